@@ -1,0 +1,15 @@
+//! Agora's domain: the vocabulary and rules of the programs, free of I/O.
+//!
+//! Every rule lives here once; the store persists what these types allow and the web layer (HTML and
+//! JSON alike) calls these functions instead of re-implementing them.
+
+pub mod audit;
+pub mod geo;
+pub mod pagination;
+pub mod partner;
+pub mod permissions;
+pub mod person;
+pub mod taxonomy;
+pub mod validation;
+
+pub use validation::{FieldError, ValidationErrors};

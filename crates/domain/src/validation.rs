@@ -1,0 +1,97 @@
+//! Field-level validation errors shared by every form and API endpoint.
+//!
+//! Errors carry a stable `code` (a translation key suffix) rather than English text, so the web layer can
+//! render them in the reader's language and the API can return both code and English message.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: &'static str,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, thiserror::Error, Serialize)]
+#[error("invalid input: {}", .errors.iter().map(|e| format!("{} ({})", e.field, e.code)).collect::<Vec<_>>().join(", "))]
+pub struct ValidationErrors {
+    pub errors: Vec<FieldError>,
+}
+
+impl ValidationErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn single(field: impl Into<String>, code: &'static str) -> Self {
+        let mut e = Self::new();
+        e.add(field, code);
+        e
+    }
+
+    pub fn add(&mut self, field: impl Into<String>, code: &'static str) {
+        let field = field.into();
+        // One message per field is what a person can act on; keep the first.
+        if !self.errors.iter().any(|e| e.field == field) {
+            self.errors.push(FieldError { field, code });
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    pub fn get(&self, field: &str) -> Option<&'static str> {
+        self.errors.iter().find(|e| e.field == field).map(|e| e.code)
+    }
+
+    pub fn into_result<T>(self, ok: T) -> Result<T, Self> {
+        if self.is_empty() {
+            Ok(ok)
+        } else {
+            Err(self)
+        }
+    }
+
+    /// Records the error of a parse into `field` and returns the value if it parsed.
+    pub fn check<T>(&mut self, field: &str, r: Result<T, &'static str>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(code) => {
+                self.add(field, code);
+                None
+            }
+        }
+    }
+}
+
+/// English text for each validation code, used by the JSON API and the CSV importer (the HTML pages
+/// translate the same codes through Fluent as `error-<code>`).
+pub fn english(code: &str) -> &'static str {
+    match code {
+        "required" => "This field is required.",
+        "too-long" => "This value is too long.",
+        "too-short" => "This value is too short.",
+        "invalid-url" => "Enter a full web address starting with https:// or http://.",
+        "invalid-email" => "Enter a valid email address.",
+        "invalid-country" => "Unknown country code: use ISO 3166-1 alpha-2 (e.g. FR, US).",
+        "invalid-region" => "Unknown region.",
+        "invalid-language" => "Unknown language code.",
+        "invalid-service" => "Unknown service.",
+        "invalid-segment" => "Unknown market segment.",
+        "invalid-size" => "Unknown company size.",
+        "invalid-pricing" => "Unknown pricing structure.",
+        "invalid-status" => "Unknown status.",
+        "invalid-slug" => "Use 2 to 60 lowercase letters, digits and hyphens.",
+        "slug-taken" => "This slug is already used by another partner.",
+        "email-taken" => "An account with this email already exists.",
+        "invalid-transition" => "This status change is not allowed.",
+        "reason-required" => "Give a reason for this change.",
+        "weak-password" => "Use at least 12 characters, and not your email address.",
+        "password-mismatch" => "The two passwords do not match.",
+        "consent-required" => "Please confirm before sending.",
+        "invalid-number" => "Enter a whole number.",
+        "invalid-role" => "Unknown role.",
+        "invalid-filter" => "Unknown filter value.",
+        _ => "This value is not valid.",
+    }
+}
