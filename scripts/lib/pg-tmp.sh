@@ -28,7 +28,7 @@ pg_tmp_bindir() {
     fi
     local d best=""
     while IFS= read -r d; do
-        [[ -x $d/initdb && -x $d/pg_ctl ]] && best=$d
+        if [[ -x $d/initdb && -x $d/pg_ctl ]]; then best=$d; fi
     done < <(compgen -G '/usr/lib/postgresql/*/bin' | sort -V)
     if [[ -z $best ]]; then
         echo "pg-tmp: no PostgreSQL server binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql)" >&2

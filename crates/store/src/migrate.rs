@@ -1,0 +1,61 @@
+//! Migrations: one ordered list of SQL files shared by both databases. The only per-database text is the
+//! `{{PK}}` placeholder for an auto-incrementing 64-bit key. Applied migrations are recorded with a
+//! checksum, and a changed file is refused: migrations are append-only.
+
+use crate::{Result, Store, StoreError, LOCK_MIGRATE};
+use sha2::{Digest, Sha256};
+
+const MIGRATIONS: &[(i64, &str, &str)] = &[(1, "foundation", include_str!("../migrations/0001_foundation.sql"))];
+
+pub async fn run(store: &Store) -> Result<Vec<String>> {
+    let mut tx = store.begin().await?;
+    store.dialect.lock(&mut tx, LOCK_MIGRATE).await?;
+    sqlx::query(
+        "CREATE TABLE IF NOT EXISTS agora_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, \
+         checksum TEXT NOT NULL, applied_at TEXT NOT NULL)",
+    )
+    .execute(&mut *tx)
+    .await?;
+    let mut applied = vec![];
+    for (version, name, text) in MIGRATIONS {
+        let sql = text.replace("{{PK}}", store.dialect.primary_key());
+        let checksum = hex::encode(Sha256::digest(text.as_bytes()));
+        let existing: Option<String> = sqlx::query_scalar("SELECT checksum FROM agora_migrations WHERE version = $1")
+            .bind(*version)
+            .fetch_optional(&mut *tx)
+            .await?;
+        match existing {
+            Some(c) if c == checksum => continue,
+            Some(_) => {
+                return Err(StoreError::Migration(format!(
+                    "migration {version} ({name}) was changed after it was applied; add a new migration instead"
+                )))
+            }
+            None => {}
+        }
+        for stmt in sql.split(";\n").map(str::trim).filter(|s| !s.is_empty() && !is_comment_only(s)) {
+            sqlx::query(stmt).execute(&mut *tx).await.map_err(|e| {
+                StoreError::Migration(format!("migration {version} ({name}) failed: {e}\n{stmt}"))
+            })?;
+        }
+        sqlx::query("INSERT INTO agora_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)")
+            .bind(*version)
+            .bind(*name)
+            .bind(&checksum)
+            .bind(crate::now())
+            .execute(&mut *tx)
+            .await?;
+        applied.push(format!("{version:04}_{name}"));
+    }
+    tx.commit().await?;
+    if !applied.is_empty() {
+        // Seed what later code relies on existing (region map, secrets) once the schema exists.
+        crate::regions::seed_default(store).await?;
+        crate::settings::ensure_secret(store).await?;
+    }
+    Ok(applied)
+}
+
+fn is_comment_only(s: &str) -> bool {
+    s.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with("--"))
+}

@@ -1,0 +1,62 @@
+//! Fresh databases for tests, on either backend. Shared by this crate's conformance suite and the web
+//! crate's HTTP tests, so every suite runs the same way on SQLite and PostgreSQL.
+
+use crate::{Result, Store, StoreError};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// A migrated, empty database that lives as long as this value (SQLite: a temp dir; PostgreSQL: a
+/// database created for it on the server named by `AGORA_TEST_POSTGRES_URL`).
+pub struct TestDb {
+    pub store: Store,
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl TestDb {
+    pub async fn sqlite() -> Result<Self> {
+        let dir = tempfile::tempdir().map_err(|e| StoreError::Config(e.to_string()))?;
+        let url = crate::sqlite_url(&dir.path().join("agora.db"));
+        let store = Store::connect(&url, 8).await?;
+        store.migrate().await?;
+        Ok(Self { store, url, _dir: Some(dir) })
+    }
+
+    /// `None` when no PostgreSQL server was given and `AGORA_REQUIRE_POSTGRES` is not set.
+    pub async fn postgres() -> Result<Option<Self>> {
+        let Ok(admin_url) = std::env::var("AGORA_TEST_POSTGRES_URL") else {
+            if std::env::var("AGORA_REQUIRE_POSTGRES").is_ok() {
+                return Err(StoreError::Config("AGORA_REQUIRE_POSTGRES is set but AGORA_TEST_POSTGRES_URL is not".into()));
+            }
+            eprintln!("skipping PostgreSQL: AGORA_TEST_POSTGRES_URL is not set (scripts/test sets it)");
+            return Ok(None);
+        };
+        static N: AtomicU64 = AtomicU64::new(0);
+        let name = format!(
+            "agora_test_{}_{}_{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed),
+            chrono::Utc::now().timestamp_micros() % 1_000_000
+        );
+        let admin = Store::connect(&admin_url, 1).await?;
+        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin.pool).await?;
+        admin.close().await;
+        let (base, _) = admin_url.rsplit_once('/').ok_or_else(|| StoreError::Config("bad postgres url".into()))?;
+        let url = format!("{base}/{name}");
+        let store = Store::connect(&url, 5).await?;
+        store.migrate().await?;
+        Ok(Some(Self { store, url, _dir: None }))
+    }
+
+    pub async fn new(backend: Backend) -> Result<Option<Self>> {
+        match backend {
+            Backend::Sqlite => Ok(Some(Self::sqlite().await?)),
+            Backend::Postgres => Self::postgres().await,
+        }
+    }
+}
