@@ -1,1 +1,282 @@
-fn main() {}
+//! The `agora` command: runs the server and the operator tasks around it.
+
+mod demo;
+
+use agora_domain::audit::AuditEvent;
+use agora_domain::permissions::{Grant, Role};
+use agora_domain::person::{check_password, parse_display_name, Email};
+use agora_store::{Store, Who};
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand};
+use std::io::Read;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "agora", version, about = "Agora: the partner and community programs of the Open edX ecosystem.")]
+struct Cli {
+    #[command(flatten)]
+    db: DbArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+struct DbArgs {
+    /// Folder of the embedded SQLite database (used when no database URL is given).
+    #[arg(long, global = true, env = "AGORA_DATA_DIR", default_value = "./agora-data")]
+    data_dir: PathBuf,
+    /// PostgreSQL URL (postgres://user:pass@host/db) for multi-instance deployments.
+    #[arg(long, global = true, env = "DATABASE_URL", hide_env_values = true)]
+    database_url: Option<String>,
+    /// Maximum database connections of this process.
+    #[arg(long, global = true, env = "AGORA_DB_CONNECTIONS", default_value_t = 10)]
+    db_connections: u32,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (applies pending migrations first).
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load the fictional demo ecosystem (idempotent) and print the demo accounts.
+    Demo {
+        /// How many partner organizations to create.
+        #[arg(long, default_value_t = 48)]
+        partners: usize,
+    },
+    /// Manage accounts.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Work with the audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+    /// Export or import the partner directory as CSV.
+    #[command(subcommand)]
+    Partners(PartnersCommand),
+    /// Write a consistent copy of the live SQLite database to FILE (for PostgreSQL, use pg_dump).
+    Backup { file: PathBuf },
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "AGORA_BIND", default_value = "127.0.0.1:8080")]
+    bind: SocketAddr,
+    /// The address people reach Agora at (for links in emails and badges); https turns on secure cookies.
+    #[arg(long, env = "AGORA_PUBLIC_URL")]
+    public_url: Option<String>,
+    /// Load the demo data (if not loaded yet) and print fresh demo credentials.
+    #[arg(long, env = "AGORA_DEMO")]
+    demo: bool,
+    /// Trust X-Forwarded-For from a reverse proxy for client addresses.
+    #[arg(long, env = "AGORA_TRUST_PROXY")]
+    trust_proxy: bool,
+    /// Minutes of inactivity after which a session ends.
+    #[arg(long, env = "AGORA_SESSION_IDLE_MINUTES", default_value_t = 30)]
+    session_idle_minutes: u64,
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create a foundation admin. Prints an invitation link to set the password, or reads the
+    /// password from standard input with --password-stdin.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+        #[arg(long)]
+        password_stdin: bool,
+        /// Base URL for the invitation link.
+        #[arg(long, env = "AGORA_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+        public_url: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check the hash chain; exits non-zero and names the first tampered entry if any.
+    Verify,
+}
+
+#[derive(Subcommand)]
+enum PartnersCommand {
+    /// Write every partner to a CSV file ("-" for standard output).
+    Export { file: PathBuf },
+    /// Import partners from a CSV file, all or nothing; existing slugs are updated.
+    Import { file: PathBuf },
+}
+
+#[tokio::main]
+async fn main() {
+    init_tracing();
+    if let Err(e) = run(Cli::parse()).await {
+        eprintln!("error: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("AGORA_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if std::env::var("AGORA_LOG_FORMAT").is_ok_and(|f| f == "json") {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn open(db: &DbArgs) -> Result<Store> {
+    let store = match &db.database_url {
+        Some(url) => Store::connect(url, db.db_connections).await.context("connecting to the database")?,
+        None => Store::open_sqlite_dir(&db.data_dir).await.with_context(|| format!("opening the database in {}", db.data_dir.display()))?,
+    };
+    let applied = store.migrate().await.context("applying migrations")?;
+    for m in applied {
+        tracing::info!(migration = %m, "applied migration");
+    }
+    Ok(store)
+}
+
+async fn run(cli: Cli) -> Result<()> {
+    let store = open(&cli.db).await?;
+    match cli.command {
+        Command::Serve(args) => serve(store, args).await,
+        Command::Migrate => {
+            println!("database is up to date");
+            Ok(())
+        }
+        Command::Demo { partners } => {
+            demo::load(&store, partners).await?;
+            demo::print_credentials(&demo::reset_credentials(&store).await?);
+            Ok(())
+        }
+        Command::Admin(AdminCommand::Create { email, name, password_stdin, public_url }) => {
+            create_admin(&store, &email, &name, password_stdin, &public_url).await
+        }
+        Command::Audit(AuditCommand::Verify) => {
+            let r = store.verify_audit_chain().await?;
+            match r.first_error {
+                None => {
+                    println!("audit log intact: {} entries verified", r.checked);
+                    Ok(())
+                }
+                Some(e) => bail!("audit log TAMPERED: {e} ({} entries before it verified)", r.checked),
+            }
+        }
+        Command::Partners(PartnersCommand::Export { file }) => {
+            let text = agora_web::partners_csv::export(&store.all_partners().await?)?;
+            if file.as_os_str() == "-" {
+                print!("{text}");
+            } else {
+                std::fs::write(&file, text).with_context(|| format!("writing {}", file.display()))?;
+                eprintln!("exported to {}", file.display());
+            }
+            Ok(())
+        }
+        Command::Partners(PartnersCommand::Import { file }) => {
+            let text = std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
+            let map = store.region_map().await?;
+            match agora_web::partners_csv::parse(&text, &map) {
+                Err(errors) => {
+                    for e in &errors {
+                        eprintln!("line {}: {}: {}", e.line, if e.field.is_empty() { "-" } else { &e.field }, e.message);
+                    }
+                    bail!("{} problem(s) found; nothing was imported", errors.len())
+                }
+                Ok(rows) => {
+                    let (created, updated) = store.import_partners(&rows, &Who { person_id: None, label: "cli".into() }).await?;
+                    println!("imported: {created} created, {updated} updated");
+                    Ok(())
+                }
+            }
+        }
+        Command::Backup { file } => {
+            store.backup_sqlite(&file).await?;
+            println!("backup written to {}", file.display());
+            Ok(())
+        }
+    }
+}
+
+async fn create_admin(store: &Store, email: &str, name: &str, password_stdin: bool, public_url: &str) -> Result<()> {
+    let email = Email::parse(email).map_err(|c| anyhow::anyhow!("email: {}", agora_domain::validation::english(c)))?;
+    let name = parse_display_name(name).map_err(|c| anyhow::anyhow!("name: {}", agora_domain::validation::english(c)))?;
+    let grants = [Grant { role: Role::Admin, scope_id: None }];
+    let who = Who { person_id: None, label: "cli".into() };
+    if password_stdin {
+        let mut password = String::new();
+        std::io::stdin().read_to_string(&mut password)?;
+        let password = password.trim_end_matches(['\n', '\r']).to_string();
+        check_password(&password, email.as_str()).map_err(|c| anyhow::anyhow!("password: {}", agora_domain::validation::english(c)))?;
+        let hash = agora_web::auth::hash_password(password).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        let p = store.create_person(&email, &name, Some(&hash), &grants, &who).await?;
+        println!("admin {} created (id {})", p.email, p.id);
+    } else {
+        let token = agora_web::auth::random_token();
+        let link = format!("{}/invitations/{token}", public_url.trim_end_matches('/'));
+        let inv = agora_store::Invitation {
+            token_hash: agora_web::auth::hash_token(&token),
+            expires_at: agora_store::format_time(chrono::Utc::now() + chrono::Duration::days(7)),
+            subject: "Your Agora administrator account".into(),
+            body: format!("Set your password: {link}"),
+        };
+        store.invite_person(&email, &name, &grants, &inv, &who).await?;
+        println!("admin {email} created; set the password within 7 days at:\n  {link}");
+    }
+    Ok(())
+}
+
+async fn serve(store: Store, args: ServeArgs) -> Result<()> {
+    let public_url = args.public_url.unwrap_or_else(|| format!("http://{}", args.bind));
+    if args.demo {
+        demo::load(&store, 48).await?;
+        demo::print_credentials(&demo::reset_credentials(&store).await?);
+        store.record(&Who::system(), AuditEvent::new("demo.credentials_reset", "demo", "accounts")).await?;
+    }
+    let config = agora_web::Config {
+        bind: args.bind,
+        public_url,
+        trust_proxy: args.trust_proxy,
+        session_idle: std::time::Duration::from_secs(args.session_idle_minutes * 60),
+        ..Default::default()
+    };
+    let public = config.public_url.clone();
+    let app = agora_web::Application::build(config, store.clone()).await?;
+    tracing::info!(url = %public, port = app.port(), "Agora is listening");
+    eprintln!("Agora is running at {public}  (Ctrl-C to stop)");
+    let janitor = tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            match store.purge_expired().await {
+                Ok(n) if n > 0 => tracing::info!(removed = n, "purged expired sessions and links"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "purge failed"),
+            }
+        }
+    });
+    app.run_until(shutdown_signal()).await?;
+    janitor.abort();
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -14,8 +14,7 @@ macro_rules! category {
     ($(#[$m:meta])* $name:ident, $prefix:literal, $err:literal, { $($variant:ident => $slug:literal),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-        #[serde(rename_all = "kebab-case")]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $(#[serde(rename = $slug)] $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];

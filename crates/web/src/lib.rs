@@ -1,1 +1,86 @@
+//! Agora's web layer: server-rendered HTML pages, the JSON API under `/api/v1`, authentication,
+//! sessions, CSRF, rate limits, security headers, metrics and the public-page cache.
+//!
+//! Handlers are thin: they parse input into domain types, ask the permission module, call the store,
+//! and render. `Application::build` is what both `agora serve` and the tests start.
 
+pub mod auth;
+pub mod cache;
+pub mod config;
+pub mod error;
+pub mod forms;
+pub mod i18n;
+pub mod middleware;
+pub mod partners_csv;
+pub mod routes;
+pub mod views;
+
+pub use config::Config;
+
+use agora_store::Store;
+use anyhow::Context;
+use axum::Router;
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
+use tokio::net::TcpListener;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<Config>,
+    /// Signs CSRF tokens; shared by all instances through the database.
+    pub secret: Arc<Vec<u8>>,
+    pub cache: Arc<cache::PageCache>,
+    pub metrics: PrometheusHandle,
+}
+
+fn metrics_handle() -> PrometheusHandle {
+    // The recorder is process-wide; tests start many applications in one process.
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            PrometheusBuilder::new()
+                .install_recorder()
+                .unwrap_or_else(|_| PrometheusBuilder::new().build_recorder().handle())
+        })
+        .clone()
+}
+
+pub fn router(state: AppState) -> Router {
+    routes::router(state)
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    port: u16,
+}
+
+impl Application {
+    /// Binds the configured address (port 0 picks a free one) over an already migrated store.
+    pub async fn build(config: Config, store: Store) -> anyhow::Result<Self> {
+        let secret = store.signing_secret().await.context("reading the signing secret (run `agora migrate`?)")?;
+        let listener = TcpListener::bind(config.bind).await.with_context(|| format!("binding {}", config.bind))?;
+        let port = listener.local_addr()?.port();
+        let state = AppState {
+            store,
+            cache: Arc::new(cache::PageCache::new(config.cache_check_interval)),
+            config: Arc::new(config),
+            secret: Arc::new(secret),
+            metrics: metrics_handle(),
+        };
+        Ok(Self { listener, router: router(state), port })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until `shutdown` resolves, then finishes in-flight requests.
+    pub async fn run_until(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown)
+            .await
+    }
+}

@@ -1,0 +1,291 @@
+//! Who is asking: sessions (cookies), personal API tokens (bearer), CSRF tokens, password hashing and
+//! login rate limits. The `context` middleware resolves the viewer once per request; handlers then ask
+//! the permission module (`agora_domain::permissions`) through `Viewer::require`.
+
+use crate::error::{Error, Result};
+use crate::i18n::Tr;
+use crate::AppState;
+use agora_domain::permissions::{allows, Actor, Permission};
+use agora_store::{Person, Who};
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue, Method};
+use axum::middleware::Next;
+use axum::response::Response;
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use base64::Engine;
+use hmac::{Hmac, Mac};
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use std::net::{IpAddr, SocketAddr};
+
+pub const SESSION_COOKIE: &str = "agora_session";
+pub const CSRF_COOKIE: &str = "agora_csrf";
+pub const CSRF_FIELD: &str = "csrf_token";
+pub const API_TOKEN_PREFIX: &str = "agora_";
+
+/// A fresh random secret, URL-safe.
+pub fn random_token() -> String {
+    let mut b = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut b);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b)
+}
+
+/// What the database keeps of a secret: its SHA-256.
+pub fn hash_token(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+pub async fn hash_password(password: String) -> Result<String> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string())
+    })
+    .await
+    .map_err(|e| Error::Unexpected(e.into()))?
+    .map_err(|e| Error::Unexpected(anyhow::anyhow!("hashing failed: {e}")))
+}
+
+/// Verifies a password; with no stored hash, spends the same time so timing does not reveal accounts.
+pub async fn verify_password(password: String, stored: Option<String>) -> bool {
+    const DUMMY: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0SNmXmvbBLa/W0Zc1xPdrrpE8fDNBqZdmE2Hy6Zy1jg";
+    tokio::task::spawn_blocking(move || {
+        let has = stored.is_some();
+        let h = stored.unwrap_or_else(|| DUMMY.to_string());
+        let ok = PasswordHash::new(&h).map(|p| Argon2::default().verify_password(password.as_bytes(), &p).is_ok()).unwrap_or(false);
+        ok && has
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// The person (or nobody) behind a request, with their CSRF token and language.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    pub actor: Actor,
+    pub person: Option<Person>,
+    pub session_hash: Option<String>,
+    pub csrf: String,
+    pub tr: Tr,
+    pub ip: Option<IpAddr>,
+}
+
+impl Viewer {
+    pub fn can(&self, p: Permission) -> bool {
+        allows(&self.actor, p)
+    }
+
+    /// Anonymous visitors are asked to sign in; signed-in people without the right get a 403.
+    pub fn require(&self, p: Permission) -> Result<()> {
+        if self.can(p) {
+            Ok(())
+        } else if self.person.is_none() {
+            Err(Error::Unauthorized)
+        } else {
+            Err(Error::Forbidden)
+        }
+    }
+
+    pub fn who(&self) -> Who {
+        match &self.person {
+            Some(p) => Who::person(p.id, &p.email),
+            None => Who::anonymous(),
+        }
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.person.is_some() && self.actor.is_admin()
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Viewer {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self> {
+        parts.extensions.get::<Viewer>().cloned().ok_or_else(|| Error::Unexpected(anyhow::anyhow!("context middleware missing")))
+    }
+}
+
+fn csrf_token(secret: &[u8], csrf_cookie: &str, session_hash: Option<&str>) -> String {
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) else { return String::new() };
+    mac.update(csrf_cookie.as_bytes());
+    mac.update(b"|");
+    mac.update(session_hash.unwrap_or("").as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
+fn constant_time_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+pub fn cookie_name(state: &AppState, base: &'static str) -> String {
+    if state.config.secure_cookies() {
+        format!("__Host-{base}")
+    } else {
+        base.to_string()
+    }
+}
+
+pub fn make_cookie(state: &AppState, base: &'static str, value: String) -> Cookie<'static> {
+    let mut c = Cookie::new(cookie_name(state, base), value);
+    c.set_path("/");
+    c.set_http_only(true);
+    c.set_same_site(SameSite::Lax);
+    c.set_secure(state.config.secure_cookies());
+    c
+}
+
+fn client_ip(state: &AppState, headers: &HeaderMap, connect: Option<&ConnectInfo<SocketAddr>>) -> Option<IpAddr> {
+    if state.config.trust_proxy {
+        if let Some(ip) = headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .and_then(|v| v.trim().parse().ok())
+        {
+            return Some(ip);
+        }
+    }
+    connect.map(|c| c.0.ip())
+}
+
+async fn resolve_actor(state: &AppState, person_id: i64) -> Result<Option<(Actor, Person)>> {
+    let Some(person) = state.store.person(person_id).await? else { return Ok(None) };
+    if person.disabled {
+        return Ok(None);
+    }
+    let grants = state.store.grants(person_id).await?;
+    Ok(Some((Actor::Person { id: person_id, grants }, person)))
+}
+
+/// Resolves the viewer, checks CSRF on every unsafe HTML request, and issues the CSRF cookie.
+pub async fn context(State(state): State<AppState>, jar: CookieJar, mut req: Request, next: Next) -> Result<Response> {
+    let headers = req.headers().clone();
+    let tr = Tr::negotiate(headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
+    let ip = client_ip(&state, &headers, req.extensions().get::<ConnectInfo<SocketAddr>>());
+    let is_api = req.uri().path().starts_with("/api/");
+    let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+
+    let mut actor = Actor::Anonymous;
+    let mut person = None;
+    let mut session_hash = None;
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim);
+    if let Some(token) = bearer {
+        // A presented token that is wrong is an error, not a silent downgrade to anonymous.
+        let id = state.store.api_token_person(&hash_token(token)).await?.ok_or(Error::Unauthorized)?;
+        let (a, p) = resolve_actor(&state, id).await?.ok_or(Error::Unauthorized)?;
+        actor = a;
+        person = Some(p);
+    } else if let Some(c) = jar.get(&cookie_name(&state, SESSION_COOKIE)) {
+        // The JSON API takes cookies for reading only: writes need a token, so no CSRF is possible there.
+        if !(is_api && unsafe_method) {
+            let h = hash_token(c.value());
+            if let Some(s) = state.store.session(&h).await? {
+                if let Some((a, p)) = resolve_actor(&state, s.person_id).await? {
+                    touch_session(&state, &h, &s).await?;
+                    actor = a;
+                    person = Some(p);
+                    session_hash = Some(h);
+                }
+            }
+        }
+    }
+
+    let (csrf_cookie, new_cookie) = match jar.get(&cookie_name(&state, CSRF_COOKIE)) {
+        Some(c) if c.value().len() >= 32 => (c.value().to_string(), false),
+        _ => (random_token(), true),
+    };
+    let csrf = csrf_token(&state.secret, &csrf_cookie, session_hash.as_deref());
+
+    if unsafe_method && !is_api {
+        let presented = match headers.get("x-csrf-token").and_then(|v| v.to_str().ok()) {
+            Some(v) => Some(v.to_string()),
+            None => {
+                let (r, token) = crate::forms::take_csrf_field(req, state.config.max_body_bytes).await?;
+                req = r;
+                token
+            }
+        };
+        if !presented.is_some_and(|p| constant_time_eq(&p, &csrf)) {
+            metrics::counter!("agora_csrf_rejections_total").increment(1);
+            return Err(Error::bad("The form expired or did not come from this site. Go back, reload the page and try again."));
+        }
+    }
+
+    req.extensions_mut().insert(Viewer { actor, person, session_hash, csrf, tr, ip });
+    let mut res = next.run(req).await;
+    if new_cookie {
+        let c = make_cookie(&state, CSRF_COOKIE, csrf_cookie);
+        if let Ok(v) = HeaderValue::from_str(&c.to_string()) {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    Ok(res)
+}
+
+/// Slides the idle timeout, but never past the absolute limit, and writes at most once a minute.
+async fn touch_session(state: &AppState, hash: &str, s: &agora_store::SessionRecord) -> Result<()> {
+    use chrono::{DateTime, Utc};
+    let parse = |t: &str| DateTime::parse_from_rfc3339(t).map(|d| d.with_timezone(&Utc)).ok();
+    let (Some(created), Some(seen)) = (parse(&s.created_at), parse(&s.last_seen_at)) else { return Ok(()) };
+    let now = Utc::now();
+    if now - seen < chrono::Duration::seconds(60) {
+        return Ok(());
+    }
+    let idle = chrono::Duration::from_std(state.config.session_idle).unwrap_or_default();
+    let absolute = chrono::Duration::from_std(state.config.session_absolute).unwrap_or_default();
+    let expires = (now + idle).min(created + absolute);
+    state.store.touch_session(hash, &agora_store::format_time(expires)).await?;
+    Ok(())
+}
+
+/// Starts a session for a person who just proved who they are; returns the cookie to set.
+pub async fn start_session(state: &AppState, person_id: i64) -> Result<Cookie<'static>> {
+    let token = random_token();
+    let idle = chrono::Duration::from_std(state.config.session_idle).unwrap_or_default();
+    let expires = agora_store::format_time(chrono::Utc::now() + idle);
+    state.store.create_session(&hash_token(&token), person_id, &expires).await?;
+    Ok(make_cookie(state, SESSION_COOKIE, token))
+}
+
+/// Counts an attempt against each key; refuses when any is over its limit within the window.
+pub async fn rate_limit(state: &AppState, keys: &[(String, i64)], window_secs: i64) -> Result<()> {
+    for (key, limit) in keys {
+        if state.store.hit_rate_limit(key, window_secs).await? > *limit {
+            metrics::counter!("agora_rate_limited_total").increment(1);
+            tracing::warn!(key = key.split(':').take(2).collect::<Vec<_>>().join(":"), "rate limit reached");
+            return Err(Error::TooManyRequests { retry_after_secs: window_secs as u64 });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csrf_tokens_bind_cookie_and_session() {
+        let s = b"secret";
+        let a = csrf_token(s, "cookie", None);
+        assert_eq!(a, csrf_token(s, "cookie", None));
+        assert_ne!(a, csrf_token(s, "cookie", Some("session")));
+        assert_ne!(a, csrf_token(s, "other", None));
+        assert_ne!(a, csrf_token(b"other secret", "cookie", None));
+    }
+
+    #[tokio::test]
+    async fn passwords_verify_only_against_their_hash() {
+        let h = hash_password("correct horse battery".into()).await.expect("hash");
+        assert!(h.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery".into(), Some(h.clone())).await);
+        assert!(!verify_password("wrong horse battery".into(), Some(h)).await);
+        assert!(!verify_password("anything".into(), None).await);
+    }
+}

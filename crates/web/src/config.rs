@@ -1,0 +1,48 @@
+//! Typed configuration of the web server. Every value has a default that works on a laptop; production
+//! sets `AGORA_PUBLIC_URL` to an https URL, which turns on secure cookies and HSTS.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub bind: SocketAddr,
+    /// The address people reach Agora at: used in emailed links and the embeddable badge snippet.
+    pub public_url: String,
+    pub session_idle: Duration,
+    pub session_absolute: Duration,
+    /// Whether to trust `X-Forwarded-For` from a reverse proxy for the client address (rate limits).
+    pub trust_proxy: bool,
+    /// How long an instance may serve a cached public page before checking the shared directory version.
+    pub cache_check_interval: Duration,
+    pub max_body_bytes: usize,
+    pub login_attempts_per_account: i64,
+    pub login_attempts_per_ip: i64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            public_url: "http://127.0.0.1:8080".into(),
+            session_idle: Duration::from_secs(30 * 60),
+            session_absolute: Duration::from_secs(12 * 3600),
+            trust_proxy: false,
+            cache_check_interval: Duration::from_millis(1000),
+            max_body_bytes: 2 * 1024 * 1024,
+            login_attempts_per_account: 10,
+            login_attempts_per_ip: 50,
+        }
+    }
+}
+
+impl Config {
+    /// Cookies are marked Secure (and get the `__Host-` prefix) when Agora is served over https.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.public_url.trim_end_matches('/'), path)
+    }
+}

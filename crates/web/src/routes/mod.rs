@@ -1,0 +1,94 @@
+//! Every URL Agora answers, in one place.
+
+pub mod account;
+pub mod admin;
+pub mod api;
+pub mod partner_form;
+pub mod portal;
+pub mod public;
+
+use crate::middleware::{html_errors, public_cache, security_headers, track_metrics};
+use crate::AppState;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::Router;
+
+const STYLESHEET: &str = include_str!("../../static/style.css");
+
+pub fn router(state: AppState) -> Router {
+    // Anonymous views of these change only when the directory does: served from the page cache.
+    let cached = Router::new()
+        .route("/", get(public::home))
+        .route("/partners", get(public::directory))
+        .route("/partners/{slug}", get(public::profile))
+        .route("/partners/{slug}/badge.svg", get(public::badge))
+        .route("/partners/{slug}/verify", get(public::verify))
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), public_cache));
+
+    let pages = Router::new()
+        .route("/partners/apply", get(public::apply_form).post(public::apply))
+        .route("/partners/{slug}/edit", get(portal::edit_form).post(portal::edit))
+        .route("/login", get(account::login_form).post(account::login))
+        .route("/logout", post(account::logout))
+        .route("/password/forgot", get(account::forgot_form).post(account::forgot))
+        .route("/password/reset/{token}", get(account::reset_form).post(account::reset))
+        .route("/invitations/{token}", get(account::invitation_form).post(account::accept_invitation))
+        .route("/account", get(account::account))
+        .route("/account/password", post(account::change_password))
+        .route("/account/tokens", post(account::create_token))
+        .route("/account/tokens/{id}/revoke", post(account::revoke_token))
+        .route("/portal", get(portal::index))
+        .route("/admin", get(admin::dashboard))
+        .route("/admin/partners", get(admin::partners))
+        .route("/admin/partners/export.csv", get(admin::export_csv))
+        .route("/admin/partners/import", get(admin::import_form).post(admin::import))
+        .route("/admin/partners/{id}", get(admin::partner))
+        .route("/admin/partners/{id}/status", post(admin::change_status))
+        .route("/admin/people", get(admin::people))
+        .route("/admin/people/invite", post(admin::invite))
+        .route("/admin/people/{id}/roles", post(admin::grant_role))
+        .route("/admin/people/{id}/roles/revoke", post(admin::revoke_role))
+        .route("/admin/audit", get(admin::audit))
+        .route("/admin/outbox", get(admin::outbox));
+
+    Router::new()
+        .merge(cached)
+        .merge(pages)
+        .nest("/api/v1", api::router())
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::auth::context))
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics))
+        .route("/static/style.css", get(stylesheet))
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn(html_errors))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security_headers))
+        .layer(axum::middleware::from_fn(track_metrics))
+        .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .layer(tower_http::catch_panic::CatchPanicLayer::new())
+        .with_state(state)
+}
+
+async fn not_found() -> crate::error::Error {
+    crate::error::Error::NotFound
+}
+
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    match state.store.ping().await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(e) => {
+            tracing::error!(error = %e, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}
+
+async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], state.metrics.render())
+}
+
+async fn stylesheet() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], STYLESHEET)
+}

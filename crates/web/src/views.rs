@@ -1,0 +1,113 @@
+//! What every page shares: the layout context, rendering, and small view helpers.
+
+use crate::auth::Viewer;
+use crate::error::{Error, Result};
+use crate::i18n::Tr;
+use agora_domain::pagination::Page;
+use askama::Template;
+use axum::response::Html;
+
+/// The layout's context: language, CSRF token for forms, and what the navigation shows.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub tr: Tr,
+    pub csrf: String,
+    pub person_name: Option<String>,
+    pub is_admin: bool,
+    pub is_partner: bool,
+    pub path: String,
+}
+
+impl Ctx {
+    pub fn new(v: &Viewer, path: &str) -> Self {
+        Self {
+            tr: v.tr.clone(),
+            csrf: v.csrf.clone(),
+            person_name: v.person.as_ref().map(|p| p.display_name.clone()),
+            is_admin: v.is_admin(),
+            is_partner: !v.actor.partner_ids().is_empty(),
+            path: path.to_string(),
+        }
+    }
+
+    pub fn anonymous(tr: Tr) -> Self {
+        Self { tr, csrf: String::new(), person_name: None, is_admin: false, is_partner: false, path: String::new() }
+    }
+
+    /// `aria-current` for the navigation link of the section being shown.
+    pub fn current(&self, prefix: &str) -> &'static str {
+        let here = if prefix == "/" { self.path == "/" } else { self.path.starts_with(prefix) };
+        if here {
+            "page"
+        } else {
+            "false"
+        }
+    }
+}
+
+pub fn render<T: Template>(t: &T) -> Result<Html<String>> {
+    t.render().map(Html).map_err(|e| Error::Unexpected(anyhow::anyhow!("template: {e}")))
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorView {
+    pub ctx: Ctx,
+    pub title: String,
+    pub message: String,
+    pub signed_in: bool,
+}
+
+/// Links of a paginated list, keeping the other query parameters.
+#[derive(Debug, Clone)]
+pub struct Pager {
+    pub page: u32,
+    pub total_pages: u32,
+    pub total: u64,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+}
+
+impl Pager {
+    pub fn new<T>(p: &Page<T>, base: &str, params: &[(&str, String)]) -> Self {
+        let link = |n: u32| {
+            let mut s = url::form_urlencoded::Serializer::new(String::new());
+            for (k, v) in params.iter().filter(|(_, v)| !v.is_empty()) {
+                s.append_pair(k, v);
+            }
+            s.append_pair("page", &n.to_string());
+            format!("{base}?{}", s.finish())
+        };
+        Self {
+            page: p.page,
+            total_pages: p.total_pages,
+            total: p.total,
+            prev: p.has_prev().then(|| link(p.page - 1)),
+            next: p.has_next().then(|| link(p.page + 1)),
+        }
+    }
+}
+
+/// One bar of a server-rendered SVG bar chart.
+#[derive(Debug, Clone)]
+pub struct Bar {
+    pub label: String,
+    pub value: u64,
+    pub width: u32,
+    pub y: u32,
+}
+
+/// Lays out horizontal bars scaled to the largest value; `max_width` is the bar area in SVG units.
+pub fn bars(items: Vec<(String, u64)>, max_width: u32) -> Vec<Bar> {
+    let max = items.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, value))| Bar {
+            label,
+            value,
+            width: ((value as f64 / max as f64) * f64::from(max_width)).round() as u32,
+            y: i as u32 * 28,
+        })
+        .collect()
+}
