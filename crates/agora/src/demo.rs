@@ -12,20 +12,54 @@ use anyhow::{Context, Result};
 pub const ADMIN_EMAIL: &str = "admin@agora.example";
 
 const PREFIXES: &[&str] = &[
-    "Aurora", "Baobab", "Cedar", "Delta", "Ember", "Fjord", "Granite", "Harbor", "Iris", "Juniper", "Kestrel", "Lumen", "Meridian",
-    "Nimbus", "Orchid", "Pampas", "Quartz", "Rivet", "Sierra", "Tundra", "Umber", "Vela", "Willow", "Xylem", "Yarrow", "Zephyr",
+    "Aurora", "Baobab", "Cedar", "Delta", "Ember", "Fjord", "Granite", "Harbor", "Iris", "Juniper",
+    "Kestrel", "Lumen", "Meridian", "Nimbus", "Orchid", "Pampas", "Quartz", "Rivet", "Sierra",
+    "Tundra", "Umber", "Vela", "Willow", "Xylem", "Yarrow", "Zephyr",
 ];
-const SUFFIXES: &[&str] = &["Learning", "EdTech", "Academy Labs", "Digital Campus", "Courseware", "Education Services", "Knowledge Works", "Open Learning"];
+const SUFFIXES: &[&str] = &[
+    "Learning",
+    "EdTech",
+    "Academy Labs",
+    "Digital Campus",
+    "Courseware",
+    "Education Services",
+    "Knowledge Works",
+    "Open Learning",
+];
 
 /// Home countries and their languages, per region.
 const HOMES: &[(&str, &[&str], &[&str])] = &[
     ("north-america", &["US", "CA"], &["en", "fr", "es"]),
-    ("latin-america", &["MX", "BR", "AR", "CO", "CL", "PE"], &["es", "pt", "en"]),
-    ("europe", &["FR", "DE", "ES", "GB", "NL", "PL", "IT", "SE"], &["en", "fr", "de", "es", "it", "nl", "pl"]),
-    ("middle-east-north-africa", &["AE", "EG", "MA", "JO", "TN"], &["ar", "fr", "en"]),
-    ("sub-saharan-africa", &["KE", "NG", "ZA", "GH", "SN", "RW"], &["en", "fr", "sw"]),
-    ("south-central-asia", &["IN", "PK", "BD", "KZ", "LK"], &["en", "hi", "ur", "bn", "ru"]),
-    ("east-asia-pacific", &["JP", "KR", "AU", "ID", "VN", "PH", "SG"], &["en", "ja", "ko", "id", "vi", "zh"]),
+    (
+        "latin-america",
+        &["MX", "BR", "AR", "CO", "CL", "PE"],
+        &["es", "pt", "en"],
+    ),
+    (
+        "europe",
+        &["FR", "DE", "ES", "GB", "NL", "PL", "IT", "SE"],
+        &["en", "fr", "de", "es", "it", "nl", "pl"],
+    ),
+    (
+        "middle-east-north-africa",
+        &["AE", "EG", "MA", "JO", "TN"],
+        &["ar", "fr", "en"],
+    ),
+    (
+        "sub-saharan-africa",
+        &["KE", "NG", "ZA", "GH", "SN", "RW"],
+        &["en", "fr", "sw"],
+    ),
+    (
+        "south-central-asia",
+        &["IN", "PK", "BD", "KZ", "LK"],
+        &["en", "hi", "ur", "bn", "ru"],
+    ),
+    (
+        "east-asia-pacific",
+        &["JP", "KR", "AU", "ID", "VN", "PH", "SG"],
+        &["en", "ja", "ko", "id", "vi", "zh"],
+    ),
 ];
 
 /// A small deterministic generator: the same demo every time.
@@ -33,7 +67,10 @@ struct Rng(u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
@@ -48,28 +85,60 @@ impl Rng {
 fn partner_input(i: usize, rng: &mut Rng) -> PartnerInput {
     let (region, countries, languages) = HOMES[i % HOMES.len()];
     let name = if i < PREFIXES.len() * SUFFIXES.len() {
-        format!("{} {}", PREFIXES[i % PREFIXES.len()], SUFFIXES[(i / PREFIXES.len()) % SUFFIXES.len()])
+        format!(
+            "{} {}",
+            PREFIXES[i % PREFIXES.len()],
+            SUFFIXES[(i / PREFIXES.len()) % SUFFIXES.len()]
+        )
     } else {
-        format!("{} {} {}", PREFIXES[i % PREFIXES.len()], SUFFIXES[(i / PREFIXES.len()) % SUFFIXES.len()], i)
+        format!(
+            "{} {} {}",
+            PREFIXES[i % PREFIXES.len()],
+            SUFFIXES[(i / PREFIXES.len()) % SUFFIXES.len()],
+            i
+        )
     };
     let hq = *rng.pick(countries);
-    let services: Vec<String> = rng.some(Service::ALL, 4).iter().map(|s| s.slug().to_string()).collect();
+    let services: Vec<String> = rng
+        .some(Service::ALL, 4)
+        .iter()
+        .map(|s| s.slug().to_string())
+        .collect();
     let mut served = vec![region.to_string()];
     if rng.next() % 3 == 0 {
         served.push(HOMES[(i + 1) % HOMES.len()].0.to_string());
     }
-    let extra_countries: Vec<String> = if rng.next() % 4 == 0 { vec![HOMES[(i + 3) % HOMES.len()].1[0].to_string()] } else { vec![] };
-    let mut langs: Vec<String> = rng.some(languages, 3).iter().map(|l| l.to_string()).collect();
+    let extra_countries: Vec<String> = if rng.next() % 4 == 0 {
+        vec![HOMES[(i + 3) % HOMES.len()].1[0].to_string()]
+    } else {
+        vec![]
+    };
+    let mut langs: Vec<String> = rng
+        .some(languages, 3)
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
     if rng.next() % 5 == 0 {
-        langs.push(LANGUAGES[(rng.next() as usize) % LANGUAGES.len()].0.to_string());
+        langs.push(
+            LANGUAGES[(rng.next() as usize) % LANGUAGES.len()]
+                .0
+                .to_string(),
+        );
     }
-    let hq_name = agora_domain::geo::CountryCode::parse(hq).map(|c| c.name()).unwrap_or(hq);
-    let focus = Service::parse(&services[0]).map(|s| s.slug().replace('-', " ")).unwrap_or_default();
+    let hq_name = agora_domain::geo::CountryCode::parse(hq)
+        .map(|c| c.name())
+        .unwrap_or(hq);
+    let focus = Service::parse(&services[0])
+        .map(|s| s.slug().replace('-', " "))
+        .unwrap_or_default();
     PartnerInput {
         description: format!(
             "{name} is a fictional Open edX service provider based in {hq_name}, created for Agora's demo. \
              It focuses on {focus} for {} organizations.\n\nThis organization does not exist; its website uses the reserved .example domain.",
-            rng.pick(Segment::ALL).slug().replace('-', " ")
+            match rng.pick(Segment::ALL) {
+                Segment::K12 => "K-12".to_string(),
+                s => s.slug().replace('-', " "),
+            }
         ),
         name,
         slug: String::new(),
@@ -98,7 +167,9 @@ pub async fn load(store: &Store, partners: usize) -> Result<()> {
         let mut input = partner_input(i, &mut rng);
         let slug = agora_domain::partner::slugify(&input.name);
         input.website = format!("https://{slug}.example");
-        let profile = input.parse(&map).map_err(|e| anyhow::anyhow!("demo partner {i} invalid: {e}"))?;
+        let profile = input
+            .parse(&map)
+            .map_err(|e| anyhow::anyhow!("demo partner {i} invalid: {e}"))?;
         // Most partners are active; a few show the other stages of the life cycle.
         let status = match i % 25 {
             7 => PartnerStatus::Suspended,
@@ -108,31 +179,90 @@ pub async fn load(store: &Store, partners: usize) -> Result<()> {
         rows.push(ImportRow { profile, status });
     }
     let who = Who::system();
-    store.import_partners(&rows, &who).await.context("loading demo partners")?;
+    store
+        .import_partners(&rows, &who)
+        .await
+        .context("loading demo partners")?;
 
     // Two applications waiting for review, with contacts who become partner admins on approval.
-    for (i, contact) in [(partners + 1, "Amara Okafor"), (partners + 2, "Lucas Moreau")] {
+    for (i, contact) in [
+        (partners + 1, "Amara Okafor"),
+        (partners + 2, "Lucas Moreau"),
+    ] {
         let mut p = partner_input(i, &mut rng);
         p.name = format!("{} Applicant", p.name);
-        p.website = format!("https://{}.example", agora_domain::partner::slugify(&p.name));
-        let email = format!("{}@{}.example", contact.split(' ').next().unwrap_or("contact").to_lowercase(), agora_domain::partner::slugify(&p.name));
-        let app = ApplicationInput { profile: p, contact_name: contact.into(), contact_email: email, motivation: "We run Open edX for universities and want to join the partner program.".into() }
-            .parse(&map)
-            .map_err(|e| anyhow::anyhow!("demo application invalid: {e}"))?;
+        p.website = format!(
+            "https://{}.example",
+            agora_domain::partner::slugify(&p.name)
+        );
+        let email = format!(
+            "{}@{}.example",
+            contact
+                .split(' ')
+                .next()
+                .unwrap_or("contact")
+                .to_lowercase(),
+            agora_domain::partner::slugify(&p.name)
+        );
+        let app = ApplicationInput {
+            profile: p,
+            contact_name: contact.into(),
+            contact_email: email,
+            motivation: "We run Open edX for universities and want to join the partner program."
+                .into(),
+        }
+        .parse(&map)
+        .map_err(|e| anyhow::anyhow!("demo application invalid: {e}"))?;
         store.create_application(&app, &Who::anonymous()).await?;
     }
 
-    let first = store.partner_by_slug(&rows[0].profile.slug).await?.context("demo partner")?;
-    let second = store.partner_by_slug(&rows[1].profile.slug).await?.context("demo partner")?;
+    let first = store
+        .partner_by_slug(&rows[0].profile.slug)
+        .await?
+        .context("demo partner")?;
+    let second = store
+        .partner_by_slug(&rows[1].profile.slug)
+        .await?
+        .context("demo partner")?;
     let people = [
-        (ADMIN_EMAIL, "Ada Admin", Grant { role: Role::Admin, scope_id: None }),
-        ("partner-admin@agora.example", "Priya Partner", Grant { role: Role::PartnerAdmin, scope_id: Some(first.id) }),
-        ("partner-member@agora.example", "Mateo Member", Grant { role: Role::PartnerMember, scope_id: Some(first.id) }),
-        ("other-partner@agora.example", "Olu Other", Grant { role: Role::PartnerAdmin, scope_id: Some(second.id) }),
+        (
+            ADMIN_EMAIL,
+            "Ada Admin",
+            Grant {
+                role: Role::Admin,
+                scope_id: None,
+            },
+        ),
+        (
+            "partner-admin@agora.example",
+            "Priya Partner",
+            Grant {
+                role: Role::PartnerAdmin,
+                scope_id: Some(first.id),
+            },
+        ),
+        (
+            "partner-member@agora.example",
+            "Mateo Member",
+            Grant {
+                role: Role::PartnerMember,
+                scope_id: Some(first.id),
+            },
+        ),
+        (
+            "other-partner@agora.example",
+            "Olu Other",
+            Grant {
+                role: Role::PartnerAdmin,
+                scope_id: Some(second.id),
+            },
+        ),
     ];
     for (email, name, grant) in people {
         let email = Email::parse(email).map_err(|c| anyhow::anyhow!("{c}"))?;
-        store.create_person(&email, name, None, &[grant], &who).await?;
+        store
+            .create_person(&email, name, None, &[grant], &who)
+            .await?;
     }
     Ok(())
 }
@@ -140,11 +270,26 @@ pub async fn load(store: &Store, partners: usize) -> Result<()> {
 /// Gives every demo account a fresh random password, so a demo never runs with known credentials.
 pub async fn reset_credentials(store: &Store) -> Result<Vec<(String, String)>> {
     let mut out = vec![];
-    for email in [ADMIN_EMAIL, "partner-admin@agora.example", "partner-member@agora.example", "other-partner@agora.example"] {
-        let Some(p) = store.person_by_email(email).await? else { continue };
-        let password: String = agora_web::auth::random_token().chars().filter(|c| c.is_ascii_alphanumeric()).take(16).collect();
-        let hash = agora_web::auth::hash_password(password.clone()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-        store.change_password(p.id, &hash, "", &Who::system()).await?;
+    for email in [
+        ADMIN_EMAIL,
+        "partner-admin@agora.example",
+        "partner-member@agora.example",
+        "other-partner@agora.example",
+    ] {
+        let Some(p) = store.person_by_email(email).await? else {
+            continue;
+        };
+        let password: String = agora_web::auth::random_token()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .take(16)
+            .collect();
+        let hash = agora_web::auth::hash_password(password.clone())
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        store
+            .change_password(p.id, &hash, "", &Who::system())
+            .await?;
         out.push((email.to_string(), password));
     }
     Ok(out)

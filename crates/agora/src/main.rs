@@ -13,7 +13,11 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "agora", version, about = "Agora: the partner and community programs of the Open edX ecosystem.")]
+#[command(
+    name = "agora",
+    version,
+    about = "Agora: the partner and community programs of the Open edX ecosystem."
+)]
 struct Cli {
     #[command(flatten)]
     db: DbArgs,
@@ -24,13 +28,23 @@ struct Cli {
 #[derive(Args, Clone)]
 struct DbArgs {
     /// Folder of the embedded SQLite database (used when no database URL is given).
-    #[arg(long, global = true, env = "AGORA_DATA_DIR", default_value = "./agora-data")]
+    #[arg(
+        long,
+        global = true,
+        env = "AGORA_DATA_DIR",
+        default_value = "./agora-data"
+    )]
     data_dir: PathBuf,
     /// PostgreSQL URL (postgres://user:pass@host/db) for multi-instance deployments.
     #[arg(long, global = true, env = "DATABASE_URL", hide_env_values = true)]
     database_url: Option<String>,
     /// Maximum database connections of this process.
-    #[arg(long, global = true, env = "AGORA_DB_CONNECTIONS", default_value_t = 10)]
+    #[arg(
+        long,
+        global = true,
+        env = "AGORA_DB_CONNECTIONS",
+        default_value_t = 10
+    )]
     db_connections: u32,
 }
 
@@ -90,7 +104,11 @@ enum AdminCommand {
         #[arg(long)]
         password_stdin: bool,
         /// Base URL for the invitation link.
-        #[arg(long, env = "AGORA_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+        #[arg(
+            long,
+            env = "AGORA_PUBLIC_URL",
+            default_value = "http://127.0.0.1:8080"
+        )]
         public_url: String,
     },
 }
@@ -120,8 +138,11 @@ async fn main() {
 
 fn init_tracing() {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_env("AGORA_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let filter = EnvFilter::try_from_env("AGORA_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if std::env::var("AGORA_LOG_FORMAT").is_ok_and(|f| f == "json") {
         builder.json().init();
     } else {
@@ -131,8 +152,12 @@ fn init_tracing() {
 
 async fn open(db: &DbArgs) -> Result<Store> {
     let store = match &db.database_url {
-        Some(url) => Store::connect(url, db.db_connections).await.context("connecting to the database")?,
-        None => Store::open_sqlite_dir(&db.data_dir).await.with_context(|| format!("opening the database in {}", db.data_dir.display()))?,
+        Some(url) => Store::connect(url, db.db_connections)
+            .await
+            .context("connecting to the database")?,
+        None => Store::open_sqlite_dir(&db.data_dir)
+            .await
+            .with_context(|| format!("opening the database in {}", db.data_dir.display()))?,
     };
     let applied = store.migrate().await.context("applying migrations")?;
     for m in applied {
@@ -154,9 +179,12 @@ async fn run(cli: Cli) -> Result<()> {
             demo::print_credentials(&demo::reset_credentials(&store).await?);
             Ok(())
         }
-        Command::Admin(AdminCommand::Create { email, name, password_stdin, public_url }) => {
-            create_admin(&store, &email, &name, password_stdin, &public_url).await
-        }
+        Command::Admin(AdminCommand::Create {
+            email,
+            name,
+            password_stdin,
+            public_url,
+        }) => create_admin(&store, &email, &name, password_stdin, &public_url).await,
         Command::Audit(AuditCommand::Verify) => {
             let r = store.verify_audit_chain().await?;
             match r.first_error {
@@ -164,7 +192,10 @@ async fn run(cli: Cli) -> Result<()> {
                     println!("audit log intact: {} entries verified", r.checked);
                     Ok(())
                 }
-                Some(e) => bail!("audit log TAMPERED: {e} ({} entries before it verified)", r.checked),
+                Some(e) => bail!(
+                    "audit log TAMPERED: {e} ({} entries before it verified)",
+                    r.checked
+                ),
             }
         }
         Command::Partners(PartnersCommand::Export { file }) => {
@@ -172,23 +203,38 @@ async fn run(cli: Cli) -> Result<()> {
             if file.as_os_str() == "-" {
                 print!("{text}");
             } else {
-                std::fs::write(&file, text).with_context(|| format!("writing {}", file.display()))?;
+                std::fs::write(&file, text)
+                    .with_context(|| format!("writing {}", file.display()))?;
                 eprintln!("exported to {}", file.display());
             }
             Ok(())
         }
         Command::Partners(PartnersCommand::Import { file }) => {
-            let text = std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("reading {}", file.display()))?;
             let map = store.region_map().await?;
             match agora_web::partners_csv::parse(&text, &map) {
                 Err(errors) => {
                     for e in &errors {
-                        eprintln!("line {}: {}: {}", e.line, if e.field.is_empty() { "-" } else { &e.field }, e.message);
+                        eprintln!(
+                            "line {}: {}: {}",
+                            e.line,
+                            if e.field.is_empty() { "-" } else { &e.field },
+                            e.message
+                        );
                     }
                     bail!("{} problem(s) found; nothing was imported", errors.len())
                 }
                 Ok(rows) => {
-                    let (created, updated) = store.import_partners(&rows, &Who { person_id: None, label: "cli".into() }).await?;
+                    let (created, updated) = store
+                        .import_partners(
+                            &rows,
+                            &Who {
+                                person_id: None,
+                                label: "cli".into(),
+                            },
+                        )
+                        .await?;
                     println!("imported: {created} created, {updated} updated");
                     Ok(())
                 }
@@ -202,18 +248,37 @@ async fn run(cli: Cli) -> Result<()> {
     }
 }
 
-async fn create_admin(store: &Store, email: &str, name: &str, password_stdin: bool, public_url: &str) -> Result<()> {
-    let email = Email::parse(email).map_err(|c| anyhow::anyhow!("email: {}", agora_domain::validation::english(c)))?;
-    let name = parse_display_name(name).map_err(|c| anyhow::anyhow!("name: {}", agora_domain::validation::english(c)))?;
-    let grants = [Grant { role: Role::Admin, scope_id: None }];
-    let who = Who { person_id: None, label: "cli".into() };
+async fn create_admin(
+    store: &Store,
+    email: &str,
+    name: &str,
+    password_stdin: bool,
+    public_url: &str,
+) -> Result<()> {
+    let email = Email::parse(email)
+        .map_err(|c| anyhow::anyhow!("email: {}", agora_domain::validation::english(c)))?;
+    let name = parse_display_name(name)
+        .map_err(|c| anyhow::anyhow!("name: {}", agora_domain::validation::english(c)))?;
+    let grants = [Grant {
+        role: Role::Admin,
+        scope_id: None,
+    }];
+    let who = Who {
+        person_id: None,
+        label: "cli".into(),
+    };
     if password_stdin {
         let mut password = String::new();
         std::io::stdin().read_to_string(&mut password)?;
         let password = password.trim_end_matches(['\n', '\r']).to_string();
-        check_password(&password, email.as_str()).map_err(|c| anyhow::anyhow!("password: {}", agora_domain::validation::english(c)))?;
-        let hash = agora_web::auth::hash_password(password).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-        let p = store.create_person(&email, &name, Some(&hash), &grants, &who).await?;
+        check_password(&password, email.as_str())
+            .map_err(|c| anyhow::anyhow!("password: {}", agora_domain::validation::english(c)))?;
+        let hash = agora_web::auth::hash_password(password)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let p = store
+            .create_person(&email, &name, Some(&hash), &grants, &who)
+            .await?;
         println!("admin {} created (id {})", p.email, p.id);
     } else {
         let token = agora_web::auth::random_token();
@@ -224,18 +289,27 @@ async fn create_admin(store: &Store, email: &str, name: &str, password_stdin: bo
             subject: "Your Agora administrator account".into(),
             body: format!("Set your password: {link}"),
         };
-        store.invite_person(&email, &name, &grants, &inv, &who).await?;
+        store
+            .invite_person(&email, &name, &grants, &inv, &who)
+            .await?;
         println!("admin {email} created; set the password within 7 days at:\n  {link}");
     }
     Ok(())
 }
 
 async fn serve(store: Store, args: ServeArgs) -> Result<()> {
-    let public_url = args.public_url.unwrap_or_else(|| format!("http://{}", args.bind));
+    let public_url = args
+        .public_url
+        .unwrap_or_else(|| format!("http://{}", args.bind));
     if args.demo {
         demo::load(&store, 48).await?;
         demo::print_credentials(&demo::reset_credentials(&store).await?);
-        store.record(&Who::system(), AuditEvent::new("demo.credentials_reset", "demo", "accounts")).await?;
+        store
+            .record(
+                &Who::system(),
+                AuditEvent::new("demo.credentials_reset", "demo", "accounts"),
+            )
+            .await?;
     }
     let config = agora_web::Config {
         bind: args.bind,
@@ -271,7 +345,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -101,7 +101,14 @@ impl AuditEntry {
     }
 
     pub fn expected_hash(&self) -> String {
-        chain_hash(&self.prev_hash, self.seq, &self.at, self.actor_id, &self.actor, &self.event())
+        chain_hash(
+            &self.prev_hash,
+            self.seq,
+            &self.at,
+            self.actor_id,
+            &self.actor,
+            &self.event(),
+        )
     }
 }
 
@@ -123,7 +130,11 @@ pub struct ChainVerifier {
 
 impl Default for ChainVerifier {
     fn default() -> Self {
-        Self { last_hash: GENESIS_HASH.into(), last_seq: 0, checked: 0 }
+        Self {
+            last_hash: GENESIS_HASH.into(),
+            last_seq: 0,
+            checked: 0,
+        }
     }
 }
 
@@ -151,7 +162,8 @@ mod tests {
         let mut prev = GENESIS_HASH.to_string();
         (1..=n as i64)
             .map(|seq| {
-                let ev = AuditEvent::new("partner.update", "partner", seq).after(serde_json::json!({"n": seq}));
+                let ev = AuditEvent::new("partner.update", "partner", seq)
+                    .after(serde_json::json!({"n": seq}));
                 let at = format!("2026-01-01T00:00:{:02}.000Z", seq % 60);
                 let hash = chain_hash(&prev, seq, &at, Some(1), "ada@example.org", &ev);
                 let e = AuditEntry {

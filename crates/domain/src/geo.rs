@@ -84,7 +84,8 @@ impl RegionMap {
         let mut by_country = BTreeMap::new();
         for (i, r) in regions.iter().enumerate() {
             for c in &r.countries {
-                CountryCode::parse(c).map_err(|_| format!("unknown country {c} in region {}", r.slug))?;
+                CountryCode::parse(c)
+                    .map_err(|_| format!("unknown country {c} in region {}", r.slug))?;
                 if let Some(prev) = by_country.insert(c.clone(), i) {
                     return Err(format!(
                         "country {c} is in both {} and {}",
@@ -93,7 +94,10 @@ impl RegionMap {
                 }
             }
         }
-        Ok(Self { regions, by_country })
+        Ok(Self {
+            regions,
+            by_country,
+        })
     }
 
     pub fn default_map() -> Self {
@@ -126,7 +130,9 @@ impl RegionMap {
     }
 
     pub fn parse_region(&self, slug: &str) -> Result<String, &'static str> {
-        self.get(slug.trim()).map(|r| r.slug.clone()).ok_or("invalid-region")
+        self.get(slug.trim())
+            .map(|r| r.slug.clone())
+            .ok_or("invalid-region")
     }
 }
 
@@ -145,12 +151,18 @@ mod tests {
             assert!(map.region_of(code).is_some(), "{code} has no region");
         }
         assert_eq!(map.region_of("FR").map(|r| r.slug.as_str()), Some("europe"));
-        assert_eq!(map.region_of("BR").map(|r| r.slug.as_str()), Some("latin-america"));
+        assert_eq!(
+            map.region_of("BR").map(|r| r.slug.as_str()),
+            Some("latin-america")
+        );
     }
 
     #[test]
     fn country_codes_are_parsed_case_insensitively_and_unknown_ones_rejected() {
-        assert_eq!(CountryCode::parse(" fr ").map(|c| c.to_string()), Ok("FR".into()));
+        assert_eq!(
+            CountryCode::parse(" fr ").map(|c| c.to_string()),
+            Ok("FR".into())
+        );
         assert_eq!(CountryCode::parse("XX"), Err("invalid-country"));
         assert_eq!(CountryCode::parse("FRA"), Err("invalid-country"));
         assert_eq!(CountryCode::parse(""), Err("required"));

@@ -13,10 +13,17 @@ pub struct PageRequest {
 
 impl PageRequest {
     /// Page numbers start at 1; a missing value means the default, a nonsensical one is an error.
-    pub fn parse(page: Option<&str>, per_page: Option<&str>) -> Result<Self, (&'static str, &'static str)> {
+    pub fn parse(
+        page: Option<&str>,
+        per_page: Option<&str>,
+    ) -> Result<Self, (&'static str, &'static str)> {
         let page = match page.map(str::trim).filter(|s| !s.is_empty()) {
             None => 1,
-            Some(s) => s.parse::<u32>().ok().filter(|&p| p >= 1 && p <= 1_000_000).ok_or(("page", "invalid-number"))?,
+            Some(s) => s
+                .parse::<u32>()
+                .ok()
+                .filter(|&p| p >= 1 && p <= 1_000_000)
+                .ok_or(("page", "invalid-number"))?,
         };
         let per_page = match per_page.map(str::trim).filter(|s| !s.is_empty()) {
             None => DEFAULT_PER_PAGE,
@@ -40,7 +47,10 @@ impl PageRequest {
 
 impl Default for PageRequest {
     fn default() -> Self {
-        Self { page: 1, per_page: DEFAULT_PER_PAGE }
+        Self {
+            page: 1,
+            per_page: DEFAULT_PER_PAGE,
+        }
     }
 }
 
@@ -56,7 +66,13 @@ pub struct Page<T> {
 impl<T> Page<T> {
     pub fn new(items: Vec<T>, req: PageRequest, total: u64) -> Self {
         let total_pages = total.div_ceil(u64::from(req.per_page)).max(1) as u32;
-        Self { items, page: req.page, per_page: req.per_page, total, total_pages }
+        Self {
+            items,
+            page: req.page,
+            per_page: req.per_page,
+            total,
+            total_pages,
+        }
     }
 
     pub fn has_next(&self) -> bool {
@@ -77,12 +93,18 @@ mod tests {
         assert!(PageRequest::parse(Some("0"), None).is_err());
         assert!(PageRequest::parse(Some("abc"), None).is_err());
         assert!(PageRequest::parse(None, Some("1000")).is_err());
-        assert_eq!(PageRequest::parse(Some("3"), Some("10")).map(|p| p.offset()), Ok(20));
+        assert_eq!(
+            PageRequest::parse(Some("3"), Some("10")).map(|p| p.offset()),
+            Ok(20)
+        );
     }
 
     #[test]
     fn total_pages_rounds_up_and_is_never_zero() {
-        let req = PageRequest { page: 1, per_page: 20 };
+        let req = PageRequest {
+            page: 1,
+            per_page: 20,
+        };
         assert_eq!(Page::<()>::new(vec![], req, 0).total_pages, 1);
         assert_eq!(Page::<()>::new(vec![], req, 41).total_pages, 3);
     }

@@ -41,7 +41,11 @@ impl PartnerStatus {
     }
 
     pub fn parse(s: &str) -> Result<Self, &'static str> {
-        Self::ALL.iter().copied().find(|x| x.slug() == s.trim()).ok_or("invalid-status")
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|x| x.slug() == s.trim())
+            .ok_or("invalid-status")
     }
 
     /// Only active partners appear in the public directory and may advertise the badge.
@@ -124,7 +128,8 @@ pub const MAX_DESCRIPTION_CHARS: usize = 4000;
 pub fn parse_slug(s: &str) -> Result<String, &'static str> {
     let s = s.trim();
     let ok = (2..=60).contains(&s.len())
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--");
@@ -212,7 +217,13 @@ fn parse_list<T: Ord + Clone>(
     out
 }
 
-fn parse_text(errors: &mut ValidationErrors, field: &str, s: &str, max: usize, required: bool) -> String {
+fn parse_text(
+    errors: &mut ValidationErrors,
+    field: &str,
+    s: &str,
+    max: usize,
+    required: bool,
+) -> String {
     let s = s.trim();
     if required && s.is_empty() {
         errors.add(field, "required");
@@ -226,10 +237,22 @@ impl PartnerInput {
     pub fn parse(&self, regions: &RegionMap) -> Result<PartnerProfile, ValidationErrors> {
         let mut e = ValidationErrors::new();
         let name = parse_text(&mut e, "name", &self.name, MAX_NAME_CHARS, true);
-        let slug = if self.slug.trim().is_empty() { slugify(&name) } else { self.slug.clone() };
+        let slug = if self.slug.trim().is_empty() {
+            slugify(&name)
+        } else {
+            self.slug.clone()
+        };
         let slug = e.check("slug", parse_slug(&slug)).unwrap_or_default();
-        let website = e.check("website", parse_web_url(&self.website)).unwrap_or_default();
-        let description = parse_text(&mut e, "description", &self.description, MAX_DESCRIPTION_CHARS, true);
+        let website = e
+            .check("website", parse_web_url(&self.website))
+            .unwrap_or_default();
+        let description = parse_text(
+            &mut e,
+            "description",
+            &self.description,
+            MAX_DESCRIPTION_CHARS,
+            true,
+        );
         let logo_url = if self.logo_url.trim().is_empty() {
             None
         } else {
@@ -239,11 +262,17 @@ impl PartnerInput {
             .check("hq_country", CountryCode::parse(&self.hq_country))
             .map(|c| c.to_string())
             .unwrap_or_default();
-        let region_list = parse_list(&mut e, "regions", &self.regions, false, |s| regions.parse_region(s));
+        let region_list = parse_list(&mut e, "regions", &self.regions, false, |s| {
+            regions.parse_region(s)
+        });
         let countries = parse_list(&mut e, "countries", &self.countries, false, |s| {
             CountryCode::parse(s).map(|c| c.to_string())
         });
-        if region_list.is_empty() && countries.is_empty() && e.get("regions").is_none() && e.get("countries").is_none() {
+        if region_list.is_empty()
+            && countries.is_empty()
+            && e.get("regions").is_none()
+            && e.get("countries").is_none()
+        {
             e.add("regions", "required");
         }
         let languages = parse_list(&mut e, "languages", &self.languages, true, parse_language);
@@ -281,7 +310,12 @@ impl PartnerProfile {
     /// Every region the partner serves: those it names and those of the countries it names.
     pub fn served_regions(&self, map: &RegionMap) -> Vec<String> {
         let mut out: Vec<String> = self.regions.clone();
-        out.extend(self.countries.iter().filter_map(|c| map.region_of(c)).map(|r| r.slug.clone()));
+        out.extend(
+            self.countries
+                .iter()
+                .filter_map(|c| map.region_of(c))
+                .map(|r| r.slug.clone()),
+        );
         out.sort();
         out.dedup();
         out
@@ -331,10 +365,21 @@ impl ApplicationInput {
         let mut e = profile.as_ref().err().cloned().unwrap_or_default();
         let contact_name = e.check("contact_name", parse_display_name(&self.contact_name));
         let contact_email = e.check("contact_email", Email::parse(&self.contact_email));
-        let motivation = parse_text(&mut e, "motivation", &self.motivation, MAX_DESCRIPTION_CHARS, false);
+        let motivation = parse_text(
+            &mut e,
+            "motivation",
+            &self.motivation,
+            MAX_DESCRIPTION_CHARS,
+            false,
+        );
         match (profile, contact_name, contact_email) {
             (Ok(profile), Some(contact_name), Some(contact_email)) if e.is_empty() => {
-                Ok(Application { profile, contact_name, contact_email, motivation })
+                Ok(Application {
+                    profile,
+                    contact_name,
+                    contact_email,
+                    motivation,
+                })
             }
             _ => Err(e),
         }
@@ -374,15 +419,25 @@ impl DirectoryQuery {
     pub fn parse(&self, regions: &RegionMap) -> Result<DirectoryFilter, ValidationErrors> {
         let mut e = ValidationErrors::new();
         let q = nonempty(&self.q).map(|s| s.chars().take(100).collect());
-        let region = nonempty(&self.region).and_then(|s| e.check("region", regions.parse_region(s)));
+        let region =
+            nonempty(&self.region).and_then(|s| e.check("region", regions.parse_region(s)));
         let country = nonempty(&self.country)
             .and_then(|s| e.check("country", CountryCode::parse(s)))
             .map(|c| c.to_string());
         let service = nonempty(&self.service).and_then(|s| e.check("service", Service::parse(s)));
-        let language = nonempty(&self.language).and_then(|s| e.check("language", parse_language(s)));
+        let language =
+            nonempty(&self.language).and_then(|s| e.check("language", parse_language(s)));
         let segment = nonempty(&self.segment).and_then(|s| e.check("segment", Segment::parse(s)));
         let size = nonempty(&self.size).and_then(|s| e.check("size", CompanySize::parse(s)));
-        e.into_result(DirectoryFilter { q, region, country, service, language, segment, size })
+        e.into_result(DirectoryFilter {
+            q,
+            region,
+            country,
+            service,
+            language,
+            segment,
+            size,
+        })
     }
 }
 
@@ -410,12 +465,17 @@ mod tests {
 
     #[test]
     fn a_valid_profile_is_normalised() {
-        let p = valid_input().parse(&RegionMap::default_map()).expect("valid");
+        let p = valid_input()
+            .parse(&RegionMap::default_map())
+            .expect("valid");
         assert_eq!(p.slug, "example-learning");
         assert_eq!(p.hq_country, "FR");
         assert_eq!(p.countries, vec!["CA"]);
         assert_eq!(p.languages, vec!["en", "fr"]);
-        assert_eq!(p.served_regions(&RegionMap::default_map()), vec!["europe", "north-america"]);
+        assert_eq!(
+            p.served_regions(&RegionMap::default_map()),
+            vec!["europe", "north-america"]
+        );
     }
 
     #[test]
@@ -437,30 +497,54 @@ mod tests {
         let mut i = valid_input();
         i.regions.clear();
         i.countries.clear();
-        assert_eq!(i.parse(&RegionMap::default_map()).expect_err("invalid").get("regions"), Some("required"));
+        assert_eq!(
+            i.parse(&RegionMap::default_map())
+                .expect_err("invalid")
+                .get("regions"),
+            Some("required")
+        );
     }
 
     #[test]
     fn status_changes_follow_the_life_cycle() {
         use PartnerStatus::*;
         assert_eq!(check_transition(Applicant, Active, ""), Ok(()));
-        assert_eq!(check_transition(Applicant, Rejected, ""), Err("reason-required"));
+        assert_eq!(
+            check_transition(Applicant, Rejected, ""),
+            Err("reason-required")
+        );
         assert_eq!(check_transition(Applicant, Rejected, "incomplete"), Ok(()));
-        assert_eq!(check_transition(Former, Suspended, "x"), Err("invalid-transition"));
-        assert_eq!(check_transition(Active, Active, "x"), Err("invalid-transition"));
+        assert_eq!(
+            check_transition(Former, Suspended, "x"),
+            Err("invalid-transition")
+        );
+        assert_eq!(
+            check_transition(Active, Active, "x"),
+            Err("invalid-transition")
+        );
     }
 
     #[test]
     fn urls_must_be_absolute_web_addresses() {
         assert!(parse_web_url("https://example.org/a?b=c").is_ok());
-        for bad in ["example.org", "ftp://example.org", "data:text/html,hi", "https://localhost", "http://"] {
+        for bad in [
+            "example.org",
+            "ftp://example.org",
+            "data:text/html,hi",
+            "https://localhost",
+            "http://",
+        ] {
             assert!(parse_web_url(bad).is_err(), "{bad}");
         }
     }
 
     #[test]
     fn directory_filters_reject_unknown_values() {
-        let q = DirectoryQuery { service: Some("plumbing".into()), region: Some("mars".into()), ..Default::default() };
+        let q = DirectoryQuery {
+            service: Some("plumbing".into()),
+            region: Some("mars".into()),
+            ..Default::default()
+        };
         let e = q.parse(&RegionMap::default_map()).expect_err("invalid");
         assert_eq!(e.get("service"), Some("invalid-service"));
         assert_eq!(e.get("region"), Some("invalid-region"));

@@ -43,7 +43,11 @@ impl Role {
     }
 
     pub fn parse(s: &str) -> Result<Self, &'static str> {
-        Self::ALL.iter().copied().find(|r| r.slug() == s.trim()).ok_or("invalid-role")
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|r| r.slug() == s.trim())
+            .ok_or("invalid-role")
     }
 
     /// Which kind of scope the role needs: `None` for global roles.
@@ -100,7 +104,9 @@ impl Actor {
 
     pub fn has(&self, role: Role, scope: Option<i64>) -> bool {
         match self {
-            Actor::Person { grants, .. } => grants.iter().any(|g| g.role == role && g.scope_id == scope),
+            Actor::Person { grants, .. } => {
+                grants.iter().any(|g| g.role == role && g.scope_id == scope)
+            }
             _ => false,
         }
     }
@@ -146,9 +152,12 @@ pub fn allows(actor: &Actor, permission: Permission) -> bool {
     match permission {
         Permission::ManagePartners | Permission::ManagePeople | Permission::ViewAuditLog => false,
         Permission::ViewPartnerPrivate { partner_id } => {
-            actor.has(Role::PartnerAdmin, Some(partner_id)) || actor.has(Role::PartnerMember, Some(partner_id))
+            actor.has(Role::PartnerAdmin, Some(partner_id))
+                || actor.has(Role::PartnerMember, Some(partner_id))
         }
-        Permission::EditPartnerProfile { partner_id } => actor.has(Role::PartnerAdmin, Some(partner_id)),
+        Permission::EditPartnerProfile { partner_id } => {
+            actor.has(Role::PartnerAdmin, Some(partner_id))
+        }
         Permission::ManageOwnAccount => actor.person_id().is_some(),
     }
 }
@@ -160,7 +169,10 @@ mod tests {
     fn person(grants: &[(Role, Option<i64>)]) -> Actor {
         Actor::Person {
             id: 1,
-            grants: grants.iter().map(|&(role, scope_id)| Grant { role, scope_id }).collect(),
+            grants: grants
+                .iter()
+                .map(|&(role, scope_id)| Grant { role, scope_id })
+                .collect(),
         }
     }
 
@@ -168,7 +180,10 @@ mod tests {
     fn partner_admin_edits_own_profile_only() {
         let a = person(&[(Role::PartnerAdmin, Some(7))]);
         assert!(allows(&a, Permission::EditPartnerProfile { partner_id: 7 }));
-        assert!(!allows(&a, Permission::EditPartnerProfile { partner_id: 8 }));
+        assert!(!allows(
+            &a,
+            Permission::EditPartnerProfile { partner_id: 8 }
+        ));
         assert!(!allows(&a, Permission::ManagePartners));
     }
 
@@ -176,7 +191,10 @@ mod tests {
     fn partner_member_sees_but_does_not_edit() {
         let m = person(&[(Role::PartnerMember, Some(7))]);
         assert!(allows(&m, Permission::ViewPartnerPrivate { partner_id: 7 }));
-        assert!(!allows(&m, Permission::EditPartnerProfile { partner_id: 7 }));
+        assert!(!allows(
+            &m,
+            Permission::EditPartnerProfile { partner_id: 7 }
+        ));
     }
 
     #[test]

@@ -99,7 +99,11 @@ pub fn parse_language(s: &str) -> Result<String, &'static str> {
 }
 
 pub fn language_name(code: &str) -> &'static str {
-    LANGUAGES.iter().find(|(c, _)| *c == code).map(|(_, n)| *n).unwrap_or("")
+    LANGUAGES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, n)| *n)
+        .unwrap_or("")
 }
 
 #[cfg(test)]

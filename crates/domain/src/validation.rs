@@ -41,7 +41,10 @@ impl ValidationErrors {
     }
 
     pub fn get(&self, field: &str) -> Option<&'static str> {
-        self.errors.iter().find(|e| e.field == field).map(|e| e.code)
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.code)
     }
 
     pub fn into_result<T>(self, ok: T) -> Result<T, Self> {

@@ -2,7 +2,9 @@
 
 use crate::sql::Sql;
 use crate::{get, Result, Store, Tx, Who, LOCK_AUDIT};
-use agora_domain::audit::{chain_hash, AuditEntry, AuditEvent, ChainError, ChainVerifier, GENESIS_HASH};
+use agora_domain::audit::{
+    chain_hash, AuditEntry, AuditEvent, ChainError, ChainVerifier, GENESIS_HASH,
+};
 use agora_domain::pagination::{Page, PageRequest};
 use sqlx::any::AnyRow;
 
@@ -101,14 +103,27 @@ impl Store {
         let total: i64 = get(&count.query().fetch_one(&self.pool).await?, "n")?;
         let mut q = Sql::new(&format!("SELECT {COLUMNS} FROM audit_log"));
         q.extend(&w);
-        q.push(" ORDER BY seq DESC LIMIT ").bind(page.limit()).push(" OFFSET ").bind(page.offset());
-        let items = q.query().fetch_all(&self.pool).await?.iter().map(entry).collect::<Result<_>>()?;
+        q.push(" ORDER BY seq DESC LIMIT ")
+            .bind(page.limit())
+            .push(" OFFSET ")
+            .bind(page.offset());
+        let items = q
+            .query()
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(entry)
+            .collect::<Result<_>>()?;
         Ok(Page::new(items, page, total as u64))
     }
 
     /// Distinct actions, for the filter menu.
     pub async fn audit_actions(&self) -> Result<Vec<String>> {
-        Ok(sqlx::query_scalar("SELECT DISTINCT action FROM audit_log ORDER BY action").fetch_all(&self.pool).await?)
+        Ok(
+            sqlx::query_scalar("SELECT DISTINCT action FROM audit_log ORDER BY action")
+                .fetch_all(&self.pool)
+                .await?,
+        )
     }
 
     /// Walks the whole chain in batches and reports the first entry that fails.
@@ -116,18 +131,26 @@ impl Store {
         let mut v = ChainVerifier::default();
         let mut after = 0i64;
         loop {
-            let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT 1000"))
-                .bind(after)
-                .fetch_all(&self.pool)
-                .await?;
+            let rows = sqlx::query(&format!(
+                "SELECT {COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT 1000"
+            ))
+            .bind(after)
+            .fetch_all(&self.pool)
+            .await?;
             if rows.is_empty() {
-                return Ok(VerifyReport { checked: v.checked, first_error: None });
+                return Ok(VerifyReport {
+                    checked: v.checked,
+                    first_error: None,
+                });
             }
             for row in &rows {
                 let e = entry(row)?;
                 after = e.seq;
                 if let Err(err) = v.push(&e) {
-                    return Ok(VerifyReport { checked: v.checked, first_error: Some(err) });
+                    return Ok(VerifyReport {
+                        checked: v.checked,
+                        first_error: Some(err),
+                    });
                 }
             }
         }
@@ -136,7 +159,11 @@ impl Store {
     /// For tests of tamper detection only: rewrites an entry behind the chain's back.
     #[doc(hidden)]
     pub async fn tamper_audit_entry_for_tests(&self, seq: i64, action: &str) -> Result<()> {
-        sqlx::query("UPDATE audit_log SET action = $1 WHERE seq = $2").bind(action).bind(seq).execute(&self.pool).await?;
+        sqlx::query("UPDATE audit_log SET action = $1 WHERE seq = $2")
+            .bind(action)
+            .bind(seq)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 }

@@ -69,7 +69,10 @@ impl Dialect {
     /// nothing: `BEGIN IMMEDIATE` already admits one writer at a time.
     async fn lock(self, tx: &mut Tx, key: i64) -> Result<()> {
         if self == Dialect::Postgres {
-            sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(key).execute(&mut **tx).await?;
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(key)
+                .execute(&mut **tx)
+                .await?;
         }
         Ok(())
     }
@@ -108,15 +111,24 @@ pub struct Who {
 
 impl Who {
     pub fn system() -> Self {
-        Self { person_id: None, label: "system".into() }
+        Self {
+            person_id: None,
+            label: "system".into(),
+        }
     }
 
     pub fn anonymous() -> Self {
-        Self { person_id: None, label: "anonymous".into() }
+        Self {
+            person_id: None,
+            label: "anonymous".into(),
+        }
     }
 
     pub fn person(id: i64, email: &str) -> Self {
-        Self { person_id: Some(id), label: email.into() }
+        Self {
+            person_id: Some(id),
+            label: email.into(),
+        }
     }
 }
 
@@ -196,14 +208,23 @@ impl Store {
     pub async fn backup_sqlite(&self, dest: &std::path::Path) -> Result<()> {
         if self.dialect != Dialect::Sqlite {
             return Err(StoreError::Config(
-                "agora backup copies the embedded SQLite database; for PostgreSQL use pg_dump".into(),
+                "agora backup copies the embedded SQLite database; for PostgreSQL use pg_dump"
+                    .into(),
             ));
         }
         if dest.exists() {
-            return Err(StoreError::Config(format!("{} already exists", dest.display())));
+            return Err(StoreError::Config(format!(
+                "{} already exists",
+                dest.display()
+            )));
         }
-        let path = dest.to_str().ok_or_else(|| StoreError::Config("backup path is not UTF-8".into()))?;
-        sqlx::query("VACUUM INTO $1").bind(path).execute(&self.pool).await?;
+        let path = dest
+            .to_str()
+            .ok_or_else(|| StoreError::Config("backup path is not UTF-8".into()))?;
+        sqlx::query("VACUUM INTO $1")
+            .bind(path)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 }

@@ -5,7 +5,11 @@
 use crate::{Result, Store, StoreError, LOCK_MIGRATE};
 use sha2::{Digest, Sha256};
 
-const MIGRATIONS: &[(i64, &str, &str)] = &[(1, "foundation", include_str!("../migrations/0001_foundation.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] = &[(
+    1,
+    "foundation",
+    include_str!("../migrations/0001_foundation.sql"),
+)];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {
     let mut tx = store.begin().await?;
@@ -20,10 +24,11 @@ pub async fn run(store: &Store) -> Result<Vec<String>> {
     for (version, name, text) in MIGRATIONS {
         let sql = text.replace("{{PK}}", store.dialect.primary_key());
         let checksum = hex::encode(Sha256::digest(text.as_bytes()));
-        let existing: Option<String> = sqlx::query_scalar("SELECT checksum FROM agora_migrations WHERE version = $1")
-            .bind(*version)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let existing: Option<String> =
+            sqlx::query_scalar("SELECT checksum FROM agora_migrations WHERE version = $1")
+                .bind(*version)
+                .fetch_optional(&mut *tx)
+                .await?;
         match existing {
             Some(c) if c == checksum => continue,
             Some(_) => {
@@ -33,7 +38,11 @@ pub async fn run(store: &Store) -> Result<Vec<String>> {
             }
             None => {}
         }
-        for stmt in sql.split(";\n").map(str::trim).filter(|s| !s.is_empty() && !is_comment_only(s)) {
+        for stmt in sql
+            .split(";\n")
+            .map(str::trim)
+            .filter(|s| !s.is_empty() && !is_comment_only(s))
+        {
             sqlx::query(stmt).execute(&mut *tx).await.map_err(|e| {
                 StoreError::Migration(format!("migration {version} ({name}) failed: {e}\n{stmt}"))
             })?;
@@ -57,5 +66,6 @@ pub async fn run(store: &Store) -> Result<Vec<String>> {
 }
 
 fn is_comment_only(s: &str) -> bool {
-    s.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with("--"))
+    s.lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with("--"))
 }

@@ -14,13 +14,15 @@ pub struct OutboxMessage {
 }
 
 pub(crate) async fn queue(tx: &mut Tx, to: &str, subject: &str, body: &str) -> Result<()> {
-    sqlx::query("INSERT INTO outbox (to_address, subject, body, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(to)
-        .bind(subject)
-        .bind(body)
-        .bind(crate::now())
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO outbox (to_address, subject, body, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(to)
+    .bind(subject)
+    .bind(body)
+    .bind(crate::now())
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 

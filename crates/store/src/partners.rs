@@ -8,7 +8,9 @@ use crate::{get, is_unique_violation, outbox, Result, Store, StoreError, Tx, Who
 use agora_domain::audit::AuditEvent;
 use agora_domain::geo::RegionMap;
 use agora_domain::pagination::{Page, PageRequest};
-use agora_domain::partner::{check_transition, Application, DirectoryFilter, PartnerProfile, PartnerStatus};
+use agora_domain::partner::{
+    check_transition, Application, DirectoryFilter, PartnerProfile, PartnerStatus,
+};
 use agora_domain::permissions::{Grant, Role};
 use agora_domain::taxonomy::{CompanySize, Pricing, Segment, Service};
 use agora_domain::ValidationErrors;
@@ -56,15 +58,25 @@ pub struct ImportRow {
     pub status: PartnerStatus,
 }
 
-const COLUMNS: &str = "id, slug, name, website, description, logo_url, hq_country, size, status, status_reason, \
+const COLUMNS: &str =
+    "id, slug, name, website, description, logo_url, hq_country, size, status, status_reason, \
                        contact_name, contact_email, motivation, created_at, updated_at";
 
 fn partner(row: &AnyRow, attrs: &mut HashMap<(i64, String), Vec<String>>) -> Result<Partner> {
     let id: i64 = get(row, "id")?;
     let mut take = |kind: &str| attrs.remove(&(id, kind.to_string())).unwrap_or_default();
-    let services: Vec<Service> = take("service").iter().filter_map(|s| Service::parse(s).ok()).collect();
-    let pricing: Vec<Pricing> = take("pricing").iter().filter_map(|s| Pricing::parse(s).ok()).collect();
-    let segments: Vec<Segment> = take("segment").iter().filter_map(|s| Segment::parse(s).ok()).collect();
+    let services: Vec<Service> = take("service")
+        .iter()
+        .filter_map(|s| Service::parse(s).ok())
+        .collect();
+    let pricing: Vec<Pricing> = take("pricing")
+        .iter()
+        .filter_map(|s| Pricing::parse(s).ok())
+        .collect();
+    let segments: Vec<Segment> = take("segment")
+        .iter()
+        .filter_map(|s| Segment::parse(s).ok())
+        .collect();
     let size: String = get(row, "size")?;
     let status: String = get(row, "status")?;
     Ok(Partner {
@@ -104,24 +116,38 @@ fn summary(p: &PartnerProfile, status: PartnerStatus) -> serde_json::Value {
 }
 
 async fn write_attributes(tx: &mut Tx, id: i64, p: &PartnerProfile, map: &RegionMap) -> Result<()> {
-    sqlx::query("DELETE FROM partner_attributes WHERE partner_id = $1").bind(id).execute(&mut **tx).await?;
+    sqlx::query("DELETE FROM partner_attributes WHERE partner_id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
     let lists: [(&str, Vec<String>); 7] = [
         ("region", p.regions.clone()),
         ("country", p.countries.clone()),
         ("served_region", p.served_regions(map)),
         ("language", p.languages.clone()),
-        ("service", p.services.iter().map(|x| x.slug().to_string()).collect()),
-        ("pricing", p.pricing.iter().map(|x| x.slug().to_string()).collect()),
-        ("segment", p.segments.iter().map(|x| x.slug().to_string()).collect()),
+        (
+            "service",
+            p.services.iter().map(|x| x.slug().to_string()).collect(),
+        ),
+        (
+            "pricing",
+            p.pricing.iter().map(|x| x.slug().to_string()).collect(),
+        ),
+        (
+            "segment",
+            p.segments.iter().map(|x| x.slug().to_string()).collect(),
+        ),
     ];
     for (kind, values) in lists {
         for v in values {
-            sqlx::query("INSERT INTO partner_attributes (partner_id, kind, value) VALUES ($1, $2, $3)")
-                .bind(id)
-                .bind(kind)
-                .bind(&v)
-                .execute(&mut **tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO partner_attributes (partner_id, kind, value) VALUES ($1, $2, $3)",
+            )
+            .bind(id)
+            .bind(kind)
+            .bind(&v)
+            .execute(&mut **tx)
+            .await?;
         }
     }
     Ok(())
@@ -145,7 +171,8 @@ impl Store {
         map: &RegionMap,
     ) -> Result<i64> {
         let now = crate::now();
-        let (cname, cemail, motivation) = contact.map_or((None, None, None), |(a, b, c)| (Some(a), Some(b), Some(c)));
+        let (cname, cemail, motivation) =
+            contact.map_or((None, None, None), |(a, b, c)| (Some(a), Some(b), Some(c)));
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO partners (slug, name, website, description, logo_url, hq_country, size, status, search_text, \
              contact_name, contact_email, motivation, created_at, updated_at) \
@@ -184,19 +211,49 @@ impl Store {
     pub async fn create_application(&self, app: &Application, who: &Who) -> Result<Partner> {
         let map = self.region_map().await?;
         let mut tx = self.begin().await?;
-        let contact = (app.contact_name.as_str(), app.contact_email.as_str(), app.motivation.as_str());
-        let id = self.insert_partner(&mut tx, &app.profile, PartnerStatus::Applicant, Some(contact), &map).await?;
-        append(self, &mut tx, who, AuditEvent::new("partner.apply", "partner", id).after(summary(&app.profile, PartnerStatus::Applicant))).await?;
+        let contact = (
+            app.contact_name.as_str(),
+            app.contact_email.as_str(),
+            app.motivation.as_str(),
+        );
+        let id = self
+            .insert_partner(
+                &mut tx,
+                &app.profile,
+                PartnerStatus::Applicant,
+                Some(contact),
+                &map,
+            )
+            .await?;
+        append(
+            self,
+            &mut tx,
+            who,
+            AuditEvent::new("partner.apply", "partner", id)
+                .after(summary(&app.profile, PartnerStatus::Applicant)),
+        )
+        .await?;
         tx.commit().await?;
         self.partner(id).await?.ok_or(StoreError::NotFound)
     }
 
     /// Creates a partner directly (admins, demo data).
-    pub async fn create_partner(&self, p: &PartnerProfile, status: PartnerStatus, who: &Who) -> Result<Partner> {
+    pub async fn create_partner(
+        &self,
+        p: &PartnerProfile,
+        status: PartnerStatus,
+        who: &Who,
+    ) -> Result<Partner> {
         let map = self.region_map().await?;
         let mut tx = self.begin().await?;
         let id = self.insert_partner(&mut tx, p, status, None, &map).await?;
-        append(self, &mut tx, who, AuditEvent::new("partner.create", "partner", id).after(summary(p, status))).await?;
+        append(
+            self,
+            &mut tx,
+            who,
+            AuditEvent::new("partner.create", "partner", id).after(summary(p, status)),
+        )
+        .await?;
         bump_directory_version(&mut tx).await?;
         tx.commit().await?;
         self.partner(id).await?.ok_or(StoreError::NotFound)
@@ -206,7 +263,10 @@ impl Store {
         let mut q = Sql::new(&format!("SELECT {COLUMNS} FROM partners"));
         q.extend(&where_sql);
         let rows = q.query().fetch_all(&self.pool).await?;
-        let ids: Vec<i64> = rows.iter().map(|r| get::<i64>(r, "id")).collect::<Result<_>>()?;
+        let ids: Vec<i64> = rows
+            .iter()
+            .map(|r| get::<i64>(r, "id"))
+            .collect::<Result<_>>()?;
         let mut attrs = self.attributes(&ids).await?;
         rows.iter().map(|r| partner(r, &mut attrs)).collect()
     }
@@ -216,10 +276,13 @@ impl Store {
         if ids.is_empty() {
             return Ok(out);
         }
-        let mut q = Sql::new("SELECT partner_id, kind, value FROM partner_attributes WHERE partner_id IN ");
+        let mut q =
+            Sql::new("SELECT partner_id, kind, value FROM partner_attributes WHERE partner_id IN ");
         q.bind_list(ids).push(" ORDER BY value");
         for r in q.query().fetch_all(&self.pool).await? {
-            out.entry((get(&r, "partner_id")?, get(&r, "kind")?)).or_default().push(get(&r, "value")?);
+            out.entry((get(&r, "partner_id")?, get(&r, "kind")?))
+                .or_default()
+                .push(get(&r, "value")?);
         }
         Ok(out)
     }
@@ -241,8 +304,15 @@ impl Store {
         let statuses: Vec<String> = statuses.iter().map(|s| s.slug().to_string()).collect();
         w.bind_list(&statuses);
         if let Some(q) = &f.q {
-            let pattern = format!("%{}%", q.to_lowercase().replace('\\', "").replace('%', "").replace('_', ""));
-            w.push(&format!(" AND search_text {} ", self.dialect.ilike())).bind(pattern);
+            let pattern = format!(
+                "%{}%",
+                q.to_lowercase()
+                    .replace('\\', "")
+                    .replace('%', "")
+                    .replace('_', "")
+            );
+            w.push(&format!(" AND search_text {} ", self.dialect.ilike()))
+                .bind(pattern);
         }
         let mut attr = |kind: &str, value: Option<String>| {
             if let Some(v) = value {
@@ -265,13 +335,21 @@ impl Store {
     }
 
     /// A page of partners with the given statuses matching the filter, by name.
-    pub async fn partners_page(&self, f: &DirectoryFilter, statuses: &[PartnerStatus], page: PageRequest) -> Result<Page<Partner>> {
+    pub async fn partners_page(
+        &self,
+        f: &DirectoryFilter,
+        statuses: &[PartnerStatus],
+        page: PageRequest,
+    ) -> Result<Page<Partner>> {
         let w = self.directory_where(f, statuses);
         let mut count = Sql::new("SELECT COUNT(*) AS n FROM partners");
         count.extend(&w);
         let total: i64 = get(&count.query().fetch_one(&self.pool).await?, "n")?;
         let mut w = w;
-        w.push(" ORDER BY name, id LIMIT ").bind(page.limit()).push(" OFFSET ").bind(page.offset());
+        w.push(" ORDER BY name, id LIMIT ")
+            .bind(page.limit())
+            .push(" OFFSET ")
+            .bind(page.offset());
         Ok(Page::new(self.load(w).await?, page, total as u64))
     }
 
@@ -290,7 +368,9 @@ impl Store {
     }
 
     pub async fn count_partners_by_status(&self) -> Result<Vec<(PartnerStatus, i64)>> {
-        let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM partners GROUP BY status").fetch_all(&self.pool).await?;
+        let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM partners GROUP BY status")
+            .fetch_all(&self.pool)
+            .await?;
         let mut out = vec![];
         for r in rows {
             if let Ok(s) = PartnerStatus::parse(&get::<String>(&r, "status")?) {
@@ -326,7 +406,9 @@ impl Store {
             self,
             &mut tx,
             who,
-            AuditEvent::new("partner.update", "partner", id).before(&before.profile).after(p),
+            AuditEvent::new("partner.update", "partner", id)
+                .before(&before.profile)
+                .after(p),
         )
         .await?;
         bump_directory_version(&mut tx).await?;
@@ -345,24 +427,32 @@ impl Store {
         who: &Who,
     ) -> Result<Partner> {
         let mut tx = self.begin().await?;
-        let row = sqlx::query("SELECT status, contact_name, contact_email FROM partners WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        let from = PartnerStatus::parse(&get::<String>(&row, "status")?).map_err(|c| ValidationErrors::single("status", c))?;
+        let row =
+            sqlx::query("SELECT status, contact_name, contact_email FROM partners WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(StoreError::NotFound)?;
+        let from = PartnerStatus::parse(&get::<String>(&row, "status")?)
+            .map_err(|c| ValidationErrors::single("status", c))?;
         check_transition(from, to, reason).map_err(|code| {
-            let field = if code == "reason-required" { "reason" } else { "status" };
+            let field = if code == "reason-required" {
+                "reason"
+            } else {
+                "status"
+            };
             ValidationErrors::single(field, code)
         })?;
         let now = crate::now();
-        sqlx::query("UPDATE partners SET status = $1, status_reason = $2, updated_at = $3 WHERE id = $4")
-            .bind(to.slug())
-            .bind(reason.trim())
-            .bind(&now)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE partners SET status = $1, status_reason = $2, updated_at = $3 WHERE id = $4",
+        )
+        .bind(to.slug())
+        .bind(reason.trim())
+        .bind(&now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
         sqlx::query(
             "INSERT INTO partner_status_history (partner_id, from_status, to_status, reason, actor_id, at) \
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -384,26 +474,63 @@ impl Store {
                 .after(serde_json::json!({"status": to, "reason": reason.trim()})),
         )
         .await?;
-        let contact: (Option<String>, Option<String>) = (get(&row, "contact_name")?, get(&row, "contact_email")?);
-        if let (PartnerStatus::Applicant, PartnerStatus::Active, Some(inv), (Some(name), Some(email))) = (from, to, invitation, contact) {
-            self.invite_contact(&mut tx, id, &name, &email, inv, who).await?;
+        let contact: (Option<String>, Option<String>) =
+            (get(&row, "contact_name")?, get(&row, "contact_email")?);
+        if let (
+            PartnerStatus::Applicant,
+            PartnerStatus::Active,
+            Some(inv),
+            (Some(name), Some(email)),
+        ) = (from, to, invitation, contact)
+        {
+            self.invite_contact(&mut tx, id, &name, &email, inv, who)
+                .await?;
         }
         bump_directory_version(&mut tx).await?;
         tx.commit().await?;
         self.partner(id).await?.ok_or(StoreError::NotFound)
     }
 
-    async fn invite_contact(&self, tx: &mut Tx, partner_id: i64, name: &str, email: &str, inv: &Invitation, who: &Who) -> Result<()> {
-        let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM people WHERE email = $1").bind(email).fetch_optional(&mut **tx).await?;
+    async fn invite_contact(
+        &self,
+        tx: &mut Tx,
+        partner_id: i64,
+        name: &str,
+        email: &str,
+        inv: &Invitation,
+        who: &Who,
+    ) -> Result<()> {
+        let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM people WHERE email = $1")
+            .bind(email)
+            .fetch_optional(&mut **tx)
+            .await?;
         let person_id = match existing {
             Some(id) => id,
             None => {
-                let email = agora_domain::person::Email::parse(email).map_err(|c| ValidationErrors::single("contact_email", c))?;
+                let email = agora_domain::person::Email::parse(email)
+                    .map_err(|c| ValidationErrors::single("contact_email", c))?;
                 insert_person(self, tx, &email, name, None, who).await?
             }
         };
-        insert_grant(self, tx, person_id, Grant { role: Role::PartnerAdmin, scope_id: Some(partner_id) }, who).await?;
-        crate::tokens::insert_one_time(tx, crate::TokenPurpose::Invitation, person_id, &inv.token_hash, &inv.expires_at).await?;
+        insert_grant(
+            self,
+            tx,
+            person_id,
+            Grant {
+                role: Role::PartnerAdmin,
+                scope_id: Some(partner_id),
+            },
+            who,
+        )
+        .await?;
+        crate::tokens::insert_one_time(
+            tx,
+            crate::TokenPurpose::Invitation,
+            person_id,
+            &inv.token_hash,
+            &inv.expires_at,
+        )
+        .await?;
         outbox::queue(tx, email, &inv.subject, &inv.body).await
     }
 
@@ -442,7 +569,10 @@ impl Store {
                 return Err(ValidationErrors::single("slug", "slug-duplicate").into());
             }
             let existing: Option<i64> =
-                sqlx::query_scalar("SELECT id FROM partners WHERE slug = $1").bind(&r.profile.slug).fetch_optional(&mut *tx).await?;
+                sqlx::query_scalar("SELECT id FROM partners WHERE slug = $1")
+                    .bind(&r.profile.slug)
+                    .fetch_optional(&mut *tx)
+                    .await?;
             match existing {
                 Some(id) => {
                     sqlx::query(
@@ -462,12 +592,28 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
                     write_attributes(&mut tx, id, &r.profile, &map).await?;
-                    append(self, &mut tx, who, AuditEvent::new("partner.import_update", "partner", id).after(summary(&r.profile, r.status))).await?;
+                    append(
+                        self,
+                        &mut tx,
+                        who,
+                        AuditEvent::new("partner.import_update", "partner", id)
+                            .after(summary(&r.profile, r.status)),
+                    )
+                    .await?;
                     updated += 1;
                 }
                 None => {
-                    let id = self.insert_partner(&mut tx, &r.profile, r.status, None, &map).await?;
-                    append(self, &mut tx, who, AuditEvent::new("partner.import_create", "partner", id).after(summary(&r.profile, r.status))).await?;
+                    let id = self
+                        .insert_partner(&mut tx, &r.profile, r.status, None, &map)
+                        .await?;
+                    append(
+                        self,
+                        &mut tx,
+                        who,
+                        AuditEvent::new("partner.import_create", "partner", id)
+                            .after(summary(&r.profile, r.status)),
+                    )
+                    .await?;
                     created += 1;
                 }
             }

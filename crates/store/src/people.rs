@@ -40,7 +40,10 @@ const COLUMNS: &str = "id, email, display_name, password_hash, created_at, disab
 
 fn grant_from(role: &str, scope_id: i64) -> Option<Grant> {
     let role = Role::parse(role).ok()?;
-    Some(Grant { role, scope_id: role.scope_kind().map(|_| scope_id) })
+    Some(Grant {
+        role,
+        scope_id: role.scope_kind().map(|_| scope_id),
+    })
 }
 
 pub(crate) async fn insert_person(
@@ -80,7 +83,13 @@ pub(crate) async fn insert_person(
     Ok(id)
 }
 
-pub(crate) async fn insert_grant(store: &Store, tx: &mut Tx, person_id: i64, grant: Grant, who: &Who) -> Result<()> {
+pub(crate) async fn insert_grant(
+    store: &Store,
+    tx: &mut Tx,
+    person_id: i64,
+    grant: Grant,
+    who: &Who,
+) -> Result<()> {
     let scope_kind = grant.role.scope_kind().map(|k| k.slug()).unwrap_or("");
     sqlx::query(
         "INSERT INTO role_grants (person_id, role, scope_kind, scope_id, created_at) VALUES ($1, $2, $3, $4, $5) \
@@ -139,10 +148,11 @@ impl Store {
     }
 
     pub async fn grants(&self, person_id: i64) -> Result<Vec<Grant>> {
-        let rows = sqlx::query("SELECT role, scope_id FROM role_grants WHERE person_id = $1 ORDER BY id")
-            .bind(person_id)
-            .fetch_all(&self.pool)
-            .await?;
+        let rows =
+            sqlx::query("SELECT role, scope_id FROM role_grants WHERE person_id = $1 ORDER BY id")
+                .bind(person_id)
+                .fetch_all(&self.pool)
+                .await?;
         let mut out = vec![];
         for r in rows {
             if let Some(g) = grant_from(&get::<String>(&r, "role")?, get(&r, "scope_id")?) {
@@ -161,13 +171,15 @@ impl Store {
 
     pub async fn revoke_role(&self, person_id: i64, grant: Grant, who: &Who) -> Result<()> {
         let mut tx = self.begin().await?;
-        let n = sqlx::query("DELETE FROM role_grants WHERE person_id = $1 AND role = $2 AND scope_id = $3")
-            .bind(person_id)
-            .bind(grant.role.slug())
-            .bind(grant.scope_id.unwrap_or(0))
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+        let n = sqlx::query(
+            "DELETE FROM role_grants WHERE person_id = $1 AND role = $2 AND scope_id = $3",
+        )
+        .bind(person_id)
+        .bind(grant.role.slug())
+        .bind(grant.scope_id.unwrap_or(0))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
         if n == 0 {
             return Err(StoreError::NotFound);
         }
@@ -184,12 +196,16 @@ impl Store {
     }
 
     pub async fn people_page(&self, page: PageRequest) -> Result<Page<PersonWithGrants>> {
-        let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM people").fetch_one(&self.pool).await?;
-        let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM people ORDER BY email LIMIT $1 OFFSET $2"))
-            .bind(page.limit())
-            .bind(page.offset())
-            .fetch_all(&self.pool)
+        let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM people")
+            .fetch_one(&self.pool)
             .await?;
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM people ORDER BY email LIMIT $1 OFFSET $2"
+        ))
+        .bind(page.limit())
+        .bind(page.offset())
+        .fetch_all(&self.pool)
+        .await?;
         let mut items = vec![];
         for r in &rows {
             let p = person(r)?;
@@ -219,6 +235,10 @@ impl Store {
     }
 
     pub async fn count_admins(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM role_grants WHERE role = 'admin'").fetch_one(&self.pool).await?)
+        Ok(
+            sqlx::query_scalar("SELECT COUNT(*) FROM role_grants WHERE role = 'admin'")
+                .fetch_one(&self.pool)
+                .await?,
+        )
     }
 }

@@ -22,7 +22,10 @@ impl Store {
     }
 
     pub async fn clear_rate_limit(&self, key: &str) -> Result<()> {
-        sqlx::query("DELETE FROM rate_limits WHERE key = $1").bind(key).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM rate_limits WHERE key = $1")
+            .bind(key)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 }

@@ -5,7 +5,9 @@ use crate::{get, Result, Store};
 use agora_domain::geo::{Region, RegionMap};
 
 pub(crate) async fn seed_default(store: &Store) -> Result<()> {
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM regions").fetch_one(&store.pool).await?;
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM regions")
+        .fetch_one(&store.pool)
+        .await?;
     if count > 0 {
         return Ok(());
     }
@@ -25,7 +27,11 @@ impl Store {
             let slug: String = get(&row, "slug")?;
             let country: Option<String> = get(&row, "country")?;
             if regions.last().is_none_or(|r| r.slug != slug) {
-                regions.push(Region { slug, name: get(&row, "name")?, countries: vec![] });
+                regions.push(Region {
+                    slug,
+                    name: get(&row, "name")?,
+                    countries: vec![],
+                });
             }
             if let (Some(c), Some(r)) = (country, regions.last_mut()) {
                 r.countries.push(c);
@@ -36,7 +42,9 @@ impl Store {
 
     pub async fn replace_regions(&self, map: &RegionMap) -> Result<()> {
         let mut tx = self.begin().await?;
-        sqlx::query("DELETE FROM region_countries").execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM region_countries")
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("DELETE FROM regions").execute(&mut *tx).await?;
         for (i, r) in map.regions().iter().enumerate() {
             sqlx::query("INSERT INTO regions (slug, name, position) VALUES ($1, $2, $3)")

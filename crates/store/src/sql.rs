@@ -19,7 +19,10 @@ pub struct Sql {
 
 impl Sql {
     pub fn new(text: &str) -> Self {
-        Self { text: text.into(), binds: vec![] }
+        Self {
+            text: text.into(),
+            binds: vec![],
+        }
     }
 
     pub fn push(&mut self, text: &str) -> &mut Self {

@@ -24,16 +24,24 @@ impl TestDb {
         let url = crate::sqlite_url(&dir.path().join("agora.db"));
         let store = Store::connect(&url, 8).await?;
         store.migrate().await?;
-        Ok(Self { store, url, _dir: Some(dir) })
+        Ok(Self {
+            store,
+            url,
+            _dir: Some(dir),
+        })
     }
 
     /// `None` when no PostgreSQL server was given and `AGORA_REQUIRE_POSTGRES` is not set.
     pub async fn postgres() -> Result<Option<Self>> {
         let Ok(admin_url) = std::env::var("AGORA_TEST_POSTGRES_URL") else {
             if std::env::var("AGORA_REQUIRE_POSTGRES").is_ok() {
-                return Err(StoreError::Config("AGORA_REQUIRE_POSTGRES is set but AGORA_TEST_POSTGRES_URL is not".into()));
+                return Err(StoreError::Config(
+                    "AGORA_REQUIRE_POSTGRES is set but AGORA_TEST_POSTGRES_URL is not".into(),
+                ));
             }
-            eprintln!("skipping PostgreSQL: AGORA_TEST_POSTGRES_URL is not set (scripts/test sets it)");
+            eprintln!(
+                "skipping PostgreSQL: AGORA_TEST_POSTGRES_URL is not set (scripts/test sets it)"
+            );
             return Ok(None);
         };
         static N: AtomicU64 = AtomicU64::new(0);
@@ -44,13 +52,21 @@ impl TestDb {
             chrono::Utc::now().timestamp_micros() % 1_000_000
         );
         let admin = Store::connect(&admin_url, 1).await?;
-        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin.pool).await?;
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&admin.pool)
+            .await?;
         admin.close().await;
-        let (base, _) = admin_url.rsplit_once('/').ok_or_else(|| StoreError::Config("bad postgres url".into()))?;
+        let (base, _) = admin_url
+            .rsplit_once('/')
+            .ok_or_else(|| StoreError::Config("bad postgres url".into()))?;
         let url = format!("{base}/{name}");
         let store = Store::connect(&url, 5).await?;
         store.migrate().await?;
-        Ok(Some(Self { store, url, _dir: None }))
+        Ok(Some(Self {
+            store,
+            url,
+            _dir: None,
+        }))
     }
 
     pub async fn new(backend: Backend) -> Result<Option<Self>> {

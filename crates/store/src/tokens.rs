@@ -38,7 +38,12 @@ pub struct ApiTokenInfo {
 }
 
 impl Store {
-    pub async fn create_session(&self, id_hash: &str, person_id: i64, expires_at: &str) -> Result<()> {
+    pub async fn create_session(
+        &self,
+        id_hash: &str,
+        person_id: i64,
+        expires_at: &str,
+    ) -> Result<()> {
         let now = crate::now();
         sqlx::query(
             "INSERT INTO sessions (id_hash, person_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)",
@@ -86,18 +91,34 @@ impl Store {
     }
 
     pub async fn delete_session(&self, id_hash: &str) -> Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(id_hash).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+            .bind(id_hash)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 
     pub async fn purge_expired(&self) -> Result<u64> {
         let now = crate::now();
-        let a = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(&now).execute(&self.pool).await?;
-        let b = sqlx::query("DELETE FROM one_time_tokens WHERE expires_at <= $1").bind(&now).execute(&self.pool).await?;
+        let a = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+            .bind(&now)
+            .execute(&self.pool)
+            .await?;
+        let b = sqlx::query("DELETE FROM one_time_tokens WHERE expires_at <= $1")
+            .bind(&now)
+            .execute(&self.pool)
+            .await?;
         Ok(a.rows_affected() + b.rows_affected())
     }
 
-    pub async fn create_api_token(&self, person_id: i64, name: &str, hash: &str, prefix: &str, who: &Who) -> Result<i64> {
+    pub async fn create_api_token(
+        &self,
+        person_id: i64,
+        name: &str,
+        hash: &str,
+        prefix: &str,
+        who: &Who,
+    ) -> Result<i64> {
         let mut tx = self.begin().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO api_tokens (person_id, name, token_hash, prefix, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -109,7 +130,14 @@ impl Store {
         .bind(crate::now())
         .fetch_one(&mut *tx)
         .await?;
-        append(self, &mut tx, who, AuditEvent::new("api_token.create", "api_token", id).after(serde_json::json!({"name": name, "prefix": prefix}))).await?;
+        append(
+            self,
+            &mut tx,
+            who,
+            AuditEvent::new("api_token.create", "api_token", id)
+                .after(serde_json::json!({"name": name, "prefix": prefix})),
+        )
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -147,7 +175,13 @@ impl Store {
         if n == 0 {
             return Err(StoreError::NotFound);
         }
-        append(self, &mut tx, who, AuditEvent::new("api_token.revoke", "api_token", id)).await?;
+        append(
+            self,
+            &mut tx,
+            who,
+            AuditEvent::new("api_token.revoke", "api_token", id),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -165,7 +199,13 @@ impl Store {
         Ok(id)
     }
 
-    pub async fn create_one_time_token(&self, purpose: TokenPurpose, person_id: i64, hash: &str, expires_at: &str) -> Result<()> {
+    pub async fn create_one_time_token(
+        &self,
+        purpose: TokenPurpose,
+        person_id: i64,
+        hash: &str,
+        expires_at: &str,
+    ) -> Result<()> {
         let mut tx = self.begin().await?;
         insert_one_time(&mut tx, purpose, person_id, hash, expires_at).await?;
         tx.commit().await?;
@@ -183,27 +223,57 @@ impl Store {
         who: &Who,
     ) -> Result<i64> {
         let mut tx = self.begin().await?;
-        let id = crate::people::insert_person(self, &mut tx, email, display_name, None, who).await?;
+        let id =
+            crate::people::insert_person(self, &mut tx, email, display_name, None, who).await?;
         for g in grants {
             crate::people::insert_grant(self, &mut tx, id, *g, who).await?;
         }
-        insert_one_time(&mut tx, TokenPurpose::Invitation, id, &invitation.token_hash, &invitation.expires_at).await?;
-        crate::outbox::queue(&mut tx, email.as_str(), &invitation.subject, &invitation.body).await?;
+        insert_one_time(
+            &mut tx,
+            TokenPurpose::Invitation,
+            id,
+            &invitation.token_hash,
+            &invitation.expires_at,
+        )
+        .await?;
+        crate::outbox::queue(
+            &mut tx,
+            email.as_str(),
+            &invitation.subject,
+            &invitation.body,
+        )
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
 
     /// Queues a password-reset email with its link, together.
-    pub async fn request_password_reset(&self, person_id: i64, to: &str, invitation: &crate::partners::Invitation) -> Result<()> {
+    pub async fn request_password_reset(
+        &self,
+        person_id: i64,
+        to: &str,
+        invitation: &crate::partners::Invitation,
+    ) -> Result<()> {
         let mut tx = self.begin().await?;
-        insert_one_time(&mut tx, TokenPurpose::PasswordReset, person_id, &invitation.token_hash, &invitation.expires_at).await?;
+        insert_one_time(
+            &mut tx,
+            TokenPurpose::PasswordReset,
+            person_id,
+            &invitation.token_hash,
+            &invitation.expires_at,
+        )
+        .await?;
         crate::outbox::queue(&mut tx, to, &invitation.subject, &invitation.body).await?;
         tx.commit().await?;
         Ok(())
     }
 
     /// Whether a link is still usable, without using it (to show the form or a clear "expired" page).
-    pub async fn one_time_token_person(&self, purpose: TokenPurpose, hash: &str) -> Result<Option<i64>> {
+    pub async fn one_time_token_person(
+        &self,
+        purpose: TokenPurpose,
+        hash: &str,
+    ) -> Result<Option<i64>> {
         Ok(sqlx::query_scalar(
             "SELECT person_id FROM one_time_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
         )
@@ -216,7 +286,12 @@ impl Store {
 
     /// Uses a one-time link to set a password: the link is spent, every session of the person ends and
     /// every other outstanding link of the same purpose dies, all or nothing.
-    pub async fn redeem_token_set_password(&self, purpose: TokenPurpose, hash: &str, password_hash: &str) -> Result<i64> {
+    pub async fn redeem_token_set_password(
+        &self,
+        purpose: TokenPurpose,
+        hash: &str,
+        password_hash: &str,
+    ) -> Result<i64> {
         let mut tx = self.begin().await?;
         let now = crate::now();
         let person_id: Option<i64> = sqlx::query_scalar(
@@ -235,30 +310,72 @@ impl Store {
             .bind(purpose.slug())
             .execute(&mut *tx)
             .await?;
-        sqlx::query("UPDATE people SET password_hash = $1 WHERE id = $2").bind(password_hash).bind(person_id).execute(&mut *tx).await?;
-        sqlx::query("DELETE FROM sessions WHERE person_id = $1").bind(person_id).execute(&mut *tx).await?;
-        let email: String = sqlx::query_scalar("SELECT email FROM people WHERE id = $1").bind(person_id).fetch_one(&mut *tx).await?;
+        sqlx::query("UPDATE people SET password_hash = $1 WHERE id = $2")
+            .bind(password_hash)
+            .bind(person_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE person_id = $1")
+            .bind(person_id)
+            .execute(&mut *tx)
+            .await?;
+        let email: String = sqlx::query_scalar("SELECT email FROM people WHERE id = $1")
+            .bind(person_id)
+            .fetch_one(&mut *tx)
+            .await?;
         let action = match purpose {
             TokenPurpose::Invitation => "person.accept_invitation",
             TokenPurpose::PasswordReset => "person.reset_password",
         };
-        append(self, &mut tx, &Who::person(person_id, &email), AuditEvent::new(action, "person", person_id)).await?;
+        append(
+            self,
+            &mut tx,
+            &Who::person(person_id, &email),
+            AuditEvent::new(action, "person", person_id),
+        )
+        .await?;
         tx.commit().await?;
         Ok(person_id)
     }
 
     /// Changes the password of a signed-in person and ends their other sessions.
-    pub async fn change_password(&self, person_id: i64, password_hash: &str, keep_session: &str, who: &Who) -> Result<()> {
+    pub async fn change_password(
+        &self,
+        person_id: i64,
+        password_hash: &str,
+        keep_session: &str,
+        who: &Who,
+    ) -> Result<()> {
         let mut tx = self.begin().await?;
-        sqlx::query("UPDATE people SET password_hash = $1 WHERE id = $2").bind(password_hash).bind(person_id).execute(&mut *tx).await?;
-        sqlx::query("DELETE FROM sessions WHERE person_id = $1 AND id_hash <> $2").bind(person_id).bind(keep_session).execute(&mut *tx).await?;
-        append(self, &mut tx, who, AuditEvent::new("person.change_password", "person", person_id)).await?;
+        sqlx::query("UPDATE people SET password_hash = $1 WHERE id = $2")
+            .bind(password_hash)
+            .bind(person_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE person_id = $1 AND id_hash <> $2")
+            .bind(person_id)
+            .bind(keep_session)
+            .execute(&mut *tx)
+            .await?;
+        append(
+            self,
+            &mut tx,
+            who,
+            AuditEvent::new("person.change_password", "person", person_id),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
 }
 
-pub(crate) async fn insert_one_time(tx: &mut crate::Tx, purpose: TokenPurpose, person_id: i64, hash: &str, expires_at: &str) -> Result<()> {
+pub(crate) async fn insert_one_time(
+    tx: &mut crate::Tx,
+    purpose: TokenPurpose,
+    person_id: i64,
+    hash: &str,
+    expires_at: &str,
+) -> Result<()> {
     sqlx::query(
         "INSERT INTO one_time_tokens (token_hash, purpose, person_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
     )

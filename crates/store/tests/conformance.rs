@@ -26,7 +26,9 @@ where
     F: FnOnce(Store) -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
-    let Some(db) = TestDb::new(backend).await.expect("test database") else { return };
+    let Some(db) = TestDb::new(backend).await.expect("test database") else {
+        return;
+    };
     test(db.store.clone()).await;
 }
 
@@ -91,61 +93,138 @@ async fn migrations_are_idempotent_and_seed_regions(store: Store) {
     assert!(store.migrate().await.expect("second migrate").is_empty());
     let map = store.region_map().await.expect("regions");
     assert_eq!(map.regions().len(), 7);
-    assert_eq!(map.region_of("KE").map(|r| r.slug.as_str()), Some("sub-saharan-africa"));
+    assert_eq!(
+        map.region_of("KE").map(|r| r.slug.as_str()),
+        Some("sub-saharan-africa")
+    );
     assert_eq!(store.signing_secret().await.expect("secret").len(), 32);
 }
 
 async fn people_roles_and_unique_emails(store: Store) {
     let email = Email::parse("Ada@Example.org").expect("email");
     let p = store
-        .create_person(&email, "Ada", Some("hash"), &[Grant { role: Role::Admin, scope_id: None }], &Who::system())
+        .create_person(
+            &email,
+            "Ada",
+            Some("hash"),
+            &[Grant {
+                role: Role::Admin,
+                scope_id: None,
+            }],
+            &Who::system(),
+        )
         .await
         .expect("create");
     assert_eq!(p.email, "ada@example.org");
-    assert_eq!(store.grants(p.id).await.expect("grants"), vec![Grant { role: Role::Admin, scope_id: None }]);
-    let again = store.create_person(&email, "Ada 2", None, &[], &Who::system()).await;
+    assert_eq!(
+        store.grants(p.id).await.expect("grants"),
+        vec![Grant {
+            role: Role::Admin,
+            scope_id: None
+        }]
+    );
+    let again = store
+        .create_person(&email, "Ada 2", None, &[], &Who::system())
+        .await;
     match again {
         Err(StoreError::Invalid(e)) => assert_eq!(e.get("email"), Some("email-taken")),
         other => panic!("expected email-taken, got {other:?}"),
     }
-    let scoped = Grant { role: Role::PartnerMember, scope_id: Some(42) };
-    store.grant_role(p.id, scoped, &admin()).await.expect("grant");
-    store.grant_role(p.id, scoped, &admin()).await.expect("granting twice is harmless");
+    let scoped = Grant {
+        role: Role::PartnerMember,
+        scope_id: Some(42),
+    };
+    store
+        .grant_role(p.id, scoped, &admin())
+        .await
+        .expect("grant");
+    store
+        .grant_role(p.id, scoped, &admin())
+        .await
+        .expect("granting twice is harmless");
     assert_eq!(store.grants(p.id).await.expect("grants").len(), 2);
-    store.revoke_role(p.id, scoped, &admin()).await.expect("revoke");
+    store
+        .revoke_role(p.id, scoped, &admin())
+        .await
+        .expect("revoke");
     assert_eq!(store.grants(p.id).await.expect("grants").len(), 1);
     assert_eq!(store.count_admins().await.expect("count"), 1);
 }
 
 async fn applications_are_private_until_approved(store: Store) {
-    let app = store.create_application(&application("Acme Learning", "claire@acme.example"), &Who::anonymous()).await.expect("apply");
+    let app = store
+        .create_application(
+            &application("Acme Learning", "claire@acme.example"),
+            &Who::anonymous(),
+        )
+        .await
+        .expect("apply");
     assert_eq!(app.status, PartnerStatus::Applicant);
     assert_eq!(app.contact_email.as_deref(), Some("claire@acme.example"));
     let public = store
-        .partners_page(&DirectoryFilter::default(), &[PartnerStatus::Active], PageRequest::default())
+        .partners_page(
+            &DirectoryFilter::default(),
+            &[PartnerStatus::Active],
+            PageRequest::default(),
+        )
         .await
         .expect("page");
     assert_eq!(public.total, 0, "an applicant must not be listed publicly");
     let pending = store
-        .partners_page(&DirectoryFilter::default(), &[PartnerStatus::Applicant], PageRequest::default())
+        .partners_page(
+            &DirectoryFilter::default(),
+            &[PartnerStatus::Applicant],
+            PageRequest::default(),
+        )
         .await
         .expect("page");
     assert_eq!(pending.items.len(), 1);
 }
 
 async fn approval_invites_the_contact_in_one_transaction(store: Store) {
-    let app = store.create_application(&application("Acme Learning", "claire@acme.example"), &Who::anonymous()).await.expect("apply");
+    let app = store
+        .create_application(
+            &application("Acme Learning", "claire@acme.example"),
+            &Who::anonymous(),
+        )
+        .await
+        .expect("apply");
     let v0 = store.directory_version().await.expect("version");
     let p = store
-        .change_status(app.id, PartnerStatus::Active, "", Some(&invitation("h1")), &admin())
+        .change_status(
+            app.id,
+            PartnerStatus::Active,
+            "",
+            Some(&invitation("h1")),
+            &admin(),
+        )
         .await
         .expect("approve");
     assert_eq!(p.status, PartnerStatus::Active);
-    assert!(store.directory_version().await.expect("version") > v0, "caches must be invalidated");
-    let person = store.person_by_email("claire@acme.example").await.expect("lookup").expect("contact account");
+    assert!(
+        store.directory_version().await.expect("version") > v0,
+        "caches must be invalidated"
+    );
+    let person = store
+        .person_by_email("claire@acme.example")
+        .await
+        .expect("lookup")
+        .expect("contact account");
     assert!(person.password_hash.is_none());
-    assert_eq!(store.grants(person.id).await.expect("grants"), vec![Grant { role: Role::PartnerAdmin, scope_id: Some(p.id) }]);
-    assert_eq!(store.one_time_token_person(TokenPurpose::Invitation, "h1").await.expect("token"), Some(person.id));
+    assert_eq!(
+        store.grants(person.id).await.expect("grants"),
+        vec![Grant {
+            role: Role::PartnerAdmin,
+            scope_id: Some(p.id)
+        }]
+    );
+    assert_eq!(
+        store
+            .one_time_token_person(TokenPurpose::Invitation, "h1")
+            .await
+            .expect("token"),
+        Some(person.id)
+    );
     let mail = store.outbox_recent(10).await.expect("outbox");
     assert_eq!(mail.len(), 1);
     assert_eq!(mail[0].to_address, "claire@acme.example");
@@ -154,126 +233,433 @@ async fn approval_invites_the_contact_in_one_transaction(store: Store) {
 }
 
 async fn status_changes_follow_the_life_cycle_and_keep_history(store: Store) {
-    let p = store.create_partner(&profile("Beta", "US", "hosting"), PartnerStatus::Active, &admin()).await.expect("create");
-    let err = store.change_status(p.id, PartnerStatus::Suspended, " ", None, &admin()).await;
-    assert!(matches!(err, Err(StoreError::Invalid(ref e)) if e.get("reason") == Some("reason-required")), "{err:?}");
-    let err = store.change_status(p.id, PartnerStatus::Applicant, "x", None, &admin()).await;
-    assert!(matches!(err, Err(StoreError::Invalid(ref e)) if e.get("status") == Some("invalid-transition")), "{err:?}");
-    store.change_status(p.id, PartnerStatus::Suspended, "late fees", None, &admin()).await.expect("suspend");
-    store.change_status(p.id, PartnerStatus::Active, "paid", None, &admin()).await.expect("reactivate");
+    let p = store
+        .create_partner(
+            &profile("Beta", "US", "hosting"),
+            PartnerStatus::Active,
+            &admin(),
+        )
+        .await
+        .expect("create");
+    let err = store
+        .change_status(p.id, PartnerStatus::Suspended, " ", None, &admin())
+        .await;
+    assert!(
+        matches!(err, Err(StoreError::Invalid(ref e)) if e.get("reason") == Some("reason-required")),
+        "{err:?}"
+    );
+    let err = store
+        .change_status(p.id, PartnerStatus::Applicant, "x", None, &admin())
+        .await;
+    assert!(
+        matches!(err, Err(StoreError::Invalid(ref e)) if e.get("status") == Some("invalid-transition")),
+        "{err:?}"
+    );
+    store
+        .change_status(p.id, PartnerStatus::Suspended, "late fees", None, &admin())
+        .await
+        .expect("suspend");
+    store
+        .change_status(p.id, PartnerStatus::Active, "paid", None, &admin())
+        .await
+        .expect("reactivate");
     let h = store.status_history(p.id).await.expect("history");
     let seq: Vec<_> = h.iter().map(|c| c.to).collect();
-    assert_eq!(seq, vec![PartnerStatus::Active, PartnerStatus::Suspended, PartnerStatus::Active]);
+    assert_eq!(
+        seq,
+        vec![
+            PartnerStatus::Active,
+            PartnerStatus::Suspended,
+            PartnerStatus::Active
+        ]
+    );
     assert_eq!(h[1].reason, "late fees");
-    assert!(matches!(store.change_status(9999, PartnerStatus::Active, "", None, &admin()).await, Err(StoreError::NotFound)));
+    assert!(matches!(
+        store
+            .change_status(9999, PartnerStatus::Active, "", None, &admin())
+            .await,
+        Err(StoreError::NotFound)
+    ));
 }
 
 async fn directory_filters_combine(store: Store) {
-    store.create_partner(&profile("Alpha Hosting", "FR", "hosting"), PartnerStatus::Active, &admin()).await.expect("a");
-    store.create_partner(&profile("Bravo Training", "BR", "training"), PartnerStatus::Active, &admin()).await.expect("b");
-    store.create_partner(&profile("Charlie Hosting", "BR", "hosting"), PartnerStatus::Active, &admin()).await.expect("c");
-    store.create_partner(&profile("Delta Hosting", "BR", "hosting"), PartnerStatus::Suspended, &admin()).await.expect("d");
-    let names = |page: agora_domain::pagination::Page<agora_store::Partner>| page.items.into_iter().map(|p| p.profile.name).collect::<Vec<_>>();
+    store
+        .create_partner(
+            &profile("Alpha Hosting", "FR", "hosting"),
+            PartnerStatus::Active,
+            &admin(),
+        )
+        .await
+        .expect("a");
+    store
+        .create_partner(
+            &profile("Bravo Training", "BR", "training"),
+            PartnerStatus::Active,
+            &admin(),
+        )
+        .await
+        .expect("b");
+    store
+        .create_partner(
+            &profile("Charlie Hosting", "BR", "hosting"),
+            PartnerStatus::Active,
+            &admin(),
+        )
+        .await
+        .expect("c");
+    store
+        .create_partner(
+            &profile("Delta Hosting", "BR", "hosting"),
+            PartnerStatus::Suspended,
+            &admin(),
+        )
+        .await
+        .expect("d");
+    let names = |page: agora_domain::pagination::Page<agora_store::Partner>| {
+        page.items
+            .into_iter()
+            .map(|p| p.profile.name)
+            .collect::<Vec<_>>()
+    };
     let active = [PartnerStatus::Active];
-    let f = DirectoryFilter { region: Some("latin-america".into()), service: Some(Service::Hosting), ..Default::default() };
-    assert_eq!(names(store.partners_page(&f, &active, PageRequest::default()).await.expect("q")), vec!["Charlie Hosting"]);
-    let f = DirectoryFilter { q: Some("HOSTING".into()), ..Default::default() };
-    assert_eq!(names(store.partners_page(&f, &active, PageRequest::default()).await.expect("q")), vec!["Alpha Hosting", "Charlie Hosting"]);
-    let f = DirectoryFilter { q: Some("100%_".into()), ..Default::default() };
-    assert!(names(store.partners_page(&f, &active, PageRequest::default()).await.expect("q")).is_empty());
-    let page = store.partners_page(&DirectoryFilter::default(), &active, PageRequest { page: 2, per_page: 2 }).await.expect("q");
+    let f = DirectoryFilter {
+        region: Some("latin-america".into()),
+        service: Some(Service::Hosting),
+        ..Default::default()
+    };
+    assert_eq!(
+        names(
+            store
+                .partners_page(&f, &active, PageRequest::default())
+                .await
+                .expect("q")
+        ),
+        vec!["Charlie Hosting"]
+    );
+    let f = DirectoryFilter {
+        q: Some("HOSTING".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        names(
+            store
+                .partners_page(&f, &active, PageRequest::default())
+                .await
+                .expect("q")
+        ),
+        vec!["Alpha Hosting", "Charlie Hosting"]
+    );
+    let f = DirectoryFilter {
+        q: Some("100%_".into()),
+        ..Default::default()
+    };
+    assert!(names(
+        store
+            .partners_page(&f, &active, PageRequest::default())
+            .await
+            .expect("q")
+    )
+    .is_empty());
+    let page = store
+        .partners_page(
+            &DirectoryFilter::default(),
+            &active,
+            PageRequest {
+                page: 2,
+                per_page: 2,
+            },
+        )
+        .await
+        .expect("q");
     assert_eq!((page.total, page.total_pages, page.items.len()), (3, 2, 1));
-    let full = store.partner_by_slug("alpha-hosting").await.expect("q").expect("found");
+    let full = store
+        .partner_by_slug("alpha-hosting")
+        .await
+        .expect("q")
+        .expect("found");
     assert_eq!(full.profile.services, vec![Service::Hosting]);
     assert_eq!(full.profile.countries, vec!["FR"]);
 }
 
 async fn duplicate_slug_is_a_field_error_and_changes_nothing(store: Store) {
-    store.create_partner(&profile("Alpha", "FR", "hosting"), PartnerStatus::Active, &admin()).await.expect("a");
-    let before = store.audit_page(&AuditFilter::default(), PageRequest::default()).await.expect("audit").total;
-    let err = store.create_partner(&profile("Alpha", "US", "training"), PartnerStatus::Active, &admin()).await;
-    assert!(matches!(err, Err(StoreError::Invalid(ref e)) if e.get("slug") == Some("slug-taken")), "{err:?}");
-    let after = store.audit_page(&AuditFilter::default(), PageRequest::default()).await.expect("audit").total;
+    store
+        .create_partner(
+            &profile("Alpha", "FR", "hosting"),
+            PartnerStatus::Active,
+            &admin(),
+        )
+        .await
+        .expect("a");
+    let before = store
+        .audit_page(&AuditFilter::default(), PageRequest::default())
+        .await
+        .expect("audit")
+        .total;
+    let err = store
+        .create_partner(
+            &profile("Alpha", "US", "training"),
+            PartnerStatus::Active,
+            &admin(),
+        )
+        .await;
+    assert!(
+        matches!(err, Err(StoreError::Invalid(ref e)) if e.get("slug") == Some("slug-taken")),
+        "{err:?}"
+    );
+    let after = store
+        .audit_page(&AuditFilter::default(), PageRequest::default())
+        .await
+        .expect("audit")
+        .total;
     assert_eq!(before, after, "a failed write must leave no audit entry");
     assert_eq!(store.all_partners().await.expect("all").len(), 1);
 }
 
 async fn import_is_all_or_nothing(store: Store) {
-    store.create_partner(&profile("Alpha", "FR", "hosting"), PartnerStatus::Active, &admin()).await.expect("a");
+    store
+        .create_partner(
+            &profile("Alpha", "FR", "hosting"),
+            PartnerStatus::Active,
+            &admin(),
+        )
+        .await
+        .expect("a");
     let mut renamed = profile("Alpha", "DE", "training");
     renamed.name = "Alpha GmbH".into();
     let rows = vec![
-        ImportRow { profile: renamed, status: PartnerStatus::Active },
-        ImportRow { profile: profile("Zulu", "JP", "consulting"), status: PartnerStatus::Active },
+        ImportRow {
+            profile: renamed,
+            status: PartnerStatus::Active,
+        },
+        ImportRow {
+            profile: profile("Zulu", "JP", "consulting"),
+            status: PartnerStatus::Active,
+        },
     ];
-    assert_eq!(store.import_partners(&rows, &admin()).await.expect("import"), (1, 1));
-    let a = store.partner_by_slug("alpha").await.expect("q").expect("alpha");
-    assert_eq!((a.profile.name.as_str(), a.profile.hq_country.as_str()), ("Alpha GmbH", "DE"));
+    assert_eq!(
+        store
+            .import_partners(&rows, &admin())
+            .await
+            .expect("import"),
+        (1, 1)
+    );
+    let a = store
+        .partner_by_slug("alpha")
+        .await
+        .expect("q")
+        .expect("alpha");
+    assert_eq!(
+        (a.profile.name.as_str(), a.profile.hq_country.as_str()),
+        ("Alpha GmbH", "DE")
+    );
     // The third row repeats a slug of the file: the rows before it were already written inside the
     // transaction, and must all roll back.
     let rows = vec![
-        ImportRow { profile: profile("Yankee", "JP", "consulting"), status: PartnerStatus::Active },
-        ImportRow { profile: profile("X-ray", "JP", "consulting"), status: PartnerStatus::Active },
-        ImportRow { profile: profile("Yankee", "KR", "consulting"), status: PartnerStatus::Active },
+        ImportRow {
+            profile: profile("Yankee", "JP", "consulting"),
+            status: PartnerStatus::Active,
+        },
+        ImportRow {
+            profile: profile("X-ray", "JP", "consulting"),
+            status: PartnerStatus::Active,
+        },
+        ImportRow {
+            profile: profile("Yankee", "KR", "consulting"),
+            status: PartnerStatus::Active,
+        },
     ];
     let err = store.import_partners(&rows, &admin()).await;
-    assert!(matches!(err, Err(StoreError::Invalid(ref e)) if e.get("slug") == Some("slug-duplicate")), "{err:?}");
-    assert!(store.partner_by_slug("yankee").await.expect("q").is_none(), "a failed import must import nothing");
-    assert!(store.partner_by_slug("x-ray").await.expect("q").is_none(), "a failed import must import nothing");
+    assert!(
+        matches!(err, Err(StoreError::Invalid(ref e)) if e.get("slug") == Some("slug-duplicate")),
+        "{err:?}"
+    );
+    assert!(
+        store.partner_by_slug("yankee").await.expect("q").is_none(),
+        "a failed import must import nothing"
+    );
+    assert!(
+        store.partner_by_slug("x-ray").await.expect("q").is_none(),
+        "a failed import must import nothing"
+    );
 }
 
 async fn audit_chain_detects_tampering(store: Store) {
     for i in 0..5 {
-        store.record(&admin(), AuditEvent::new("test.event", "thing", i)).await.expect("record");
+        store
+            .record(&admin(), AuditEvent::new("test.event", "thing", i))
+            .await
+            .expect("record");
     }
     let ok = store.verify_audit_chain().await.expect("verify");
     assert_eq!(ok.first_error, None);
     assert!(ok.checked >= 5);
-    let page = store.audit_page(&AuditFilter { action: Some("test.event".into()), ..Default::default() }, PageRequest::default()).await.expect("page");
+    let page = store
+        .audit_page(
+            &AuditFilter {
+                action: Some("test.event".into()),
+                ..Default::default()
+            },
+            PageRequest::default(),
+        )
+        .await
+        .expect("page");
     assert_eq!(page.total, 5);
     let target = page.items[2].seq;
-    store.tamper_audit_entry_for_tests(target, "test.forged").await.expect("tamper");
+    store
+        .tamper_audit_entry_for_tests(target, "test.forged")
+        .await
+        .expect("tamper");
     let bad = store.verify_audit_chain().await.expect("verify");
     assert_eq!(bad.first_error, Some(ChainError::Edited { seq: target }));
 }
 
 async fn sessions_expire_and_tokens_are_single_use(store: Store) {
     let email = Email::parse("bob@example.org").expect("email");
-    let p = store.create_person(&email, "Bob", None, &[], &Who::system()).await.expect("person");
-    store.create_session("s-live", p.id, "2999-01-01T00:00:00.000Z").await.expect("session");
-    store.create_session("s-dead", p.id, "2000-01-01T00:00:00.000Z").await.expect("session");
-    assert_eq!(store.session("s-live").await.expect("q").map(|s| s.person_id), Some(p.id));
+    let p = store
+        .create_person(&email, "Bob", None, &[], &Who::system())
+        .await
+        .expect("person");
+    store
+        .create_session("s-live", p.id, "2999-01-01T00:00:00.000Z")
+        .await
+        .expect("session");
+    store
+        .create_session("s-dead", p.id, "2000-01-01T00:00:00.000Z")
+        .await
+        .expect("session");
+    assert_eq!(
+        store
+            .session("s-live")
+            .await
+            .expect("q")
+            .map(|s| s.person_id),
+        Some(p.id)
+    );
     assert!(store.session("s-dead").await.expect("q").is_none());
-    store.create_one_time_token(TokenPurpose::PasswordReset, p.id, "t1", "2999-01-01T00:00:00.000Z").await.expect("token");
-    store.create_one_time_token(TokenPurpose::PasswordReset, p.id, "t2", "2999-01-01T00:00:00.000Z").await.expect("token");
-    assert!(store.redeem_token_set_password(TokenPurpose::Invitation, "t1", "h").await.is_err(), "purpose must match");
-    assert_eq!(store.redeem_token_set_password(TokenPurpose::PasswordReset, "t1", "newhash").await.expect("redeem"), p.id);
-    assert!(store.redeem_token_set_password(TokenPurpose::PasswordReset, "t1", "again").await.is_err(), "single use");
-    assert!(store.redeem_token_set_password(TokenPurpose::PasswordReset, "t2", "again").await.is_err(), "siblings die too");
-    assert!(store.session("s-live").await.expect("q").is_none(), "a password reset ends every session");
-    assert_eq!(store.person(p.id).await.expect("q").expect("p").password_hash.as_deref(), Some("newhash"));
-    let tid = store.create_api_token(p.id, "ci", "api-hash", "agora_ab", &Who::system()).await.expect("token");
-    assert_eq!(store.api_token_person("api-hash").await.expect("q"), Some(p.id));
-    store.revoke_api_token(tid, p.id, &Who::system()).await.expect("revoke");
+    store
+        .create_one_time_token(
+            TokenPurpose::PasswordReset,
+            p.id,
+            "t1",
+            "2999-01-01T00:00:00.000Z",
+        )
+        .await
+        .expect("token");
+    store
+        .create_one_time_token(
+            TokenPurpose::PasswordReset,
+            p.id,
+            "t2",
+            "2999-01-01T00:00:00.000Z",
+        )
+        .await
+        .expect("token");
+    assert!(
+        store
+            .redeem_token_set_password(TokenPurpose::Invitation, "t1", "h")
+            .await
+            .is_err(),
+        "purpose must match"
+    );
+    assert_eq!(
+        store
+            .redeem_token_set_password(TokenPurpose::PasswordReset, "t1", "newhash")
+            .await
+            .expect("redeem"),
+        p.id
+    );
+    assert!(
+        store
+            .redeem_token_set_password(TokenPurpose::PasswordReset, "t1", "again")
+            .await
+            .is_err(),
+        "single use"
+    );
+    assert!(
+        store
+            .redeem_token_set_password(TokenPurpose::PasswordReset, "t2", "again")
+            .await
+            .is_err(),
+        "siblings die too"
+    );
+    assert!(
+        store.session("s-live").await.expect("q").is_none(),
+        "a password reset ends every session"
+    );
+    assert_eq!(
+        store
+            .person(p.id)
+            .await
+            .expect("q")
+            .expect("p")
+            .password_hash
+            .as_deref(),
+        Some("newhash")
+    );
+    let tid = store
+        .create_api_token(p.id, "ci", "api-hash", "agora_ab", &Who::system())
+        .await
+        .expect("token");
+    assert_eq!(
+        store.api_token_person("api-hash").await.expect("q"),
+        Some(p.id)
+    );
+    store
+        .revoke_api_token(tid, p.id, &Who::system())
+        .await
+        .expect("revoke");
     assert_eq!(store.api_token_person("api-hash").await.expect("q"), None);
 }
 
 async fn rate_limit_counts_within_window(store: Store) {
     for expected in 1..=3 {
-        assert_eq!(store.hit_rate_limit("login:ip:1.2.3.4", 60).await.expect("hit"), expected);
+        assert_eq!(
+            store
+                .hit_rate_limit("login:ip:1.2.3.4", 60)
+                .await
+                .expect("hit"),
+            expected
+        );
     }
-    assert_eq!(store.hit_rate_limit("login:ip:5.6.7.8", 60).await.expect("hit"), 1);
+    assert_eq!(
+        store
+            .hit_rate_limit("login:ip:5.6.7.8", 60)
+            .await
+            .expect("hit"),
+        1
+    );
     // A zero-second window has always expired: the count starts again.
-    assert_eq!(store.hit_rate_limit("login:ip:1.2.3.4", 0).await.expect("hit"), 1);
-    store.clear_rate_limit("login:ip:1.2.3.4").await.expect("clear");
-    assert_eq!(store.hit_rate_limit("login:ip:1.2.3.4", 60).await.expect("hit"), 1);
+    assert_eq!(
+        store
+            .hit_rate_limit("login:ip:1.2.3.4", 0)
+            .await
+            .expect("hit"),
+        1
+    );
+    store
+        .clear_rate_limit("login:ip:1.2.3.4")
+        .await
+        .expect("clear");
+    assert_eq!(
+        store
+            .hit_rate_limit("login:ip:1.2.3.4", 60)
+            .await
+            .expect("hit"),
+        1
+    );
 }
 
 async fn concurrent_audit_writers_keep_one_chain(store: Store) {
     let mut tasks = vec![];
     for i in 0..20 {
         let s = store.clone();
-        tasks.push(tokio::spawn(async move { s.record(&Who::system(), AuditEvent::new("test.concurrent", "thing", i)).await }));
+        tasks.push(tokio::spawn(async move {
+            s.record(
+                &Who::system(),
+                AuditEvent::new("test.concurrent", "thing", i),
+            )
+            .await
+        }));
     }
     for t in tasks {
         t.await.expect("join").expect("record");

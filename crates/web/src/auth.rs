@@ -7,7 +7,9 @@ use crate::i18n::Tr;
 use crate::AppState;
 use agora_domain::permissions::{allows, Actor, Permission};
 use agora_store::{Person, Who};
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
@@ -41,7 +43,9 @@ pub fn hash_token(token: &str) -> String {
 pub async fn hash_password(password: String) -> Result<String> {
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
-        Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string())
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
     })
     .await
     .map_err(|e| Error::Unexpected(e.into()))?
@@ -54,7 +58,13 @@ pub async fn verify_password(password: String, stored: Option<String>) -> bool {
     tokio::task::spawn_blocking(move || {
         let has = stored.is_some();
         let h = stored.unwrap_or_else(|| DUMMY.to_string());
-        let ok = PasswordHash::new(&h).map(|p| Argon2::default().verify_password(password.as_bytes(), &p).is_ok()).unwrap_or(false);
+        let ok = PasswordHash::new(&h)
+            .map(|p| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &p)
+                    .is_ok()
+            })
+            .unwrap_or(false);
         ok && has
     })
     .await
@@ -104,12 +114,18 @@ impl<S: Send + Sync> FromRequestParts<S> for Viewer {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self> {
-        parts.extensions.get::<Viewer>().cloned().ok_or_else(|| Error::Unexpected(anyhow::anyhow!("context middleware missing")))
+        parts
+            .extensions
+            .get::<Viewer>()
+            .cloned()
+            .ok_or_else(|| Error::Unexpected(anyhow::anyhow!("context middleware missing")))
     }
 }
 
 fn csrf_token(secret: &[u8], csrf_cookie: &str, session_hash: Option<&str>) -> String {
-    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) else { return String::new() };
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) else {
+        return String::new();
+    };
     mac.update(csrf_cookie.as_bytes());
     mac.update(b"|");
     mac.update(session_hash.unwrap_or("").as_bytes());
@@ -117,7 +133,11 @@ fn csrf_token(secret: &[u8], csrf_cookie: &str, session_hash: Option<&str>) -> S
 }
 
 fn constant_time_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 pub fn cookie_name(state: &AppState, base: &'static str) -> String {
@@ -137,7 +157,11 @@ pub fn make_cookie(state: &AppState, base: &'static str, value: String) -> Cooki
     c
 }
 
-fn client_ip(state: &AppState, headers: &HeaderMap, connect: Option<&ConnectInfo<SocketAddr>>) -> Option<IpAddr> {
+fn client_ip(
+    state: &AppState,
+    headers: &HeaderMap,
+    connect: Option<&ConnectInfo<SocketAddr>>,
+) -> Option<IpAddr> {
     if state.config.trust_proxy {
         if let Some(ip) = headers
             .get("x-forwarded-for")
@@ -152,19 +176,40 @@ fn client_ip(state: &AppState, headers: &HeaderMap, connect: Option<&ConnectInfo
 }
 
 async fn resolve_actor(state: &AppState, person_id: i64) -> Result<Option<(Actor, Person)>> {
-    let Some(person) = state.store.person(person_id).await? else { return Ok(None) };
+    let Some(person) = state.store.person(person_id).await? else {
+        return Ok(None);
+    };
     if person.disabled {
         return Ok(None);
     }
     let grants = state.store.grants(person_id).await?;
-    Ok(Some((Actor::Person { id: person_id, grants }, person)))
+    Ok(Some((
+        Actor::Person {
+            id: person_id,
+            grants,
+        },
+        person,
+    )))
 }
 
 /// Resolves the viewer, checks CSRF on every unsafe HTML request, and issues the CSRF cookie.
-pub async fn context(State(state): State<AppState>, jar: CookieJar, mut req: Request, next: Next) -> Result<Response> {
+pub async fn context(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    mut req: Request,
+    next: Next,
+) -> Result<Response> {
     let headers = req.headers().clone();
-    let tr = Tr::negotiate(headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
-    let ip = client_ip(&state, &headers, req.extensions().get::<ConnectInfo<SocketAddr>>());
+    let tr = Tr::negotiate(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
+    let ip = client_ip(
+        &state,
+        &headers,
+        req.extensions().get::<ConnectInfo<SocketAddr>>(),
+    );
     let is_api = req.uri().path().starts_with("/api/");
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
 
@@ -178,8 +223,14 @@ pub async fn context(State(state): State<AppState>, jar: CookieJar, mut req: Req
         .map(str::trim);
     if let Some(token) = bearer {
         // A presented token that is wrong is an error, not a silent downgrade to anonymous.
-        let id = state.store.api_token_person(&hash_token(token)).await?.ok_or(Error::Unauthorized)?;
-        let (a, p) = resolve_actor(&state, id).await?.ok_or(Error::Unauthorized)?;
+        let id = state
+            .store
+            .api_token_person(&hash_token(token))
+            .await?
+            .ok_or(Error::Unauthorized)?;
+        let (a, p) = resolve_actor(&state, id)
+            .await?
+            .ok_or(Error::Unauthorized)?;
         actor = a;
         person = Some(p);
     } else if let Some(c) = jar.get(&cookie_name(&state, SESSION_COOKIE)) {
@@ -207,7 +258,8 @@ pub async fn context(State(state): State<AppState>, jar: CookieJar, mut req: Req
         let presented = match headers.get("x-csrf-token").and_then(|v| v.to_str().ok()) {
             Some(v) => Some(v.to_string()),
             None => {
-                let (r, token) = crate::forms::take_csrf_field(req, state.config.max_body_bytes).await?;
+                let (r, token) =
+                    crate::forms::take_csrf_field(req, state.config.max_body_bytes).await?;
                 req = r;
                 token
             }
@@ -218,7 +270,14 @@ pub async fn context(State(state): State<AppState>, jar: CookieJar, mut req: Req
         }
     }
 
-    req.extensions_mut().insert(Viewer { actor, person, session_hash, csrf, tr, ip });
+    req.extensions_mut().insert(Viewer {
+        actor,
+        person,
+        session_hash,
+        csrf,
+        tr,
+        ip,
+    });
     let mut res = next.run(req).await;
     if new_cookie {
         let c = make_cookie(&state, CSRF_COOKIE, csrf_cookie);
@@ -232,8 +291,14 @@ pub async fn context(State(state): State<AppState>, jar: CookieJar, mut req: Req
 /// Slides the idle timeout, but never past the absolute limit, and writes at most once a minute.
 async fn touch_session(state: &AppState, hash: &str, s: &agora_store::SessionRecord) -> Result<()> {
     use chrono::{DateTime, Utc};
-    let parse = |t: &str| DateTime::parse_from_rfc3339(t).map(|d| d.with_timezone(&Utc)).ok();
-    let (Some(created), Some(seen)) = (parse(&s.created_at), parse(&s.last_seen_at)) else { return Ok(()) };
+    let parse = |t: &str| {
+        DateTime::parse_from_rfc3339(t)
+            .map(|d| d.with_timezone(&Utc))
+            .ok()
+    };
+    let (Some(created), Some(seen)) = (parse(&s.created_at), parse(&s.last_seen_at)) else {
+        return Ok(());
+    };
     let now = Utc::now();
     if now - seen < chrono::Duration::seconds(60) {
         return Ok(());
@@ -241,7 +306,10 @@ async fn touch_session(state: &AppState, hash: &str, s: &agora_store::SessionRec
     let idle = chrono::Duration::from_std(state.config.session_idle).unwrap_or_default();
     let absolute = chrono::Duration::from_std(state.config.session_absolute).unwrap_or_default();
     let expires = (now + idle).min(created + absolute);
-    state.store.touch_session(hash, &agora_store::format_time(expires)).await?;
+    state
+        .store
+        .touch_session(hash, &agora_store::format_time(expires))
+        .await?;
     Ok(())
 }
 
@@ -250,7 +318,10 @@ pub async fn start_session(state: &AppState, person_id: i64) -> Result<Cookie<'s
     let token = random_token();
     let idle = chrono::Duration::from_std(state.config.session_idle).unwrap_or_default();
     let expires = agora_store::format_time(chrono::Utc::now() + idle);
-    state.store.create_session(&hash_token(&token), person_id, &expires).await?;
+    state
+        .store
+        .create_session(&hash_token(&token), person_id, &expires)
+        .await?;
     Ok(make_cookie(state, SESSION_COOKIE, token))
 }
 
@@ -259,8 +330,13 @@ pub async fn rate_limit(state: &AppState, keys: &[(String, i64)], window_secs: i
     for (key, limit) in keys {
         if state.store.hit_rate_limit(key, window_secs).await? > *limit {
             metrics::counter!("agora_rate_limited_total").increment(1);
-            tracing::warn!(key = key.split(':').take(2).collect::<Vec<_>>().join(":"), "rate limit reached");
-            return Err(Error::TooManyRequests { retry_after_secs: window_secs as u64 });
+            tracing::warn!(
+                key = key.split(':').take(2).collect::<Vec<_>>().join(":"),
+                "rate limit reached"
+            );
+            return Err(Error::TooManyRequests {
+                retry_after_secs: window_secs as u64,
+            });
         }
     }
     Ok(())
@@ -282,7 +358,9 @@ mod tests {
 
     #[tokio::test]
     async fn passwords_verify_only_against_their_hash() {
-        let h = hash_password("correct horse battery".into()).await.expect("hash");
+        let h = hash_password("correct horse battery".into())
+            .await
+            .expect("hash");
         assert!(h.starts_with("$argon2id$"));
         assert!(verify_password("correct horse battery".into(), Some(h.clone())).await);
         assert!(!verify_password("wrong horse battery".into(), Some(h)).await);

@@ -27,6 +27,8 @@ pub enum Error {
     Invalid(#[from] ValidationErrors),
     #[error("{0}")]
     BadRequest(String),
+    #[error("the request body is too large")]
+    TooLarge,
     #[error("too many attempts; try again later")]
     TooManyRequests { retry_after_secs: u64 },
     #[error(transparent)]
@@ -61,20 +63,48 @@ pub struct ErrorPage {
 impl Error {
     fn parts(&self) -> (StatusCode, &'static str, &'static str) {
         match self {
-            Error::Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized", "error-page-unauthorized"),
+            Error::Unauthorized => (
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "error-page-unauthorized",
+            ),
             Error::Forbidden => (StatusCode::FORBIDDEN, "forbidden", "error-page-forbidden"),
             Error::NotFound => (StatusCode::NOT_FOUND, "not_found", "error-page-not-found"),
-            Error::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid", "error-page-invalid"),
-            Error::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request", "error-page-bad-request"),
-            Error::TooManyRequests { .. } => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests", "error-page-too-many"),
-            Error::Unexpected(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", "error-page-internal"),
+            Error::Invalid(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid",
+                "error-page-invalid",
+            ),
+            Error::BadRequest(_) => (
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                "error-page-bad-request",
+            ),
+            Error::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too_large",
+                "error-page-too-large",
+            ),
+            Error::TooManyRequests { .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_requests",
+                "error-page-too-many",
+            ),
+            Error::Unexpected(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "error-page-internal",
+            ),
         }
     }
 }
 
 pub fn field_errors_json(v: &ValidationErrors) -> serde_json::Value {
-    let map: serde_json::Map<String, serde_json::Value> =
-        v.errors.iter().map(|e| (e.field.clone(), json!(english(e.code)))).collect();
+    let map: serde_json::Map<String, serde_json::Value> = v
+        .errors
+        .iter()
+        .map(|e| (e.field.clone(), json!(english(e.code))))
+        .collect();
     serde_json::Value::Object(map)
 }
 

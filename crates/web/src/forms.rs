@@ -11,19 +11,28 @@ use axum::http::header;
 /// Reads the CSRF token from an urlencoded body (then puts the body back), or from the query string
 /// for multipart uploads, whose bodies are left to the handler.
 pub async fn take_csrf_field(req: Request, limit: usize) -> Result<(Request, Option<String>)> {
-    let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
     if content_type.starts_with("multipart/form-data") {
         let token = req.uri().query().and_then(|q| find_field(q.as_bytes()));
         return Ok((req, token));
     }
     let (parts, body) = req.into_parts();
-    let bytes = axum::body::to_bytes(body, limit).await.map_err(|_| Error::bad("The request body is too large."))?;
+    let bytes = axum::body::to_bytes(body, limit)
+        .await
+        .map_err(|_| Error::TooLarge)?;
     let token = find_field(&bytes);
     Ok((Request::from_parts(parts, Body::from(bytes)), token))
 }
 
 fn find_field(bytes: &[u8]) -> Option<String> {
-    url::form_urlencoded::parse(bytes).find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v.into_owned())
+    url::form_urlencoded::parse(bytes)
+        .find(|(k, _)| k == CSRF_FIELD)
+        .map(|(_, v)| v.into_owned())
 }
 
 /// A form's error state for re-rendering.
@@ -40,6 +49,10 @@ impl FieldErrors {
     }
 
     pub fn fields(&self) -> Vec<(String, &'static str)> {
-        self.0.errors.iter().map(|e| (e.field.clone(), e.code)).collect()
+        self.0
+            .errors
+            .iter()
+            .map(|e| (e.field.clone(), e.code))
+            .collect()
     }
 }

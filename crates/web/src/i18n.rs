@@ -37,8 +37,15 @@ impl Tr {
         let requested = parse_accepted_languages(accept_language.unwrap_or(""));
         let available: Vec<LanguageIdentifier> = LOCALES.locales().cloned().collect();
         let default = DEFAULT;
-        let chosen = negotiate_languages(&requested, &available, Some(&default), NegotiationStrategy::Filtering);
-        Self { lang: chosen.first().map(|l| (*l).clone()).unwrap_or(DEFAULT) }
+        let chosen = negotiate_languages(
+            &requested,
+            &available,
+            Some(&default),
+            NegotiationStrategy::Filtering,
+        );
+        Self {
+            lang: chosen.first().map(|l| (*l).clone()).unwrap_or(DEFAULT),
+        }
     }
 
     pub fn t(&self, key: &str) -> String {

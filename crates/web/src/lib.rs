@@ -60,8 +60,13 @@ pub struct Application {
 impl Application {
     /// Binds the configured address (port 0 picks a free one) over an already migrated store.
     pub async fn build(config: Config, store: Store) -> anyhow::Result<Self> {
-        let secret = store.signing_secret().await.context("reading the signing secret (run `agora migrate`?)")?;
-        let listener = TcpListener::bind(config.bind).await.with_context(|| format!("binding {}", config.bind))?;
+        let secret = store
+            .signing_secret()
+            .await
+            .context("reading the signing secret (run `agora migrate`?)")?;
+        let listener = TcpListener::bind(config.bind)
+            .await
+            .with_context(|| format!("binding {}", config.bind))?;
         let port = listener.local_addr()?.port();
         let state = AppState {
             store,
@@ -70,7 +75,11 @@ impl Application {
             secret: Arc::new(secret),
             metrics: metrics_handle(),
         };
-        Ok(Self { listener, router: router(state), port })
+        Ok(Self {
+            listener,
+            router: router(state),
+            port,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -78,9 +87,16 @@ impl Application {
     }
 
     /// Serves until `shutdown` resolves, then finishes in-flight requests.
-    pub async fn run_until(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown)
-            .await
+    pub async fn run_until(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
     }
 }

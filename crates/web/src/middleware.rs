@@ -30,9 +30,17 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
     set(h, "referrer-policy", "same-origin");
     set(h, "cross-origin-opener-policy", "same-origin");
     set(h, "cross-origin-resource-policy", "same-origin");
-    set(h, "permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    set(
+        h,
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    );
     if state.config.secure_cookies() {
-        set(h, "strict-transport-security", "max-age=31536000; includeSubDomains");
+        set(
+            h,
+            "strict-transport-security",
+            "max-age=31536000; includeSubDomains",
+        );
     }
     if !h.contains_key(header::CACHE_CONTROL) {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -42,12 +50,17 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
 
 pub async fn track_metrics(req: Request, next: Next) -> Response {
     let start = Instant::now();
-    let path = req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "unmatched".into());
+    let path = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "unmatched".into());
     let method = req.method().to_string();
     let res = next.run(req).await;
     let status = res.status().as_u16().to_string();
     metrics::counter!("agora_http_requests_total", "method" => method.clone(), "path" => path.clone(), "status" => status).increment(1);
-    metrics::histogram!("agora_http_request_duration_seconds", "method" => method, "path" => path).record(start.elapsed().as_secs_f64());
+    metrics::histogram!("agora_http_request_duration_seconds", "method" => method, "path" => path)
+        .record(start.elapsed().as_secs_f64());
     res
 }
 
@@ -56,18 +69,33 @@ pub async fn html_errors(req: Request, next: Next) -> Response {
     if req.uri().path().starts_with("/api/") {
         return next.run(req).await;
     }
-    let tr = Tr::negotiate(req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
-    let path = req.uri().path_and_query().map(|p| p.to_string()).unwrap_or_default();
+    let tr = Tr::negotiate(
+        req.headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
+    let path = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.to_string())
+        .unwrap_or_default();
     let viewer_known = req.headers().contains_key(header::COOKIE);
     let res = next.run(req).await;
-    let Some(page) = res.extensions().get::<ErrorPage>().cloned() else { return res };
+    let Some(page) = res.extensions().get::<ErrorPage>().cloned() else {
+        return res;
+    };
     if page.status == StatusCode::UNAUTHORIZED {
         let next = url::form_urlencoded::byte_serialize(path.as_bytes()).collect::<String>();
         return Redirect::to(&format!("/login?next={next}")).into_response();
     }
     let retry = res.headers().get(header::RETRY_AFTER).cloned();
     let ctx = Ctx::anonymous(tr);
-    let view = ErrorView { title: ctx.tr.t(page.key), message: ctx.tr.t(&format!("{}-text", page.key)), ctx, signed_in: viewer_known };
+    let view = ErrorView {
+        title: ctx.tr.t(page.key),
+        message: ctx.tr.t(&format!("{}-text", page.key)),
+        ctx,
+        signed_in: viewer_known,
+    };
     let mut out = match render(&view) {
         Ok(html) => (page.status, html).into_response(),
         Err(_) => page.status.into_response(),
@@ -79,7 +107,12 @@ pub async fn html_errors(req: Request, next: Next) -> Response {
 }
 
 /// Serves anonymous GETs of public pages from the cache, rendering and storing them on a miss.
-pub async fn public_cache(State(state): State<AppState>, viewer: Viewer, req: Request, next: Next) -> Response {
+pub async fn public_cache(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    req: Request,
+    next: Next,
+) -> Response {
     if viewer.person.is_some() || req.method() != axum::http::Method::GET {
         return next.run(req).await;
     }
@@ -111,21 +144,31 @@ pub async fn public_cache(State(state): State<AppState>, viewer: Viewer, req: Re
         .iter()
         .filter_map(|name| parts.headers.get(*name).map(|v| (*name, v.clone())))
         .collect();
-    let page = CachedPage { version, headers, body: bytes };
+    let page = CachedPage {
+        version,
+        headers,
+        body: bytes,
+    };
     state.cache.put(key, page.clone());
     let mut res = Response::from_parts(parts, axum::body::Body::from(page.body));
-    res.headers_mut().insert("x-cache", HeaderValue::from_static("miss"));
+    res.headers_mut()
+        .insert("x-cache", HeaderValue::from_static("miss"));
     res
 }
 
 /// Response headers a cached page keeps (the rest are added by the outer layers on every response).
-const KEPT_HEADERS: &[&str] = &["content-type", "cache-control", "cross-origin-resource-policy"];
+const KEPT_HEADERS: &[&str] = &[
+    "content-type",
+    "cache-control",
+    "cross-origin-resource-policy",
+];
 
 fn cached_response(page: &CachedPage) -> Response {
     let mut res = Response::new(axum::body::Body::from(page.body.clone()));
     for (name, value) in &page.headers {
         res.headers_mut().insert(*name, value.clone());
     }
-    res.headers_mut().insert("x-cache", HeaderValue::from_static("hit"));
+    res.headers_mut()
+        .insert("x-cache", HeaderValue::from_static("hit"));
     res
 }

@@ -10,8 +10,20 @@ use agora_domain::validation::english;
 use agora_store::{ImportRow, Partner};
 
 pub const HEADER: &[&str] = &[
-    "slug", "name", "status", "website", "description", "logo_url", "hq_country", "size", "regions", "countries", "languages",
-    "services", "pricing", "segments",
+    "slug",
+    "name",
+    "status",
+    "website",
+    "description",
+    "logo_url",
+    "hq_country",
+    "size",
+    "regions",
+    "countries",
+    "languages",
+    "services",
+    "pricing",
+    "segments",
 ];
 
 /// One problem in an imported file, located for a person to fix.
@@ -46,25 +58,50 @@ pub fn export(partners: &[Partner]) -> Result<String, csv::Error> {
             join(pr.segments.iter().map(|s| s.slug().to_string()).collect()),
         ])?;
     }
-    let bytes = w.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn list(s: &str) -> Vec<String> {
-    s.split(';').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+    s.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// Parses and validates a whole file. Either every row is good, or the errors of every bad row.
 pub fn parse(text: &str, map: &RegionMap) -> Result<Vec<ImportRow>, Vec<RowError>> {
-    let mut r = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
-    let err = |line: u64, field: &str, message: &str| RowError { line, field: field.into(), message: message.into() };
+    let mut r = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let err = |line: u64, field: &str, message: &str| RowError {
+        line,
+        field: field.into(),
+        message: message.into(),
+    };
     let headers = match r.headers() {
         Ok(h) => h.clone(),
         Err(e) => return Err(vec![err(1, "", &format!("The file is not valid CSV: {e}"))]),
     };
-    let missing: Vec<&str> = HEADER.iter().copied().filter(|h| !headers.iter().any(|x| x == *h)).collect();
+    let missing: Vec<&str> = HEADER
+        .iter()
+        .copied()
+        .filter(|h| !headers.iter().any(|x| x == *h))
+        .collect();
     if !missing.is_empty() {
-        return Err(vec![err(1, "", &format!("Missing columns: {}. Expected: {}.", missing.join(", "), HEADER.join(", ")))]);
+        return Err(vec![err(
+            1,
+            "",
+            &format!(
+                "Missing columns: {}. Expected: {}.",
+                missing.join(", "),
+                HEADER.join(", ")
+            ),
+        )]);
     }
     let col = |name: &str| headers.iter().position(|h| h == name);
     let mut rows = vec![];
@@ -102,13 +139,21 @@ pub fn parse(text: &str, map: &RegionMap) -> Result<Vec<ImportRow>, Vec<RowError
         match input.parse(map) {
             Ok(profile) => {
                 if let Some(first) = seen.insert(profile.slug.clone(), line) {
-                    errors.push(err(line, "slug", &format!("The slug {} is already used on line {first}.", profile.slug)));
+                    errors.push(err(
+                        line,
+                        "slug",
+                        &format!("The slug {} is already used on line {first}.", profile.slug),
+                    ));
                 }
                 if let Ok(status) = status {
                     rows.push(ImportRow { profile, status });
                 }
             }
-            Err(v) => errors.extend(v.errors.iter().map(|e| err(line, &e.field, english(e.code)))),
+            Err(v) => errors.extend(
+                v.errors
+                    .iter()
+                    .map(|e| err(line, &e.field, english(e.code))),
+            ),
         }
     }
     if errors.is_empty() {

@@ -31,12 +31,23 @@ impl Ctx {
     }
 
     pub fn anonymous(tr: Tr) -> Self {
-        Self { tr, csrf: String::new(), person_name: None, is_admin: false, is_partner: false, path: String::new() }
+        Self {
+            tr,
+            csrf: String::new(),
+            person_name: None,
+            is_admin: false,
+            is_partner: false,
+            path: String::new(),
+        }
     }
 
     /// `aria-current` for the navigation link of the section being shown.
     pub fn current(&self, prefix: &str) -> &'static str {
-        let here = if prefix == "/" { self.path == "/" } else { self.path.starts_with(prefix) };
+        let here = if prefix == "/" {
+            self.path == "/"
+        } else {
+            self.path.starts_with(prefix)
+        };
         if here {
             "page"
         } else {
@@ -46,7 +57,9 @@ impl Ctx {
 }
 
 pub fn render<T: Template>(t: &T) -> Result<Html<String>> {
-    t.render().map(Html).map_err(|e| Error::Unexpected(anyhow::anyhow!("template: {e}")))
+    t.render()
+        .map(Html)
+        .map_err(|e| Error::Unexpected(anyhow::anyhow!("template: {e}")))
 }
 
 #[derive(Template)]

@@ -1,6 +1,9 @@
 //! Signing in and out, invitations, password resets, and one's own account (password, API tokens).
 
-use crate::auth::{self, hash_password, hash_token, random_token, start_session, verify_password, Viewer, SESSION_COOKIE};
+use crate::auth::{
+    self, hash_password, hash_token, random_token, start_session, verify_password, Viewer,
+    SESSION_COOKIE,
+};
 use crate::error::{Error, Result};
 use crate::forms::FieldErrors;
 use crate::views::{render, Ctx};
@@ -23,7 +26,8 @@ pub const INVITATION_VALID_DAYS: i64 = 7;
 
 /// Only same-site paths: an open redirect after sign-in would help phishing.
 fn safe_next(next: Option<&str>) -> Option<String> {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\")).map(String::from)
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\"))
+        .map(String::from)
 }
 
 #[derive(Template)]
@@ -42,7 +46,12 @@ pub struct NextParam {
 }
 
 pub async fn login_form(v: Viewer, Query(q): Query<NextParam>) -> Result<Html<String>> {
-    render(&LoginView { ctx: Ctx::new(&v, "/login"), email: String::new(), next: safe_next(q.next.as_deref()).unwrap_or_default(), failed: false })
+    render(&LoginView {
+        ctx: Ctx::new(&v, "/login"),
+        email: String::new(),
+        next: safe_next(q.next.as_deref()).unwrap_or_default(),
+        failed: false,
+    })
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -53,21 +62,42 @@ pub struct LoginData {
     next: String,
 }
 
-pub async fn login(State(state): State<AppState>, v: Viewer, jar: CookieJar, Form(data): Form<LoginData>) -> Result<Response> {
+pub async fn login(
+    State(state): State<AppState>,
+    v: Viewer,
+    jar: CookieJar,
+    Form(data): Form<LoginData>,
+) -> Result<Response> {
     let email = data.email.trim().to_lowercase();
     let ip = v.ip.map(|i| i.to_string()).unwrap_or_default();
     let account_key = format!("login:account:{email}");
     auth::rate_limit(
         &state,
-        &[(account_key.clone(), state.config.login_attempts_per_account), (format!("login:ip:{ip}"), state.config.login_attempts_per_ip)],
+        &[
+            (account_key.clone(), state.config.login_attempts_per_account),
+            (format!("login:ip:{ip}"), state.config.login_attempts_per_ip),
+        ],
         15 * 60,
     )
     .await?;
-    let person = state.store.person_by_email(&email).await?.filter(|p| !p.disabled);
-    let ok = verify_password(data.password.clone(), person.as_ref().and_then(|p| p.password_hash.clone())).await;
+    let person = state
+        .store
+        .person_by_email(&email)
+        .await?
+        .filter(|p| !p.disabled);
+    let ok = verify_password(
+        data.password.clone(),
+        person.as_ref().and_then(|p| p.password_hash.clone()),
+    )
+    .await;
     let Some(person) = person.filter(|_| ok) else {
         tracing::info!("sign-in failed");
-        let view = LoginView { ctx: Ctx::new(&v, "/login"), email: data.email, next: data.next, failed: true };
+        let view = LoginView {
+            ctx: Ctx::new(&v, "/login"),
+            email: data.email,
+            next: data.next,
+            failed: true,
+        };
         return Ok((StatusCode::UNAUTHORIZED, render(&view)?).into_response());
     };
     state.store.clear_rate_limit(&account_key).await?;
@@ -76,9 +106,18 @@ pub async fn login(State(state): State<AppState>, v: Viewer, jar: CookieJar, For
         state.store.delete_session(old).await?;
     }
     let cookie = start_session(&state, person.id).await?;
-    state.store.record(&agora_store::Who::person(person.id, &person.email), AuditEvent::new("session.login", "person", person.id)).await?;
+    state
+        .store
+        .record(
+            &agora_store::Who::person(person.id, &person.email),
+            AuditEvent::new("session.login", "person", person.id),
+        )
+        .await?;
     let grants = state.store.grants(person.id).await?;
-    let default = if grants.iter().any(|g| g.role == agora_domain::permissions::Role::Admin) {
+    let default = if grants
+        .iter()
+        .any(|g| g.role == agora_domain::permissions::Role::Admin)
+    {
         "/admin"
     } else if !grants.is_empty() {
         "/portal"
@@ -93,7 +132,10 @@ pub async fn logout(State(state): State<AppState>, v: Viewer, jar: CookieJar) ->
     if let Some(h) = &v.session_hash {
         state.store.delete_session(h).await?;
         if let Some(p) = &v.person {
-            state.store.record(&v.who(), AuditEvent::new("session.logout", "person", p.id)).await?;
+            state
+                .store
+                .record(&v.who(), AuditEvent::new("session.logout", "person", p.id))
+                .await?;
         }
     }
     let removal = auth::make_cookie(&state, SESSION_COOKIE, String::new()).into_owned();
@@ -111,7 +153,11 @@ struct ForgotView {
 }
 
 pub async fn forgot_form(v: Viewer) -> Result<Html<String>> {
-    render(&ForgotView { ctx: Ctx::new(&v, "/login"), sent: false, email: String::new() })
+    render(&ForgotView {
+        ctx: Ctx::new(&v, "/login"),
+        sent: false,
+        email: String::new(),
+    })
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -121,22 +167,52 @@ pub struct EmailData {
 }
 
 /// Always answers the same way, whether or not the address has an account.
-pub async fn forgot(State(state): State<AppState>, v: Viewer, Form(data): Form<EmailData>) -> Result<Html<String>> {
+pub async fn forgot(
+    State(state): State<AppState>,
+    v: Viewer,
+    Form(data): Form<EmailData>,
+) -> Result<Html<String>> {
     let email = data.email.trim().to_lowercase();
     let ip = v.ip.map(|i| i.to_string()).unwrap_or_default();
-    auth::rate_limit(&state, &[(format!("reset:account:{email}"), 5), (format!("reset:ip:{ip}"), 20)], 3600).await?;
-    if let Some(p) = state.store.person_by_email(&email).await?.filter(|p| !p.disabled) {
+    auth::rate_limit(
+        &state,
+        &[
+            (format!("reset:account:{email}"), 5),
+            (format!("reset:ip:{ip}"), 20),
+        ],
+        3600,
+    )
+    .await?;
+    if let Some(p) = state
+        .store
+        .person_by_email(&email)
+        .await?
+        .filter(|p| !p.disabled)
+    {
         let token = random_token();
         let link = state.config.url(&format!("/password/reset/{token}"));
         let inv = Invitation {
             token_hash: hash_token(&token),
-            expires_at: agora_store::format_time(chrono::Utc::now() + chrono::Duration::hours(RESET_VALID_HOURS)),
+            expires_at: agora_store::format_time(
+                chrono::Utc::now() + chrono::Duration::hours(RESET_VALID_HOURS),
+            ),
             subject: v.tr.t("email-reset-subject"),
-            body: v.tr.t2("email-reset-body", ("name", p.display_name.clone()), ("link", link)),
+            body: v.tr.t2(
+                "email-reset-body",
+                ("name", p.display_name.clone()),
+                ("link", link),
+            ),
         };
-        state.store.request_password_reset(p.id, &p.email, &inv).await?;
+        state
+            .store
+            .request_password_reset(p.id, &p.email, &inv)
+            .await?;
     }
-    render(&ForgotView { ctx: Ctx::new(&v, "/login"), sent: true, email: String::new() })
+    render(&ForgotView {
+        ctx: Ctx::new(&v, "/login"),
+        sent: true,
+        email: String::new(),
+    })
 }
 
 #[derive(Template)]
@@ -156,11 +232,30 @@ fn purpose_parts(purpose: TokenPurpose, token: &str) -> (&'static str, String) {
     }
 }
 
-async fn set_password_form(state: &AppState, v: &Viewer, purpose: TokenPurpose, token: &str) -> Result<Response> {
-    let valid = state.store.one_time_token_person(purpose, &hash_token(token)).await?.is_some();
+async fn set_password_form(
+    state: &AppState,
+    v: &Viewer,
+    purpose: TokenPurpose,
+    token: &str,
+) -> Result<Response> {
+    let valid = state
+        .store
+        .one_time_token_person(purpose, &hash_token(token))
+        .await?
+        .is_some();
     let (heading, action) = purpose_parts(purpose, token);
-    let view = SetPasswordView { ctx: Ctx::new(v, "/login"), heading: v.tr.t(heading), action, valid, errors: FieldErrors::default() };
-    let status = if valid { StatusCode::OK } else { StatusCode::GONE };
+    let view = SetPasswordView {
+        ctx: Ctx::new(v, "/login"),
+        heading: v.tr.t(heading),
+        action,
+        valid,
+        errors: FieldErrors::default(),
+    };
+    let status = if valid {
+        StatusCode::OK
+    } else {
+        StatusCode::GONE
+    };
     Ok((status, render(&view)?).into_response())
 }
 
@@ -181,36 +276,76 @@ fn check_new_password(data: &NewPasswordData, email: &str) -> Result<(), Validat
     e.into_result(())
 }
 
-async fn set_password(state: &AppState, v: &Viewer, jar: CookieJar, purpose: TokenPurpose, token: &str, data: NewPasswordData) -> Result<Response> {
+async fn set_password(
+    state: &AppState,
+    v: &Viewer,
+    jar: CookieJar,
+    purpose: TokenPurpose,
+    token: &str,
+    data: NewPasswordData,
+) -> Result<Response> {
     let hash = hash_token(token);
     let Some(person_id) = state.store.one_time_token_person(purpose, &hash).await? else {
         return set_password_form(state, v, purpose, token).await;
     };
-    let person = state.store.person(person_id).await?.ok_or(Error::NotFound)?;
+    let person = state
+        .store
+        .person(person_id)
+        .await?
+        .ok_or(Error::NotFound)?;
     if let Err(errors) = check_new_password(&data, &person.email) {
         let (heading, action) = purpose_parts(purpose, token);
-        let view = SetPasswordView { ctx: Ctx::new(v, "/login"), heading: v.tr.t(heading), action, valid: true, errors: FieldErrors(errors) };
+        let view = SetPasswordView {
+            ctx: Ctx::new(v, "/login"),
+            heading: v.tr.t(heading),
+            action,
+            valid: true,
+            errors: FieldErrors(errors),
+        };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response());
     }
     let password_hash = hash_password(data.password).await?;
-    let person_id = state.store.redeem_token_set_password(purpose, &hash, &password_hash).await?;
+    let person_id = state
+        .store
+        .redeem_token_set_password(purpose, &hash, &password_hash)
+        .await?;
     let cookie = start_session(state, person_id).await?;
     Ok((jar.add(cookie), Redirect::to("/account")).into_response())
 }
 
-pub async fn reset_form(State(state): State<AppState>, v: Viewer, Path(token): Path<String>) -> Result<Response> {
+pub async fn reset_form(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(token): Path<String>,
+) -> Result<Response> {
     set_password_form(&state, &v, TokenPurpose::PasswordReset, &token).await
 }
 
-pub async fn reset(State(state): State<AppState>, v: Viewer, jar: CookieJar, Path(token): Path<String>, Form(data): Form<NewPasswordData>) -> Result<Response> {
+pub async fn reset(
+    State(state): State<AppState>,
+    v: Viewer,
+    jar: CookieJar,
+    Path(token): Path<String>,
+    Form(data): Form<NewPasswordData>,
+) -> Result<Response> {
     set_password(&state, &v, jar, TokenPurpose::PasswordReset, &token, data).await
 }
 
-pub async fn invitation_form(State(state): State<AppState>, v: Viewer, Path(token): Path<String>) -> Result<Response> {
+pub async fn invitation_form(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(token): Path<String>,
+) -> Result<Response> {
     set_password_form(&state, &v, TokenPurpose::Invitation, &token).await
 }
 
-pub async fn accept_invitation(State(state): State<AppState>, v: Viewer, jar: CookieJar, Path(token): Path<String>, Form(data): Form<NewPasswordData>) -> Result<Response> {
+pub async fn accept_invitation(
+    State(state): State<AppState>,
+    v: Viewer,
+    jar: CookieJar,
+    Path(token): Path<String>,
+    Form(data): Form<NewPasswordData>,
+) -> Result<Response> {
     set_password(&state, &v, jar, TokenPurpose::Invitation, &token, data).await
 }
 
@@ -234,13 +369,20 @@ async fn account_view(state: &AppState, v: &Viewer) -> Result<AccountView> {
     for g in grants {
         let role = v.tr.label("role", g.role.slug());
         let scope = match (g.role.scope_kind(), g.scope_id) {
-            (Some(agora_domain::permissions::ScopeKind::Partner), Some(id)) => {
-                state.store.partner(id).await?.map(|p| p.profile.name).unwrap_or_else(|| format!("#{id}"))
-            }
+            (Some(agora_domain::permissions::ScopeKind::Partner), Some(id)) => state
+                .store
+                .partner(id)
+                .await?
+                .map(|p| p.profile.name)
+                .unwrap_or_else(|| format!("#{id}")),
             (Some(_), Some(id)) => format!("#{id}"),
             _ => String::new(),
         };
-        roles.push(if scope.is_empty() { role } else { format!("{role} · {scope}") });
+        roles.push(if scope.is_empty() {
+            role
+        } else {
+            format!("{role} · {scope}")
+        });
     }
     Ok(AccountView {
         ctx: Ctx::new(v, "/account"),
@@ -259,14 +401,32 @@ pub async fn account(State(state): State<AppState>, v: Viewer) -> Result<Html<St
     render(&account_view(&state, &v).await?)
 }
 
-pub async fn change_password(State(state): State<AppState>, v: Viewer, Form(data): Form<NewPasswordData>) -> Result<Response> {
+pub async fn change_password(
+    State(state): State<AppState>,
+    v: Viewer,
+    Form(data): Form<NewPasswordData>,
+) -> Result<Response> {
     v.require(Permission::ManageOwnAccount)?;
     let p = v.person.clone().ok_or(Error::Unauthorized)?;
     let ip = v.ip.map(|i| i.to_string()).unwrap_or_default();
-    auth::rate_limit(&state, &[(format!("login:account:{}", p.email), state.config.login_attempts_per_account), (format!("login:ip:{ip}"), state.config.login_attempts_per_ip)], 15 * 60).await?;
+    auth::rate_limit(
+        &state,
+        &[
+            (
+                format!("login:account:{}", p.email),
+                state.config.login_attempts_per_account,
+            ),
+            (format!("login:ip:{ip}"), state.config.login_attempts_per_ip),
+        ],
+        15 * 60,
+    )
+    .await?;
     let mut view = account_view(&state, &v).await?;
     let errors = if !verify_password(data.current_password.clone(), p.password_hash.clone()).await {
-        Err(ValidationErrors::single("current_password", "wrong-password"))
+        Err(ValidationErrors::single(
+            "current_password",
+            "wrong-password",
+        ))
     } else {
         check_new_password(&data, &p.email)
     };
@@ -275,7 +435,15 @@ pub async fn change_password(State(state): State<AppState>, v: Viewer, Form(data
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response());
     }
     let hash = hash_password(data.password).await?;
-    state.store.change_password(p.id, &hash, v.session_hash.as_deref().unwrap_or(""), &v.who()).await?;
+    state
+        .store
+        .change_password(
+            p.id,
+            &hash,
+            v.session_hash.as_deref().unwrap_or(""),
+            &v.who(),
+        )
+        .await?;
     view.password_changed = true;
     Ok(render(&view)?.into_response())
 }
@@ -286,24 +454,42 @@ pub struct TokenData {
     name: String,
 }
 
-pub async fn create_token(State(state): State<AppState>, v: Viewer, Form(data): Form<TokenData>) -> Result<Response> {
+pub async fn create_token(
+    State(state): State<AppState>,
+    v: Viewer,
+    Form(data): Form<TokenData>,
+) -> Result<Response> {
     v.require(Permission::ManageOwnAccount)?;
     let p = v.person.clone().ok_or(Error::Unauthorized)?;
     let name = data.name.trim();
     let mut view = account_view(&state, &v).await?;
     if name.is_empty() || name.chars().count() > 80 {
-        view.token_errors = FieldErrors(ValidationErrors::single("token_name", if name.is_empty() { "required" } else { "too-long" }));
+        view.token_errors = FieldErrors(ValidationErrors::single(
+            "token_name",
+            if name.is_empty() {
+                "required"
+            } else {
+                "too-long"
+            },
+        ));
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response());
     }
     let token = format!("{}{}", auth::API_TOKEN_PREFIX, random_token());
     let prefix: String = token.chars().take(12).collect();
-    state.store.create_api_token(p.id, name, &hash_token(&token), &prefix, &v.who()).await?;
+    state
+        .store
+        .create_api_token(p.id, name, &hash_token(&token), &prefix, &v.who())
+        .await?;
     view.tokens = state.store.api_tokens(p.id).await?;
     view.new_token = Some(token);
     Ok(render(&view)?.into_response())
 }
 
-pub async fn revoke_token(State(state): State<AppState>, v: Viewer, Path(id): Path<i64>) -> Result<Redirect> {
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Redirect> {
     v.require(Permission::ManageOwnAccount)?;
     let p = v.person.as_ref().ok_or(Error::Unauthorized)?;
     state.store.revoke_api_token(id, p.id, &v.who()).await?;

@@ -14,7 +14,9 @@ use agora_domain::partner::{DirectoryFilter, PartnerStatus};
 use agora_domain::permissions::{Grant, Permission, Role};
 use agora_domain::person::{parse_display_name, Email};
 use agora_domain::ValidationErrors;
-use agora_store::{AuditFilter, Invitation, OutboxMessage, Partner, PersonWithGrants, StatusChange};
+use agora_store::{
+    AuditFilter, Invitation, OutboxMessage, Partner, PersonWithGrants, StatusChange,
+};
 use askama::Template;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{header, StatusCode};
@@ -23,7 +25,8 @@ use axum_extra::extract::Form;
 use serde::Deserialize;
 
 fn page_of(page: &Option<String>) -> Result<PageRequest> {
-    PageRequest::parse(page.as_deref(), None).map_err(|(f, c)| Error::Invalid(ValidationErrors::single(f, c)))
+    PageRequest::parse(page.as_deref(), None)
+        .map_err(|(f, c)| Error::Invalid(ValidationErrors::single(f, c)))
 }
 
 /// A one-time link and the email that carries it.
@@ -32,9 +35,15 @@ pub fn invitation(state: &AppState, v: &Viewer, name: &str) -> (Invitation, Stri
     let link = state.config.url(&format!("/invitations/{token}"));
     let inv = Invitation {
         token_hash: hash_token(&token),
-        expires_at: agora_store::format_time(chrono::Utc::now() + chrono::Duration::days(super::account::INVITATION_VALID_DAYS)),
+        expires_at: agora_store::format_time(
+            chrono::Utc::now() + chrono::Duration::days(super::account::INVITATION_VALID_DAYS),
+        ),
         subject: v.tr.t("email-invite-subject"),
-        body: v.tr.t2("email-invite-body", ("name", name.to_string()), ("link", link.clone())),
+        body: v.tr.t2(
+            "email-invite-body",
+            ("name", name.to_string()),
+            ("link", link.clone()),
+        ),
     };
     (inv, link)
 }
@@ -52,14 +61,37 @@ pub async fn dashboard(State(state): State<AppState>, v: Viewer) -> Result<Html<
     let by_status = state.store.count_partners_by_status().await?;
     let counts = PartnerStatus::ALL
         .iter()
-        .map(|s| (s.slug().to_string(), v.tr.label("status", s.slug()), by_status.iter().find(|(x, _)| x == s).map_or(0, |(_, n)| *n)))
+        .map(|s| {
+            (
+                s.slug().to_string(),
+                v.tr.label("status", s.slug()),
+                by_status
+                    .iter()
+                    .find(|(x, _)| x == s)
+                    .map_or(0, |(_, n)| *n),
+            )
+        })
         .collect();
     let recent = if v.can(Permission::ViewAuditLog) {
-        state.store.audit_page(&AuditFilter::default(), PageRequest { page: 1, per_page: 8 }).await?.items
+        state
+            .store
+            .audit_page(
+                &AuditFilter::default(),
+                PageRequest {
+                    page: 1,
+                    per_page: 8,
+                },
+            )
+            .await?
+            .items
     } else {
         vec![]
     };
-    render(&DashboardView { ctx: Ctx::new(&v, "/admin"), counts, recent })
+    render(&DashboardView {
+        ctx: Ctx::new(&v, "/admin"),
+        counts,
+        recent,
+    })
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -91,14 +123,33 @@ struct PartnersView {
     pager: Pager,
 }
 
-pub async fn partners(State(state): State<AppState>, v: Viewer, Query(p): Query<PartnersParams>) -> Result<Html<String>> {
+pub async fn partners(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(p): Query<PartnersParams>,
+) -> Result<Html<String>> {
     v.require(Permission::ManagePartners)?;
-    let status_slug = p.status.clone().filter(|s| !s.is_empty()).unwrap_or_else(|| "applicant".into());
-    let status = PartnerStatus::parse(&status_slug).map_err(|c| Error::Invalid(ValidationErrors::single("status", c)))?;
+    let status_slug = p
+        .status
+        .clone()
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "applicant".into());
+    let status = PartnerStatus::parse(&status_slug)
+        .map_err(|c| Error::Invalid(ValidationErrors::single("status", c)))?;
     let q = p.q.clone().unwrap_or_default();
-    let filter = DirectoryFilter { q: Some(q.clone()).filter(|s| !s.trim().is_empty()), ..Default::default() };
-    let page = state.store.partners_page(&filter, &[status], page_of(&p.page)?).await?;
-    let pager = Pager::new(&page, "/admin/partners", &[("status", status_slug.clone()), ("q", q.clone())]);
+    let filter = DirectoryFilter {
+        q: Some(q.clone()).filter(|s| !s.trim().is_empty()),
+        ..Default::default()
+    };
+    let page = state
+        .store
+        .partners_page(&filter, &[status], page_of(&p.page)?)
+        .await?;
+    let pager = Pager::new(
+        &page,
+        "/admin/partners",
+        &[("status", status_slug.clone()), ("q", q.clone())],
+    );
     let rows = page
         .items
         .iter()
@@ -106,14 +157,26 @@ pub async fn partners(State(state): State<AppState>, v: Viewer, Query(p): Query<
             id: x.id,
             name: x.profile.name.clone(),
             slug: x.profile.slug.clone(),
-            hq: agora_domain::geo::CountryCode::parse(&x.profile.hq_country).map(|c| c.name().to_string()).unwrap_or_default(),
+            hq: agora_domain::geo::CountryCode::parse(&x.profile.hq_country)
+                .map(|c| c.name().to_string())
+                .unwrap_or_default(),
             status: v.tr.label("status", x.status.slug()),
             status_slug: x.status.slug().into(),
             updated_at: x.updated_at.clone(),
         })
         .collect();
-    let tabs = PartnerStatus::ALL.iter().map(|s| (s.slug().to_string(), v.tr.label("status", s.slug()))).collect();
-    render(&PartnersView { ctx: Ctx::new(&v, "/admin"), status: status_slug, q, tabs, rows, pager })
+    let tabs = PartnerStatus::ALL
+        .iter()
+        .map(|s| (s.slug().to_string(), v.tr.label("status", s.slug())))
+        .collect();
+    render(&PartnersView {
+        ctx: Ctx::new(&v, "/admin"),
+        status: status_slug,
+        q,
+        tabs,
+        rows,
+        pager,
+    })
 }
 
 #[derive(Template)]
@@ -143,7 +206,9 @@ async fn partner_view(state: &AppState, v: &Viewer, id: i64) -> Result<PartnerVi
         .collect();
     let transitions = PartnerStatus::ALL
         .iter()
-        .filter(|to| agora_domain::partner::check_transition(partner.status, **to, "reason").is_ok())
+        .filter(|to| {
+            agora_domain::partner::check_transition(partner.status, **to, "reason").is_ok()
+        })
         .map(|to| (to.slug().to_string(), v.tr.label("transition", to.slug())))
         .collect();
     Ok(PartnerView {
@@ -160,7 +225,11 @@ async fn partner_view(state: &AppState, v: &Viewer, id: i64) -> Result<PartnerVi
     })
 }
 
-pub async fn partner(State(state): State<AppState>, v: Viewer, Path(id): Path<i64>) -> Result<Html<String>> {
+pub async fn partner(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Html<String>> {
     v.require(Permission::ManagePartners)?;
     render(&partner_view(&state, &v, id).await?)
 }
@@ -172,7 +241,12 @@ pub struct StatusData {
     reason: String,
 }
 
-pub async fn change_status(State(state): State<AppState>, v: Viewer, Path(id): Path<i64>, Form(data): Form<StatusData>) -> Result<Response> {
+pub async fn change_status(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(data): Form<StatusData>,
+) -> Result<Response> {
     v.require(Permission::ManagePartners)?;
     let existing = state.store.partner(id).await?.ok_or(Error::NotFound)?;
     let result = match PartnerStatus::parse(&data.status) {
@@ -180,7 +254,9 @@ pub async fn change_status(State(state): State<AppState>, v: Viewer, Path(id): P
         Ok(to) => {
             let name = existing.contact_name.clone().unwrap_or_default();
             let (inv, link) = invitation(&state, &v, &name);
-            let invites = existing.status == PartnerStatus::Applicant && to == PartnerStatus::Active && existing.contact_email.is_some();
+            let invites = existing.status == PartnerStatus::Applicant
+                && to == PartnerStatus::Active
+                && existing.contact_email.is_some();
             state
                 .store
                 .change_status(id, to, &data.reason, invites.then_some(&inv), &v.who())
@@ -223,7 +299,12 @@ impl PeopleView {
         let role = self.ctx.tr.label("role", g.role.slug());
         match g.scope_id {
             Some(id) => {
-                let name = self.partners.iter().find(|(pid, _)| *pid == id).map(|(_, n)| n.clone()).unwrap_or_else(|| format!("#{id}"));
+                let name = self
+                    .partners
+                    .iter()
+                    .find(|(pid, _)| *pid == id)
+                    .map(|(_, n)| n.clone())
+                    .unwrap_or_else(|| format!("#{id}"));
                 format!("{role} · {name}")
             }
             None => role,
@@ -244,7 +325,13 @@ pub struct InviteData {
 async fn people_view(state: &AppState, v: &Viewer, page: &Option<String>) -> Result<PeopleView> {
     let people = state.store.people_page(page_of(page)?).await?;
     let pager = Pager::new(&people, "/admin/people", &[]);
-    let partners = state.store.all_partners().await?.into_iter().map(|p| (p.id, p.profile.name)).collect();
+    let partners = state
+        .store
+        .all_partners()
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.profile.name))
+        .collect();
     let roles = [Role::Admin, Role::PartnerAdmin, Role::PartnerMember]
         .iter()
         .map(|r| (r.slug().to_string(), v.tr.label("role", r.slug())))
@@ -261,7 +348,11 @@ async fn people_view(state: &AppState, v: &Viewer, page: &Option<String>) -> Res
     })
 }
 
-pub async fn people(State(state): State<AppState>, v: Viewer, Query(q): Query<InviteData>) -> Result<Html<String>> {
+pub async fn people(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(q): Query<InviteData>,
+) -> Result<Html<String>> {
     v.require(Permission::ManagePeople)?;
     render(&people_view(&state, &v, &q.page).await?)
 }
@@ -271,12 +362,21 @@ fn parse_grant(role: &str, partner_id: &str) -> Result<Grant, ValidationErrors> 
     let role = Role::parse(role).map_err(|c| ValidationErrors::single("role", c))?;
     let scope_id = match role.scope_kind() {
         None => None,
-        Some(_) => Some(partner_id.trim().parse::<i64>().map_err(|_| ValidationErrors::single("partner_id", "required"))?),
+        Some(_) => Some(
+            partner_id
+                .trim()
+                .parse::<i64>()
+                .map_err(|_| ValidationErrors::single("partner_id", "required"))?,
+        ),
     };
     Ok(Grant { role, scope_id })
 }
 
-pub async fn invite(State(state): State<AppState>, v: Viewer, Form(data): Form<InviteData>) -> Result<Response> {
+pub async fn invite(
+    State(state): State<AppState>,
+    v: Viewer,
+    Form(data): Form<InviteData>,
+) -> Result<Response> {
     v.require(Permission::ManagePeople)?;
     let mut e = ValidationErrors::new();
     let email = e.check("email", Email::parse(&data.email));
@@ -288,16 +388,24 @@ pub async fn invite(State(state): State<AppState>, v: Viewer, Form(data): Form<I
             None
         }
     };
-    let result = match (email, name, grant) {
-        (Some(email), Some(name), Some(grant)) if e.is_empty() => {
-            if let Some(pid) = grant.scope_id {
-                state.store.partner(pid).await?.ok_or(Error::Invalid(ValidationErrors::single("partner_id", "required")))?;
+    let result =
+        match (email, name, grant) {
+            (Some(email), Some(name), Some(grant)) if e.is_empty() => {
+                if let Some(pid) = grant.scope_id {
+                    state.store.partner(pid).await?.ok_or(Error::Invalid(
+                        ValidationErrors::single("partner_id", "required"),
+                    ))?;
+                }
+                let (inv, link) = invitation(&state, &v, &name);
+                state
+                    .store
+                    .invite_person(&email, &name, &[grant], &inv, &v.who())
+                    .await
+                    .map(|_| link)
+                    .map_err(Error::from)
             }
-            let (inv, link) = invitation(&state, &v, &name);
-            state.store.invite_person(&email, &name, &[grant], &inv, &v.who()).await.map(|_| link).map_err(Error::from)
-        }
-        _ => Err(Error::Invalid(e)),
-    };
+            _ => Err(Error::Invalid(e)),
+        };
     let mut view = people_view(&state, &v, &None).await?;
     match result {
         Ok(link) => {
@@ -320,7 +428,12 @@ pub struct RoleData {
     partner_id: String,
 }
 
-pub async fn grant_role(State(state): State<AppState>, v: Viewer, Path(id): Path<i64>, Form(data): Form<RoleData>) -> Result<Redirect> {
+pub async fn grant_role(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(data): Form<RoleData>,
+) -> Result<Redirect> {
     v.require(Permission::ManagePeople)?;
     let grant = parse_grant(&data.role, &data.partner_id)?;
     state.store.person(id).await?.ok_or(Error::NotFound)?;
@@ -328,12 +441,20 @@ pub async fn grant_role(State(state): State<AppState>, v: Viewer, Path(id): Path
     Ok(Redirect::to("/admin/people"))
 }
 
-pub async fn revoke_role(State(state): State<AppState>, v: Viewer, Path(id): Path<i64>, Form(data): Form<RoleData>) -> Result<Redirect> {
+pub async fn revoke_role(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(data): Form<RoleData>,
+) -> Result<Redirect> {
     v.require(Permission::ManagePeople)?;
     let grant = parse_grant(&data.role, &data.partner_id)?;
     // The last admin cannot remove themselves out of existence.
     if grant.role == Role::Admin && state.store.count_admins().await? <= 1 {
-        return Err(Error::Invalid(ValidationErrors::single("role", "last-admin")));
+        return Err(Error::Invalid(ValidationErrors::single(
+            "role",
+            "last-admin",
+        )));
     }
     state.store.revoke_role(id, grant, &v.who()).await?;
     Ok(Redirect::to("/admin/people"))
@@ -359,17 +480,37 @@ struct AuditView {
     f: AuditParams,
 }
 
-pub async fn audit(State(state): State<AppState>, v: Viewer, Query(f): Query<AuditParams>) -> Result<Html<String>> {
+pub async fn audit(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(f): Query<AuditParams>,
+) -> Result<Html<String>> {
     v.require(Permission::ViewAuditLog)?;
     let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-    let filter = AuditFilter { action: opt(&f.action), entity_type: opt(&f.entity_type), entity_id: opt(&f.entity_id), actor: opt(&f.actor) };
+    let filter = AuditFilter {
+        action: opt(&f.action),
+        entity_type: opt(&f.entity_type),
+        entity_id: opt(&f.entity_id),
+        actor: opt(&f.actor),
+    };
     let page = state.store.audit_page(&filter, page_of(&f.page)?).await?;
     let pager = Pager::new(
         &page,
         "/admin/audit",
-        &[("action", f.action.clone()), ("entity_type", f.entity_type.clone()), ("entity_id", f.entity_id.clone()), ("actor", f.actor.clone())],
+        &[
+            ("action", f.action.clone()),
+            ("entity_type", f.entity_type.clone()),
+            ("entity_id", f.entity_id.clone()),
+            ("actor", f.actor.clone()),
+        ],
     );
-    render(&AuditView { ctx: Ctx::new(&v, "/admin"), entries: page.items, pager, actions: state.store.audit_actions().await?, f })
+    render(&AuditView {
+        ctx: Ctx::new(&v, "/admin"),
+        entries: page.items,
+        pager,
+        actions: state.store.audit_actions().await?,
+        f,
+    })
 }
 
 #[derive(Template)]
@@ -381,14 +522,24 @@ struct OutboxView {
 
 pub async fn outbox(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
     v.require(Permission::ManagePeople)?;
-    render(&OutboxView { ctx: Ctx::new(&v, "/admin"), messages: state.store.outbox_recent(100).await? })
+    render(&OutboxView {
+        ctx: Ctx::new(&v, "/admin"),
+        messages: state.store.outbox_recent(100).await?,
+    })
 }
 
 pub async fn export_csv(State(state): State<AppState>, v: Viewer) -> Result<Response> {
     v.require(Permission::ManagePartners)?;
-    let text = partners_csv::export(&state.store.all_partners().await?).map_err(|e| Error::Unexpected(e.into()))?;
+    let text = partners_csv::export(&state.store.all_partners().await?)
+        .map_err(|e| Error::Unexpected(e.into()))?;
     Ok((
-        [(header::CONTENT_TYPE, "text/csv; charset=utf-8"), (header::CONTENT_DISPOSITION, "attachment; filename=\"partners.csv\"")],
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"partners.csv\"",
+            ),
+        ],
         text,
     )
         .into_response())
@@ -404,31 +555,78 @@ struct ImportView {
 
 pub async fn import_form(v: Viewer) -> Result<Html<String>> {
     v.require(Permission::ManagePartners)?;
-    render(&ImportView { ctx: Ctx::new(&v, "/admin"), errors: vec![], result: None })
+    render(&ImportView {
+        ctx: Ctx::new(&v, "/admin"),
+        errors: vec![],
+        result: None,
+    })
 }
 
-pub async fn import(State(state): State<AppState>, v: Viewer, mut multipart: Multipart) -> Result<Response> {
+pub async fn import(
+    State(state): State<AppState>,
+    v: Viewer,
+    mut multipart: Multipart,
+) -> Result<Response> {
     v.require(Permission::ManagePartners)?;
     let mut text = None;
-    while let Some(field) = multipart.next_field().await.map_err(|_| Error::bad("The upload could not be read."))? {
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|_| Error::bad("The upload could not be read."))?
+    {
         if field.name() == Some("file") {
-            let bytes = field.bytes().await.map_err(|_| Error::bad("The upload could not be read."))?;
-            text = Some(String::from_utf8(bytes.to_vec()).map_err(|_| Error::bad("The file is not UTF-8 text."))?);
+            let bytes = field
+                .bytes()
+                .await
+                .map_err(|_| Error::bad("The upload could not be read."))?;
+            text = Some(
+                String::from_utf8(bytes.to_vec())
+                    .map_err(|_| Error::bad("The file is not UTF-8 text."))?,
+            );
         }
     }
     let text = text.ok_or(Error::bad("Choose a CSV file to import."))?;
     let map = state.store.region_map().await?;
     let ctx = Ctx::new(&v, "/admin");
     match partners_csv::parse(&text, &map) {
-        Err(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&ImportView { ctx, errors, result: None })?).into_response()),
+        Err(errors) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(&ImportView {
+                ctx,
+                errors,
+                result: None,
+            })?,
+        )
+            .into_response()),
         Ok(rows) => match state.store.import_partners(&rows, &v.who()).await {
             Ok(result) => {
                 state.cache.invalidate();
-                Ok(render(&ImportView { ctx, errors: vec![], result: Some(result) })?.into_response())
+                Ok(render(&ImportView {
+                    ctx,
+                    errors: vec![],
+                    result: Some(result),
+                })?
+                .into_response())
             }
             Err(agora_store::StoreError::Invalid(e)) => {
-                let errors = e.errors.iter().map(|x| RowError { line: 0, field: x.field.clone(), message: agora_domain::validation::english(x.code).into() }).collect();
-                Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&ImportView { ctx, errors, result: None })?).into_response())
+                let errors = e
+                    .errors
+                    .iter()
+                    .map(|x| RowError {
+                        line: 0,
+                        field: x.field.clone(),
+                        message: agora_domain::validation::english(x.code).into(),
+                    })
+                    .collect();
+                Ok((
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    render(&ImportView {
+                        ctx,
+                        errors,
+                        result: None,
+                    })?,
+                )
+                    .into_response())
             }
             Err(e) => Err(e.into()),
         },

@@ -49,10 +49,22 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<
     async fn from_request(req: Request, state: &S) -> Result<Self> {
         match Json::<T>::from_request(req, state).await {
             Ok(Json(v)) => Ok(ApiJson(v)),
-            Err(JsonRejection::MissingJsonContentType(_)) => Err(Error::bad("Send the body as JSON with Content-Type: application/json.")),
-            Err(e) => Err(Error::bad(format!("The JSON body is not valid: {}", e.body_text()))),
+            Err(JsonRejection::MissingJsonContentType(_)) => Err(Error::bad(
+                "Send the body as JSON with Content-Type: application/json.",
+            )),
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(Error::TooLarge),
+            Err(e) => Err(Error::bad(format!(
+                "The JSON body is not valid: {}",
+                e.body_text()
+            ))),
         }
     }
+}
+
+/// Parses a JSON body after access control has run, so that nobody without the right learns anything
+/// from the validation of a body they may not send.
+fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T> {
+    serde_json::from_slice(body).map_err(|e| Error::bad(format!("The JSON body is not valid: {e}")))
 }
 
 /// A partner as the public sees it: no contact data, no internal notes.
@@ -160,7 +172,8 @@ pub struct ListParams {
 }
 
 fn page_request(page: &Option<String>, per_page: &Option<String>) -> Result<PageRequest> {
-    PageRequest::parse(page.as_deref(), per_page.as_deref()).map_err(|(f, c)| Error::Invalid(ValidationErrors::single(f, c)))
+    PageRequest::parse(page.as_deref(), per_page.as_deref())
+        .map_err(|(f, c)| Error::Invalid(ValidationErrors::single(f, c)))
 }
 
 /// The error body of every 4xx and 5xx answer.
@@ -175,11 +188,29 @@ pub struct ErrorBody {
 #[utoipa::path(get, path = "/api/v1/partners", tag = "partners", params(ListParams),
     responses((status = 200, body = PartnerList), (status = 422, body = ErrorBody, description = "Unknown filter value")))]
 /// Search the public directory of active partners.
-pub async fn list_partners(State(state): State<AppState>, Query(p): Query<ListParams>) -> Result<Json<PartnerList>> {
+pub async fn list_partners(
+    State(state): State<AppState>,
+    Query(p): Query<ListParams>,
+) -> Result<Json<PartnerList>> {
     let map = state.store.region_map().await?;
-    let q = DirectoryQuery { q: p.q, region: p.region, country: p.country, service: p.service, language: p.language, segment: p.segment, size: p.size };
+    let q = DirectoryQuery {
+        q: p.q,
+        region: p.region,
+        country: p.country,
+        service: p.service,
+        language: p.language,
+        segment: p.segment,
+        size: p.size,
+    };
     let filter = q.parse(&map)?;
-    let page = state.store.partners_page(&filter, &[PartnerStatus::Active], page_request(&p.page, &p.per_page)?).await?;
+    let page = state
+        .store
+        .partners_page(
+            &filter,
+            &[PartnerStatus::Active],
+            page_request(&p.page, &p.per_page)?,
+        )
+        .await?;
     Ok(Json(PartnerList {
         items: page.items.iter().map(|x| public(x, &map)).collect(),
         page: page.page,
@@ -193,8 +224,16 @@ pub async fn list_partners(State(state): State<AppState>, Query(p): Query<ListPa
     responses((status = 200, body = PrivatePartner, description = "Active partners to anyone; any status, with private data, to the foundation and the partner's people"),
               (status = 404, body = ErrorBody)))]
 /// One partner.
-pub async fn get_partner(State(state): State<AppState>, v: Viewer, Path(slug): Path<String>) -> Result<Response> {
-    let p = state.store.partner_by_slug(&slug).await?.ok_or(Error::NotFound)?;
+pub async fn get_partner(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+) -> Result<Response> {
+    let p = state
+        .store
+        .partner_by_slug(&slug)
+        .await?
+        .ok_or(Error::NotFound)?;
     let map = state.store.region_map().await?;
     if v.can(Permission::ViewPartnerPrivate { partner_id: p.id }) {
         return Ok(Json(private(&p, &map)).into_response());
@@ -215,22 +254,44 @@ pub struct ApplicationCreated {
 #[utoipa::path(post, path = "/api/v1/partners/applications", tag = "partners", request_body = ApplicationInput,
     responses((status = 201, body = ApplicationCreated), (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
 /// Apply to the partner program. A foundation admin reviews the application.
-pub async fn apply(State(state): State<AppState>, v: Viewer, ApiJson(input): ApiJson<ApplicationInput>) -> Result<Response> {
+pub async fn apply(
+    State(state): State<AppState>,
+    v: Viewer,
+    ApiJson(input): ApiJson<ApplicationInput>,
+) -> Result<Response> {
     let ip = v.ip.map(|i| i.to_string()).unwrap_or_default();
     crate::auth::rate_limit(&state, &[(format!("apply:ip:{ip}"), 10)], 3600).await?;
     let map = state.store.region_map().await?;
     let app = input.parse(&map)?;
     let p = state.store.create_application(&app, &v.who()).await?;
-    Ok((StatusCode::CREATED, Json(ApplicationCreated { id: p.id, slug: p.profile.slug, status: p.status })).into_response())
+    Ok((
+        StatusCode::CREATED,
+        Json(ApplicationCreated {
+            id: p.id,
+            slug: p.profile.slug,
+            status: p.status,
+        }),
+    )
+        .into_response())
 }
 
 #[utoipa::path(put, path = "/api/v1/partners/{slug}", tag = "partners", params(("slug" = String, Path)), request_body = PartnerInput,
     responses((status = 200, body = PrivatePartner), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("token" = [])))]
 /// Replace a partner's public profile (partner admins of that partner, foundation admins).
-pub async fn update_partner(State(state): State<AppState>, v: Viewer, Path(slug): Path<String>, ApiJson(input): ApiJson<PartnerInput>) -> Result<Json<PrivatePartner>> {
-    let p = state.store.partner_by_slug(&slug).await?.ok_or(Error::NotFound)?;
+pub async fn update_partner(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Json<PrivatePartner>> {
+    let p = state
+        .store
+        .partner_by_slug(&slug)
+        .await?
+        .ok_or(Error::NotFound)?;
     v.require(Permission::EditPartnerProfile { partner_id: p.id })?;
+    let input: PartnerInput = parse_body(&body)?;
     let map = state.store.region_map().await?;
     let profile = input.parse(&map)?;
     let updated = state.store.update_profile(p.id, &profile, &v.who()).await?;
@@ -256,16 +317,35 @@ pub struct StatusChanged {
 #[utoipa::path(post, path = "/api/v1/partners/{slug}/status", tag = "partners", params(("slug" = String, Path)), request_body = StatusRequest,
     responses((status = 200, body = StatusChanged), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)), security(("token" = [])))]
 /// Approve, reject, suspend, reinstate or retire a partner (foundation admins).
-pub async fn change_status(State(state): State<AppState>, v: Viewer, Path(slug): Path<String>, ApiJson(req): ApiJson<StatusRequest>) -> Result<Json<StatusChanged>> {
+pub async fn change_status(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Json<StatusChanged>> {
     v.require(Permission::ManagePartners)?;
-    let p = state.store.partner_by_slug(&slug).await?.ok_or(Error::NotFound)?;
-    let to = PartnerStatus::parse(&req.status).map_err(|c| ValidationErrors::single("status", c))?;
+    let req: StatusRequest = parse_body(&body)?;
+    let p = state
+        .store
+        .partner_by_slug(&slug)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let to =
+        PartnerStatus::parse(&req.status).map_err(|c| ValidationErrors::single("status", c))?;
     let (inv, link) = super::admin::invitation(&state, &v, p.contact_name.as_deref().unwrap_or(""));
-    let invites = p.status == PartnerStatus::Applicant && to == PartnerStatus::Active && p.contact_email.is_some();
-    let updated = state.store.change_status(p.id, to, &req.reason, invites.then_some(&inv), &v.who()).await?;
+    let invites = p.status == PartnerStatus::Applicant
+        && to == PartnerStatus::Active
+        && p.contact_email.is_some();
+    let updated = state
+        .store
+        .change_status(p.id, to, &req.reason, invites.then_some(&inv), &v.who())
+        .await?;
     state.cache.invalidate();
     let map = state.store.region_map().await?;
-    Ok(Json(StatusChanged { partner: private(&updated, &map), invitation_link: invites.then_some(link) }))
+    Ok(Json(StatusChanged {
+        partner: private(&updated, &map),
+        invitation_link: invites.then_some(link),
+    }))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -281,8 +361,15 @@ pub struct Verification {
 #[utoipa::path(get, path = "/api/v1/partners/{slug}/verification", tag = "partners", params(("slug" = String, Path)),
     responses((status = 200, body = Verification), (status = 404, body = ErrorBody)))]
 /// Check whether an organization is an active Open edX Partner.
-pub async fn verification(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Json<Verification>> {
-    let p = state.store.partner_by_slug(&slug).await?.ok_or(Error::NotFound)?;
+pub async fn verification(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Json<Verification>> {
+    let p = state
+        .store
+        .partner_by_slug(&slug)
+        .await?
+        .ok_or(Error::NotFound)?;
     if matches!(p.status, PartnerStatus::Applicant | PartnerStatus::Rejected) {
         return Err(Error::NotFound);
     }
@@ -308,14 +395,26 @@ pub struct AdminListParams {
 #[utoipa::path(get, path = "/api/v1/admin/partners", tag = "admin", params(AdminListParams),
     responses((status = 200, body = PrivatePartnerList), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)), security(("token" = [])))]
 /// Partners of any status with their private data (foundation admins).
-pub async fn admin_partners(State(state): State<AppState>, v: Viewer, Query(p): Query<AdminListParams>) -> Result<Json<PrivatePartnerList>> {
+pub async fn admin_partners(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(p): Query<AdminListParams>,
+) -> Result<Json<PrivatePartnerList>> {
     v.require(Permission::ManagePartners)?;
     let statuses = match p.status.as_deref().filter(|s| !s.is_empty()) {
-        Some(s) => vec![PartnerStatus::parse(s).map_err(|c| ValidationErrors::single("status", c))?],
+        Some(s) => {
+            vec![PartnerStatus::parse(s).map_err(|c| ValidationErrors::single("status", c))?]
+        }
         None => PartnerStatus::ALL.to_vec(),
     };
-    let filter = agora_domain::partner::DirectoryFilter { q: p.q.filter(|s| !s.trim().is_empty()), ..Default::default() };
-    let page = state.store.partners_page(&filter, &statuses, page_request(&p.page, &p.per_page)?).await?;
+    let filter = agora_domain::partner::DirectoryFilter {
+        q: p.q.filter(|s| !s.trim().is_empty()),
+        ..Default::default()
+    };
+    let page = state
+        .store
+        .partners_page(&filter, &statuses, page_request(&p.page, &p.per_page)?)
+        .await?;
     let map = state.store.region_map().await?;
     Ok(Json(PrivatePartnerList {
         items: page.items.iter().map(|x| private(x, &map)).collect(),
@@ -331,7 +430,8 @@ pub async fn admin_partners(State(state): State<AppState>, v: Viewer, Query(p): 
 /// Every partner as CSV (foundation admins).
 pub async fn export_csv(State(state): State<AppState>, v: Viewer) -> Result<Response> {
     v.require(Permission::ManagePartners)?;
-    let text = partners_csv::export(&state.store.all_partners().await?).map_err(|e| Error::Unexpected(e.into()))?;
+    let text = partners_csv::export(&state.store.all_partners().await?)
+        .map_err(|e| Error::Unexpected(e.into()))?;
     Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], text).into_response())
 }
 
@@ -351,13 +451,21 @@ pub struct ImportErrors {
 #[utoipa::path(post, path = "/api/v1/partners/import", tag = "admin", request_body(content = String, content_type = "text/csv"),
     responses((status = 200, body = ImportResult), (status = 422, body = ImportErrors, description = "Nothing was imported")), security(("token" = [])))]
 /// Import partners from CSV, all or nothing (foundation admins). Existing slugs are updated.
-pub async fn import_csv(State(state): State<AppState>, v: Viewer, body: String) -> Result<Response> {
+pub async fn import_csv(
+    State(state): State<AppState>,
+    v: Viewer,
+    body: String,
+) -> Result<Response> {
     v.require(Permission::ManagePartners)?;
     let map = state.store.region_map().await?;
     let rows = match partners_csv::parse(&body, &map) {
         Ok(rows) => rows,
         Err(rows) => {
-            let body = ImportErrors { error: "invalid".into(), message: "Nothing was imported: fix these rows and try again.".into(), rows };
+            let body = ImportErrors {
+                error: "invalid".into(),
+                message: "Nothing was imported: fix these rows and try again.".into(),
+                rows,
+            };
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response());
         }
     };
@@ -389,16 +497,36 @@ pub struct AuditParams {
 #[utoipa::path(get, path = "/api/v1/audit", tag = "admin", params(AuditParams),
     responses((status = 200, body = AuditList), (status = 403, body = ErrorBody)), security(("token" = [])))]
 /// The audit log, newest first (foundation admins).
-pub async fn audit(State(state): State<AppState>, v: Viewer, Query(p): Query<AuditParams>) -> Result<Json<AuditList>> {
+pub async fn audit(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(p): Query<AuditParams>,
+) -> Result<Json<AuditList>> {
     v.require(Permission::ViewAuditLog)?;
-    let f = AuditFilter { action: p.action, entity_type: p.entity_type, entity_id: p.entity_id, actor: p.actor };
-    let page: Page<AuditEntry> = state.store.audit_page(&f, page_request(&p.page, &p.per_page)?).await?;
-    Ok(Json(AuditList { page: page.page, per_page: page.per_page, total: page.total, total_pages: page.total_pages, items: page.items }))
+    let f = AuditFilter {
+        action: p.action,
+        entity_type: p.entity_type,
+        entity_id: p.entity_id,
+        actor: p.actor,
+    };
+    let page: Page<AuditEntry> = state
+        .store
+        .audit_page(&f, page_request(&p.page, &p.per_page)?)
+        .await?;
+    Ok(Json(AuditList {
+        page: page.page,
+        per_page: page.per_page,
+        total: page.total,
+        total_pages: page.total_pages,
+        items: page.items,
+    }))
 }
 
 #[utoipa::path(get, path = "/api/v1/regions", tag = "reference", responses((status = 200, body = Vec<agora_domain::geo::Region>)))]
 /// The region map: which countries each region holds.
-pub async fn regions(State(state): State<AppState>) -> Result<Json<Vec<agora_domain::geo::Region>>> {
+pub async fn regions(
+    State(state): State<AppState>,
+) -> Result<Json<Vec<agora_domain::geo::Region>>> {
     Ok(Json(state.store.region_map().await?.regions().to_vec()))
 }
 
@@ -437,7 +565,12 @@ pub struct Me {
 pub async fn me(State(state): State<AppState>, v: Viewer) -> Result<Json<Me>> {
     v.require(Permission::ManageOwnAccount)?;
     let p = v.person.ok_or(Error::Unauthorized)?;
-    Ok(Json(Me { grants: state.store.grants(p.id).await?, id: p.id, email: p.email, display_name: p.display_name }))
+    Ok(Json(Me {
+        grants: state.store.grants(p.id).await?,
+        id: p.id,
+        email: p.email,
+        display_name: p.display_name,
+    }))
 }
 
 struct TokenAuth;
@@ -448,7 +581,12 @@ impl utoipa::Modify for TokenAuth {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "token",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some("A personal API token from your account page")).build()),
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("A personal API token from your account page"))
+                    .build(),
+            ),
         );
     }
 }

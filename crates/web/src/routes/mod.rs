@@ -25,16 +25,34 @@ pub fn router(state: AppState) -> Router {
         .route("/partners/{slug}", get(public::profile))
         .route("/partners/{slug}/badge.svg", get(public::badge))
         .route("/partners/{slug}/verify", get(public::verify))
-        .route_layer(axum::middleware::from_fn_with_state(state.clone(), public_cache));
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            public_cache,
+        ));
 
     let pages = Router::new()
-        .route("/partners/apply", get(public::apply_form).post(public::apply))
-        .route("/partners/{slug}/edit", get(portal::edit_form).post(portal::edit))
+        .route(
+            "/partners/apply",
+            get(public::apply_form).post(public::apply),
+        )
+        .route(
+            "/partners/{slug}/edit",
+            get(portal::edit_form).post(portal::edit),
+        )
         .route("/login", get(account::login_form).post(account::login))
         .route("/logout", post(account::logout))
-        .route("/password/forgot", get(account::forgot_form).post(account::forgot))
-        .route("/password/reset/{token}", get(account::reset_form).post(account::reset))
-        .route("/invitations/{token}", get(account::invitation_form).post(account::accept_invitation))
+        .route(
+            "/password/forgot",
+            get(account::forgot_form).post(account::forgot),
+        )
+        .route(
+            "/password/reset/{token}",
+            get(account::reset_form).post(account::reset),
+        )
+        .route(
+            "/invitations/{token}",
+            get(account::invitation_form).post(account::accept_invitation),
+        )
         .route("/account", get(account::account))
         .route("/account/password", post(account::change_password))
         .route("/account/tokens", post(account::create_token))
@@ -43,7 +61,10 @@ pub fn router(state: AppState) -> Router {
         .route("/admin", get(admin::dashboard))
         .route("/admin/partners", get(admin::partners))
         .route("/admin/partners/export.csv", get(admin::export_csv))
-        .route("/admin/partners/import", get(admin::import_form).post(admin::import))
+        .route(
+            "/admin/partners/import",
+            get(admin::import_form).post(admin::import),
+        )
         .route("/admin/partners/{id}", get(admin::partner))
         .route("/admin/partners/{id}/status", post(admin::change_status))
         .route("/admin/people", get(admin::people))
@@ -57,13 +78,19 @@ pub fn router(state: AppState) -> Router {
         .merge(cached)
         .merge(pages)
         .nest("/api/v1", api::router())
-        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::auth::context))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::auth::context,
+        ))
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .route("/static/style.css", get(stylesheet))
         .fallback(not_found)
         .layer(axum::middleware::from_fn(html_errors))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security_headers,
+        ))
         .layer(axum::middleware::from_fn(track_metrics))
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
         .layer(tower_http::trace::TraceLayer::new_for_http())
@@ -86,9 +113,18 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
 }
 
 async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], state.metrics.render())
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        state.metrics.render(),
+    )
 }
 
 async fn stylesheet() -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], STYLESHEET)
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        STYLESHEET,
+    )
 }

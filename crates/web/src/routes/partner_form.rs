@@ -58,7 +58,11 @@ impl PartnerFormData {
 }
 
 pub fn split_list(s: &str) -> Vec<String> {
-    s.split([',', ';', ' ', '\n']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+    s.split([',', ';', ' ', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// What the form shows: the values to put back in the fields.
@@ -81,7 +85,10 @@ impl PartnerForm {
     }
 
     pub fn from_profile(p: &PartnerProfile) -> Self {
-        Self { input: p.to_input(), ..Default::default() }
+        Self {
+            input: p.to_input(),
+            ..Default::default()
+        }
     }
 
     pub fn has(&self, field: &str, value: &str) -> bool {
@@ -118,17 +125,39 @@ pub struct Options {
 
 impl Options {
     pub fn new(tr: &Tr, map: &RegionMap) -> Self {
-        fn labelled<T: Copy>(tr: &Tr, all: &[T], prefix: &str, slug: fn(T) -> &'static str) -> Vec<(String, String)> {
-            all.iter().map(|v| (slug(*v).to_string(), tr.label(prefix, slug(*v)))).collect()
+        fn labelled<T: Copy>(
+            tr: &Tr,
+            all: &[T],
+            prefix: &str,
+            slug: fn(T) -> &'static str,
+        ) -> Vec<(String, String)> {
+            all.iter()
+                .map(|v| (slug(*v).to_string(), tr.label(prefix, slug(*v))))
+                .collect()
         }
         Self {
-            regions: map.regions().iter().map(|r| (r.slug.clone(), r.name.clone())).collect(),
-            countries: COUNTRIES.iter().map(|(c, n)| (c.to_string(), n.to_string())).collect(),
+            regions: map
+                .regions()
+                .iter()
+                .map(|r| (r.slug.clone(), r.name.clone()))
+                .collect(),
+            countries: COUNTRIES
+                .iter()
+                .map(|(c, n)| (c.to_string(), n.to_string()))
+                .collect(),
             services: labelled(tr, Service::ALL, Service::LABEL_PREFIX, Service::slug),
             pricing: labelled(tr, Pricing::ALL, Pricing::LABEL_PREFIX, Pricing::slug),
             segments: labelled(tr, Segment::ALL, Segment::LABEL_PREFIX, Segment::slug),
-            sizes: labelled(tr, CompanySize::ALL, CompanySize::LABEL_PREFIX, CompanySize::slug),
-            languages: LANGUAGES.iter().map(|(c, n)| (c.to_string(), n.to_string())).collect(),
+            sizes: labelled(
+                tr,
+                CompanySize::ALL,
+                CompanySize::LABEL_PREFIX,
+                CompanySize::slug,
+            ),
+            languages: LANGUAGES
+                .iter()
+                .map(|(c, n)| (c.to_string(), n.to_string()))
+                .collect(),
         }
     }
 }
@@ -155,28 +184,72 @@ pub struct ProfileText {
 
 impl ProfileText {
     pub fn new(tr: &Tr, map: &RegionMap, p: &PartnerProfile) -> Self {
-        let country = |c: &String| agora_domain::geo::CountryCode::parse(c).map(|c| c.name().to_string()).unwrap_or_else(|_| c.clone());
-        let region_names: Vec<String> =
-            p.served_regions(map).iter().map(|r| map.get(r).map(|x| x.name.clone()).unwrap_or_else(|| r.clone())).collect();
-        let service_list: Vec<String> = p.services.iter().map(|s| tr.label(Service::LABEL_PREFIX, s.slug())).collect();
+        let country = |c: &String| {
+            agora_domain::geo::CountryCode::parse(c)
+                .map(|c| c.name().to_string())
+                .unwrap_or_else(|_| c.clone())
+        };
+        let region_names: Vec<String> = p
+            .served_regions(map)
+            .iter()
+            .map(|r| {
+                map.get(r)
+                    .map(|x| x.name.clone())
+                    .unwrap_or_else(|| r.clone())
+            })
+            .collect();
+        let service_list: Vec<String> = p
+            .services
+            .iter()
+            .map(|s| tr.label(Service::LABEL_PREFIX, s.slug()))
+            .collect();
         let summary: String = p.description.chars().take(180).collect();
-        let summary = if p.description.chars().count() > 180 { format!("{}…", summary.trim_end()) } else { summary };
+        let summary = if p.description.chars().count() > 180 {
+            format!("{}…", summary.trim_end())
+        } else {
+            summary
+        };
         Self {
             name: p.name.clone(),
             slug: p.slug.clone(),
             website: p.website.clone(),
             logo_url: p.logo_url.clone(),
-            paragraphs: p.description.split("\n\n").map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+            paragraphs: p
+                .description
+                .split("\n\n")
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
             summary,
             hq: country(&p.hq_country),
             regions: region_names.join(", "),
-            countries: p.countries.iter().map(country).collect::<Vec<_>>().join(", "),
-            languages: p.languages.iter().map(|l| agora_domain::taxonomy::language_name(l).to_string()).collect::<Vec<_>>().join(", "),
+            countries: p
+                .countries
+                .iter()
+                .map(country)
+                .collect::<Vec<_>>()
+                .join(", "),
+            languages: p
+                .languages
+                .iter()
+                .map(|l| agora_domain::taxonomy::language_name(l).to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
             services: service_list.join(", "),
             service_list,
-            pricing: p.pricing.iter().map(|s| tr.label(Pricing::LABEL_PREFIX, s.slug())).collect::<Vec<_>>().join(", "),
+            pricing: p
+                .pricing
+                .iter()
+                .map(|s| tr.label(Pricing::LABEL_PREFIX, s.slug()))
+                .collect::<Vec<_>>()
+                .join(", "),
             size: tr.label(CompanySize::LABEL_PREFIX, p.size.slug()),
-            segments: p.segments.iter().map(|s| tr.label(Segment::LABEL_PREFIX, s.slug())).collect::<Vec<_>>().join(", "),
+            segments: p
+                .segments
+                .iter()
+                .map(|s| tr.label(Segment::LABEL_PREFIX, s.slug()))
+                .collect::<Vec<_>>()
+                .join(", "),
         }
     }
 }

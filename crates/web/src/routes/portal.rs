@@ -40,7 +40,7 @@ pub async fn index(State(state): State<AppState>, v: Viewer) -> Result<Html<Stri
         }
         let slug = &p.profile.slug;
         let embed = format!(
-            "<a href=\"{}\"><img src=\"{}\" alt=\"{}\" width=\"200\" height=\"28\"></a>",
+            "<a href=\"{}\"><img src=\"{}\" alt=\"{}\" width=\"220\" height=\"28\"></a>",
             state.config.url(&format!("/partners/{slug}/verify")),
             state.config.url(&format!("/partners/{slug}/badge.svg")),
             v.tr.t("badge-active")
@@ -49,12 +49,21 @@ pub async fn index(State(state): State<AppState>, v: Viewer) -> Result<Html<Stri
             status: v.tr.label("status", p.status.slug()),
             can_edit: v.can(Permission::EditPartnerProfile { partner_id: p.id }),
             history: state.store.status_history(p.id).await?,
-            team: state.store.partner_team(p.id).await?.into_iter().map(|(person, r)| (person.display_name, v.tr.label("role", r.slug()))).collect(),
+            team: state
+                .store
+                .partner_team(p.id)
+                .await?
+                .into_iter()
+                .map(|(person, r)| (person.display_name, v.tr.label("role", r.slug())))
+                .collect(),
             embed,
             partner: p,
         });
     }
-    render(&PortalView { ctx: Ctx::new(&v, "/portal"), orgs })
+    render(&PortalView {
+        ctx: Ctx::new(&v, "/portal"),
+        orgs,
+    })
 }
 
 #[derive(Template)]
@@ -70,12 +79,20 @@ struct EditView {
 }
 
 async fn editable(state: &AppState, v: &Viewer, slug: &str) -> Result<Partner> {
-    let p = state.store.partner_by_slug(slug).await?.ok_or(Error::NotFound)?;
+    let p = state
+        .store
+        .partner_by_slug(slug)
+        .await?
+        .ok_or(Error::NotFound)?;
     v.require(Permission::EditPartnerProfile { partner_id: p.id })?;
     Ok(p)
 }
 
-pub async fn edit_form(State(state): State<AppState>, v: Viewer, Path(slug): Path<String>) -> Result<Html<String>> {
+pub async fn edit_form(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+) -> Result<Html<String>> {
     let p = editable(&state, &v, &slug).await?;
     let map = state.store.region_map().await?;
     render(&EditView {
@@ -89,11 +106,20 @@ pub async fn edit_form(State(state): State<AppState>, v: Viewer, Path(slug): Pat
     })
 }
 
-pub async fn edit(State(state): State<AppState>, v: Viewer, Path(slug): Path<String>, Form(data): Form<PartnerFormData>) -> Result<Response> {
+pub async fn edit(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    Form(data): Form<PartnerFormData>,
+) -> Result<Response> {
     let p = editable(&state, &v, &slug).await?;
     let map = state.store.region_map().await?;
     let result = match data.input().parse(&map) {
-        Ok(profile) => state.store.update_profile(p.id, &profile, &v.who()).await.map_err(Error::from),
+        Ok(profile) => state
+            .store
+            .update_profile(p.id, &profile, &v.who())
+            .await
+            .map_err(Error::from),
         Err(e) => Err(Error::Invalid(e)),
     };
     state.cache.invalidate();

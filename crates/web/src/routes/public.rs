@@ -31,8 +31,21 @@ struct HomeView {
 pub async fn region_bars(state: &AppState, map: &RegionMap) -> Result<(Vec<Bar>, u32)> {
     let mut items = vec![];
     for r in map.regions() {
-        let f = DirectoryFilter { region: Some(r.slug.clone()), ..Default::default() };
-        let page = state.store.partners_page(&f, &[PartnerStatus::Active], PageRequest { page: 1, per_page: 1 }).await?;
+        let f = DirectoryFilter {
+            region: Some(r.slug.clone()),
+            ..Default::default()
+        };
+        let page = state
+            .store
+            .partners_page(
+                &f,
+                &[PartnerStatus::Active],
+                PageRequest {
+                    page: 1,
+                    per_page: 1,
+                },
+            )
+            .await?;
         items.push((r.name.clone(), page.total));
     }
     let b = bars(items, 230);
@@ -50,7 +63,13 @@ pub async fn home(State(state): State<AppState>, v: Viewer) -> Result<Html<Strin
         .find(|(s, _)| *s == PartnerStatus::Active)
         .map_or(0, |(_, n)| n);
     let (bars, chart_height) = region_bars(&state, &map).await?;
-    render(&HomeView { ctx: Ctx::new(&v, "/"), active_count, region_count: map.regions().len(), bars, chart_height })
+    render(&HomeView {
+        ctx: Ctx::new(&v, "/"),
+        active_count,
+        region_count: map.regions().len(),
+        bars,
+        chart_height,
+    })
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -84,7 +103,11 @@ struct DirectoryView {
     errors: FieldErrors,
 }
 
-pub async fn directory(State(state): State<AppState>, v: Viewer, Query(params): Query<DirectoryParams>) -> Result<Response> {
+pub async fn directory(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(params): Query<DirectoryParams>,
+) -> Result<Response> {
     let map = state.store.region_map().await?;
     let d = &params.filter;
     let s = |o: &Option<String>| o.clone().unwrap_or_default();
@@ -103,9 +126,20 @@ pub async fn directory(State(state): State<AppState>, v: Viewer, Query(params): 
             .map_err(|(field, code)| ValidationErrors::single(field, code))
     });
     let (status, page, errors) = match parsed {
-        Ok((f, p)) => (StatusCode::OK, state.store.partners_page(&f, &[PartnerStatus::Active], p).await?, ValidationErrors::new()),
+        Ok((f, p)) => (
+            StatusCode::OK,
+            state
+                .store
+                .partners_page(&f, &[PartnerStatus::Active], p)
+                .await?,
+            ValidationErrors::new(),
+        ),
         // An unknown filter value shows the form with the error and no results, answered with a 400.
-        Err(e) => (StatusCode::BAD_REQUEST, agora_domain::pagination::Page::new(vec![], PageRequest::default(), 0), e),
+        Err(e) => (
+            StatusCode::BAD_REQUEST,
+            agora_domain::pagination::Page::new(vec![], PageRequest::default(), 0),
+            e,
+        ),
     };
     let query: Vec<(&str, String)> = vec![
         ("q", filters.q.clone()),
@@ -117,7 +151,11 @@ pub async fn directory(State(state): State<AppState>, v: Viewer, Query(params): 
         ("size", filters.size.clone()),
     ];
     let pager = Pager::new(&page, "/partners", &query);
-    let cards = page.items.iter().map(|p| ProfileText::new(&v.tr, &map, &p.profile)).collect();
+    let cards = page
+        .items
+        .iter()
+        .map(|p| ProfileText::new(&v.tr, &map, &p.profile))
+        .collect();
     let view = DirectoryView {
         options: Options::new(&v.tr, &map),
         ctx: Ctx::new(&v, "/partners"),
@@ -138,16 +176,29 @@ struct ProfileView {
 }
 
 /// The public profile of an active partner; others are not public.
-pub async fn profile(State(state): State<AppState>, v: Viewer, Path(slug): Path<String>) -> Result<Html<String>> {
-    let partner = state.store.partner_by_slug(&slug).await?.filter(|p| p.status.is_public()).ok_or(Error::NotFound)?;
+pub async fn profile(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+) -> Result<Html<String>> {
+    let partner = state
+        .store
+        .partner_by_slug(&slug)
+        .await?
+        .filter(|p| p.status.is_public())
+        .ok_or(Error::NotFound)?;
     let map = state.store.region_map().await?;
     let verify = state.config.url(&format!("/partners/{slug}/verify"));
     let badge = state.config.url(&format!("/partners/{slug}/badge.svg"));
     let embed = format!(
-        "<a href=\"{verify}\"><img src=\"{badge}\" alt=\"{}\" width=\"200\" height=\"28\"></a>",
+        "<a href=\"{verify}\"><img src=\"{badge}\" alt=\"{}\" width=\"220\" height=\"28\"></a>",
         v.tr.t("badge-active")
     );
-    render(&ProfileView { ctx: Ctx::new(&v, "/partners"), p: ProfileText::new(&v.tr, &map, &partner.profile), embed })
+    render(&ProfileView {
+        ctx: Ctx::new(&v, "/partners"),
+        p: ProfileText::new(&v.tr, &map, &partner.profile),
+        embed,
+    })
 }
 
 #[derive(Template)]
@@ -159,13 +210,25 @@ struct BadgeSvg {
 }
 
 /// The embeddable "Open edX Partner" badge: says whether the partner is active right now.
-pub async fn badge(State(state): State<AppState>, v: Viewer, Path(slug): Path<String>) -> Result<Response> {
+pub async fn badge(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+) -> Result<Response> {
     let slug = slug.strip_suffix(".svg").unwrap_or(&slug).to_string();
-    let partner = state.store.partner_by_slug(&slug).await?.ok_or(Error::NotFound)?;
+    let partner = state
+        .store
+        .partner_by_slug(&slug)
+        .await?
+        .ok_or(Error::NotFound)?;
     let active = partner.status.is_public();
     let svg = BadgeSvg {
         label: v.tr.t("badge-label"),
-        state: v.tr.t(if active { "badge-state-active" } else { "badge-state-inactive" }),
+        state: v.tr.t(if active {
+            "badge-state-active"
+        } else {
+            "badge-state-inactive"
+        }),
         active,
     };
     let body = svg.render().map_err(|e| Error::Unexpected(e.into()))?;
@@ -175,7 +238,10 @@ pub async fn badge(State(state): State<AppState>, v: Viewer, Path(slug): Path<St
             // Embedded on partners' own sites, so other origins may load it; short cache so a status
             // change shows within minutes.
             (header::CACHE_CONTROL, "public, max-age=300"),
-            (header::HeaderName::from_static("cross-origin-resource-policy"), "cross-origin"),
+            (
+                header::HeaderName::from_static("cross-origin-resource-policy"),
+                "cross-origin",
+            ),
         ],
         body,
     )
@@ -192,10 +258,21 @@ struct VerifyView {
     checked_at: String,
 }
 
-pub async fn verify(State(state): State<AppState>, v: Viewer, Path(slug): Path<String>) -> Result<Html<String>> {
-    let partner = state.store.partner_by_slug(&slug).await?.ok_or(Error::NotFound)?;
+pub async fn verify(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+) -> Result<Html<String>> {
+    let partner = state
+        .store
+        .partner_by_slug(&slug)
+        .await?
+        .ok_or(Error::NotFound)?;
     // Applicants and rejected applications are not public knowledge: they verify as unknown.
-    if matches!(partner.status, PartnerStatus::Applicant | PartnerStatus::Rejected) {
+    if matches!(
+        partner.status,
+        PartnerStatus::Applicant | PartnerStatus::Rejected
+    ) {
         return Err(Error::NotFound);
     }
     render(&VerifyView {
@@ -225,19 +302,36 @@ struct AppliedView {
 
 pub async fn apply_form(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
     let map = state.store.region_map().await?;
-    render(&ApplyView { options: Options::new(&v.tr, &map), ctx: Ctx::new(&v, "/partners/apply"), form: PartnerForm::default(), errors: FieldErrors::default() })
+    render(&ApplyView {
+        options: Options::new(&v.tr, &map),
+        ctx: Ctx::new(&v, "/partners/apply"),
+        form: PartnerForm::default(),
+        errors: FieldErrors::default(),
+    })
 }
 
-pub async fn apply(State(state): State<AppState>, v: Viewer, Form(data): Form<PartnerFormData>) -> Result<Response> {
+pub async fn apply(
+    State(state): State<AppState>,
+    v: Viewer,
+    Form(data): Form<PartnerFormData>,
+) -> Result<Response> {
     let map = state.store.region_map().await?;
     let ip = v.ip.map(|i| i.to_string()).unwrap_or_default();
     crate::auth::rate_limit(&state, &[(format!("apply:ip:{ip}"), 10)], 3600).await?;
     let result = match data.application().parse(&map) {
-        Ok(app) => state.store.create_application(&app, &v.who()).await.map_err(Error::from),
+        Ok(app) => state
+            .store
+            .create_application(&app, &v.who())
+            .await
+            .map_err(Error::from),
         Err(e) => Err(Error::Invalid(e)),
     };
     match result {
-        Ok(p) => Ok(render(&AppliedView { ctx: Ctx::new(&v, "/partners/apply"), name: p.profile.name })?.into_response()),
+        Ok(p) => Ok(render(&AppliedView {
+            ctx: Ctx::new(&v, "/partners/apply"),
+            name: p.profile.name,
+        })?
+        .into_response()),
         Err(Error::Invalid(errors)) => {
             let view = ApplyView {
                 options: Options::new(&v.tr, &map),

@@ -1,0 +1,193 @@
+//! Spawns the real application on a random port over a fresh database, and acts like a person or a
+//! script would: a cookie-keeping browser client, CSRF tokens read from pages, bearer tokens for the API.
+
+use agora_domain::partner::{PartnerInput, PartnerStatus};
+use agora_domain::permissions::Grant;
+use agora_domain::person::Email;
+use agora_store::testing::{Backend, TestDb};
+use agora_store::{Partner, Store, Who};
+use agora_web::{Application, Config};
+use reqwest::redirect::Policy;
+use std::net::SocketAddr;
+
+pub struct TestApp {
+    pub base: String,
+    pub store: Store,
+    _db: TestDb,
+    _shutdown: tokio::sync::oneshot::Sender<()>,
+}
+
+/// `None` when the backend is PostgreSQL and no test server was given (see `TestDb::postgres`).
+pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
+    spawn_app_with(backend, |_| {}).await
+}
+
+pub async fn spawn_app_with(backend: Backend, tweak: impl FnOnce(&mut Config)) -> Option<TestApp> {
+    let db = TestDb::new(backend).await.expect("test database")?;
+    let mut config = Config {
+        bind: SocketAddr::from(([127, 0, 0, 1], 0)),
+        ..Default::default()
+    };
+    tweak(&mut config);
+    let app = Application::build(config, db.store.clone())
+        .await
+        .expect("build app");
+    let base = format!("http://127.0.0.1:{}", app.port());
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async move {
+        let _ = rx.await;
+    }));
+    Some(TestApp {
+        base,
+        store: db.store.clone(),
+        _db: db,
+        _shutdown: tx,
+    })
+}
+
+/// Runs a test body once per backend, as `<name>::sqlite` and `<name>::postgres`.
+#[macro_export]
+macro_rules! both_backends {
+    ($($name:ident),+ $(,)?) => {
+        $(mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                if let Some(app) = crate::helpers::spawn_app(agora_store::testing::Backend::Sqlite).await { super::$name(app).await }
+            }
+            #[tokio::test]
+            async fn postgres() {
+                if let Some(app) = crate::helpers::spawn_app(agora_store::testing::Backend::Postgres).await { super::$name(app).await }
+            }
+        })+
+    };
+}
+
+pub fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .build()
+        .expect("client")
+}
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn person(&self, email: &str, grants: &[Grant]) -> i64 {
+        let hash = agora_web::auth::hash_password(PASSWORD.into())
+            .await
+            .expect("hash");
+        let email = Email::parse(email).expect("email");
+        self.store
+            .create_person(&email, "Test Person", Some(&hash), grants, &Who::system())
+            .await
+            .expect("person")
+            .id
+    }
+
+    pub async fn partner(&self, name: &str, status: PartnerStatus) -> Partner {
+        let input = PartnerInput {
+            name: name.into(),
+            website: "https://example.org".into(),
+            description: format!("{name} hosts Open edX."),
+            hq_country: "FR".into(),
+            regions: vec!["europe".into()],
+            languages: vec!["fr".into()],
+            services: vec!["hosting".into()],
+            pricing: vec!["subscription".into()],
+            size: "11-50".into(),
+            segments: vec!["higher-education".into()],
+            ..Default::default()
+        };
+        let map = self.store.region_map().await.expect("regions");
+        let profile = input.parse(&map).expect("valid");
+        self.store
+            .create_partner(&profile, status, &Who::system())
+            .await
+            .expect("partner")
+    }
+
+    /// A personal API token for a person.
+    pub async fn token(&self, person_id: i64) -> String {
+        let token = format!("agora_{}", agora_web::auth::random_token());
+        self.store
+            .create_api_token(
+                person_id,
+                "test",
+                &agora_web::auth::hash_token(&token),
+                "agora_test",
+                &Who::system(),
+            )
+            .await
+            .expect("token");
+        token
+    }
+
+    /// A client signed in as `email` (with `PASSWORD`).
+    pub async fn login(&self, email: &str) -> reqwest::Client {
+        let c = browser();
+        let token = self.csrf(&c, "/login").await;
+        let res = c
+            .post(self.url("/login"))
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("email", email),
+                ("password", PASSWORD),
+                ("next", ""),
+            ])
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(res.status(), 303, "login of {email} failed");
+        c
+    }
+
+    /// The CSRF token a page carries for this client.
+    pub async fn csrf(&self, c: &reqwest::Client, page: &str) -> String {
+        let html = c
+            .get(self.url(page))
+            .send()
+            .await
+            .expect("get")
+            .text()
+            .await
+            .expect("body");
+        csrf_in(&html).unwrap_or_else(|| panic!("no csrf token on {page}"))
+    }
+
+    /// Posts a form the way a browser does: token from `page`, then the fields.
+    pub async fn post_form(
+        &self,
+        c: &reqwest::Client,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let token = self.csrf(c, page).await;
+        let mut all = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        c.post(self.url(action))
+            .form(&all)
+            .send()
+            .await
+            .expect("post")
+    }
+}
+
+pub fn csrf_in(html: &str) -> Option<String> {
+    let i = html.find("name=\"csrf_token\" value=\"")? + "name=\"csrf_token\" value=\"".len();
+    Some(html[i..].split('"').next()?.to_string())
+}
+
+/// The path of the link in the newest queued email (links carry the configured public URL).
+pub async fn last_email_link(store: &Store) -> String {
+    let mail = store.outbox_recent(1).await.expect("outbox");
+    let body = &mail.first().expect("an email").body;
+    let start = body.find("http").expect("link in email");
+    let link = body[start..].split_whitespace().next().expect("link");
+    reqwest::Url::parse(link).expect("url").path().to_string()
+}

@@ -1,0 +1,6 @@
+//! HTTP tests against the real application on a random port, on SQLite and PostgreSQL.
+
+mod api;
+mod flows;
+mod helpers;
+mod permissions;
