@@ -107,7 +107,9 @@ mod tests {
                 let rest = &text[i + marker.len()..];
                 let end = rest.find('"')?;
                 let key = &rest[..end];
-                key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_').then(|| key.to_string())
+                key.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+                    .then(|| key.to_string())
             })
             .collect()
     }
@@ -134,23 +136,53 @@ mod tests {
         let mut keys: Vec<String> = vec![];
         for s in &sources {
             for marker in [".t(\"", ".t1(\"", ".t2(\"", "\"error-page-"] {
-                for k in quoted_after(s, marker).into_iter().filter(|k| !k.is_empty()) {
-                    keys.push(if marker.starts_with("\"error") { format!("error-page-{k}") } else { k });
+                for k in quoted_after(s, marker)
+                    .into_iter()
+                    .filter(|k| !k.is_empty())
+                {
+                    keys.push(if marker.starts_with("\"error") {
+                        format!("error-page-{k}")
+                    } else {
+                        k
+                    });
                 }
             }
         }
         for k in keys.clone().iter().filter(|k| k.starts_with("error-page-")) {
             keys.push(format!("{k}-text"));
         }
-        keys.extend(["badge-state-active", "badge-state-inactive", "reset-heading", "invitation-heading"].map(String::from));
+        keys.extend(
+            [
+                "badge-state-active",
+                "badge-state-inactive",
+                "reset-heading",
+                "invitation-heading",
+            ]
+            .map(String::from),
+        );
         keys.extend(Service::ALL.iter().map(|v| v.label_key()));
         keys.extend(Segment::ALL.iter().map(|v| v.label_key()));
         keys.extend(CompanySize::ALL.iter().map(|v| v.label_key()));
         keys.extend(Pricing::ALL.iter().map(|v| v.label_key()));
-        keys.extend(PartnerStatus::ALL.iter().flat_map(|s| [format!("status-{}", s.slug()), format!("transition-{}", s.slug())]));
+        keys.extend(PartnerStatus::ALL.iter().flat_map(|s| {
+            [
+                format!("status-{}", s.slug()),
+                format!("transition-{}", s.slug()),
+            ]
+        }));
         keys.extend(Role::ALL.iter().map(|r| format!("role-{}", r.slug())));
-        let validation = std::fs::read_to_string(root.join("../domain/src/validation.rs")).expect("validation.rs");
-        let codes: Vec<String> = validation.lines().filter_map(|l| l.trim().strip_prefix('"')?.split('"').next().map(String::from)).collect();
+        let validation = std::fs::read_to_string(root.join("../domain/src/validation.rs"))
+            .expect("validation.rs");
+        let codes: Vec<String> = validation
+            .lines()
+            .filter_map(|l| {
+                l.trim()
+                    .strip_prefix('"')?
+                    .split('"')
+                    .next()
+                    .map(String::from)
+            })
+            .collect();
         assert!(codes.len() > 20, "validation codes found: {codes:?}");
         keys.extend(codes.iter().map(|c| format!("error-{c}")));
         let fields = agora_domain::partner::PartnerInput::default();
@@ -162,21 +194,31 @@ mod tests {
         keys.dedup();
         // Messages with arguments only format when given them.
         let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
-        for a in ["count", "name", "page", "pages", "time", "created", "updated", "link"] {
+        for a in [
+            "count", "name", "page", "pages", "time", "created", "updated", "link",
+        ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }
         for lang in LOCALES.locales() {
-            let missing: Vec<&String> =
-                keys.iter().filter(|k| LOCALES.try_lookup_with_args(lang, k, &args).is_none()).collect();
+            let missing: Vec<&String> = keys
+                .iter()
+                .filter(|k| LOCALES.try_lookup_with_args(lang, k, &args).is_none())
+                .collect();
             assert!(missing.is_empty(), "{lang} lacks {missing:?}");
         }
     }
 
     #[test]
     fn language_is_negotiated_with_english_fallback() {
-        assert_eq!(Tr::negotiate(Some("fr-CA, fr;q=0.9, en;q=0.5")).code(), "en");
+        assert_eq!(
+            Tr::negotiate(Some("fr-CA, fr;q=0.9, en;q=0.5")).code(),
+            "en"
+        );
         assert_eq!(Tr::negotiate(None).code(), "en");
         assert_eq!(Tr::default().dir(), "ltr");
-        assert_eq!(Tr::default().t1("verify-active", "name", "Acme"), "Acme is an active Open edX Partner.");
+        assert_eq!(
+            Tr::default().t1("verify-active", "name", "Acme"),
+            "Acme is an active Open edX Partner."
+        );
     }
 }

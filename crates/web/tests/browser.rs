@@ -1,0 +1,434 @@
+//! End-to-end in real headless Chromium: an admin signs in, approves an applicant, and the partner
+//! appears in the public directory with a working badge. Every page visited is screenshotted, checked
+//! with axe-core (WCAG 2.1 A/AA) and saved for the Nu HTML checker.
+//!
+//! Needs Debian's chromium and chromium-driver, axe-core and vnu-jar (scripts/test installs them and
+//! sets AGORA_AXE_JS and AGORA_VNU_JAR).
+
+use agora_domain::geo::RegionMap;
+use agora_domain::partner::{ApplicationInput, PartnerInput, PartnerStatus};
+use agora_domain::permissions::{Grant, Role};
+use agora_domain::person::Email;
+use agora_store::testing::TestDb;
+use agora_store::Who;
+use agora_web::{Application, Config};
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+const PASSWORD: &str = "correct horse battery staple";
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+fn tool(var: &str, default: &str) -> PathBuf {
+    let p = PathBuf::from(std::env::var(var).unwrap_or_else(|_| default.to_string()));
+    assert!(
+        p.exists(),
+        "{} not found: run scripts/test, which installs it and sets {var}",
+        p.display()
+    );
+    p
+}
+
+struct Visit<'a> {
+    client: &'a Client,
+    base: String,
+    axe: String,
+    out: PathBuf,
+    pages: Vec<PathBuf>,
+}
+
+impl Visit<'_> {
+    async fn go(&mut self, path: &str, name: &str) {
+        self.client
+            .goto(&format!("{}{path}", self.base))
+            .await
+            .expect("goto");
+        self.check(name).await;
+    }
+
+    /// Screenshot, raw HTML and accessibility check of the page the browser shows (reached by a GET).
+    async fn check(&mut self, name: &str) {
+        // The bytes the server sent (the DOM serialisation would hide parse errors from the validator).
+        self.check_with(name, "const done = arguments[0]; fetch(location.href, {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('ERROR ' + e));").await
+    }
+
+    /// The same for a page that answered a form post, which cannot be fetched again: its DOM is saved.
+    async fn check_posted(&mut self, name: &str) {
+        self.check_with(
+            name,
+            "arguments[0]('<!DOCTYPE html>\\n' + document.documentElement.outerHTML);",
+        )
+        .await
+    }
+
+    async fn check_with(&mut self, name: &str, source_script: &str) {
+        let png = self.client.screenshot().await.expect("screenshot");
+        std::fs::write(self.out.join(format!("{name}.png")), png).expect("write png");
+        let html = self
+            .client
+            .execute_async(source_script, vec![])
+            .await
+            .expect("page source");
+        let html = html.as_str().unwrap_or_default().to_string();
+        assert!(!html.starts_with("ERROR"), "{name}: {html}");
+        let file = self.out.join(format!("{name}.html"));
+        std::fs::write(&file, &html).expect("write html");
+        self.pages.push(file);
+        self.client
+            .execute(&self.axe, vec![])
+            .await
+            .expect("inject axe");
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[0]; axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'], resultTypes: ['violations']}).then(r => done(r.violations), e => done([{id: 'axe-error', help: String(e), nodes: []}]));",
+                vec![],
+            )
+            .await
+            .expect("axe run");
+        let violations = result.as_array().cloned().unwrap_or_default();
+        let summary: Vec<String> = violations
+            .iter()
+            .map(|v| {
+                let targets: Vec<String> = v["nodes"]
+                    .as_array()
+                    .map(|n| n.iter().take(3).map(|x| x["target"].to_string()).collect())
+                    .unwrap_or_default();
+                format!("{}: {} at {}", v["id"], v["help"], targets.join(", "))
+            })
+            .collect();
+        assert!(
+            summary.is_empty(),
+            "accessibility violations on {name}:\n{}",
+            summary.join("\n")
+        );
+    }
+}
+
+#[tokio::test]
+async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_working_badge() {
+    if std::env::var("AGORA_SKIP_BROWSER").is_ok() {
+        eprintln!("AGORA_SKIP_BROWSER is set: skipping the browser test");
+        return;
+    }
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let chromedriver = tool("AGORA_CHROMEDRIVER", "/usr/bin/chromedriver");
+    let chromium = tool("AGORA_CHROMIUM", "/usr/bin/chromium");
+    let axe = std::fs::read_to_string(tool(
+        "AGORA_AXE_JS",
+        "scripts/browser-tools/node_modules/axe-core/axe.min.js",
+    ))
+    .expect("axe");
+    let vnu = tool(
+        "AGORA_VNU_JAR",
+        "scripts/browser-tools/node_modules/vnu-jar/build/dist/vnu.jar",
+    );
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.test-artifacts/browser");
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).expect("artifacts dir");
+
+    // The application, with an admin, a few partners and one applicant.
+    let db = TestDb::sqlite().await.expect("db");
+    let store = db.store.clone();
+    let hash = agora_web::auth::hash_password(PASSWORD.into())
+        .await
+        .expect("hash");
+    store
+        .create_person(
+            &Email::parse("admin@example.org").expect("email"),
+            "Ada Admin",
+            Some(&hash),
+            &[Grant {
+                role: Role::Admin,
+                scope_id: None,
+            }],
+            &Who::system(),
+        )
+        .await
+        .expect("admin");
+    let map = RegionMap::default_map();
+    for (name, country, region) in [
+        ("Baobab Learning", "KE", "sub-saharan-africa"),
+        ("Cedar EdTech", "CA", "north-america"),
+        ("Fjord Academy", "NO", "europe"),
+    ] {
+        let p = PartnerInput {
+            name: name.into(),
+            website: "https://example.org".into(),
+            description: format!("{name} hosts and extends Open edX."),
+            hq_country: country.into(),
+            regions: vec![region.into()],
+            languages: vec!["en".into()],
+            services: vec!["hosting".into(), "training".into()],
+            pricing: vec!["subscription".into()],
+            size: "11-50".into(),
+            segments: vec!["higher-education".into()],
+            ..Default::default()
+        };
+        store
+            .create_partner(
+                &p.parse(&map).expect("valid"),
+                PartnerStatus::Active,
+                &Who::system(),
+            )
+            .await
+            .expect("partner");
+    }
+    let app_input = ApplicationInput {
+        profile: PartnerInput {
+            name: "Zephyr Open Learning".into(),
+            website: "https://zephyr.example".into(),
+            description: "Course development and hosting in Latin America.".into(),
+            hq_country: "BR".into(),
+            regions: vec!["latin-america".into()],
+            languages: vec!["pt".into(), "es".into()],
+            services: vec!["course-development".into(), "hosting".into()],
+            pricing: vec!["fixed-price".into()],
+            size: "51-200".into(),
+            segments: vec!["government".into(), "higher-education".into()],
+            ..Default::default()
+        },
+        contact_name: "Beatriz Lima".into(),
+        contact_email: "beatriz@zephyr.example".into(),
+        motivation: "We serve universities across Brazil.".into(),
+    };
+    let applicant = store
+        .create_application(&app_input.parse(&map).expect("valid"), &Who::anonymous())
+        .await
+        .expect("apply");
+
+    let app = Application::build(
+        Config {
+            bind: "127.0.0.1:0".parse().expect("addr"),
+            ..Default::default()
+        },
+        store.clone(),
+    )
+    .await
+    .expect("app");
+    let base = format!("http://127.0.0.1:{}", app.port());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async move {
+        let _ = stopped.await;
+    }));
+
+    let port = free_port();
+    let _driver = Driver(
+        Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver"),
+    );
+    let profile = tempfile::tempdir().expect("profile dir");
+    let caps: serde_json::Map<String, Value> = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": chromium,
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                     "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,1024",
+                     format!("--user-data-dir={}", profile.path().display())]
+        }
+    })
+    .as_object()
+    .cloned()
+    .expect("caps");
+    let mut client = None;
+    for _ in 0..50 {
+        match ClientBuilder::rustls()
+            .expect("tls")
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            Ok(c) => {
+                client = Some(c);
+                break;
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+    let c = client.expect("chromedriver did not start");
+    let mut v = Visit {
+        client: &c,
+        base: base.clone(),
+        axe,
+        out: out.clone(),
+        pages: vec![],
+    };
+
+    // The public side before approval.
+    v.go("/", "01-home").await;
+    v.go("/partners", "02-directory").await;
+    v.go(
+        "/partners?region=north-america&service=hosting",
+        "03-directory-filtered",
+    )
+    .await;
+    v.go("/partners/apply", "04-apply").await;
+    c.find(Locator::Css("form.form button[type=submit]"))
+        .await
+        .expect("submit")
+        .click()
+        .await
+        .expect("click");
+    v.check_posted("05-apply-errors").await;
+    let body = c.source().await.expect("source");
+    assert!(
+        body.contains("This field is required."),
+        "empty application shows field errors"
+    );
+
+    // The admin signs in and approves the applicant.
+    v.go("/login", "06-login").await;
+    c.find(Locator::Id("email"))
+        .await
+        .expect("email")
+        .send_keys("admin@example.org")
+        .await
+        .expect("type");
+    c.find(Locator::Id("password"))
+        .await
+        .expect("password")
+        .send_keys(PASSWORD)
+        .await
+        .expect("type");
+    c.find(Locator::Css("form.form button[type=submit]"))
+        .await
+        .expect("submit")
+        .click()
+        .await
+        .expect("click");
+    assert!(
+        c.current_url()
+            .await
+            .expect("url")
+            .path()
+            .starts_with("/admin"),
+        "admins land on the administration"
+    );
+    v.check("07-admin").await;
+    v.go("/admin/partners?status=applicant", "08-applications")
+        .await;
+    c.find(Locator::LinkText("Zephyr Open Learning"))
+        .await
+        .expect("applicant listed")
+        .click()
+        .await
+        .expect("click");
+    v.check("09-application").await;
+    c.find(Locator::Css("input[name=status][value=active]"))
+        .await
+        .expect("approve option")
+        .click()
+        .await
+        .expect("click");
+    c.find(Locator::Css("form.form button[type=submit]"))
+        .await
+        .expect("apply")
+        .click()
+        .await
+        .expect("click");
+    let page = c.source().await.expect("source");
+    assert!(
+        page.contains("The partner was approved"),
+        "approval confirmed"
+    );
+    assert!(page.contains("/invitations/"), "invitation link shown");
+    v.check_posted("10-approved").await;
+    v.go("/admin/people", "11-people").await;
+    v.go("/admin/audit", "12-audit").await;
+    v.go("/account", "13-account").await;
+    c.find(Locator::Css("header.site form button"))
+        .await
+        .expect("sign out")
+        .click()
+        .await
+        .expect("click");
+
+    // The public sees the new partner, its profile, badge and verification.
+    v.go("/partners?region=latin-america", "14-directory-after")
+        .await;
+    c.find(Locator::LinkText("Zephyr Open Learning"))
+        .await
+        .expect("listed publicly")
+        .click()
+        .await
+        .expect("click");
+    assert_eq!(
+        c.current_url().await.expect("url").path(),
+        "/partners/zephyr-open-learning"
+    );
+    v.check("15-profile").await;
+    let badge_loaded = c
+        .execute("const i = document.querySelector('img[src$=\"badge.svg\"]'); return i && i.complete && i.naturalWidth > 0;", vec![])
+        .await
+        .expect("badge check");
+    assert_eq!(
+        badge_loaded,
+        json!(true),
+        "the badge image loads on the profile"
+    );
+    v.go("/partners/zephyr-open-learning/verify", "16-verify")
+        .await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("is an active Open edX Partner"));
+    c.goto(&format!("{base}/partners/zephyr-open-learning/badge.svg"))
+        .await
+        .expect("badge");
+    let svg = c.source().await.expect("svg");
+    assert!(
+        svg.contains("active") && !svg.contains("not active"),
+        "badge says active"
+    );
+    std::fs::write(
+        out.join("17-badge.png"),
+        c.screenshot().await.expect("shot"),
+    )
+    .expect("write");
+    let _ = applicant;
+
+    let pages = std::mem::take(&mut v.pages);
+    c.close().await.expect("close browser");
+    let _ = stop.send(());
+
+    // Every saved page is valid HTML (one JVM for all of them).
+    let mut cmd = Command::new("java");
+    cmd.arg("-jar")
+        .arg(&vnu)
+        .args(["--errors-only", "--format", "text"])
+        .args(&pages);
+    let result = cmd.output().expect("run vnu (java)");
+    assert!(
+        result.status.success(),
+        "HTML validation failed:\n{}{}",
+        String::from_utf8_lossy(&result.stdout),
+        String::from_utf8_lossy(&result.stderr)
+    );
+    eprintln!(
+        "browser test: {} pages checked; screenshots in {}",
+        pages.len(),
+        out.display()
+    );
+}
