@@ -105,10 +105,10 @@ fn partner_input(i: usize, rng: &mut Rng) -> PartnerInput {
         .map(|s| s.slug().to_string())
         .collect();
     let mut served = vec![region.to_string()];
-    if rng.next() % 3 == 0 {
+    if rng.next().is_multiple_of(3) {
         served.push(HOMES[(i + 1) % HOMES.len()].0.to_string());
     }
-    let extra_countries: Vec<String> = if rng.next() % 4 == 0 {
+    let extra_countries: Vec<String> = if rng.next().is_multiple_of(4) {
         vec![HOMES[(i + 3) % HOMES.len()].1[0].to_string()]
     } else {
         vec![]
@@ -118,7 +118,7 @@ fn partner_input(i: usize, rng: &mut Rng) -> PartnerInput {
         .iter()
         .map(|l| l.to_string())
         .collect();
-    if rng.next() % 5 == 0 {
+    if rng.next().is_multiple_of(5) {
         langs.push(
             LANGUAGES[(rng.next() as usize) % LANGUAGES.len()]
                 .0
@@ -299,5 +299,65 @@ pub fn print_credentials(creds: &[(String, String)]) {
     println!("Demo accounts (passwords are new at every start):");
     for (email, password) in creds {
         println!("  {email:<32} {password}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use agora_domain::pagination::PageRequest;
+    use agora_domain::partner::DirectoryFilter;
+    use std::collections::BTreeSet;
+
+    #[tokio::test]
+    async fn demo_covers_every_region_and_category() {
+        let db = agora_store::testing::TestDb::sqlite().await.expect("db");
+        load(&db.store, 48).await.expect("demo");
+        load(&db.store, 48)
+            .await
+            .expect("loading twice changes nothing");
+        let all = db.store.all_partners().await.expect("all");
+        let active: Vec<_> = all
+            .iter()
+            .filter(|p| p.status == PartnerStatus::Active)
+            .collect();
+        assert!(active.len() >= 40, "{} active partners", active.len());
+        let map = db.store.region_map().await.expect("map");
+        for r in map.regions() {
+            let f = DirectoryFilter {
+                region: Some(r.slug.clone()),
+                ..Default::default()
+            };
+            let n = db
+                .store
+                .partners_page(&f, &[PartnerStatus::Active], PageRequest::default())
+                .await
+                .expect("q")
+                .total;
+            assert!(n >= 3, "region {} has {n} partners", r.slug);
+        }
+        let services: BTreeSet<_> = active
+            .iter()
+            .flat_map(|p| p.profile.services.clone())
+            .collect();
+        let segments: BTreeSet<_> = active
+            .iter()
+            .flat_map(|p| p.profile.segments.clone())
+            .collect();
+        let pricing: BTreeSet<_> = active
+            .iter()
+            .flat_map(|p| p.profile.pricing.clone())
+            .collect();
+        let sizes: BTreeSet<_> = active.iter().map(|p| p.profile.size).collect();
+        assert_eq!(services.len(), Service::ALL.len());
+        assert_eq!(segments.len(), Segment::ALL.len());
+        assert_eq!(pricing.len(), Pricing::ALL.len());
+        assert_eq!(sizes.len(), CompanySize::ALL.len());
+        assert!(
+            all.iter().any(|p| p.status == PartnerStatus::Applicant),
+            "applications wait for review"
+        );
+        let creds = reset_credentials(&db.store).await.expect("creds");
+        assert_eq!(creds.len(), 4);
     }
 }

@@ -22,7 +22,7 @@ impl PageRequest {
             Some(s) => s
                 .parse::<u32>()
                 .ok()
-                .filter(|&p| p >= 1 && p <= 1_000_000)
+                .filter(|p| (1..=1_000_000).contains(p))
                 .ok_or(("page", "invalid-number"))?,
         };
         let per_page = match per_page.map(str::trim).filter(|s| !s.is_empty()) {

@@ -304,13 +304,8 @@ impl Store {
         let statuses: Vec<String> = statuses.iter().map(|s| s.slug().to_string()).collect();
         w.bind_list(&statuses);
         if let Some(q) = &f.q {
-            let pattern = format!(
-                "%{}%",
-                q.to_lowercase()
-                    .replace('\\', "")
-                    .replace('%', "")
-                    .replace('_', "")
-            );
+            // LIKE wildcards typed by a visitor are dropped, not interpreted.
+            let pattern = format!("%{}%", q.to_lowercase().replace(['\\', '%', '_'], ""));
             w.push(&format!(" AND search_text {} ", self.dialect.ilike()))
                 .bind(pattern);
         }

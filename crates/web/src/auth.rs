@@ -22,6 +22,7 @@ use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, OnceLock};
 
 pub const SESSION_COOKIE: &str = "agora_session";
 pub const CSRF_COOKIE: &str = "agora_csrf";
@@ -77,9 +78,56 @@ pub struct Viewer {
     pub actor: Actor,
     pub person: Option<Person>,
     pub session_hash: Option<String>,
-    pub csrf: String,
+    pub csrf: Csrf,
     pub tr: Tr,
     pub ip: Option<IpAddr>,
+}
+
+/// A request's CSRF token, made only when a page renders a form: pages without forms then set no
+/// cookie and stay cacheable, and cost no cryptography.
+#[derive(Debug, Clone, Default)]
+pub struct Csrf(Option<Arc<CsrfInner>>);
+
+#[derive(Debug)]
+struct CsrfInner {
+    secret: Arc<Vec<u8>>,
+    cookie: Option<String>,
+    session_hash: Option<String>,
+    issued_cookie: OnceLock<String>,
+    token: OnceLock<String>,
+}
+
+impl Csrf {
+    fn new(secret: Arc<Vec<u8>>, cookie: Option<String>, session_hash: Option<String>) -> Self {
+        Self(Some(Arc::new(CsrfInner {
+            secret,
+            cookie,
+            session_hash,
+            issued_cookie: OnceLock::new(),
+            token: OnceLock::new(),
+        })))
+    }
+
+    /// The token to put in a form (empty outside a request).
+    pub fn token(&self) -> String {
+        let Some(i) = &self.0 else {
+            return String::new();
+        };
+        i.token
+            .get_or_init(|| {
+                let cookie = i
+                    .cookie
+                    .clone()
+                    .unwrap_or_else(|| i.issued_cookie.get_or_init(random_token).clone());
+                csrf_token(&i.secret, &cookie, i.session_hash.as_deref())
+            })
+            .clone()
+    }
+
+    /// A cookie value made for this response, if a form needed one.
+    fn issued_cookie(&self) -> Option<String> {
+        self.0.as_ref().and_then(|i| i.issued_cookie.get().cloned())
+    }
 }
 
 impl Viewer {
@@ -248,13 +296,15 @@ pub async fn context(
         }
     }
 
-    let (csrf_cookie, new_cookie) = match jar.get(&cookie_name(&state, CSRF_COOKIE)) {
-        Some(c) if c.value().len() >= 32 => (c.value().to_string(), false),
-        _ => (random_token(), true),
-    };
-    let csrf = csrf_token(&state.secret, &csrf_cookie, session_hash.as_deref());
-
+    let csrf_cookie = jar
+        .get(&cookie_name(&state, CSRF_COOKIE))
+        .map(|c| c.value().to_string())
+        .filter(|v| v.len() >= 32);
     if unsafe_method && !is_api {
+        // Without the cookie no token can be valid.
+        let expected = csrf_cookie
+            .as_deref()
+            .map(|c| csrf_token(&state.secret, c, session_hash.as_deref()));
         let presented = match headers.get("x-csrf-token").and_then(|v| v.to_str().ok()) {
             Some(v) => Some(v.to_string()),
             None => {
@@ -264,23 +314,24 @@ pub async fn context(
                 token
             }
         };
-        if !presented.is_some_and(|p| constant_time_eq(&p, &csrf)) {
+        if !matches!((&presented, &expected), (Some(p), Some(e)) if constant_time_eq(p, e)) {
             metrics::counter!("agora_csrf_rejections_total").increment(1);
             return Err(Error::bad("The form expired or did not come from this site. Go back, reload the page and try again."));
         }
     }
 
+    let csrf = Csrf::new(state.secret.clone(), csrf_cookie, session_hash.clone());
     req.extensions_mut().insert(Viewer {
         actor,
         person,
         session_hash,
-        csrf,
+        csrf: csrf.clone(),
         tr,
         ip,
     });
     let mut res = next.run(req).await;
-    if new_cookie {
-        let c = make_cookie(&state, CSRF_COOKIE, csrf_cookie);
+    if let Some(value) = csrf.issued_cookie() {
+        let c = make_cookie(&state, CSRF_COOKIE, value);
         if let Ok(v) = HeaderValue::from_str(&c.to_string()) {
             res.headers_mut().append(header::SET_COOKIE, v);
         }

@@ -11,7 +11,7 @@ use axum::response::Html;
 #[derive(Debug, Clone)]
 pub struct Ctx {
     pub tr: Tr,
-    pub csrf: String,
+    pub csrf: crate::auth::Csrf,
     pub person_name: Option<String>,
     pub is_admin: bool,
     pub is_partner: bool,
@@ -33,7 +33,7 @@ impl Ctx {
     pub fn anonymous(tr: Tr) -> Self {
         Self {
             tr,
-            csrf: String::new(),
+            csrf: Default::default(),
             person_name: None,
             is_admin: false,
             is_partner: false,

@@ -78,6 +78,8 @@ pub fn router(state: AppState) -> Router {
         .merge(cached)
         .merge(pages)
         .nest("/api/v1", api::router())
+        // Inside the router, so that the matched route (not the raw path) labels the metrics.
+        .route_layer(axum::middleware::from_fn(track_metrics))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::auth::context,
@@ -91,11 +93,24 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             security_headers,
         ))
-        .layer(axum::middleware::from_fn(track_metrics))
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
-        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(request_span))
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .with_state(state)
+}
+
+/// The request span names the path with one-time tokens cut out: secrets never reach the logs.
+fn request_span(req: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    tracing::info_span!("request", method = %req.method(), path = %loggable_path(req.uri().path()))
+}
+
+pub fn loggable_path(path: &str) -> String {
+    for prefix in ["/invitations/", "/password/reset/"] {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            return format!("{prefix}{}", if rest.is_empty() { "" } else { "[token]" });
+        }
+    }
+    path.to_string()
 }
 
 async fn not_found() -> crate::error::Error {
@@ -127,4 +142,20 @@ async fn stylesheet() -> impl IntoResponse {
         ],
         STYLESHEET,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn tokens_in_paths_are_not_logged() {
+        assert_eq!(
+            super::loggable_path("/invitations/s3cr3t"),
+            "/invitations/[token]"
+        );
+        assert_eq!(
+            super::loggable_path("/password/reset/s3cr3t"),
+            "/password/reset/[token]"
+        );
+        assert_eq!(super::loggable_path("/partners/acme"), "/partners/acme");
+    }
 }

@@ -20,11 +20,7 @@ both_backends!(
 );
 
 async fn pages_carry_security_headers_and_safe_cookies(app: TestApp) {
-    let res = browser()
-        .get(app.url("/partners"))
-        .send()
-        .await
-        .expect("get");
+    let res = browser().get(app.url("/login")).send().await.expect("get");
     assert_eq!(res.status(), 200);
     let h = res.headers();
     let csp = h["content-security-policy"].to_str().expect("csp");
@@ -40,6 +36,14 @@ async fn pages_carry_security_headers_and_safe_cookies(app: TestApp) {
         cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
         "{cookie}"
     );
+    // Pages without forms set no cookie, so they can be cached.
+    let public = browser()
+        .get(app.url("/partners"))
+        .send()
+        .await
+        .expect("get");
+    assert!(public.headers().get("set-cookie").is_none());
+    assert!(public.headers().contains_key("content-security-policy"));
 }
 
 async fn a_form_without_a_valid_csrf_token_changes_nothing(app: TestApp) {

@@ -52,11 +52,11 @@ macro_rules! both_backends {
         $(mod $name {
             #[tokio::test]
             async fn sqlite() {
-                if let Some(app) = crate::helpers::spawn_app(agora_store::testing::Backend::Sqlite).await { super::$name(app).await }
+                if let Some(app) = $crate::helpers::spawn_app(agora_store::testing::Backend::Sqlite).await { super::$name(app).await }
             }
             #[tokio::test]
             async fn postgres() {
-                if let Some(app) = crate::helpers::spawn_app(agora_store::testing::Backend::Postgres).await { super::$name(app).await }
+                if let Some(app) = $crate::helpers::spawn_app(agora_store::testing::Backend::Postgres).await { super::$name(app).await }
             }
         })+
     };
