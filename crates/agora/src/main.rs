@@ -69,6 +69,9 @@ enum Command {
     /// Export or import the partner directory as CSV.
     #[command(subcommand)]
     Partners(PartnersCommand),
+    /// Show or replace the region map (which countries each region holds) as JSON.
+    #[command(subcommand)]
+    Regions(RegionsCommand),
     /// Write a consistent copy of the live SQLite database to FILE (for PostgreSQL, use pg_dump).
     Backup { file: PathBuf },
 }
@@ -117,6 +120,15 @@ enum AdminCommand {
 enum AuditCommand {
     /// Check the hash chain; exits non-zero and names the first tampered entry if any.
     Verify,
+}
+
+#[derive(Subcommand)]
+enum RegionsCommand {
+    /// Write the region map as JSON ("-" for standard output).
+    Export { file: PathBuf },
+    /// Replace the region map from a JSON file: a list of {"slug", "name", "countries": [ISO codes]}.
+    /// Every partner's served regions are recomputed; the change is audited.
+    Import { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -239,6 +251,38 @@ async fn run(cli: Cli) -> Result<()> {
                     Ok(())
                 }
             }
+        }
+        Command::Regions(RegionsCommand::Export { file }) => {
+            let json = serde_json::to_string_pretty(store.region_map().await?.regions())?;
+            if file.as_os_str() == "-" {
+                println!("{json}");
+            } else {
+                std::fs::write(&file, json)
+                    .with_context(|| format!("writing {}", file.display()))?;
+            }
+            Ok(())
+        }
+        Command::Regions(RegionsCommand::Import { file }) => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let regions: Vec<agora_domain::geo::Region> =
+                serde_json::from_str(&text).context("the file is not a JSON list of regions")?;
+            if regions.is_empty() {
+                bail!("the region map must hold at least one region");
+            }
+            let map =
+                agora_domain::geo::RegionMap::new(regions).map_err(|e| anyhow::anyhow!("{e}"))?;
+            store
+                .replace_regions(
+                    &map,
+                    &Who {
+                        person_id: None,
+                        label: "cli".into(),
+                    },
+                )
+                .await?;
+            println!("region map replaced: {} regions", map.regions().len());
+            Ok(())
         }
         Command::Backup { file } => {
             store.backup_sqlite(&file).await?;

@@ -95,6 +95,28 @@ fn operator_commands_work_on_a_fresh_install() {
     assert!(o.status.success(), "{}", text(&o));
     assert!(text(&o).contains("0 created"), "{}", text(&o));
 
+    // The region map round-trips, and a bad one is refused.
+    let regions = d.join("regions.json");
+    let o = agora(d, &["regions", "export", regions.to_str().expect("utf8")]);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = agora(d, &["regions", "import", regions.to_str().expect("utf8")]);
+    assert!(
+        o.status.success() && text(&o).contains("7 regions"),
+        "{}",
+        text(&o)
+    );
+    let bad_regions = d.join("bad-regions.json");
+    std::fs::write(&bad_regions, r#"[{"slug": "a", "name": "A", "countries": ["FR"]}, {"slug": "b", "name": "B", "countries": ["FR"]}]"#).expect("write");
+    let o = agora(
+        d,
+        &["regions", "import", bad_regions.to_str().expect("utf8")],
+    );
+    assert!(
+        !o.status.success() && text(&o).contains("FR is in both"),
+        "{}",
+        text(&o)
+    );
+
     let backup = d.join("copy.db");
     let o = agora(d, &["backup", backup.to_str().expect("utf8")]);
     assert!(o.status.success(), "{}", text(&o));

@@ -1,7 +1,10 @@
 //! The region map lives in the database so that every instance uses the same one and admins can change
 //! it without a deployment.
 
-use crate::{get, Result, Store};
+use crate::audit::append;
+use crate::settings::bump_directory_version;
+use crate::{get, Result, Store, Who};
+use agora_domain::audit::AuditEvent;
 use agora_domain::geo::{Region, RegionMap};
 
 pub(crate) async fn seed_default(store: &Store) -> Result<()> {
@@ -11,7 +14,9 @@ pub(crate) async fn seed_default(store: &Store) -> Result<()> {
     if count > 0 {
         return Ok(());
     }
-    store.replace_regions(&RegionMap::default_map()).await
+    store
+        .replace_regions(&RegionMap::default_map(), &Who::system())
+        .await
 }
 
 impl Store {
@@ -40,7 +45,12 @@ impl Store {
         RegionMap::new(regions).map_err(crate::StoreError::Config)
     }
 
-    pub async fn replace_regions(&self, map: &RegionMap) -> Result<()> {
+    /// Replaces the whole region map and recomputes the regions every partner serves, in one
+    /// transaction: a partner that named a region that no longer exists loses it.
+    pub async fn replace_regions(&self, map: &RegionMap, who: &Who) -> Result<()> {
+        let before: Vec<String> = sqlx::query_scalar("SELECT slug FROM regions ORDER BY position")
+            .fetch_all(&self.pool)
+            .await?;
         let mut tx = self.begin().await?;
         sqlx::query("DELETE FROM region_countries")
             .execute(&mut *tx)
@@ -61,6 +71,35 @@ impl Store {
                     .await?;
             }
         }
+        let slugs: Vec<String> = map.regions().iter().map(|r| r.slug.clone()).collect();
+        let mut gone = crate::sql::Sql::new("DELETE FROM partner_attributes WHERE kind = 'region'");
+        if !slugs.is_empty() {
+            gone.push(" AND value NOT IN ").bind_list(&slugs);
+        }
+        gone.query().execute(&mut *tx).await?;
+        // Served regions: the regions named, plus the regions of the countries named.
+        sqlx::query("DELETE FROM partner_attributes WHERE kind = 'served_region'")
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO partner_attributes (partner_id, kind, value) \
+             SELECT DISTINCT partner_id, 'served_region', value FROM ( \
+               SELECT partner_id, value FROM partner_attributes WHERE kind = 'region' \
+               UNION SELECT a.partner_id, c.region_slug FROM partner_attributes a \
+               JOIN region_countries c ON c.country = a.value WHERE a.kind = 'country') served",
+        )
+        .execute(&mut *tx)
+        .await?;
+        append(
+            self,
+            &mut tx,
+            who,
+            AuditEvent::new("regions.replace", "region_map", "all")
+                .before(&before)
+                .after(map.regions()),
+        )
+        .await?;
+        bump_directory_version(&mut tx).await?;
         tx.commit().await?;
         Ok(())
     }

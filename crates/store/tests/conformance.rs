@@ -45,6 +45,7 @@ conformance!(
     sessions_expire_and_tokens_are_single_use,
     rate_limit_counts_within_window,
     concurrent_audit_writers_keep_one_chain,
+    changing_the_region_map_recomputes_served_regions,
 );
 
 fn admin() -> Who {
@@ -665,5 +666,84 @@ async fn concurrent_audit_writers_keep_one_chain(store: Store) {
         t.await.expect("join").expect("record");
     }
     let r = store.verify_audit_chain().await.expect("verify");
-    assert_eq!((r.checked, r.first_error), (20, None));
+    // 20 entries, after the one the region map's seeding wrote at migration.
+    assert_eq!((r.checked, r.first_error), (21, None));
+}
+
+async fn changing_the_region_map_recomputes_served_regions(store: Store) {
+    // Served through its country (BR) only.
+    let mut p = profile("Carioca", "BR", "hosting");
+    p.regions.clear();
+    store
+        .create_partner(&p, PartnerStatus::Active, &admin())
+        .await
+        .expect("create");
+    let in_region = |slug: &str| DirectoryFilter {
+        region: Some(slug.into()),
+        ..Default::default()
+    };
+    let count = |page: agora_domain::pagination::Page<agora_store::Partner>| page.total;
+    let active = [PartnerStatus::Active];
+    assert_eq!(
+        count(
+            store
+                .partners_page(&in_region("latin-america"), &active, PageRequest::default())
+                .await
+                .expect("q")
+        ),
+        1
+    );
+    let map = agora_domain::geo::RegionMap::new(vec![
+        agora_domain::geo::Region {
+            slug: "south-america".into(),
+            name: "South America".into(),
+            countries: vec!["BR".into(), "AR".into()],
+        },
+        agora_domain::geo::Region {
+            slug: "rest".into(),
+            name: "Rest".into(),
+            countries: vec!["FR".into()],
+        },
+    ])
+    .expect("map");
+    let v0 = store.directory_version().await.expect("v");
+    store
+        .replace_regions(&map, &admin())
+        .await
+        .expect("replace");
+    assert!(store.directory_version().await.expect("v") > v0);
+    assert_eq!(store.region_map().await.expect("map").regions().len(), 2);
+    assert_eq!(
+        count(
+            store
+                .partners_page(&in_region("south-america"), &active, PageRequest::default())
+                .await
+                .expect("q")
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            store
+                .partners_page(&in_region("latin-america"), &active, PageRequest::default())
+                .await
+                .expect("q")
+        ),
+        0
+    );
+    let audit = store
+        .audit_page(
+            &AuditFilter {
+                action: Some("regions.replace".into()),
+                ..Default::default()
+            },
+            PageRequest::default(),
+        )
+        .await
+        .expect("audit");
+    assert_eq!(
+        audit.total, 2,
+        "the seeding at migration and this replacement"
+    );
+    assert_eq!(audit.items[0].actor, "admin@example.org");
 }

@@ -17,6 +17,7 @@ both_backends!(
     partner_admin_edits_own_profile_but_not_status,
     health_and_metrics_answer,
     audit_log_records_changes_and_verifies,
+    a_change_through_one_instance_shows_on_another,
 );
 
 async fn pages_carry_security_headers_and_safe_cookies(app: TestApp) {
@@ -570,4 +571,50 @@ async fn audit_log_records_changes_and_verifies(app: TestApp) {
     let report = app.store.verify_audit_chain().await.expect("verify");
     assert_eq!(report.first_error, None);
     assert!(report.checked >= 3);
+}
+
+async fn a_change_through_one_instance_shows_on_another(app: TestApp) {
+    // Instance B checks the shared directory version on every request; the default is once a second.
+    let b = app
+        .second_instance(|c| c.cache_check_interval = std::time::Duration::ZERO)
+        .await;
+    let p = app.partner("Shared Co", PartnerStatus::Applicant).await;
+    let visitor = browser();
+    let before = visitor
+        .get(format!("{}/partners", b.base))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(before.headers()["x-cache"], "miss");
+    assert!(!before.text().await.expect("body").contains("Shared Co"));
+    let again = visitor
+        .get(format!("{}/partners", b.base))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(
+        again.headers()["x-cache"],
+        "hit",
+        "B serves its cache while nothing changed"
+    );
+    // The admin approves through instance A (the TestApp).
+    let res = approve_via_admin(&app, p.id).await;
+    assert_eq!(res.status(), 200);
+    let after = visitor
+        .get(format!("{}/partners", b.base))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("body");
+    assert!(after.contains("Shared Co"), "B sees A's change");
+    // A session made on A is valid on B: sessions live in the database.
+    let admin = app.login("admin@example.org").await;
+    let res = admin
+        .get(format!("{}/admin", b.base))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(res.status(), 200);
 }

@@ -17,6 +17,30 @@ pub struct TestApp {
     _shutdown: tokio::sync::oneshot::Sender<()>,
 }
 
+/// Another server instance over the same database, as behind a load balancer.
+pub struct Instance {
+    pub base: String,
+    _shutdown: tokio::sync::oneshot::Sender<()>,
+}
+
+async fn start(
+    store: Store,
+    tweak: impl FnOnce(&mut Config),
+) -> (String, tokio::sync::oneshot::Sender<()>) {
+    let mut config = Config {
+        bind: SocketAddr::from(([127, 0, 0, 1], 0)),
+        ..Default::default()
+    };
+    tweak(&mut config);
+    let app = Application::build(config, store).await.expect("build app");
+    let base = format!("http://127.0.0.1:{}", app.port());
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async move {
+        let _ = rx.await;
+    }));
+    (base, tx)
+}
+
 /// `None` when the backend is PostgreSQL and no test server was given (see `TestDb::postgres`).
 pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
     spawn_app_with(backend, |_| {}).await
@@ -24,19 +48,7 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
 
 pub async fn spawn_app_with(backend: Backend, tweak: impl FnOnce(&mut Config)) -> Option<TestApp> {
     let db = TestDb::new(backend).await.expect("test database")?;
-    let mut config = Config {
-        bind: SocketAddr::from(([127, 0, 0, 1], 0)),
-        ..Default::default()
-    };
-    tweak(&mut config);
-    let app = Application::build(config, db.store.clone())
-        .await
-        .expect("build app");
-    let base = format!("http://127.0.0.1:{}", app.port());
-    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(app.run_until(async move {
-        let _ = rx.await;
-    }));
+    let (base, tx) = start(db.store.clone(), tweak).await;
     Some(TestApp {
         base,
         store: db.store.clone(),
@@ -73,6 +85,14 @@ pub fn browser() -> reqwest::Client {
 pub const PASSWORD: &str = "correct horse battery staple";
 
 impl TestApp {
+    pub async fn second_instance(&self, tweak: impl FnOnce(&mut Config)) -> Instance {
+        let (base, tx) = start(self.store.clone(), tweak).await;
+        Instance {
+            base,
+            _shutdown: tx,
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
