@@ -83,6 +83,16 @@ pub fn check_transition(
     Ok(())
 }
 
+/// A partner's address in the directory is also the address of the badge it embeds on its own site:
+/// only the foundation may change it, knowing the old links break.
+pub fn check_slug_change(old: &str, new: &str, may_change: bool) -> Result<(), &'static str> {
+    if old == new || may_change {
+        Ok(())
+    } else {
+        Err("slug-locked")
+    }
+}
+
 /// A partner's profile as submitted (form, API or CSV): untrusted strings.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(default)]
@@ -522,6 +532,16 @@ mod tests {
             check_transition(Active, Active, "x"),
             Err("invalid-transition")
         );
+    }
+
+    #[test]
+    fn only_the_foundation_changes_a_slug() {
+        assert_eq!(check_slug_change("acme", "acme", false), Ok(()));
+        assert_eq!(
+            check_slug_change("acme", "acme-2", false),
+            Err("slug-locked")
+        );
+        assert_eq!(check_slug_change("acme", "acme-2", true), Ok(()));
     }
 
     #[test]

@@ -86,6 +86,7 @@ pub fn english(code: &str) -> &'static str {
         "invalid-status" => "Unknown status.",
         "invalid-slug" => "Use 2 to 60 lowercase letters, digits and hyphens.",
         "slug-taken" => "This slug is already used by another partner.",
+        "slug-locked" => "Only the foundation can change a partner's address; ask the staff.",
         "slug-duplicate" => "This slug appears twice in the file.",
         "email-taken" => "An account with this email already exists.",
         "invalid-transition" => "This status change is not allowed.",

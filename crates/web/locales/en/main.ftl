@@ -159,6 +159,7 @@ error-invalid-pricing = Unknown pricing structure.
 error-invalid-status = Unknown status.
 error-invalid-slug = Use 2 to 60 lowercase letters, digits and single hyphens.
 error-slug-taken = Another partner already uses this address.
+error-slug-locked = Only the foundation can change this address, because badges embedded on other sites link to it. Ask the staff.
 error-slug-duplicate = This address appears twice in the file.
 error-email-taken = An account with this email already exists.
 error-invalid-transition = This status change is not allowed.

@@ -294,6 +294,12 @@ pub async fn update_partner(
     let input: PartnerInput = parse_body(&body)?;
     let map = state.store.region_map().await?;
     let profile = input.parse(&map)?;
+    agora_domain::partner::check_slug_change(
+        &p.profile.slug,
+        &profile.slug,
+        v.can(Permission::ManagePartners),
+    )
+    .map_err(|code| ValidationErrors::single("slug", code))?;
     let updated = state.store.update_profile(p.id, &profile, &v.who()).await?;
     state.cache.invalidate();
     Ok(Json(private(&updated, &map)))

@@ -69,6 +69,8 @@ pub fn split_list(s: &str) -> Vec<String> {
 #[derive(Debug, Clone, Default)]
 pub struct PartnerForm {
     pub input: PartnerInput,
+    /// The slug is shown read-only to partner admins (see `check_slug_change`).
+    pub slug_locked: bool,
     pub contact_name: String,
     pub contact_email: String,
     pub motivation: String,
@@ -81,6 +83,7 @@ impl PartnerForm {
             contact_name: d.contact_name.clone(),
             contact_email: d.contact_email.clone(),
             motivation: d.motivation.clone(),
+            slug_locked: false,
         }
     }
 
@@ -89,6 +92,11 @@ impl PartnerForm {
             input: p.to_input(),
             ..Default::default()
         }
+    }
+
+    pub fn locking_slug(mut self, locked: bool) -> Self {
+        self.slug_locked = locked;
+        self
     }
 
     pub fn has(&self, field: &str, value: &str) -> bool {

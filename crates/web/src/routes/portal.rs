@@ -99,7 +99,8 @@ pub async fn edit_form(
         ctx: Ctx::new(&v, "/portal"),
         slug: p.profile.slug.clone(),
         name: p.profile.name.clone(),
-        form: PartnerForm::from_profile(&p.profile),
+        form: PartnerForm::from_profile(&p.profile)
+            .locking_slug(!v.can(Permission::ManagePartners)),
         errors: FieldErrors::default(),
         options: Options::new(&v.tr, &map),
         saved: false,
@@ -114,7 +115,12 @@ pub async fn edit(
 ) -> Result<Response> {
     let p = editable(&state, &v, &slug).await?;
     let map = state.store.region_map().await?;
-    let result = match data.input().parse(&map) {
+    let slug_locked = !v.can(Permission::ManagePartners);
+    let result = match data.input().parse(&map).and_then(|profile| {
+        agora_domain::partner::check_slug_change(&p.profile.slug, &profile.slug, !slug_locked)
+            .map(|_| profile)
+            .map_err(|code| agora_domain::ValidationErrors::single("slug", code))
+    }) {
         Ok(profile) => state
             .store
             .update_profile(p.id, &profile, &v.who())
@@ -128,7 +134,7 @@ pub async fn edit(
             ctx: Ctx::new(&v, "/portal"),
             slug: updated.profile.slug.clone(),
             name: updated.profile.name.clone(),
-            form: PartnerForm::from_profile(&updated.profile),
+            form: PartnerForm::from_profile(&updated.profile).locking_slug(slug_locked),
             errors: FieldErrors::default(),
             options: Options::new(&v.tr, &map),
             saved: true,
@@ -139,7 +145,7 @@ pub async fn edit(
                 ctx: Ctx::new(&v, "/portal"),
                 slug: p.profile.slug.clone(),
                 name: p.profile.name.clone(),
-                form: PartnerForm::from_data(&data),
+                form: PartnerForm::from_data(&data).locking_slug(slug_locked),
                 errors: FieldErrors(e),
                 options: Options::new(&v.tr, &map),
                 saved: false,
