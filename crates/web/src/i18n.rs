@@ -18,6 +18,14 @@ static_loader! {
 
 pub const DEFAULT: LanguageIdentifier = langid!("en");
 
+/// Whole numbers are passed as numbers, so that plural rules (`[one]`, `[other]`) select on them.
+fn fluent_value(v: String) -> FluentValue<'static> {
+    match v.parse::<i64>() {
+        Ok(n) => FluentValue::from(n),
+        Err(_) => FluentValue::from(v),
+    }
+}
+
 /// A translator for one request's language. Cheap to clone; templates call its methods.
 #[derive(Debug, Clone)]
 pub struct Tr {
@@ -54,7 +62,7 @@ impl Tr {
 
     pub fn t1(&self, key: &str, name: &'static str, value: impl ToString) -> String {
         let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
-        args.insert(Cow::Borrowed(name), FluentValue::from(value.to_string()));
+        args.insert(Cow::Borrowed(name), fluent_value(value.to_string()));
         LOCALES.lookup_with_args(&self.lang, key, &args)
     }
 
@@ -67,9 +75,20 @@ impl Tr {
     ) -> String {
         let (a, b) = (a.borrow().clone(), b.borrow().clone());
         let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
-        args.insert(Cow::Borrowed(a.0), FluentValue::from(a.1));
-        args.insert(Cow::Borrowed(b.0), FluentValue::from(b.1));
+        args.insert(Cow::Borrowed(a.0), fluent_value(a.1));
+        args.insert(Cow::Borrowed(b.0), fluent_value(b.1));
         LOCALES.lookup_with_args(&self.lang, key, &args)
+    }
+
+    /// A stored timestamp (RFC 3339 UTC) as people read it: "2026-11-23 17:05 UTC".
+    pub fn time(&self, stored: &str) -> String {
+        chrono::DateTime::parse_from_rfc3339(stored)
+            .map(|t| {
+                t.with_timezone(&chrono::Utc)
+                    .format("%Y-%m-%d %H:%M UTC")
+                    .to_string()
+            })
+            .unwrap_or_else(|_| stored.to_string())
     }
 
     /// Field error message for a validation code.

@@ -353,6 +353,17 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         "approval confirmed"
     );
     assert!(page.contains("/invitations/"), "invitation link shown");
+    let invitation = c
+        .find(Locator::Css("code.secret"))
+        .await
+        .expect("invitation link")
+        .text()
+        .await
+        .expect("text");
+    let invitation_path = url::Url::parse(&invitation)
+        .expect("link")
+        .path()
+        .to_string();
     v.check_posted("10-approved").await;
     v.go("/admin/people", "11-people").await;
     v.go("/admin/audit", "12-audit").await;
@@ -408,6 +419,68 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
     )
     .expect("write");
     let _ = applicant;
+
+    // The applicant's contact follows the invitation, sets a password and edits the profile.
+    v.go(&invitation_path, "18-invitation").await;
+    c.find(Locator::Id("password"))
+        .await
+        .expect("password")
+        .send_keys(PASSWORD)
+        .await
+        .expect("type");
+    c.find(Locator::Id("confirm"))
+        .await
+        .expect("confirm")
+        .send_keys(PASSWORD)
+        .await
+        .expect("type");
+    c.find(Locator::Css("form.form button[type=submit]"))
+        .await
+        .expect("submit")
+        .click()
+        .await
+        .expect("click");
+    assert_eq!(c.current_url().await.expect("url").path(), "/account");
+    v.check("19-contact-account").await;
+    v.go("/portal", "20-portal").await;
+    c.find(Locator::LinkText("Edit the public profile"))
+        .await
+        .expect("edit link")
+        .click()
+        .await
+        .expect("click");
+    v.check("21-edit").await;
+    let description = c
+        .find(Locator::Id("description"))
+        .await
+        .expect("description");
+    description.clear().await.expect("clear");
+    description.send_keys("Course development, hosting and training for universities and governments in Latin America.").await.expect("type");
+    c.find(Locator::Css("form.form button[type=submit]"))
+        .await
+        .expect("save")
+        .click()
+        .await
+        .expect("click");
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("The profile was saved."));
+    v.check_posted("22-edit-saved").await;
+    c.find(Locator::Css("header.site form button"))
+        .await
+        .expect("sign out")
+        .click()
+        .await
+        .expect("click");
+    v.go("/partners/zephyr-open-learning", "23-profile-updated")
+        .await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("for universities and governments in Latin America"));
 
     let pages = std::mem::take(&mut v.pages);
     c.close().await.expect("close browser");
