@@ -161,6 +161,62 @@ fn slug_taken(e: sqlx::Error) -> StoreError {
     }
 }
 
+/// Writes the profile columns and category rows of an existing partner.
+async fn write_profile(tx: &mut Tx, id: i64, p: &PartnerProfile, map: &RegionMap) -> Result<()> {
+    sqlx::query(
+        "UPDATE partners SET slug = $1, name = $2, website = $3, description = $4, logo_url = $5, hq_country = $6, \
+         size = $7, search_text = $8, updated_at = $9 WHERE id = $10",
+    )
+    .bind(&p.slug)
+    .bind(&p.name)
+    .bind(&p.website)
+    .bind(&p.description)
+    .bind(&p.logo_url)
+    .bind(&p.hq_country)
+    .bind(p.size.slug())
+    .bind(search_text(p))
+    .bind(crate::now())
+    .bind(id)
+    .execute(&mut **tx)
+    .await
+    .map_err(slug_taken)?;
+    write_attributes(tx, id, p, map).await
+}
+
+/// Sets the status and appends to the partner's status history (`from` is `None` at creation).
+async fn record_status(
+    tx: &mut Tx,
+    id: i64,
+    from: Option<PartnerStatus>,
+    to: PartnerStatus,
+    reason: &str,
+    who: &Who,
+) -> Result<()> {
+    let now = crate::now();
+    sqlx::query(
+        "UPDATE partners SET status = $1, status_reason = $2, updated_at = $3 WHERE id = $4",
+    )
+    .bind(to.slug())
+    .bind(reason)
+    .bind(&now)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO partner_status_history (partner_id, from_status, to_status, reason, actor_id, at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id)
+    .bind(from.map(|f| f.slug()))
+    .bind(to.slug())
+    .bind(reason)
+    .bind(who.person_id)
+    .bind(&now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 impl Store {
     async fn insert_partner(
         &self,
@@ -169,6 +225,7 @@ impl Store {
         status: PartnerStatus,
         contact: Option<(&str, &str, &str)>,
         map: &RegionMap,
+        who: &Who,
     ) -> Result<i64> {
         let now = crate::now();
         let (cname, cemail, motivation) =
@@ -195,15 +252,7 @@ impl Store {
         .await
         .map_err(slug_taken)?;
         write_attributes(tx, id, p, map).await?;
-        sqlx::query(
-            "INSERT INTO partner_status_history (partner_id, from_status, to_status, reason, actor_id, at) \
-             VALUES ($1, NULL, $2, '', NULL, $3)",
-        )
-        .bind(id)
-        .bind(status.slug())
-        .bind(&now)
-        .execute(&mut **tx)
-        .await?;
+        record_status(tx, id, None, status, "", who).await?;
         Ok(id)
     }
 
@@ -223,6 +272,7 @@ impl Store {
                 PartnerStatus::Applicant,
                 Some(contact),
                 &map,
+                who,
             )
             .await?;
         append(
@@ -246,7 +296,9 @@ impl Store {
     ) -> Result<Partner> {
         let map = self.region_map().await?;
         let mut tx = self.begin().await?;
-        let id = self.insert_partner(&mut tx, p, status, None, &map).await?;
+        let id = self
+            .insert_partner(&mut tx, p, status, None, &map, who)
+            .await?;
         append(
             self,
             &mut tx,
@@ -379,24 +431,7 @@ impl Store {
         let before = self.partner(id).await?.ok_or(StoreError::NotFound)?;
         let map = self.region_map().await?;
         let mut tx = self.begin().await?;
-        sqlx::query(
-            "UPDATE partners SET slug = $1, name = $2, website = $3, description = $4, logo_url = $5, hq_country = $6, \
-             size = $7, search_text = $8, updated_at = $9 WHERE id = $10",
-        )
-        .bind(&p.slug)
-        .bind(&p.name)
-        .bind(&p.website)
-        .bind(&p.description)
-        .bind(&p.logo_url)
-        .bind(&p.hq_country)
-        .bind(p.size.slug())
-        .bind(search_text(p))
-        .bind(crate::now())
-        .bind(id)
-        .execute(&mut *tx)
-        .await
-        .map_err(slug_taken)?;
-        write_attributes(&mut tx, id, p, &map).await?;
+        write_profile(&mut tx, id, p, &map).await?;
         append(
             self,
             &mut tx,
@@ -438,28 +473,7 @@ impl Store {
             };
             ValidationErrors::single(field, code)
         })?;
-        let now = crate::now();
-        sqlx::query(
-            "UPDATE partners SET status = $1, status_reason = $2, updated_at = $3 WHERE id = $4",
-        )
-        .bind(to.slug())
-        .bind(reason.trim())
-        .bind(&now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query(
-            "INSERT INTO partner_status_history (partner_id, from_status, to_status, reason, actor_id, at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(id)
-        .bind(from.slug())
-        .bind(to.slug())
-        .bind(reason.trim())
-        .bind(who.person_id)
-        .bind(&now)
-        .execute(&mut *tx)
-        .await?;
+        record_status(&mut tx, id, Some(from), to, reason.trim(), who).await?;
         append(
             self,
             &mut tx,
@@ -563,30 +577,21 @@ impl Store {
             if !seen.insert(r.profile.slug.as_str()) {
                 return Err(ValidationErrors::single("slug", "slug-duplicate").into());
             }
-            let existing: Option<i64> =
-                sqlx::query_scalar("SELECT id FROM partners WHERE slug = $1")
-                    .bind(&r.profile.slug)
-                    .fetch_optional(&mut *tx)
-                    .await?;
+            let existing = sqlx::query("SELECT id, status FROM partners WHERE slug = $1")
+                .bind(&r.profile.slug)
+                .fetch_optional(&mut *tx)
+                .await?;
             match existing {
-                Some(id) => {
-                    sqlx::query(
-                        "UPDATE partners SET name = $1, website = $2, description = $3, logo_url = $4, hq_country = $5, \
-                         size = $6, search_text = $7, status = $8, updated_at = $9 WHERE id = $10",
-                    )
-                    .bind(&r.profile.name)
-                    .bind(&r.profile.website)
-                    .bind(&r.profile.description)
-                    .bind(&r.profile.logo_url)
-                    .bind(&r.profile.hq_country)
-                    .bind(r.profile.size.slug())
-                    .bind(search_text(&r.profile))
-                    .bind(r.status.slug())
-                    .bind(crate::now())
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                    write_attributes(&mut tx, id, &r.profile, &map).await?;
+                Some(row) => {
+                    let id: i64 = get(&row, "id")?;
+                    write_profile(&mut tx, id, &r.profile, &map).await?;
+                    // A bulk import may set any status (it is how spreadsheets are migrated), but the
+                    // change still enters the partner's history.
+                    let from = PartnerStatus::parse(&get::<String>(&row, "status")?).ok();
+                    if from != Some(r.status) {
+                        record_status(&mut tx, id, from, r.status, "Imported from CSV", who)
+                            .await?;
+                    }
                     append(
                         self,
                         &mut tx,
@@ -599,7 +604,7 @@ impl Store {
                 }
                 None => {
                     let id = self
-                        .insert_partner(&mut tx, &r.profile, r.status, None, &map)
+                        .insert_partner(&mut tx, &r.profile, r.status, None, &map, who)
                         .await?;
                     append(
                         self,

@@ -453,6 +453,19 @@ async fn import_is_all_or_nothing(store: Store) {
         (a.profile.name.as_str(), a.profile.hq_country.as_str()),
         ("Alpha GmbH", "DE")
     );
+    let suspended = vec![ImportRow {
+        profile: a.profile.clone(),
+        status: PartnerStatus::Suspended,
+    }];
+    store
+        .import_partners(&suspended, &admin())
+        .await
+        .expect("import");
+    let h = store.status_history(a.id).await.expect("history");
+    assert_eq!(
+        (h.len(), h[1].to, h[1].reason.as_str()),
+        (2, PartnerStatus::Suspended, "Imported from CSV")
+    );
     // The third row repeats a slug of the file: the rows before it were already written inside the
     // transaction, and must all roll back.
     let rows = vec![
