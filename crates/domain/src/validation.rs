@@ -87,6 +87,8 @@ pub fn english(code: &str) -> &'static str {
         "invalid-slug" => "Use 2 to 60 lowercase letters, digits and hyphens.",
         "slug-taken" => "This slug is already used by another partner.",
         "slug-locked" => "Only the foundation can change a partner's address; ask the staff.",
+        "csv-unreadable" => "The file is not readable as CSV.",
+        "csv-missing-columns" => "The file lacks some of the expected columns.",
         "slug-duplicate" => "This slug appears twice in the file.",
         "email-taken" => "An account with this email already exists.",
         "invalid-transition" => "This status change is not allowed.",

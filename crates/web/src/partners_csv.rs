@@ -32,6 +32,10 @@ pub struct RowError {
     /// Line number in the file (the header is line 1).
     pub line: u64,
     pub field: String,
+    /// Stable code of the problem (a validation code, or `csv-unreadable` / `csv-missing-columns`),
+    /// which the web page translates.
+    pub code: String,
+    /// The problem in English, with details (for the API and the command line).
     pub message: String,
 }
 
@@ -78,14 +82,22 @@ pub fn parse(text: &str, map: &RegionMap) -> Result<Vec<ImportRow>, Vec<RowError
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-    let err = |line: u64, field: &str, message: &str| RowError {
+    let err = |line: u64, field: &str, code: &str, message: &str| RowError {
         line,
         field: field.into(),
+        code: code.into(),
         message: message.into(),
     };
     let headers = match r.headers() {
         Ok(h) => h.clone(),
-        Err(e) => return Err(vec![err(1, "", &format!("The file is not valid CSV: {e}"))]),
+        Err(e) => {
+            return Err(vec![err(
+                1,
+                "",
+                "csv-unreadable",
+                &format!("The file is not valid CSV: {e}"),
+            )])
+        }
     };
     let missing: Vec<&str> = HEADER
         .iter()
@@ -96,6 +108,7 @@ pub fn parse(text: &str, map: &RegionMap) -> Result<Vec<ImportRow>, Vec<RowError
         return Err(vec![err(
             1,
             "",
+            "csv-missing-columns",
             &format!(
                 "Missing columns: {}. Expected: {}.",
                 missing.join(", "),
@@ -112,7 +125,12 @@ pub fn parse(text: &str, map: &RegionMap) -> Result<Vec<ImportRow>, Vec<RowError
         let rec = match rec {
             Ok(rec) => rec,
             Err(e) => {
-                errors.push(err(line, "", &format!("Unreadable row: {e}")));
+                errors.push(err(
+                    line,
+                    "",
+                    "csv-unreadable",
+                    &format!("Unreadable row: {e}"),
+                ));
                 continue;
             }
         };
@@ -134,7 +152,7 @@ pub fn parse(text: &str, map: &RegionMap) -> Result<Vec<ImportRow>, Vec<RowError
         };
         let status = PartnerStatus::parse(&get("status"));
         if let Err(code) = status {
-            errors.push(err(line, "status", english(code)));
+            errors.push(err(line, "status", code, english(code)));
         }
         match input.parse(map) {
             Ok(profile) => {
@@ -142,6 +160,7 @@ pub fn parse(text: &str, map: &RegionMap) -> Result<Vec<ImportRow>, Vec<RowError
                     errors.push(err(
                         line,
                         "slug",
+                        "slug-duplicate",
                         &format!("The slug {} is already used on line {first}.", profile.slug),
                     ));
                 }
@@ -152,7 +171,7 @@ pub fn parse(text: &str, map: &RegionMap) -> Result<Vec<ImportRow>, Vec<RowError
             Err(v) => errors.extend(
                 v.errors
                     .iter()
-                    .map(|e| err(line, &e.field, english(e.code))),
+                    .map(|e| err(line, &e.field, e.code, english(e.code))),
             ),
         }
     }

@@ -367,6 +367,7 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
     v.check_posted("10-approved").await;
     v.go("/admin/people", "11-people").await;
     v.go("/admin/audit", "12-audit").await;
+    v.go("/admin/regions", "12b-regions").await;
     v.go("/account", "13-account").await;
     c.find(Locator::Css("header.site form button"))
         .await

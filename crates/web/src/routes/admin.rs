@@ -615,6 +615,7 @@ pub async fn import(
                     .map(|x| RowError {
                         line: 0,
                         field: x.field.clone(),
+                        code: x.code.to_string(),
                         message: agora_domain::validation::english(x.code).into(),
                     })
                     .collect();
@@ -631,4 +632,37 @@ pub async fn import(
             Err(e) => Err(e.into()),
         },
     }
+}
+
+#[derive(Template)]
+#[template(path = "admin/regions.html")]
+struct RegionsView {
+    ctx: Ctx,
+    regions: Vec<(String, String, String)>,
+}
+
+/// The region map in force (changed with `agora regions import`).
+pub async fn regions(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
+    v.require(Permission::ManagePartners)?;
+    let map = state.store.region_map().await?;
+    let regions = map
+        .regions()
+        .iter()
+        .map(|r| {
+            let names: Vec<&str> = r
+                .countries
+                .iter()
+                .filter_map(|c| {
+                    agora_domain::geo::CountryCode::parse(c)
+                        .ok()
+                        .map(|c| c.name())
+                })
+                .collect();
+            (r.name.clone(), r.slug.clone(), names.join(", "))
+        })
+        .collect();
+    render(&RegionsView {
+        ctx: Ctx::new(&v, "/admin"),
+        regions,
+    })
 }

@@ -67,6 +67,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/admin/partners/{id}", get(admin::partner))
         .route("/admin/partners/{id}/status", post(admin::change_status))
+        .route("/admin/regions", get(admin::regions))
         .route("/admin/people", get(admin::people))
         .route("/admin/people/invite", post(admin::invite))
         .route("/admin/people/{id}/roles", post(admin::grant_role))

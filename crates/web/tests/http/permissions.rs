@@ -149,6 +149,11 @@ async fn every_route_checks_every_role(app: TestApp) {
             [Login, Forbid, Forbid, Allow],
         ),
         (
+            "GET",
+            "/admin/regions".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
             "POST",
             "/admin/people/invite".into(),
             [Login, Forbid, Forbid, Allow],
