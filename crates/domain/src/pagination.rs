@@ -75,6 +75,17 @@ impl<T> Page<T> {
         }
     }
 
+    /// The same page with its items converted (to an API view, say).
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            page: self.page,
+            per_page: self.per_page,
+            total: self.total,
+            total_pages: self.total_pages,
+        }
+    }
+
     pub fn has_next(&self) -> bool {
         self.page < self.total_pages
     }

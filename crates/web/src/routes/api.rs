@@ -134,24 +134,6 @@ fn private(p: &Partner, map: &agora_domain::geo::RegionMap) -> PrivatePartner {
     }
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PartnerList {
-    pub items: Vec<PublicPartner>,
-    pub page: u32,
-    pub per_page: u32,
-    pub total: u64,
-    pub total_pages: u32,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PrivatePartnerList {
-    pub items: Vec<PrivatePartner>,
-    pub page: u32,
-    pub per_page: u32,
-    pub total: u64,
-    pub total_pages: u32,
-}
-
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[serde(default)]
 pub struct ListParams {
@@ -186,12 +168,12 @@ pub struct ErrorBody {
 }
 
 #[utoipa::path(get, path = "/api/v1/partners", tag = "partners", params(ListParams),
-    responses((status = 200, body = PartnerList), (status = 422, body = ErrorBody, description = "Unknown filter value")))]
+    responses((status = 200, body = Page<PublicPartner>), (status = 422, body = ErrorBody, description = "Unknown filter value")))]
 /// Search the public directory of active partners.
 pub async fn list_partners(
     State(state): State<AppState>,
     Query(p): Query<ListParams>,
-) -> Result<Json<PartnerList>> {
+) -> Result<Json<Page<PublicPartner>>> {
     let map = state.store.region_map().await?;
     let q = DirectoryQuery {
         q: p.q,
@@ -211,13 +193,7 @@ pub async fn list_partners(
             page_request(&p.page, &p.per_page)?,
         )
         .await?;
-    Ok(Json(PartnerList {
-        items: page.items.iter().map(|x| public(x, &map)).collect(),
-        page: page.page,
-        per_page: page.per_page,
-        total: page.total,
-        total_pages: page.total_pages,
-    }))
+    Ok(Json(page.map(|x| public(&x, &map))))
 }
 
 #[utoipa::path(get, path = "/api/v1/partners/{slug}", tag = "partners", params(("slug" = String, Path)),
@@ -399,13 +375,13 @@ pub struct AdminListParams {
 }
 
 #[utoipa::path(get, path = "/api/v1/admin/partners", tag = "admin", params(AdminListParams),
-    responses((status = 200, body = PrivatePartnerList), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)), security(("token" = [])))]
+    responses((status = 200, body = Page<PrivatePartner>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)), security(("token" = [])))]
 /// Partners of any status with their private data (foundation admins).
 pub async fn admin_partners(
     State(state): State<AppState>,
     v: Viewer,
     Query(p): Query<AdminListParams>,
-) -> Result<Json<PrivatePartnerList>> {
+) -> Result<Json<Page<PrivatePartner>>> {
     v.require(Permission::ManagePartners)?;
     let statuses = match p.status.as_deref().filter(|s| !s.is_empty()) {
         Some(s) => {
@@ -422,13 +398,7 @@ pub async fn admin_partners(
         .partners_page(&filter, &statuses, page_request(&p.page, &p.per_page)?)
         .await?;
     let map = state.store.region_map().await?;
-    Ok(Json(PrivatePartnerList {
-        items: page.items.iter().map(|x| private(x, &map)).collect(),
-        page: page.page,
-        per_page: page.per_page,
-        total: page.total,
-        total_pages: page.total_pages,
-    }))
+    Ok(Json(page.map(|x| private(&x, &map))))
 }
 
 #[utoipa::path(get, path = "/api/v1/partners/export.csv", tag = "admin",
@@ -480,15 +450,6 @@ pub async fn import_csv(
     Ok(Json(ImportResult { created, updated }).into_response())
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AuditList {
-    pub items: Vec<AuditEntry>,
-    pub page: u32,
-    pub per_page: u32,
-    pub total: u64,
-    pub total_pages: u32,
-}
-
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[serde(default)]
 pub struct AuditParams {
@@ -501,13 +462,13 @@ pub struct AuditParams {
 }
 
 #[utoipa::path(get, path = "/api/v1/audit", tag = "admin", params(AuditParams),
-    responses((status = 200, body = AuditList), (status = 403, body = ErrorBody)), security(("token" = [])))]
+    responses((status = 200, body = Page<AuditEntry>), (status = 403, body = ErrorBody)), security(("token" = [])))]
 /// The audit log, newest first (foundation admins).
 pub async fn audit(
     State(state): State<AppState>,
     v: Viewer,
     Query(p): Query<AuditParams>,
-) -> Result<Json<AuditList>> {
+) -> Result<Json<Page<AuditEntry>>> {
     v.require(Permission::ViewAuditLog)?;
     let f = AuditFilter {
         action: p.action,
@@ -519,13 +480,7 @@ pub async fn audit(
         .store
         .audit_page(&f, page_request(&p.page, &p.per_page)?)
         .await?;
-    Ok(Json(AuditList {
-        page: page.page,
-        per_page: page.per_page,
-        total: page.total,
-        total_pages: page.total_pages,
-        items: page.items,
-    }))
+    Ok(Json(page))
 }
 
 #[utoipa::path(get, path = "/api/v1/regions", tag = "reference", responses((status = 200, body = Vec<agora_domain::geo::Region>)))]
