@@ -3,6 +3,7 @@
 //! Every rule lives here once; the store persists what these types allow and the web layer (HTML and
 //! JSON alike) calls these functions instead of re-implementing them.
 
+pub mod allocation;
 pub mod audit;
 pub mod geo;
 pub mod pagination;
