@@ -90,6 +90,9 @@ struct ServeArgs {
     /// Trust X-Forwarded-For from a reverse proxy for client addresses.
     #[arg(long, env = "AGORA_TRUST_PROXY")]
     trust_proxy: bool,
+    /// Require this bearer token on /metrics (open when unset).
+    #[arg(long, env = "AGORA_METRICS_TOKEN", hide_env_values = true)]
+    metrics_token: Option<String>,
     /// Minutes of inactivity after which a session ends.
     #[arg(long, env = "AGORA_SESSION_IDLE_MINUTES", default_value_t = 30)]
     session_idle_minutes: u64,
@@ -359,6 +362,7 @@ async fn serve(store: Store, args: ServeArgs) -> Result<()> {
         bind: args.bind,
         public_url,
         trust_proxy: args.trust_proxy,
+        metrics_token: args.metrics_token,
         session_idle: std::time::Duration::from_secs(args.session_idle_minutes * 60),
         ..Default::default()
     };

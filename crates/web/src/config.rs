@@ -18,6 +18,8 @@ pub struct Config {
     pub max_body_bytes: usize,
     pub login_attempts_per_account: i64,
     pub login_attempts_per_ip: i64,
+    /// When set, `/metrics` requires this bearer token.
+    pub metrics_token: Option<String>,
 }
 
 impl Default for Config {
@@ -32,6 +34,7 @@ impl Default for Config {
             max_body_bytes: 2 * 1024 * 1024,
             login_attempts_per_account: 10,
             login_attempts_per_ip: 50,
+            metrics_token: None,
         }
     }
 }

@@ -287,6 +287,34 @@ async fn openapi_document_lists_the_endpoints(app: TestApp) {
 }
 
 async fn expired_session_is_anonymous(_app: TestApp) {
+    // Metrics behind a token when one is configured.
+    let Some(guarded) =
+        super::helpers::spawn_app_with(agora_store::testing::Backend::Sqlite, |c| {
+            c.metrics_token = Some("m3trics".into())
+        })
+        .await
+    else {
+        return;
+    };
+    let c = reqwest::Client::new();
+    assert_eq!(
+        c.get(guarded.url("/metrics"))
+            .send()
+            .await
+            .expect("get")
+            .status(),
+        401
+    );
+    assert_eq!(
+        c.get(guarded.url("/metrics"))
+            .bearer_auth("m3trics")
+            .send()
+            .await
+            .expect("get")
+            .status(),
+        200
+    );
+
     // A dedicated app whose sessions last one second.
     let Some(app) = super::helpers::spawn_app_with(agora_store::testing::Backend::Sqlite, |c| {
         c.session_idle = std::time::Duration::from_secs(1)

@@ -421,6 +421,28 @@ async fn password_reset_link_works_once(app: TestApp) {
         "the same answer for unknown addresses"
     );
     let path = last_email_link(&app.store).await;
+    app.person(
+        "admin@example.org",
+        &[Grant {
+            role: Role::Admin,
+            scope_id: None,
+        }],
+    )
+    .await;
+    let outbox = app
+        .login("admin@example.org")
+        .await
+        .get(app.url("/admin/outbox"))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        outbox.contains("/password/reset/[hidden]") && !outbox.contains(&path),
+        "admins do not see reset tokens"
+    );
     let new = "a completely new passphrase";
     let short = app
         .post_form(
@@ -543,6 +565,10 @@ async fn health_and_metrics_answer(app: TestApp) {
         .await
         .expect("body");
     assert!(m.contains("agora_http_requests_total"), "{m}");
+    assert!(
+        m.contains("path=\"/partners\""),
+        "metrics are labelled by route"
+    );
     let missing = c.get(app.url("/no/such/page")).send().await.expect("get");
     assert_eq!(missing.status(), 404);
     assert!(missing
