@@ -1,5 +1,6 @@
 //! The `agora` command: runs the server and the operator tasks around it.
 
+mod bench;
 mod demo;
 
 use agora_domain::audit::AuditEvent;
@@ -72,6 +73,9 @@ enum Command {
     /// Show or replace the region map (which countries each region holds) as JSON.
     #[command(subcommand)]
     Regions(RegionsCommand),
+    /// Measure what the performance targets are about (use a release build).
+    #[command(subcommand)]
+    Bench(BenchCommand),
     /// Write a consistent copy of the live SQLite database to FILE (for PostgreSQL, use pg_dump).
     Backup { file: PathBuf },
 }
@@ -123,6 +127,17 @@ enum AdminCommand {
 enum AuditCommand {
     /// Check the hash chain; exits non-zero and names the first tampered entry if any.
     Verify,
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Replay synthetic leads through the lead allocator (pure computation, no database).
+    Allocator {
+        #[arg(long, default_value_t = 1_000_000)]
+        leads: usize,
+        #[arg(long, default_value_t = 1_000)]
+        partners: usize,
+    },
 }
 
 #[derive(Subcommand)]
@@ -285,6 +300,10 @@ async fn run(cli: Cli) -> Result<()> {
                 )
                 .await?;
             println!("region map replaced: {} regions", map.regions().len());
+            Ok(())
+        }
+        Command::Bench(BenchCommand::Allocator { leads, partners }) => {
+            bench::allocator(leads, partners);
             Ok(())
         }
         Command::Backup { file } => {

@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Credits closer than this are equal (they are sums of fractions).
 const EPSILON: f64 = 1e-9;
@@ -127,7 +127,6 @@ pub enum Exclusion {
     Paused,
     AtCapacity,
     Declined,
-    OutsideArea,
     NoRequestedService,
     NoRequestedLanguage,
 }
@@ -162,6 +161,9 @@ pub struct Explanation {
     pub lead_id: i64,
     pub pool: Option<Pool>,
     pub candidates: Vec<Scored>,
+    /// Partners that qualify for the lead's area by none of the pools tried.
+    pub outside_area: usize,
+    /// Partners of the pools tried that a hard filter excluded, with the reason.
     pub excluded: Vec<(i64, Exclusion)>,
     /// Partners that tied on the best score, when the hash decided.
     pub tie: Vec<i64>,
@@ -185,50 +187,534 @@ pub fn tie_hash(seed: &str, lead_id: i64, partner_id: i64) -> u64 {
     u64::from_be_bytes(b)
 }
 
-fn hard_filter(c: &Candidate, lead: &LeadRequest) -> Option<Exclusion> {
-    if !c.active {
-        Some(Exclusion::NotActive)
-    } else if c.paused {
-        Some(Exclusion::Paused)
-    } else if c.capacity_left == Some(0) {
-        Some(Exclusion::AtCapacity)
-    } else if lead.declined_by.contains(&c.id) {
-        Some(Exclusion::Declined)
-    } else if !lead.services.is_empty() && c.services.is_disjoint(&lead.services) {
-        Some(Exclusion::NoRequestedService)
-    } else if !lead.languages.is_empty() && c.languages.is_disjoint(&lead.languages) {
-        Some(Exclusion::NoRequestedLanguage)
-    } else {
-        None
+/// A category's values interned as bits, so that "offers any requested service" is one AND.
+#[derive(Debug, Default)]
+struct Bits<'a> {
+    index: HashMap<&'a str, u32>,
+}
+
+impl<'a> Bits<'a> {
+    fn learn(&mut self, values: &'a BTreeSet<String>) {
+        for v in values {
+            let n = self.index.len() as u32;
+            self.index.entry(v.as_str()).or_insert(n);
+        }
+    }
+
+    /// `None` when the category has more distinct values than fit a mask (then sets are compared:
+    /// the explained path, which gives the same decisions).
+    fn mask<'s>(&self, values: impl IntoIterator<Item = &'s String>) -> Option<u64> {
+        if self.index.len() > 64 {
+            return None;
+        }
+        Some(
+            values
+                .into_iter()
+                .filter_map(|v| self.index.get(v.as_str()))
+                .fold(0u64, |m, i| m | (1u64 << i)),
+        )
     }
 }
 
-fn in_pool(c: &Candidate, lead: &LeadRequest, pool: Pool, policy: &Policy) -> bool {
-    match pool {
-        Pool::OwnRegion => c.regions.contains(&lead.region) || c.countries.contains(&lead.country),
-        Pool::NeighbouringRegions => policy
-            .neighbours
-            .get(&lead.region)
-            .is_some_and(|ns| ns.iter().any(|n| c.regions.contains(n))),
-        Pool::AnyRegion => true,
-    }
+#[derive(Debug, Clone, Copy, Default)]
+struct Masks {
+    services: u64,
+    languages: u64,
+    segments: u64,
+    sizes: u64,
+    pricing: u64,
 }
 
-fn preference_weight(c: &Candidate, lead: &LeadRequest, p: &Preferences) -> f64 {
-    let matches = |want: &Option<String>, has: &BTreeSet<String>| {
-        want.as_ref().is_some_and(|w| has.contains(w))
-    };
-    let mut w = 1.0;
-    if matches(&lead.segment, &c.segments) {
-        w += p.segment;
+/// The allocator over one set of partners, indexed once: per lead it looks only at the partners of
+/// the lead's area, and compares categories as bit masks.
+#[derive(Debug)]
+pub struct Allocator<'a> {
+    policy: &'a Policy,
+    candidates: &'a [Candidate],
+    by_region: HashMap<&'a str, Vec<u32>>,
+    by_country: HashMap<&'a str, Vec<u32>>,
+    services: Bits<'a>,
+    languages: Bits<'a>,
+    segments: Bits<'a>,
+    sizes: Bits<'a>,
+    pricing: Bits<'a>,
+    masks: Option<Vec<Masks>>,
+    hot: Option<Hot>,
+}
+
+/// Buffers reused from lead to lead, so a replay of many leads does not allocate per lead.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    pool: Vec<u32>,
+    remaining: Vec<(u32, f64)>,
+    tied: Vec<u32>,
+}
+
+/// Running totals of one replay, aligned with the allocator's candidates.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tally {
+    pub credit: Vec<f64>,
+    pub received: Vec<u64>,
+    /// Offers made through this tally, counted against each partner's `capacity_left`.
+    pub offered: Vec<u32>,
+}
+
+/// The candidates' filter data as flat arrays, for the replay loop.
+#[derive(Debug)]
+struct Hot {
+    capacity: Vec<u32>,
+    weight: Vec<f64>,
+    masks: Vec<Masks>,
+}
+
+impl<'a> Allocator<'a> {
+    pub fn new(policy: &'a Policy, candidates: &'a [Candidate]) -> Self {
+        let mut a = Allocator {
+            policy,
+            candidates,
+            by_region: HashMap::new(),
+            by_country: HashMap::new(),
+            services: Bits::default(),
+            languages: Bits::default(),
+            segments: Bits::default(),
+            sizes: Bits::default(),
+            pricing: Bits::default(),
+            masks: None,
+            hot: None,
+        };
+        for (i, c) in candidates.iter().enumerate() {
+            for r in &c.regions {
+                a.by_region.entry(r.as_str()).or_default().push(i as u32);
+            }
+            for k in &c.countries {
+                a.by_country.entry(k.as_str()).or_default().push(i as u32);
+            }
+            a.services.learn(&c.services);
+            a.languages.learn(&c.languages);
+            a.segments.learn(&c.segments);
+            a.sizes.learn(&c.sizes);
+            a.pricing.learn(&c.pricing);
+        }
+        let masks: Option<Vec<Masks>> = candidates
+            .iter()
+            .map(|c| {
+                Some(Masks {
+                    services: a.services.mask(&c.services)?,
+                    languages: a.languages.mask(&c.languages)?,
+                    segments: a.segments.mask(&c.segments)?,
+                    sizes: a.sizes.mask(&c.sizes)?,
+                    pricing: a.pricing.mask(&c.pricing)?,
+                })
+            })
+            .collect();
+        a.hot = masks.as_ref().map(|m| Hot {
+            // A closed partner has no capacity at all: one comparison filters both.
+            capacity: candidates
+                .iter()
+                .map(|c| {
+                    if c.active && !c.paused {
+                        c.capacity_left.unwrap_or(u32::MAX)
+                    } else {
+                        0
+                    }
+                })
+                .collect(),
+            weight: candidates
+                .iter()
+                .map(|c| c.weight.max(f64::MIN_POSITIVE))
+                .collect(),
+            masks: m.clone(),
+        });
+        a.masks = masks;
+        a
     }
-    if matches(&lead.size, &c.sizes) {
-        w += p.size;
+
+    pub fn tally(&self, ledger: &Ledger) -> Tally {
+        Tally {
+            credit: self
+                .candidates
+                .iter()
+                .map(|c| ledger.credit.get(&c.id).copied().unwrap_or(0.0))
+                .collect(),
+            received: self
+                .candidates
+                .iter()
+                .map(|c| ledger.received.get(&c.id).copied().unwrap_or(0))
+                .collect(),
+            offered: vec![0; self.candidates.len()],
+        }
     }
-    if matches(&lead.pricing, &c.pricing) {
-        w += p.pricing;
+
+    pub fn write_back(&self, tally: &Tally, ledger: &mut Ledger) {
+        for (i, c) in self.candidates.iter().enumerate() {
+            if tally.credit[i] != 0.0 {
+                ledger.credit.insert(c.id, tally.credit[i]);
+            }
+            if tally.received[i] != 0 {
+                ledger.received.insert(c.id, tally.received[i]);
+            }
+        }
     }
-    c.weight.max(f64::MIN_POSITIVE) * w
+
+    fn lead_masks(&self, lead: &LeadRequest) -> Option<Masks> {
+        let one = |b: &Bits, v: &Option<String>| b.mask(v.iter());
+        Some(Masks {
+            services: self.services.mask(&lead.services)?,
+            languages: self.languages.mask(&lead.languages)?,
+            segments: one(&self.segments, &lead.segment)?,
+            sizes: one(&self.sizes, &lead.size)?,
+            pricing: one(&self.pricing, &lead.pricing)?,
+        })
+    }
+
+    fn hard_filter(
+        &self,
+        i: usize,
+        lead: &LeadRequest,
+        lm: Option<&Masks>,
+        offered: u32,
+    ) -> Option<Exclusion> {
+        let c = &self.candidates[i];
+        let offers = |want: &BTreeSet<String>, has: &BTreeSet<String>, wm: u64, hm: u64| {
+            want.is_empty()
+                || if lm.is_some() {
+                    wm & hm != 0
+                } else {
+                    !has.is_disjoint(want)
+                }
+        };
+        let (lm, cm) = match (lm, &self.masks) {
+            (Some(l), Some(m)) => (*l, m[i]),
+            _ => (Masks::default(), Masks::default()),
+        };
+        if !c.active {
+            Some(Exclusion::NotActive)
+        } else if c.paused {
+            Some(Exclusion::Paused)
+        } else if c.capacity_left.is_some_and(|cap| offered >= cap) {
+            Some(Exclusion::AtCapacity)
+        } else if !lead.declined_by.is_empty() && lead.declined_by.contains(&c.id) {
+            Some(Exclusion::Declined)
+        } else if !offers(&lead.services, &c.services, lm.services, cm.services) {
+            Some(Exclusion::NoRequestedService)
+        } else if !offers(&lead.languages, &c.languages, lm.languages, cm.languages) {
+            Some(Exclusion::NoRequestedLanguage)
+        } else {
+            None
+        }
+    }
+
+    fn weight(&self, i: usize, lead: &LeadRequest, lm: Option<&Masks>) -> f64 {
+        let c = &self.candidates[i];
+        let p = &self.policy.preferences;
+        let (seg, size, price) = match (lm, &self.masks) {
+            (Some(l), Some(m)) => (
+                l.segments & m[i].segments != 0,
+                l.sizes & m[i].sizes != 0,
+                l.pricing & m[i].pricing != 0,
+            ),
+            _ => {
+                let has = |want: &Option<String>, set: &BTreeSet<String>| {
+                    want.as_ref().is_some_and(|w| set.contains(w))
+                };
+                (
+                    has(&lead.segment, &c.segments),
+                    has(&lead.size, &c.sizes),
+                    has(&lead.pricing, &c.pricing),
+                )
+            }
+        };
+        let mut w = 1.0;
+        if seg {
+            w += p.segment;
+        }
+        if size {
+            w += p.size;
+        }
+        if price {
+            w += p.pricing;
+        }
+        c.weight.max(f64::MIN_POSITIVE) * w
+    }
+
+    /// Indices of the partners in `pool` for this lead, sorted and without duplicates.
+    fn pool(&self, lead: &LeadRequest, pool: Pool, out: &mut Vec<u32>) {
+        out.clear();
+        match pool {
+            Pool::OwnRegion => {
+                // Both lists are sorted (built in candidate order): merge them.
+                let a: &[u32] = self
+                    .by_region
+                    .get(lead.region.as_str())
+                    .map_or(&[], |v| v.as_slice());
+                let b: &[u32] = self
+                    .by_country
+                    .get(lead.country.as_str())
+                    .map_or(&[], |v| v.as_slice());
+                if a.is_empty() || b.is_empty() {
+                    out.extend_from_slice(if a.is_empty() { b } else { a });
+                    return;
+                }
+                let (mut i, mut j) = (0, 0);
+                while i < a.len() || j < b.len() {
+                    let next = match (a.get(i), b.get(j)) {
+                        (Some(&x), Some(&y)) if x == y => {
+                            i += 1;
+                            j += 1;
+                            x
+                        }
+                        (Some(&x), Some(&y)) if x < y => {
+                            i += 1;
+                            x
+                        }
+                        (Some(_), Some(&y)) | (None, Some(&y)) => {
+                            j += 1;
+                            y
+                        }
+                        (Some(&x), None) => {
+                            i += 1;
+                            x
+                        }
+                        (None, None) => break,
+                    };
+                    out.push(next);
+                }
+                return;
+            }
+            Pool::NeighbouringRegions => {
+                for n in self
+                    .policy
+                    .neighbours
+                    .get(&lead.region)
+                    .into_iter()
+                    .flatten()
+                {
+                    out.extend(self.by_region.get(n.as_str()).into_iter().flatten());
+                }
+            }
+            Pool::AnyRegion => out.extend(0..self.candidates.len() as u32),
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    fn pools(&self) -> impl Iterator<Item = Pool> + '_ {
+        std::iter::once(Pool::OwnRegion).chain(self.policy.fallback.iter().map(|f| match f {
+            Fallback::NeighbouringRegions => Pool::NeighbouringRegions,
+            Fallback::AnyRegion => Pool::AnyRegion,
+        }))
+    }
+
+    /// Decides one lead, updating `tally`; with `explain`, also says why.
+    pub fn allocate(&self, lead: &LeadRequest, tally: &mut Tally, explain: bool) -> Explanation {
+        self.allocate_with(lead, tally, explain, &mut Scratch::default())
+    }
+
+    /// As `allocate`, reusing `scratch` between calls (replays of many leads).
+    pub fn allocate_with(
+        &self,
+        lead: &LeadRequest,
+        tally: &mut Tally,
+        explain: bool,
+        scratch: &mut Scratch,
+    ) -> Explanation {
+        let lm = self.lead_masks(lead);
+        if let (false, true, Some(hot), Some(lm)) =
+            (explain, lead.declined_by.is_empty(), &self.hot, &lm)
+        {
+            return self.allocate_fast(lead, tally, scratch, hot, lm);
+        }
+        let mut considered: BTreeSet<u32> = BTreeSet::new();
+        let mut excluded: Vec<(i64, Exclusion)> = vec![];
+        let mut pool_buf = std::mem::take(&mut scratch.pool);
+        for pool in self.pools() {
+            self.pool(lead, pool, &mut pool_buf);
+            scratch.remaining.clear();
+            for &i in &pool_buf {
+                if explain && !considered.insert(i) {
+                    continue;
+                }
+                match self.hard_filter(i as usize, lead, lm.as_ref(), tally.offered[i as usize]) {
+                    None => scratch
+                        .remaining
+                        .push((i, self.weight(i as usize, lead, lm.as_ref()))),
+                    Some(reason) if explain => {
+                        excluded.push((self.candidates[i as usize].id, reason))
+                    }
+                    Some(_) => {}
+                }
+            }
+            if !scratch.remaining.is_empty() {
+                scratch.pool = pool_buf;
+                let mut e = self.decide(lead, tally, scratch, explain);
+                e.pool = Some(pool);
+                excluded.sort_unstable();
+                e.excluded = excluded;
+                e.outside_area = self.candidates.len().saturating_sub(considered.len());
+                return e;
+            }
+        }
+        scratch.pool = pool_buf;
+        excluded.sort_unstable();
+        Explanation {
+            lead_id: lead.id,
+            pool: None,
+            candidates: vec![],
+            outside_area: self.candidates.len().saturating_sub(considered.len()),
+            excluded,
+            tie: vec![],
+            chosen: vec![],
+            queued: true,
+        }
+    }
+
+    /// The same decision as the explained path, from the flat arrays: what replays and dry runs use.
+    fn allocate_fast(
+        &self,
+        lead: &LeadRequest,
+        tally: &mut Tally,
+        scratch: &mut Scratch,
+        hot: &Hot,
+        lm: &Masks,
+    ) -> Explanation {
+        let p = &self.policy.preferences;
+        let need_service = !lead.services.is_empty();
+        let need_language = !lead.languages.is_empty();
+        let mut pool_buf = std::mem::take(&mut scratch.pool);
+        for pool in self.pools() {
+            self.pool(lead, pool, &mut pool_buf);
+            scratch.remaining.clear();
+            for &i in &pool_buf {
+                let k = i as usize;
+                let m = &hot.masks[k];
+                if tally.offered[k] >= hot.capacity[k]
+                    || (need_service && m.services & lm.services == 0)
+                    || (need_language && m.languages & lm.languages == 0)
+                {
+                    continue;
+                }
+                let mut w = 1.0;
+                if m.segments & lm.segments != 0 {
+                    w += p.segment;
+                }
+                if m.sizes & lm.sizes != 0 {
+                    w += p.size;
+                }
+                if m.pricing & lm.pricing != 0 {
+                    w += p.pricing;
+                }
+                scratch.remaining.push((i, hot.weight[k] * w));
+            }
+            if !scratch.remaining.is_empty() {
+                scratch.pool = pool_buf;
+                let mut e = self.decide(lead, tally, scratch, false);
+                e.pool = Some(pool);
+                return e;
+            }
+        }
+        scratch.pool = pool_buf;
+        Explanation {
+            lead_id: lead.id,
+            pool: None,
+            candidates: vec![],
+            outside_area: 0,
+            excluded: vec![],
+            tie: vec![],
+            chosen: vec![],
+            queued: true,
+        }
+    }
+
+    /// Fan-out of k is k draws without replacement, each by the deficit rule over the partners not
+    /// drawn yet, so each draw keeps the rule's fairness properties.
+    fn decide(
+        &self,
+        lead: &LeadRequest,
+        tally: &mut Tally,
+        scratch: &mut Scratch,
+        explain: bool,
+    ) -> Explanation {
+        let Scratch {
+            remaining, tied, ..
+        } = scratch;
+        let mut chosen = vec![];
+        let mut candidates = vec![];
+        let mut tie = vec![];
+        for draw in 0..self.policy.fan_out.max(1) {
+            if remaining.is_empty() {
+                break;
+            }
+            let total: f64 = remaining.iter().map(|(_, w)| w).sum();
+            let inverse = 1.0 / total;
+            let mut best = f64::NEG_INFINITY;
+            tied.clear();
+            for &(i, w) in remaining.iter() {
+                let i = i as usize;
+                tally.credit[i] += w * inverse;
+                let score = tally.credit[i] - tally.received[i] as f64;
+                if score > best + EPSILON {
+                    best = score;
+                    tied.clear();
+                    tied.push(i as u32);
+                } else if (score - best).abs() <= EPSILON {
+                    tied.push(i as u32);
+                }
+            }
+            let seed = &self.policy.tie_break_seed;
+            let winner = if tied.len() == 1 {
+                tied[0]
+            } else {
+                tied.iter()
+                    .copied()
+                    .min_by_key(|&i| tie_hash(seed, lead.id, self.candidates[i as usize].id))
+                    .unwrap_or(tied[0])
+            };
+            if explain && draw == 0 {
+                if tied.len() > 1 {
+                    tie = tied
+                        .iter()
+                        .map(|&i| self.candidates[i as usize].id)
+                        .collect();
+                }
+                candidates = remaining
+                    .iter()
+                    .map(|&(i, w)| {
+                        let id = self.candidates[i as usize].id;
+                        let credit = tally.credit[i as usize];
+                        let received = tally.received[i as usize];
+                        Scored {
+                            partner_id: id,
+                            weight: w,
+                            share: w / total,
+                            credit,
+                            received,
+                            score: credit - received as f64,
+                            tie_hash: tie_hash(seed, lead.id, id),
+                        }
+                    })
+                    .collect();
+                candidates.sort_by(|a: &Scored, b: &Scored| {
+                    b.score
+                        .total_cmp(&a.score)
+                        .then(a.tie_hash.cmp(&b.tie_hash))
+                });
+            }
+            tally.received[winner as usize] += 1;
+            tally.offered[winner as usize] += 1;
+            chosen.push(self.candidates[winner as usize].id);
+            remaining.retain(|(i, _)| *i != winner);
+        }
+        Explanation {
+            lead_id: lead.id,
+            pool: None,
+            candidates,
+            outside_area: 0,
+            excluded: vec![],
+            tie,
+            chosen,
+            queued: false,
+        }
+    }
 }
 
 /// Decides who is offered `lead`, updating `ledger`. Deterministic: the same inputs give the same
@@ -239,129 +725,11 @@ pub fn allocate(
     lead: &LeadRequest,
     ledger: &mut Ledger,
 ) -> Explanation {
-    let mut excluded = vec![];
-    let mut eligible: Vec<&Candidate> = vec![];
-    for c in candidates {
-        match hard_filter(c, lead) {
-            Some(reason) => excluded.push((c.id, reason)),
-            None => eligible.push(c),
-        }
-    }
-    let mut pools = vec![Pool::OwnRegion];
-    pools.extend(policy.fallback.iter().map(|f| match f {
-        Fallback::NeighbouringRegions => Pool::NeighbouringRegions,
-        Fallback::AnyRegion => Pool::AnyRegion,
-    }));
-    for pool in pools {
-        let in_area: Vec<&Candidate> = eligible
-            .iter()
-            .copied()
-            .filter(|c| in_pool(c, lead, pool, policy))
-            .collect();
-        if in_area.is_empty() {
-            continue;
-        }
-        let outside: Vec<(i64, Exclusion)> = eligible
-            .iter()
-            .filter(|c| !in_pool(c, lead, pool, policy))
-            .map(|c| (c.id, Exclusion::OutsideArea))
-            .collect();
-        excluded.extend(outside);
-        return decide(policy, &in_area, lead, ledger, pool, excluded);
-    }
-    excluded.extend(eligible.iter().map(|c| (c.id, Exclusion::OutsideArea)));
-    excluded.sort();
-    Explanation {
-        lead_id: lead.id,
-        pool: None,
-        candidates: vec![],
-        excluded,
-        tie: vec![],
-        chosen: vec![],
-        queued: true,
-    }
-}
-
-/// Fan-out of k is k draws without replacement, each by the deficit rule over the partners not drawn
-/// yet, so each draw keeps the rule's fairness properties.
-fn decide(
-    policy: &Policy,
-    pool: &[&Candidate],
-    lead: &LeadRequest,
-    ledger: &mut Ledger,
-    which: Pool,
-    mut excluded: Vec<(i64, Exclusion)>,
-) -> Explanation {
-    let mut remaining: Vec<(&Candidate, f64)> = pool
-        .iter()
-        .map(|c| (*c, preference_weight(c, lead, &policy.preferences)))
-        .collect();
-    let mut chosen = vec![];
-    let mut scored_first: Vec<Scored> = vec![];
-    let mut tie = vec![];
-    for draw in 0..policy.fan_out.max(1) {
-        if remaining.is_empty() {
-            break;
-        }
-        let total: f64 = remaining.iter().map(|(_, w)| w).sum();
-        let mut scored: Vec<Scored> = remaining
-            .iter()
-            .map(|(c, w)| {
-                let share = w / total;
-                let credit = ledger.credit.get(&c.id).copied().unwrap_or(0.0) + share;
-                let received = ledger.received.get(&c.id).copied().unwrap_or(0);
-                Scored {
-                    partner_id: c.id,
-                    weight: *w,
-                    share,
-                    credit,
-                    received,
-                    score: credit - received as f64,
-                    tie_hash: tie_hash(&policy.tie_break_seed, lead.id, c.id),
-                }
-            })
-            .collect();
-        let best = scored
-            .iter()
-            .map(|s| s.score)
-            .fold(f64::NEG_INFINITY, f64::max);
-        let tied: Vec<&Scored> = scored
-            .iter()
-            .filter(|s| best - s.score <= EPSILON)
-            .collect();
-        let winner = tied
-            .iter()
-            .min_by_key(|s| s.tie_hash)
-            .map(|s| s.partner_id)
-            .unwrap_or(scored[0].partner_id);
-        if draw == 0 && tied.len() > 1 {
-            tie = tied.iter().map(|s| s.partner_id).collect();
-        }
-        for s in &scored {
-            ledger.credit.insert(s.partner_id, s.credit);
-        }
-        *ledger.received.entry(winner).or_insert(0) += 1;
-        chosen.push(winner);
-        remaining.retain(|(c, _)| c.id != winner);
-        if draw == 0 {
-            scored.sort_by(|a, b| {
-                b.score
-                    .total_cmp(&a.score)
-                    .then(a.tie_hash.cmp(&b.tie_hash))
-            });
-            scored_first = scored;
-        }
-    }
-    excluded.sort();
-    Explanation {
-        lead_id: lead.id,
-        pool: Some(which),
-        candidates: scored_first,
-        excluded,
-        tie,
-        chosen,
-        queued: false,
-    }
+    let a = Allocator::new(policy, candidates);
+    let mut tally = a.tally(ledger);
+    let e = a.allocate(lead, &mut tally, true);
+    a.write_back(&tally, ledger);
+    e
 }
 
 #[cfg(test)]
@@ -442,7 +810,10 @@ mod tests {
         assert!(e.excluded.contains(&(1, Exclusion::Paused)));
         assert!(e.excluded.contains(&(2, Exclusion::AtCapacity)));
         assert!(e.excluded.contains(&(3, Exclusion::NoRequestedService)));
-        assert!(e.excluded.contains(&(5, Exclusion::OutsideArea)));
+        assert_eq!(
+            e.outside_area, 1,
+            "the far partner is outside every pool tried"
+        );
     }
 
     #[test]
@@ -612,6 +983,21 @@ mod tests {
                     prop_assert!(ledger.received.get(&c.id).copied().unwrap_or(0) <= u64::from(cap));
                 }
             }
+        }
+
+        #[test]
+        fn the_fast_path_decides_exactly_as_the_explained_one(cands in arb_candidates(), leads in arb_leads(), fan in 1u8..4) {
+            let policy = Policy { fan_out: fan, ..Policy::default() };
+            let a = Allocator::new(&policy, &cands);
+            let (mut t1, mut t2) = (a.tally(&Ledger::default()), a.tally(&Ledger::default()));
+            let mut scratch = Scratch::default();
+            for l in &leads {
+                let slow = a.allocate(l, &mut t1, true);
+                let fast = a.allocate_with(l, &mut t2, false, &mut scratch);
+                prop_assert_eq!(&slow.chosen, &fast.chosen);
+                prop_assert_eq!(slow.pool, fast.pool);
+            }
+            prop_assert_eq!(t1, t2);
         }
 
         #[test]
