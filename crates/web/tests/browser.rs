@@ -122,6 +122,26 @@ impl Visit<'_> {
     }
 }
 
+/// Clicks and waits until the browser shows a new document: a click returns before the navigation it
+/// starts has finished.
+async fn click_to_new_page(c: &Client, locator: Locator<'_>) {
+    let old = c.find(Locator::Css("html")).await.expect("current page");
+    c.find(locator)
+        .await
+        .expect("element to click")
+        .click()
+        .await
+        .expect("click");
+    for _ in 0..200 {
+        if old.attr("lang").await.is_err() {
+            let _ = c.wait().for_element(Locator::Css("body")).await;
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the click did not lead to a new page");
+}
+
 #[tokio::test]
 async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_working_badge() {
     if std::env::var("AGORA_SKIP_BROWSER").is_ok() {
@@ -284,12 +304,7 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
     )
     .await;
     v.go("/partners/apply", "04-apply").await;
-    c.find(Locator::Css("form.form button[type=submit]"))
-        .await
-        .expect("submit")
-        .click()
-        .await
-        .expect("click");
+    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
     v.check_posted("05-apply-errors").await;
     let body = c.source().await.expect("source");
     assert!(
@@ -311,12 +326,7 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .send_keys(PASSWORD)
         .await
         .expect("type");
-    c.find(Locator::Css("form.form button[type=submit]"))
-        .await
-        .expect("submit")
-        .click()
-        .await
-        .expect("click");
+    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
     assert!(
         c.current_url()
             .await
@@ -328,12 +338,7 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
     v.check("07-admin").await;
     v.go("/admin/partners?status=applicant", "08-applications")
         .await;
-    c.find(Locator::LinkText("Zephyr Open Learning"))
-        .await
-        .expect("applicant listed")
-        .click()
-        .await
-        .expect("click");
+    click_to_new_page(&c, Locator::LinkText("Zephyr Open Learning")).await;
     v.check("09-application").await;
     c.find(Locator::Css("input[name=status][value=active]"))
         .await
@@ -341,12 +346,7 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .click()
         .await
         .expect("click");
-    c.find(Locator::Css("form.form button[type=submit]"))
-        .await
-        .expect("apply")
-        .click()
-        .await
-        .expect("click");
+    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
     let page = c.source().await.expect("source");
     assert!(
         page.contains("The partner was approved"),
@@ -369,22 +369,12 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
     v.go("/admin/audit", "12-audit").await;
     v.go("/admin/regions", "12b-regions").await;
     v.go("/account", "13-account").await;
-    c.find(Locator::Css("header.site form button"))
-        .await
-        .expect("sign out")
-        .click()
-        .await
-        .expect("click");
+    click_to_new_page(&c, Locator::Css("header.site form button")).await;
 
     // The public sees the new partner, its profile, badge and verification.
     v.go("/partners?region=latin-america", "14-directory-after")
         .await;
-    c.find(Locator::LinkText("Zephyr Open Learning"))
-        .await
-        .expect("listed publicly")
-        .click()
-        .await
-        .expect("click");
+    click_to_new_page(&c, Locator::LinkText("Zephyr Open Learning")).await;
     assert_eq!(
         c.current_url().await.expect("url").path(),
         "/partners/zephyr-open-learning"
@@ -435,21 +425,11 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .send_keys(PASSWORD)
         .await
         .expect("type");
-    c.find(Locator::Css("form.form button[type=submit]"))
-        .await
-        .expect("submit")
-        .click()
-        .await
-        .expect("click");
+    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
     assert_eq!(c.current_url().await.expect("url").path(), "/account");
     v.check("19-contact-account").await;
     v.go("/portal", "20-portal").await;
-    c.find(Locator::LinkText("Edit the public profile"))
-        .await
-        .expect("edit link")
-        .click()
-        .await
-        .expect("click");
+    click_to_new_page(&c, Locator::LinkText("Edit the public profile")).await;
     v.check("21-edit").await;
     let description = c
         .find(Locator::Id("description"))
@@ -457,24 +437,14 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .expect("description");
     description.clear().await.expect("clear");
     description.send_keys("Course development, hosting and training for universities and governments in Latin America.").await.expect("type");
-    c.find(Locator::Css("form.form button[type=submit]"))
-        .await
-        .expect("save")
-        .click()
-        .await
-        .expect("click");
+    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
     assert!(c
         .source()
         .await
         .expect("source")
         .contains("The profile was saved."));
     v.check_posted("22-edit-saved").await;
-    c.find(Locator::Css("header.site form button"))
-        .await
-        .expect("sign out")
-        .click()
-        .await
-        .expect("click");
+    click_to_new_page(&c, Locator::Css("header.site form button")).await;
     v.go("/partners/zephyr-open-learning", "23-profile-updated")
         .await;
     assert!(c

@@ -315,9 +315,9 @@ async fn expired_session_is_anonymous(_app: TestApp) {
         200
     );
 
-    // A dedicated app whose sessions last one second.
+    // A dedicated app whose sessions last two seconds.
     let Some(app) = super::helpers::spawn_app_with(agora_store::testing::Backend::Sqlite, |c| {
-        c.session_idle = std::time::Duration::from_secs(1)
+        c.session_idle = std::time::Duration::from_secs(2)
     })
     .await
     else {
@@ -333,7 +333,7 @@ async fn expired_session_is_anonymous(_app: TestApp) {
             .status(),
         200
     );
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
     let res = c.get(app.url("/account")).send().await.expect("get");
     assert_eq!(res.status(), 303);
     assert!(res.headers()["location"]
