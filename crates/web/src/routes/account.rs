@@ -12,7 +12,7 @@ use agora_domain::audit::AuditEvent;
 use agora_domain::permissions::Permission;
 use agora_domain::person::check_password;
 use agora_domain::ValidationErrors;
-use agora_store::{ApiTokenInfo, Invitation, TokenPurpose};
+use agora_store::{ApiTokenInfo, TokenPurpose};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -189,20 +189,21 @@ pub async fn forgot(
         .await?
         .filter(|p| !p.disabled)
     {
-        let token = random_token();
-        let link = state.config.url(&format!("/password/reset/{token}"));
-        let inv = Invitation {
-            token_hash: hash_token(&token),
-            expires_at: agora_store::format_time(
-                chrono::Utc::now() + chrono::Duration::hours(RESET_VALID_HOURS),
-            ),
-            subject: v.tr.t("email-reset-subject"),
-            body: v.tr.t2(
-                "email-reset-body",
-                ("name", p.display_name.clone()),
-                ("link", link),
-            ),
-        };
+        let (inv, _) = super::admin::one_time_link(
+            &state,
+            "/password/reset",
+            chrono::Duration::hours(RESET_VALID_HOURS),
+            |link| {
+                (
+                    v.tr.t("email-reset-subject"),
+                    v.tr.t2(
+                        "email-reset-body",
+                        ("name", p.display_name.clone()),
+                        ("link", link.to_string()),
+                    ),
+                )
+            },
+        );
         state
             .store
             .request_password_reset(p.id, &p.email, &inv)

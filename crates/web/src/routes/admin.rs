@@ -31,21 +31,61 @@ fn page_of(page: &Option<String>) -> Result<PageRequest> {
 
 /// A one-time link and the email that carries it.
 pub fn invitation(state: &AppState, v: &Viewer, name: &str) -> (Invitation, String) {
+    one_time_link(
+        state,
+        "/invitations",
+        chrono::Duration::days(super::account::INVITATION_VALID_DAYS),
+        |link| {
+            (
+                v.tr.t("email-invite-subject"),
+                v.tr.t2(
+                    "email-invite-body",
+                    ("name", name.to_string()),
+                    ("link", link.to_string()),
+                ),
+            )
+        },
+    )
+}
+
+/// A fresh one-time link under `path`, valid for `valid`, and the email (subject, body) that carries it.
+pub fn one_time_link(
+    state: &AppState,
+    path: &str,
+    valid: chrono::Duration,
+    email: impl FnOnce(&str) -> (String, String),
+) -> (Invitation, String) {
     let token = random_token();
-    let link = state.config.url(&format!("/invitations/{token}"));
+    let link = state.config.url(&format!("{path}/{token}"));
+    let (subject, body) = email(&link);
     let inv = Invitation {
         token_hash: hash_token(&token),
-        expires_at: agora_store::format_time(
-            chrono::Utc::now() + chrono::Duration::days(super::account::INVITATION_VALID_DAYS),
-        ),
-        subject: v.tr.t("email-invite-subject"),
-        body: v.tr.t2(
-            "email-invite-body",
-            ("name", name.to_string()),
-            ("link", link.clone()),
-        ),
+        expires_at: agora_store::format_time(chrono::Utc::now() + valid),
+        subject,
+        body,
     };
     (inv, link)
+}
+
+/// Changes a partner's status for the web page and the API alike. Approving an applicant invites its
+/// contact; the returned link is shown once to the admin. Public caches are invalidated.
+pub async fn change_partner_status(
+    state: &AppState,
+    v: &Viewer,
+    partner: &Partner,
+    to: PartnerStatus,
+    reason: &str,
+) -> Result<(Partner, Option<String>)> {
+    let (inv, link) = invitation(state, v, partner.contact_name.as_deref().unwrap_or(""));
+    let invites = partner.status == PartnerStatus::Applicant
+        && to == PartnerStatus::Active
+        && partner.contact_email.is_some();
+    let result = state
+        .store
+        .change_status(partner.id, to, reason, invites.then_some(&inv), &v.who())
+        .await;
+    state.cache.invalidate();
+    Ok((result?, invites.then_some(link)))
 }
 
 #[derive(Template)]
@@ -251,21 +291,10 @@ pub async fn change_status(
     let existing = state.store.partner(id).await?.ok_or(Error::NotFound)?;
     let result = match PartnerStatus::parse(&data.status) {
         Err(code) => Err(Error::Invalid(ValidationErrors::single("status", code))),
-        Ok(to) => {
-            let name = existing.contact_name.clone().unwrap_or_default();
-            let (inv, link) = invitation(&state, &v, &name);
-            let invites = existing.status == PartnerStatus::Applicant
-                && to == PartnerStatus::Active
-                && existing.contact_email.is_some();
-            state
-                .store
-                .change_status(id, to, &data.reason, invites.then_some(&inv), &v.who())
-                .await
-                .map(|_| invites.then_some(link))
-                .map_err(Error::from)
-        }
+        Ok(to) => change_partner_status(&state, &v, &existing, to, &data.reason)
+            .await
+            .map(|(_, link)| link),
     };
-    state.cache.invalidate();
     let mut view = partner_view(&state, &v, id).await?;
     match result {
         Ok(link) => {

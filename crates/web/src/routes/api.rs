@@ -314,19 +314,12 @@ pub async fn change_status(
         .ok_or(Error::NotFound)?;
     let to =
         PartnerStatus::parse(&req.status).map_err(|c| ValidationErrors::single("status", c))?;
-    let (inv, link) = super::admin::invitation(&state, &v, p.contact_name.as_deref().unwrap_or(""));
-    let invites = p.status == PartnerStatus::Applicant
-        && to == PartnerStatus::Active
-        && p.contact_email.is_some();
-    let updated = state
-        .store
-        .change_status(p.id, to, &req.reason, invites.then_some(&inv), &v.who())
-        .await?;
-    state.cache.invalidate();
+    let (updated, invitation_link) =
+        super::admin::change_partner_status(&state, &v, &p, to, &req.reason).await?;
     let map = state.store.region_map().await?;
     Ok(Json(StatusChanged {
         partner: private(&updated, &map),
-        invitation_link: invites.then_some(link),
+        invitation_link,
     }))
 }
 

@@ -38,13 +38,7 @@ pub async fn index(State(state): State<AppState>, v: Viewer) -> Result<Html<Stri
         if !v.can(Permission::ViewPartnerPrivate { partner_id: p.id }) {
             continue;
         }
-        let slug = &p.profile.slug;
-        let embed = format!(
-            "<a href=\"{}\"><img src=\"{}\" alt=\"{}\" width=\"220\" height=\"28\"></a>",
-            state.config.url(&format!("/partners/{slug}/verify")),
-            state.config.url(&format!("/partners/{slug}/badge.svg")),
-            v.tr.t("badge-active")
-        );
+        let embed = super::public::badge_embed(&state, &v.tr, &p.profile.slug);
         orgs.push(Org {
             status: v.tr.label("status", p.status.slug()),
             can_edit: v.can(Permission::EditPartnerProfile { partner_id: p.id }),

@@ -188,17 +188,22 @@ pub async fn profile(
         .filter(|p| p.status.is_public())
         .ok_or(Error::NotFound)?;
     let map = state.store.region_map().await?;
-    let verify = state.config.url(&format!("/partners/{slug}/verify"));
-    let badge = state.config.url(&format!("/partners/{slug}/badge.svg"));
-    let embed = format!(
-        "<a href=\"{verify}\"><img src=\"{badge}\" alt=\"{}\" width=\"220\" height=\"28\"></a>",
-        v.tr.t("badge-active")
-    );
+    let embed = badge_embed(&state, &v.tr, &slug);
     render(&ProfileView {
         ctx: Ctx::new(&v, "/partners"),
         p: ProfileText::new(&v.tr, &map, &partner.profile),
         embed,
     })
+}
+
+/// The HTML a partner pastes on its own site: the badge, linked to the verification page.
+pub fn badge_embed(state: &AppState, tr: &crate::i18n::Tr, slug: &str) -> String {
+    format!(
+        "<a href=\"{}\"><img src=\"{}\" alt=\"{}\" width=\"220\" height=\"28\"></a>",
+        state.config.url(&format!("/partners/{slug}/verify")),
+        state.config.url(&format!("/partners/{slug}/badge.svg")),
+        tr.t("badge-active")
+    )
 }
 
 #[derive(Template)]
