@@ -1012,23 +1012,27 @@ mod tests {
             }
         }
 
-        /// With a fixed eligible set, every partner's count stays strictly within one lead of its exact
-        /// weighted share: |received − Σ w_i/Σw| < 1.
+        /// The stated bound for unequal weights, with a fixed eligible set: a partner is never a whole
+        /// lead ahead of its exact weighted share t·w_i/Σw (when chosen its deficit was the largest of
+        /// deficits summing to 1 after accrual, so positive), and never H_n leads behind it, H_n being
+        /// the n-th harmonic number (n = 8 gives 2.72; the worst found in 4000 random runs was 1.44).
         #[test]
-        fn unequal_weights_stay_within_one_lead_of_the_exact_share(weights in proptest::collection::vec(1u8..20, 2..8), leads in 1i64..300) {
+        fn unequal_weights_stay_within_the_stated_bound_of_the_exact_share(weights in proptest::collection::vec(1u8..20, 2..8), leads in 1i64..300) {
             let cands: Vec<Candidate> = weights.iter().enumerate().map(|(i, w)| {
                 let mut c = partner(i as i64 + 1, "europe");
                 c.weight = f64::from(*w);
                 c
             }).collect();
             let total: f64 = cands.iter().map(|c| c.weight).sum();
+            let behind_bound: f64 = (1..=cands.len()).map(|k| 1.0 / k as f64).sum();
             let mut ledger = Ledger::default();
             for l in 0..leads {
                 allocate(&Policy::default(), &cands, &lead(l, "europe"), &mut ledger);
                 for c in &cands {
                     let exact = (l + 1) as f64 * c.weight / total;
                     let got = ledger.received.get(&c.id).copied().unwrap_or(0) as f64;
-                    prop_assert!((got - exact).abs() < 1.0 + 1e-9, "partner {} after {} leads: {} vs {:.3}", c.id, l + 1, got, exact);
+                    prop_assert!(got - exact < 1.0, "partner {} ahead after {} leads: {} vs {:.3}", c.id, l + 1, got, exact);
+                    prop_assert!(exact - got < behind_bound, "partner {} behind after {} leads: {} vs {:.3}", c.id, l + 1, got, exact);
                 }
             }
         }
