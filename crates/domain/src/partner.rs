@@ -202,7 +202,7 @@ pub fn parse_web_url(s: &str) -> Result<String, &'static str> {
     Ok(u.to_string())
 }
 
-fn parse_list<T: Ord + Clone>(
+pub(crate) fn parse_list<T: Ord + Clone>(
     errors: &mut ValidationErrors,
     field: &str,
     values: &[String],
@@ -227,7 +227,7 @@ fn parse_list<T: Ord + Clone>(
     out
 }
 
-fn parse_text(
+pub(crate) fn parse_text(
     errors: &mut ValidationErrors,
     field: &str,
     s: &str,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 mod languages_data;
 pub use languages_data::LANGUAGES;
 
+#[macro_export]
 macro_rules! category {
     ($(#[$m:meta])* $name:ident, $prefix:literal, $err:literal, { $($variant:ident => $slug:literal),+ $(,)? }) => {
         $(#[$m])*

@@ -99,6 +99,17 @@ pub fn english(code: &str) -> &'static str {
         "invalid-number" => "Enter a whole number.",
         "invalid-role" => "Unknown role.",
         "invalid-filter" => "Unknown filter value.",
+        "country-not-served" => "This country is not in any region of the map.",
+        "invalid-referral-code" => "Use 3 to 32 letters, digits or hyphens.",
+        "invalid-period" => "Use a year (2026), a quarter (2026-Q4) or a month (2026-11).",
+        "invalid-stage" => "Unknown stage.",
+        "invalid-reason" => "Choose a reason from the list.",
+        "invalid-fan-out" => "Offer each lead to 1, 2 or 3 partners.",
+        "invalid-weight" => "Weights are numbers from 0 to 10.",
+        "invalid-fallback" => "Each fallback may appear once.",
+        "out-of-range" => "This number is out of range.",
+        "idempotency-conflict" => "This Idempotency-Key was already used for a different request.",
+        "unknown-referral-code" => "This referral code is not known.",
         _ => "This value is not valid.",
     }
 }

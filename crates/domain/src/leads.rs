@@ -1,0 +1,959 @@
+//! Leads (issue 3): what a prospect asks for, the published policy that routes it, the life of an
+//! offer, and the rules of the public transparency report. The allocator itself is in `allocation`.
+
+use crate::allocation::{Candidate, Fallback, LeadRequest, Policy};
+use crate::geo::{CountryCode, Region, RegionMap};
+use crate::partner::{parse_list, parse_text};
+use crate::person::{parse_display_name, Email};
+use crate::taxonomy::{parse_language, CompanySize, Pricing, Segment, Service};
+use crate::ValidationErrors;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
+
+pub const MAX_ORGANIZATION_CHARS: usize = 200;
+pub const MAX_MESSAGE_CHARS: usize = 5000;
+/// The same contact and organization within this many days is one request, not two.
+pub const MERGE_WINDOW_DAYS: i64 = 30;
+/// Report cells below this are shown as "fewer than 5", so no single lead can be recognised.
+pub const SUPPRESS_BELOW: u64 = 5;
+
+/// A request as submitted, by the public form or `POST /api/v1/leads`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct LeadInput {
+    pub organization: String,
+    pub contact_name: String,
+    pub email: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    pub segment: String,
+    pub size: String,
+    /// Preferred pricing structure.
+    pub budget: String,
+    pub languages: Vec<String>,
+    pub services: Vec<String>,
+    pub message: String,
+    pub consent: bool,
+    pub referral_code: String,
+}
+
+/// A valid request: what is stored and allocated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NewLead {
+    pub organization: String,
+    pub contact_name: String,
+    pub email: Email,
+    pub country: CountryCode,
+    pub region: String,
+    pub segment: Option<Segment>,
+    pub size: Option<CompanySize>,
+    pub budget: Option<Pricing>,
+    pub languages: Vec<String>,
+    pub services: Vec<Service>,
+    pub message: String,
+    pub referral_code: Option<String>,
+}
+
+fn optional<T>(
+    e: &mut ValidationErrors,
+    field: &str,
+    s: &str,
+    parse: fn(&str) -> Result<T, &'static str>,
+) -> Option<T> {
+    let s = s.trim();
+    if s.is_empty() {
+        None
+    } else {
+        e.check(field, parse(s))
+    }
+}
+
+/// Referral codes are what people type from a flyer: 3 to 32 letters, digits or hyphens, any case.
+pub fn parse_referral_code(s: &str) -> Result<String, &'static str> {
+    let s = s.trim().to_ascii_uppercase();
+    if (3..=32).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        Ok(s)
+    } else {
+        Err("invalid-referral-code")
+    }
+}
+
+impl LeadInput {
+    pub fn parse(&self, regions: &RegionMap) -> Result<NewLead, ValidationErrors> {
+        let mut e = ValidationErrors::new();
+        let organization = parse_text(
+            &mut e,
+            "organization",
+            &self.organization,
+            MAX_ORGANIZATION_CHARS,
+            true,
+        );
+        let contact_name = e.check("contact_name", parse_display_name(&self.contact_name));
+        let email = e.check("email", Email::parse(&self.email));
+        let country = e.check("country", CountryCode::parse(&self.country));
+        let region = country.and_then(|c| match regions.region_of(c.as_str()) {
+            Some(r) => Some(r.slug.clone()),
+            None => {
+                e.add("country", "country-not-served");
+                None
+            }
+        });
+        let segment = optional(&mut e, "segment", &self.segment, Segment::parse);
+        let size = optional(&mut e, "size", &self.size, CompanySize::parse);
+        let budget = optional(&mut e, "budget", &self.budget, Pricing::parse);
+        let languages = parse_list(&mut e, "languages", &self.languages, true, parse_language);
+        let services = parse_list(&mut e, "services", &self.services, false, Service::parse);
+        let message = parse_text(&mut e, "message", &self.message, MAX_MESSAGE_CHARS, false);
+        let referral_code = optional(
+            &mut e,
+            "referral_code",
+            &self.referral_code,
+            parse_referral_code,
+        );
+        if !self.consent {
+            e.add("consent", "consent-required");
+        }
+        match (contact_name, email, country, region) {
+            (Some(contact_name), Some(email), Some(country), Some(region)) if e.is_empty() => {
+                Ok(NewLead {
+                    organization,
+                    contact_name,
+                    email,
+                    country,
+                    region,
+                    segment,
+                    size,
+                    budget,
+                    languages,
+                    services,
+                    message,
+                    referral_code,
+                })
+            }
+            _ => Err(e),
+        }
+    }
+}
+
+impl NewLead {
+    /// Fingerprint of the request's content: a replayed idempotency key must carry the same one.
+    pub fn fingerprint(&self) -> String {
+        let json = serde_json::to_string(self).unwrap_or_default();
+        hex(&Sha256::digest(json.as_bytes()))
+    }
+
+    /// Who is asking, for the 30-day merge: the email and the organization, case and spacing aside.
+    pub fn merge_key(&self) -> String {
+        let org: String = self
+            .organization
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        hex(&Sha256::digest(
+            format!("{}\n{org}", self.email.as_str()).as_bytes(),
+        ))
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Where referred leads go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferralRouting {
+    /// Referred leads join the fair pool like any other; the referrer gets the credit only.
+    Pool,
+    /// A lead referred by an eligible partner is offered to that partner first, outside the pool.
+    Referrer,
+}
+
+/// One version of the published lead policy: everything that decides where a lead goes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LeadPolicy {
+    pub allocation: Policy,
+    /// Regions whose leads go to more partners than `allocation.fan_out` (1 to 3).
+    #[serde(default)]
+    pub fan_out_by_region: BTreeMap<String, u8>,
+    /// Hours a partner has to accept before the lead is offered to the next one.
+    pub sla_hours: u32,
+    /// Days after acceptance (or the last update) before the partner is reminded to report progress.
+    pub update_reminder_days: u32,
+    /// Monthly number of leads a partner receives at most, unless it sets a lower one.
+    pub default_monthly_capacity: Option<u32>,
+    pub referral_routing: ReferralRouting,
+    /// Days a referral link keeps attributing requests to its referrer.
+    pub attribution_days: u32,
+    /// The region map in force (countries → region).
+    pub regions: Vec<Region>,
+}
+
+impl LeadPolicy {
+    pub fn initial(regions: &RegionMap) -> Self {
+        Self {
+            allocation: Policy::default(),
+            fan_out_by_region: BTreeMap::new(),
+            sla_hours: 48,
+            update_reminder_days: 14,
+            default_monthly_capacity: None,
+            referral_routing: ReferralRouting::Pool,
+            attribution_days: 90,
+            regions: regions.regions().to_vec(),
+        }
+    }
+
+    pub fn fan_out(&self, region: &str) -> u8 {
+        self.fan_out_by_region
+            .get(region)
+            .copied()
+            .unwrap_or(self.allocation.fan_out)
+    }
+
+    /// The allocator's policy for one lead of `region`.
+    pub fn for_region(&self, region: &str) -> Policy {
+        Policy {
+            fan_out: self.fan_out(region),
+            ..self.allocation.clone()
+        }
+    }
+
+    pub fn region_map(&self) -> RegionMap {
+        RegionMap::new(self.regions.clone()).unwrap_or_default()
+    }
+
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut e = ValidationErrors::new();
+        if let Err(code) = self.allocation.validate() {
+            e.add(
+                if code == "invalid-fan-out" {
+                    "fan_out"
+                } else {
+                    "weights"
+                },
+                code,
+            );
+        }
+        let map = RegionMap::new(self.regions.clone());
+        if map.is_err() {
+            e.add("regions", "invalid-region");
+        }
+        let known: BTreeSet<&str> = self.regions.iter().map(|r| r.slug.as_str()).collect();
+        for (r, n) in &self.fan_out_by_region {
+            if !known.contains(r.as_str()) {
+                e.add("fan_out_by_region", "invalid-region");
+            } else if !(1..=3).contains(n) {
+                e.add("fan_out_by_region", "invalid-fan-out");
+            }
+        }
+        for (r, ns) in &self.allocation.neighbours {
+            if !known.contains(r.as_str()) || ns.iter().any(|n| !known.contains(n.as_str())) {
+                e.add("neighbours", "invalid-region");
+            }
+        }
+        let fb = &self.allocation.fallback;
+        if fb.iter().enumerate().any(|(i, f)| fb[..i].contains(f)) {
+            e.add("fallback", "invalid-fallback");
+        }
+        if !(1..=720).contains(&self.sla_hours) {
+            e.add("sla_hours", "out-of-range");
+        }
+        if !(1..=365).contains(&self.update_reminder_days) {
+            e.add("update_reminder_days", "out-of-range");
+        }
+        if !(1..=3650).contains(&self.attribution_days) {
+            e.add("attribution_days", "out-of-range");
+        }
+        if self.default_monthly_capacity == Some(0) {
+            e.add("default_monthly_capacity", "out-of-range");
+        }
+        if self.allocation.tie_break_seed.trim().is_empty()
+            || self.allocation.tie_break_seed.len() > 64
+        {
+            e.add("tie_break_seed", "required");
+        }
+        e.into_result(())
+    }
+
+    /// The fallback order as shown on the public page: the lead's region, then the configured
+    /// fallbacks, then the admins' queue (a lead is never dropped).
+    pub fn fallback_steps(&self) -> Vec<&'static str> {
+        let mut steps = vec!["own-region"];
+        for f in &self.allocation.fallback {
+            steps.push(match f {
+                Fallback::NeighbouringRegions => "neighbouring-regions",
+                Fallback::AnyRegion => "any-region",
+            });
+        }
+        steps.push("queue");
+        steps
+    }
+}
+
+/// A partner's own lead settings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct PartnerLeadSettings {
+    pub paused: bool,
+    /// At most this many leads per calendar month; `None` for the policy's default.
+    pub monthly_capacity: Option<u32>,
+}
+
+impl PartnerLeadSettings {
+    pub fn capacity_left(&self, policy: &LeadPolicy, offered_this_month: u64) -> Option<u32> {
+        let cap = match (self.monthly_capacity, policy.default_monthly_capacity) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }?;
+        Some(cap.saturating_sub(u32::try_from(offered_this_month).unwrap_or(u32::MAX)))
+    }
+}
+
+/// What the allocator sees of a stored lead.
+pub fn lead_request(id: i64, lead: &NewLead, declined_by: BTreeSet<i64>) -> LeadRequest {
+    LeadRequest {
+        id,
+        country: lead.country.as_str().to_string(),
+        region: lead.region.clone(),
+        services: lead.services.iter().map(|s| s.slug().to_string()).collect(),
+        languages: lead.languages.iter().cloned().collect(),
+        segment: lead.segment.map(|s| s.slug().to_string()),
+        size: lead.size.map(|s| s.slug().to_string()),
+        pricing: lead.budget.map(|s| s.slug().to_string()),
+        declined_by,
+    }
+}
+
+/// Builds the allocator's view of a partner from its profile data and lead settings.
+#[allow(clippy::too_many_arguments)]
+pub fn candidate(
+    id: i64,
+    active: bool,
+    settings: PartnerLeadSettings,
+    capacity_left: Option<u32>,
+    regions: &[String],
+    countries: &[String],
+    services: &[String],
+    languages: &[String],
+    segments: &[String],
+    size: &str,
+    pricing: &[String],
+) -> Candidate {
+    let set = |v: &[String]| v.iter().cloned().collect::<BTreeSet<String>>();
+    Candidate {
+        id,
+        weight: 1.0,
+        active,
+        paused: settings.paused,
+        capacity_left,
+        regions: set(regions),
+        countries: set(countries),
+        services: set(services),
+        languages: set(languages),
+        segments: set(segments),
+        sizes: BTreeSet::from([size.to_string()]),
+        pricing: set(pricing),
+    }
+}
+
+/// Where one offer of a lead to one partner stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OfferStatus {
+    Offered,
+    Accepted,
+    Declined,
+    /// Not answered within the SLA: offered to the next partner.
+    Expired,
+    Contacted,
+    Proposal,
+    Won,
+    Lost,
+    /// The lead's personal data was erased or the lead withdrawn before an answer.
+    Withdrawn,
+}
+
+impl OfferStatus {
+    pub const ALL: &'static [OfferStatus] = &[
+        OfferStatus::Offered,
+        OfferStatus::Accepted,
+        OfferStatus::Declined,
+        OfferStatus::Expired,
+        OfferStatus::Contacted,
+        OfferStatus::Proposal,
+        OfferStatus::Won,
+        OfferStatus::Lost,
+        OfferStatus::Withdrawn,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            OfferStatus::Offered => "offered",
+            OfferStatus::Accepted => "accepted",
+            OfferStatus::Declined => "declined",
+            OfferStatus::Expired => "expired",
+            OfferStatus::Contacted => "contacted",
+            OfferStatus::Proposal => "proposal",
+            OfferStatus::Won => "won",
+            OfferStatus::Lost => "lost",
+            OfferStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, &'static str> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|o| o.slug() == s.trim())
+            .ok_or("invalid-stage")
+    }
+
+    /// The partner has the prospect's contact details from this point on.
+    pub fn is_accepted(self) -> bool {
+        matches!(
+            self,
+            OfferStatus::Accepted
+                | OfferStatus::Contacted
+                | OfferStatus::Proposal
+                | OfferStatus::Won
+                | OfferStatus::Lost
+        )
+    }
+
+    pub fn is_open_pipeline(self) -> bool {
+        matches!(
+            self,
+            OfferStatus::Accepted | OfferStatus::Contacted | OfferStatus::Proposal
+        )
+    }
+
+    fn rank(self) -> u8 {
+        match self {
+            OfferStatus::Accepted => 1,
+            OfferStatus::Contacted => 2,
+            OfferStatus::Proposal => 3,
+            OfferStatus::Won | OfferStatus::Lost => 4,
+            _ => 0,
+        }
+    }
+}
+
+/// The moves a partner reports. An offer is answered once; afterwards the pipeline only moves
+/// forward (a stage may be skipped: a prospect can sign without a formal proposal).
+pub fn check_offer_transition(from: OfferStatus, to: OfferStatus) -> Result<(), &'static str> {
+    use OfferStatus::*;
+    let ok = match (from, to) {
+        (Offered, Accepted | Declined) => true,
+        (Accepted | Contacted | Proposal, Contacted | Proposal | Won | Lost) => {
+            to.rank() > from.rank()
+        }
+        _ => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err("invalid-transition")
+    }
+}
+
+crate::category!(
+    /// Why a partner declined a lead (published, so declines can be counted).
+    DeclineReason, "decline", "invalid-reason", {
+        OutsideExpertise => "outside-expertise",
+        NoCapacity => "no-capacity",
+        TooSmall => "too-small",
+        LanguageOrRegion => "language-or-region",
+        ConflictOfInterest => "conflict-of-interest",
+        Other => "other",
+    }
+);
+
+crate::category!(
+    /// Why a pipeline ended without a deal.
+    LostReason, "lost", "invalid-reason", {
+        NoResponse => "no-response",
+        Budget => "budget",
+        ChoseCompetitor => "chose-competitor",
+        ProjectCancelled => "project-cancelled",
+        NotAFit => "not-a-fit",
+        Other => "other",
+    }
+);
+
+/// A report period: a year, a quarter or a month, written `2026`, `2026-Q4` or `2026-11`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Period {
+    Year(i32),
+    Quarter(i32, u8),
+    Month(i32, u8),
+}
+
+impl Period {
+    pub fn parse(s: &str) -> Result<Self, &'static str> {
+        let s = s.trim();
+        let digits = |d: &str, n: usize| d.len() == n && d.bytes().all(|b| b.is_ascii_digit());
+        let (y, rest) = s.split_once('-').unwrap_or((s, ""));
+        if !digits(y, 4) {
+            return Err("invalid-period");
+        }
+        let y: i32 = y.parse().map_err(|_| "invalid-period")?;
+        if !(2000..=2999).contains(&y) {
+            return Err("invalid-period");
+        }
+        if s.len() == 4 {
+            return Ok(Period::Year(y));
+        }
+        if let Some(q) = rest.strip_prefix('Q').or_else(|| rest.strip_prefix('q')) {
+            match q.parse::<u8>() {
+                Ok(q @ 1..=4) if digits(&q.to_string(), 1) && rest.len() == 2 => {
+                    Ok(Period::Quarter(y, q))
+                }
+                _ => Err("invalid-period"),
+            }
+        } else if digits(rest, 2) {
+            match rest.parse::<u8>() {
+                Ok(m @ 1..=12) => Ok(Period::Month(y, m)),
+                _ => Err("invalid-period"),
+            }
+        } else {
+            Err("invalid-period")
+        }
+    }
+
+    /// The months covered, as `YYYY-MM`.
+    pub fn months(self) -> Vec<String> {
+        let (y, from, to) = match self {
+            Period::Year(y) => (y, 1, 12),
+            Period::Quarter(y, q) => (y, (q - 1) * 3 + 1, q * 3),
+            Period::Month(y, m) => (y, m, m),
+        };
+        (from..=to).map(|m| format!("{y:04}-{m:02}")).collect()
+    }
+
+    pub fn year(self) -> i32 {
+        match self {
+            Period::Year(y) | Period::Quarter(y, _) | Period::Month(y, _) => y,
+        }
+    }
+
+    /// The period holding `month` (`YYYY-MM`) at each granularity, for navigation.
+    pub fn containing(month: &str) -> Option<(Period, Period, Period)> {
+        let Period::Month(y, m) = Period::parse(month).ok()? else {
+            return None;
+        };
+        Some((
+            Period::Year(y),
+            Period::Quarter(y, (m - 1) / 3 + 1),
+            Period::Month(y, m),
+        ))
+    }
+
+    pub fn previous(self) -> Period {
+        match self {
+            Period::Year(y) => Period::Year(y - 1),
+            Period::Quarter(y, 1) => Period::Quarter(y - 1, 4),
+            Period::Quarter(y, q) => Period::Quarter(y, q - 1),
+            Period::Month(y, 1) => Period::Month(y - 1, 12),
+            Period::Month(y, m) => Period::Month(y, m - 1),
+        }
+    }
+
+    pub fn next(self) -> Period {
+        match self {
+            Period::Year(y) => Period::Year(y + 1),
+            Period::Quarter(y, 4) => Period::Quarter(y + 1, 1),
+            Period::Quarter(y, q) => Period::Quarter(y, q + 1),
+            Period::Month(y, 12) => Period::Month(y + 1, 1),
+            Period::Month(y, m) => Period::Month(y, m + 1),
+        }
+    }
+}
+
+impl std::fmt::Display for Period {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Period::Year(y) => write!(f, "{y:04}"),
+            Period::Quarter(y, q) => write!(f, "{y:04}-Q{q}"),
+            Period::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+        }
+    }
+}
+
+/// The counters the report is made of, kept per month, region and partner as events happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// Leads received (region rows only).
+    Received,
+    /// Leads that waited in the queue because no partner qualified (region rows only).
+    Queued,
+    Offered,
+    Accepted,
+    Declined,
+    Reoffered,
+    Expired,
+    Won,
+    Lost,
+}
+
+impl Metric {
+    pub const ALL: &'static [Metric] = &[
+        Metric::Received,
+        Metric::Queued,
+        Metric::Offered,
+        Metric::Accepted,
+        Metric::Declined,
+        Metric::Reoffered,
+        Metric::Expired,
+        Metric::Won,
+        Metric::Lost,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Metric::Received => "received",
+            Metric::Queued => "queued",
+            Metric::Offered => "offered",
+            Metric::Accepted => "accepted",
+            Metric::Declined => "declined",
+            Metric::Reoffered => "reoffered",
+            Metric::Expired => "expired",
+            Metric::Won => "won",
+            Metric::Lost => "lost",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|m| m.slug() == s)
+    }
+}
+
+/// Minutes-to-accept histogram buckets: quarter hours for the first two days, then whole days. A
+/// histogram (unlike a list of durations) adds up across months, so any period's median is exact
+/// to its bucket.
+pub fn accept_bucket(minutes: i64) -> i64 {
+    let m = minutes.max(0);
+    if m < 48 * 60 {
+        m / 15 * 15
+    } else {
+        m / 1440 * 1440
+    }
+}
+
+/// The median of a histogram of (bucket start in minutes, count): the start of the bucket that
+/// holds the middle value.
+pub fn histogram_median(buckets: &BTreeMap<i64, u64>) -> Option<i64> {
+    let total: u64 = buckets.values().sum();
+    if total == 0 {
+        return None;
+    }
+    let middle = total.div_ceil(2);
+    let mut seen = 0;
+    for (start, n) in buckets {
+        seen += n;
+        if seen >= middle {
+            return Some(*start);
+        }
+    }
+    None
+}
+
+/// A number as the public may see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Cell {
+    Count(u64),
+    /// Between 1 and 4: shown as "fewer than 5".
+    FewerThan(u64),
+}
+
+impl Cell {
+    pub fn of(n: u64) -> Self {
+        if n > 0 && n < SUPPRESS_BELOW {
+            Cell::FewerThan(SUPPRESS_BELOW)
+        } else {
+            Cell::Count(n)
+        }
+    }
+
+    pub fn is_suppressed(self) -> bool {
+        matches!(self, Cell::FewerThan(_))
+    }
+}
+
+/// A rate (e.g. won / accepted) published only when both numbers are at least 5: a rate over tiny
+/// counts would reveal them.
+pub fn public_rate(numerator: u64, denominator: u64) -> Option<f64> {
+    (denominator >= SUPPRESS_BELOW && (numerator == 0 || numerator >= SUPPRESS_BELOW))
+        .then(|| numerator as f64 / denominator as f64)
+}
+
+/// One row (a region or a partner) of the transparency report.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct ReportRow {
+    /// Region slug, or partner slug.
+    pub key: String,
+    pub name: String,
+    /// Leads received in the region (region rows) or offered to the partner (partner rows).
+    #[schema(value_type = Object)]
+    pub counts: BTreeMap<Metric, Cell>,
+    /// Median minutes from offer to acceptance, to the quarter hour; absent below 5 acceptances.
+    pub median_minutes_to_accept: Option<i64>,
+    /// Won / accepted; absent when the counts are too small to publish.
+    pub conversion_rate: Option<f64>,
+    /// Partner rows: the share of the leads it competed for that it was entitled to, and got.
+    pub entitled: Option<f64>,
+    pub actual: Option<u64>,
+}
+
+/// Raw, unsuppressed numbers of one row.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawRow {
+    pub counts: BTreeMap<Metric, u64>,
+    pub accept_minutes: BTreeMap<i64, u64>,
+    pub entitled: f64,
+}
+
+impl RawRow {
+    pub fn get(&self, m: Metric) -> u64 {
+        self.counts.get(&m).copied().unwrap_or(0)
+    }
+
+    /// The public version of the row: small counts suppressed, rates and medians only over
+    /// counts that may be published.
+    pub fn publish(&self, key: &str, name: &str, partner_row: bool) -> ReportRow {
+        let counts = self
+            .counts
+            .iter()
+            .map(|(m, n)| (*m, Cell::of(*n)))
+            .collect();
+        let accepted = self.get(Metric::Accepted);
+        let offered = self.get(Metric::Offered);
+        ReportRow {
+            key: key.into(),
+            name: name.into(),
+            counts,
+            median_minutes_to_accept: (accepted >= SUPPRESS_BELOW)
+                .then(|| histogram_median(&self.accept_minutes))
+                .flatten(),
+            conversion_rate: public_rate(self.get(Metric::Won), accepted),
+            // The entitlement is a sum of fractions; shown rounded, and only where the count it
+            // would be compared with may be shown.
+            entitled: (partner_row && (offered == 0 || offered >= SUPPRESS_BELOW))
+                .then_some((self.entitled * 10.0).round() / 10.0),
+            actual: (partner_row && (offered == 0 || offered >= SUPPRESS_BELOW)).then_some(offered),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn input() -> LeadInput {
+        LeadInput {
+            organization: "Université Exemple".into(),
+            contact_name: "Ana Souza".into(),
+            email: "ana@univ.example".into(),
+            country: "br".into(),
+            segment: "higher-education".into(),
+            size: "".into(),
+            budget: "".into(),
+            languages: vec!["pt".into(), "en".into()],
+            services: vec!["hosting".into()],
+            message: "We need a platform for 10,000 learners.".into(),
+            consent: true,
+            referral_code: "edu-2026".into(),
+        }
+    }
+
+    #[test]
+    fn a_valid_request_parses_and_gets_its_region() {
+        let lead = input().parse(&RegionMap::default_map()).expect("valid");
+        assert_eq!(lead.region, "latin-america");
+        assert_eq!(lead.country.as_str(), "BR");
+        assert_eq!(lead.referral_code.as_deref(), Some("EDU-2026"));
+        assert_eq!(lead.languages, vec!["en", "pt"]);
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        let bad = LeadInput {
+            organization: "".into(),
+            email: "nope".into(),
+            country: "XX".into(),
+            segment: "rocket".into(),
+            languages: vec![],
+            services: vec!["magic".into()],
+            message: "x".repeat(MAX_MESSAGE_CHARS + 1),
+            consent: false,
+            referral_code: "a b".into(),
+            ..input()
+        };
+        let e = bad.parse(&RegionMap::default_map()).unwrap_err();
+        for (field, code) in [
+            ("organization", "required"),
+            ("email", "invalid-email"),
+            ("country", "invalid-country"),
+            ("segment", "invalid-segment"),
+            ("languages", "required"),
+            ("services", "invalid-service"),
+            ("message", "too-long"),
+            ("consent", "consent-required"),
+            ("referral_code", "invalid-referral-code"),
+        ] {
+            assert_eq!(e.get(field), Some(code), "{field}");
+        }
+    }
+
+    #[test]
+    fn merge_key_ignores_case_and_spacing_of_the_organization() {
+        let map = RegionMap::default_map();
+        let a = input().parse(&map).unwrap();
+        let b = LeadInput {
+            organization: "  université   EXEMPLE ".into(),
+            email: "ANA@univ.example".into(),
+            message: "Another message".into(),
+            ..input()
+        }
+        .parse(&map)
+        .unwrap();
+        assert_eq!(a.merge_key(), b.merge_key());
+        assert_ne!(a.fingerprint(), b.fingerprint());
+    }
+
+    #[test]
+    fn periods_parse_and_cover_their_months() {
+        assert_eq!(Period::parse("2026").unwrap().months().len(), 12);
+        assert_eq!(
+            Period::parse("2026-Q4").unwrap().months(),
+            vec!["2026-10", "2026-11", "2026-12"]
+        );
+        assert_eq!(Period::parse("2026-11").unwrap().months(), vec!["2026-11"]);
+        for bad in [
+            "", "26", "2026-13", "2026-Q5", "2026-Q04", "2026-1", "abcd", "2026-Q",
+        ] {
+            assert!(Period::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            Period::parse("2026-Q1").unwrap().previous(),
+            Period::Quarter(2025, 4)
+        );
+        assert_eq!(Period::Month(2026, 12).next(), Period::Month(2027, 1));
+    }
+
+    #[test]
+    fn offers_move_forward_only() {
+        use OfferStatus::*;
+        assert!(check_offer_transition(Offered, Accepted).is_ok());
+        assert!(check_offer_transition(Offered, Declined).is_ok());
+        assert!(check_offer_transition(Accepted, Won).is_ok());
+        assert!(check_offer_transition(Proposal, Contacted).is_err());
+        assert!(check_offer_transition(Declined, Accepted).is_err());
+        assert!(check_offer_transition(Expired, Accepted).is_err());
+        assert!(check_offer_transition(Won, Lost).is_err());
+        assert!(check_offer_transition(Offered, Won).is_err());
+    }
+
+    #[test]
+    fn the_initial_policy_is_valid_and_bad_ones_are_refused() {
+        let map = RegionMap::default_map();
+        let p = LeadPolicy::initial(&map);
+        assert!(p.validate().is_ok());
+        assert_eq!(p.fallback_steps().last(), Some(&"queue"));
+        let mut bad = p.clone();
+        bad.fan_out_by_region.insert("europe".into(), 4);
+        bad.sla_hours = 0;
+        bad.allocation.neighbours.insert("mars".into(), vec![]);
+        let e = bad.validate().unwrap_err();
+        assert!(e.get("fan_out_by_region").is_some());
+        assert!(e.get("sla_hours").is_some());
+        assert!(e.get("neighbours").is_some());
+        let mut europe3 = p.clone();
+        europe3.fan_out_by_region.insert("europe".into(), 3);
+        assert_eq!(europe3.for_region("europe").fan_out, 3);
+        assert_eq!(europe3.for_region("latin-america").fan_out, 1);
+    }
+
+    #[test]
+    fn capacity_takes_the_stricter_limit() {
+        let mut p = LeadPolicy::initial(&RegionMap::default_map());
+        let s = PartnerLeadSettings {
+            paused: false,
+            monthly_capacity: Some(10),
+        };
+        assert_eq!(s.capacity_left(&p, 4), Some(6));
+        p.default_monthly_capacity = Some(5);
+        assert_eq!(s.capacity_left(&p, 4), Some(1));
+        assert_eq!(s.capacity_left(&p, 9), Some(0));
+        assert_eq!(PartnerLeadSettings::default().capacity_left(&p, 1), Some(4));
+        p.default_monthly_capacity = None;
+        assert_eq!(PartnerLeadSettings::default().capacity_left(&p, 1), None);
+    }
+
+    #[test]
+    fn small_rates_and_medians_are_not_published() {
+        let mut r = RawRow::default();
+        r.counts.insert(Metric::Accepted, 4);
+        r.counts.insert(Metric::Won, 2);
+        r.accept_minutes.insert(30, 4);
+        let p = r.publish("europe", "Europe", false);
+        assert_eq!(p.counts[&Metric::Accepted], Cell::FewerThan(5));
+        assert_eq!(p.conversion_rate, None);
+        assert_eq!(p.median_minutes_to_accept, None);
+        r.counts.insert(Metric::Accepted, 10);
+        r.counts.insert(Metric::Won, 5);
+        r.accept_minutes.insert(90, 6);
+        let p = r.publish("europe", "Europe", false);
+        assert_eq!(p.conversion_rate, Some(0.5));
+        assert_eq!(p.median_minutes_to_accept, Some(90));
+    }
+
+    #[test]
+    fn buckets_are_quarter_hours_then_days() {
+        assert_eq!(accept_bucket(14), 0);
+        assert_eq!(accept_bucket(16), 15);
+        assert_eq!(accept_bucket(47 * 60 + 59), 47 * 60 + 45);
+        assert_eq!(accept_bucket(3 * 1440 + 5), 3 * 1440);
+        assert_eq!(accept_bucket(-3), 0);
+    }
+
+    proptest! {
+        /// No published cell ever shows a count between 1 and 4.
+        #[test]
+        fn no_cell_reveals_fewer_than_five(n in 0u64..100) {
+            match Cell::of(n) {
+                Cell::Count(c) => prop_assert!(c == 0 || c >= SUPPRESS_BELOW),
+                Cell::FewerThan(_) => prop_assert!(n > 0 && n < SUPPRESS_BELOW),
+            }
+        }
+
+        /// The histogram median is within one bucket of the exact median.
+        #[test]
+        fn histogram_median_is_the_bucket_of_the_exact_median(mut xs in proptest::collection::vec(0i64..10_000, 1..200)) {
+            let mut h = BTreeMap::new();
+            for x in &xs {
+                *h.entry(accept_bucket(*x)).or_insert(0u64) += 1;
+            }
+            xs.sort();
+            let exact = xs[(xs.len() - 1) / 2];
+            prop_assert_eq!(histogram_median(&h), Some(accept_bucket(exact)));
+        }
+
+        #[test]
+        fn period_display_round_trips(y in 2000i32..2999, q in 1u8..5, m in 1u8..13) {
+            for p in [Period::Year(y), Period::Quarter(y, q), Period::Month(y, m)] {
+                prop_assert_eq!(Period::parse(&p.to_string()), Ok(p));
+            }
+        }
+
+        /// Lead parsing never panics, whatever comes in.
+        #[test]
+        fn lead_parsing_is_total(org in ".{0,300}", email in ".{0,50}", country in ".{0,4}", langs in proptest::collection::vec(".{0,5}", 0..4)) {
+            let i = LeadInput { organization: org, email, country, languages: langs, ..input() };
+            let _ = i.parse(&RegionMap::default_map());
+        }
+    }
+}
