@@ -6,6 +6,7 @@
 //! change is never recorded without happening or happen without being recorded.
 
 mod audit;
+mod leads;
 mod migrate;
 mod outbox;
 mod partners;
@@ -19,6 +20,11 @@ pub mod testing;
 mod tokens;
 
 pub use audit::{AuditFilter, VerifyReport};
+pub use leads::{
+    Allocation, Funnel, Intake, JobReport, Lead, LeadFilter, LeadSummary, MonthlyShare, Offer,
+    OfferUpdate, PolicyVersion, ReferralStats, Referrer, ReportCounts, StoredExplanation,
+    Submission,
+};
 pub use outbox::OutboxMessage;
 pub use partners::{ImportRow, Invitation, Partner, StatusChange};
 pub use people::{Person, PersonWithGrants};

@@ -5,11 +5,14 @@
 use crate::{Result, Store, StoreError, LOCK_MIGRATE};
 use sha2::{Digest, Sha256};
 
-const MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "foundation",
-    include_str!("../migrations/0001_foundation.sql"),
-)];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "foundation",
+        include_str!("../migrations/0001_foundation.sql"),
+    ),
+    (2, "leads", include_str!("../migrations/0002_leads.sql")),
+];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {
     let mut tx = store.begin().await?;
@@ -61,6 +64,7 @@ pub async fn run(store: &Store) -> Result<Vec<String>> {
         // Seed what later code relies on existing (region map, secrets) once the schema exists.
         crate::regions::seed_default(store).await?;
         crate::settings::ensure_secret(store).await?;
+        store.ensure_lead_policy().await?;
     }
     Ok(applied)
 }

@@ -90,6 +90,9 @@ impl Store {
         )
         .execute(&mut *tx)
         .await?;
+        // The region map is part of the published lead policy: a new map is a new policy version.
+        self.dialect.lock(&mut tx, crate::leads::LOCK_LEADS).await?;
+        crate::leads::adopt_region_map(self, &mut tx, map, who).await?;
         append(
             self,
             &mut tx,

@@ -46,6 +46,12 @@ conformance!(
     rate_limit_counts_within_window,
     concurrent_audit_writers_keep_one_chain,
     changing_the_region_map_recomputes_served_regions,
+    intake_is_idempotent_merges_repeats_and_rejects_conflicts,
+    allocation_offers_explains_and_reoffers_after_decline_and_expiry,
+    nobody_qualifies_means_queued_never_dropped,
+    policy_versions_are_append_only_and_recorded_per_allocation,
+    erasure_and_retention_keep_the_counts,
+    referrals_are_attributed_and_converted,
 );
 
 fn admin() -> Who {
@@ -679,8 +685,8 @@ async fn concurrent_audit_writers_keep_one_chain(store: Store) {
         t.await.expect("join").expect("record");
     }
     let r = store.verify_audit_chain().await.expect("verify");
-    // 20 entries, after the one the region map's seeding wrote at migration.
-    assert_eq!((r.checked, r.first_error), (21, None));
+    // 20 entries, after the two migration wrote (region map seeded, lead policy version 1).
+    assert_eq!((r.checked, r.first_error), (22, None));
 }
 
 async fn changing_the_region_map_recomputes_served_regions(store: Store) {
@@ -759,4 +765,533 @@ async fn changing_the_region_map_recomputes_served_regions(store: Store) {
         "the seeding at migration and this replacement"
     );
     assert_eq!(audit.items[0].actor, "admin@example.org");
+}
+
+fn lead_input(email: &str, org: &str, country: &str) -> agora_domain::leads::NewLead {
+    agora_domain::leads::LeadInput {
+        organization: org.into(),
+        contact_name: "Ana Souza".into(),
+        email: email.into(),
+        country: country.into(),
+        segment: "corporate".into(),
+        languages: vec!["en".into()],
+        services: vec!["hosting".into()],
+        message: "We need a platform.".into(),
+        consent: true,
+        ..Default::default()
+    }
+    .parse(&RegionMap::default_map())
+    .expect("valid lead")
+}
+
+fn t(s: &str) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .unwrap()
+        .with_timezone(&chrono::Utc)
+}
+
+fn submission(
+    lead: agora_domain::leads::NewLead,
+    key: Option<&str>,
+    at: &str,
+) -> agora_store::Submission {
+    agora_store::Submission {
+        lead,
+        source: "api",
+        idempotency_key: key.map(str::to_string),
+        received_at: t(at),
+    }
+}
+
+async fn active_partner(store: &Store, name: &str, country: &str) -> i64 {
+    store
+        .create_partner(
+            &profile(name, country, "hosting"),
+            PartnerStatus::Active,
+            &admin(),
+        )
+        .await
+        .unwrap()
+        .id
+}
+
+async fn intake_is_idempotent_merges_repeats_and_rejects_conflicts(store: Store) {
+    use agora_store::Intake;
+    let a = lead_input("ana@univ.example", "Univ", "FR");
+    let r = store
+        .submit_leads(&[
+            submission(a.clone(), Some("k1"), "2026-11-02T10:00:00Z"),
+            // Same key, same content: the same lead.
+            submission(a.clone(), Some("k1"), "2026-11-02T10:00:01Z"),
+            // Same key, other content: refused, nothing stored.
+            submission(
+                lead_input("bob@corp.example", "Corp", "FR"),
+                Some("k1"),
+                "2026-11-02T10:00:02Z",
+            ),
+            // Same person and organization ten days later, no key: merged.
+            submission(
+                lead_input("ANA@univ.example", " univ ", "FR"),
+                None,
+                "2026-11-12T10:00:00Z",
+            ),
+        ])
+        .await
+        .unwrap();
+    let first = match r[0] {
+        Ok(Intake::Created(id)) => id,
+        ref other => panic!("{other:?}"),
+    };
+    assert!(matches!(r[1], Ok(Intake::Replayed(id)) if id == first));
+    match &r[2] {
+        Err(StoreError::Invalid(e)) => {
+            assert_eq!(e.get("idempotency_key"), Some("idempotency-conflict"))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(r[3], Ok(Intake::Merged(id)) if id == first));
+    assert_eq!(
+        store.count_leads().await.unwrap(),
+        2,
+        "the merged request is kept, the conflict is not"
+    );
+    assert_eq!(store.lead(first).await.unwrap().unwrap().times_merged, 1);
+    // Forty days later it is a new request.
+    let later = store
+        .submit_leads(&[submission(
+            lead_input("ana@univ.example", "Univ", "FR"),
+            None,
+            "2026-12-25T10:00:00Z",
+        )])
+        .await
+        .unwrap();
+    assert!(matches!(later[0], Ok(Intake::Created(id)) if id != first));
+    // An unknown referral code is a field error.
+    let mut bad = lead_input("c@x.example", "X", "FR");
+    bad.referral_code = Some("NOPE".into());
+    let r = store
+        .submit_leads(&[submission(bad, None, "2026-12-25T10:00:00Z")])
+        .await
+        .unwrap();
+    assert!(
+        matches!(&r[0], Err(StoreError::Invalid(e)) if e.get("referral_code") == Some("unknown-referral-code"))
+    );
+}
+
+async fn allocation_offers_explains_and_reoffers_after_decline_and_expiry(store: Store) {
+    use agora_domain::leads::OfferStatus;
+    use agora_store::OfferUpdate;
+    let p1 = active_partner(&store, "Alpha", "FR").await;
+    let p2 = active_partner(&store, "Beta", "DE").await;
+    let p3 = active_partner(&store, "Gamma", "IT").await;
+    let now = t("2026-11-02T10:00:00Z");
+    let ids: Vec<i64> = store
+        .submit_leads(&[
+            submission(
+                lead_input("a@a.example", "A", "FR"),
+                None,
+                "2026-11-02T09:00:00Z",
+            ),
+            submission(
+                lead_input("b@b.example", "B", "ES"),
+                None,
+                "2026-11-02T09:00:00Z",
+            ),
+            submission(
+                lead_input("c@c.example", "C", "PT"),
+                None,
+                "2026-11-02T09:00:00Z",
+            ),
+        ])
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.unwrap().lead_id())
+        .collect();
+    let report = store.run_lead_jobs(now, None).await.unwrap();
+    assert_eq!(report.allocated, 3);
+    // Equal weights, same eligible set: one lead each.
+    let mut got = vec![];
+    for id in &ids {
+        let offers = store.lead_offers(*id).await.unwrap();
+        assert_eq!(offers.len(), 1);
+        got.push(offers[0].partner_id);
+        let allocs = store.lead_allocations(*id).await.unwrap();
+        assert_eq!(allocs.len(), 1);
+        assert_eq!(
+            allocs[0].explanation.explanation.candidates.len(),
+            3,
+            "all three were candidates"
+        );
+        assert_eq!(allocs[0].policy_version, 1);
+    }
+    got.sort();
+    assert_eq!(got, vec![p1, p2, p3]);
+    // A decline with a reason goes to another partner at the next run.
+    let o = &store.lead_offers(ids[0]).await.unwrap()[0];
+    let no_reason = store
+        .update_offer(
+            o.id,
+            o.partner_id,
+            &OfferUpdate {
+                to: OfferStatus::Declined,
+                reason: None,
+                note: String::new(),
+            },
+            now,
+            &admin(),
+        )
+        .await;
+    assert!(matches!(no_reason, Err(StoreError::Invalid(_))));
+    // Another partner cannot touch it.
+    let other = if o.partner_id == p1 { p2 } else { p1 };
+    let stolen = store
+        .update_offer(
+            o.id,
+            other,
+            &OfferUpdate {
+                to: OfferStatus::Accepted,
+                reason: None,
+                note: String::new(),
+            },
+            now,
+            &admin(),
+        )
+        .await;
+    assert!(matches!(stolen, Err(StoreError::NotFound)));
+    store
+        .update_offer(
+            o.id,
+            o.partner_id,
+            &OfferUpdate {
+                to: OfferStatus::Declined,
+                reason: Some("no-capacity".into()),
+                note: String::new(),
+            },
+            now,
+            &admin(),
+        )
+        .await
+        .unwrap();
+    store.run_lead_jobs(now, None).await.unwrap();
+    let offers = store.lead_offers(ids[0]).await.unwrap();
+    assert_eq!(offers.len(), 2);
+    assert_ne!(offers[1].partner_id, offers[0].partner_id);
+    let second = store.lead_allocations(ids[0]).await.unwrap();
+    assert_eq!(second.len(), 2);
+    assert!(second[1]
+        .explanation
+        .explanation
+        .excluded
+        .iter()
+        .any(|(p, _)| *p == offers[0].partner_id));
+    // No answer within the SLA (48 h): expired and offered to the remaining partner.
+    let late = now + chrono::Duration::hours(49);
+    let report = store.run_lead_jobs(late, None).await.unwrap();
+    assert!(report.expired >= 3, "{report:?}");
+    let offers = store.lead_offers(ids[0]).await.unwrap();
+    assert_eq!(offers.len(), 3);
+    assert_eq!(offers[1].status, OfferStatus::Expired);
+    // Accept and move through the pipeline; the counters follow.
+    let last = &offers[2];
+    store
+        .update_offer(
+            last.id,
+            last.partner_id,
+            &OfferUpdate {
+                to: OfferStatus::Accepted,
+                reason: None,
+                note: String::new(),
+            },
+            late,
+            &admin(),
+        )
+        .await
+        .unwrap();
+    store
+        .update_offer(
+            last.id,
+            last.partner_id,
+            &OfferUpdate {
+                to: OfferStatus::Won,
+                reason: None,
+                note: "Signed".into(),
+            },
+            late,
+            &admin(),
+        )
+        .await
+        .unwrap();
+    let back = store
+        .update_offer(
+            last.id,
+            last.partner_id,
+            &OfferUpdate {
+                to: OfferStatus::Contacted,
+                reason: None,
+                note: String::new(),
+            },
+            late,
+            &admin(),
+        )
+        .await;
+    assert!(matches!(back, Err(StoreError::Invalid(_))));
+    let counts = store.report_counts(&["2026-11".to_string()]).await.unwrap();
+    let total = |m: agora_domain::leads::Metric| -> u64 {
+        counts
+            .counts
+            .iter()
+            .filter(|c| c.2 == m && c.3 == -1)
+            .map(|c| c.4)
+            .sum()
+    };
+    use agora_domain::leads::Metric;
+    assert_eq!(total(Metric::Received), 3);
+    assert_eq!(total(Metric::Declined), 1);
+    assert_eq!(total(Metric::Won), 1);
+    assert!(total(Metric::Expired) >= 1);
+    assert!(total(Metric::Reoffered) >= 2);
+    // Running the jobs twice at the same time does nothing twice (several instances).
+    let (a, b) = tokio::join!(
+        store.run_lead_jobs(late, None),
+        store.run_lead_jobs(late, None)
+    );
+    assert_eq!(a.unwrap().expired + b.unwrap().expired, 0);
+    // Reminders: 14 days without update on an accepted offer.
+    let r = store
+        .run_lead_jobs(late + chrono::Duration::days(15), None)
+        .await
+        .unwrap();
+    assert_eq!(r.reminded, 0, "won offers are not reminded");
+}
+
+async fn nobody_qualifies_means_queued_never_dropped(store: Store) {
+    let now = t("2026-11-02T10:00:00Z");
+    let id = store
+        .submit_leads(&[submission(
+            lead_input("a@a.example", "A", "JP"),
+            None,
+            "2026-11-02T09:00:00Z",
+        )])
+        .await
+        .unwrap()[0]
+        .as_ref()
+        .unwrap()
+        .lead_id();
+    let r = store.run_lead_jobs(now, None).await.unwrap();
+    assert_eq!((r.allocated, r.queued), (0, 1));
+    assert_eq!(store.lead(id).await.unwrap().unwrap().status, "queued");
+    // A partner joins; the admin retries; the any-region fallback finds it.
+    let p = active_partner(&store, "Alpha", "FR").await;
+    store.retry_lead(id, &admin()).await.unwrap();
+    store.run_lead_jobs(now, None).await.unwrap();
+    let offers = store.lead_offers(id).await.unwrap();
+    assert_eq!(offers[0].partner_id, p);
+    let a = store.lead_allocations(id).await.unwrap();
+    assert_eq!(
+        a.last().unwrap().explanation.explanation.pool,
+        Some(agora_domain::allocation::Pool::AnyRegion)
+    );
+}
+
+async fn policy_versions_are_append_only_and_recorded_per_allocation(store: Store) {
+    let v1 = store.lead_policy().await.unwrap();
+    assert_eq!(v1.version, 1);
+    let mut p = v1.policy.clone();
+    p.sla_hours = 24;
+    p.fan_out_by_region.insert("europe".into(), 2);
+    let bad = {
+        let mut b = p.clone();
+        b.sla_hours = 0;
+        b
+    };
+    assert!(matches!(
+        store.adopt_lead_policy(&bad, "x", &admin()).await,
+        Err(StoreError::Invalid(_))
+    ));
+    assert_eq!(
+        store
+            .adopt_lead_policy(&p, "Faster answers", &admin())
+            .await
+            .unwrap(),
+        2
+    );
+    let history = store.lead_policy_history().await.unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[1].policy, v1.policy, "version 1 is unchanged");
+    active_partner(&store, "Alpha", "FR").await;
+    active_partner(&store, "Beta", "DE").await;
+    let id = store
+        .submit_leads(&[submission(
+            lead_input("a@a.example", "A", "FR"),
+            None,
+            "2026-11-02T09:00:00Z",
+        )])
+        .await
+        .unwrap()[0]
+        .as_ref()
+        .unwrap()
+        .lead_id();
+    let now = t("2026-11-02T10:00:00Z");
+    store.run_lead_jobs(now, None).await.unwrap();
+    let offers = store.lead_offers(id).await.unwrap();
+    assert_eq!(offers.len(), 2, "fan-out 2 in Europe");
+    assert_eq!(offers[0].due_at, "2026-11-03T10:00:00.000Z");
+    assert_eq!(
+        store.lead_allocations(id).await.unwrap()[0].policy_version,
+        2
+    );
+    // A new region map is a new policy version.
+    store
+        .replace_regions(&RegionMap::default_map(), &admin())
+        .await
+        .unwrap();
+    assert_eq!(store.lead_policy().await.unwrap().version, 3);
+}
+
+async fn erasure_and_retention_keep_the_counts(store: Store) {
+    let ids: Vec<i64> = store
+        .submit_leads(&[
+            submission(
+                lead_input("a@a.example", "A", "FR"),
+                None,
+                "2024-01-02T09:00:00Z",
+            ),
+            submission(
+                lead_input("b@b.example", "B", "FR"),
+                None,
+                "2026-11-02T09:00:00Z",
+            ),
+        ])
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.unwrap().lead_id())
+        .collect();
+    let export = store
+        .export_person_leads("B@b.example", &admin())
+        .await
+        .unwrap();
+    assert_eq!(export["leads"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        store.lead_views(ids[1]).await.unwrap().len(),
+        1,
+        "the export is a view"
+    );
+    assert_eq!(
+        store
+            .erase_person_leads("b@b.example", &admin())
+            .await
+            .unwrap(),
+        1
+    );
+    let b = store.lead(ids[1]).await.unwrap().unwrap();
+    assert!(b.email.is_empty() && b.contact_name.is_empty() && b.organization.is_empty());
+    assert_eq!(b.status, "withdrawn");
+    assert_eq!(b.country, "FR");
+    let n = store
+        .anonymise_older_than(t("2026-11-23T00:00:00Z"), 730)
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
+    assert!(store.lead(ids[0]).await.unwrap().unwrap().email.is_empty());
+    let counts = store
+        .report_counts(&["2024-01".into(), "2026-11".into()])
+        .await
+        .unwrap();
+    let received: u64 = counts
+        .counts
+        .iter()
+        .filter(|c| c.2 == agora_domain::leads::Metric::Received)
+        .map(|c| c.4)
+        .sum();
+    assert_eq!(received, 2);
+    // Nothing personal in the audit log.
+    let page = store
+        .audit_page(&AuditFilter::default(), PageRequest::default())
+        .await
+        .unwrap();
+    for e in &page.items {
+        let text = format!("{:?}{:?}", e.event().before, e.event().after);
+        assert!(
+            !text.contains("a@a.example") && !text.contains("b@b.example"),
+            "{text}"
+        );
+    }
+}
+
+async fn referrals_are_attributed_and_converted(store: Store) {
+    let p = active_partner(&store, "Alpha", "FR").await;
+    active_partner(&store, "Beta", "DE").await;
+    let r = store
+        .create_referrer("alpha-2026", Some(p), None, "Alpha's flyer", &admin())
+        .await
+        .unwrap();
+    assert_eq!(r.code, "ALPHA-2026");
+    assert!(matches!(
+        store
+            .create_referrer("ALPHA-2026", Some(p), None, "again", &admin())
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    // Referral routing: the referrer gets its referred leads first.
+    let mut pol = store.lead_policy().await.unwrap().policy;
+    pol.referral_routing = agora_domain::leads::ReferralRouting::Referrer;
+    store
+        .adopt_lead_policy(&pol, "Referrers first", &admin())
+        .await
+        .unwrap();
+    let mut subs = vec![];
+    for i in 0..4 {
+        let mut l = lead_input(&format!("p{i}@x.example"), &format!("Org {i}"), "FR");
+        l.referral_code = Some("ALPHA-2026".into());
+        subs.push(submission(l, None, "2026-11-02T09:00:00Z"));
+    }
+    let ids: Vec<i64> = store
+        .submit_leads(&subs)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.unwrap().lead_id())
+        .collect();
+    store
+        .run_lead_jobs(t("2026-11-02T10:00:00Z"), None)
+        .await
+        .unwrap();
+    for id in &ids {
+        let o = store.lead_offers(*id).await.unwrap();
+        assert_eq!(o[0].partner_id, p, "referred leads go to the referrer");
+        assert_eq!(
+            store.lead_allocations(*id).await.unwrap()[0]
+                .explanation
+                .referral_partner,
+            Some(p)
+        );
+    }
+    let o = &store.lead_offers(ids[0]).await.unwrap()[0];
+    use agora_domain::leads::OfferStatus;
+    let now = t("2026-11-02T11:00:00Z");
+    for to in [OfferStatus::Accepted, OfferStatus::Won] {
+        store
+            .update_offer(
+                o.id,
+                p,
+                &agora_store::OfferUpdate {
+                    to,
+                    reason: None,
+                    note: String::new(),
+                },
+                now,
+                &admin(),
+            )
+            .await
+            .unwrap();
+    }
+    let stats = store.referral_stats().await.unwrap();
+    assert_eq!(stats.by_referrer.len(), 1);
+    let f = &stats.by_referrer[0];
+    assert_eq!((f.referred, f.accepted, f.won), (4, 1, 1));
+    assert_eq!(f.conversion(), Some(0.25));
+    assert_eq!(stats.by_region[0].key, "europe");
+    assert_eq!(stats.by_source[0].key, "api");
 }

@@ -1,0 +1,1693 @@
+//! Leads: intake (batched group commit), allocation rounds with stored explanations, offers and their
+//! life cycle, the scheduled jobs (SLA expiry, reminders, retention), personal-data access and erasure,
+//! referrals and the counters of the transparency report.
+//!
+//! The audit log is append-only and hash-chained, so it never holds a lead's personal data: entries name
+//! leads by id only, and erasure can be complete.
+
+use crate::audit::append;
+use crate::sql::Sql;
+use crate::{format_time, get, outbox, Result, Store, StoreError, Tx, Who};
+use agora_domain::allocation::{Candidate, Explanation, LeadRequest, Ledger};
+use agora_domain::audit::AuditEvent;
+use agora_domain::leads::{
+    accept_bucket, candidate, check_offer_transition, LeadPolicy, Metric, NewLead, OfferStatus,
+    PartnerLeadSettings, ReferralRouting, MERGE_WINDOW_DAYS,
+};
+use agora_domain::pagination::{Page, PageRequest};
+use agora_domain::ValidationErrors;
+use chrono::{DateTime, Datelike, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::any::AnyRow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+pub(crate) const LOCK_LEADS: i64 = 0x4147_0003;
+const SOURCES: &[&str] = &["form", "api"];
+
+/// A lead as stored. Personal fields are empty once `anonymised_at` is set.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Lead {
+    pub id: i64,
+    pub received_at: String,
+    pub organization: String,
+    pub contact_name: String,
+    pub email: String,
+    pub message: String,
+    pub anonymised_at: Option<String>,
+    pub country: String,
+    pub region: String,
+    pub segment: Option<String>,
+    pub size: Option<String>,
+    pub budget: Option<String>,
+    pub languages: Vec<String>,
+    pub services: Vec<String>,
+    pub source: String,
+    pub referral_code: Option<String>,
+    pub status: String,
+    pub merged_into: Option<i64>,
+    pub times_merged: i64,
+}
+
+/// What a partner sees of a lead before accepting it: the request, not the person.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeadSummary {
+    pub id: i64,
+    pub received_at: String,
+    pub country: String,
+    pub region: String,
+    pub segment: Option<String>,
+    pub size: Option<String>,
+    pub budget: Option<String>,
+    pub languages: Vec<String>,
+    pub services: Vec<String>,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Offer {
+    pub id: i64,
+    pub lead_id: i64,
+    pub partner_id: i64,
+    pub partner_name: String,
+    pub allocation_id: i64,
+    pub offered_at: String,
+    pub due_at: String,
+    pub status: OfferStatus,
+    pub reason: Option<String>,
+    pub note: String,
+    pub answered_at: Option<String>,
+    pub updated_at: String,
+}
+
+/// One allocation round of a lead, with the explanation the allocator gave.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Allocation {
+    pub id: i64,
+    pub lead_id: i64,
+    pub round: i64,
+    pub policy_version: i64,
+    pub at: String,
+    pub explanation: StoredExplanation,
+}
+
+/// What is stored for a decision: the allocator's explanation, or the referral rule that bypassed it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredExplanation {
+    /// Set when the policy routes referred leads to their referrer and this lead went that way.
+    pub referral_partner: Option<i64>,
+    pub explanation: Explanation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PolicyVersion {
+    pub version: i64,
+    pub policy: LeadPolicy,
+    pub note: String,
+    pub created_at: String,
+    pub created_by: String,
+}
+
+/// One request handed to intake.
+#[derive(Debug, Clone)]
+pub struct Submission {
+    pub lead: NewLead,
+    /// `form` or `api`.
+    pub source: &'static str,
+    pub idempotency_key: Option<String>,
+    pub received_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Intake {
+    Created(i64),
+    /// The same Idempotency-Key and content again: the lead created the first time.
+    Replayed(i64),
+    /// The same contact and organization within 30 days: attached to the earlier lead.
+    Merged(i64),
+}
+
+impl Intake {
+    pub fn lead_id(self) -> i64 {
+        match self {
+            Intake::Created(id) | Intake::Replayed(id) | Intake::Merged(id) => id,
+        }
+    }
+}
+
+/// What a partner reports on an offer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfferUpdate {
+    pub to: OfferStatus,
+    /// A decline or lost reason slug.
+    pub reason: Option<String>,
+    pub note: String,
+}
+
+/// The outcome of one run of the scheduled jobs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct JobReport {
+    pub allocated: u64,
+    pub queued: u64,
+    pub expired: u64,
+    pub reminded: u64,
+    pub anonymised: u64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LeadFilter {
+    pub status: Option<String>,
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Referrer {
+    pub id: i64,
+    pub code: String,
+    pub partner_id: Option<i64>,
+    pub person_id: Option<i64>,
+    pub label: String,
+    pub created_at: String,
+    pub disabled_at: Option<String>,
+}
+
+/// Conversion numbers of one group of referred leads.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Funnel {
+    pub key: String,
+    pub referred: u64,
+    pub accepted: u64,
+    pub won: u64,
+}
+
+impl Funnel {
+    pub fn conversion(&self) -> Option<f64> {
+        (self.referred > 0).then(|| self.won as f64 / self.referred as f64)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ReferralStats {
+    pub by_referrer: Vec<Funnel>,
+    pub by_region: Vec<Funnel>,
+    pub by_source: Vec<Funnel>,
+}
+
+/// Raw counters of one report period: (region, partner id or 0, metric, bucket) → value.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReportCounts {
+    pub counts: Vec<(String, i64, Metric, i64, u64)>,
+    /// Partner id → entitlement accrued in the period (sum of shares).
+    pub entitled: HashMap<i64, f64>,
+    pub partner_names: HashMap<i64, (String, String)>,
+}
+
+/// A partner's entitlement and offers, per month.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MonthlyShare {
+    pub month: String,
+    pub entitled: f64,
+    pub received: u64,
+}
+
+fn month_of(t: DateTime<Utc>) -> String {
+    format!("{:04}-{:02}", t.year(), t.month())
+}
+
+fn split(s: &str) -> Vec<String> {
+    s.split(',')
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+const LEAD_COLUMNS: &str = "l.id, l.received_at, l.organization, l.contact_name, l.email, l.message, \
+    l.anonymised_at, l.country, l.region, l.segment, l.size, l.budget, l.languages, l.services, l.source, \
+    l.status, l.merged_into, l.times_merged, r.code AS referral_code";
+const LEAD_FROM: &str = " FROM leads l LEFT JOIN referrers r ON r.id = l.referrer_id";
+
+fn lead(row: &AnyRow) -> Result<Lead> {
+    Ok(Lead {
+        id: get(row, "id")?,
+        received_at: get(row, "received_at")?,
+        organization: get(row, "organization")?,
+        contact_name: get(row, "contact_name")?,
+        email: get(row, "email")?,
+        message: get(row, "message")?,
+        anonymised_at: get(row, "anonymised_at")?,
+        country: get(row, "country")?,
+        region: get(row, "region")?,
+        segment: get(row, "segment")?,
+        size: get(row, "size")?,
+        budget: get(row, "budget")?,
+        languages: split(&get::<String>(row, "languages")?),
+        services: split(&get::<String>(row, "services")?),
+        source: get(row, "source")?,
+        referral_code: get(row, "referral_code")?,
+        status: get(row, "status")?,
+        merged_into: get(row, "merged_into")?,
+        times_merged: get(row, "times_merged")?,
+    })
+}
+
+impl Lead {
+    pub fn summary(&self) -> LeadSummary {
+        LeadSummary {
+            id: self.id,
+            received_at: self.received_at.clone(),
+            country: self.country.clone(),
+            region: self.region.clone(),
+            segment: self.segment.clone(),
+            size: self.size.clone(),
+            budget: self.budget.clone(),
+            languages: self.languages.clone(),
+            services: self.services.clone(),
+            status: self.status.clone(),
+        }
+    }
+
+    fn request(&self, declined_by: BTreeSet<i64>) -> LeadRequest {
+        LeadRequest {
+            id: self.id,
+            country: self.country.clone(),
+            region: self.region.clone(),
+            services: self.services.iter().cloned().collect(),
+            languages: self.languages.iter().cloned().collect(),
+            segment: self.segment.clone(),
+            size: self.size.clone(),
+            pricing: self.budget.clone(),
+            declined_by,
+        }
+    }
+}
+
+const OFFER_COLUMNS: &str =
+    "o.id, o.lead_id, o.partner_id, p.name AS partner_name, o.allocation_id, \
+    o.offered_at, o.due_at, o.status, o.reason, o.note, o.answered_at, o.updated_at";
+const OFFER_FROM: &str = " FROM lead_offers o JOIN partners p ON p.id = o.partner_id";
+
+fn offer(row: &AnyRow) -> Result<Offer> {
+    let status: String = get(row, "status")?;
+    Ok(Offer {
+        id: get(row, "id")?,
+        lead_id: get(row, "lead_id")?,
+        partner_id: get(row, "partner_id")?,
+        partner_name: get(row, "partner_name")?,
+        allocation_id: get(row, "allocation_id")?,
+        offered_at: get(row, "offered_at")?,
+        due_at: get(row, "due_at")?,
+        status: OfferStatus::parse(&status).unwrap_or(OfferStatus::Withdrawn),
+        reason: get(row, "reason")?,
+        note: get(row, "note")?,
+        answered_at: get(row, "answered_at")?,
+        updated_at: get(row, "updated_at")?,
+    })
+}
+
+fn referrer(row: &AnyRow) -> Result<Referrer> {
+    Ok(Referrer {
+        id: get(row, "id")?,
+        code: get(row, "code")?,
+        partner_id: get(row, "partner_id")?,
+        person_id: get(row, "person_id")?,
+        label: get(row, "label")?,
+        created_at: get(row, "created_at")?,
+        disabled_at: get(row, "disabled_at")?,
+    })
+}
+
+async fn count(tx: &mut Tx, month: &str, region: &str, partner: i64, m: Metric) -> Result<()> {
+    count_bucket(tx, month, region, partner, m.slug(), -1).await
+}
+
+async fn count_bucket(
+    tx: &mut Tx,
+    month: &str,
+    region: &str,
+    partner: i64,
+    metric: &str,
+    bucket: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO lead_counts (month, region, partner_id, metric, bucket, value) VALUES ($1, $2, $3, $4, $5, 1) \
+         ON CONFLICT (month, region, partner_id, metric, bucket) DO UPDATE SET value = lead_counts.value + 1",
+    )
+    .bind(month)
+    .bind(region)
+    .bind(partner)
+    .bind(metric)
+    .bind(bucket)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Emails of the people working for a partner, to tell them about their leads.
+async fn partner_emails(tx: &mut Tx, partner_id: i64) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT DISTINCT p.email FROM people p JOIN role_grants g ON g.person_id = p.id \
+         WHERE g.scope_kind = 'partner' AND g.scope_id = $1 AND p.disabled_at IS NULL ORDER BY p.email",
+    )
+    .bind(partner_id)
+    .fetch_all(&mut **tx)
+    .await?)
+}
+
+async fn notify_partner(tx: &mut Tx, partner_id: i64, subject: &str, body: &str) -> Result<()> {
+    for to in partner_emails(tx, partner_id).await? {
+        outbox::queue(tx, &to, subject, body).await?;
+    }
+    Ok(())
+}
+
+fn parse_time(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+impl Store {
+    async fn begin_leads(&self) -> Result<Tx> {
+        let mut tx = self.begin().await?;
+        self.dialect.lock(&mut tx, LOCK_LEADS).await?;
+        Ok(tx)
+    }
+
+    // ---- Policy ------------------------------------------------------------------------------
+
+    /// Creates version 1 from the region map on a fresh database.
+    pub(crate) async fn ensure_lead_policy(&self) -> Result<()> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM lead_policies")
+            .fetch_one(&self.pool)
+            .await?;
+        if n == 0 {
+            let map = self.region_map().await?;
+            let mut tx = self.begin_leads().await?;
+            insert_policy(
+                self,
+                &mut tx,
+                &LeadPolicy::initial(&map),
+                "Initial policy",
+                &Who::system(),
+            )
+            .await?;
+            tx.commit().await?;
+        }
+        Ok(())
+    }
+
+    pub async fn lead_policy(&self) -> Result<PolicyVersion> {
+        let row = sqlx::query(
+            "SELECT version, policy_json, note, created_at, created_by FROM lead_policies \
+             ORDER BY version DESC LIMIT 1",
+        )
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        policy_version(&row)
+    }
+
+    pub async fn lead_policy_history(&self) -> Result<Vec<PolicyVersion>> {
+        sqlx::query(
+            "SELECT version, policy_json, note, created_at, created_by FROM lead_policies ORDER BY version DESC",
+        )
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(policy_version)
+        .collect()
+    }
+
+    /// Adopts a new policy version (the old ones stay, unchanged). Returns the new version number.
+    pub async fn adopt_lead_policy(
+        &self,
+        policy: &LeadPolicy,
+        note: &str,
+        who: &Who,
+    ) -> Result<i64> {
+        policy.validate()?;
+        let note = note.trim();
+        if note.is_empty() || note.chars().count() > 500 {
+            return Err(ValidationErrors::single("note", "required").into());
+        }
+        let mut tx = self.begin_leads().await?;
+        let v = insert_policy(self, &mut tx, policy, note, who).await?;
+        tx.commit().await?;
+        Ok(v)
+    }
+
+    // ---- Intake ------------------------------------------------------------------------------
+
+    /// Commits a batch of requests in one transaction (one fsync for all): the caller acknowledges
+    /// each submitter only after this returns. A bad item (replayed key with other content, unknown
+    /// referral code) fails alone; the others are stored.
+    pub async fn submit_leads(&self, batch: &[Submission]) -> Result<Vec<Result<Intake>>> {
+        let mut tx = self.begin_leads().await?;
+        let mut out = Vec::with_capacity(batch.len());
+        for s in batch {
+            out.push(submit_one(self, &mut tx, s).await?);
+        }
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    pub async fn count_leads(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM leads")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    // ---- Allocation and scheduled jobs --------------------------------------------------------
+
+    /// Runs every scheduled lead job once at `now`: expires unanswered offers, allocates pending
+    /// leads (new ones and re-offers), reminds partners of overdue updates, anonymises old leads.
+    /// Each step runs under the leads lock, so several instances may run it at the same time.
+    pub async fn run_lead_jobs(
+        &self,
+        now: DateTime<Utc>,
+        retention_days: Option<u32>,
+    ) -> Result<JobReport> {
+        let mut report = JobReport {
+            expired: self.expire_offers(now).await?,
+            ..JobReport::default()
+        };
+        loop {
+            let (allocated, queued) = self.allocate_pending(now, 500).await?;
+            report.allocated += allocated;
+            report.queued += queued;
+            if allocated + queued < 500 {
+                break;
+            }
+        }
+        report.reminded = self.remind_overdue(now).await?;
+        if let Some(days) = retention_days {
+            report.anonymised = self.anonymise_older_than(now, days).await?;
+        }
+        Ok(report)
+    }
+
+    async fn expire_offers(&self, now: DateTime<Utc>) -> Result<u64> {
+        let at = format_time(now);
+        let mut tx = self.begin_leads().await?;
+        let rows = sqlx::query(
+            "SELECT id, lead_id, partner_id, month, region FROM lead_offers WHERE status = 'offered' AND due_at <= $1 \
+             ORDER BY id",
+        )
+        .bind(&at)
+        .fetch_all(&mut *tx)
+        .await?;
+        for r in &rows {
+            let (id, lead_id, partner_id): (i64, i64, i64) =
+                (get(r, "id")?, get(r, "lead_id")?, get(r, "partner_id")?);
+            sqlx::query("UPDATE lead_offers SET status = 'expired', answered_at = $1, updated_at = $1 WHERE id = $2")
+                .bind(&at)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            count(
+                &mut tx,
+                &get::<String>(r, "month")?,
+                &get::<String>(r, "region")?,
+                partner_id,
+                Metric::Expired,
+            )
+            .await?;
+            append(
+                self,
+                &mut tx,
+                &Who::system(),
+                AuditEvent::new("lead.offer_expired", "lead", lead_id)
+                    .after(serde_json::json!({"partner_id": partner_id})),
+            )
+            .await?;
+            reopen_if_unserved(&mut tx, lead_id).await?;
+        }
+        tx.commit().await?;
+        Ok(rows.len() as u64)
+    }
+
+    /// Allocates up to `max` pending leads in id order. Returns (offered, queued).
+    pub async fn allocate_pending(&self, now: DateTime<Utc>, max: i64) -> Result<(u64, u64)> {
+        let mut tx = self.begin_leads().await?;
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM leads WHERE status = 'pending' ORDER BY id LIMIT $1",
+        )
+        .bind(max)
+        .fetch_all(&mut *tx)
+        .await?;
+        if ids.is_empty() {
+            return Ok((0, 0));
+        }
+        let policy = self.lead_policy().await?;
+        let month = month_of(now);
+        let candidates = load_candidates(&mut tx, &policy.policy, &month).await?;
+        let mut ledger = load_ledger(&mut tx).await?;
+        let referrers = referrer_partners(&mut tx).await?;
+        let at = format_time(now);
+        let due = format_time(now + Duration::hours(i64::from(policy.policy.sla_hours)));
+        let (mut offered, mut queued) = (0, 0);
+        let mut capacity: HashMap<i64, Option<u32>> =
+            candidates.iter().map(|c| (c.id, c.capacity_left)).collect();
+        for id in ids {
+            let mut q = Sql::new(&format!("SELECT {LEAD_COLUMNS}, l.month, l.referrer_id"));
+            q.push(LEAD_FROM).push(" WHERE l.id = ").bind(id);
+            let row = q.query().fetch_one(&mut *tx).await?;
+            let l = lead(&row)?;
+            let lead_month: String = get(&row, "month")?;
+            let referrer_id: Option<i64> = get(&row, "referrer_id")?;
+            let previous: Vec<i64> =
+                sqlx::query_scalar("SELECT partner_id FROM lead_offers WHERE lead_id = $1")
+                    .bind(id)
+                    .fetch_all(&mut *tx)
+                    .await?;
+            let round: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM lead_allocations WHERE lead_id = $1")
+                    .bind(id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            let request = l.request(previous.into_iter().collect());
+            let cands: Vec<Candidate> = candidates
+                .iter()
+                .map(|c| Candidate {
+                    capacity_left: capacity[&c.id],
+                    ..c.clone()
+                })
+                .collect();
+            // Referral routing: an eligible referring partner gets the lead first, outside the pool.
+            let referral_partner = match (
+                policy.policy.referral_routing,
+                referrer_id.and_then(|r| referrers.get(&r)),
+            ) {
+                (ReferralRouting::Referrer, Some(&pid)) => {
+                    let only: Vec<Candidate> =
+                        cands.iter().filter(|c| c.id == pid).cloned().collect();
+                    let mut strict = policy.policy.for_region(&l.region);
+                    strict.fallback.clear();
+                    strict.fan_out = 1;
+                    let e = agora_domain::allocation::allocate(
+                        &strict,
+                        &only,
+                        &request,
+                        &mut Ledger::default(),
+                    );
+                    (!e.chosen.is_empty()).then_some((pid, e))
+                }
+                _ => None,
+            };
+            let (explanation, referral) = match referral_partner {
+                Some((pid, e)) => (e, Some(pid)),
+                None => {
+                    let p = policy.policy.for_region(&l.region);
+                    let before = ledger.clone();
+                    let e = agora_domain::allocation::allocate(&p, &cands, &request, &mut ledger);
+                    write_ledger(&mut tx, &before, &ledger, &e, &lead_month).await?;
+                    (e, None)
+                }
+            };
+            let stored = StoredExplanation {
+                referral_partner: referral,
+                explanation,
+            };
+            let pool = stored.explanation.pool.and_then(|p| {
+                serde_json::to_value(p)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+            });
+            let allocation_id: i64 = sqlx::query_scalar(
+                "INSERT INTO lead_allocations (lead_id, round, policy_version, at, pool, explanation_json) \
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            )
+            .bind(id)
+            .bind(round + 1)
+            .bind(policy.version)
+            .bind(&at)
+            .bind(if referral.is_some() { Some("referral".to_string()) } else { pool })
+            .bind(serde_json::to_string(&stored).unwrap_or_default())
+            .fetch_one(&mut *tx)
+            .await?;
+            let chosen = stored.explanation.chosen.clone();
+            for pid in &chosen {
+                sqlx::query(
+                    "INSERT INTO lead_offers (lead_id, partner_id, allocation_id, month, region, offered_at, due_at, status, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, 'offered', $6)",
+                )
+                .bind(id)
+                .bind(pid)
+                .bind(allocation_id)
+                .bind(&lead_month)
+                .bind(&l.region)
+                .bind(&at)
+                .bind(&due)
+                .execute(&mut *tx)
+                .await?;
+                if let Some(Some(left)) = capacity.get_mut(pid) {
+                    *left = left.saturating_sub(1);
+                }
+                count(&mut tx, &lead_month, &l.region, *pid, Metric::Offered).await?;
+                if round > 0 {
+                    count(&mut tx, &lead_month, &l.region, *pid, Metric::Reoffered).await?;
+                }
+                if referral.is_some() {
+                    sqlx::query(
+                        "INSERT INTO allocation_monthly (month, partner_id, credit, received) VALUES ($1, $2, 0, 1) \
+                         ON CONFLICT (month, partner_id) DO UPDATE SET received = allocation_monthly.received + 1",
+                    )
+                    .bind(&lead_month)
+                    .bind(pid)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                notify_partner(
+                    &mut tx,
+                    *pid,
+                    "A new lead is waiting for your answer",
+                    &format!(
+                        "A prospect's request was offered to your organization (lead #{id}). Accept or decline it in your \
+                         Agora inbox before {due}; after that it goes to another partner."
+                    ),
+                )
+                .await?;
+            }
+            let status = if chosen.is_empty() {
+                "queued"
+            } else {
+                "offered"
+            };
+            sqlx::query("UPDATE leads SET status = $1 WHERE id = $2")
+                .bind(status)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            if chosen.is_empty() {
+                queued += 1;
+                count(&mut tx, &lead_month, &l.region, 0, Metric::Queued).await?;
+            } else {
+                offered += 1;
+            }
+            append(
+                self,
+                &mut tx,
+                &Who::system(),
+                AuditEvent::new("lead.allocated", "lead", id).after(serde_json::json!({
+                    "round": round + 1, "policy_version": policy.version, "offered_to": chosen, "queued": status == "queued",
+                })),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok((offered, queued))
+    }
+
+    async fn remind_overdue(&self, now: DateTime<Utc>) -> Result<u64> {
+        let policy = self.lead_policy().await?.policy;
+        let cutoff = format_time(now - Duration::days(i64::from(policy.update_reminder_days)));
+        let at = format_time(now);
+        let mut tx = self.begin_leads().await?;
+        let rows = sqlx::query(
+            "SELECT id, lead_id, partner_id, status FROM lead_offers WHERE status IN ('accepted', 'contacted', 'proposal') \
+             AND updated_at <= $1 AND (reminded_at IS NULL OR reminded_at <= $1) ORDER BY id",
+        )
+        .bind(&cutoff)
+        .fetch_all(&mut *tx)
+        .await?;
+        for r in &rows {
+            let (id, lead_id, partner_id): (i64, i64, i64) =
+                (get(r, "id")?, get(r, "lead_id")?, get(r, "partner_id")?);
+            notify_partner(
+                &mut tx,
+                partner_id,
+                "Please update a lead you accepted",
+                &format!(
+                    "Lead #{lead_id} has had no update for {} days. Tell the foundation where it stands (contacted, \
+                     proposal, won or lost) in your Agora inbox.",
+                    policy.update_reminder_days
+                ),
+            )
+            .await?;
+            sqlx::query("UPDATE lead_offers SET reminded_at = $1 WHERE id = $2")
+                .bind(&at)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(rows.len() as u64)
+    }
+
+    /// Erases the personal data of leads received more than `days` ago; counts and categories stay.
+    pub async fn anonymise_older_than(&self, now: DateTime<Utc>, days: u32) -> Result<u64> {
+        let cutoff = format_time(now - Duration::days(i64::from(days)));
+        let mut tx = self.begin_leads().await?;
+        let n = anonymise(
+            &mut tx,
+            &Sql::new(" WHERE anonymised_at IS NULL AND received_at < ")
+                .bind(cutoff.clone())
+                .clone(),
+            &format_time(now),
+        )
+        .await?;
+        if n > 0 {
+            append(
+                self,
+                &mut tx,
+                &Who::system(),
+                AuditEvent::new("lead.retention_anonymised", "lead", "*")
+                    .after(serde_json::json!({"count": n, "received_before": cutoff})),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(n)
+    }
+
+    // ---- Reading leads -----------------------------------------------------------------------
+
+    pub async fn lead(&self, id: i64) -> Result<Option<Lead>> {
+        let mut q = Sql::new(&format!("SELECT {LEAD_COLUMNS}"));
+        q.push(LEAD_FROM).push(" WHERE l.id = ").bind(id);
+        q.query()
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(lead)
+            .transpose()
+    }
+
+    pub async fn leads_page(&self, f: &LeadFilter, page: PageRequest) -> Result<Page<Lead>> {
+        let mut w = Sql::new(" WHERE 1 = 1");
+        if let Some(s) = &f.status {
+            w.push(" AND l.status = ").bind(s.clone());
+        }
+        if let Some(r) = &f.region {
+            w.push(" AND l.region = ").bind(r.clone());
+        }
+        let mut c = Sql::new("SELECT COUNT(*) AS n FROM leads l");
+        c.extend(&w);
+        let total: i64 = get(&c.query().fetch_one(&self.pool).await?, "n")?;
+        let mut q = Sql::new(&format!("SELECT {LEAD_COLUMNS}"));
+        q.push(LEAD_FROM).extend(&w);
+        q.push(" ORDER BY l.id DESC LIMIT ")
+            .bind(page.limit())
+            .push(" OFFSET ")
+            .bind(page.offset());
+        let items = q
+            .query()
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(lead)
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Page::new(items, page, total as u64))
+    }
+
+    pub async fn count_leads_by_status(&self) -> Result<BTreeMap<String, i64>> {
+        let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM leads GROUP BY status")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| Ok((get(r, "status")?, get(r, "n")?)))
+            .collect()
+    }
+
+    /// Requests merged into this lead (the prospect wrote again).
+    pub async fn merged_requests(&self, id: i64) -> Result<Vec<Lead>> {
+        let mut q = Sql::new(&format!("SELECT {LEAD_COLUMNS}"));
+        q.push(LEAD_FROM)
+            .push(" WHERE l.merged_into = ")
+            .bind(id)
+            .push(" ORDER BY l.id");
+        q.query()
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(lead)
+            .collect()
+    }
+
+    /// Records that someone saw a lead's personal data.
+    pub async fn log_lead_view(&self, lead_id: i64, who: &Who, context: &str) -> Result<()> {
+        sqlx::query("INSERT INTO lead_views (lead_id, person_id, actor, at, context) VALUES ($1, $2, $3, $4, $5)")
+            .bind(lead_id)
+            .bind(who.person_id)
+            .bind(&who.label)
+            .bind(crate::now())
+            .bind(context)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn lead_views(&self, lead_id: i64) -> Result<Vec<(String, String, String)>> {
+        let rows = sqlx::query("SELECT actor, at, context FROM lead_views WHERE lead_id = $1 ORDER BY id DESC LIMIT 200")
+            .bind(lead_id)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| Ok((get(r, "actor")?, get(r, "at")?, get(r, "context")?)))
+            .collect()
+    }
+
+    pub async fn lead_offers(&self, lead_id: i64) -> Result<Vec<Offer>> {
+        let mut q = Sql::new(&format!("SELECT {OFFER_COLUMNS}"));
+        q.push(OFFER_FROM)
+            .push(" WHERE o.lead_id = ")
+            .bind(lead_id)
+            .push(" ORDER BY o.id");
+        q.query()
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(offer)
+            .collect()
+    }
+
+    pub async fn lead_allocations(&self, lead_id: i64) -> Result<Vec<Allocation>> {
+        let rows = sqlx::query(
+            "SELECT id, lead_id, round, policy_version, at, explanation_json FROM lead_allocations WHERE lead_id = $1 ORDER BY round",
+        )
+        .bind(lead_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(allocation).collect()
+    }
+
+    pub async fn allocation(&self, id: i64) -> Result<Option<Allocation>> {
+        sqlx::query("SELECT id, lead_id, round, policy_version, at, explanation_json FROM lead_allocations WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(allocation)
+            .transpose()
+    }
+
+    pub async fn offer(&self, id: i64) -> Result<Option<Offer>> {
+        let mut q = Sql::new(&format!("SELECT {OFFER_COLUMNS}"));
+        q.push(OFFER_FROM).push(" WHERE o.id = ").bind(id);
+        q.query()
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(offer)
+            .transpose()
+    }
+
+    /// A partner's inbox: its offers, newest first, optionally only some statuses.
+    pub async fn partner_offers(
+        &self,
+        partner_id: i64,
+        statuses: &[OfferStatus],
+        page: PageRequest,
+    ) -> Result<Page<(Offer, LeadSummary)>> {
+        let mut w = Sql::new(" WHERE o.partner_id = ");
+        w.bind(partner_id);
+        if !statuses.is_empty() {
+            let s: Vec<String> = statuses.iter().map(|s| s.slug().to_string()).collect();
+            w.push(" AND o.status IN ").bind_list(&s);
+        }
+        let mut c = Sql::new("SELECT COUNT(*) AS n FROM lead_offers o");
+        c.extend(&w);
+        let total: i64 = get(&c.query().fetch_one(&self.pool).await?, "n")?;
+        let mut q = Sql::new(&format!("SELECT {OFFER_COLUMNS}"));
+        q.push(OFFER_FROM).extend(&w);
+        q.push(" ORDER BY o.id DESC LIMIT ")
+            .bind(page.limit())
+            .push(" OFFSET ")
+            .bind(page.offset());
+        let offers = q
+            .query()
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(offer)
+            .collect::<Result<Vec<_>>>()?;
+        let mut items = Vec::with_capacity(offers.len());
+        for o in offers {
+            let l = self.lead(o.lead_id).await?.ok_or(StoreError::NotFound)?;
+            items.push((o, l.summary()));
+        }
+        Ok(Page::new(items, page, total as u64))
+    }
+
+    /// A partner answers an offer or reports progress. The offer must be this partner's.
+    pub async fn update_offer(
+        &self,
+        offer_id: i64,
+        partner_id: i64,
+        update: &OfferUpdate,
+        now: DateTime<Utc>,
+        who: &Who,
+    ) -> Result<Offer> {
+        let (to, reason, note) = (update.to, update.reason.as_deref(), update.note.as_str());
+        let at = format_time(now);
+        let mut tx = self.begin_leads().await?;
+        let row = sqlx::query("SELECT lead_id, partner_id, status, offered_at, month, region FROM lead_offers WHERE id = $1")
+            .bind(offer_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        if get::<i64>(&row, "partner_id")? != partner_id {
+            return Err(StoreError::NotFound);
+        }
+        let from =
+            OfferStatus::parse(&get::<String>(&row, "status")?).unwrap_or(OfferStatus::Withdrawn);
+        check_offer_transition(from, to).map_err(|c| ValidationErrors::single("status", c))?;
+        if matches!(to, OfferStatus::Declined | OfferStatus::Lost) && reason.is_none() {
+            return Err(ValidationErrors::single("reason", "reason-required").into());
+        }
+        if note.chars().count() > 2000 {
+            return Err(ValidationErrors::single("note", "too-long").into());
+        }
+        let lead_id: i64 = get(&row, "lead_id")?;
+        let (month, region): (String, String) = (get(&row, "month")?, get(&row, "region")?);
+        sqlx::query(
+            "UPDATE lead_offers SET status = $1, reason = COALESCE($2, reason), note = $3, updated_at = $4, \
+             answered_at = COALESCE(answered_at, $4) WHERE id = $5",
+        )
+        .bind(to.slug())
+        .bind(reason)
+        .bind(note.trim())
+        .bind(&at)
+        .bind(offer_id)
+        .execute(&mut *tx)
+        .await?;
+        let metric = match to {
+            OfferStatus::Accepted => Some(Metric::Accepted),
+            OfferStatus::Declined => Some(Metric::Declined),
+            OfferStatus::Won => Some(Metric::Won),
+            OfferStatus::Lost => Some(Metric::Lost),
+            _ => None,
+        };
+        if let Some(m) = metric {
+            count(&mut tx, &month, &region, partner_id, m).await?;
+        }
+        if to == OfferStatus::Accepted {
+            let offered = parse_time(&get::<String>(&row, "offered_at")?).unwrap_or(now);
+            let minutes = (now - offered).num_minutes();
+            count_bucket(
+                &mut tx,
+                &month,
+                &region,
+                partner_id,
+                "accept_min",
+                accept_bucket(minutes),
+            )
+            .await?;
+        }
+        if to == OfferStatus::Declined {
+            reopen_if_unserved(&mut tx, lead_id).await?;
+        }
+        append(
+            self,
+            &mut tx,
+            who,
+            AuditEvent::new("lead.offer_updated", "lead", lead_id)
+                .before(serde_json::json!({"offer": offer_id, "status": from.slug()}))
+                .after(
+                    serde_json::json!({"offer": offer_id, "status": to.slug(), "reason": reason}),
+                ),
+        )
+        .await?;
+        tx.commit().await?;
+        self.offer(offer_id).await?.ok_or(StoreError::NotFound)
+    }
+
+    /// An admin sends a queued lead through allocation again (after partners joined or the policy changed).
+    pub async fn retry_lead(&self, id: i64, who: &Who) -> Result<()> {
+        let mut tx = self.begin_leads().await?;
+        let n =
+            sqlx::query("UPDATE leads SET status = 'pending' WHERE id = $1 AND status = 'queued'")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        if n == 0 {
+            return Err(ValidationErrors::single("status", "invalid-transition").into());
+        }
+        append(
+            self,
+            &mut tx,
+            who,
+            AuditEvent::new("lead.retry", "lead", id),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    // ---- Personal data -----------------------------------------------------------------------
+
+    /// Everything stored about the person with this email, for a data-access request.
+    pub async fn export_person_leads(&self, email: &str, who: &Who) -> Result<serde_json::Value> {
+        let mut q = Sql::new(&format!("SELECT {LEAD_COLUMNS}"));
+        q.push(LEAD_FROM)
+            .push(" WHERE l.email = ")
+            .bind(email.trim().to_lowercase())
+            .push(" ORDER BY l.id");
+        let leads = q
+            .query()
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(lead)
+            .collect::<Result<Vec<_>>>()?;
+        let mut out = vec![];
+        for l in &leads {
+            self.log_lead_view(l.id, who, "data export").await?;
+            out.push(serde_json::json!({"lead": l, "offers": self.lead_offers(l.id).await?}));
+        }
+        self.record(
+            who,
+            AuditEvent::new("lead.person_exported", "lead", "*")
+                .after(serde_json::json!({"leads": leads.len()})),
+        )
+        .await?;
+        Ok(serde_json::json!({"email": email.trim().to_lowercase(), "leads": out}))
+    }
+
+    /// Erases the personal data of every lead from this email; open offers are withdrawn.
+    pub async fn erase_person_leads(&self, email: &str, who: &Who) -> Result<u64> {
+        let mut tx = self.begin_leads().await?;
+        let email = email.trim().to_lowercase();
+        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM leads WHERE email = $1")
+            .bind(&email)
+            .fetch_all(&mut *tx)
+            .await?;
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        let mut w = Sql::new(" WHERE id IN ");
+        w.bind_list(&ids);
+        let n = anonymise(&mut tx, &w, &crate::now()).await?;
+        let mut wd = Sql::new(
+            "UPDATE lead_offers SET status = 'withdrawn' WHERE status = 'offered' AND lead_id IN ",
+        );
+        wd.bind_list(&ids);
+        wd.query().execute(&mut *tx).await?;
+        let mut ws = Sql::new("UPDATE leads SET status = 'withdrawn' WHERE status IN ('pending', 'queued') AND id IN ");
+        ws.bind_list(&ids);
+        ws.query().execute(&mut *tx).await?;
+        append(
+            self,
+            &mut tx,
+            who,
+            AuditEvent::new("lead.person_erased", "lead", "*")
+                .after(serde_json::json!({"leads": ids})),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(n)
+    }
+
+    // ---- Referrals ---------------------------------------------------------------------------
+
+    pub async fn create_referrer(
+        &self,
+        code: &str,
+        partner_id: Option<i64>,
+        person_id: Option<i64>,
+        label: &str,
+        who: &Who,
+    ) -> Result<Referrer> {
+        let code = agora_domain::leads::parse_referral_code(code)
+            .map_err(|c| ValidationErrors::single("code", c))?;
+        let label = label.trim();
+        if label.is_empty() || label.chars().count() > 120 {
+            return Err(ValidationErrors::single("label", "required").into());
+        }
+        if partner_id.is_some() == person_id.is_some() {
+            return Err(ValidationErrors::single("referrer", "required").into());
+        }
+        let mut tx = self.begin_leads().await?;
+        let id: i64 = match sqlx::query_scalar(
+            "INSERT INTO referrers (code, partner_id, person_id, label, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(&code)
+        .bind(partner_id)
+        .bind(person_id)
+        .bind(label)
+        .bind(crate::now())
+        .fetch_one(&mut *tx)
+        .await
+        {
+            Ok(id) => id,
+            Err(e) if crate::is_unique_violation(&e) => return Err(ValidationErrors::single("code", "code-taken").into()),
+            Err(e) => return Err(e.into()),
+        };
+        append(
+            self,
+            &mut tx,
+            who,
+            AuditEvent::new("referrer.created", "referrer", id)
+                .after(serde_json::json!({"code": code, "label": label})),
+        )
+        .await?;
+        tx.commit().await?;
+        self.referrers()
+            .await?
+            .into_iter()
+            .find(|r| r.id == id)
+            .ok_or(StoreError::NotFound)
+    }
+
+    pub async fn referrers(&self) -> Result<Vec<Referrer>> {
+        sqlx::query("SELECT id, code, partner_id, person_id, label, created_at, disabled_at FROM referrers ORDER BY code")
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(referrer)
+            .collect()
+    }
+
+    pub async fn referrer_by_code(&self, code: &str) -> Result<Option<Referrer>> {
+        sqlx::query("SELECT id, code, partner_id, person_id, label, created_at, disabled_at FROM referrers WHERE code = $1")
+            .bind(code.trim().to_ascii_uppercase())
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(referrer)
+            .transpose()
+    }
+
+    /// Referred → accepted → won, per referrer, per region and per source.
+    pub async fn referral_stats(&self) -> Result<ReferralStats> {
+        let rows = sqlx::query(
+            "SELECT r.code, l.region, l.source, l.id, \
+             (SELECT COUNT(*) FROM lead_offers o WHERE o.lead_id = l.id AND o.status IN ('accepted','contacted','proposal','won','lost')) AS accepted, \
+             (SELECT COUNT(*) FROM lead_offers o WHERE o.lead_id = l.id AND o.status = 'won') AS won \
+             FROM leads l JOIN referrers r ON r.id = l.referrer_id WHERE l.status <> 'merged'",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut by: [BTreeMap<String, Funnel>; 3] = Default::default();
+        for r in &rows {
+            let accepted = get::<i64>(r, "accepted")? > 0;
+            let won = get::<i64>(r, "won")? > 0;
+            let keys = [
+                get::<String>(r, "code")?,
+                get::<String>(r, "region")?,
+                get::<String>(r, "source")?,
+            ];
+            for (map, key) in by.iter_mut().zip(keys) {
+                let f = map.entry(key.clone()).or_insert_with(|| Funnel {
+                    key,
+                    ..Funnel::default()
+                });
+                f.referred += 1;
+                f.accepted += u64::from(accepted);
+                f.won += u64::from(won);
+            }
+        }
+        let [a, b, c] = by;
+        Ok(ReferralStats {
+            by_referrer: a.into_values().collect(),
+            by_region: b.into_values().collect(),
+            by_source: c.into_values().collect(),
+        })
+    }
+
+    // ---- Settings, shares, report ------------------------------------------------------------
+
+    pub async fn partner_lead_settings(&self, partner_id: i64) -> Result<PartnerLeadSettings> {
+        let row = sqlx::query(
+            "SELECT paused, monthly_capacity FROM partner_lead_settings WHERE partner_id = $1",
+        )
+        .bind(partner_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(match row {
+            Some(r) => PartnerLeadSettings {
+                paused: get::<i64>(&r, "paused")? != 0,
+                monthly_capacity: get::<Option<i64>>(&r, "monthly_capacity")?
+                    .map(|c| c.clamp(0, i64::from(u32::MAX)) as u32),
+            },
+            None => PartnerLeadSettings::default(),
+        })
+    }
+
+    pub async fn set_partner_lead_settings(
+        &self,
+        partner_id: i64,
+        s: PartnerLeadSettings,
+        who: &Who,
+    ) -> Result<()> {
+        if s.monthly_capacity.is_some_and(|c| c == 0 || c > 100_000) {
+            return Err(ValidationErrors::single("monthly_capacity", "out-of-range").into());
+        }
+        let before = self.partner_lead_settings(partner_id).await?;
+        let mut tx = self.begin_leads().await?;
+        sqlx::query(
+            "INSERT INTO partner_lead_settings (partner_id, paused, monthly_capacity, updated_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (partner_id) DO UPDATE SET paused = excluded.paused, monthly_capacity = excluded.monthly_capacity, \
+             updated_at = excluded.updated_at",
+        )
+        .bind(partner_id)
+        .bind(i64::from(s.paused))
+        .bind(s.monthly_capacity.map(i64::from))
+        .bind(crate::now())
+        .execute(&mut *tx)
+        .await?;
+        append(
+            self,
+            &mut tx,
+            who,
+            AuditEvent::new("partner.lead_settings", "partner", partner_id)
+                .before(before)
+                .after(s),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A partner's entitlement vs offers received, per month, oldest first.
+    pub async fn partner_shares(&self, partner_id: i64) -> Result<Vec<MonthlyShare>> {
+        let rows = sqlx::query("SELECT month, credit, received FROM allocation_monthly WHERE partner_id = $1 ORDER BY month")
+            .bind(partner_id)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(MonthlyShare {
+                    month: get(r, "month")?,
+                    entitled: get(r, "credit")?,
+                    received: get::<i64>(r, "received")?.max(0) as u64,
+                })
+            })
+            .collect()
+    }
+
+    /// The counters of the given months, for the transparency report.
+    pub async fn report_counts(&self, months: &[String]) -> Result<ReportCounts> {
+        let mut q = Sql::new("SELECT region, partner_id, metric, bucket, CAST(SUM(value) AS BIGINT) AS n FROM lead_counts WHERE month IN ");
+        q.bind_list(months)
+            .push(" GROUP BY region, partner_id, metric, bucket");
+        let mut out = ReportCounts::default();
+        for r in q.query().fetch_all(&self.pool).await? {
+            let metric: String = get(&r, "metric")?;
+            let bucket: i64 = get(&r, "bucket")?;
+            let n = get::<i64>(&r, "n")?.max(0) as u64;
+            let (region, partner): (String, i64) = (get(&r, "region")?, get(&r, "partner_id")?);
+            if metric == "accept_min" {
+                out.counts
+                    .push((region, partner, Metric::Accepted, bucket, n));
+            } else if let Some(m) = Metric::parse(&metric) {
+                out.counts.push((region, partner, m, -1, n));
+            }
+        }
+        let mut q =
+            Sql::new("SELECT partner_id, SUM(credit) AS c FROM allocation_monthly WHERE month IN ");
+        q.bind_list(months).push(" GROUP BY partner_id");
+        for r in q.query().fetch_all(&self.pool).await? {
+            out.entitled.insert(get(&r, "partner_id")?, get(&r, "c")?);
+        }
+        for r in sqlx::query("SELECT id, slug, name FROM partners")
+            .fetch_all(&self.pool)
+            .await?
+        {
+            out.partner_names
+                .insert(get(&r, "id")?, (get(&r, "slug")?, get(&r, "name")?));
+        }
+        Ok(out)
+    }
+
+    /// The months that have any lead, newest first (the report's period index).
+    pub async fn lead_months(&self) -> Result<Vec<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT DISTINCT month FROM lead_counts ORDER BY month DESC")
+                .fetch_all(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Every lead that was allocated, as the allocator saw it, for a dry run of another policy.
+    pub async fn past_lead_requests(&self, limit: i64) -> Result<Vec<LeadRequest>> {
+        let mut q = Sql::new(&format!("SELECT {LEAD_COLUMNS}"));
+        q.push(LEAD_FROM)
+            .push(" WHERE l.status <> 'merged' ORDER BY l.id DESC LIMIT ")
+            .bind(limit);
+        let mut v: Vec<LeadRequest> = q
+            .query()
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| lead(r).map(|l| l.request(BTreeSet::new())))
+            .collect::<Result<_>>()?;
+        v.reverse();
+        Ok(v)
+    }
+
+    /// The allocator's view of today's partners (capacity ignored), for a dry run.
+    pub async fn allocation_candidates(&self) -> Result<Vec<Candidate>> {
+        let policy = self.lead_policy().await?.policy;
+        let mut tx = self.pool.begin().await?;
+        let mut c = load_candidates(&mut tx, &policy, &month_of(Utc::now())).await?;
+        tx.rollback().await?;
+        for x in &mut c {
+            x.capacity_left = None;
+        }
+        Ok(c)
+    }
+}
+
+fn policy_version(row: &AnyRow) -> Result<PolicyVersion> {
+    let json: String = get(row, "policy_json")?;
+    Ok(PolicyVersion {
+        version: get(row, "version")?,
+        policy: serde_json::from_str(&json)
+            .map_err(|e| StoreError::Config(format!("stored policy unreadable: {e}")))?,
+        note: get(row, "note")?,
+        created_at: get(row, "created_at")?,
+        created_by: get(row, "created_by")?,
+    })
+}
+
+fn allocation(row: &AnyRow) -> Result<Allocation> {
+    let json: String = get(row, "explanation_json")?;
+    Ok(Allocation {
+        id: get(row, "id")?,
+        lead_id: get(row, "lead_id")?,
+        round: get(row, "round")?,
+        policy_version: get(row, "policy_version")?,
+        at: get(row, "at")?,
+        explanation: serde_json::from_str(&json)
+            .map_err(|e| StoreError::Config(format!("stored explanation unreadable: {e}")))?,
+    })
+}
+
+async fn insert_policy(
+    store: &Store,
+    tx: &mut Tx,
+    policy: &LeadPolicy,
+    note: &str,
+    who: &Who,
+) -> Result<i64> {
+    let v: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM lead_policies")
+        .fetch_one(&mut **tx)
+        .await?;
+    sqlx::query("INSERT INTO lead_policies (version, policy_json, note, created_at, created_by) VALUES ($1, $2, $3, $4, $5)")
+        .bind(v)
+        .bind(serde_json::to_string(policy).unwrap_or_default())
+        .bind(note)
+        .bind(crate::now())
+        .bind(&who.label)
+        .execute(&mut **tx)
+        .await?;
+    append(
+        store,
+        tx,
+        who,
+        AuditEvent::new("lead_policy.adopted", "lead_policy", v)
+            .after(serde_json::json!({"note": note})),
+    )
+    .await?;
+    Ok(v)
+}
+
+/// Adopts a copy of the policy in force with a new region map (called when the map changes).
+pub(crate) async fn adopt_region_map(
+    store: &Store,
+    tx: &mut Tx,
+    map: &agora_domain::geo::RegionMap,
+    who: &Who,
+) -> Result<()> {
+    let row = sqlx::query("SELECT version, policy_json, note, created_at, created_by FROM lead_policies ORDER BY version DESC LIMIT 1")
+        .fetch_optional(&mut **tx)
+        .await?;
+    if let Some(row) = row {
+        let mut p = policy_version(&row)?.policy;
+        p.regions = map.regions().to_vec();
+        let known: BTreeSet<String> = p.regions.iter().map(|r| r.slug.clone()).collect();
+        p.fan_out_by_region.retain(|r, _| known.contains(r));
+        p.allocation.neighbours.retain(|r, _| known.contains(r));
+        for ns in p.allocation.neighbours.values_mut() {
+            ns.retain(|n| known.contains(n));
+        }
+        insert_policy(store, tx, &p, "Region map changed", who).await?;
+    }
+    Ok(())
+}
+
+async fn submit_one(store: &Store, tx: &mut Tx, s: &Submission) -> Result<Result<Intake>> {
+    let fingerprint = s.lead.fingerprint();
+    if let Some(key) = &s.idempotency_key {
+        let prior = sqlx::query(
+            "SELECT id, fingerprint, status, merged_into FROM leads WHERE idempotency_key = $1",
+        )
+        .bind(key)
+        .fetch_optional(&mut **tx)
+        .await?;
+        if let Some(p) = prior {
+            if get::<String>(&p, "fingerprint")? != fingerprint {
+                return Ok(Err(ValidationErrors::single(
+                    "idempotency_key",
+                    "idempotency-conflict",
+                )
+                .into()));
+            }
+            let id = get::<Option<i64>>(&p, "merged_into")?.unwrap_or(get(&p, "id")?);
+            return Ok(Ok(Intake::Replayed(id)));
+        }
+    }
+    let referrer_id = match &s.lead.referral_code {
+        Some(code) => {
+            let r: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM referrers WHERE code = $1 AND disabled_at IS NULL",
+            )
+            .bind(code)
+            .fetch_optional(&mut **tx)
+            .await?;
+            match r {
+                Some(id) => Some(id),
+                None => {
+                    return Ok(Err(ValidationErrors::single(
+                        "referral_code",
+                        "unknown-referral-code",
+                    )
+                    .into()))
+                }
+            }
+        }
+        None => None,
+    };
+    let at = format_time(s.received_at);
+    let month = month_of(s.received_at);
+    let merge_key = s.lead.merge_key();
+    let since = format_time(s.received_at - Duration::days(MERGE_WINDOW_DAYS));
+    let earlier: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM leads WHERE merge_key = $1 AND received_at >= $2 AND status NOT IN ('merged', 'withdrawn') \
+         AND anonymised_at IS NULL ORDER BY id LIMIT 1",
+    )
+    .bind(&merge_key)
+    .bind(&since)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let l = &s.lead;
+    let join = |v: Vec<&str>| v.join(",");
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO leads (received_at, month, organization, contact_name, email, message, merge_key, country, region, \
+         segment, size, budget, languages, services, source, referrer_id, idempotency_key, fingerprint, status, merged_into) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
+    )
+    .bind(&at)
+    .bind(&month)
+    .bind(&l.organization)
+    .bind(&l.contact_name)
+    .bind(l.email.as_str())
+    .bind(&l.message)
+    .bind(&merge_key)
+    .bind(l.country.as_str())
+    .bind(&l.region)
+    .bind(l.segment.map(|v| v.slug()))
+    .bind(l.size.map(|v| v.slug()))
+    .bind(l.budget.map(|v| v.slug()))
+    .bind(join(l.languages.iter().map(String::as_str).collect()))
+    .bind(join(l.services.iter().map(|v| v.slug()).collect()))
+    .bind(if SOURCES.contains(&s.source) { s.source } else { "api" })
+    .bind(referrer_id)
+    .bind(&s.idempotency_key)
+    .bind(&fingerprint)
+    .bind(if earlier.is_some() { "merged" } else { "pending" })
+    .bind(earlier)
+    .fetch_one(&mut **tx)
+    .await?;
+    if let Some(first) = earlier {
+        sqlx::query("UPDATE leads SET times_merged = times_merged + 1 WHERE id = $1")
+            .bind(first)
+            .execute(&mut **tx)
+            .await?;
+        append(
+            store,
+            tx,
+            &Who::anonymous(),
+            AuditEvent::new("lead.merged", "lead", first).after(serde_json::json!({"request": id})),
+        )
+        .await?;
+        return Ok(Ok(Intake::Merged(first)));
+    }
+    count(tx, &month, &l.region, 0, Metric::Received).await?;
+    append(
+        store,
+        tx,
+        &Who::anonymous(),
+        AuditEvent::new("lead.received", "lead", id)
+            .after(serde_json::json!({"region": l.region, "source": s.source, "referred": referrer_id.is_some()})),
+    )
+    .await?;
+    Ok(Ok(Intake::Created(id)))
+}
+
+/// A lead with no live offer left (all declined or expired) goes back to allocation.
+async fn reopen_if_unserved(tx: &mut Tx, lead_id: i64) -> Result<()> {
+    let live: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM lead_offers WHERE lead_id = $1 AND status IN ('offered', 'accepted', 'contacted', 'proposal', 'won', 'lost')",
+    )
+    .bind(lead_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    if live == 0 {
+        sqlx::query("UPDATE leads SET status = 'pending' WHERE id = $1 AND status = 'offered'")
+            .bind(lead_id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn anonymise(tx: &mut Tx, w: &Sql, at: &str) -> Result<u64> {
+    let mut q = Sql::new("UPDATE leads SET organization = '', contact_name = '', email = '', message = '', merge_key = '', anonymised_at = ");
+    q.bind(at.to_string());
+    q.extend(w);
+    Ok(q.query().execute(&mut **tx).await?.rows_affected())
+}
+
+/// Partners the allocator may consider: active ones, and suspended ones so that explanations show
+/// them as excluded.
+async fn load_candidates(tx: &mut Tx, policy: &LeadPolicy, month: &str) -> Result<Vec<Candidate>> {
+    let rows = sqlx::query(
+        "SELECT id, status, size FROM partners WHERE status IN ('active', 'suspended') ORDER BY id",
+    )
+    .fetch_all(&mut **tx)
+    .await?;
+    let attrs = sqlx::query(
+        "SELECT a.partner_id, a.kind, a.value FROM partner_attributes a JOIN partners p ON p.id = a.partner_id \
+         WHERE p.status IN ('active', 'suspended')",
+    )
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut by: HashMap<(i64, String), Vec<String>> = HashMap::new();
+    for a in &attrs {
+        by.entry((get(a, "partner_id")?, get(a, "kind")?))
+            .or_default()
+            .push(get(a, "value")?);
+    }
+    let settings: HashMap<i64, PartnerLeadSettings> =
+        sqlx::query("SELECT partner_id, paused, monthly_capacity FROM partner_lead_settings")
+            .fetch_all(&mut **tx)
+            .await?
+            .iter()
+            .map(|r| {
+                Ok((
+                    get(r, "partner_id")?,
+                    PartnerLeadSettings {
+                        paused: get::<i64>(r, "paused")? != 0,
+                        monthly_capacity: get::<Option<i64>>(r, "monthly_capacity")?
+                            .map(|c| c.clamp(0, i64::from(u32::MAX)) as u32),
+                    },
+                ))
+            })
+            .collect::<Result<_>>()?;
+    let month_start = format!("{month}-01T00:00:00.000Z");
+    let offered: HashMap<i64, i64> = sqlx::query("SELECT partner_id, COUNT(*) AS n FROM lead_offers WHERE offered_at >= $1 GROUP BY partner_id")
+        .bind(&month_start)
+        .fetch_all(&mut **tx)
+        .await?
+        .iter()
+        .map(|r| Ok((get(r, "partner_id")?, get(r, "n")?)))
+        .collect::<Result<_>>()?;
+    let mut out = vec![];
+    for r in &rows {
+        let id: i64 = get(r, "id")?;
+        let s = settings.get(&id).copied().unwrap_or_default();
+        let take = |k: &str| by.get(&(id, k.to_string())).cloned().unwrap_or_default();
+        out.push(candidate(
+            id,
+            get::<String>(r, "status")? == "active",
+            s,
+            s.capacity_left(policy, offered.get(&id).copied().unwrap_or(0).max(0) as u64),
+            &take("served_region"),
+            &take("country"),
+            &take("service"),
+            &take("language"),
+            &take("segment"),
+            &get::<String>(r, "size")?,
+            &take("pricing"),
+        ));
+    }
+    Ok(out)
+}
+
+async fn load_ledger(tx: &mut Tx) -> Result<Ledger> {
+    let mut l = Ledger::default();
+    for r in sqlx::query("SELECT partner_id, credit, received FROM allocation_ledger")
+        .fetch_all(&mut **tx)
+        .await?
+    {
+        let id: i64 = get(&r, "partner_id")?;
+        l.credit.insert(id, get(&r, "credit")?);
+        l.received
+            .insert(id, get::<i64>(&r, "received")?.max(0) as u64);
+    }
+    Ok(l)
+}
+
+/// Partner referrers: referrer id → partner id.
+async fn referrer_partners(tx: &mut Tx) -> Result<HashMap<i64, i64>> {
+    sqlx::query("SELECT id, partner_id FROM referrers WHERE partner_id IS NOT NULL")
+        .fetch_all(&mut **tx)
+        .await?
+        .iter()
+        .map(|r| Ok((get(r, "id")?, get(r, "partner_id")?)))
+        .collect()
+}
+
+/// Persists what one decision changed in the ledger, overall and in the lead's month.
+async fn write_ledger(
+    tx: &mut Tx,
+    before: &Ledger,
+    after: &Ledger,
+    e: &Explanation,
+    month: &str,
+) -> Result<()> {
+    for c in &e.candidates {
+        let id = c.partner_id;
+        let credit = after.credit.get(&id).copied().unwrap_or(0.0);
+        let received = after.received.get(&id).copied().unwrap_or(0);
+        let got = received - before.received.get(&id).copied().unwrap_or(0);
+        sqlx::query(
+            "INSERT INTO allocation_ledger (partner_id, credit, received) VALUES ($1, $2, $3) \
+             ON CONFLICT (partner_id) DO UPDATE SET credit = excluded.credit, received = excluded.received",
+        )
+        .bind(id)
+        .bind(credit)
+        .bind(received as i64)
+        .execute(&mut **tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO allocation_monthly (month, partner_id, credit, received) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (month, partner_id) DO UPDATE SET credit = allocation_monthly.credit + excluded.credit, \
+             received = allocation_monthly.received + excluded.received",
+        )
+        .bind(month)
+        .bind(id)
+        .bind(c.share)
+        .bind(got as i64)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+#[allow(dead_code)]
+fn _assert_send(s: &Store) -> impl std::future::Future<Output = Result<JobReport>> + Send + '_ {
+    s.run_lead_jobs(Utc::now(), None)
+}
