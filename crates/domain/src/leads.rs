@@ -747,6 +747,87 @@ impl RawRow {
     }
 }
 
+/// The public transparency report of one period.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct TransparencyReport {
+    pub period: String,
+    pub totals: ReportRow,
+    pub regions: Vec<ReportRow>,
+    pub partners: Vec<ReportRow>,
+    /// Policy versions in force during the period.
+    pub policy_versions: Vec<i64>,
+}
+
+impl TransparencyReport {
+    /// Builds the public report from raw counters: `(region, partner id or 0, metric, bucket, n)`,
+    /// with bucket -1 for plain counts and the minutes bucket for acceptance times. `regions` gives
+    /// the order and names; `partners` maps ids to (slug, name).
+    pub fn build(
+        period: Period,
+        counts: &[(String, i64, Metric, i64, u64)],
+        entitled: &std::collections::HashMap<i64, f64>,
+        regions: &[Region],
+        partners: &std::collections::HashMap<i64, (String, String)>,
+        policy_versions: Vec<i64>,
+    ) -> Self {
+        let mut by_region: BTreeMap<&str, RawRow> = BTreeMap::new();
+        let mut by_partner: BTreeMap<i64, RawRow> = BTreeMap::new();
+        let mut total = RawRow::default();
+        for (region, partner, metric, bucket, n) in counts {
+            let rows = [
+                Some(by_region.entry(region.as_str()).or_default()),
+                (*partner != 0).then(|| by_partner.entry(*partner).or_default()),
+                Some(&mut total),
+            ];
+            for row in rows.into_iter().flatten() {
+                if *bucket >= 0 {
+                    *row.accept_minutes.entry(*bucket).or_default() += n;
+                } else {
+                    *row.counts.entry(*metric).or_default() += n;
+                }
+            }
+        }
+        for (id, e) in entitled {
+            by_partner.entry(*id).or_default().entitled += e;
+        }
+        let fill = |r: &mut RawRow, metrics: &[Metric]| {
+            for m in metrics {
+                r.counts.entry(*m).or_default();
+            }
+        };
+        let region_metrics = Metric::ALL;
+        let partner_metrics = &Metric::ALL[2..];
+        let mut region_rows = vec![];
+        for r in regions {
+            let mut raw = by_region.remove(r.slug.as_str()).unwrap_or_default();
+            fill(&mut raw, region_metrics);
+            region_rows.push(raw.publish(&r.slug, &r.name, false));
+        }
+        // Regions since removed from the map keep their history.
+        for (slug, mut raw) in by_region {
+            fill(&mut raw, region_metrics);
+            region_rows.push(raw.publish(slug, slug, false));
+        }
+        let mut partner_rows: Vec<ReportRow> = by_partner
+            .into_iter()
+            .filter_map(|(id, mut raw)| {
+                let (slug, name) = partners.get(&id)?;
+                fill(&mut raw, partner_metrics);
+                Some(raw.publish(slug, name, true))
+            })
+            .collect();
+        partner_rows.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        fill(&mut total, region_metrics);
+        TransparencyReport {
+            period: period.to_string(),
+            totals: total.publish("all", "All regions", false),
+            regions: region_rows,
+            partners: partner_rows,
+            policy_versions,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -918,6 +999,48 @@ mod tests {
         assert_eq!(accept_bucket(47 * 60 + 59), 47 * 60 + 45);
         assert_eq!(accept_bucket(3 * 1440 + 5), 3 * 1440);
         assert_eq!(accept_bucket(-3), 0);
+    }
+
+    #[test]
+    fn the_report_adds_up_and_suppresses_small_cells() {
+        let map = RegionMap::default_map();
+        let counts = vec![
+            ("europe".to_string(), 0, Metric::Received, -1, 12),
+            ("europe".to_string(), 7, Metric::Offered, -1, 8),
+            ("europe".to_string(), 7, Metric::Accepted, -1, 6),
+            ("europe".to_string(), 7, Metric::Accepted, 30, 6),
+            ("europe".to_string(), 9, Metric::Offered, -1, 4),
+            ("latin-america".to_string(), 0, Metric::Received, -1, 3),
+        ];
+        let names = std::collections::HashMap::from([
+            (7, ("alpha".to_string(), "Alpha".to_string())),
+            (9, ("beta".to_string(), "Beta".to_string())),
+        ]);
+        let entitled = std::collections::HashMap::from([(7, 6.04), (9, 5.96)]);
+        let r = TransparencyReport::build(
+            Period::Month(2026, 11),
+            &counts,
+            &entitled,
+            map.regions(),
+            &names,
+            vec![1],
+        );
+        let europe = r.regions.iter().find(|x| x.key == "europe").unwrap();
+        assert_eq!(europe.counts[&Metric::Received], Cell::Count(12));
+        assert_eq!(europe.counts[&Metric::Offered], Cell::Count(12));
+        assert_eq!(europe.median_minutes_to_accept, Some(30));
+        let latam = r.regions.iter().find(|x| x.key == "latin-america").unwrap();
+        assert!(latam.counts[&Metric::Received].is_suppressed());
+        assert_eq!(r.totals.counts[&Metric::Received], Cell::Count(15));
+        let beta = r.partners.iter().find(|x| x.key == "beta").unwrap();
+        assert!(beta.counts[&Metric::Offered].is_suppressed());
+        assert_eq!(
+            beta.actual, None,
+            "a share would reveal the suppressed count"
+        );
+        let alpha = r.partners.iter().find(|x| x.key == "alpha").unwrap();
+        assert_eq!((alpha.entitled, alpha.actual), (Some(6.0), Some(8)));
+        assert_eq!(r.regions.len(), map.regions().len());
     }
 
     proptest! {

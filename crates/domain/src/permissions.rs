@@ -143,6 +143,10 @@ pub enum Permission {
     ViewAuditLog,
     /// Use one's own account pages (tokens, password).
     ManageOwnAccount,
+    /// See every lead with its personal data, the queue, the policy drafts, referrals, erasure.
+    ManageLeads,
+    /// See and answer the leads offered to one partner (and, once accepted, their contact details).
+    HandleLeads { partner_id: i64 },
 }
 
 pub fn allows(actor: &Actor, permission: Permission) -> bool {
@@ -150,7 +154,14 @@ pub fn allows(actor: &Actor, permission: Permission) -> bool {
         return true;
     }
     match permission {
-        Permission::ManagePartners | Permission::ManagePeople | Permission::ViewAuditLog => false,
+        Permission::ManagePartners
+        | Permission::ManagePeople
+        | Permission::ViewAuditLog
+        | Permission::ManageLeads => false,
+        Permission::HandleLeads { partner_id } => {
+            actor.has(Role::PartnerAdmin, Some(partner_id))
+                || actor.has(Role::PartnerMember, Some(partner_id))
+        }
         Permission::ViewPartnerPrivate { partner_id } => {
             actor.has(Role::PartnerAdmin, Some(partner_id))
                 || actor.has(Role::PartnerMember, Some(partner_id))
@@ -198,6 +209,14 @@ mod tests {
     }
 
     #[test]
+    fn partners_handle_their_own_leads_only() {
+        let m = person(&[(Role::PartnerMember, Some(7))]);
+        assert!(allows(&m, Permission::HandleLeads { partner_id: 7 }));
+        assert!(!allows(&m, Permission::HandleLeads { partner_id: 8 }));
+        assert!(!allows(&m, Permission::ManageLeads));
+    }
+
+    #[test]
     fn anonymous_may_do_nothing_protected() {
         for p in [
             Permission::ManagePartners,
@@ -206,6 +225,8 @@ mod tests {
             Permission::ManageOwnAccount,
             Permission::EditPartnerProfile { partner_id: 1 },
             Permission::ViewPartnerPrivate { partner_id: 1 },
+            Permission::ManageLeads,
+            Permission::HandleLeads { partner_id: 1 },
         ] {
             assert!(!allows(&Actor::Anonymous, p));
         }
