@@ -1,7 +1,7 @@
 //! Leads (issue 3): what a prospect asks for, the published policy that routes it, the life of an
 //! offer, and the rules of the public transparency report. The allocator itself is in `allocation`.
 
-use crate::allocation::{Candidate, Fallback, LeadRequest, Policy};
+use crate::allocation::{Allocator, Candidate, Fallback, LeadRequest, Ledger, Policy, Scratch};
 use crate::geo::{CountryCode, Region, RegionMap};
 use crate::partner::{parse_list, parse_text};
 use crate::person::{parse_display_name, Email};
@@ -290,6 +290,36 @@ impl LeadPolicy {
         steps.push("queue");
         steps
     }
+}
+
+/// Replays `leads` under `policy` from an empty ledger: how many offers each partner would receive.
+/// This is the dry run shown before a policy is adopted.
+pub fn replay(
+    policy: &LeadPolicy,
+    candidates: &[Candidate],
+    leads: &[LeadRequest],
+) -> BTreeMap<i64, u64> {
+    let policies: Vec<Policy> = (1..=3)
+        .map(|f| Policy {
+            fan_out: f,
+            ..policy.allocation.clone()
+        })
+        .collect();
+    let allocators: Vec<Allocator> = policies
+        .iter()
+        .map(|p| Allocator::new(p, candidates))
+        .collect();
+    let mut tally = allocators[0].tally(&Ledger::default());
+    let mut scratch = Scratch::default();
+    for l in leads {
+        let f = usize::from(policy.fan_out(&l.region).clamp(1, 3));
+        allocators[f - 1].allocate_with(l, &mut tally, false, &mut scratch);
+    }
+    candidates
+        .iter()
+        .zip(&tally.received)
+        .map(|(c, n)| (c.id, *n))
+        .collect()
 }
 
 /// A partner's own lead settings.

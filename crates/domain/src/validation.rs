@@ -110,6 +110,8 @@ pub fn english(code: &str) -> &'static str {
         "out-of-range" => "This number is out of range.",
         "idempotency-conflict" => "This Idempotency-Key was already used for a different request.",
         "unknown-referral-code" => "This referral code is not known.",
+        "code-taken" => "This code is already used.",
+        "unknown-person" => "Nobody has an account with this email.",
         _ => "This value is not valid.",
     }
 }

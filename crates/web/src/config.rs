@@ -20,6 +20,11 @@ pub struct Config {
     pub login_attempts_per_ip: i64,
     /// When set, `/metrics` requires this bearer token.
     pub metrics_token: Option<String>,
+    /// How often the lead jobs (allocation, SLA expiry, reminders, retention) run; zero turns them off
+    /// on this instance (another instance, or `agora leads run-jobs`, then runs them).
+    pub lead_jobs_interval: Duration,
+    /// Personal data of leads older than this many days is anonymised; `None` keeps it.
+    pub lead_retention_days: Option<u32>,
 }
 
 impl Default for Config {
@@ -35,6 +40,8 @@ impl Default for Config {
             login_attempts_per_account: 10,
             login_attempts_per_ip: 50,
             metrics_token: None,
+            lead_jobs_interval: Duration::from_secs(60),
+            lead_retention_days: Some(730),
         }
     }
 }

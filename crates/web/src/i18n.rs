@@ -190,6 +190,70 @@ mod tests {
             ]
         }));
         keys.extend(Role::ALL.iter().map(|r| format!("role-{}", r.slug())));
+        // Labels the lead pages build from slugs.
+        use agora_domain::leads::{DeclineReason, LostReason, Metric, OfferStatus};
+        keys.extend(Metric::ALL.iter().map(|m| format!("metric-{}", m.slug())));
+        keys.extend(
+            OfferStatus::ALL
+                .iter()
+                .map(|m| format!("offer-{}", m.slug())),
+        );
+        keys.extend(DeclineReason::ALL.iter().map(|v| v.label_key()));
+        keys.extend(LostReason::ALL.iter().map(|v| v.label_key()));
+        for s in ["own-region", "neighbouring-regions", "any-region", "queue"] {
+            keys.push(format!("policy-step-{s}"));
+            keys.push(format!("why-pool-{s}"));
+        }
+        for s in [
+            "not-active",
+            "paused",
+            "at-capacity",
+            "declined",
+            "no-service",
+            "no-language",
+        ] {
+            keys.push(format!("exclusion-{s}"));
+        }
+        for s in ["pending", "offered", "queued", "merged", "withdrawn"] {
+            keys.push(format!("lead-status-{s}"));
+        }
+        for s in ["waiting", "pipeline", "closed"] {
+            keys.push(format!("inbox-tab-{s}"));
+        }
+        let lead_fields =
+            serde_json::to_value(agora_domain::leads::LeadInput::default()).expect("json");
+        keys.extend(
+            lead_fields
+                .as_object()
+                .expect("object")
+                .keys()
+                .map(|f| format!("field-{f}")),
+        );
+        for f in [
+            "monthly_capacity",
+            "reason",
+            "note",
+            "status",
+            "fan_out",
+            "fan_out_by_region",
+            "weights",
+            "neighbours",
+            "fallback",
+            "sla_hours",
+            "update_reminder_days",
+            "default_monthly_capacity",
+            "attribution_days",
+            "tie_break_seed",
+            "code",
+            "label",
+            "person_email",
+            "referrer",
+            "confirm",
+            "idempotency_key",
+            "period",
+        ] {
+            keys.push(format!("field-{f}"));
+        }
         let validation = std::fs::read_to_string(root.join("../domain/src/validation.rs"))
             .expect("validation.rs");
         let codes: Vec<String> = validation
@@ -214,7 +278,8 @@ mod tests {
         // Messages with arguments only format when given them.
         let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
         for a in [
-            "count", "name", "page", "pages", "time", "created", "updated", "link",
+            "count", "name", "page", "pages", "time", "created", "updated", "link", "credit",
+            "received",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

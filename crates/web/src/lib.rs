@@ -10,6 +10,7 @@ pub mod config;
 pub mod error;
 pub mod forms;
 pub mod i18n;
+pub mod intake;
 pub mod middleware;
 pub mod partners_csv;
 pub mod routes;
@@ -33,6 +34,7 @@ pub struct AppState {
     pub secret: Arc<Vec<u8>>,
     pub cache: Arc<cache::PageCache>,
     pub metrics: PrometheusHandle,
+    pub intake: intake::IntakeQueue,
 }
 
 fn metrics_handle() -> PrometheusHandle {
@@ -55,6 +57,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     port: u16,
+    jobs: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Application {
@@ -68,7 +71,17 @@ impl Application {
             .await
             .with_context(|| format!("binding {}", config.bind))?;
         let port = listener.local_addr()?.port();
+        let intake = intake::IntakeQueue::start(store.clone());
+        let jobs = (!config.lead_jobs_interval.is_zero()).then(|| {
+            intake::spawn_jobs(
+                store.clone(),
+                intake.wake_jobs.clone(),
+                config.lead_jobs_interval,
+                config.lead_retention_days,
+            )
+        });
         let state = AppState {
+            intake,
             store,
             cache: Arc::new(cache::PageCache::new(config.cache_check_interval)),
             config: Arc::new(config),
@@ -79,6 +92,7 @@ impl Application {
             listener,
             router: router(state),
             port,
+            jobs,
         })
     }
 
@@ -91,12 +105,16 @@ impl Application {
         self,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(
+        let served = axum::serve(
             self.listener,
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown)
-        .await
+        .await;
+        if let Some(j) = self.jobs {
+            j.abort();
+        }
+        served
     }
 }

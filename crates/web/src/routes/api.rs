@@ -37,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .route("/regions", get(regions))
         .route("/categories", get(categories))
         .route("/me", get(me))
+        .merge(super::api_leads::router())
         .fallback(|| async { Error::NotFound })
 }
 
@@ -63,7 +64,7 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<
 
 /// Parses a JSON body after access control has run, so that nobody without the right learns anything
 /// from the validation of a body they may not send.
-fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T> {
+pub(crate) fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T> {
     serde_json::from_slice(body).map_err(|e| Error::bad(format!("The JSON body is not valid: {e}")))
 }
 
@@ -548,9 +549,12 @@ impl utoipa::Modify for TokenAuth {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Agora API", description = "Partner directory and programs of the Open edX community."),
-    paths(list_partners, get_partner, apply, update_partner, change_status, verification, admin_partners, export_csv, import_csv, audit, regions, categories, me),
+    paths(list_partners, get_partner, apply, update_partner, change_status, verification, admin_partners, export_csv, import_csv, audit, regions, categories, me,
+        super::api_leads::create_lead, super::api_leads::transparency, super::api_leads::get_policy, super::api_leads::adopt_policy,
+        super::api_leads::policy_dry_run, super::api_leads::partner_offers, super::api_leads::get_offer, super::api_leads::update_offer,
+        super::api_leads::list_leads, super::api_leads::get_lead, super::api_leads::referrals),
     modifiers(&TokenAuth),
-    tags((name = "partners"), (name = "admin"), (name = "reference"), (name = "account"))
+    tags((name = "partners"), (name = "leads"), (name = "admin"), (name = "reference"), (name = "account"))
 )]
 pub struct ApiDoc;
 

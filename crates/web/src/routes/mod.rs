@@ -3,6 +3,8 @@
 pub mod account;
 pub mod admin;
 pub mod api;
+pub mod api_leads;
+pub mod leads;
 pub mod partner_form;
 pub mod portal;
 pub mod public;
@@ -38,6 +40,46 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/partners/{slug}/edit",
             get(portal::edit_form).post(portal::edit),
+        )
+        .route(
+            "/find-a-partner",
+            get(leads::find_form).post(leads::find_submit),
+        )
+        .route("/find-a-partner/received", get(leads::find_received))
+        .route("/r/{code}", get(leads::referral_link))
+        .route(
+            "/partners/how-leads-are-allocated",
+            get(leads::how_allocated),
+        )
+        .route("/transparency", get(leads::transparency_index))
+        .route("/transparency/{period}", get(leads::transparency))
+        .route(
+            "/transparency/{period}/report.csv",
+            get(leads::transparency_csv),
+        )
+        .route("/portal/partners/{id}/leads", get(leads::inbox))
+        .route(
+            "/portal/partners/{id}/lead-settings",
+            post(leads::save_settings),
+        )
+        .route(
+            "/portal/offers/{id}",
+            get(leads::offer_page).post(leads::offer_submit),
+        )
+        .route("/admin/leads", get(leads::admin_leads))
+        .route("/admin/leads/{id}", get(leads::admin_lead))
+        .route("/admin/leads/{id}/retry", post(leads::admin_retry))
+        .route(
+            "/admin/lead-policy",
+            get(leads::admin_policy).post(leads::admin_policy_submit),
+        )
+        .route(
+            "/admin/referrals",
+            get(leads::admin_referrals).post(leads::admin_create_referrer),
+        )
+        .route(
+            "/admin/lead-data",
+            get(leads::admin_data).post(leads::admin_data_submit),
         )
         .route("/login", get(account::login_form).post(account::login))
         .route("/logout", post(account::logout))
@@ -106,7 +148,7 @@ fn request_span(req: &axum::http::Request<axum::body::Body>) -> tracing::Span {
 }
 
 pub fn loggable_path(path: &str) -> String {
-    for prefix in ["/invitations/", "/password/reset/"] {
+    for prefix in ["/invitations/", "/password/reset/", "/r/"] {
         if let Some(rest) = path.strip_prefix(prefix) {
             return format!("{prefix}{}", if rest.is_empty() { "" } else { "[token]" });
         }

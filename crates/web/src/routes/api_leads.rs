@@ -1,0 +1,319 @@
+//! The leads API: intake for the public website, the transparency report, the published policy, the
+//! partner inbox and the foundation's desk for scripts. Handlers call the same functions as the pages.
+
+use super::api::{parse_body, ApiJson, ErrorBody};
+use super::leads::{dry_run, offer_update, submit, transparency_report};
+use crate::auth::Viewer;
+use crate::error::{Error, Result};
+use agora_domain::leads::{LeadInput, LeadPolicy, OfferStatus, Period, TransparencyReport};
+use agora_domain::pagination::PageRequest;
+use agora_domain::permissions::Permission;
+use agora_domain::ValidationErrors;
+use agora_store::{Intake, LeadFilter};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use utoipa::{IntoParams, ToSchema};
+
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/leads", post(create_lead).get(list_leads))
+        .route("/leads/{id}", get(get_lead))
+        .route("/transparency", get(transparency))
+        .route("/lead-policy", get(get_policy).post(adopt_policy))
+        .route("/lead-policy/dry-run", post(policy_dry_run))
+        .route("/partners/{id}/offers", get(partner_offers))
+        .route("/offers/{id}", get(get_offer).post(update_offer))
+        .route("/referrals", get(referrals))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LeadCreated {
+    pub id: i64,
+    /// True when the same contact and organization asked within 30 days: `id` is the earlier lead.
+    pub merged: bool,
+    /// True when this Idempotency-Key was seen before with the same content.
+    pub replayed: bool,
+}
+
+#[utoipa::path(post, path = "/api/v1/leads", tag = "leads", request_body = LeadInput,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key and body return the first answer")),
+    responses((status = 201, body = LeadCreated, description = "Committed: the lead is stored durably"),
+              (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
+/// Forward a prospect's request ("find an Open edX partner"). Answers only once the lead is committed.
+pub async fn create_lead(
+    State(state): State<AppState>,
+    v: Viewer,
+    headers: HeaderMap,
+    ApiJson(input): ApiJson<LeadInput>,
+) -> Result<Response> {
+    let key = match headers.get("idempotency-key") {
+        None => None,
+        Some(k) => {
+            let k = k
+                .to_str()
+                .ok()
+                .map(str::trim)
+                .filter(|k| !k.is_empty() && k.len() <= 200)
+                .ok_or_else(|| {
+                    Error::bad("Idempotency-Key must be 1 to 200 visible characters.")
+                })?;
+            Some(format!("api:{k}"))
+        }
+    };
+    let r = submit(&state, &v, &input, "api", key).await?;
+    let body = LeadCreated {
+        id: r.lead_id(),
+        merged: matches!(r, Intake::Merged(_)),
+        replayed: matches!(r, Intake::Replayed(_)),
+    };
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct PeriodParam {
+    /// `2026`, `2026-Q4` or `2026-11`.
+    pub period: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/transparency", tag = "leads", params(PeriodParam),
+    responses((status = 200, body = TransparencyReport), (status = 422, body = ErrorBody)))]
+/// The public transparency report of a period: counts below 5 are given as "fewer than 5".
+pub async fn transparency(
+    State(state): State<AppState>,
+    Query(p): Query<PeriodParam>,
+) -> Result<Json<TransparencyReport>> {
+    let raw = p
+        .period
+        .ok_or_else(|| ValidationErrors::single("period", "required"))?;
+    let period = Period::parse(&raw).map_err(|c| ValidationErrors::single("period", c))?;
+    Ok(Json(transparency_report(&state, period).await?))
+}
+
+#[utoipa::path(get, path = "/api/v1/lead-policy", tag = "leads",
+    responses((status = 200, description = "The policy in force and its version history")))]
+/// The published allocation policy, with every earlier version.
+pub async fn get_policy(State(state): State<AppState>) -> Result<Json<serde_json::Value>> {
+    let history = state.store.lead_policy_history().await?;
+    Ok(Json(
+        json!({"current": history.first(), "history": history}),
+    ))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct PolicyRequest {
+    #[schema(value_type = Object)]
+    pub policy: LeadPolicy,
+    /// Why the policy changes (shown in the public history).
+    pub note: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/lead-policy", tag = "leads", request_body = PolicyRequest,
+    security(("token" = [])),
+    responses((status = 201, description = "The new version number"), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
+/// Adopt a new policy version (foundation staff). Earlier versions are never changed.
+pub async fn adopt_policy(
+    State(state): State<AppState>,
+    v: Viewer,
+    body: axum::body::Bytes,
+) -> Result<Response> {
+    v.require(Permission::ManageLeads)?;
+    let req: PolicyRequest = parse_body(&body)?;
+    let version = state
+        .store
+        .adopt_lead_policy(&req.policy, &req.note, &v.who())
+        .await?;
+    Ok((StatusCode::CREATED, Json(json!({"version": version}))).into_response())
+}
+
+#[utoipa::path(post, path = "/api/v1/lead-policy/dry-run", tag = "leads", request_body = PolicyRequest,
+    security(("token" = [])),
+    responses((status = 200, description = "Offers per partner over recent leads, under the policy in force and the proposed one")))]
+/// Replay recent leads under a proposed policy, without adopting it.
+pub async fn policy_dry_run(
+    State(state): State<AppState>,
+    v: Viewer,
+    body: axum::body::Bytes,
+) -> Result<Json<serde_json::Value>> {
+    v.require(Permission::ManageLeads)?;
+    let req: PolicyRequest = parse_body(&body)?;
+    req.policy.validate()?;
+    let (n, rows) = dry_run(&state, &req.policy).await?;
+    Ok(Json(json!({
+        "leads_replayed": n,
+        "partners": rows.iter().map(|r| json!({"name": r.name, "current": r.current, "proposed": r.proposed})).collect::<Vec<_>>(),
+    })))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct OfferListParams {
+    /// Offer status (`offered`, `accepted`, `contacted`, `proposal`, `won`, `lost`, `declined`, `expired`).
+    pub status: Option<String>,
+    pub page: Option<String>,
+    pub per_page: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/partners/{id}/offers", tag = "leads", params(("id" = i64, Path), OfferListParams),
+    security(("token" = [])),
+    responses((status = 200, description = "The partner's offers, newest first, without contact details"), (status = 403, body = ErrorBody)))]
+/// A partner's inbox.
+pub async fn partner_offers(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Query(p): Query<OfferListParams>,
+) -> Result<Json<serde_json::Value>> {
+    v.require(Permission::HandleLeads { partner_id: id })?;
+    let statuses = match p.status.as_deref() {
+        Some(s) => vec![OfferStatus::parse(s).map_err(|c| ValidationErrors::single("status", c))?],
+        None => vec![],
+    };
+    let page = PageRequest::parse(p.page.as_deref(), p.per_page.as_deref())
+        .map_err(|(f, c)| ValidationErrors::single(f, c))?;
+    let offers = state.store.partner_offers(id, &statuses, page).await?;
+    let page = offers.map(|(o, l)| json!({"offer": o, "lead": l}));
+    Ok(Json(serde_json::to_value(page).unwrap_or_default()))
+}
+
+#[utoipa::path(get, path = "/api/v1/offers/{id}", tag = "leads", params(("id" = i64, Path)),
+    security(("token" = [])),
+    responses((status = 200, description = "The offer; the contact details once accepted (the view is logged)"), (status = 404, body = ErrorBody)))]
+/// One offer, as its partner sees it.
+pub async fn get_offer(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Json<serde_json::Value>> {
+    let offer = state.store.offer(id).await?.ok_or(Error::NotFound)?;
+    v.require(Permission::HandleLeads {
+        partner_id: offer.partner_id,
+    })?;
+    let lead = state
+        .store
+        .lead(offer.lead_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let contact = if offer.status.is_accepted() && lead.anonymised_at.is_none() {
+        state
+            .store
+            .log_lead_view(lead.id, &v.who(), "api offer")
+            .await?;
+        Some(
+            json!({"organization": lead.organization, "contact_name": lead.contact_name, "email": lead.email, "message": lead.message}),
+        )
+    } else {
+        None
+    };
+    Ok(Json(
+        json!({"offer": offer, "lead": lead.summary(), "contact": contact}),
+    ))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct OfferUpdateRequest {
+    /// `accepted`, `declined`, `contacted`, `proposal`, `won` or `lost`.
+    pub status: String,
+    /// Required for `declined` and `lost`: a reason code.
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/offers/{id}", tag = "leads", params(("id" = i64, Path)), request_body = OfferUpdateRequest,
+    security(("token" = [])),
+    responses((status = 200, description = "The updated offer"), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody)))]
+/// Accept or decline an offer, or report progress.
+pub async fn update_offer(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    body: axum::body::Bytes,
+) -> Result<Json<serde_json::Value>> {
+    let offer = state.store.offer(id).await?.ok_or(Error::NotFound)?;
+    v.require(Permission::HandleLeads {
+        partner_id: offer.partner_id,
+    })?;
+    let req: OfferUpdateRequest = parse_body(&body)?;
+    let u = offer_update(&req.status, &req.reason, &req.note)?;
+    let o = state
+        .store
+        .update_offer(id, offer.partner_id, &u, chrono::Utc::now(), &v.who())
+        .await?;
+    if o.status == OfferStatus::Declined {
+        state.intake.wake_jobs.notify_one();
+    }
+    Ok(Json(json!({"offer": o})))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct LeadListParams {
+    pub status: Option<String>,
+    pub region: Option<String>,
+    pub page: Option<String>,
+    pub per_page: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/leads", tag = "leads", params(LeadListParams), security(("token" = [])),
+    responses((status = 200, description = "Leads, newest first (foundation staff)"), (status = 403, body = ErrorBody)))]
+/// Every lead (foundation staff).
+pub async fn list_leads(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(p): Query<LeadListParams>,
+) -> Result<Json<serde_json::Value>> {
+    v.require(Permission::ManageLeads)?;
+    let page = PageRequest::parse(p.page.as_deref(), p.per_page.as_deref())
+        .map_err(|(f, c)| ValidationErrors::single(f, c))?;
+    let leads = state
+        .store
+        .leads_page(
+            &LeadFilter {
+                status: p.status,
+                region: p.region,
+            },
+            page,
+        )
+        .await?;
+    // A list is an overview: personal data only on the single-lead read, which is logged.
+    let page = leads.map(|l| l.summary());
+    Ok(Json(serde_json::to_value(page).unwrap_or_default()))
+}
+
+#[utoipa::path(get, path = "/api/v1/leads/{id}", tag = "leads", params(("id" = i64, Path)), security(("token" = [])),
+    responses((status = 200, description = "The lead with its offers and every allocation's explanation (the view is logged)"), (status = 404, body = ErrorBody)))]
+/// One lead with its explanations (foundation staff).
+pub async fn get_lead(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Json<serde_json::Value>> {
+    v.require(Permission::ManageLeads)?;
+    let lead = state.store.lead(id).await?.ok_or(Error::NotFound)?;
+    state.store.log_lead_view(id, &v.who(), "api lead").await?;
+    Ok(Json(json!({
+        "lead": lead,
+        "offers": state.store.lead_offers(id).await?,
+        "allocations": state.store.lead_allocations(id).await?,
+    })))
+}
+
+#[utoipa::path(get, path = "/api/v1/referrals", tag = "leads", security(("token" = [])),
+    responses((status = 200, description = "Referral codes and conversion per referrer, region and source"), (status = 403, body = ErrorBody)))]
+/// Referral codes and their conversion (foundation staff).
+pub async fn referrals(
+    State(state): State<AppState>,
+    v: Viewer,
+) -> Result<Json<serde_json::Value>> {
+    v.require(Permission::ManageLeads)?;
+    Ok(Json(json!({
+        "referrers": state.store.referrers().await?,
+        "stats": state.store.referral_stats().await?,
+    })))
+}

@@ -1,0 +1,1790 @@
+//! Lead pages: the public "find a partner" form, the published policy, the transparency report, the
+//! partner inbox, and the foundation's lead desk (queue, explanations, policy versions and dry runs,
+//! referrals, personal-data requests).
+
+use super::partner_form::Options;
+use crate::auth::Viewer;
+use crate::error::{Error, Result};
+use crate::forms::FieldErrors;
+use crate::views::{bars, render, Bar, Ctx, Pager};
+use crate::AppState;
+use agora_domain::allocation::{Exclusion, Fallback, Pool};
+use agora_domain::leads::{
+    Cell, DeclineReason, LeadInput, LeadPolicy, LostReason, Metric, OfferStatus,
+    PartnerLeadSettings, Period, ReferralRouting, ReportRow, TransparencyReport,
+};
+use agora_domain::pagination::PageRequest;
+use agora_domain::permissions::Permission;
+use agora_domain::ValidationErrors;
+use agora_store::{
+    Allocation, Intake, Lead, LeadFilter, LeadSummary, MonthlyShare, Offer, OfferUpdate,
+    PolicyVersion, Submission,
+};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::{Cookie, CookieJar};
+use axum_extra::extract::Form;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+
+const REF_COOKIE: &str = "agora_ref";
+/// The invisible field bots fill in.
+const HONEYPOT: &str = "website_url";
+
+// ---- Intake ----------------------------------------------------------------------------------------
+
+/// The form as posted (lists arrive as repeated fields).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct FindForm {
+    organization: String,
+    contact_name: String,
+    email: String,
+    country: String,
+    segment: String,
+    size: String,
+    budget: String,
+    languages: Vec<String>,
+    services: Vec<String>,
+    message: String,
+    consent: Option<String>,
+    referral_code: String,
+    website_url: String,
+    /// Set once per form view, so that a double click or a browser retry is one lead.
+    submission_id: String,
+}
+
+impl FindForm {
+    fn input(&self) -> LeadInput {
+        LeadInput {
+            organization: self.organization.clone(),
+            contact_name: self.contact_name.clone(),
+            email: self.email.clone(),
+            country: self.country.clone(),
+            segment: self.segment.clone(),
+            size: self.size.clone(),
+            budget: self.budget.clone(),
+            languages: self.languages.clone(),
+            services: self.services.clone(),
+            message: self.message.clone(),
+            consent: self.consent.is_some(),
+            referral_code: self.referral_code.clone(),
+        }
+    }
+
+    fn has(&self, list: &str, v: &str) -> bool {
+        match list {
+            "languages" => self.languages.iter().any(|x| x == v),
+            _ => self.services.iter().any(|x| x == v),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "leads/find.html")]
+struct FindView {
+    ctx: Ctx,
+    form: FindForm,
+    errors: FieldErrors,
+    options: Options,
+    honeypot: &'static str,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RefParam {
+    #[serde(rename = "ref")]
+    code: Option<String>,
+}
+
+fn ref_cookie(state: &AppState, code: &str, days: u32) -> Cookie<'static> {
+    let mut c = crate::auth::make_cookie(state, REF_COOKIE, code.to_string());
+    c.set_max_age(time_days(days));
+    c
+}
+
+fn time_days(days: u32) -> time::Duration {
+    time::Duration::days(i64::from(days))
+}
+
+pub async fn find_form(
+    State(state): State<AppState>,
+    v: Viewer,
+    jar: CookieJar,
+    Query(r): Query<RefParam>,
+) -> Result<Response> {
+    let map = state.store.region_map().await?;
+    let policy = state.store.lead_policy().await?.policy;
+    let from_link = r
+        .code
+        .as_deref()
+        .and_then(|c| agora_domain::leads::parse_referral_code(c).ok());
+    let code = from_link.clone().or_else(|| {
+        jar.get(&crate::auth::cookie_name(&state, REF_COOKIE))
+            .map(|c| c.value().to_string())
+    });
+    let form = FindForm {
+        referral_code: code.unwrap_or_default(),
+        submission_id: crate::auth::random_token(),
+        ..FindForm::default()
+    };
+    let page = render(&FindView {
+        ctx: Ctx::new(&v, "/find-a-partner"),
+        form,
+        errors: FieldErrors::default(),
+        options: Options::new(&v.tr, &map),
+        honeypot: HONEYPOT,
+    })?;
+    // A referral link keeps attributing for the policy's attribution window.
+    let jar = match from_link {
+        Some(c) => jar.add(ref_cookie(&state, &c, policy.attribution_days)),
+        None => jar,
+    };
+    Ok((jar, page).into_response())
+}
+
+/// `/r/{code}`: a short referral link for flyers and emails.
+pub async fn referral_link(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    Path(code): Path<String>,
+) -> Result<Response> {
+    let code = agora_domain::leads::parse_referral_code(&code).map_err(|_| Error::NotFound)?;
+    state
+        .store
+        .referrer_by_code(&code)
+        .await?
+        .filter(|r| r.disabled_at.is_none())
+        .ok_or(Error::NotFound)?;
+    let days = state.store.lead_policy().await?.policy.attribution_days;
+    Ok((
+        jar.add(ref_cookie(&state, &code, days)),
+        Redirect::to("/find-a-partner"),
+    )
+        .into_response())
+}
+
+/// Commits through the intake queue, mapping the store's answer to the API's errors.
+pub async fn submit(
+    state: &AppState,
+    v: &Viewer,
+    input: &LeadInput,
+    source: &'static str,
+    key: Option<String>,
+) -> Result<Intake> {
+    let ip = v.ip.map(|i| i.to_string()).unwrap_or_default();
+    crate::auth::rate_limit(state, &[(format!("lead:ip:{ip}"), 20)], 3600).await?;
+    let map = state.store.region_map().await?;
+    let lead = input.parse(&map)?;
+    let s = Submission {
+        lead,
+        source,
+        idempotency_key: key,
+        received_at: chrono::Utc::now(),
+    };
+    state.intake.submit(s).await.map_err(|e| match e {
+        crate::intake::IntakeError::Store(e) => match &*e {
+            agora_store::StoreError::Invalid(v) => Error::Invalid(v.clone()),
+            other => Error::Unexpected(anyhow::anyhow!("intake: {other}")),
+        },
+        other => Error::Unexpected(anyhow::Error::new(other)),
+    })
+}
+
+pub async fn find_submit(
+    State(state): State<AppState>,
+    v: Viewer,
+    Form(form): Form<FindForm>,
+) -> Result<Response> {
+    if !form.website_url.is_empty() {
+        // A bot filled the hidden field: answer as if all went well, store nothing.
+        metrics::counter!("agora_lead_honeypot_total").increment(1);
+        return Ok(Redirect::to("/find-a-partner/received").into_response());
+    }
+    let key = (!form.submission_id.is_empty() && form.submission_id.len() <= 100)
+        .then(|| format!("form:{}", form.submission_id));
+    match submit(&state, &v, &form.input(), "form", key).await {
+        Ok(_) => Ok(Redirect::to("/find-a-partner/received").into_response()),
+        Err(Error::Invalid(e)) => {
+            let map = state.store.region_map().await?;
+            let view = FindView {
+                ctx: Ctx::new(&v, "/find-a-partner"),
+                form,
+                errors: FieldErrors(e),
+                options: Options::new(&v.tr, &map),
+                honeypot: HONEYPOT,
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "leads/received.html")]
+struct ReceivedView {
+    ctx: Ctx,
+    sla_hours: u32,
+}
+
+pub async fn find_received(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
+    render(&ReceivedView {
+        ctx: Ctx::new(&v, "/find-a-partner"),
+        sla_hours: state.store.lead_policy().await?.policy.sla_hours,
+    })
+}
+
+// ---- The published policy -----------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "leads/policy.html")]
+struct PolicyView {
+    ctx: Ctx,
+    current: PolicyVersion,
+    history: Vec<PolicyVersion>,
+    preferences: Vec<(String, f64)>,
+    fallback: Vec<String>,
+    fan_outs: Vec<(String, u8)>,
+    neighbours: Vec<(String, String)>,
+    exclusions: Vec<String>,
+}
+
+fn region_name(policy: &LeadPolicy, slug: &str) -> String {
+    policy
+        .regions
+        .iter()
+        .find(|r| r.slug == slug)
+        .map_or_else(|| slug.to_string(), |r| r.name.clone())
+}
+
+pub async fn how_allocated(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
+    let history = state.store.lead_policy_history().await?;
+    let current = history.first().cloned().ok_or(Error::NotFound)?;
+    let p = &current.policy;
+    let tr = &v.tr;
+    render(&PolicyView {
+        ctx: Ctx::new(&v, "/partners/how-leads-are-allocated"),
+        preferences: vec![
+            (
+                tr.t("policy-pref-segment"),
+                p.allocation.preferences.segment,
+            ),
+            (tr.t("policy-pref-size"), p.allocation.preferences.size),
+            (
+                tr.t("policy-pref-pricing"),
+                p.allocation.preferences.pricing,
+            ),
+        ],
+        fallback: p
+            .fallback_steps()
+            .iter()
+            .map(|s| tr.label("policy-step", s))
+            .collect(),
+        fan_outs: p
+            .regions
+            .iter()
+            .map(|r| (r.name.clone(), p.fan_out(&r.slug)))
+            .collect(),
+        neighbours: p
+            .allocation
+            .neighbours
+            .iter()
+            .filter(|(_, n)| !n.is_empty())
+            .map(|(r, ns)| {
+                (
+                    region_name(p, r),
+                    ns.iter()
+                        .map(|n| region_name(p, n))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+            })
+            .collect(),
+        exclusions: EXCLUSIONS
+            .iter()
+            .map(|e| tr.label("exclusion", exclusion_slug(*e)))
+            .collect(),
+        current,
+        history,
+    })
+}
+
+const EXCLUSIONS: &[Exclusion] = &[
+    Exclusion::NotActive,
+    Exclusion::Paused,
+    Exclusion::AtCapacity,
+    Exclusion::Declined,
+    Exclusion::NoRequestedService,
+    Exclusion::NoRequestedLanguage,
+];
+
+pub fn exclusion_slug(e: Exclusion) -> &'static str {
+    match e {
+        Exclusion::NotActive => "not-active",
+        Exclusion::Paused => "paused",
+        Exclusion::AtCapacity => "at-capacity",
+        Exclusion::Declined => "declined",
+        Exclusion::NoRequestedService => "no-service",
+        Exclusion::NoRequestedLanguage => "no-language",
+    }
+}
+
+pub fn pool_slug(p: Option<Pool>) -> &'static str {
+    match p {
+        Some(Pool::OwnRegion) => "own-region",
+        Some(Pool::NeighbouringRegions) => "neighbouring-regions",
+        Some(Pool::AnyRegion) => "any-region",
+        None => "queue",
+    }
+}
+
+// ---- Transparency report ------------------------------------------------------------------------
+
+pub async fn transparency_report(state: &AppState, period: Period) -> Result<TransparencyReport> {
+    let counts = state.store.report_counts(&period.months()).await?;
+    let history = state.store.lead_policy_history().await?;
+    let regions = history
+        .first()
+        .map(|p| p.policy.regions.clone())
+        .unwrap_or_default();
+    let months = period.months();
+    let (first, last) = (months[0].clone(), months[months.len() - 1].clone());
+    // Versions in force: adopted before the period ended, and not replaced before it began.
+    let mut versions: Vec<i64> = vec![];
+    let mut sorted = history.clone();
+    sorted.sort_by_key(|p| p.version);
+    for (i, p) in sorted.iter().enumerate() {
+        let adopted = &p.created_at[..7];
+        let replaced = sorted.get(i + 1).map(|n| &n.created_at[..7]);
+        if adopted <= last.as_str() && replaced.is_none_or(|r| r >= first.as_str()) {
+            versions.push(p.version);
+        }
+    }
+    Ok(TransparencyReport::build(
+        period,
+        &counts.counts,
+        &counts.entitled,
+        &regions,
+        &counts.partner_names,
+        versions,
+    ))
+}
+
+fn parse_period(s: &str) -> Result<Period> {
+    Period::parse(s).map_err(|c| Error::Invalid(ValidationErrors::single("period", c)))
+}
+
+fn current_quarter() -> Period {
+    let now = agora_store::now();
+    Period::containing(&now[..7])
+        .map(|(_, q, _)| q)
+        .unwrap_or(Period::Year(2026))
+}
+
+pub async fn transparency_index() -> Redirect {
+    Redirect::to(&format!("/transparency/{}", current_quarter()))
+}
+
+/// A report cell as text: "fewer than 5" for suppressed counts.
+pub fn cell_text(tr: &crate::i18n::Tr, c: Option<&Cell>) -> String {
+    match c {
+        Some(Cell::Count(n)) => n.to_string(),
+        Some(Cell::FewerThan(n)) => tr.t1("report-fewer-than", "count", n),
+        None => "0".into(),
+    }
+}
+
+pub struct RowText {
+    pub name: String,
+    pub cells: Vec<String>,
+    pub median: String,
+    pub conversion: String,
+    pub entitled: String,
+}
+
+fn row_text(tr: &crate::i18n::Tr, r: &ReportRow, metrics: &[Metric]) -> RowText {
+    RowText {
+        name: r.name.clone(),
+        cells: metrics
+            .iter()
+            .map(|m| cell_text(tr, r.counts.get(m)))
+            .collect(),
+        median: r
+            .median_minutes_to_accept
+            .map_or_else(|| "—".to_string(), duration_text),
+        conversion: r
+            .conversion_rate
+            .map_or_else(|| "—".to_string(), |c| format!("{:.0} %", c * 100.0)),
+        entitled: match (r.entitled, r.actual) {
+            (Some(e), Some(a)) => format!("{e:.1} / {a}"),
+            _ => "—".into(),
+        },
+    }
+}
+
+fn duration_text(minutes: i64) -> String {
+    if minutes < 60 {
+        format!("{minutes} min")
+    } else if minutes < 48 * 60 {
+        format!("{}:{:02} h", minutes / 60, minutes % 60)
+    } else {
+        format!("{} d", minutes / 1440)
+    }
+}
+
+const REGION_METRICS: &[Metric] = &[
+    Metric::Received,
+    Metric::Offered,
+    Metric::Accepted,
+    Metric::Declined,
+    Metric::Reoffered,
+    Metric::Expired,
+    Metric::Won,
+];
+const PARTNER_METRICS: &[Metric] = &[
+    Metric::Offered,
+    Metric::Accepted,
+    Metric::Declined,
+    Metric::Expired,
+    Metric::Won,
+];
+
+#[derive(Template)]
+#[template(path = "leads/transparency.html")]
+struct TransparencyView {
+    ctx: Ctx,
+    period: String,
+    prev: String,
+    next: String,
+    levels: Vec<(String, String)>,
+    totals: RowText,
+    regions: Vec<RowText>,
+    partners: Vec<RowText>,
+    region_headers: Vec<String>,
+    partner_headers: Vec<String>,
+    bars: Vec<Bar>,
+    chart_height: u32,
+    suppressed_in_chart: bool,
+    versions: Vec<i64>,
+}
+
+pub async fn transparency(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(period): Path<String>,
+) -> Result<Html<String>> {
+    let p = parse_period(&period)?;
+    let report = transparency_report(&state, p).await?;
+    let tr = &v.tr;
+    let month = p.months()[0].clone();
+    let (y, q, m) = Period::containing(&month).ok_or(Error::NotFound)?;
+    // Suppressed cells are drawn as empty bars with their "fewer than 5" label.
+    let chart: Vec<(String, u64)> = report
+        .regions
+        .iter()
+        .map(|r| {
+            let n = match r.counts.get(&Metric::Received) {
+                Some(Cell::Count(n)) => *n,
+                _ => 0,
+            };
+            (r.name.clone(), n)
+        })
+        .collect();
+    let suppressed_in_chart = report.regions.iter().any(|r| {
+        r.counts
+            .get(&Metric::Received)
+            .is_some_and(|c| c.is_suppressed())
+    });
+    let b = bars(chart, 230);
+    let chart_height = b.len() as u32 * 28 + 4;
+    render(&TransparencyView {
+        ctx: Ctx::new(&v, "/transparency"),
+        period: p.to_string(),
+        prev: p.previous().to_string(),
+        next: p.next().to_string(),
+        levels: vec![
+            (y.to_string(), tr.t("report-year")),
+            (q.to_string(), tr.t("report-quarter")),
+            (m.to_string(), tr.t("report-month")),
+        ],
+        totals: row_text(tr, &report.totals, REGION_METRICS),
+        regions: report
+            .regions
+            .iter()
+            .map(|r| row_text(tr, r, REGION_METRICS))
+            .collect(),
+        partners: report
+            .partners
+            .iter()
+            .map(|r| row_text(tr, r, PARTNER_METRICS))
+            .collect(),
+        region_headers: REGION_METRICS
+            .iter()
+            .map(|m| tr.label("metric", m.slug()))
+            .collect(),
+        partner_headers: PARTNER_METRICS
+            .iter()
+            .map(|m| tr.label("metric", m.slug()))
+            .collect(),
+        bars: b,
+        chart_height,
+        suppressed_in_chart,
+        versions: report.policy_versions,
+    })
+}
+
+pub async fn transparency_csv(
+    State(state): State<AppState>,
+    Path(period): Path<String>,
+) -> Result<Response> {
+    let p = parse_period(&period)?;
+    let report = transparency_report(&state, p).await?;
+    let mut w = csv::Writer::from_writer(vec![]);
+    let mut header = vec!["kind".to_string(), "key".into(), "name".into()];
+    header.extend(Metric::ALL.iter().map(|m| m.slug().to_string()));
+    header.extend(
+        [
+            "median_minutes_to_accept",
+            "conversion_rate",
+            "entitled",
+            "actual",
+        ]
+        .map(String::from),
+    );
+    let write = |w: &mut csv::Writer<Vec<u8>>, kind: &str, r: &ReportRow| {
+        let mut rec = vec![kind.to_string(), r.key.clone(), r.name.clone()];
+        rec.extend(Metric::ALL.iter().map(|m| match r.counts.get(m) {
+            Some(Cell::Count(n)) => n.to_string(),
+            Some(Cell::FewerThan(n)) => format!("<{n}"),
+            None => String::new(),
+        }));
+        rec.push(
+            r.median_minutes_to_accept
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
+        );
+        rec.push(
+            r.conversion_rate
+                .map(|c| format!("{c:.4}"))
+                .unwrap_or_default(),
+        );
+        rec.push(r.entitled.map(|e| format!("{e:.1}")).unwrap_or_default());
+        rec.push(r.actual.map(|a| a.to_string()).unwrap_or_default());
+        w.write_record(&rec)
+    };
+    let io = |e: csv::Error| Error::Unexpected(anyhow::Error::new(e));
+    w.write_record(&header).map_err(io)?;
+    write(&mut w, "total", &report.totals).map_err(io)?;
+    for r in &report.regions {
+        write(&mut w, "region", r).map_err(io)?;
+    }
+    for r in &report.partners {
+        write(&mut w, "partner", r).map_err(io)?;
+    }
+    let body = w
+        .into_inner()
+        .map_err(|e| Error::Unexpected(anyhow::anyhow!("csv: {e}")))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"agora-leads-{p}.csv\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+// ---- Partner inbox ------------------------------------------------------------------------------
+
+pub struct OfferRow {
+    pub offer: Offer,
+    pub lead: LeadSummary,
+    pub status: String,
+    pub services: String,
+    pub languages: String,
+    pub country: String,
+}
+
+fn offer_row(tr: &crate::i18n::Tr, offer: Offer, lead: LeadSummary) -> OfferRow {
+    OfferRow {
+        status: tr.label("offer", offer.status.slug()),
+        services: lead
+            .services
+            .iter()
+            .map(|s| tr.label("service", s))
+            .collect::<Vec<_>>()
+            .join(", "),
+        languages: lead
+            .languages
+            .iter()
+            .map(|l| agora_domain::taxonomy::language_name(l).to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        country: agora_domain::geo::CountryCode::parse(&lead.country)
+            .map(|c| c.name().to_string())
+            .unwrap_or_else(|_| lead.country.clone()),
+        offer,
+        lead,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "leads/inbox.html")]
+struct InboxView {
+    ctx: Ctx,
+    partner_id: i64,
+    partner_name: String,
+    tab: String,
+    tabs: Vec<(String, String)>,
+    rows: Vec<OfferRow>,
+    pager: Pager,
+    settings: PartnerLeadSettings,
+    capacity_text: String,
+    shares: Vec<MonthlyShare>,
+    share_bars: Vec<ShareBar>,
+    chart_width: u32,
+    saved: bool,
+    errors: FieldErrors,
+}
+
+/// Entitlement and offers of one month, as a pair of vertical bars.
+pub struct ShareBar {
+    pub x: u32,
+    pub entitled_h: u32,
+    pub received_h: u32,
+    pub label: String,
+}
+
+fn share_bars(shares: &[MonthlyShare]) -> (Vec<ShareBar>, u32) {
+    let recent = &shares[shares.len().saturating_sub(12)..];
+    let max = recent
+        .iter()
+        .map(|s| s.entitled.max(s.received as f64))
+        .fold(1.0, f64::max);
+    let h = |v: f64| ((v / max) * 120.0).round() as u32;
+    let bars = recent
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ShareBar {
+            x: i as u32 * 56 + 4,
+            entitled_h: h(s.entitled),
+            received_h: h(s.received as f64),
+            label: s.month.clone(),
+        })
+        .collect::<Vec<_>>();
+    let width = bars.len() as u32 * 56 + 8;
+    (bars, width.max(120))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct InboxParams {
+    tab: Option<String>,
+    page: Option<String>,
+    saved: Option<String>,
+}
+
+const TABS: &[&str] = &["waiting", "pipeline", "closed"];
+
+fn tab_statuses(tab: &str) -> Vec<OfferStatus> {
+    match tab {
+        "pipeline" => vec![
+            OfferStatus::Accepted,
+            OfferStatus::Contacted,
+            OfferStatus::Proposal,
+        ],
+        "closed" => vec![
+            OfferStatus::Won,
+            OfferStatus::Lost,
+            OfferStatus::Declined,
+            OfferStatus::Expired,
+            OfferStatus::Withdrawn,
+        ],
+        _ => vec![OfferStatus::Offered],
+    }
+}
+
+async fn partner_for(state: &AppState, v: &Viewer, partner_id: i64) -> Result<String> {
+    v.require(Permission::HandleLeads { partner_id })?;
+    Ok(state
+        .store
+        .partner(partner_id)
+        .await?
+        .ok_or(Error::NotFound)?
+        .profile
+        .name)
+}
+
+async fn inbox_view(
+    state: &AppState,
+    v: &Viewer,
+    partner_id: i64,
+    params: &InboxParams,
+    settings_errors: Option<(ValidationErrors, PartnerLeadSettings)>,
+) -> Result<InboxView> {
+    let partner_name = partner_for(state, v, partner_id).await?;
+    let tab = params
+        .tab
+        .clone()
+        .filter(|t| TABS.contains(&t.as_str()))
+        .unwrap_or_else(|| "waiting".into());
+    let page = PageRequest::parse(params.page.as_deref(), None)
+        .map_err(|(f, c)| ValidationErrors::single(f, c))?;
+    let offers = state
+        .store
+        .partner_offers(partner_id, &tab_statuses(&tab), page)
+        .await?;
+    let base = format!("/portal/partners/{partner_id}/leads");
+    let pager = Pager::new(&offers, &base, &[("tab", tab.clone())]);
+    let rows = offers
+        .items
+        .into_iter()
+        .map(|(o, l)| offer_row(&v.tr, o, l))
+        .collect();
+    let policy = state.store.lead_policy().await?.policy;
+    let (errors, settings) = match settings_errors {
+        Some((e, s)) => (FieldErrors(e), s),
+        None => (
+            FieldErrors::default(),
+            state.store.partner_lead_settings(partner_id).await?,
+        ),
+    };
+    let capacity_text = match policy.default_monthly_capacity {
+        Some(c) => v.tr.t1("inbox-capacity-default", "count", c),
+        None => v.tr.t("inbox-capacity-unlimited"),
+    };
+    let shares = state.store.partner_shares(partner_id).await?;
+    let (share_bars, chart_width) = share_bars(&shares);
+    Ok(InboxView {
+        ctx: Ctx::new(v, "/portal"),
+        partner_id,
+        partner_name,
+        tabs: TABS
+            .iter()
+            .map(|t| (t.to_string(), v.tr.label("inbox-tab", t)))
+            .collect(),
+        tab,
+        rows,
+        pager,
+        settings,
+        capacity_text,
+        shares,
+        share_bars,
+        chart_width,
+        saved: params.saved.is_some(),
+        errors,
+    })
+}
+
+pub async fn inbox(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(partner_id): Path<i64>,
+    Query(params): Query<InboxParams>,
+) -> Result<Html<String>> {
+    render(&inbox_view(&state, &v, partner_id, &params, None).await?)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SettingsForm {
+    paused: Option<String>,
+    monthly_capacity: String,
+}
+
+pub async fn save_settings(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(partner_id): Path<i64>,
+    Form(f): Form<SettingsForm>,
+) -> Result<Response> {
+    partner_for(&state, &v, partner_id).await?;
+    let cap = f.monthly_capacity.trim();
+    let parsed = if cap.is_empty() {
+        Ok(None)
+    } else {
+        cap.parse::<u32>()
+            .map(Some)
+            .map_err(|_| ValidationErrors::single("monthly_capacity", "invalid-number"))
+    };
+    let settings = PartnerLeadSettings {
+        paused: f.paused.is_some(),
+        monthly_capacity: parsed.clone().ok().flatten(),
+    };
+    let result = match parsed {
+        Ok(_) => state
+            .store
+            .set_partner_lead_settings(partner_id, settings, &v.who())
+            .await
+            .map_err(Error::from),
+        Err(e) => Err(Error::Invalid(e)),
+    };
+    match result {
+        Ok(()) => Ok(
+            Redirect::to(&format!("/portal/partners/{partner_id}/leads?saved=1")).into_response(),
+        ),
+        Err(Error::Invalid(e)) => {
+            let view = inbox_view(
+                &state,
+                &v,
+                partner_id,
+                &InboxParams::default(),
+                Some((e, settings)),
+            )
+            .await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "leads/offer.html")]
+struct OfferView {
+    ctx: Ctx,
+    row: OfferRow,
+    partner_name: String,
+    /// Present once accepted.
+    contact: Option<Lead>,
+    why: Vec<String>,
+    moves: Vec<(String, String)>,
+    decline_reasons: Vec<(String, String)>,
+    lost_reasons: Vec<(String, String)>,
+    errors: FieldErrors,
+    merged: Vec<Lead>,
+}
+
+/// "Why this lead came to us", from the partner's own numbers only: others stay anonymous.
+fn partner_why(tr: &crate::i18n::Tr, a: &Allocation, partner_id: i64) -> Vec<String> {
+    let e = &a.explanation.explanation;
+    let mut out = vec![tr.t1("why-policy", "count", a.policy_version)];
+    if a.explanation.referral_partner == Some(partner_id) {
+        out.push(tr.t("why-referral"));
+        return out;
+    }
+    out.push(tr.label("why-pool", pool_slug(e.pool)));
+    out.push(tr.t1("why-candidates", "count", e.candidates.len()));
+    if let Some(me) = e.candidates.iter().find(|c| c.partner_id == partner_id) {
+        out.push(tr.t2(
+            "why-numbers",
+            ("credit", format!("{:.2}", me.credit)),
+            ("received", me.received.to_string()),
+        ));
+    }
+    out.push(if e.tie.contains(&partner_id) {
+        tr.t("why-tie")
+    } else {
+        tr.t("why-highest")
+    });
+    out
+}
+
+async fn offer_view(
+    state: &AppState,
+    v: &Viewer,
+    offer_id: i64,
+    errors: FieldErrors,
+) -> Result<OfferView> {
+    let offer = state.store.offer(offer_id).await?.ok_or(Error::NotFound)?;
+    let partner_name = partner_for(state, v, offer.partner_id).await?;
+    let lead = state
+        .store
+        .lead(offer.lead_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let accepted = offer.status.is_accepted();
+    let contact = if accepted && lead.anonymised_at.is_none() {
+        state
+            .store
+            .log_lead_view(lead.id, &v.who(), "partner inbox")
+            .await?;
+        Some(lead.clone())
+    } else {
+        None
+    };
+    let merged = if contact.is_some() {
+        state.store.merged_requests(lead.id).await?
+    } else {
+        vec![]
+    };
+    let why = match state.store.allocation(offer.allocation_id).await? {
+        Some(a) => partner_why(&v.tr, &a, offer.partner_id),
+        None => vec![],
+    };
+    let next: &[OfferStatus] = match offer.status {
+        OfferStatus::Accepted => &[
+            OfferStatus::Contacted,
+            OfferStatus::Proposal,
+            OfferStatus::Won,
+            OfferStatus::Lost,
+        ],
+        OfferStatus::Contacted => &[OfferStatus::Proposal, OfferStatus::Won, OfferStatus::Lost],
+        OfferStatus::Proposal => &[OfferStatus::Won, OfferStatus::Lost],
+        _ => &[],
+    };
+    let labels = |all: Vec<&'static str>, prefix: &str| -> Vec<(String, String)> {
+        all.into_iter()
+            .map(|s| (s.to_string(), v.tr.label(prefix, s)))
+            .collect()
+    };
+    Ok(OfferView {
+        ctx: Ctx::new(v, "/portal"),
+        moves: next
+            .iter()
+            .map(|s| (s.slug().to_string(), v.tr.label("offer", s.slug())))
+            .collect(),
+        decline_reasons: labels(
+            DeclineReason::ALL.iter().map(|r| r.slug()).collect(),
+            DeclineReason::LABEL_PREFIX,
+        ),
+        lost_reasons: labels(
+            LostReason::ALL.iter().map(|r| r.slug()).collect(),
+            LostReason::LABEL_PREFIX,
+        ),
+        row: offer_row(&v.tr, offer, lead.summary()),
+        partner_name,
+        contact,
+        why,
+        errors,
+        merged,
+    })
+}
+
+pub async fn offer_page(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(offer_id): Path<i64>,
+) -> Result<Html<String>> {
+    render(&offer_view(&state, &v, offer_id, FieldErrors::default()).await?)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct OfferForm {
+    status: String,
+    reason: String,
+    note: String,
+}
+
+/// Parses a partner's update, checking the reason against the list of the move it explains.
+pub fn offer_update(status: &str, reason: &str, note: &str) -> Result<OfferUpdate> {
+    let to = OfferStatus::parse(status).map_err(|c| ValidationErrors::single("status", c))?;
+    let reason = reason.trim();
+    let reason = match to {
+        OfferStatus::Declined if !reason.is_empty() => Some(
+            DeclineReason::parse(reason)
+                .map_err(|c| ValidationErrors::single("reason", c))?
+                .slug()
+                .to_string(),
+        ),
+        OfferStatus::Lost if !reason.is_empty() => Some(
+            LostReason::parse(reason)
+                .map_err(|c| ValidationErrors::single("reason", c))?
+                .slug()
+                .to_string(),
+        ),
+        _ => None,
+    };
+    Ok(OfferUpdate {
+        to,
+        reason,
+        note: note.to_string(),
+    })
+}
+
+pub async fn offer_submit(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(offer_id): Path<i64>,
+    Form(f): Form<OfferForm>,
+) -> Result<Response> {
+    let offer = state.store.offer(offer_id).await?.ok_or(Error::NotFound)?;
+    v.require(Permission::HandleLeads {
+        partner_id: offer.partner_id,
+    })?;
+    let result = match offer_update(&f.status, &f.reason, &f.note) {
+        Ok(u) => state
+            .store
+            .update_offer(offer_id, offer.partner_id, &u, chrono::Utc::now(), &v.who())
+            .await
+            .map_err(Error::from),
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(o) => {
+            if o.status == OfferStatus::Declined {
+                state.intake.wake_jobs.notify_one();
+                return Ok(
+                    Redirect::to(&format!("/portal/partners/{}/leads", o.partner_id))
+                        .into_response(),
+                );
+            }
+            Ok(Redirect::to(&format!("/portal/offers/{offer_id}")).into_response())
+        }
+        Err(Error::Invalid(e)) => {
+            let view = offer_view(&state, &v, offer_id, FieldErrors(e)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+// ---- The foundation's lead desk -----------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "leads/admin_list.html")]
+struct AdminLeadsView {
+    ctx: Ctx,
+    leads: Vec<(Lead, String, String)>,
+    pager: Pager,
+    status: String,
+    region: String,
+    statuses: Vec<(String, String)>,
+    regions: Vec<(String, String)>,
+    counts: Vec<(String, i64)>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct AdminLeadsParams {
+    status: Option<String>,
+    region: Option<String>,
+    page: Option<String>,
+}
+
+const LEAD_STATUSES: &[&str] = &["pending", "offered", "queued", "merged", "withdrawn"];
+
+pub async fn admin_leads(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(p): Query<AdminLeadsParams>,
+) -> Result<Html<String>> {
+    v.require(Permission::ManageLeads)?;
+    let status = p
+        .status
+        .clone()
+        .filter(|s| LEAD_STATUSES.contains(&s.as_str()));
+    let map = state.store.region_map().await?;
+    let region = p.region.clone().filter(|r| map.get(r).is_some());
+    let page = PageRequest::parse(p.page.as_deref(), None)
+        .map_err(|(f, c)| ValidationErrors::single(f, c))?;
+    let leads = state
+        .store
+        .leads_page(
+            &LeadFilter {
+                status: status.clone(),
+                region: region.clone(),
+            },
+            page,
+        )
+        .await?;
+    let status = status.unwrap_or_default();
+    let region = region.unwrap_or_default();
+    let pager = Pager::new(
+        &leads,
+        "/admin/leads",
+        &[("status", status.clone()), ("region", region.clone())],
+    );
+    let counts = state.store.count_leads_by_status().await?;
+    render(&AdminLeadsView {
+        ctx: Ctx::new(&v, "/admin"),
+        leads: leads
+            .items
+            .into_iter()
+            .map(|l| {
+                let s = v.tr.label("lead-status", &l.status);
+                let r = region_name_map(&map, &l.region);
+                (l, s, r)
+            })
+            .collect(),
+        pager,
+        statuses: LEAD_STATUSES
+            .iter()
+            .map(|s| (s.to_string(), v.tr.label("lead-status", s)))
+            .collect(),
+        regions: map
+            .regions()
+            .iter()
+            .map(|r| (r.slug.clone(), r.name.clone()))
+            .collect(),
+        counts: LEAD_STATUSES
+            .iter()
+            .map(|s| {
+                (
+                    v.tr.label("lead-status", s),
+                    counts.get(*s).copied().unwrap_or(0),
+                )
+            })
+            .collect(),
+        status,
+        region,
+    })
+}
+
+fn region_name_map(map: &agora_domain::geo::RegionMap, slug: &str) -> String {
+    map.get(slug)
+        .map_or_else(|| slug.to_string(), |r| r.name.clone())
+}
+
+pub struct ExplainedRound {
+    pub round: i64,
+    pub version: i64,
+    pub at: String,
+    pub pool: String,
+    pub referral: Option<String>,
+    pub rows: Vec<ExplainedCandidate>,
+    pub excluded: Vec<(String, String)>,
+    pub outside_area: usize,
+    pub tie: bool,
+}
+
+pub struct ExplainedCandidate {
+    pub name: String,
+    pub weight: String,
+    pub share: String,
+    pub credit: String,
+    pub received: u64,
+    pub score: String,
+    pub chosen: bool,
+    pub tied: bool,
+}
+
+fn explain(tr: &crate::i18n::Tr, a: &Allocation, names: &HashMap<i64, String>) -> ExplainedRound {
+    let e = &a.explanation.explanation;
+    let name = |id: i64| names.get(&id).cloned().unwrap_or_else(|| format!("#{id}"));
+    let mut rows: Vec<ExplainedCandidate> = e
+        .candidates
+        .iter()
+        .map(|c| ExplainedCandidate {
+            name: name(c.partner_id),
+            weight: format!("{:.2}", c.weight),
+            share: format!("{:.3}", c.share),
+            credit: format!("{:.3}", c.credit),
+            received: c.received,
+            score: format!("{:.3}", c.score),
+            chosen: e.chosen.contains(&c.partner_id),
+            tied: e.tie.contains(&c.partner_id),
+        })
+        .collect();
+    rows.sort_by(|a, b| b.chosen.cmp(&a.chosen));
+    ExplainedRound {
+        round: a.round,
+        version: a.policy_version,
+        at: a.at.clone(),
+        pool: tr.label("why-pool", pool_slug(e.pool)),
+        referral: a.explanation.referral_partner.map(name),
+        rows,
+        excluded: e
+            .excluded
+            .iter()
+            .map(|(id, x)| (name(*id), tr.label("exclusion", exclusion_slug(*x))))
+            .collect(),
+        outside_area: e.outside_area,
+        tie: !e.tie.is_empty(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "leads/admin_lead.html")]
+struct AdminLeadView {
+    ctx: Ctx,
+    lead: Lead,
+    status: String,
+    offers: Vec<(Offer, String)>,
+    rounds: Vec<ExplainedRound>,
+    merged: Vec<Lead>,
+    views: Vec<(String, String, String)>,
+}
+
+pub async fn admin_lead(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Html<String>> {
+    v.require(Permission::ManageLeads)?;
+    let lead = state.store.lead(id).await?.ok_or(Error::NotFound)?;
+    state
+        .store
+        .log_lead_view(id, &v.who(), "admin lead page")
+        .await?;
+    let names: HashMap<i64, String> = state
+        .store
+        .all_partners()
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.profile.name))
+        .collect();
+    let rounds = state
+        .store
+        .lead_allocations(id)
+        .await?
+        .iter()
+        .map(|a| explain(&v.tr, a, &names))
+        .collect();
+    let offers = state
+        .store
+        .lead_offers(id)
+        .await?
+        .into_iter()
+        .map(|o| {
+            let s = v.tr.label("offer", o.status.slug());
+            (o, s)
+        })
+        .collect();
+    render(&AdminLeadView {
+        ctx: Ctx::new(&v, "/admin"),
+        status: v.tr.label("lead-status", &lead.status),
+        merged: state.store.merged_requests(id).await?,
+        views: state.store.lead_views(id).await?,
+        lead,
+        offers,
+        rounds,
+    })
+}
+
+pub async fn admin_retry(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Redirect> {
+    v.require(Permission::ManageLeads)?;
+    state.store.retry_lead(id, &v.who()).await?;
+    state.intake.wake_jobs.notify_one();
+    Ok(Redirect::to(&format!("/admin/leads/{id}")))
+}
+
+// ---- Policy versions and dry runs ---------------------------------------------------------------
+
+/// The policy form. Region fan-outs arrive as `fan_out_<region>`, so the struct keeps the rest.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct PolicyForm {
+    fan_out: String,
+    weight_segment: String,
+    weight_size: String,
+    weight_pricing: String,
+    fallback_neighbours: Option<String>,
+    fallback_any: Option<String>,
+    neighbours: String,
+    sla_hours: String,
+    update_reminder_days: String,
+    default_monthly_capacity: String,
+    referral_routing: String,
+    attribution_days: String,
+    tie_break_seed: String,
+    note: String,
+    #[serde(flatten)]
+    rest: HashMap<String, String>,
+}
+
+impl PolicyForm {
+    fn from_policy(p: &LeadPolicy) -> Self {
+        let mut rest = HashMap::new();
+        for (r, n) in &p.fan_out_by_region {
+            rest.insert(format!("fan_out_{r}"), n.to_string());
+        }
+        Self {
+            fan_out: p.allocation.fan_out.to_string(),
+            weight_segment: p.allocation.preferences.segment.to_string(),
+            weight_size: p.allocation.preferences.size.to_string(),
+            weight_pricing: p.allocation.preferences.pricing.to_string(),
+            fallback_neighbours: p
+                .allocation
+                .fallback
+                .contains(&Fallback::NeighbouringRegions)
+                .then(|| "on".into()),
+            fallback_any: p
+                .allocation
+                .fallback
+                .contains(&Fallback::AnyRegion)
+                .then(|| "on".into()),
+            neighbours: p
+                .allocation
+                .neighbours
+                .iter()
+                .map(|(r, ns)| format!("{r}: {}", ns.join(", ")))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            sla_hours: p.sla_hours.to_string(),
+            update_reminder_days: p.update_reminder_days.to_string(),
+            default_monthly_capacity: p
+                .default_monthly_capacity
+                .map(|c| c.to_string())
+                .unwrap_or_default(),
+            referral_routing: match p.referral_routing {
+                ReferralRouting::Pool => "pool".into(),
+                ReferralRouting::Referrer => "referrer".into(),
+            },
+            attribution_days: p.attribution_days.to_string(),
+            tie_break_seed: p.allocation.tie_break_seed.clone(),
+            note: String::new(),
+            rest,
+        }
+    }
+
+    fn region_fan_out(&self, slug: &str) -> String {
+        self.rest
+            .get(&format!("fan_out_{slug}"))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The policy this form describes, on top of `base` (which supplies the region map).
+    fn to_policy(&self, base: &LeadPolicy) -> std::result::Result<LeadPolicy, ValidationErrors> {
+        let mut e = ValidationErrors::new();
+        let mut p = base.clone();
+        let int = |e: &mut ValidationErrors, field: &str, s: &str| -> Option<u32> {
+            e.check(field, s.trim().parse::<u32>().map_err(|_| "invalid-number"))
+        };
+        let num = |e: &mut ValidationErrors, field: &str, s: &str| -> Option<f64> {
+            e.check(
+                field,
+                s.trim()
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|f| f.is_finite())
+                    .ok_or("invalid-weight"),
+            )
+        };
+        if let Some(n) = int(&mut e, "fan_out", &self.fan_out) {
+            p.allocation.fan_out = u8::try_from(n).unwrap_or(0);
+        }
+        if let Some(w) = num(&mut e, "weights", &self.weight_segment) {
+            p.allocation.preferences.segment = w;
+        }
+        if let Some(w) = num(&mut e, "weights", &self.weight_size) {
+            p.allocation.preferences.size = w;
+        }
+        if let Some(w) = num(&mut e, "weights", &self.weight_pricing) {
+            p.allocation.preferences.pricing = w;
+        }
+        p.allocation.fallback = [
+            self.fallback_neighbours
+                .as_ref()
+                .map(|_| Fallback::NeighbouringRegions),
+            self.fallback_any.as_ref().map(|_| Fallback::AnyRegion),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        p.allocation.neighbours = BTreeMap::new();
+        for line in self.neighbours.lines().filter(|l| !l.trim().is_empty()) {
+            match line.split_once(':') {
+                Some((r, ns)) => {
+                    p.allocation.neighbours.insert(
+                        r.trim().to_string(),
+                        ns.split(',')
+                            .map(|n| n.trim().to_string())
+                            .filter(|n| !n.is_empty())
+                            .collect(),
+                    );
+                }
+                None => e.add("neighbours", "invalid-region"),
+            }
+        }
+        p.fan_out_by_region = BTreeMap::new();
+        for r in &base.regions {
+            let v = self.region_fan_out(&r.slug);
+            if !v.trim().is_empty() {
+                if let Some(n) = int(&mut e, "fan_out_by_region", &v) {
+                    p.fan_out_by_region
+                        .insert(r.slug.clone(), u8::try_from(n).unwrap_or(0));
+                }
+            }
+        }
+        if let Some(n) = int(&mut e, "sla_hours", &self.sla_hours) {
+            p.sla_hours = n;
+        }
+        if let Some(n) = int(&mut e, "update_reminder_days", &self.update_reminder_days) {
+            p.update_reminder_days = n;
+        }
+        p.default_monthly_capacity = if self.default_monthly_capacity.trim().is_empty() {
+            None
+        } else {
+            int(
+                &mut e,
+                "default_monthly_capacity",
+                &self.default_monthly_capacity,
+            )
+        };
+        p.referral_routing = match self.referral_routing.as_str() {
+            "referrer" => ReferralRouting::Referrer,
+            _ => ReferralRouting::Pool,
+        };
+        if let Some(n) = int(&mut e, "attribution_days", &self.attribution_days) {
+            p.attribution_days = n;
+        }
+        p.allocation.tie_break_seed = self.tie_break_seed.trim().to_string();
+        if !e.is_empty() {
+            return Err(e);
+        }
+        p.validate()?;
+        Ok(p)
+    }
+}
+
+pub struct ShareChange {
+    pub name: String,
+    pub current: u64,
+    pub proposed: u64,
+    pub delta: i64,
+}
+
+#[derive(Template)]
+#[template(path = "leads/admin_policy.html")]
+struct AdminPolicyView {
+    ctx: Ctx,
+    current: PolicyVersion,
+    history: Vec<PolicyVersion>,
+    form: PolicyForm,
+    regions: Vec<(String, String)>,
+    errors: FieldErrors,
+    dry_run: Option<(usize, Vec<ShareChange>)>,
+    adopted: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct AdoptedParam {
+    adopted: Option<String>,
+}
+
+async fn policy_page(
+    state: &AppState,
+    v: &Viewer,
+    form: Option<PolicyForm>,
+    errors: FieldErrors,
+    dry_run: Option<(usize, Vec<ShareChange>)>,
+    adopted: bool,
+) -> Result<AdminPolicyView> {
+    let history = state.store.lead_policy_history().await?;
+    let current = history.first().cloned().ok_or(Error::NotFound)?;
+    Ok(AdminPolicyView {
+        ctx: Ctx::new(v, "/admin"),
+        form: form.unwrap_or_else(|| PolicyForm::from_policy(&current.policy)),
+        regions: current
+            .policy
+            .regions
+            .iter()
+            .map(|r| (r.slug.clone(), r.name.clone()))
+            .collect(),
+        current,
+        history,
+        errors,
+        dry_run,
+        adopted,
+    })
+}
+
+pub async fn admin_policy(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(q): Query<AdoptedParam>,
+) -> Result<Html<String>> {
+    v.require(Permission::ManageLeads)?;
+    render(
+        &policy_page(
+            &state,
+            &v,
+            None,
+            FieldErrors::default(),
+            None,
+            q.adopted.is_some(),
+        )
+        .await?,
+    )
+}
+
+/// How many past leads a dry run replays.
+pub const DRY_RUN_LEADS: i64 = 20_000;
+
+/// Replays the most recent leads under the policy in force and under `proposed`, from an empty
+/// ledger, against today's partners: how each partner's share would change.
+pub async fn dry_run(state: &AppState, proposed: &LeadPolicy) -> Result<(usize, Vec<ShareChange>)> {
+    let current = state.store.lead_policy().await?.policy;
+    let leads = state.store.past_lead_requests(DRY_RUN_LEADS).await?;
+    let candidates = state.store.allocation_candidates().await?;
+    let a = agora_domain::leads::replay(&current, &candidates, &leads);
+    let b = agora_domain::leads::replay(proposed, &candidates, &leads);
+    let names: HashMap<i64, String> = state
+        .store
+        .partners_of(&candidates.iter().map(|c| c.id).collect::<Vec<_>>())
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.profile.name))
+        .collect();
+    let mut rows: Vec<ShareChange> = candidates
+        .iter()
+        .map(|c| {
+            let (x, y) = (
+                a.get(&c.id).copied().unwrap_or(0),
+                b.get(&c.id).copied().unwrap_or(0),
+            );
+            ShareChange {
+                name: names.get(&c.id).cloned().unwrap_or_default(),
+                current: x,
+                proposed: y,
+                delta: y as i64 - x as i64,
+            }
+        })
+        .filter(|r| r.current > 0 || r.proposed > 0)
+        .collect();
+    rows.sort_by(|x, y| y.delta.abs().cmp(&x.delta.abs()).then(x.name.cmp(&y.name)));
+    Ok((leads.len(), rows))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct PolicyAction {
+    action: Option<String>,
+}
+
+pub async fn admin_policy_submit(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(a): Query<PolicyAction>,
+    Form(form): Form<PolicyForm>,
+) -> Result<Response> {
+    v.require(Permission::ManageLeads)?;
+    let base = state.store.lead_policy().await?.policy;
+    let parsed = form.to_policy(&base);
+    let dry = a.action.as_deref() == Some("dry-run");
+    let outcome = match parsed {
+        Ok(p) if dry => {
+            let d = dry_run(&state, &p).await?;
+            return Ok(render(
+                &policy_page(
+                    &state,
+                    &v,
+                    Some(form),
+                    FieldErrors::default(),
+                    Some(d),
+                    false,
+                )
+                .await?,
+            )?
+            .into_response());
+        }
+        Ok(p) => state
+            .store
+            .adopt_lead_policy(&p, &form.note, &v.who())
+            .await
+            .map_err(Error::from),
+        Err(e) => Err(Error::Invalid(e)),
+    };
+    match outcome {
+        Ok(_) => {
+            state.cache.invalidate();
+            Ok(Redirect::to("/admin/lead-policy?adopted=1").into_response())
+        }
+        Err(Error::Invalid(e)) => {
+            let view = policy_page(&state, &v, Some(form), FieldErrors(e), None, false).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+// ---- Referrals ----------------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "leads/admin_referrals.html")]
+struct ReferralsView {
+    ctx: Ctx,
+    referrers: Vec<(agora_store::Referrer, String)>,
+    stats: Vec<(String, Vec<agora_store::Funnel>)>,
+    partners: Vec<(i64, String)>,
+    form: ReferrerForm,
+    errors: FieldErrors,
+    link_base: String,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ReferrerForm {
+    code: String,
+    label: String,
+    partner_id: String,
+    person_email: String,
+}
+
+async fn referrals_page(
+    state: &AppState,
+    v: &Viewer,
+    form: ReferrerForm,
+    errors: FieldErrors,
+) -> Result<ReferralsView> {
+    let partners = state.store.all_partners().await?;
+    let names: HashMap<i64, String> = partners
+        .iter()
+        .map(|p| (p.id, p.profile.name.clone()))
+        .collect();
+    let mut referrers = vec![];
+    for r in state.store.referrers().await? {
+        let who = match (r.partner_id, r.person_id) {
+            (Some(p), _) => names.get(&p).cloned().unwrap_or_default(),
+            (_, Some(p)) => state
+                .store
+                .person(p)
+                .await?
+                .map(|p| p.display_name)
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        referrers.push((r, who));
+    }
+    Ok(ReferralsView {
+        ctx: Ctx::new(v, "/admin"),
+        referrers,
+        stats: {
+            let s = state.store.referral_stats().await?;
+            vec![
+                (v.tr.t("referrals-by-referrer"), s.by_referrer),
+                (v.tr.t("referrals-by-region"), s.by_region),
+                (v.tr.t("referrals-by-source"), s.by_source),
+            ]
+        },
+        partners: partners
+            .into_iter()
+            .filter(|p| p.status == agora_domain::partner::PartnerStatus::Active)
+            .map(|p| (p.id, p.profile.name))
+            .collect(),
+        form,
+        errors,
+        link_base: state.config.url("/r/"),
+    })
+}
+
+pub async fn admin_referrals(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
+    v.require(Permission::ManageLeads)?;
+    render(&referrals_page(&state, &v, ReferrerForm::default(), FieldErrors::default()).await?)
+}
+
+pub async fn admin_create_referrer(
+    State(state): State<AppState>,
+    v: Viewer,
+    Form(f): Form<ReferrerForm>,
+) -> Result<Response> {
+    v.require(Permission::ManageLeads)?;
+    let partner_id = f.partner_id.trim().parse::<i64>().ok();
+    let person_id = if f.person_email.trim().is_empty() {
+        None
+    } else {
+        match state
+            .store
+            .person_by_email(&f.person_email.trim().to_lowercase())
+            .await?
+        {
+            Some(p) => Some(p.id),
+            None => {
+                let view = referrals_page(
+                    &state,
+                    &v,
+                    f.clone(),
+                    FieldErrors(ValidationErrors::single("person_email", "unknown-person")),
+                )
+                .await?;
+                return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response());
+            }
+        }
+    };
+    match state
+        .store
+        .create_referrer(&f.code, partner_id, person_id, &f.label, &v.who())
+        .await
+    {
+        Ok(_) => Ok(Redirect::to("/admin/referrals").into_response()),
+        Err(agora_store::StoreError::Invalid(e)) => {
+            let view = referrals_page(&state, &v, f, FieldErrors(e)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---- Personal-data requests ---------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "leads/admin_data.html")]
+struct DataView {
+    ctx: Ctx,
+    email: String,
+    erased: Option<u64>,
+    errors: FieldErrors,
+}
+
+pub async fn admin_data(State(_state): State<AppState>, v: Viewer) -> Result<Html<String>> {
+    v.require(Permission::ManageLeads)?;
+    render(&DataView {
+        ctx: Ctx::new(&v, "/admin"),
+        email: String::new(),
+        erased: None,
+        errors: FieldErrors::default(),
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct DataForm {
+    email: String,
+    action: String,
+    confirm: Option<String>,
+}
+
+pub async fn admin_data_submit(
+    State(state): State<AppState>,
+    v: Viewer,
+    _headers: HeaderMap,
+    Form(f): Form<DataForm>,
+) -> Result<Response> {
+    v.require(Permission::ManageLeads)?;
+    let email = match agora_domain::person::Email::parse(&f.email) {
+        Ok(e) => e,
+        Err(code) => {
+            let view = DataView {
+                ctx: Ctx::new(&v, "/admin"),
+                email: f.email.clone(),
+                erased: None,
+                errors: FieldErrors(ValidationErrors::single("email", code)),
+            };
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response());
+        }
+    };
+    if f.action == "erase" {
+        if f.confirm.is_none() {
+            let view = DataView {
+                ctx: Ctx::new(&v, "/admin"),
+                email: f.email.clone(),
+                erased: None,
+                errors: FieldErrors(ValidationErrors::single("confirm", "consent-required")),
+            };
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response());
+        }
+        let n = state
+            .store
+            .erase_person_leads(email.as_str(), &v.who())
+            .await?;
+        return Ok(render(&DataView {
+            ctx: Ctx::new(&v, "/admin"),
+            email: String::new(),
+            erased: Some(n),
+            errors: FieldErrors::default(),
+        })?
+        .into_response());
+    }
+    let json = state
+        .store
+        .export_person_leads(email.as_str(), &v.who())
+        .await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/json".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"agora-personal-data.json\"".to_string(),
+            ),
+        ],
+        serde_json::to_string_pretty(&json).unwrap_or_default(),
+    )
+        .into_response())
+}
