@@ -13,6 +13,7 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Credits closer than this are equal (they are sums of fractions).
 const EPSILON: f64 = 1e-9;
@@ -187,10 +188,90 @@ pub fn tie_hash(seed: &str, lead_id: i64, partner_id: i64) -> u64 {
     u64::from_be_bytes(b)
 }
 
+/// An FxHash-style hasher for the slug tables: SipHash cost more than the rest of a lead's decision.
+/// Flooding is no concern here: the keys are the partners' own slugs, set by admins, and a lead's
+/// values are only looked up, never inserted.
+#[derive(Debug, Default, Clone, Copy)]
+struct SlugHasher(u64);
+
+impl SlugHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for SlugHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(word(c));
+        }
+        if !chunks.remainder().is_empty() {
+            self.add(word(chunks.remainder()));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn finish(&self) -> u64 {
+        // The table picks buckets from the low bits, which a multiply mixes least.
+        self.0 ^ (self.0 >> 32)
+    }
+}
+
+type SlugMap<'a, V> = HashMap<&'a str, V, BuildHasherDefault<SlugHasher>>;
+
 /// A category's values interned as bits, so that "offers any requested service" is one AND.
 #[derive(Debug, Default)]
 struct Bits<'a> {
-    index: HashMap<&'a str, u32>,
+    index: SlugMap<'a, u32>,
+    /// The same index as an open-addressed table keyed by a slug's first 8 bytes and length: a lead
+    /// looks up half a dozen slugs, and even a cheap general hash map cost more than the decision.
+    /// Empty when there are more values than fit a mask.
+    slots: Vec<Slot<'a>>,
+    /// `64 − log2(slots.len())`: a slot is the top bits of the key's hash.
+    shift: u32,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Slot<'a> {
+    prefix: u64,
+    value: &'a str,
+    /// `u32::MAX` for an empty slot.
+    bit: u32,
+}
+
+/// Up to 8 bytes as a zero-padded word. Byte by byte when shorter: a variable-length copy would be a
+/// call to memmove, which costs more than the few bytes of a slug.
+fn word(b: &[u8]) -> u64 {
+    if let Some(head) = b.first_chunk::<8>() {
+        return u64::from_le_bytes(*head);
+    }
+    b.iter()
+        .enumerate()
+        .fold(0u64, |p, (i, &x)| p | u64::from(x) << (8 * i))
+}
+
+/// A slug's first 8 bytes: with the length, equal means equal for slugs of 8 bytes or fewer (most of
+/// them: languages, sizes).
+fn prefix(v: &str) -> u64 {
+    word(v.as_bytes())
+}
+
+/// Equality of two slugs of equal length beyond their first 8 bytes, a word at a time (not memcmp,
+/// for the same reason as `word`).
+fn same_tail(a: &[u8], b: &[u8]) -> bool {
+    let (mut a, mut b) = (&a[8..], &b[8..]);
+    while !a.is_empty() {
+        let n = a.len().min(8);
+        if word(&a[..n]) != word(&b[..n]) {
+            return false;
+        }
+        (a, b) = (&a[n..], &b[n..]);
+    }
+    true
 }
 
 impl<'a> Bits<'a> {
@@ -201,16 +282,70 @@ impl<'a> Bits<'a> {
         }
     }
 
+    /// Builds the lookup table, once every value is learnt.
+    fn seal(&mut self) {
+        self.slots.clear();
+        if self.index.len() > 64 {
+            return;
+        }
+        let empty = Slot {
+            prefix: 0,
+            value: "",
+            bit: u32::MAX,
+        };
+        // At most half full, so probes stay short.
+        let size = (2 * self.index.len()).next_power_of_two().max(2);
+        self.slots.resize(size, empty);
+        self.shift = 64 - size.trailing_zeros();
+        let mask = self.slots.len() - 1;
+        for (&value, &bit) in &self.index {
+            let p = prefix(value);
+            let mut at = self.slot_of(p, value.len());
+            while self.slots[at].bit != u32::MAX {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = Slot {
+                prefix: p,
+                value,
+                bit,
+            };
+        }
+    }
+
+    fn slot_of(&self, prefix: u64, len: usize) -> usize {
+        let h = (prefix ^ (len as u64).rotate_right(8)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> self.shift) as usize
+    }
+
+    fn get(&self, v: &str) -> Option<u32> {
+        let p = prefix(v);
+        let mask = self.slots.len() - 1;
+        let mut at = self.slot_of(p, v.len());
+        loop {
+            let s = &self.slots[at];
+            if s.bit == u32::MAX {
+                return None;
+            }
+            if s.prefix == p
+                && s.value.len() == v.len()
+                && (v.len() <= 8 || same_tail(s.value.as_bytes(), v.as_bytes()))
+            {
+                return Some(s.bit);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
     /// `None` when the category has more distinct values than fit a mask (then sets are compared:
     /// the explained path, which gives the same decisions).
     fn mask<'s>(&self, values: impl IntoIterator<Item = &'s String>) -> Option<u64> {
-        if self.index.len() > 64 {
+        if self.slots.is_empty() {
             return None;
         }
         Some(
             values
                 .into_iter()
-                .filter_map(|v| self.index.get(v.as_str()))
+                .filter_map(|v| self.get(v))
                 .fold(0u64, |m, i| m | (1u64 << i)),
         )
     }
@@ -231,15 +366,15 @@ struct Masks {
 pub struct Allocator<'a> {
     policy: &'a Policy,
     candidates: &'a [Candidate],
-    by_region: HashMap<&'a str, Vec<u32>>,
-    by_country: HashMap<&'a str, Vec<u32>>,
+    by_region: SlugMap<'a, Vec<u32>>,
+    by_country: SlugMap<'a, Vec<u32>>,
     services: Bits<'a>,
     languages: Bits<'a>,
     segments: Bits<'a>,
     sizes: Bits<'a>,
     pricing: Bits<'a>,
     masks: Option<Vec<Masks>>,
-    hot: Option<Hot>,
+    hot: Option<Hot<'a>>,
 }
 
 /// Buffers reused from lead to lead, so a replay of many leads does not allocate per lead.
@@ -248,6 +383,7 @@ pub struct Scratch {
     pool: Vec<u32>,
     remaining: Vec<(u32, f64)>,
     tied: Vec<u32>,
+    eligible: Vec<u64>,
 }
 
 /// Running totals of one replay, aligned with the allocator's candidates.
@@ -260,11 +396,86 @@ pub struct Tally {
 }
 
 /// The candidates' filter data as flat arrays, for the replay loop.
+///
+/// The static filters are also kept as bit sets over candidate indices (`words` u64 per set), so a
+/// lead's eligible partners are a few ANDs of its area's set with its services' and languages' sets,
+/// instead of a branchy test of every partner in the area (most of which fail). Iterating the set
+/// bits yields indices in ascending order: the pool order the explained path uses, which keeps the
+/// floating-point sums, and so every decision, bit-identical.
 #[derive(Debug)]
-struct Hot {
+struct Hot<'a> {
     capacity: Vec<u32>,
     weight: Vec<f64>,
     masks: Vec<Masks>,
+    words: usize,
+    /// Partners not closed (active, not paused, capacity not zero): the any-region pool.
+    open: Vec<u64>,
+    /// All zeros: the set of an area nobody serves.
+    none: Vec<u64>,
+    regions: SlugMap<'a, Vec<u64>>,
+    countries: SlugMap<'a, Vec<u64>>,
+    /// The union of each region's neighbours, by region.
+    neighbours: SlugMap<'a, Vec<u64>>,
+    /// One set per service bit, concatenated.
+    services: Vec<u64>,
+    /// One set per language bit, concatenated.
+    languages: Vec<u64>,
+}
+
+impl Hot<'_> {
+    /// The set of `key` in `map`, without hashing when the map is empty (no partner names countries).
+    fn area<'h>(&'h self, map: &'h SlugMap<Vec<u64>>, key: &str) -> &'h [u64] {
+        if map.is_empty() {
+            &self.none
+        } else {
+            map.get(key).map_or(&self.none, |s| s.as_slice())
+        }
+    }
+}
+
+fn bit_set(words: usize, members: impl IntoIterator<Item = u32>) -> Vec<u64> {
+    let mut set = vec![0u64; words];
+    for i in members {
+        set[i as usize / 64] |= 1u64 << (i % 64);
+    }
+    set
+}
+
+/// One set per value (bit of `mask_of(candidate)`), concatenated.
+fn sets_by_bit(
+    words: usize,
+    values: usize,
+    masks: &[Masks],
+    mask_of: impl Fn(&Masks) -> u64,
+) -> Vec<u64> {
+    let mut sets = vec![0u64; words * values];
+    for (i, m) in masks.iter().enumerate() {
+        let mut bits = mask_of(m);
+        while bits != 0 {
+            let b = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            sets[b * words + i / 64] |= 1u64 << (i % 64);
+        }
+    }
+    sets
+}
+
+/// `out &= ` the union of the sets of the bits in `mask`.
+fn keep_any_of(out: &mut [u64], sets: &[u64], mask: u64) {
+    let words = out.len();
+    for (w, o) in out.iter_mut().enumerate() {
+        if *o == 0 {
+            continue;
+        }
+        let mut union = 0u64;
+        let mut bits = mask;
+        while bits != 0 {
+            let b = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            union |= sets[b * words + w];
+        }
+        *o &= union;
+    }
 }
 
 impl<'a> Allocator<'a> {
@@ -272,8 +483,8 @@ impl<'a> Allocator<'a> {
         let mut a = Allocator {
             policy,
             candidates,
-            by_region: HashMap::new(),
-            by_country: HashMap::new(),
+            by_region: SlugMap::default(),
+            by_country: SlugMap::default(),
             services: Bits::default(),
             languages: Bits::default(),
             segments: Bits::default(),
@@ -295,6 +506,15 @@ impl<'a> Allocator<'a> {
             a.sizes.learn(&c.sizes);
             a.pricing.learn(&c.pricing);
         }
+        for bits in [
+            &mut a.services,
+            &mut a.languages,
+            &mut a.segments,
+            &mut a.sizes,
+            &mut a.pricing,
+        ] {
+            bits.seal();
+        }
         let masks: Option<Vec<Masks>> = candidates
             .iter()
             .map(|c| {
@@ -307,26 +527,63 @@ impl<'a> Allocator<'a> {
                 })
             })
             .collect();
-        a.hot = masks.as_ref().map(|m| Hot {
-            // A closed partner has no capacity at all: one comparison filters both.
-            capacity: candidates
+        a.hot = masks.as_ref().map(|m| a.hot(m));
+        a.masks = masks;
+        a
+    }
+
+    fn hot(&self, masks: &[Masks]) -> Hot<'a> {
+        let candidates = self.candidates;
+        let words = candidates.len().div_ceil(64);
+        // A closed partner has no capacity at all: one comparison filters both.
+        let capacity: Vec<u32> = candidates
+            .iter()
+            .map(|c| {
+                if c.active && !c.paused {
+                    c.capacity_left.unwrap_or(u32::MAX)
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let sets = |index: &SlugMap<'a, Vec<u32>>| -> SlugMap<'a, Vec<u64>> {
+            index
                 .iter()
-                .map(|c| {
-                    if c.active && !c.paused {
-                        c.capacity_left.unwrap_or(u32::MAX)
-                    } else {
-                        0
-                    }
-                })
-                .collect(),
+                .map(|(k, v)| (*k, bit_set(words, v.iter().copied())))
+                .collect()
+        };
+        let neighbours = self
+            .policy
+            .neighbours
+            .iter()
+            .map(|(region, near)| {
+                let members = near
+                    .iter()
+                    .filter_map(|n| self.by_region.get(n.as_str()))
+                    .flatten()
+                    .copied();
+                (region.as_str(), bit_set(words, members))
+            })
+            .collect();
+        Hot {
+            open: bit_set(
+                words,
+                (0..candidates.len() as u32).filter(|&i| capacity[i as usize] > 0),
+            ),
+            capacity,
             weight: candidates
                 .iter()
                 .map(|c| c.weight.max(f64::MIN_POSITIVE))
                 .collect(),
-            masks: m.clone(),
-        });
-        a.masks = masks;
-        a
+            masks: masks.to_vec(),
+            words,
+            none: vec![0; words],
+            regions: sets(&self.by_region),
+            countries: sets(&self.by_country),
+            neighbours,
+            services: sets_by_bit(words, self.services.index.len(), masks, |m| m.services),
+            languages: sets_by_bit(words, self.languages.index.len(), masks, |m| m.languages),
+        }
     }
 
     pub fn tally(&self, ledger: &Ledger) -> Tally {
@@ -577,42 +834,73 @@ impl<'a> Allocator<'a> {
         hot: &Hot,
         lm: &Masks,
     ) -> Explanation {
+        // The preference factor for each combination of matches (segment, size, pricing), added up
+        // in the order `weight` adds them, so the values are bit-identical; a lookup instead of three
+        // unpredictable branches per partner.
         let p = &self.policy.preferences;
-        let need_service = !lead.services.is_empty();
-        let need_language = !lead.languages.is_empty();
-        let mut pool_buf = std::mem::take(&mut scratch.pool);
+        let factor: [f64; 8] = std::array::from_fn(|m| {
+            let mut f = 1.0;
+            if m & 1 != 0 {
+                f += p.segment;
+            }
+            if m & 2 != 0 {
+                f += p.size;
+            }
+            if m & 4 != 0 {
+                f += p.pricing;
+            }
+            f
+        });
+        let mut eligible = std::mem::take(&mut scratch.eligible);
+        eligible.clear();
+        eligible.resize(hot.words, 0);
         for pool in self.pools() {
-            self.pool(lead, pool, &mut pool_buf);
+            let (a, b) = match pool {
+                Pool::OwnRegion => (
+                    hot.area(&hot.regions, &lead.region),
+                    hot.area(&hot.countries, &lead.country),
+                ),
+                Pool::NeighbouringRegions => {
+                    (hot.area(&hot.neighbours, &lead.region), &hot.none[..])
+                }
+                Pool::AnyRegion => (&hot.open[..], &hot.none[..]),
+            };
+            for (w, e) in eligible.iter_mut().enumerate() {
+                *e = (a[w] | b[w]) & hot.open[w];
+            }
+            if !lead.services.is_empty() {
+                keep_any_of(&mut eligible, &hot.services, lm.services);
+            }
+            if !lead.languages.is_empty() {
+                keep_any_of(&mut eligible, &hot.languages, lm.languages);
+            }
             scratch.remaining.clear();
-            for &i in &pool_buf {
-                let k = i as usize;
-                let m = &hot.masks[k];
-                if tally.offered[k] >= hot.capacity[k]
-                    || (need_service && m.services & lm.services == 0)
-                    || (need_language && m.languages & lm.languages == 0)
-                {
-                    continue;
+            for (w, &bits) in eligible.iter().enumerate() {
+                let mut bits = bits;
+                while bits != 0 {
+                    let k = w * 64 + bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    // Capacity changes with every offer, so it is the one filter tested here.
+                    if tally.offered[k] >= hot.capacity[k] {
+                        continue;
+                    }
+                    let m = &hot.masks[k];
+                    let matches = usize::from(m.segments & lm.segments != 0)
+                        | usize::from(m.sizes & lm.sizes != 0) << 1
+                        | usize::from(m.pricing & lm.pricing != 0) << 2;
+                    scratch
+                        .remaining
+                        .push((k as u32, hot.weight[k] * factor[matches]));
                 }
-                let mut w = 1.0;
-                if m.segments & lm.segments != 0 {
-                    w += p.segment;
-                }
-                if m.sizes & lm.sizes != 0 {
-                    w += p.size;
-                }
-                if m.pricing & lm.pricing != 0 {
-                    w += p.pricing;
-                }
-                scratch.remaining.push((i, hot.weight[k] * w));
             }
             if !scratch.remaining.is_empty() {
-                scratch.pool = pool_buf;
+                scratch.eligible = eligible;
                 let mut e = self.decide(lead, tally, scratch, false);
                 e.pool = Some(pool);
                 return e;
             }
         }
-        scratch.pool = pool_buf;
+        scratch.eligible = eligible;
         Explanation {
             lead_id: lead.id,
             pool: None,
@@ -640,7 +928,8 @@ impl<'a> Allocator<'a> {
         let mut chosen = vec![];
         let mut candidates = vec![];
         let mut tie = vec![];
-        for draw in 0..self.policy.fan_out.max(1) {
+        let draws = self.policy.fan_out.max(1);
+        for draw in 0..draws {
             if remaining.is_empty() {
                 break;
             }
@@ -702,7 +991,9 @@ impl<'a> Allocator<'a> {
             tally.received[winner as usize] += 1;
             tally.offered[winner as usize] += 1;
             chosen.push(self.candidates[winner as usize].id);
-            remaining.retain(|(i, _)| *i != winner);
+            if draw + 1 < draws {
+                remaining.retain(|(i, _)| *i != winner);
+            }
         }
         Explanation {
             lead_id: lead.id,
@@ -936,6 +1227,102 @@ mod tests {
         })
     }
 
+    /// Partners and leads drawn from every input the fast path indexes (regions, countries, several
+    /// services and languages, preferences), more than 64 partners so the bit sets span several words,
+    /// and a policy with neighbours and either fallback order.
+    fn arb_world() -> impl Strategy<Value = (Policy, Vec<Candidate>, Vec<LeadRequest>)> {
+        const REGIONS: [&str; 4] = ["europe", "latin-america", "south-asia", "oceania"];
+        const COUNTRIES: [&str; 4] = ["FR", "BR", "IN", "AU"];
+        const SERVICES: [&str; 4] = ["hosting", "training", "consulting", "course-development"];
+        const LANGUAGES: [&str; 3] = ["en", "fr", "pt"];
+        const SEGMENTS: [&str; 2] = ["government", "corporate"];
+        let pick = |items: &'static [&'static str], bits: u8| -> BTreeSet<String> {
+            items
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| bits & (1 << i) != 0)
+                .map(|(_, s)| s.to_string())
+                .collect()
+        };
+        let partner = (
+            (1u8..16, any::<u8>(), 0u8..16, 0u8..8),
+            (any::<u8>(), 0u8..4, 1u8..4, proptest::option::of(0u32..6)),
+        );
+        let lead = (
+            (0usize..4, 0usize..4, any::<u8>(), any::<u8>()),
+            (0usize..3, 0usize..3, any::<bool>()),
+        );
+        (
+            proptest::collection::vec(partner, 1..150),
+            proptest::collection::vec(lead, 1..60),
+            any::<bool>(),
+            1u8..4,
+        )
+            .prop_map(move |(ps, ls, any_first, fan_out)| {
+                let cands = ps
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, ((r, k, s, l), (flags, seg, w, cap)))| Candidate {
+                        id: i as i64 + 1,
+                        weight: f64::from(w),
+                        active: flags & 1 == 0,
+                        paused: flags & 2 != 0,
+                        capacity_left: cap,
+                        regions: pick(&REGIONS, r),
+                        countries: pick(&COUNTRIES, k & (k >> 4)),
+                        services: pick(&SERVICES, s),
+                        languages: pick(&LANGUAGES, l),
+                        segments: pick(&SEGMENTS, seg),
+                        sizes: pick(&["1-10", "11-50"], flags >> 4),
+                        pricing: pick(&["fixed-price"], flags >> 6),
+                    })
+                    .collect();
+                let leads = ls
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, ((r, k, s, l), (seg, size, declined)))| LeadRequest {
+                        id: i as i64 + 1,
+                        country: COUNTRIES[k].into(),
+                        region: REGIONS[r].into(),
+                        // Mostly one or two services, sometimes none ("any") or an unknown one.
+                        services: match s % 8 {
+                            0 => set(&[]),
+                            1 => set(&["translation"]),
+                            _ => pick(&SERVICES, s >> 3),
+                        },
+                        languages: match l % 8 {
+                            0 => set(&[]),
+                            1 => set(&["zh"]),
+                            _ => pick(&LANGUAGES, l >> 3),
+                        },
+                        segment: SEGMENTS.get(seg).map(|s| s.to_string()),
+                        size: ["1-10", "11-50"].get(size).map(|s| s.to_string()),
+                        pricing: (seg == 0).then(|| "fixed-price".to_string()),
+                        declined_by: if declined {
+                            [1, 2, 3].into()
+                        } else {
+                            BTreeSet::new()
+                        },
+                    })
+                    .collect();
+                let mut policy = Policy {
+                    fan_out,
+                    ..Policy::default()
+                };
+                policy
+                    .neighbours
+                    .insert("europe".into(), vec!["south-asia".into()]);
+                policy.neighbours.insert(
+                    "latin-america".into(),
+                    vec!["oceania".into(), "europe".into()],
+                );
+                if any_first {
+                    policy.fallback = vec![Fallback::AnyRegion];
+                }
+                (policy, cands, leads)
+            })
+    }
+
     /// Replays leads, honouring capacity as the store would (one fewer left per offer).
     fn run(
         policy: &Policy,
@@ -998,6 +1385,20 @@ mod tests {
                 prop_assert_eq!(slow.pool, fast.pool);
             }
             prop_assert_eq!(t1, t2);
+        }
+
+        #[test]
+        fn the_fast_path_decides_exactly_as_the_explained_one_over_every_filter((policy, cands, leads) in arb_world()) {
+            let a = Allocator::new(&policy, &cands);
+            let (mut t1, mut t2) = (a.tally(&Ledger::default()), a.tally(&Ledger::default()));
+            let mut scratch = Scratch::default();
+            for l in &leads {
+                let slow = a.allocate(l, &mut t1, true);
+                let fast = a.allocate_with(l, &mut t2, false, &mut scratch);
+                prop_assert_eq!(&slow.chosen, &fast.chosen);
+                prop_assert_eq!(slow.pool, fast.pool);
+                prop_assert_eq!(&t1, &t2);
+            }
         }
 
         #[test]
