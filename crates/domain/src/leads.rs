@@ -689,13 +689,22 @@ pub fn histogram_median(buckets: &BTreeMap<i64, u64>) -> Option<i64> {
     None
 }
 
-/// A number as the public may see it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
+/// A number as the public may see it. In JSON a count is a number and a suppressed one the string
+/// `"<5"`, so that no reader mistakes one for the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cell {
     Count(u64),
     /// Between 1 and 4: shown as "fewer than 5".
     FewerThan(u64),
+}
+
+impl Serialize for Cell {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Count(n) => s.serialize_u64(*n),
+            Cell::FewerThan(n) => s.serialize_str(&format!("<{n}")),
+        }
+    }
 }
 
 impl Cell {

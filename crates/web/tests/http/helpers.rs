@@ -131,6 +131,38 @@ impl TestApp {
             .expect("partner")
     }
 
+    /// A lead from France (English), committed and allocated now. Returns its id.
+    pub async fn lead(&self, org: &str, email: &str) -> i64 {
+        let input = agora_domain::leads::LeadInput {
+            organization: org.into(),
+            contact_name: "Lea Lead".into(),
+            email: email.into(),
+            country: "FR".into(),
+            languages: vec!["fr".into()],
+            services: vec!["hosting".into()],
+            consent: true,
+            ..Default::default()
+        };
+        let map = self.store.region_map().await.expect("regions");
+        let lead = input.parse(&map).expect("valid lead");
+        let r = self
+            .store
+            .submit_leads(&[agora_store::Submission {
+                lead,
+                source: "api",
+                idempotency_key: None,
+                received_at: chrono::Utc::now(),
+            }])
+            .await
+            .expect("submit");
+        let id = r[0].as_ref().expect("stored").lead_id();
+        self.store
+            .run_lead_jobs(chrono::Utc::now(), None)
+            .await
+            .expect("jobs");
+        id
+    }
+
     /// A personal API token for a person.
     pub async fn token(&self, person_id: i64) -> String {
         let token = format!("agora_{}", agora_web::auth::random_token());

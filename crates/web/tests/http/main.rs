@@ -3,4 +3,5 @@
 mod api;
 mod flows;
 mod helpers;
+mod leads;
 mod permissions;

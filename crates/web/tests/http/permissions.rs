@@ -59,6 +59,22 @@ async fn every_route_checks_every_role(app: TestApp) {
         )
         .await;
     let a_id = a.id.to_string();
+    // A lead offered to A (B paused), for the inbox routes.
+    app.store
+        .set_partner_lead_settings(
+            b.id,
+            agora_domain::leads::PartnerLeadSettings {
+                paused: true,
+                monthly_capacity: None,
+            },
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("pause");
+    let lead_id = app.lead("Acme U", "acme@lead.example").await;
+    let offer = app.store.lead_offers(lead_id).await.expect("offers")[0].clone();
+    assert_eq!(offer.partner_id, a.id);
+    let offer_id = offer.id;
 
     // (method, path, [anonymous, member of another org, partner admin of A, admin])
     let html: Vec<(&str, String, [Expect; 4])> = vec![
@@ -169,6 +185,98 @@ async fn every_route_checks_every_role(app: TestApp) {
             "/admin/outbox".into(),
             [Login, Forbid, Forbid, Allow],
         ),
+        (
+            "GET",
+            "/find-a-partner".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/find-a-partner".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/find-a-partner/received".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/partners/how-leads-are-allocated".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        ("GET", "/transparency".into(), [Allow, Allow, Allow, Allow]),
+        (
+            "GET",
+            "/transparency/2026-Q4".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/transparency/2026/report.csv".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/portal/partners/{a_id}/leads"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/portal/partners/{a_id}/lead-settings"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/portal/offers/{offer_id}"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/portal/offers/{offer_id}"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        ("GET", "/admin/leads".into(), [Login, Forbid, Forbid, Allow]),
+        (
+            "GET",
+            format!("/admin/leads/{lead_id}"),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/admin/leads/{lead_id}/retry"),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/admin/lead-policy".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/admin/lead-policy".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/admin/referrals".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/admin/referrals".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/admin/lead-data".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/admin/lead-data".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
     ];
     let api: Vec<(&str, String, [Expect; 4])> = vec![
         (
@@ -236,6 +344,57 @@ async fn every_route_checks_every_role(app: TestApp) {
             "GET",
             "/api/v1/audit".into(),
             [Unauth, Forbid, Forbid, Allow],
+        ),
+        ("POST", "/api/v1/leads".into(), [Allow, Allow, Allow, Allow]),
+        (
+            "GET",
+            "/api/v1/transparency?period=2026".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/lead-policy".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/lead-policy".into(),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/lead-policy/dry-run".into(),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/leads".into(),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            format!("/api/v1/leads/{lead_id}"),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/referrals".into(),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            format!("/api/v1/partners/{a_id}/offers"),
+            [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/api/v1/offers/{offer_id}"),
+            [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/offers/{offer_id}"),
+            [Unauth, Forbid, Allow, Allow],
         ),
     ];
 
