@@ -184,6 +184,7 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .await
         .expect("admin");
     let map = RegionMap::default_map();
+    let mut fjord_id = 0;
     for (name, country, region) in [
         ("Baobab Learning", "KE", "sub-saharan-africa"),
         ("Cedar EdTech", "CA", "north-america"),
@@ -202,7 +203,7 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
             segments: vec!["higher-education".into()],
             ..Default::default()
         };
-        store
+        let created = store
             .create_partner(
                 &p.parse(&map).expect("valid"),
                 PartnerStatus::Active,
@@ -210,7 +211,23 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
             )
             .await
             .expect("partner");
+        if name == "Fjord Academy" {
+            fjord_id = created.id;
+        }
     }
+    store
+        .create_person(
+            &Email::parse("sales@fjord.example").expect("email"),
+            "Frida Fjord",
+            Some(&hash),
+            &[Grant {
+                role: Role::PartnerAdmin,
+                scope_id: Some(fjord_id),
+            }],
+            &Who::system(),
+        )
+        .await
+        .expect("fjord person");
     let app_input = ApplicationInput {
         profile: PartnerInput {
             name: "Zephyr Open Learning".into(),
@@ -452,6 +469,130 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .await
         .expect("source")
         .contains("for universities and governments in Latin America"));
+
+    // Leads: a visitor asks for a partner; the partner that serves Norway in English gets it, accepts
+    // it, and the public report counts it.
+    v.go("/find-a-partner", "24-find").await;
+    for (id, text) in [
+        ("organization", "Nordlys University"),
+        ("contact_name", "Ingrid Berg"),
+        ("email", "ingrid@nordlys.example"),
+        ("message", "We want to host 40 courses for 12,000 students."),
+    ] {
+        c.find(Locator::Id(id))
+            .await
+            .expect("field")
+            .send_keys(text)
+            .await
+            .expect("type");
+    }
+    c.find(Locator::Css("#country option[value=NO]"))
+        .await
+        .expect("Norway")
+        .click()
+        .await
+        .expect("choose");
+    c.find(Locator::Css("#languages option[value=en]"))
+        .await
+        .expect("English")
+        .click()
+        .await
+        .expect("choose");
+    for css in ["input[name=services][value=hosting]", "#consent"] {
+        c.find(Locator::Css(css))
+            .await
+            .expect("checkbox")
+            .click()
+            .await
+            .expect("check");
+    }
+    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
+    assert_eq!(
+        c.current_url().await.expect("url").path(),
+        "/find-a-partner/received"
+    );
+    v.check("25-received").await;
+    // The server allocates on its own when woken by intake; run the jobs too, so the test does
+    // not depend on timing.
+    store
+        .run_lead_jobs(chrono::Utc::now(), None)
+        .await
+        .expect("jobs");
+    v.go("/login", "26-partner-login").await;
+    c.find(Locator::Id("email"))
+        .await
+        .expect("email")
+        .send_keys("sales@fjord.example")
+        .await
+        .expect("type");
+    c.find(Locator::Id("password"))
+        .await
+        .expect("password")
+        .send_keys(PASSWORD)
+        .await
+        .expect("type");
+    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
+    v.go("/portal", "27-partner-portal").await;
+    click_to_new_page(&c, Locator::LinkText("Leads offered to us")).await;
+    v.check("28-inbox").await;
+    click_to_new_page(&c, Locator::Css("table a[href^='/portal/offers/']")).await;
+    v.check("29-offer").await;
+    let page = c.source().await.expect("source");
+    assert!(
+        !page.contains("ingrid@nordlys.example"),
+        "no contact details before accepting"
+    );
+    click_to_new_page(&c, Locator::Css("form.inline-form button[type=submit]")).await;
+    v.check("30-offer-accepted").await;
+    let page = c.source().await.expect("source");
+    assert!(
+        page.contains("ingrid@nordlys.example"),
+        "contact details after accepting"
+    );
+    v.go(
+        &format!("/portal/partners/{fjord_id}/leads?tab=pipeline"),
+        "31-inbox-pipeline",
+    )
+    .await;
+    click_to_new_page(&c, Locator::Css("header.site form button")).await;
+    let month = &agora_store::now()[..7];
+    v.go(&format!("/transparency/{month}"), "32-transparency")
+        .await;
+    let page = c.source().await.expect("source");
+    assert!(
+        page.contains("Fjord Academy") && page.contains("fewer than 5"),
+        "the report counts the lead, as fewer than 5"
+    );
+    assert!(!page.contains("Nordlys"), "no personal data on the report");
+    v.go("/partners/how-leads-are-allocated", "33-policy").await;
+    // The foundation's side of the same lead.
+    v.go("/login", "34-admin-login").await;
+    c.find(Locator::Id("email"))
+        .await
+        .expect("email")
+        .send_keys("admin@example.org")
+        .await
+        .expect("type");
+    c.find(Locator::Id("password"))
+        .await
+        .expect("password")
+        .send_keys(PASSWORD)
+        .await
+        .expect("type");
+    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
+    v.go("/admin/leads", "35-admin-leads").await;
+    click_to_new_page(&c, Locator::Css("table a[href^='/admin/leads/']")).await;
+    v.check("36-admin-lead").await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("Partners that qualified"));
+    v.go("/admin/lead-policy", "37-admin-policy").await;
+    click_to_new_page(&c, Locator::Css("button[formaction]")).await;
+    v.check_posted("38-admin-dry-run").await;
+    v.go("/admin/referrals", "39-admin-referrals").await;
+    v.go("/admin/lead-data", "40-admin-data").await;
 
     let pages = std::mem::take(&mut v.pages);
     c.close().await.expect("close browser");

@@ -653,3 +653,4 @@ error-invalid-referral-code = Use 3 to 32 letters, digits or hyphens.
 error-out-of-range = This number is out of range.
 error-unknown-person = Nobody has an account with this email.
 error-unknown-referral-code = This referral code is not known.
+portal-leads = Leads offered to us

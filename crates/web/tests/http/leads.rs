@@ -333,7 +333,7 @@ async fn lifecycle_inbox_expiry_and_report(app: TestApp) {
         .clone();
     assert_eq!(
         europe["counts"]["received"],
-        json!(5),
+        json!("<5"),
         "1 lead is shown as fewer than 5: {europe}"
     );
     let html = reqwest::get(app.url(&format!("/transparency/{month_received}")))
