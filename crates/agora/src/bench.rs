@@ -107,3 +107,284 @@ pub fn allocator(leads: usize, partners: usize) {
         leads as f64 / elapsed.as_secs_f64()
     );
 }
+
+/// A fresh SQLite store in a new directory under `dir`, removed when dropped.
+struct BenchDb {
+    path: std::path::PathBuf,
+    store: agora_store::Store,
+}
+
+impl BenchDb {
+    async fn new(dir: &std::path::Path, name: &str) -> anyhow::Result<Self> {
+        let path = dir.join(format!("{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        let store = agora_store::Store::open_sqlite_dir(&path).await?;
+        store.migrate().await?;
+        Ok(Self { path, store })
+    }
+}
+
+impl Drop for BenchDb {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+async fn start_app(
+    store: &agora_store::Store,
+) -> anyhow::Result<(String, tokio::sync::oneshot::Sender<()>)> {
+    let config = agora_web::Config {
+        bind: "127.0.0.1:0".parse()?,
+        // Intake alone is measured; allocation runs in its own job in production.
+        lead_jobs_interval: std::time::Duration::ZERO,
+        ..Default::default()
+    };
+    let app = agora_web::Application::build(config, store.clone()).await?;
+    let base = format!("http://127.0.0.1:{}", app.port());
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async move {
+        let _ = rx.await;
+    }));
+    Ok((base, tx))
+}
+
+/// How many write + fsync pairs per second the disk under `dir` does: the ceiling of one commit per lead.
+fn fsync_rate(dir: &std::path::Path) -> anyhow::Result<f64> {
+    use std::io::Write;
+    let path = dir.join("fsync-probe");
+    let mut f = std::fs::File::create(&path)?;
+    let start = Instant::now();
+    let mut n = 0u64;
+    while start.elapsed().as_secs_f64() < 2.0 {
+        f.write_all(&[n as u8; 512])?;
+        f.sync_data()?;
+        n += 1;
+    }
+    let rate = n as f64 / start.elapsed().as_secs_f64();
+    drop(f);
+    let _ = std::fs::remove_file(&path);
+    Ok(rate)
+}
+
+/// `agora bench intake`: durable lead intake over HTTP with concurrent clients.
+pub async fn intake(dir: &std::path::Path, clients: usize, seconds: u64) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let db = BenchDb::new(dir, "intake").await?;
+    let fsyncs = fsync_rate(&db.path)?;
+    // The public website posts with a token, so the per-IP limit for anonymous visitors does not apply.
+    let person = db
+        .store
+        .create_person(
+            &agora_domain::person::Email::parse("website@bench.example")
+                .map_err(anyhow::Error::msg)?,
+            "Website",
+            None,
+            &[],
+            &agora_store::Who::system(),
+        )
+        .await?;
+    let token = format!("agora_{}", agora_web::auth::random_token());
+    db.store
+        .create_api_token(
+            person.id,
+            "bench",
+            &agora_web::auth::hash_token(&token),
+            "agora_bench",
+            &agora_store::Who::system(),
+        )
+        .await?;
+    let (base, stop) = start_app(&db.store).await?;
+    let client = reqwest::Client::new();
+    let deadline = Instant::now() + std::time::Duration::from_secs(seconds);
+    let start = Instant::now();
+    let mut tasks = vec![];
+    for c in 0..clients {
+        let (client, base, token) = (client.clone(), base.clone(), token.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut acked = 0u64;
+            let mut latencies = vec![];
+            let mut i = 0u64;
+            while Instant::now() < deadline {
+                i += 1;
+                let body = serde_json::json!({
+                    "organization": format!("Org {c}-{i}"), "contact_name": "Bench Client",
+                    "email": format!("c{c}-{i}@bench.example"), "country": "FR",
+                    "languages": ["fr"], "services": ["hosting"], "consent": true,
+                });
+                let t = Instant::now();
+                let res = client
+                    .post(format!("{base}/api/v1/leads"))
+                    .bearer_auth(&token)
+                    .json(&body)
+                    .send()
+                    .await;
+                if matches!(&res, Ok(r) if r.status() == 201) {
+                    acked += 1;
+                    latencies.push(t.elapsed().as_secs_f64() * 1000.0);
+                }
+            }
+            (acked, latencies)
+        }));
+    }
+    let mut acked = 0;
+    let mut latencies = vec![];
+    for t in tasks {
+        let (a, l) = t.await?;
+        acked += a;
+        latencies.extend(l);
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    let _ = stop.send(());
+    let stored = db.store.count_leads().await?;
+    latencies.sort_by(|a, b| a.total_cmp(b));
+    let pct = |p: f64| {
+        latencies
+            .get(((latencies.len() as f64 - 1.0) * p) as usize)
+            .copied()
+            .unwrap_or(0.0)
+    };
+    let rate = acked as f64 / elapsed;
+    println!(
+        "intake: {clients} clients, {elapsed:.1} s: {acked} leads acknowledged ({rate:.0}/s), {stored} stored; \
+         latency p50 {:.1} ms, p99 {:.1} ms",
+        pct(0.5),
+        pct(0.99)
+    );
+    println!(
+        "disk: {fsyncs:.0} fsync/s (one commit per lead would allow at most that); intake reached {:.1}x it",
+        rate / fsyncs
+    );
+    anyhow::ensure!(stored as u64 == acked, "acknowledged leads missing");
+    Ok(())
+}
+
+/// `agora bench report`: a year's transparency report whose counters hold `leads` leads over 1,000
+/// partners in 7 regions, rendered as HTML and as JSON by the real application.
+pub async fn report(dir: &std::path::Path, leads: u64) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let db = BenchDb::new(dir, "report").await?;
+    let map = RegionMap::default_map();
+    let regions: Vec<String> = map.regions().iter().map(|r| r.slug.clone()).collect();
+    let mut rows = vec![];
+    for i in 0..1000 {
+        let input = agora_domain::partner::PartnerInput {
+            name: format!("Bench Partner {i:04}"),
+            website: "https://bench.example".into(),
+            description: "A partner of the report benchmark.".into(),
+            hq_country: map.regions()[i % 7].countries[0].clone(),
+            regions: vec![regions[i % 7].clone()],
+            languages: vec!["en".into()],
+            services: vec!["hosting".into()],
+            pricing: vec!["subscription".into()],
+            segments: vec!["higher-education".into()],
+            size: "11-50".into(),
+            ..Default::default()
+        };
+        rows.push(agora_store::ImportRow {
+            profile: input.parse(&map).map_err(|e| anyhow::anyhow!("{e}"))?,
+            status: agora_domain::partner::PartnerStatus::Active,
+        });
+    }
+    db.store
+        .import_partners(&rows, &agora_store::Who::system())
+        .await?;
+    let partners: Vec<(i64, usize)> = db
+        .store
+        .all_partners()
+        .await?
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id, i % 7))
+        .collect();
+    // The counters that `leads` real leads leave: per month, region and partner, with the
+    // minutes-to-accept histogram (about 40 distinct quarter-hour buckets per partner and month).
+    let per_partner_month = (leads / 12 / partners.len() as u64).max(1) as i64;
+    let mut counts = vec![];
+    let mut shares = vec![];
+    let mut rng = Rng(0x2026_0001);
+    for m in 1..=12 {
+        let month = format!("2026-{m:02}");
+        for r in &regions {
+            counts.push((
+                month.clone(),
+                r.clone(),
+                0,
+                "received".to_string(),
+                -1,
+                per_partner_month * 1000 / 7,
+            ));
+        }
+        for (id, ri) in &partners {
+            let region = regions[*ri].clone();
+            let offered = per_partner_month;
+            let accepted = offered * 7 / 10;
+            for (metric, v) in [
+                ("offered", offered),
+                ("accepted", accepted),
+                ("declined", offered / 10),
+                ("expired", offered / 5),
+                ("reoffered", offered / 4),
+                ("won", accepted / 3),
+                ("lost", accepted / 4),
+            ] {
+                counts.push((
+                    month.clone(),
+                    region.clone(),
+                    *id,
+                    metric.to_string(),
+                    -1,
+                    v,
+                ));
+            }
+            let mut left = accepted;
+            while left > 0 {
+                let n = (1 + rng.below(3) as i64).min(left);
+                let bucket = agora_domain::leads::accept_bucket(rng.below(2880) as i64);
+                counts.push((
+                    month.clone(),
+                    region.clone(),
+                    *id,
+                    "accept_min".to_string(),
+                    bucket,
+                    n,
+                ));
+                left -= n;
+            }
+            shares.push((month.clone(), *id, offered as f64, offered));
+        }
+    }
+    let loaded = Instant::now();
+    db.store.add_report_counts(&counts, &shares).await?;
+    println!(
+        "report: counters for {} leads loaded ({} rows) in {:.1} s",
+        per_partner_month * 12 * 1000,
+        counts.len(),
+        loaded.elapsed().as_secs_f64()
+    );
+    let (base, stop) = start_app(&db.store).await?;
+    let client = reqwest::Client::new();
+    for (label, path) in [
+        ("HTML", "/transparency/2026"),
+        ("JSON", "/api/v1/transparency?period=2026"),
+        ("CSV", "/transparency/2026/report.csv"),
+    ] {
+        let mut times = vec![];
+        let mut bytes = 0;
+        for _ in 0..15 {
+            let t = Instant::now();
+            let res = client.get(format!("{base}{path}")).send().await?;
+            anyhow::ensure!(res.status() == 200, "{path}: {}", res.status());
+            bytes = res.bytes().await?.len();
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(|a, b| a.total_cmp(b));
+        println!(
+            "report {label} for the year: median {:.0} ms, max {:.0} ms ({} KB)",
+            times[times.len() / 2],
+            times[times.len() - 1],
+            bytes / 1024
+        );
+    }
+    let _ = stop.send(());
+    Ok(())
+}

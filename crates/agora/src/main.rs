@@ -78,6 +78,24 @@ enum Command {
     Bench(BenchCommand),
     /// Write a consistent copy of the live SQLite database to FILE (for PostgreSQL, use pg_dump).
     Backup { file: PathBuf },
+    /// Lead jobs and checks.
+    #[command(subcommand)]
+    Leads(LeadsCommand),
+}
+
+#[derive(Subcommand)]
+enum LeadsCommand {
+    /// Run the lead jobs once now (allocation, SLA expiry, reminders, retention) and print what they did.
+    RunJobs {
+        /// Days after which personal data is anonymised (0 keeps it).
+        #[arg(long, env = "AGORA_LEAD_RETENTION_DAYS", default_value_t = 730)]
+        retention_days: u32,
+    },
+    /// Replay recent leads under the policy in FILE (JSON, as GET /api/v1/lead-policy's "policy") and
+    /// print how each partner's offers would change. Adopts nothing.
+    DryRun { file: PathBuf },
+    /// Check that every lead id listed in FILE (one per line) is stored; exits non-zero otherwise.
+    VerifyIds { file: PathBuf },
 }
 
 #[derive(Args)]
@@ -100,6 +118,16 @@ struct ServeArgs {
     /// Minutes of inactivity after which a session ends.
     #[arg(long, env = "AGORA_SESSION_IDLE_MINUTES", default_value_t = 30)]
     session_idle_minutes: u64,
+    /// Seconds between runs of the lead jobs (allocation, SLA expiry, reminders, retention); 0 turns
+    /// them off on this instance. New leads are allocated at once regardless.
+    #[arg(long, env = "AGORA_LEAD_JOBS_INTERVAL_SECS", default_value_t = 60)]
+    lead_jobs_interval_secs: u64,
+    /// Days after which a lead's personal data is anonymised (0 keeps it).
+    #[arg(long, env = "AGORA_LEAD_RETENTION_DAYS", default_value_t = 730)]
+    lead_retention_days: u32,
+    /// Anonymous lead submissions allowed per IP address and hour.
+    #[arg(long, env = "AGORA_LEAD_SUBMISSIONS_PER_IP_HOUR", default_value_t = 20)]
+    lead_submissions_per_ip_hour: i64,
 }
 
 #[derive(Subcommand)]
@@ -137,6 +165,23 @@ enum BenchCommand {
         leads: usize,
         #[arg(long, default_value_t = 1_000)]
         partners: usize,
+    },
+    /// Durable intake over HTTP on SQLite in DIR: concurrent clients post leads for some seconds;
+    /// compares acknowledged leads/s with the fsync rate measured on the same disk.
+    Intake {
+        #[arg(long, default_value = "./agora-bench")]
+        dir: PathBuf,
+        #[arg(long, default_value_t = 64)]
+        clients: usize,
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+    },
+    /// Render the transparency report of a year whose counters hold LEADS leads (SQLite in DIR).
+    Report {
+        #[arg(long, default_value = "./agora-bench")]
+        dir: PathBuf,
+        #[arg(long, default_value_t = 1_000_000)]
+        leads: u64,
     },
 }
 
@@ -306,6 +351,80 @@ async fn run(cli: Cli) -> Result<()> {
             bench::allocator(leads, partners);
             Ok(())
         }
+        Command::Bench(BenchCommand::Intake {
+            dir,
+            clients,
+            seconds,
+        }) => bench::intake(&dir, clients, seconds).await,
+        Command::Bench(BenchCommand::Report { dir, leads }) => bench::report(&dir, leads).await,
+        Command::Leads(LeadsCommand::RunJobs { retention_days }) => {
+            let r = store
+                .run_lead_jobs(
+                    chrono::Utc::now(),
+                    (retention_days > 0).then_some(retention_days),
+                )
+                .await?;
+            println!(
+                "allocated {}, queued {}, expired {}, reminded {}, anonymised {}",
+                r.allocated, r.queued, r.expired, r.reminded, r.anonymised
+            );
+            Ok(())
+        }
+        Command::Leads(LeadsCommand::DryRun { file }) => {
+            let text = std::fs::read_to_string(&file)?;
+            let policy: agora_domain::leads::LeadPolicy = serde_json::from_str(&text)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            policy
+                .validate()
+                .map_err(|e| anyhow::anyhow!("invalid policy: {e}"))?;
+            let current = store.lead_policy().await?.policy;
+            let leads = store.past_lead_requests(20_000).await?;
+            let cands = store.allocation_candidates().await?;
+            let a = agora_domain::leads::replay(&current, &cands, &leads);
+            let b = agora_domain::leads::replay(&policy, &cands, &leads);
+            let names: std::collections::HashMap<i64, String> = store
+                .all_partners()
+                .await?
+                .into_iter()
+                .map(|p| (p.id, p.profile.name))
+                .collect();
+            println!(
+                "{} leads replayed\npartner\tin force\tproposed",
+                leads.len()
+            );
+            for c in &cands {
+                let (x, y) = (
+                    a.get(&c.id).copied().unwrap_or(0),
+                    b.get(&c.id).copied().unwrap_or(0),
+                );
+                if x > 0 || y > 0 {
+                    println!(
+                        "{}\t{x}\t{y}",
+                        names.get(&c.id).cloned().unwrap_or_default()
+                    );
+                }
+            }
+            Ok(())
+        }
+        Command::Leads(LeadsCommand::VerifyIds { file }) => {
+            let text = std::fs::read_to_string(&file)?;
+            let ids: Vec<i64> = text.lines().filter_map(|l| l.trim().parse().ok()).collect();
+            let mut missing = vec![];
+            for id in &ids {
+                if store.lead(*id).await?.is_none() {
+                    missing.push(*id);
+                }
+            }
+            println!(
+                "{} acknowledged leads checked, {} missing",
+                ids.len(),
+                missing.len()
+            );
+            if !missing.is_empty() {
+                anyhow::bail!("missing leads: {missing:?}");
+            }
+            Ok(())
+        }
         Command::Backup { file } => {
             store.backup_sqlite(&file).await?;
             println!("backup written to {}", file.display());
@@ -383,6 +502,9 @@ async fn serve(store: Store, args: ServeArgs) -> Result<()> {
         trust_proxy: args.trust_proxy,
         metrics_token: args.metrics_token,
         session_idle: std::time::Duration::from_secs(args.session_idle_minutes * 60),
+        lead_jobs_interval: std::time::Duration::from_secs(args.lead_jobs_interval_secs),
+        lead_retention_days: (args.lead_retention_days > 0).then_some(args.lead_retention_days),
+        lead_submissions_per_ip_hour: args.lead_submissions_per_ip_hour,
         ..Default::default()
     };
     let public = config.public_url.clone();

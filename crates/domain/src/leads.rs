@@ -659,16 +659,19 @@ impl Metric {
     }
 }
 
-/// Minutes-to-accept histogram buckets: quarter hours for the first two days, then whole days. A
-/// histogram (unlike a list of durations) adds up across months, so any period's median is exact
-/// to its bucket.
+/// Minutes-to-accept histogram buckets: quarter hours for the first two hours, hours up to a day,
+/// four hours up to two days, then days. A histogram (unlike a list of durations) adds up across
+/// periods, so any period's median is exact to its bucket, and the buckets stay few enough for a
+/// year's report over a thousand partners to be read in milliseconds.
 pub fn accept_bucket(minutes: i64) -> i64 {
     let m = minutes.max(0);
-    if m < 48 * 60 {
-        m / 15 * 15
-    } else {
-        m / 1440 * 1440
-    }
+    let width = match m {
+        0..120 => 15,
+        120..1440 => 60,
+        1440..2880 => 240,
+        _ => 1440,
+    };
+    m / width * width
 }
 
 /// The median of a histogram of (bucket start in minutes, count): the start of the bucket that
@@ -1032,10 +1035,11 @@ mod tests {
     }
 
     #[test]
-    fn buckets_are_quarter_hours_then_days() {
+    fn buckets_widen_with_time() {
         assert_eq!(accept_bucket(14), 0);
         assert_eq!(accept_bucket(16), 15);
-        assert_eq!(accept_bucket(47 * 60 + 59), 47 * 60 + 45);
+        assert_eq!(accept_bucket(3 * 60 + 59), 3 * 60);
+        assert_eq!(accept_bucket(47 * 60 + 59), 44 * 60);
         assert_eq!(accept_bucket(3 * 1440 + 5), 3 * 1440);
         assert_eq!(accept_bucket(-3), 0);
     }

@@ -127,14 +127,16 @@ CREATE TABLE lead_views (
 
 CREATE INDEX lead_views_lead ON lead_views (lead_id, id);
 
--- Report counters: partner_id 0 for region-level numbers (received, queued). metric 'accept_min' with
--- bucket > -1 is the minutes-to-accept histogram.
+-- Report counters, kept for each period an event falls in (its month, quarter and year: 2026-11,
+-- 2026-Q4, 2026), so that any report reads one period's rows without adding up months. partner_id 0
+-- for region-level numbers (received, queued); metric 'accept_min' with bucket > -1 is the
+-- minutes-to-accept histogram.
 CREATE TABLE lead_counts (
-    month TEXT NOT NULL,
+    period TEXT NOT NULL,
     region TEXT NOT NULL,
     partner_id BIGINT NOT NULL,
     metric TEXT NOT NULL,
     bucket BIGINT NOT NULL,
     value BIGINT NOT NULL,
-    PRIMARY KEY (month, region, partner_id, metric, bucket)
+    PRIMARY KEY (period, region, partner_id, metric, bucket)
 );

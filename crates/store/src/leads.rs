@@ -327,18 +327,28 @@ async fn count_bucket(
     metric: &str,
     bucket: i64,
 ) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO lead_counts (month, region, partner_id, metric, bucket, value) VALUES ($1, $2, $3, $4, $5, 1) \
-         ON CONFLICT (month, region, partner_id, metric, bucket) DO UPDATE SET value = lead_counts.value + 1",
-    )
-    .bind(month)
-    .bind(region)
-    .bind(partner)
-    .bind(metric)
-    .bind(bucket)
-    .execute(&mut **tx)
-    .await?;
+    for period in periods_of(month) {
+        sqlx::query(
+            "INSERT INTO lead_counts (period, region, partner_id, metric, bucket, value) VALUES ($1, $2, $3, $4, $5, 1) \
+             ON CONFLICT (period, region, partner_id, metric, bucket) DO UPDATE SET value = lead_counts.value + 1",
+        )
+        .bind(&period)
+        .bind(region)
+        .bind(partner)
+        .bind(metric)
+        .bind(bucket)
+        .execute(&mut **tx)
+        .await?;
+    }
     Ok(())
+}
+
+/// The report periods a month belongs to: itself, its quarter and its year.
+fn periods_of(month: &str) -> Vec<String> {
+    match agora_domain::leads::Period::containing(month) {
+        Some((y, q, m)) => vec![m.to_string(), q.to_string(), y.to_string()],
+        None => vec![month.to_string()],
+    }
 }
 
 /// Emails of the people working for a partner, to tell them about their leads.
@@ -1276,11 +1286,13 @@ impl Store {
             .collect()
     }
 
-    /// The counters of the given months, for the transparency report.
-    pub async fn report_counts(&self, months: &[String]) -> Result<ReportCounts> {
-        let mut q = Sql::new("SELECT region, partner_id, metric, bucket, CAST(SUM(value) AS BIGINT) AS n FROM lead_counts WHERE month IN ");
-        q.bind_list(months)
-            .push(" GROUP BY region, partner_id, metric, bucket");
+    /// The counters of one report period (`2026`, `2026-Q4` or `2026-11`) and the entitlements of
+    /// its months, for the transparency report.
+    pub async fn report_counts(&self, period: &str, months: &[String]) -> Result<ReportCounts> {
+        let mut q = Sql::new(
+            "SELECT region, partner_id, metric, bucket, value AS n FROM lead_counts WHERE period = ",
+        );
+        q.bind(period.to_string());
         let mut out = ReportCounts::default();
         for r in q.query().fetch_all(&self.pool).await? {
             let metric: String = get(&r, "metric")?;
@@ -1310,10 +1322,81 @@ impl Store {
         Ok(out)
     }
 
+    /// Bulk-loads report counters and monthly entitlements, in one transaction: historical numbers
+    /// from before Agora, and the report benchmark. Rows: (month, region, partner id or 0, metric
+    /// slug or `accept_min`, bucket or -1, value); shares: (month, partner id, entitled, received).
+    pub async fn add_report_counts(
+        &self,
+        rows: &[(String, String, i64, String, i64, i64)],
+        shares: &[(String, i64, f64, i64)],
+    ) -> Result<()> {
+        let mut tx = self.begin_leads().await?;
+        let expanded: Vec<(String, &String, i64, &String, i64, i64)> = rows
+            .iter()
+            .flat_map(|(m, r, p, metric, b, v)| {
+                periods_of(m)
+                    .into_iter()
+                    .map(move |period| (period, r, *p, metric, *b, *v))
+            })
+            .collect();
+        // One statement per period-sized chunk would collide on conflict within itself; merge first.
+        let mut merged: BTreeMap<(String, &String, i64, &String, i64), i64> = BTreeMap::new();
+        for (period, r, p, metric, b, v) in expanded {
+            *merged.entry((period, r, p, metric, b)).or_default() += v;
+        }
+        let merged: Vec<_> = merged.into_iter().collect();
+        for chunk in merged.chunks(500) {
+            let mut q = Sql::new("INSERT INTO lead_counts (period, region, partner_id, metric, bucket, value) VALUES ");
+            for (i, ((m, r, p, metric, b), v)) in chunk.iter().enumerate() {
+                if i > 0 {
+                    q.push(", ");
+                }
+                q.push("(")
+                    .bind(m.clone())
+                    .push(", ")
+                    .bind((*r).clone())
+                    .push(", ")
+                    .bind(*p)
+                    .push(", ");
+                q.bind((*metric).clone())
+                    .push(", ")
+                    .bind(*b)
+                    .push(", ")
+                    .bind(*v)
+                    .push(")");
+            }
+            q.push(" ON CONFLICT (period, region, partner_id, metric, bucket) DO UPDATE SET value = lead_counts.value + excluded.value");
+            q.query().execute(&mut *tx).await?;
+        }
+        for (m, p, credit, received) in shares {
+            sqlx::query(
+                "INSERT INTO allocation_monthly (month, partner_id, credit, received) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (month, partner_id) DO UPDATE SET credit = allocation_monthly.credit + excluded.credit, \
+                 received = allocation_monthly.received + excluded.received",
+            )
+            .bind(m)
+            .bind(p)
+            .bind(credit)
+            .bind(received)
+            .execute(&mut *tx)
+            .await?;
+        }
+        append(
+            self,
+            &mut tx,
+            &Who::system(),
+            AuditEvent::new("lead.counts_loaded", "lead_counts", "*")
+                .after(serde_json::json!({"rows": rows.len()})),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// The months that have any lead, newest first (the report's period index).
     pub async fn lead_months(&self) -> Result<Vec<String>> {
         Ok(
-            sqlx::query_scalar("SELECT DISTINCT month FROM lead_counts ORDER BY month DESC")
+            sqlx::query_scalar("SELECT DISTINCT period FROM lead_counts WHERE LENGTH(period) = 7 AND period NOT LIKE '%Q%' ORDER BY period DESC")
                 .fetch_all(&self.pool)
                 .await?,
         )

@@ -25,6 +25,9 @@ pub struct Config {
     pub lead_jobs_interval: Duration,
     /// Personal data of leads older than this many days is anonymised; `None` keeps it.
     pub lead_retention_days: Option<u32>,
+    /// Anonymous lead submissions allowed per IP address and hour. Requests with an API token (the
+    /// public website forwarding its visitors' requests) are not limited by IP.
+    pub lead_submissions_per_ip_hour: i64,
 }
 
 impl Default for Config {
@@ -42,6 +45,7 @@ impl Default for Config {
             metrics_token: None,
             lead_jobs_interval: Duration::from_secs(60),
             lead_retention_days: Some(730),
+            lead_submissions_per_ip_hour: 20,
         }
     }
 }

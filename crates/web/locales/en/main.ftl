@@ -384,7 +384,7 @@ pricing-revenue-share = Revenue share
 pricing-custom-quote = Custom quote
 
 ## Leads (issue 3)
-nav-find = Find a partner
+nav-find = Request proposals
 footer-transparency = Lead transparency report
 footer-policy = How leads are allocated
 form-any = Any
@@ -487,7 +487,7 @@ why-pool-neighbouring-regions = Nobody in its region qualified; your region is a
 why-pool-any-region = Nobody in its region or neighbouring regions qualified.
 why-pool-queue = Nobody qualified; the foundation placed it.
 why-policy = Decided under policy version { $count }.
-why-candidates = { $count } partners qualified for it.
+why-candidates = Partners that qualified for it: { $count }.
 why-numbers = Your earned share was { $credit } against { $received } leads received, the largest difference.
 why-highest = You had the largest difference between earned share and leads received.
 why-tie = Several partners tied; the published hash decided.

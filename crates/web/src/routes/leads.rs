@@ -173,8 +173,11 @@ pub async fn submit(
     source: &'static str,
     key: Option<String>,
 ) -> Result<Intake> {
-    let ip = v.ip.map(|i| i.to_string()).unwrap_or_default();
-    crate::auth::rate_limit(state, &[(format!("lead:ip:{ip}"), 20)], 3600).await?;
+    if v.person.is_none() {
+        let ip = v.ip.map(|i| i.to_string()).unwrap_or_default();
+        let limit = state.config.lead_submissions_per_ip_hour;
+        crate::auth::rate_limit(state, &[(format!("lead:ip:{ip}"), limit)], 3600).await?;
+    }
     let map = state.store.region_map().await?;
     let lead = input.parse(&map)?;
     let s = Submission {
@@ -342,7 +345,10 @@ pub fn pool_slug(p: Option<Pool>) -> &'static str {
 // ---- Transparency report ------------------------------------------------------------------------
 
 pub async fn transparency_report(state: &AppState, period: Period) -> Result<TransparencyReport> {
-    let counts = state.store.report_counts(&period.months()).await?;
+    let counts = state
+        .store
+        .report_counts(&period.to_string(), &period.months())
+        .await?;
     let history = state.store.lead_policy_history().await?;
     let regions = history
         .first()
