@@ -858,7 +858,7 @@ impl TransparencyReport {
                 Some(raw.publish(slug, name, true))
             })
             .collect();
-        partner_rows.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        partner_rows.sort_by_key(|r| r.name.to_lowercase());
         fill(&mut total, region_metrics);
         TransparencyReport {
             period: period.to_string(),
@@ -915,7 +915,7 @@ mod tests {
             referral_code: "a b".into(),
             ..input()
         };
-        let e = bad.parse(&RegionMap::default_map()).unwrap_err();
+        let e = bad.parse(&RegionMap::default_map()).expect_err("must fail");
         for (field, code) in [
             ("organization", "required"),
             ("email", "invalid-email"),
@@ -934,7 +934,7 @@ mod tests {
     #[test]
     fn merge_key_ignores_case_and_spacing_of_the_organization() {
         let map = RegionMap::default_map();
-        let a = input().parse(&map).unwrap();
+        let a = input().parse(&map).expect("test");
         let b = LeadInput {
             organization: "  université   EXEMPLE ".into(),
             email: "ANA@univ.example".into(),
@@ -942,26 +942,29 @@ mod tests {
             ..input()
         }
         .parse(&map)
-        .unwrap();
+        .expect("test");
         assert_eq!(a.merge_key(), b.merge_key());
         assert_ne!(a.fingerprint(), b.fingerprint());
     }
 
     #[test]
     fn periods_parse_and_cover_their_months() {
-        assert_eq!(Period::parse("2026").unwrap().months().len(), 12);
+        assert_eq!(Period::parse("2026").expect("test").months().len(), 12);
         assert_eq!(
-            Period::parse("2026-Q4").unwrap().months(),
+            Period::parse("2026-Q4").expect("test").months(),
             vec!["2026-10", "2026-11", "2026-12"]
         );
-        assert_eq!(Period::parse("2026-11").unwrap().months(), vec!["2026-11"]);
+        assert_eq!(
+            Period::parse("2026-11").expect("test").months(),
+            vec!["2026-11"]
+        );
         for bad in [
             "", "26", "2026-13", "2026-Q5", "2026-Q04", "2026-1", "abcd", "2026-Q",
         ] {
             assert!(Period::parse(bad).is_err(), "{bad}");
         }
         assert_eq!(
-            Period::parse("2026-Q1").unwrap().previous(),
+            Period::parse("2026-Q1").expect("test").previous(),
             Period::Quarter(2025, 4)
         );
         assert_eq!(Period::Month(2026, 12).next(), Period::Month(2027, 1));
@@ -990,7 +993,7 @@ mod tests {
         bad.fan_out_by_region.insert("europe".into(), 4);
         bad.sla_hours = 0;
         bad.allocation.neighbours.insert("mars".into(), vec![]);
-        let e = bad.validate().unwrap_err();
+        let e = bad.validate().expect_err("must fail");
         assert!(e.get("fan_out_by_region").is_some());
         assert!(e.get("sla_hours").is_some());
         assert!(e.get("neighbours").is_some());
@@ -1068,20 +1071,24 @@ mod tests {
             &names,
             vec![1],
         );
-        let europe = r.regions.iter().find(|x| x.key == "europe").unwrap();
+        let europe = r.regions.iter().find(|x| x.key == "europe").expect("test");
         assert_eq!(europe.counts[&Metric::Received], Cell::Count(12));
         assert_eq!(europe.counts[&Metric::Offered], Cell::Count(12));
         assert_eq!(europe.median_minutes_to_accept, Some(30));
-        let latam = r.regions.iter().find(|x| x.key == "latin-america").unwrap();
+        let latam = r
+            .regions
+            .iter()
+            .find(|x| x.key == "latin-america")
+            .expect("test");
         assert!(latam.counts[&Metric::Received].is_suppressed());
         assert_eq!(r.totals.counts[&Metric::Received], Cell::Count(15));
-        let beta = r.partners.iter().find(|x| x.key == "beta").unwrap();
+        let beta = r.partners.iter().find(|x| x.key == "beta").expect("test");
         assert!(beta.counts[&Metric::Offered].is_suppressed());
         assert_eq!(
             beta.actual, None,
             "a share would reveal the suppressed count"
         );
-        let alpha = r.partners.iter().find(|x| x.key == "alpha").unwrap();
+        let alpha = r.partners.iter().find(|x| x.key == "alpha").expect("test");
         assert_eq!((alpha.entitled, alpha.actual), (Some(6.0), Some(8)));
         assert_eq!(r.regions.len(), map.regions().len());
     }

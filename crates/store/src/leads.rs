@@ -453,8 +453,41 @@ impl Store {
     pub async fn submit_leads(&self, batch: &[Submission]) -> Result<Vec<Result<Intake>>> {
         let mut tx = self.begin_leads().await?;
         let mut out = Vec::with_capacity(batch.len());
+        // Per batch, not per lead: the counters it adds to and one audit entry naming every lead.
+        let mut received: BTreeMap<(String, String), i64> = BTreeMap::new();
+        let mut created = vec![];
         for s in batch {
-            out.push(submit_one(self, &mut tx, s).await?);
+            let r = submit_one(self, &mut tx, s).await?;
+            if let Ok(Intake::Created(id)) = &r {
+                *received
+                    .entry((month_of(s.received_at), s.lead.region.clone()))
+                    .or_default() += 1;
+                created.push(json_lead(*id, s));
+            }
+            out.push(r);
+        }
+        for ((month, region), n) in &received {
+            for period in periods_of(month) {
+                sqlx::query(
+                    "INSERT INTO lead_counts (period, region, partner_id, metric, bucket, value) VALUES ($1, $2, 0, 'received', -1, $3) \
+                     ON CONFLICT (period, region, partner_id, metric, bucket) DO UPDATE SET value = lead_counts.value + excluded.value",
+                )
+                .bind(&period)
+                .bind(region)
+                .bind(n)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        if !created.is_empty() {
+            append(
+                self,
+                &mut tx,
+                &Who::anonymous(),
+                AuditEvent::new("lead.received", "lead", created[0]["id"].to_string())
+                    .after(serde_json::json!({"leads": created})),
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(out)
@@ -1607,16 +1640,12 @@ async fn submit_one(store: &Store, tx: &mut Tx, s: &Submission) -> Result<Result
         .await?;
         return Ok(Ok(Intake::Merged(first)));
     }
-    count(tx, &month, &l.region, 0, Metric::Received).await?;
-    append(
-        store,
-        tx,
-        &Who::anonymous(),
-        AuditEvent::new("lead.received", "lead", id)
-            .after(serde_json::json!({"region": l.region, "source": s.source, "referred": referrer_id.is_some()})),
-    )
-    .await?;
     Ok(Ok(Intake::Created(id)))
+}
+
+/// What the audit log says of a new lead: never its personal data.
+fn json_lead(id: i64, s: &Submission) -> serde_json::Value {
+    serde_json::json!({"id": id, "region": s.lead.region, "source": s.source, "referred": s.lead.referral_code.is_some()})
 }
 
 /// A lead with no live offer left (all declined or expired) goes back to allocation.

@@ -186,17 +186,28 @@ impl Store {
         Ok(())
     }
 
-    /// The person a live API token belongs to.
+    /// The person a live API token belongs to. "Last used" is kept to the minute: writing it on every
+    /// request would make each API call a disk flush.
     pub async fn api_token_person(&self, hash: &str) -> Result<Option<i64>> {
-        let id: Option<i64> = sqlx::query_scalar(
-            "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL \
-             AND person_id IN (SELECT id FROM people WHERE disabled_at IS NULL) RETURNING person_id",
+        let row = sqlx::query(
+            "SELECT person_id, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL \
+             AND person_id IN (SELECT id FROM people WHERE disabled_at IS NULL)",
         )
-        .bind(crate::now())
         .bind(hash)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(id)
+        let Some(row) = row else { return Ok(None) };
+        let id: i64 = crate::get(&row, "person_id")?;
+        let last: Option<String> = crate::get(&row, "last_used_at")?;
+        let stale = crate::format_time(chrono::Utc::now() - chrono::Duration::minutes(1));
+        if last.is_none_or(|l| l < stale) {
+            sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2")
+                .bind(crate::now())
+                .bind(hash)
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(Some(id))
     }
 
     pub async fn create_one_time_token(

@@ -786,7 +786,7 @@ fn lead_input(email: &str, org: &str, country: &str) -> agora_domain::leads::New
 
 fn t(s: &str) -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::parse_from_rfc3339(s)
-        .unwrap()
+        .expect("test")
         .with_timezone(&chrono::Utc)
 }
 
@@ -811,7 +811,7 @@ async fn active_partner(store: &Store, name: &str, country: &str) -> i64 {
             &admin(),
         )
         .await
-        .unwrap()
+        .expect("test")
         .id
 }
 
@@ -837,7 +837,7 @@ async fn intake_is_idempotent_merges_repeats_and_rejects_conflicts(store: Store)
             ),
         ])
         .await
-        .unwrap();
+        .expect("test");
     let first = match r[0] {
         Ok(Intake::Created(id)) => id,
         ref other => panic!("{other:?}"),
@@ -851,11 +851,19 @@ async fn intake_is_idempotent_merges_repeats_and_rejects_conflicts(store: Store)
     }
     assert!(matches!(r[3], Ok(Intake::Merged(id)) if id == first));
     assert_eq!(
-        store.count_leads().await.unwrap(),
+        store.count_leads().await.expect("test"),
         2,
         "the merged request is kept, the conflict is not"
     );
-    assert_eq!(store.lead(first).await.unwrap().unwrap().times_merged, 1);
+    assert_eq!(
+        store
+            .lead(first)
+            .await
+            .expect("test")
+            .expect("test")
+            .times_merged,
+        1
+    );
     // Forty days later it is a new request.
     let later = store
         .submit_leads(&[submission(
@@ -864,7 +872,7 @@ async fn intake_is_idempotent_merges_repeats_and_rejects_conflicts(store: Store)
             "2026-12-25T10:00:00Z",
         )])
         .await
-        .unwrap();
+        .expect("test");
     assert!(matches!(later[0], Ok(Intake::Created(id)) if id != first));
     // An unknown referral code is a field error.
     let mut bad = lead_input("c@x.example", "X", "FR");
@@ -872,7 +880,7 @@ async fn intake_is_idempotent_merges_repeats_and_rejects_conflicts(store: Store)
     let r = store
         .submit_leads(&[submission(bad, None, "2026-12-25T10:00:00Z")])
         .await
-        .unwrap();
+        .expect("test");
     assert!(
         matches!(&r[0], Err(StoreError::Invalid(e)) if e.get("referral_code") == Some("unknown-referral-code"))
     );
@@ -904,19 +912,19 @@ async fn allocation_offers_explains_and_reoffers_after_decline_and_expiry(store:
             ),
         ])
         .await
-        .unwrap()
+        .expect("test")
         .into_iter()
-        .map(|r| r.unwrap().lead_id())
+        .map(|r| r.expect("test").lead_id())
         .collect();
-    let report = store.run_lead_jobs(now, None).await.unwrap();
+    let report = store.run_lead_jobs(now, None).await.expect("test");
     assert_eq!(report.allocated, 3);
     // Equal weights, same eligible set: one lead each.
     let mut got = vec![];
     for id in &ids {
-        let offers = store.lead_offers(*id).await.unwrap();
+        let offers = store.lead_offers(*id).await.expect("test");
         assert_eq!(offers.len(), 1);
         got.push(offers[0].partner_id);
-        let allocs = store.lead_allocations(*id).await.unwrap();
+        let allocs = store.lead_allocations(*id).await.expect("test");
         assert_eq!(allocs.len(), 1);
         assert_eq!(
             allocs[0].explanation.explanation.candidates.len(),
@@ -928,7 +936,7 @@ async fn allocation_offers_explains_and_reoffers_after_decline_and_expiry(store:
     got.sort();
     assert_eq!(got, vec![p1, p2, p3]);
     // A decline with a reason goes to another partner at the next run.
-    let o = &store.lead_offers(ids[0]).await.unwrap()[0];
+    let o = &store.lead_offers(ids[0]).await.expect("test")[0];
     let no_reason = store
         .update_offer(
             o.id,
@@ -972,12 +980,12 @@ async fn allocation_offers_explains_and_reoffers_after_decline_and_expiry(store:
             &admin(),
         )
         .await
-        .unwrap();
-    store.run_lead_jobs(now, None).await.unwrap();
-    let offers = store.lead_offers(ids[0]).await.unwrap();
+        .expect("test");
+    store.run_lead_jobs(now, None).await.expect("test");
+    let offers = store.lead_offers(ids[0]).await.expect("test");
     assert_eq!(offers.len(), 2);
     assert_ne!(offers[1].partner_id, offers[0].partner_id);
-    let second = store.lead_allocations(ids[0]).await.unwrap();
+    let second = store.lead_allocations(ids[0]).await.expect("test");
     assert_eq!(second.len(), 2);
     assert!(second[1]
         .explanation
@@ -987,9 +995,9 @@ async fn allocation_offers_explains_and_reoffers_after_decline_and_expiry(store:
         .any(|(p, _)| *p == offers[0].partner_id));
     // No answer within the SLA (48 h): expired and offered to the remaining partner.
     let late = now + chrono::Duration::hours(49);
-    let report = store.run_lead_jobs(late, None).await.unwrap();
+    let report = store.run_lead_jobs(late, None).await.expect("test");
     assert!(report.expired >= 3, "{report:?}");
-    let offers = store.lead_offers(ids[0]).await.unwrap();
+    let offers = store.lead_offers(ids[0]).await.expect("test");
     assert_eq!(offers.len(), 3);
     assert_eq!(offers[1].status, OfferStatus::Expired);
     // Accept and move through the pipeline; the counters follow.
@@ -1007,7 +1015,7 @@ async fn allocation_offers_explains_and_reoffers_after_decline_and_expiry(store:
             &admin(),
         )
         .await
-        .unwrap();
+        .expect("test");
     store
         .update_offer(
             last.id,
@@ -1021,7 +1029,7 @@ async fn allocation_offers_explains_and_reoffers_after_decline_and_expiry(store:
             &admin(),
         )
         .await
-        .unwrap();
+        .expect("test");
     let back = store
         .update_offer(
             last.id,
@@ -1039,7 +1047,7 @@ async fn allocation_offers_explains_and_reoffers_after_decline_and_expiry(store:
     let counts = store
         .report_counts("2026-11", &["2026-11".to_string()])
         .await
-        .unwrap();
+        .expect("test");
     let total = |m: agora_domain::leads::Metric| -> u64 {
         counts
             .counts
@@ -1059,12 +1067,12 @@ async fn allocation_offers_explains_and_reoffers_after_decline_and_expiry(store:
         store.run_lead_jobs(late, None),
         store.run_lead_jobs(late, None)
     );
-    assert_eq!(a.unwrap().expired + b.unwrap().expired, 0);
+    assert_eq!(a.expect("test").expired + b.expect("test").expired, 0);
     // Reminders: 14 days without update on an accepted offer.
     let r = store
         .run_lead_jobs(late + chrono::Duration::days(15), None)
         .await
-        .unwrap();
+        .expect("test");
     assert_eq!(r.reminded, 0, "won offers are not reminded");
 }
 
@@ -1077,28 +1085,31 @@ async fn nobody_qualifies_means_queued_never_dropped(store: Store) {
             "2026-11-02T09:00:00Z",
         )])
         .await
-        .unwrap()[0]
+        .expect("test")[0]
         .as_ref()
-        .unwrap()
+        .expect("test")
         .lead_id();
-    let r = store.run_lead_jobs(now, None).await.unwrap();
+    let r = store.run_lead_jobs(now, None).await.expect("test");
     assert_eq!((r.allocated, r.queued), (0, 1));
-    assert_eq!(store.lead(id).await.unwrap().unwrap().status, "queued");
+    assert_eq!(
+        store.lead(id).await.expect("test").expect("test").status,
+        "queued"
+    );
     // A partner joins; the admin retries; the any-region fallback finds it.
     let p = active_partner(&store, "Alpha", "FR").await;
-    store.retry_lead(id, &admin()).await.unwrap();
-    store.run_lead_jobs(now, None).await.unwrap();
-    let offers = store.lead_offers(id).await.unwrap();
+    store.retry_lead(id, &admin()).await.expect("test");
+    store.run_lead_jobs(now, None).await.expect("test");
+    let offers = store.lead_offers(id).await.expect("test");
     assert_eq!(offers[0].partner_id, p);
-    let a = store.lead_allocations(id).await.unwrap();
+    let a = store.lead_allocations(id).await.expect("test");
     assert_eq!(
-        a.last().unwrap().explanation.explanation.pool,
+        a.last().expect("test").explanation.explanation.pool,
         Some(agora_domain::allocation::Pool::AnyRegion)
     );
 }
 
 async fn policy_versions_are_append_only_and_recorded_per_allocation(store: Store) {
-    let v1 = store.lead_policy().await.unwrap();
+    let v1 = store.lead_policy().await.expect("test");
     assert_eq!(v1.version, 1);
     let mut p = v1.policy.clone();
     p.sla_hours = 24;
@@ -1116,10 +1127,10 @@ async fn policy_versions_are_append_only_and_recorded_per_allocation(store: Stor
         store
             .adopt_lead_policy(&p, "Faster answers", &admin())
             .await
-            .unwrap(),
+            .expect("test"),
         2
     );
-    let history = store.lead_policy_history().await.unwrap();
+    let history = store.lead_policy_history().await.expect("test");
     assert_eq!(history.len(), 2);
     assert_eq!(history[1].policy, v1.policy, "version 1 is unchanged");
     active_partner(&store, "Alpha", "FR").await;
@@ -1131,25 +1142,25 @@ async fn policy_versions_are_append_only_and_recorded_per_allocation(store: Stor
             "2026-11-02T09:00:00Z",
         )])
         .await
-        .unwrap()[0]
+        .expect("test")[0]
         .as_ref()
-        .unwrap()
+        .expect("test")
         .lead_id();
     let now = t("2026-11-02T10:00:00Z");
-    store.run_lead_jobs(now, None).await.unwrap();
-    let offers = store.lead_offers(id).await.unwrap();
+    store.run_lead_jobs(now, None).await.expect("test");
+    let offers = store.lead_offers(id).await.expect("test");
     assert_eq!(offers.len(), 2, "fan-out 2 in Europe");
     assert_eq!(offers[0].due_at, "2026-11-03T10:00:00.000Z");
     assert_eq!(
-        store.lead_allocations(id).await.unwrap()[0].policy_version,
+        store.lead_allocations(id).await.expect("test")[0].policy_version,
         2
     );
     // A new region map is a new policy version.
     store
         .replace_regions(&RegionMap::default_map(), &admin())
         .await
-        .unwrap();
-    assert_eq!(store.lead_policy().await.unwrap().version, 3);
+        .expect("test");
+    assert_eq!(store.lead_policy().await.expect("test").version, 3);
 }
 
 async fn erasure_and_retention_keep_the_counts(store: Store) {
@@ -1167,17 +1178,17 @@ async fn erasure_and_retention_keep_the_counts(store: Store) {
             ),
         ])
         .await
-        .unwrap()
+        .expect("test")
         .into_iter()
-        .map(|r| r.unwrap().lead_id())
+        .map(|r| r.expect("test").lead_id())
         .collect();
     let export = store
         .export_person_leads("B@b.example", &admin())
         .await
-        .unwrap();
-    assert_eq!(export["leads"].as_array().unwrap().len(), 1);
+        .expect("test");
+    assert_eq!(export["leads"].as_array().expect("test").len(), 1);
     assert_eq!(
-        store.lead_views(ids[1]).await.unwrap().len(),
+        store.lead_views(ids[1]).await.expect("test").len(),
         1,
         "the export is a view"
     );
@@ -1185,28 +1196,34 @@ async fn erasure_and_retention_keep_the_counts(store: Store) {
         store
             .erase_person_leads("b@b.example", &admin())
             .await
-            .unwrap(),
+            .expect("test"),
         1
     );
-    let b = store.lead(ids[1]).await.unwrap().unwrap();
+    let b = store.lead(ids[1]).await.expect("test").expect("test");
     assert!(b.email.is_empty() && b.contact_name.is_empty() && b.organization.is_empty());
     assert_eq!(b.status, "withdrawn");
     assert_eq!(b.country, "FR");
     let n = store
         .anonymise_older_than(t("2026-11-23T00:00:00Z"), 730)
         .await
-        .unwrap();
+        .expect("test");
     assert_eq!(n, 1);
-    assert!(store.lead(ids[0]).await.unwrap().unwrap().email.is_empty());
+    assert!(store
+        .lead(ids[0])
+        .await
+        .expect("test")
+        .expect("test")
+        .email
+        .is_empty());
     let mut counts = store
         .report_counts("2024", &["2024-01".into()])
         .await
-        .unwrap();
+        .expect("test");
     counts.counts.extend(
         store
             .report_counts("2026", &["2026-11".into()])
             .await
-            .unwrap()
+            .expect("test")
             .counts,
     );
     let received: u64 = counts
@@ -1220,7 +1237,7 @@ async fn erasure_and_retention_keep_the_counts(store: Store) {
     let page = store
         .audit_page(&AuditFilter::default(), PageRequest::default())
         .await
-        .unwrap();
+        .expect("test");
     for e in &page.items {
         let text = format!("{:?}{:?}", e.event().before, e.event().after);
         assert!(
@@ -1236,7 +1253,7 @@ async fn referrals_are_attributed_and_converted(store: Store) {
     let r = store
         .create_referrer("alpha-2026", Some(p), None, "Alpha's flyer", &admin())
         .await
-        .unwrap();
+        .expect("test");
     assert_eq!(r.code, "ALPHA-2026");
     assert!(matches!(
         store
@@ -1245,12 +1262,12 @@ async fn referrals_are_attributed_and_converted(store: Store) {
         Err(StoreError::Invalid(_))
     ));
     // Referral routing: the referrer gets its referred leads first.
-    let mut pol = store.lead_policy().await.unwrap().policy;
+    let mut pol = store.lead_policy().await.expect("test").policy;
     pol.referral_routing = agora_domain::leads::ReferralRouting::Referrer;
     store
         .adopt_lead_policy(&pol, "Referrers first", &admin())
         .await
-        .unwrap();
+        .expect("test");
     let mut subs = vec![];
     for i in 0..4 {
         let mut l = lead_input(&format!("p{i}@x.example"), &format!("Org {i}"), "FR");
@@ -1260,25 +1277,25 @@ async fn referrals_are_attributed_and_converted(store: Store) {
     let ids: Vec<i64> = store
         .submit_leads(&subs)
         .await
-        .unwrap()
+        .expect("test")
         .into_iter()
-        .map(|r| r.unwrap().lead_id())
+        .map(|r| r.expect("test").lead_id())
         .collect();
     store
         .run_lead_jobs(t("2026-11-02T10:00:00Z"), None)
         .await
-        .unwrap();
+        .expect("test");
     for id in &ids {
-        let o = store.lead_offers(*id).await.unwrap();
+        let o = store.lead_offers(*id).await.expect("test");
         assert_eq!(o[0].partner_id, p, "referred leads go to the referrer");
         assert_eq!(
-            store.lead_allocations(*id).await.unwrap()[0]
+            store.lead_allocations(*id).await.expect("test")[0]
                 .explanation
                 .referral_partner,
             Some(p)
         );
     }
-    let o = &store.lead_offers(ids[0]).await.unwrap()[0];
+    let o = &store.lead_offers(ids[0]).await.expect("test")[0];
     use agora_domain::leads::OfferStatus;
     let now = t("2026-11-02T11:00:00Z");
     for to in [OfferStatus::Accepted, OfferStatus::Won] {
@@ -1295,9 +1312,9 @@ async fn referrals_are_attributed_and_converted(store: Store) {
                 &admin(),
             )
             .await
-            .unwrap();
+            .expect("test");
     }
-    let stats = store.referral_stats().await.unwrap();
+    let stats = store.referral_stats().await.expect("test");
     assert_eq!(stats.by_referrer.len(), 1);
     let f = &stats.by_referrer[0];
     assert_eq!((f.referred, f.accepted, f.won), (4, 1, 1));

@@ -20,6 +20,8 @@ pub struct CachedPage {
 
 pub struct PageCache {
     entries: Mutex<HashMap<String, CachedPage>>,
+    /// The region map, which every lead submission needs and which changes only with the directory.
+    regions: Mutex<Option<(i64, std::sync::Arc<agora_domain::geo::RegionMap>)>>,
     version: AtomicI64,
     checked_at: Mutex<Option<Instant>>,
     check_interval: Duration,
@@ -29,6 +31,7 @@ impl PageCache {
     pub fn new(check_interval: Duration) -> Self {
         Self {
             entries: Mutex::new(HashMap::new()),
+            regions: Mutex::new(None),
             version: AtomicI64::new(-1),
             checked_at: Mutex::new(None),
             check_interval,
@@ -60,6 +63,18 @@ impl PageCache {
         *self.checked_at.lock().unwrap_or_else(|e| e.into_inner()) = None;
     }
 
+    pub fn regions(&self) -> Option<std::sync::Arc<agora_domain::geo::RegionMap>> {
+        let v = self.version();
+        let r = self.regions.lock().unwrap_or_else(|e| e.into_inner());
+        r.as_ref()
+            .filter(|(at, _)| *at == v)
+            .map(|(_, m)| m.clone())
+    }
+
+    pub fn put_regions(&self, version: i64, map: std::sync::Arc<agora_domain::geo::RegionMap>) {
+        *self.regions.lock().unwrap_or_else(|e| e.into_inner()) = Some((version, map));
+    }
+
     pub fn get(&self, key: &str) -> Option<CachedPage> {
         let v = self.version();
         let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
@@ -73,4 +88,22 @@ impl PageCache {
         }
         entries.insert(key, page);
     }
+}
+
+/// The region map, from this instance's cache while the directory version is unchanged.
+pub async fn region_map(
+    state: &crate::AppState,
+) -> Result<std::sync::Arc<agora_domain::geo::RegionMap>, agora_store::StoreError> {
+    if state.cache.needs_check() {
+        state
+            .cache
+            .set_version(state.store.directory_version().await?);
+    }
+    if let Some(m) = state.cache.regions() {
+        return Ok(m);
+    }
+    let version = state.cache.version();
+    let map = std::sync::Arc::new(state.store.region_map().await?);
+    state.cache.put_regions(version, map.clone());
+    Ok(map)
 }

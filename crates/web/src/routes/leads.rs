@@ -178,7 +178,7 @@ pub async fn submit(
         let limit = state.config.lead_submissions_per_ip_hour;
         crate::auth::rate_limit(state, &[(format!("lead:ip:{ip}"), limit)], 3600).await?;
     }
-    let map = state.store.region_map().await?;
+    let map = crate::cache::region_map(state).await?;
     let lead = input.parse(&map)?;
     let s = Submission {
         lead,
@@ -1174,7 +1174,7 @@ fn explain(tr: &crate::i18n::Tr, a: &Allocation, names: &HashMap<i64, String>) -
             tied: e.tie.contains(&c.partner_id),
         })
         .collect();
-    rows.sort_by(|a, b| b.chosen.cmp(&a.chosen));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.chosen));
     ExplainedRound {
         round: a.round,
         version: a.policy_version,

@@ -53,7 +53,7 @@ async fn intake_api_contract(app: TestApp) {
         (s, merged["id"].as_i64(), merged["merged"].as_bool()),
         (201, Some(id), Some(true))
     );
-    let before = app.store.count_leads().await.unwrap();
+    let before = app.store.count_leads().await.expect("test");
     // Bad input: a clear 422 naming the field, and nothing stored.
     let cases: Vec<(&str, Value)> = vec![
         ("consent", json!(false)),
@@ -74,7 +74,7 @@ async fn intake_api_contract(app: TestApp) {
     let (s, _) = post(&app, &json!("nonsense"), None).await;
     assert_eq!(s, 400);
     assert_eq!(
-        app.store.count_leads().await.unwrap(),
+        app.store.count_leads().await.expect("test"),
         before,
         "bad input stored nothing"
     );
@@ -85,18 +85,18 @@ async fn intake_api_contract(app: TestApp) {
         .get(app.url("/find-a-partner"))
         .send()
         .await
-        .unwrap()
+        .expect("test")
         .text()
         .await
-        .unwrap();
-    let token = super::helpers::csrf_in(&page).unwrap();
+        .expect("test");
+    let token = super::helpers::csrf_in(&page).expect("test");
     let sid = page
         .split("name=\"submission_id\" value=\"")
         .nth(1)
-        .unwrap()
+        .expect("test")
         .split('"')
         .next()
-        .unwrap()
+        .expect("test")
         .to_string();
     let form = |honeypot: &str| {
         vec![
@@ -117,10 +117,10 @@ async fn intake_api_contract(app: TestApp) {
         .form(&form("http://spam.example"))
         .send()
         .await
-        .unwrap();
+        .expect("test");
     assert_eq!(res.status(), 303);
     assert_eq!(
-        app.store.count_leads().await.unwrap(),
+        app.store.count_leads().await.expect("test"),
         before,
         "the bot's request is dropped"
     );
@@ -130,26 +130,29 @@ async fn intake_api_contract(app: TestApp) {
             .form(&form(""))
             .send()
             .await
-            .unwrap();
+            .expect("test");
         assert_eq!(res.status(), 303);
         assert_eq!(res.headers()["location"], "/find-a-partner/received");
     }
-    assert_eq!(app.store.count_leads().await.unwrap(), before + 1);
+    assert_eq!(app.store.count_leads().await.expect("test"), before + 1);
     // A form error re-renders with the field message and a 422.
     let mut f = form("");
     f.retain(|(k, _)| *k != "consent");
-    f.iter_mut().find(|(k, _)| *k == "submission_id").unwrap().1 = "other".into();
+    f.iter_mut()
+        .find(|(k, _)| *k == "submission_id")
+        .expect("test")
+        .1 = "other".into();
     let res = c
         .post(app.url("/find-a-partner"))
         .form(&f)
         .send()
         .await
-        .unwrap();
+        .expect("test");
     assert_eq!(res.status(), 422);
     assert!(res
         .text()
         .await
-        .unwrap()
+        .expect("test")
         .contains("Please confirm before sending."));
 }
 
@@ -183,10 +186,10 @@ async fn lifecycle_inbox_expiry_and_report(app: TestApp) {
         .await;
     let (s, created) = post(&app, &body("lead@prospect.example"), None).await;
     assert_eq!(s, 201);
-    let lead_id = created["id"].as_i64().unwrap();
+    let lead_id = created["id"].as_i64().expect("test");
     let now = chrono::Utc::now();
-    app.store.run_lead_jobs(now, None).await.unwrap();
-    let offer = app.store.lead_offers(lead_id).await.unwrap()[0].clone();
+    app.store.run_lead_jobs(now, None).await.expect("test");
+    let offer = app.store.lead_offers(lead_id).await.expect("test")[0].clone();
     let (holder, other, holder_email, other_email) = if offer.partner_id == a.id {
         (a.id, b.id, "pa@alpha.example", "pm@beta.example")
     } else {
@@ -198,19 +201,19 @@ async fn lifecycle_inbox_expiry_and_report(app: TestApp) {
         .get(app.url(&format!("/portal/partners/{holder}/leads")))
         .send()
         .await
-        .unwrap()
+        .expect("test")
         .text()
         .await
-        .unwrap();
+        .expect("test");
     assert!(inbox.contains(&format!("/portal/offers/{}", offer.id)));
     let page = pc
         .get(app.url(&format!("/portal/offers/{}", offer.id)))
         .send()
         .await
-        .unwrap()
+        .expect("test")
         .text()
         .await
-        .unwrap();
+        .expect("test");
     assert!(!page.contains("lead@prospect.example") && !page.contains("Université Exemple"));
     assert!(page.contains("Why this lead came to you"));
     // The other partner can neither read nor answer it.
@@ -219,7 +222,7 @@ async fn lifecycle_inbox_expiry_and_report(app: TestApp) {
         oc.get(app.url(&format!("/portal/offers/{}", offer.id)))
             .send()
             .await
-            .unwrap()
+            .expect("test")
             .status(),
         403
     );
@@ -244,9 +247,9 @@ async fn lifecycle_inbox_expiry_and_report(app: TestApp) {
     assert_eq!(res.status(), 422);
     // Nobody answers in 48 hours: the clock moves, the lead goes to the other partner.
     let later = now + chrono::Duration::hours(49);
-    let report = app.store.run_lead_jobs(later, None).await.unwrap();
+    let report = app.store.run_lead_jobs(later, None).await.expect("test");
     assert_eq!((report.expired, report.allocated), (1, 1));
-    let offers = app.store.lead_offers(lead_id).await.unwrap();
+    let offers = app.store.lead_offers(lead_id).await.expect("test");
     assert_eq!(offers.len(), 2);
     assert_eq!(offers[1].partner_id, other);
     // The expired partner can no longer accept.
@@ -274,12 +277,17 @@ async fn lifecycle_inbox_expiry_and_report(app: TestApp) {
         .get(app.url(&format!("/portal/offers/{second}")))
         .send()
         .await
-        .unwrap()
+        .expect("test")
         .text()
         .await
-        .unwrap();
+        .expect("test");
     assert!(page.contains("lead@prospect.example"));
-    assert!(!app.store.lead_views(lead_id).await.unwrap().is_empty());
+    assert!(!app
+        .store
+        .lead_views(lead_id)
+        .await
+        .expect("test")
+        .is_empty());
     let res = app
         .post_form(
             &oc,
@@ -295,10 +303,10 @@ async fn lifecycle_inbox_expiry_and_report(app: TestApp) {
         .get(app.url(&format!("/admin/leads/{lead_id}")))
         .send()
         .await
-        .unwrap()
+        .expect("test")
         .text()
         .await
-        .unwrap();
+        .expect("test");
     assert!(
         page.contains("Allocation 2")
             && page.contains("already declined or let this request expire"),
@@ -310,26 +318,26 @@ async fn lifecycle_inbox_expiry_and_report(app: TestApp) {
         .bearer_auth(&token)
         .send()
         .await
-        .unwrap()
+        .expect("test")
         .json()
         .await
-        .unwrap();
-    assert_eq!(api["allocations"].as_array().unwrap().len(), 2);
+        .expect("test");
+    assert_eq!(api["allocations"].as_array().expect("test").len(), 2);
     // The public report counts it, and shows small numbers as "fewer than 5", with no personal data.
     let month = &later.to_rfc3339()[..7];
     let month_received = &now.to_rfc3339()[..7];
     let r: Value = reqwest::get(app.url(&format!("/api/v1/transparency?period={month_received}")))
         .await
-        .unwrap()
+        .expect("test")
         .json()
         .await
-        .unwrap();
+        .expect("test");
     let europe = r["regions"]
         .as_array()
-        .unwrap()
+        .expect("test")
         .iter()
         .find(|x| x["key"] == "europe")
-        .unwrap()
+        .expect("test")
         .clone();
     assert_eq!(
         europe["counts"]["received"],
@@ -338,21 +346,21 @@ async fn lifecycle_inbox_expiry_and_report(app: TestApp) {
     );
     let html = reqwest::get(app.url(&format!("/transparency/{month_received}")))
         .await
-        .unwrap()
+        .expect("test")
         .text()
         .await
-        .unwrap();
+        .expect("test");
     assert!(html.contains("fewer than 5"));
     for secret in ["lead@prospect.example", "Université Exemple", "Ana Souza"] {
         assert!(!html.contains(secret), "{secret} on the public report");
     }
     let csv = reqwest::get(app.url(&format!("/transparency/{month}/report.csv")))
         .await
-        .unwrap();
+        .expect("test");
     assert_eq!(csv.status(), 200);
     let bad = reqwest::get(app.url("/api/v1/transparency?period=2026-13"))
         .await
-        .unwrap();
+        .expect("test");
     assert_eq!(bad.status(), 422);
     // With 5 or more the numbers are shown.
     for i in 0..5 {
@@ -361,16 +369,16 @@ async fn lifecycle_inbox_expiry_and_report(app: TestApp) {
     }
     let r: Value = reqwest::get(app.url(&format!("/api/v1/transparency?period={month_received}")))
         .await
-        .unwrap()
+        .expect("test")
         .json()
         .await
-        .unwrap();
+        .expect("test");
     let europe = r["regions"]
         .as_array()
-        .unwrap()
+        .expect("test")
         .iter()
         .find(|x| x["key"] == "europe")
-        .unwrap()
+        .expect("test")
         .clone();
     assert_eq!(europe["counts"]["received"], json!(6), "{europe}");
 }
