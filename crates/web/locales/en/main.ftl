@@ -654,3 +654,6 @@ error-out-of-range = This number is out of range.
 error-unknown-person = Nobody has an account with this email.
 error-unknown-referral-code = This referral code is not known.
 portal-leads = Leads offered to us
+inbox-referrals = Your referral links
+inbox-referrals-none = No referral code yet: ask the foundation for one.
+inbox-referrals-text = Requests sent through these links or with these codes are credited to you.

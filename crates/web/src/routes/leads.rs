@@ -655,6 +655,8 @@ struct InboxView {
     chart_width: u32,
     saved: bool,
     errors: FieldErrors,
+    /// The partner's referral codes, with their links.
+    referral_links: Vec<(String, String)>,
 }
 
 /// Entitlement and offers of one month, as a pair of vertical bars.
@@ -764,7 +766,19 @@ async fn inbox_view(
     };
     let shares = state.store.partner_shares(partner_id).await?;
     let (share_bars, chart_width) = share_bars(&shares);
+    let referral_links = state
+        .store
+        .referrers()
+        .await?
+        .into_iter()
+        .filter(|r| r.partner_id == Some(partner_id) && r.disabled_at.is_none())
+        .map(|r| {
+            let link = state.config.url(&format!("/r/{}", r.code));
+            (r.code, link)
+        })
+        .collect();
     Ok(InboxView {
+        referral_links,
         ctx: Ctx::new(v, "/portal"),
         partner_id,
         partner_name,

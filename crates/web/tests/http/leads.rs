@@ -206,6 +206,28 @@ async fn lifecycle_inbox_expiry_and_report(app: TestApp) {
         .await
         .expect("test");
     assert!(inbox.contains(&format!("/portal/offers/{}", offer.id)));
+    app.store
+        .create_referrer(
+            "HOLDER-1",
+            Some(holder),
+            None,
+            "Holder's link",
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("referrer");
+    let inbox = pc
+        .get(app.url(&format!("/portal/partners/{holder}/leads")))
+        .send()
+        .await
+        .expect("inbox")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        inbox.contains("/r/HOLDER-1"),
+        "the partner sees its referral link"
+    );
     let page = pc
         .get(app.url(&format!("/portal/offers/{}", offer.id)))
         .send()
