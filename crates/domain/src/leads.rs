@@ -340,21 +340,6 @@ impl PartnerLeadSettings {
     }
 }
 
-/// What the allocator sees of a stored lead.
-pub fn lead_request(id: i64, lead: &NewLead, declined_by: BTreeSet<i64>) -> LeadRequest {
-    LeadRequest {
-        id,
-        country: lead.country.as_str().to_string(),
-        region: lead.region.clone(),
-        services: lead.services.iter().map(|s| s.slug().to_string()).collect(),
-        languages: lead.languages.iter().cloned().collect(),
-        segment: lead.segment.map(|s| s.slug().to_string()),
-        size: lead.size.map(|s| s.slug().to_string()),
-        pricing: lead.budget.map(|s| s.slug().to_string()),
-        declined_by,
-    }
-}
-
 /// Builds the allocator's view of a partner from its profile data and lead settings.
 #[allow(clippy::too_many_arguments)]
 pub fn candidate(
@@ -448,13 +433,6 @@ impl OfferStatus {
                 | OfferStatus::Proposal
                 | OfferStatus::Won
                 | OfferStatus::Lost
-        )
-    }
-
-    pub fn is_open_pipeline(self) -> bool {
-        matches!(
-            self,
-            OfferStatus::Accepted | OfferStatus::Contacted | OfferStatus::Proposal
         )
     }
 
@@ -559,12 +537,6 @@ impl Period {
             Period::Month(y, m) => (y, m, m),
         };
         (from..=to).map(|m| format!("{y:04}-{m:02}")).collect()
-    }
-
-    pub fn year(self) -> i32 {
-        match self {
-            Period::Year(y) | Period::Quarter(y, _) | Period::Month(y, _) => y,
-        }
     }
 
     /// The period holding `month` (`YYYY-MM`) at each granularity, for navigation.

@@ -1426,15 +1426,6 @@ impl Store {
         Ok(())
     }
 
-    /// The months that have any lead, newest first (the report's period index).
-    pub async fn lead_months(&self) -> Result<Vec<String>> {
-        Ok(
-            sqlx::query_scalar("SELECT DISTINCT period FROM lead_counts WHERE LENGTH(period) = 7 AND period NOT LIKE '%Q%' ORDER BY period DESC")
-                .fetch_all(&self.pool)
-                .await?,
-        )
-    }
-
     /// Every lead that was allocated, as the allocator saw it, for a dry run of another policy.
     pub async fn past_lead_requests(&self, limit: i64) -> Result<Vec<LeadRequest>> {
         let mut q = Sql::new(&format!("SELECT {LEAD_COLUMNS}"));
@@ -1797,9 +1788,4 @@ async fn write_ledger(
         .await?;
     }
     Ok(())
-}
-
-#[allow(dead_code)]
-fn _assert_send(s: &Store) -> impl std::future::Future<Output = Result<JobReport>> + Send + '_ {
-    s.run_lead_jobs(Utc::now(), None)
 }
