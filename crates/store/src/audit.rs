@@ -98,23 +98,15 @@ impl Store {
         if let Some(a) = &f.actor {
             w.push(" AND actor = ").bind(a.to_lowercase());
         }
-        let mut count = Sql::new("SELECT COUNT(*) AS n FROM audit_log");
-        count.extend(&w);
-        let total: i64 = get(&count.query().fetch_one(&self.pool).await?, "n")?;
-        let mut q = Sql::new(&format!("SELECT {COLUMNS} FROM audit_log"));
-        q.extend(&w);
-        q.push(" ORDER BY seq DESC LIMIT ")
-            .bind(page.limit())
-            .push(" OFFSET ")
-            .bind(page.offset());
-        let items = q
-            .query()
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(entry)
-            .collect::<Result<_>>()?;
-        Ok(Page::new(items, page, total as u64))
+        crate::fetch_page(
+            &self.pool,
+            (&format!("SELECT {COLUMNS}"), " FROM audit_log"),
+            &w,
+            "seq DESC",
+            page,
+            entry,
+        )
+        .await
     }
 
     /// Distinct actions, for the filter menu.

@@ -823,23 +823,15 @@ impl Store {
         if let Some(r) = &f.region {
             w.push(" AND l.region = ").bind(r.clone());
         }
-        let mut c = Sql::new("SELECT COUNT(*) AS n FROM leads l");
-        c.extend(&w);
-        let total: i64 = get(&c.query().fetch_one(&self.pool).await?, "n")?;
-        let mut q = Sql::new(&format!("SELECT {LEAD_COLUMNS}"));
-        q.push(LEAD_FROM).extend(&w);
-        q.push(" ORDER BY l.id DESC LIMIT ")
-            .bind(page.limit())
-            .push(" OFFSET ")
-            .bind(page.offset());
-        let items = q
-            .query()
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(lead)
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Page::new(items, page, total as u64))
+        crate::fetch_page(
+            &self.pool,
+            (&format!("SELECT {LEAD_COLUMNS}"), LEAD_FROM),
+            &w,
+            "l.id DESC",
+            page,
+            lead,
+        )
+        .await
     }
 
     pub async fn count_leads_by_status(&self) -> Result<BTreeMap<String, i64>> {
@@ -947,28 +939,32 @@ impl Store {
             let s: Vec<String> = statuses.iter().map(|s| s.slug().to_string()).collect();
             w.push(" AND o.status IN ").bind_list(&s);
         }
-        let mut c = Sql::new("SELECT COUNT(*) AS n FROM lead_offers o");
-        c.extend(&w);
-        let total: i64 = get(&c.query().fetch_one(&self.pool).await?, "n")?;
-        let mut q = Sql::new(&format!("SELECT {OFFER_COLUMNS}"));
-        q.push(OFFER_FROM).extend(&w);
-        q.push(" ORDER BY o.id DESC LIMIT ")
-            .bind(page.limit())
-            .push(" OFFSET ")
-            .bind(page.offset());
-        let offers = q
-            .query()
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(offer)
-            .collect::<Result<Vec<_>>>()?;
-        let mut items = Vec::with_capacity(offers.len());
-        for o in offers {
-            let l = self.lead(o.lead_id).await?.ok_or(StoreError::NotFound)?;
-            items.push((o, l.summary()));
+        let offers = crate::fetch_page(
+            &self.pool,
+            (&format!("SELECT {OFFER_COLUMNS}"), OFFER_FROM),
+            &w,
+            "o.id DESC",
+            page,
+            offer,
+        )
+        .await?;
+        // The page's leads in one query, not one per offer.
+        let ids: Vec<i64> = offers.items.iter().map(|o| o.lead_id).collect();
+        let mut leads: HashMap<i64, LeadSummary> = HashMap::new();
+        if !ids.is_empty() {
+            let mut q = Sql::new(&format!("SELECT {LEAD_COLUMNS}"));
+            q.push(LEAD_FROM).push(" WHERE l.id IN ").bind_list(&ids);
+            for r in q.query().fetch_all(&self.pool).await? {
+                let l = lead(&r)?;
+                leads.insert(l.id, l.summary());
+            }
         }
-        Ok(Page::new(items, page, total as u64))
+        let mut items = Vec::with_capacity(offers.items.len());
+        for o in offers.items {
+            let l = leads.get(&o.lead_id).cloned().ok_or(StoreError::NotFound)?;
+            items.push((o, l));
+        }
+        Ok(Page::new(items, page, offers.total))
     }
 
     /// A partner answers an offer or reports progress. The offer must be this partner's.

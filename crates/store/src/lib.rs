@@ -247,6 +247,39 @@ where
     Ok(row.try_get::<T, _>(col)?)
 }
 
+/// One page of `select` + `from` narrowed by `filter`, in `order`, with the total count of the filter.
+/// `from` must not multiply rows (joins one-to-one), so that the count matches the rows listed.
+pub(crate) async fn fetch_page<T>(
+    pool: &AnyPool,
+    (select, from): (&str, &str),
+    filter: &sql::Sql,
+    order: &str,
+    page: agora_domain::pagination::PageRequest,
+    row: fn(&AnyRow) -> Result<T>,
+) -> Result<agora_domain::pagination::Page<T>> {
+    let mut count = sql::Sql::new(&format!("SELECT COUNT(*) AS n{from}"));
+    count.extend(filter);
+    let total: i64 = get(&count.query().fetch_one(pool).await?, "n")?;
+    let mut q = sql::Sql::new(&format!("{select}{from}"));
+    q.extend(filter);
+    q.push(&format!(" ORDER BY {order} LIMIT "))
+        .bind(page.limit())
+        .push(" OFFSET ")
+        .bind(page.offset());
+    let items = q
+        .query()
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(row)
+        .collect::<Result<Vec<_>>>()?;
+    Ok(agora_domain::pagination::Page::new(
+        items,
+        page,
+        total as u64,
+    ))
+}
+
 pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
 }
