@@ -316,9 +316,10 @@ fn referrer(row: &AnyRow) -> Result<Referrer> {
 }
 
 async fn count(tx: &mut Tx, month: &str, region: &str, partner: i64, m: Metric) -> Result<()> {
-    count_bucket(tx, month, region, partner, m.slug(), -1).await
+    count_bucket(tx, month, region, partner, m.slug(), -1, 1).await
 }
 
+/// Adds `n` to a counter in each report period the month belongs to.
 async fn count_bucket(
     tx: &mut Tx,
     month: &str,
@@ -326,17 +327,19 @@ async fn count_bucket(
     partner: i64,
     metric: &str,
     bucket: i64,
+    n: i64,
 ) -> Result<()> {
     for period in periods_of(month) {
         sqlx::query(
-            "INSERT INTO lead_counts (period, region, partner_id, metric, bucket, value) VALUES ($1, $2, $3, $4, $5, 1) \
-             ON CONFLICT (period, region, partner_id, metric, bucket) DO UPDATE SET value = lead_counts.value + 1",
+            "INSERT INTO lead_counts (period, region, partner_id, metric, bucket, value) VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (period, region, partner_id, metric, bucket) DO UPDATE SET value = lead_counts.value + excluded.value",
         )
         .bind(&period)
         .bind(region)
         .bind(partner)
         .bind(metric)
         .bind(bucket)
+        .bind(n)
         .execute(&mut **tx)
         .await?;
     }
@@ -467,17 +470,7 @@ impl Store {
             out.push(r);
         }
         for ((month, region), n) in &received {
-            for period in periods_of(month) {
-                sqlx::query(
-                    "INSERT INTO lead_counts (period, region, partner_id, metric, bucket, value) VALUES ($1, $2, 0, 'received', -1, $3) \
-                     ON CONFLICT (period, region, partner_id, metric, bucket) DO UPDATE SET value = lead_counts.value + excluded.value",
-                )
-                .bind(&period)
-                .bind(region)
-                .bind(n)
-                .execute(&mut *tx)
-                .await?;
-            }
+            count_bucket(&mut tx, month, region, 0, Metric::Received.slug(), -1, *n).await?;
         }
         if !created.is_empty() {
             append(
@@ -690,14 +683,7 @@ impl Store {
                     count(&mut tx, &lead_month, &l.region, *pid, Metric::Reoffered).await?;
                 }
                 if referral.is_some() {
-                    sqlx::query(
-                        "INSERT INTO allocation_monthly (month, partner_id, credit, received) VALUES ($1, $2, 0, 1) \
-                         ON CONFLICT (month, partner_id) DO UPDATE SET received = allocation_monthly.received + 1",
-                    )
-                    .bind(&lead_month)
-                    .bind(pid)
-                    .execute(&mut *tx)
-                    .await?;
+                    add_monthly(&mut tx, &lead_month, *pid, 0.0, 1).await?;
                 }
                 notify_partner(
                     &mut tx,
@@ -1029,6 +1015,7 @@ impl Store {
                 partner_id,
                 "accept_min",
                 accept_bucket(minutes),
+                1,
             )
             .await?;
         }
@@ -1253,14 +1240,8 @@ impl Store {
         .bind(partner_id)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(match row {
-            Some(r) => PartnerLeadSettings {
-                paused: get::<i64>(&r, "paused")? != 0,
-                monthly_capacity: get::<Option<i64>>(&r, "monthly_capacity")?
-                    .map(|c| c.clamp(0, i64::from(u32::MAX)) as u32),
-            },
-            None => PartnerLeadSettings::default(),
-        })
+        row.as_ref()
+            .map_or(Ok(PartnerLeadSettings::default()), lead_settings)
     }
 
     pub async fn set_partner_lead_settings(
@@ -1398,17 +1379,7 @@ impl Store {
             q.query().execute(&mut *tx).await?;
         }
         for (m, p, credit, received) in shares {
-            sqlx::query(
-                "INSERT INTO allocation_monthly (month, partner_id, credit, received) VALUES ($1, $2, $3, $4) \
-                 ON CONFLICT (month, partner_id) DO UPDATE SET credit = allocation_monthly.credit + excluded.credit, \
-                 received = allocation_monthly.received + excluded.received",
-            )
-            .bind(m)
-            .bind(p)
-            .bind(credit)
-            .bind(received)
-            .execute(&mut *tx)
-            .await?;
+            add_monthly(&mut tx, m, *p, *credit, *received).await?;
         }
         append(
             self,
@@ -1450,6 +1421,14 @@ impl Store {
         }
         Ok(c)
     }
+}
+
+fn lead_settings(row: &AnyRow) -> Result<PartnerLeadSettings> {
+    Ok(PartnerLeadSettings {
+        paused: get::<i64>(row, "paused")? != 0,
+        monthly_capacity: get::<Option<i64>>(row, "monthly_capacity")?
+            .map(|c| c.clamp(0, i64::from(u32::MAX)) as u32),
+    })
 }
 
 fn policy_version(row: &AnyRow) -> Result<PolicyVersion> {
@@ -1684,16 +1663,7 @@ async fn load_candidates(tx: &mut Tx, policy: &LeadPolicy, month: &str) -> Resul
             .fetch_all(&mut **tx)
             .await?
             .iter()
-            .map(|r| {
-                Ok((
-                    get(r, "partner_id")?,
-                    PartnerLeadSettings {
-                        paused: get::<i64>(r, "paused")? != 0,
-                        monthly_capacity: get::<Option<i64>>(r, "monthly_capacity")?
-                            .map(|c| c.clamp(0, i64::from(u32::MAX)) as u32),
-                    },
-                ))
-            })
+            .map(|r| Ok((get(r, "partner_id")?, lead_settings(r)?)))
             .collect::<Result<_>>()?;
     let month_start = format!("{month}-01T00:00:00.000Z");
     let offered: HashMap<i64, i64> = sqlx::query("SELECT partner_id, COUNT(*) AS n FROM lead_offers WHERE offered_at >= $1 GROUP BY partner_id")
@@ -1771,17 +1741,29 @@ async fn write_ledger(
         .bind(received as i64)
         .execute(&mut **tx)
         .await?;
-        sqlx::query(
-            "INSERT INTO allocation_monthly (month, partner_id, credit, received) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (month, partner_id) DO UPDATE SET credit = allocation_monthly.credit + excluded.credit, \
-             received = allocation_monthly.received + excluded.received",
-        )
-        .bind(month)
-        .bind(id)
-        .bind(c.share)
-        .bind(got as i64)
-        .execute(&mut **tx)
-        .await?;
+        add_monthly(tx, month, id, c.share, got as i64).await?;
     }
+    Ok(())
+}
+
+/// Adds to a partner's entitlement and offers of one month.
+async fn add_monthly(
+    tx: &mut Tx,
+    month: &str,
+    partner: i64,
+    credit: f64,
+    received: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO allocation_monthly (month, partner_id, credit, received) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (month, partner_id) DO UPDATE SET credit = allocation_monthly.credit + excluded.credit, \
+         received = allocation_monthly.received + excluded.received",
+    )
+    .bind(month)
+    .bind(partner)
+    .bind(credit)
+    .bind(received)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
