@@ -2,7 +2,9 @@
 //! partner inbox and the foundation's desk for scripts. Handlers call the same functions as the pages.
 
 use super::api::{parse_body, ApiJson, ErrorBody};
-use super::leads::{dry_run, offer_update, submit, transparency_report};
+use super::leads::{
+    answer_offer, dry_run, owned_offer, partner_offer, submit, transparency_report, PartnerOffer,
+};
 use crate::auth::Viewer;
 use crate::error::{Error, Result};
 use agora_domain::leads::{LeadInput, LeadPolicy, OfferStatus, Period, TransparencyReport};
@@ -190,26 +192,14 @@ pub async fn get_offer(
     v: Viewer,
     Path(id): Path<i64>,
 ) -> Result<Json<serde_json::Value>> {
-    let offer = state.store.offer(id).await?.ok_or(Error::NotFound)?;
-    v.require(Permission::HandleLeads {
-        partner_id: offer.partner_id,
-    })?;
-    let lead = state
-        .store
-        .lead(offer.lead_id)
-        .await?
-        .ok_or(Error::NotFound)?;
-    let contact = if offer.status.is_accepted() && lead.anonymised_at.is_none() {
-        state
-            .store
-            .log_lead_view(lead.id, &v.who(), "api offer")
-            .await?;
-        Some(
-            json!({"organization": lead.organization, "contact_name": lead.contact_name, "email": lead.email, "message": lead.message}),
-        )
-    } else {
-        None
-    };
+    let PartnerOffer {
+        offer,
+        lead,
+        contact,
+    } = partner_offer(&state, &v, id, "api offer").await?;
+    let contact = contact.then(|| {
+        json!({"organization": lead.organization, "contact_name": lead.contact_name, "email": lead.email, "message": lead.message})
+    });
     Ok(Json(
         json!({"offer": offer, "lead": lead.summary(), "contact": contact}),
     ))
@@ -236,19 +226,9 @@ pub async fn update_offer(
     Path(id): Path<i64>,
     body: axum::body::Bytes,
 ) -> Result<Json<serde_json::Value>> {
-    let offer = state.store.offer(id).await?.ok_or(Error::NotFound)?;
-    v.require(Permission::HandleLeads {
-        partner_id: offer.partner_id,
-    })?;
+    let offer = owned_offer(&state, &v, id).await?;
     let req: OfferUpdateRequest = parse_body(&body)?;
-    let u = offer_update(&req.status, &req.reason, &req.note)?;
-    let o = state
-        .store
-        .update_offer(id, offer.partner_id, &u, chrono::Utc::now(), &v.who())
-        .await?;
-    if o.status == OfferStatus::Declined {
-        state.intake.wake_jobs.notify_one();
-    }
+    let o = answer_offer(&state, &v, &offer, &req.status, &req.reason, &req.note).await?;
     Ok(Json(json!({"offer": o})))
 }
 

@@ -902,29 +902,82 @@ fn partner_why(tr: &crate::i18n::Tr, a: &Allocation, partner_id: i64) -> Vec<Str
     out
 }
 
+/// An offer its partner's people may handle: anybody else gets a 403 (or 404 for no such offer).
+pub async fn owned_offer(state: &AppState, v: &Viewer, offer_id: i64) -> Result<Offer> {
+    let offer = state.store.offer(offer_id).await?.ok_or(Error::NotFound)?;
+    v.require(Permission::HandleLeads {
+        partner_id: offer.partner_id,
+    })?;
+    Ok(offer)
+}
+
+/// An offer with its lead, as its partner sees it: the lead's personal data only once accepted and
+/// not erased (`contact`), and that view is logged.
+pub struct PartnerOffer {
+    pub offer: Offer,
+    pub lead: Lead,
+    pub contact: bool,
+}
+
+pub async fn partner_offer(
+    state: &AppState,
+    v: &Viewer,
+    offer_id: i64,
+    context: &str,
+) -> Result<PartnerOffer> {
+    let offer = owned_offer(state, v, offer_id).await?;
+    let lead = state
+        .store
+        .lead(offer.lead_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let contact = offer.status.is_accepted() && lead.anonymised_at.is_none();
+    if contact {
+        state
+            .store
+            .log_lead_view(lead.id, &v.who(), context)
+            .await?;
+    }
+    Ok(PartnerOffer {
+        offer,
+        lead,
+        contact,
+    })
+}
+
+/// A partner's answer or progress report on its offer; a decline wakes the jobs to re-offer at once.
+pub async fn answer_offer(
+    state: &AppState,
+    v: &Viewer,
+    offer: &Offer,
+    status: &str,
+    reason: &str,
+    note: &str,
+) -> Result<Offer> {
+    let u = offer_update(status, reason, note)?;
+    let o = state
+        .store
+        .update_offer(offer.id, offer.partner_id, &u, chrono::Utc::now(), &v.who())
+        .await?;
+    if o.status == OfferStatus::Declined {
+        state.intake.wake_jobs.notify_one();
+    }
+    Ok(o)
+}
+
 async fn offer_view(
     state: &AppState,
     v: &Viewer,
     offer_id: i64,
     errors: FieldErrors,
 ) -> Result<OfferView> {
-    let offer = state.store.offer(offer_id).await?.ok_or(Error::NotFound)?;
+    let PartnerOffer {
+        offer,
+        lead,
+        contact,
+    } = partner_offer(state, v, offer_id, "partner inbox").await?;
     let partner_name = partner_for(state, v, offer.partner_id).await?;
-    let lead = state
-        .store
-        .lead(offer.lead_id)
-        .await?
-        .ok_or(Error::NotFound)?;
-    let accepted = offer.status.is_accepted();
-    let contact = if accepted && lead.anonymised_at.is_none() {
-        state
-            .store
-            .log_lead_view(lead.id, &v.who(), "partner inbox")
-            .await?;
-        Some(lead.clone())
-    } else {
-        None
-    };
+    let contact = contact.then(|| lead.clone());
     let merged = if contact.is_some() {
         state.store.merged_requests(lead.id).await?
     } else {
@@ -1021,22 +1074,10 @@ pub async fn offer_submit(
     Path(offer_id): Path<i64>,
     Form(f): Form<OfferForm>,
 ) -> Result<Response> {
-    let offer = state.store.offer(offer_id).await?.ok_or(Error::NotFound)?;
-    v.require(Permission::HandleLeads {
-        partner_id: offer.partner_id,
-    })?;
-    let result = match offer_update(&f.status, &f.reason, &f.note) {
-        Ok(u) => state
-            .store
-            .update_offer(offer_id, offer.partner_id, &u, chrono::Utc::now(), &v.who())
-            .await
-            .map_err(Error::from),
-        Err(e) => Err(e),
-    };
-    match result {
+    let offer = owned_offer(&state, &v, offer_id).await?;
+    match answer_offer(&state, &v, &offer, &f.status, &f.reason, &f.note).await {
         Ok(o) => {
             if o.status == OfferStatus::Declined {
-                state.intake.wake_jobs.notify_one();
                 return Ok(
                     Redirect::to(&format!("/portal/partners/{}/leads", o.partner_id))
                         .into_response(),
