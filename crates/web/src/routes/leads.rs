@@ -22,7 +22,7 @@ use agora_store::{
 };
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, CookieJar};
 use axum_extra::extract::Form;
@@ -1774,7 +1774,7 @@ struct DataView {
     errors: FieldErrors,
 }
 
-pub async fn admin_data(State(_state): State<AppState>, v: Viewer) -> Result<Html<String>> {
+pub async fn admin_data(v: Viewer) -> Result<Html<String>> {
     v.require(Permission::ManageLeads)?;
     render(&DataView {
         ctx: Ctx::new(&v, "/admin"),
@@ -1795,7 +1795,6 @@ pub struct DataForm {
 pub async fn admin_data_submit(
     State(state): State<AppState>,
     v: Viewer,
-    _headers: HeaderMap,
     Form(f): Form<DataForm>,
 ) -> Result<Response> {
     v.require(Permission::ManageLeads)?;
