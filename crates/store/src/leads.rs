@@ -8,7 +8,9 @@
 use crate::audit::append;
 use crate::sql::Sql;
 use crate::{format_time, get, outbox, Result, Store, StoreError, Tx, Who};
-use agora_domain::allocation::{Candidate, Explanation, LeadRequest, Ledger};
+use agora_domain::allocation::{
+    Allocator, Candidate, Explanation, LeadRequest, Ledger, Policy, Tally,
+};
 use agora_domain::audit::AuditEvent;
 use agora_domain::leads::{
     accept_bucket, candidate, check_offer_transition, LeadPolicy, Metric, NewLead, OfferStatus,
@@ -576,13 +578,29 @@ impl Store {
         let policy = self.lead_policy().await?;
         let month = month_of(now);
         let candidates = load_candidates(&mut tx, &policy.policy, &month).await?;
-        let mut ledger = load_ledger(&mut tx).await?;
+        let ledger = load_ledger(&mut tx).await?;
         let referrers = referrer_partners(&mut tx).await?;
         let at = format_time(now);
         let due = format_time(now + Duration::hours(i64::from(policy.policy.sla_hours)));
         let (mut offered, mut queued) = (0, 0);
-        let mut capacity: HashMap<i64, Option<u32>> =
-            candidates.iter().map(|c| (c.id, c.capacity_left)).collect();
+        // Indexed once per batch, one allocator per fan-out sharing one tally: the tally carries the
+        // ledger and the offers made in this batch, which count against monthly capacity.
+        let per_fan_out: Vec<Policy> = (1..=3)
+            .map(|f| Policy {
+                fan_out: f,
+                ..policy.policy.allocation.clone()
+            })
+            .collect();
+        let allocators: Vec<Allocator> = per_fan_out
+            .iter()
+            .map(|p| Allocator::new(p, &candidates))
+            .collect();
+        let mut tally = allocators[0].tally(&ledger);
+        let index: HashMap<i64, usize> = candidates
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect();
         for id in ids {
             let mut q = Sql::new(&format!("SELECT {LEAD_COLUMNS}, l.month, l.referrer_id"));
             q.push(LEAD_FROM).push(" WHERE l.id = ").bind(id);
@@ -601,41 +619,43 @@ impl Store {
                     .fetch_one(&mut *tx)
                     .await?;
             let request = l.request(previous.into_iter().collect());
-            let cands: Vec<Candidate> = candidates
-                .iter()
-                .map(|c| Candidate {
-                    capacity_left: capacity[&c.id],
-                    ..c.clone()
-                })
-                .collect();
             // Referral routing: an eligible referring partner gets the lead first, outside the pool.
             let referral_partner = match (
                 policy.policy.referral_routing,
                 referrer_id.and_then(|r| referrers.get(&r)),
             ) {
-                (ReferralRouting::Referrer, Some(&pid)) => {
-                    let only: Vec<Candidate> =
-                        cands.iter().filter(|c| c.id == pid).cloned().collect();
-                    let mut strict = policy.policy.for_region(&l.region);
-                    strict.fallback.clear();
-                    strict.fan_out = 1;
-                    let e = agora_domain::allocation::allocate(
-                        &strict,
-                        &only,
-                        &request,
-                        &mut Ledger::default(),
-                    );
-                    (!e.chosen.is_empty()).then_some((pid, e))
-                }
+                (ReferralRouting::Referrer, Some(&pid)) => match index.get(&pid) {
+                    Some(&i) => {
+                        let only = [Candidate {
+                            capacity_left: candidates[i]
+                                .capacity_left
+                                .map(|c| c.saturating_sub(tally.offered[i])),
+                            ..candidates[i].clone()
+                        }];
+                        let mut strict = policy.policy.for_region(&l.region);
+                        strict.fallback.clear();
+                        strict.fan_out = 1;
+                        let e = agora_domain::allocation::allocate(
+                            &strict,
+                            &only,
+                            &request,
+                            &mut Ledger::default(),
+                        );
+                        (!e.chosen.is_empty()).then(|| {
+                            tally.offered[i] += 1;
+                            (pid, e)
+                        })
+                    }
+                    None => None,
+                },
                 _ => None,
             };
             let (explanation, referral) = match referral_partner {
                 Some((pid, e)) => (e, Some(pid)),
                 None => {
-                    let p = policy.policy.for_region(&l.region);
-                    let before = ledger.clone();
-                    let e = agora_domain::allocation::allocate(&p, &cands, &request, &mut ledger);
-                    write_ledger(&mut tx, &before, &ledger, &e, &lead_month).await?;
+                    let f = usize::from(policy.policy.fan_out(&l.region).clamp(1, 3));
+                    let e = allocators[f - 1].allocate(&request, &mut tally, true);
+                    write_ledger(&mut tx, &tally, &index, &e, &lead_month).await?;
                     (e, None)
                 }
             };
@@ -675,9 +695,6 @@ impl Store {
                 .bind(&due)
                 .execute(&mut *tx)
                 .await?;
-                if let Some(Some(left)) = capacity.get_mut(pid) {
-                    *left = left.saturating_sub(1);
-                }
                 count(&mut tx, &lead_month, &l.region, *pid, Metric::Offered).await?;
                 if round > 0 {
                     count(&mut tx, &lead_month, &l.region, *pid, Metric::Reoffered).await?;
@@ -1722,26 +1739,26 @@ async fn referrer_partners(tx: &mut Tx) -> Result<HashMap<i64, i64>> {
 /// Persists what one decision changed in the ledger, overall and in the lead's month.
 async fn write_ledger(
     tx: &mut Tx,
-    before: &Ledger,
-    after: &Ledger,
+    tally: &Tally,
+    index: &HashMap<i64, usize>,
     e: &Explanation,
     month: &str,
 ) -> Result<()> {
     for c in &e.candidates {
         let id = c.partner_id;
-        let credit = after.credit.get(&id).copied().unwrap_or(0.0);
-        let received = after.received.get(&id).copied().unwrap_or(0);
-        let got = received - before.received.get(&id).copied().unwrap_or(0);
+        let i = index[&id];
         sqlx::query(
             "INSERT INTO allocation_ledger (partner_id, credit, received) VALUES ($1, $2, $3) \
              ON CONFLICT (partner_id) DO UPDATE SET credit = excluded.credit, received = excluded.received",
         )
         .bind(id)
-        .bind(credit)
-        .bind(received as i64)
+        .bind(tally.credit[i])
+        .bind(tally.received[i] as i64)
         .execute(&mut **tx)
         .await?;
-        add_monthly(tx, month, id, c.share, got as i64).await?;
+        // A lead is offered to a partner at most once.
+        let got = i64::from(e.chosen.contains(&id));
+        add_monthly(tx, month, id, c.share, got).await?;
     }
     Ok(())
 }

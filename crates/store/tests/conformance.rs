@@ -52,6 +52,7 @@ conformance!(
     policy_versions_are_append_only_and_recorded_per_allocation,
     erasure_and_retention_keep_the_counts,
     referrals_are_attributed_and_converted,
+    monthly_capacity_holds_within_one_allocation_batch,
 );
 
 fn admin() -> Who {
@@ -1321,4 +1322,59 @@ async fn referrals_are_attributed_and_converted(store: Store) {
     assert_eq!(f.conversion(), Some(0.25));
     assert_eq!(stats.by_region[0].key, "europe");
     assert_eq!(stats.by_source[0].key, "api");
+}
+
+async fn monthly_capacity_holds_within_one_allocation_batch(store: Store) {
+    let a = active_partner(&store, "Alpha", "FR").await;
+    let b = active_partner(&store, "Beta", "DE").await;
+    store
+        .set_partner_lead_settings(
+            a,
+            agora_domain::leads::PartnerLeadSettings {
+                paused: false,
+                monthly_capacity: Some(1),
+            },
+            &admin(),
+        )
+        .await
+        .expect("settings");
+    let subs: Vec<_> = (0..4)
+        .map(|i| {
+            submission(
+                lead_input(&format!("c{i}@cap.example"), &format!("Cap {i}"), "FR"),
+                None,
+                "2026-11-02T09:00:00Z",
+            )
+        })
+        .collect();
+    let ids: Vec<i64> = store
+        .submit_leads(&subs)
+        .await
+        .expect("submit")
+        .into_iter()
+        .map(|r| r.expect("stored").lead_id())
+        .collect();
+    // All four are allocated in one batch.
+    assert_eq!(
+        store
+            .run_lead_jobs(t("2026-11-02T10:00:00Z"), None)
+            .await
+            .expect("jobs")
+            .allocated,
+        4
+    );
+    let mut to_a = 0;
+    for id in &ids {
+        let offers = store.lead_offers(*id).await.expect("offers");
+        assert_eq!(offers.len(), 1);
+        to_a += usize::from(offers[0].partner_id == a);
+        assert!(offers[0].partner_id == a || offers[0].partner_id == b);
+    }
+    assert_eq!(to_a, 1, "Alpha's cap of 1 a month holds within the batch");
+    let last = store.lead_allocations(ids[3]).await.expect("allocations");
+    assert!(last[0]
+        .explanation
+        .explanation
+        .excluded
+        .contains(&(a, agora_domain::allocation::Exclusion::AtCapacity)));
 }
