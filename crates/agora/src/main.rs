@@ -377,32 +377,12 @@ async fn run(cli: Cli) -> Result<()> {
             policy
                 .validate()
                 .map_err(|e| anyhow::anyhow!("invalid policy: {e}"))?;
-            let current = store.lead_policy().await?.policy;
-            let leads = store.past_lead_requests(20_000).await?;
-            let cands = store.allocation_candidates().await?;
-            let a = agora_domain::leads::replay(&current, &cands, &leads);
-            let b = agora_domain::leads::replay(&policy, &cands, &leads);
-            let names: std::collections::HashMap<i64, String> = store
-                .all_partners()
-                .await?
-                .into_iter()
-                .map(|p| (p.id, p.profile.name))
-                .collect();
-            println!(
-                "{} leads replayed\npartner\tin force\tproposed",
-                leads.len()
-            );
-            for c in &cands {
-                let (x, y) = (
-                    a.get(&c.id).copied().unwrap_or(0),
-                    b.get(&c.id).copied().unwrap_or(0),
-                );
-                if x > 0 || y > 0 {
-                    println!(
-                        "{}\t{x}\t{y}",
-                        names.get(&c.id).cloned().unwrap_or_default()
-                    );
-                }
+            let d = store
+                .dry_run_policy(&policy, agora_store::DRY_RUN_LEADS)
+                .await?;
+            println!("{} leads replayed\npartner\tin force\tproposed", d.leads);
+            for r in &d.partners {
+                println!("{}\t{}\t{}", r.name, r.current, r.proposed);
             }
             Ok(())
         }

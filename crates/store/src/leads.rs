@@ -194,6 +194,26 @@ pub struct ReferralStats {
     pub by_source: Vec<Funnel>,
 }
 
+/// How many past leads a dry run replays.
+pub const DRY_RUN_LEADS: i64 = 20_000;
+
+/// The outcome of a policy dry run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DryRun {
+    /// How many past leads were replayed.
+    pub leads: usize,
+    pub partners: Vec<ShareChange>,
+}
+
+/// One partner's offers over the replayed leads, under the policy in force and the proposed one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ShareChange {
+    pub name: String,
+    pub current: u64,
+    pub proposed: u64,
+    pub delta: i64,
+}
+
 /// Raw counters of one report period: (region, partner id or 0, metric, bucket) → value.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReportCounts {
@@ -1410,8 +1430,46 @@ impl Store {
         Ok(())
     }
 
+    /// Replays the `limit` most recent leads under the policy in force and under `proposed`, from an
+    /// empty ledger, against today's partners (monthly caps left out): how each partner's offers
+    /// would change, largest change first. Adopts nothing.
+    pub async fn dry_run_policy(&self, proposed: &LeadPolicy, limit: i64) -> Result<DryRun> {
+        let current = self.lead_policy().await?.policy;
+        let leads = self.past_lead_requests(limit).await?;
+        let candidates = self.allocation_candidates().await?;
+        let a = agora_domain::leads::replay(&current, &candidates, &leads);
+        let b = agora_domain::leads::replay(proposed, &candidates, &leads);
+        let names: HashMap<i64, String> = self
+            .partners_of(&candidates.iter().map(|c| c.id).collect::<Vec<_>>())
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.profile.name))
+            .collect();
+        let mut partners: Vec<ShareChange> = candidates
+            .iter()
+            .map(|c| {
+                let (x, y) = (
+                    a.get(&c.id).copied().unwrap_or(0),
+                    b.get(&c.id).copied().unwrap_or(0),
+                );
+                ShareChange {
+                    name: names.get(&c.id).cloned().unwrap_or_default(),
+                    current: x,
+                    proposed: y,
+                    delta: y as i64 - x as i64,
+                }
+            })
+            .filter(|r| r.current > 0 || r.proposed > 0)
+            .collect();
+        partners.sort_by(|x, y| y.delta.abs().cmp(&x.delta.abs()).then(x.name.cmp(&y.name)));
+        Ok(DryRun {
+            leads: leads.len(),
+            partners,
+        })
+    }
+
     /// Every lead that was allocated, as the allocator saw it, for a dry run of another policy.
-    pub async fn past_lead_requests(&self, limit: i64) -> Result<Vec<LeadRequest>> {
+    async fn past_lead_requests(&self, limit: i64) -> Result<Vec<LeadRequest>> {
         let mut q = Sql::new(&format!("SELECT {LEAD_COLUMNS}"));
         q.push(LEAD_FROM)
             .push(" WHERE l.status <> 'merged' ORDER BY l.id DESC LIMIT ")
@@ -1428,7 +1486,7 @@ impl Store {
     }
 
     /// The allocator's view of today's partners (capacity ignored), for a dry run.
-    pub async fn allocation_candidates(&self) -> Result<Vec<Candidate>> {
+    async fn allocation_candidates(&self) -> Result<Vec<Candidate>> {
         let policy = self.lead_policy().await?.policy;
         let mut tx = self.pool.begin().await?;
         let mut c = load_candidates(&mut tx, &policy, &month_of(Utc::now())).await?;

@@ -21,9 +21,9 @@ mod tokens;
 
 pub use audit::{AuditFilter, VerifyReport};
 pub use leads::{
-    Allocation, Funnel, Intake, JobReport, Lead, LeadFilter, LeadSummary, MonthlyShare, Offer,
-    OfferUpdate, PolicyVersion, ReferralStats, Referrer, ReportCounts, StoredExplanation,
-    Submission,
+    Allocation, DryRun, Funnel, Intake, JobReport, Lead, LeadFilter, LeadSummary, MonthlyShare,
+    Offer, OfferUpdate, PolicyVersion, ReferralStats, Referrer, ReportCounts, ShareChange,
+    StoredExplanation, Submission, DRY_RUN_LEADS,
 };
 pub use outbox::OutboxMessage;
 pub use partners::{ImportRow, Invitation, Partner, StatusChange};

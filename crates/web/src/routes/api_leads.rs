@@ -3,7 +3,7 @@
 
 use super::api::{parse_body, ApiJson, ErrorBody};
 use super::leads::{
-    answer_offer, dry_run, owned_offer, partner_offer, submit, transparency_report, PartnerOffer,
+    answer_offer, owned_offer, partner_offer, submit, transparency_report, PartnerOffer,
 };
 use crate::auth::Viewer;
 use crate::error::{Error, Result};
@@ -146,10 +146,13 @@ pub async fn policy_dry_run(
     v.require(Permission::ManageLeads)?;
     let req: PolicyRequest = parse_body(&body)?;
     req.policy.validate()?;
-    let (n, rows) = dry_run(&state, &req.policy).await?;
+    let d = state
+        .store
+        .dry_run_policy(&req.policy, agora_store::DRY_RUN_LEADS)
+        .await?;
     Ok(Json(json!({
-        "leads_replayed": n,
-        "partners": rows.iter().map(|r| json!({"name": r.name, "current": r.current, "proposed": r.proposed})).collect::<Vec<_>>(),
+        "leads_replayed": d.leads,
+        "partners": d.partners.iter().map(|r| json!({"name": r.name, "current": r.current, "proposed": r.proposed})).collect::<Vec<_>>(),
     })))
 }
 

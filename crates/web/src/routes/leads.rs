@@ -1486,13 +1486,6 @@ impl PolicyForm {
     }
 }
 
-pub struct ShareChange {
-    pub name: String,
-    pub current: u64,
-    pub proposed: u64,
-    pub delta: i64,
-}
-
 #[derive(Template)]
 #[template(path = "leads/admin_policy.html")]
 struct AdminPolicyView {
@@ -1502,7 +1495,7 @@ struct AdminPolicyView {
     form: PolicyForm,
     regions: Vec<(String, String)>,
     errors: FieldErrors,
-    dry_run: Option<(usize, Vec<ShareChange>)>,
+    dry_run: Option<agora_store::DryRun>,
     adopted: bool,
 }
 
@@ -1516,7 +1509,7 @@ async fn policy_page(
     v: &Viewer,
     form: Option<PolicyForm>,
     errors: FieldErrors,
-    dry_run: Option<(usize, Vec<ShareChange>)>,
+    dry_run: Option<agora_store::DryRun>,
     adopted: bool,
 ) -> Result<AdminPolicyView> {
     let history = state.store.lead_policy_history().await?;
@@ -1557,44 +1550,6 @@ pub async fn admin_policy(
     )
 }
 
-/// How many past leads a dry run replays.
-pub const DRY_RUN_LEADS: i64 = 20_000;
-
-/// Replays the most recent leads under the policy in force and under `proposed`, from an empty
-/// ledger, against today's partners: how each partner's share would change.
-pub async fn dry_run(state: &AppState, proposed: &LeadPolicy) -> Result<(usize, Vec<ShareChange>)> {
-    let current = state.store.lead_policy().await?.policy;
-    let leads = state.store.past_lead_requests(DRY_RUN_LEADS).await?;
-    let candidates = state.store.allocation_candidates().await?;
-    let a = agora_domain::leads::replay(&current, &candidates, &leads);
-    let b = agora_domain::leads::replay(proposed, &candidates, &leads);
-    let names: HashMap<i64, String> = state
-        .store
-        .partners_of(&candidates.iter().map(|c| c.id).collect::<Vec<_>>())
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.profile.name))
-        .collect();
-    let mut rows: Vec<ShareChange> = candidates
-        .iter()
-        .map(|c| {
-            let (x, y) = (
-                a.get(&c.id).copied().unwrap_or(0),
-                b.get(&c.id).copied().unwrap_or(0),
-            );
-            ShareChange {
-                name: names.get(&c.id).cloned().unwrap_or_default(),
-                current: x,
-                proposed: y,
-                delta: y as i64 - x as i64,
-            }
-        })
-        .filter(|r| r.current > 0 || r.proposed > 0)
-        .collect();
-    rows.sort_by(|x, y| y.delta.abs().cmp(&x.delta.abs()).then(x.name.cmp(&y.name)));
-    Ok((leads.len(), rows))
-}
-
 #[derive(Debug, Default, Deserialize)]
 pub struct PolicyAction {
     action: Option<String>,
@@ -1612,7 +1567,10 @@ pub async fn admin_policy_submit(
     let dry = a.action.as_deref() == Some("dry-run");
     let outcome = match parsed {
         Ok(p) if dry => {
-            let d = dry_run(&state, &p).await?;
+            let d = state
+                .store
+                .dry_run_policy(&p, agora_store::DRY_RUN_LEADS)
+                .await?;
             return Ok(render(
                 &policy_page(
                     &state,
