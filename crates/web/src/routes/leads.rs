@@ -1732,14 +1732,9 @@ struct DataView {
     errors: FieldErrors,
 }
 
-pub async fn admin_data(v: Viewer) -> Result<Html<String>> {
+pub async fn admin_data(v: Viewer) -> Result<Response> {
     v.require(Permission::ManageLeads)?;
-    render(&DataView {
-        ctx: Ctx::new(&v, "/admin"),
-        email: String::new(),
-        erased: None,
-        errors: FieldErrors::default(),
-    })
+    data_page(&v, "", None, None)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -1750,6 +1745,31 @@ pub struct DataForm {
     confirm: Option<String>,
 }
 
+/// The personal-data page: after an erasure (`erased`), or re-shown with a field error (422).
+fn data_page(
+    v: &Viewer,
+    email: &str,
+    erased: Option<u64>,
+    error: Option<(&str, &'static str)>,
+) -> Result<Response> {
+    let view = DataView {
+        ctx: Ctx::new(v, "/admin"),
+        email: email.to_string(),
+        erased,
+        errors: FieldErrors(
+            error
+                .map(|(field, code)| ValidationErrors::single(field, code))
+                .unwrap_or_default(),
+        ),
+    };
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, render(&view)?).into_response())
+}
+
 pub async fn admin_data_submit(
     State(state): State<AppState>,
     v: Viewer,
@@ -1758,37 +1778,17 @@ pub async fn admin_data_submit(
     v.require(Permission::ManageLeads)?;
     let email = match agora_domain::person::Email::parse(&f.email) {
         Ok(e) => e,
-        Err(code) => {
-            let view = DataView {
-                ctx: Ctx::new(&v, "/admin"),
-                email: f.email.clone(),
-                erased: None,
-                errors: FieldErrors(ValidationErrors::single("email", code)),
-            };
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response());
-        }
+        Err(code) => return data_page(&v, &f.email, None, Some(("email", code))),
     };
     if f.action == "erase" {
         if f.confirm.is_none() {
-            let view = DataView {
-                ctx: Ctx::new(&v, "/admin"),
-                email: f.email.clone(),
-                erased: None,
-                errors: FieldErrors(ValidationErrors::single("confirm", "consent-required")),
-            };
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response());
+            return data_page(&v, &f.email, None, Some(("confirm", "consent-required")));
         }
         let n = state
             .store
             .erase_person_leads(email.as_str(), &v.who())
             .await?;
-        return Ok(render(&DataView {
-            ctx: Ctx::new(&v, "/admin"),
-            email: String::new(),
-            erased: Some(n),
-            errors: FieldErrors::default(),
-        })?
-        .into_response());
+        return data_page(&v, "", Some(n), None);
     }
     let json = state
         .store
