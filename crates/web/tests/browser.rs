@@ -63,6 +63,21 @@ impl Visit<'_> {
         self.check(name).await;
     }
 
+    /// Opens the sign-in page (checked as `name`) and signs in with the test password.
+    async fn sign_in(&mut self, email: &str, name: &str) {
+        self.go("/login", name).await;
+        for (id, text) in [("email", email), ("password", PASSWORD)] {
+            self.client
+                .find(Locator::Id(id))
+                .await
+                .expect("sign-in field")
+                .send_keys(text)
+                .await
+                .expect("type");
+        }
+        click_to_new_page(self.client, Locator::Css("form.form button[type=submit]")).await;
+    }
+
     /// Screenshot, raw HTML and accessibility check of the page the browser shows (reached by a GET).
     async fn check(&mut self, name: &str) {
         // The bytes the server sent (the DOM serialisation would hide parse errors from the validator).
@@ -330,20 +345,7 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
     );
 
     // The admin signs in and approves the applicant.
-    v.go("/login", "06-login").await;
-    c.find(Locator::Id("email"))
-        .await
-        .expect("email")
-        .send_keys("admin@example.org")
-        .await
-        .expect("type");
-    c.find(Locator::Id("password"))
-        .await
-        .expect("password")
-        .send_keys(PASSWORD)
-        .await
-        .expect("type");
-    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
+    v.sign_in("admin@example.org", "06-login").await;
     assert!(
         c.current_url()
             .await
@@ -518,20 +520,7 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .run_lead_jobs(chrono::Utc::now(), None)
         .await
         .expect("jobs");
-    v.go("/login", "26-partner-login").await;
-    c.find(Locator::Id("email"))
-        .await
-        .expect("email")
-        .send_keys("sales@fjord.example")
-        .await
-        .expect("type");
-    c.find(Locator::Id("password"))
-        .await
-        .expect("password")
-        .send_keys(PASSWORD)
-        .await
-        .expect("type");
-    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
+    v.sign_in("sales@fjord.example", "26-partner-login").await;
     v.go("/portal", "27-partner-portal").await;
     click_to_new_page(&c, Locator::LinkText("Leads offered to us")).await;
     v.check("28-inbox").await;
@@ -566,20 +555,7 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
     assert!(!page.contains("Nordlys"), "no personal data on the report");
     v.go("/partners/how-leads-are-allocated", "33-policy").await;
     // The foundation's side of the same lead.
-    v.go("/login", "34-admin-login").await;
-    c.find(Locator::Id("email"))
-        .await
-        .expect("email")
-        .send_keys("admin@example.org")
-        .await
-        .expect("type");
-    c.find(Locator::Id("password"))
-        .await
-        .expect("password")
-        .send_keys(PASSWORD)
-        .await
-        .expect("type");
-    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
+    v.sign_in("admin@example.org", "34-admin-login").await;
     v.go("/admin/leads", "35-admin-leads").await;
     click_to_new_page(&c, Locator::Css("table a[href^='/admin/leads/']")).await;
     v.check("36-admin-lead").await;
