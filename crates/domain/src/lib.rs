@@ -11,6 +11,7 @@ pub mod pagination;
 pub mod partner;
 pub mod permissions;
 pub mod person;
+pub mod tally;
 pub mod taxonomy;
 pub mod validation;
 

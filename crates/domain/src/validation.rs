@@ -112,6 +112,17 @@ pub fn english(code: &str) -> &'static str {
         "unknown-referral-code" => "This referral code is not known.",
         "code-taken" => "This code is already used.",
         "unknown-person" => "Nobody has an account with this email.",
+        "ballot-empty" => "A ballot must rank at least one option.",
+        "ballot-unknown-option" => "The ballot ranks an option that is not on the ballot paper.",
+        "ballot-duplicate-option" => "The ballot ranks the same option twice.",
+        "ballot-option-names" => "Each option needs a name of its own, on one line.",
+        "ballot-too-many-options" => "A vote may offer at most 1000 options.",
+        "ballot-invalid-receipt" => "Every ballot needs a receipt that does not start with #.",
+        "ballot-duplicate-receipt" => "Two ballots have the same receipt.",
+        "invalid-method" => "Unknown counting method: use irv or schulze.",
+        "invalid-quorum" => "Use none or a whole percentage from 0 to 100.",
+        "invalid-threshold" => "Unknown threshold: use simple_majority or two_thirds.",
+        "invalid-base" => "Unknown base: use votes_cast or electorate.",
         _ => "This value is not valid.",
     }
 }
