@@ -2,6 +2,7 @@
 
 mod bench;
 mod demo;
+mod tally;
 
 use agora_domain::audit::AuditEvent;
 use agora_domain::permissions::{Grant, Role};
@@ -81,6 +82,27 @@ enum Command {
     /// Lead jobs and checks.
     #[command(subcommand)]
     Leads(LeadsCommand),
+    /// Recount a published ballot file and print the result (needs no database).
+    ///
+    /// FILE is the CSV published at the close of a ranked vote: metadata rows starting with `#`
+    /// (#agora-ballots, #software, #method, #seed, #seed-sha256, one #option per option), then one
+    /// ballot per row: its receipt, then the names of the options it ranks, most preferred first. A
+    /// hand-written file may leave out the metadata. The last line printed is `winner: NAME` or
+    /// `tie: A, B`. Exits non-zero, naming the line, if the file is not a valid ballot file.
+    Tally {
+        /// The ballot file ("-" for standard input).
+        file: PathBuf,
+        /// How to count: irv (instant-runoff) or schulze.
+        #[arg(long, value_parser = ["irv", "schulze"])]
+        method: String,
+        /// Tie-break seed (default: the file's #seed). It must match the file's #seed-sha256 when
+        /// the file has one. An empty value counts without a seed: ties then stay ties.
+        #[arg(long)]
+        seed: Option<String>,
+        /// Print {"options", "ballots", "seed", "seed_sha256", "result"} as JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -242,8 +264,21 @@ async fn open(db: &DbArgs) -> Result<Store> {
 }
 
 async fn run(cli: Cli) -> Result<()> {
+    // Commands that need no database run before one is opened (or created).
+    if let Command::Tally {
+        file,
+        method,
+        seed,
+        json,
+    } = &cli.command
+    {
+        print!("{}", tally::run(file, method, seed.as_deref(), *json)?);
+        return Ok(());
+    }
     let store = open(&cli.db).await?;
     match cli.command {
+        // Handled above.
+        Command::Tally { .. } => Ok(()),
         Command::Serve(args) => serve(store, args).await,
         Command::Migrate => {
             println!("database is up to date");
