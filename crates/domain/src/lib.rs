@@ -6,6 +6,7 @@
 pub mod allocation;
 pub mod audit;
 pub mod geo;
+pub mod governance;
 pub mod leads;
 pub mod pagination;
 pub mod partner;

@@ -36,6 +36,14 @@ impl PageRequest {
         Ok(Self { page, per_page })
     }
 
+    /// A request from numbers already known to the caller, clamped to what `parse` accepts.
+    pub fn new(page: u32, per_page: u32) -> Self {
+        Self {
+            page: page.clamp(1, 1_000_000),
+            per_page: per_page.clamp(1, MAX_PER_PAGE),
+        }
+    }
+
     pub fn offset(&self) -> i64 {
         i64::from(self.page - 1) * i64::from(self.per_page)
     }

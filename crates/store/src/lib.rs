@@ -6,6 +6,7 @@
 //! change is never recorded without happening or happen without being recorded.
 
 mod audit;
+mod governance;
 mod leads;
 mod migrate;
 mod outbox;
@@ -20,6 +21,10 @@ pub mod testing;
 mod tokens;
 
 pub use audit::{AuditFilter, VerifyReport};
+pub use governance::{
+    count_vote, BallotChoice, Body, Comment, Decision, DecisionSummary, Delegates, Elector,
+    GovernanceReport, NewBody, StanceRow, StoredBallot, Version, VoteResult,
+};
 pub use leads::{
     Allocation, DryRun, Funnel, Intake, JobReport, Lead, LeadFilter, LeadSummary, MonthlyShare,
     Offer, OfferUpdate, PolicyVersion, ReferralStats, Referrer, ReportCounts, ShareChange,

@@ -12,6 +12,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../migrations/0001_foundation.sql"),
     ),
     (2, "leads", include_str!("../migrations/0002_leads.sql")),
+    (
+        3,
+        "governance",
+        include_str!("../migrations/0003_governance.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {
@@ -65,6 +70,7 @@ pub async fn run(store: &Store) -> Result<Vec<String>> {
         crate::regions::seed_default(store).await?;
         crate::settings::ensure_secret(store).await?;
         store.ensure_lead_policy().await?;
+        store.ensure_bodies().await?;
     }
     Ok(applied)
 }

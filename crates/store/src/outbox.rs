@@ -34,6 +34,66 @@ impl Store {
         Ok(())
     }
 
+    /// Messages waiting for delivery whose retry time has come, oldest first.
+    pub async fn outbox_due(&self, now: &str, limit: i64) -> Result<Vec<OutboxMessage>> {
+        let rows = sqlx::query(
+            "SELECT id, to_address, subject, body, created_at, sent_at FROM outbox WHERE sent_at IS NULL \
+             AND (next_attempt_at IS NULL OR next_attempt_at <= $1) ORDER BY id LIMIT $2",
+        )
+        .bind(now)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(message_row).collect()
+    }
+
+    pub async fn outbox_mark_sent(&self, id: i64, at: &str) -> Result<()> {
+        sqlx::query("UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Records a failed attempt; the message stays queued and is retried after a delay that doubles from
+    /// `base` with each failure (see `governance::retry_delay`). Returns the attempts made and the delay.
+    pub async fn outbox_mark_failed(
+        &self,
+        id: i64,
+        error: &str,
+        now: chrono::DateTime<chrono::Utc>,
+        base: chrono::Duration,
+    ) -> Result<(i64, chrono::Duration)> {
+        let error: String = error.chars().take(500).collect();
+        let before: i64 = sqlx::query_scalar("SELECT attempts FROM outbox WHERE id = $1")
+            .bind(id)
+            .fetch_one(&self.pool)
+            .await?;
+        let delay =
+            agora_domain::governance::retry_delay(u32::try_from(before).unwrap_or(u32::MAX), base);
+        sqlx::query(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = $1, next_attempt_at = $2 WHERE id = $3",
+        )
+        .bind(&error)
+        .bind(crate::format_time(now + delay))
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok((before + 1, delay))
+    }
+
+    /// How many messages wait, and how many of those already failed at least once.
+    pub async fn outbox_backlog(&self) -> Result<(i64, i64)> {
+        let r = sqlx::query(
+            "SELECT COUNT(*) AS n, COUNT(CASE WHEN attempts > 0 THEN 1 END) AS failing \
+             FROM outbox WHERE sent_at IS NULL",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((get(&r, "n")?, get::<i64>(&r, "failing")?))
+    }
+
     pub async fn outbox_recent(&self, limit: i64) -> Result<Vec<OutboxMessage>> {
         let rows = sqlx::query(
             "SELECT id, to_address, subject, body, created_at, sent_at FROM outbox ORDER BY id DESC LIMIT $1",
@@ -41,17 +101,17 @@ impl Store {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(OutboxMessage {
-                    id: get(r, "id")?,
-                    to_address: get(r, "to_address")?,
-                    subject: get(r, "subject")?,
-                    body: get(r, "body")?,
-                    created_at: get(r, "created_at")?,
-                    sent_at: get(r, "sent_at")?,
-                })
-            })
-            .collect()
+        rows.iter().map(message_row).collect()
     }
+}
+
+fn message_row(r: &sqlx::any::AnyRow) -> Result<OutboxMessage> {
+    Ok(OutboxMessage {
+        id: get(r, "id")?,
+        to_address: get(r, "to_address")?,
+        subject: get(r, "subject")?,
+        body: get(r, "body")?,
+        created_at: get(r, "created_at")?,
+        sent_at: get(r, "sent_at")?,
+    })
 }

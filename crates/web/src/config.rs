@@ -28,6 +28,13 @@ pub struct Config {
     /// Anonymous lead submissions allowed per IP address and hour. Requests with an API token (the
     /// public website forwarding its visitors' requests) are not limited by IP.
     pub lead_submissions_per_ip_hour: i64,
+    /// How often governance deadlines are checked (closing, automatic acceptance, reminders); zero turns
+    /// them off on this instance.
+    pub governance_jobs_interval: Duration,
+    /// Where the outbox is delivered. Without it, email waits in the outbox (visible to admins).
+    pub smtp: Option<crate::scheduler::SmtpConfig>,
+    /// How often the outbox is drained.
+    pub mail_interval: Duration,
 }
 
 impl Default for Config {
@@ -46,6 +53,9 @@ impl Default for Config {
             lead_jobs_interval: Duration::from_secs(60),
             lead_retention_days: Some(730),
             lead_submissions_per_ip_hour: 20,
+            governance_jobs_interval: Duration::from_secs(30),
+            smtp: None,
+            mail_interval: Duration::from_secs(5),
         }
     }
 }

@@ -220,6 +220,20 @@ mod tests {
         for s in ["waiting", "pipeline", "closed"] {
             keys.push(format!("inbox-tab-{s}"));
         }
+        // Labels the governance pages build from slugs.
+        use agora_domain::governance::{
+            BodyKind, DecisionKind, DecisionStatus, Ruling, Stance, Visibility, VoteChoice,
+        };
+        keys.extend(BodyKind::ALL.iter().map(|v| v.label_key()));
+        keys.extend(Visibility::ALL.iter().map(|v| v.label_key()));
+        keys.extend(DecisionKind::ALL.iter().map(|v| v.label_key()));
+        keys.extend(DecisionStatus::ALL.iter().map(|v| v.label_key()));
+        keys.extend(Stance::ALL.iter().map(|v| v.label_key()));
+        keys.extend(Ruling::ALL.iter().map(|v| v.label_key()));
+        keys.extend(VoteChoice::ALL.iter().map(|v| v.label_key()));
+        for o in ["passed", "rejected", "no-quorum"] {
+            keys.push(format!("result-yes-no-{o}"));
+        }
         let lead_fields =
             serde_json::to_value(agora_domain::leads::LeadInput::default()).expect("json");
         keys.extend(
@@ -251,6 +265,38 @@ mod tests {
             "confirm",
             "idempotency_key",
             "period",
+            "title",
+            "text",
+            "kind",
+            "close_hours",
+            "affects_partners",
+            "consultation_id",
+            "secret",
+            "show_results_early",
+            "quorum_percent",
+            "threshold",
+            "base",
+            "abstentions_count",
+            "method",
+            "options",
+            "stance",
+            "choice",
+            "ranking",
+            "receipt",
+            "ruling",
+            "outcome",
+            "review_at",
+            "body",
+            "parent_id",
+            "comment_id",
+            "response",
+            "voter",
+            "decision",
+            "visibility",
+            "min_close_hours",
+            "delegate_id",
+            "alternate_id",
+            "role",
         ] {
             keys.push(format!("field-{f}"));
         }
@@ -279,7 +325,8 @@ mod tests {
         let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
         for a in [
             "count", "name", "page", "pages", "time", "created", "updated", "link", "credit",
-            "received",
+            "received", "hours", "n", "names", "round", "needed", "base", "electorate", "undecided",
+            "hash", "seed", "date",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

@@ -13,7 +13,9 @@ pub mod i18n;
 pub mod intake;
 pub mod middleware;
 pub mod partners_csv;
+pub mod results;
 pub mod routes;
+pub mod scheduler;
 pub mod views;
 
 pub use config::Config;
@@ -35,6 +37,7 @@ pub struct AppState {
     pub cache: Arc<cache::PageCache>,
     pub metrics: PrometheusHandle,
     pub intake: intake::IntakeQueue,
+    pub clock: Arc<scheduler::Clock>,
 }
 
 fn metrics_handle() -> PrometheusHandle {
@@ -57,7 +60,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     port: u16,
-    jobs: Option<tokio::task::JoinHandle<()>>,
+    jobs: Vec<tokio::task::JoinHandle<()>>,
+    clock: Arc<scheduler::Clock>,
 }
 
 impl Application {
@@ -72,14 +76,34 @@ impl Application {
             .with_context(|| format!("binding {}", config.bind))?;
         let port = listener.local_addr()?.port();
         let intake = intake::IntakeQueue::start(store.clone());
-        let jobs = (!config.lead_jobs_interval.is_zero()).then(|| {
-            intake::spawn_jobs(
+        let clock = Arc::new(scheduler::Clock::default());
+        let mut jobs = vec![];
+        if !config.lead_jobs_interval.is_zero() {
+            jobs.push(intake::spawn_jobs(
                 store.clone(),
                 intake.wake_jobs.clone(),
                 config.lead_jobs_interval,
                 config.lead_retention_days,
-            )
-        });
+            ));
+        }
+        if !config.governance_jobs_interval.is_zero() {
+            jobs.push(scheduler::spawn_governance(
+                store.clone(),
+                clock.clone(),
+                config.governance_jobs_interval,
+            ));
+        }
+        if let Some(smtp) = &config.smtp {
+            jobs.push(
+                scheduler::spawn_mailer(
+                    store.clone(),
+                    clock.clone(),
+                    smtp.clone(),
+                    config.mail_interval,
+                )
+                .context("configuring SMTP")?,
+            );
+        }
         let state = AppState {
             intake,
             store,
@@ -87,17 +111,24 @@ impl Application {
             config: Arc::new(config),
             secret: Arc::new(secret),
             metrics: metrics_handle(),
+            clock: clock.clone(),
         };
         Ok(Self {
             listener,
             router: router(state),
             port,
             jobs,
+            clock,
         })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The application's clock, which tests move forward to reach deadlines.
+    pub fn clock(&self) -> Arc<scheduler::Clock> {
+        self.clock.clone()
     }
 
     /// Serves until `shutdown` resolves, then finishes in-flight requests.
@@ -112,7 +143,7 @@ impl Application {
         )
         .with_graceful_shutdown(shutdown)
         .await;
-        if let Some(j) = self.jobs {
+        for j in self.jobs {
             j.abort();
         }
         served

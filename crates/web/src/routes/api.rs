@@ -38,6 +38,7 @@ pub fn router() -> Router<AppState> {
         .route("/categories", get(categories))
         .route("/me", get(me))
         .merge(super::api_leads::router())
+        .merge(super::api_governance::router())
         .fallback(|| async { Error::NotFound })
 }
 
@@ -552,9 +553,12 @@ impl utoipa::Modify for TokenAuth {
     paths(list_partners, get_partner, apply, update_partner, change_status, verification, admin_partners, export_csv, import_csv, audit, regions, categories, me,
         super::api_leads::create_lead, super::api_leads::transparency, super::api_leads::get_policy, super::api_leads::adopt_policy,
         super::api_leads::policy_dry_run, super::api_leads::partner_offers, super::api_leads::get_offer, super::api_leads::update_offer,
-        super::api_leads::list_leads, super::api_leads::get_lead, super::api_leads::referrals),
+        super::api_leads::list_leads, super::api_leads::get_lead, super::api_leads::referrals,
+        super::api_governance::list_bodies, super::api_governance::body_decisions, super::api_governance::register,
+        super::api_governance::create_decision, super::api_governance::get_decision, super::api_governance::act,
+        super::api_governance::ballots_csv, super::api_governance::delegates),
     modifiers(&TokenAuth),
-    tags((name = "partners"), (name = "leads"), (name = "admin"), (name = "reference"), (name = "account"))
+    tags((name = "partners"), (name = "leads"), (name = "governance"), (name = "admin"), (name = "reference"), (name = "account"))
 )]
 pub struct ApiDoc;
 

@@ -3,7 +3,9 @@
 pub mod account;
 pub mod admin;
 pub mod api;
+pub mod api_governance;
 pub mod api_leads;
+pub mod governance;
 pub mod leads;
 pub mod partner_form;
 pub mod portal;
@@ -80,6 +82,32 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/admin/lead-data",
             get(leads::admin_data).post(leads::admin_data_submit),
+        )
+        .route("/governance", get(governance::index))
+        .route("/governance/register", get(governance::register))
+        .route("/bodies/{slug}", get(governance::body_page))
+        .route("/bodies/{slug}/feed.atom", get(governance::feed))
+        .route(
+            "/bodies/{slug}/propose",
+            get(governance::propose_form).post(governance::propose),
+        )
+        .route("/decisions/{id}", get(governance::decision_page))
+        .route("/decisions/{id}/ballots.csv", get(governance::ballots_csv))
+        .route(
+            "/decisions/{id}/{action}",
+            post(governance::decision_action),
+        )
+        .route(
+            "/admin/bodies",
+            get(governance::admin_bodies).post(governance::admin_create_body),
+        )
+        .route(
+            "/admin/bodies/{slug}/members",
+            post(governance::admin_add_member),
+        )
+        .route(
+            "/portal/partners/{id}/delegates",
+            get(governance::delegates_form).post(governance::delegates_submit),
         )
         .route("/login", get(account::login_form).post(account::login))
         .route("/logout", post(account::logout))

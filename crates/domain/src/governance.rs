@@ -1,0 +1,915 @@
+//! Governance: who decides (bodies and their electorates), how (lazy consensus, yes/no vote, ranked vote,
+//! consultation of the partner assembly) and the life of a decision from proposal to the register.
+//!
+//! Counting lives in [`crate::tally`]; this module holds the rules around it: which transitions a
+//! decision may take, what a proposal must state before it opens, when a consensus is reached, when a
+//! decision that affects partners may be taken, and when reminders and retries are due.
+
+use crate::tally::{Method, Quorum, Threshold, YesNoRules};
+use crate::validation::ValidationErrors;
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+crate::category!(
+    /// Who a decision belongs to.
+    BodyKind, "body-kind", "invalid-body-kind", {
+        Group => "group",
+        PartnerAssembly => "partner-assembly",
+        AllMembers => "all-members",
+    }
+);
+
+crate::category!(
+    /// Who may read a body's decisions: everyone, or only its members (and the foundation).
+    Visibility, "visibility", "invalid-visibility", {
+        Public => "public",
+        Members => "members",
+    }
+);
+
+crate::category!(
+    /// How a decision is made.
+    DecisionKind, "decision-kind", "invalid-kind", {
+        LazyConsensus => "lazy-consensus",
+        YesNo => "yes-no",
+        Ranked => "ranked",
+        Consultation => "consultation",
+    }
+);
+
+crate::category!(
+    /// Where a decision stands. `Closed` means the vote or consultation period is over and the outcome
+    /// statement is still to be recorded; `Decided` and `Withdrawn` are final.
+    DecisionStatus, "decision-status", "invalid-status", {
+        Open => "open",
+        Contested => "contested",
+        Escalated => "escalated",
+        Closed => "closed",
+        Decided => "decided",
+        Withdrawn => "withdrawn",
+    }
+);
+
+crate::category!(
+    /// A member's position on a lazy-consensus proposal: +1, 0 or −1.
+    Stance, "stance", "invalid-stance", {
+        Support => "support",
+        Neutral => "neutral",
+        Object => "object",
+    }
+);
+
+crate::category!(
+    /// A moderator's ruling on an escalated proposal.
+    Ruling, "ruling", "invalid-ruling", {
+        Accept => "accept",
+        Reject => "reject",
+    }
+);
+
+crate::category!(
+    /// A yes/no ballot.
+    VoteChoice, "vote-choice", "invalid-choice", {
+        Yes => "yes",
+        No => "no",
+        Abstain => "abstain",
+    }
+);
+
+impl DecisionStatus {
+    pub fn is_final(self) -> bool {
+        matches!(self, DecisionStatus::Decided | DecisionStatus::Withdrawn)
+    }
+
+    /// Whether members may still vote, state a position or comment.
+    pub fn accepts_participation(self) -> bool {
+        matches!(self, DecisionStatus::Open | DecisionStatus::Contested)
+    }
+}
+
+impl DecisionKind {
+    /// Kinds in which electors cast a counted ballot (and so get reminders, receipts and a ballot file).
+    pub fn is_vote(self) -> bool {
+        matches!(self, DecisionKind::YesNo | DecisionKind::Ranked)
+    }
+}
+
+/// Lazy consensus gives members three days unless the body asks for more.
+pub const DEFAULT_CLOSE_HOURS: i64 = 72;
+/// No decision stays open longer than this: a proposal nobody closes is a proposal nobody reads.
+pub const MAX_CLOSE_HOURS: i64 = 24 * 90;
+/// The closing reminder goes out this long before the close.
+pub const REMINDER_BEFORE_HOURS: i64 = 24;
+pub const MAX_OPTIONS: usize = 20;
+
+/// Who casts one vote: a person, or a partner organization (through its delegate or alternate).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum VoterKey {
+    Person(i64),
+    Partner(i64),
+}
+
+impl VoterKey {
+    pub fn encode(self) -> String {
+        match self {
+            VoterKey::Person(id) => format!("person:{id}"),
+            VoterKey::Partner(id) => format!("partner:{id}"),
+        }
+    }
+
+    pub fn decode(s: &str) -> Option<Self> {
+        let (kind, id) = s.split_once(':')?;
+        let id = id.parse().ok()?;
+        match kind {
+            "person" => Some(VoterKey::Person(id)),
+            "partner" => Some(VoterKey::Partner(id)),
+            _ => None,
+        }
+    }
+}
+
+/// A kind of decision the body may take: consultations belong to the partner assembly, which exists to
+/// be consulted; every other kind suits every body.
+pub fn kind_allowed(body: BodyKind, kind: DecisionKind) -> bool {
+    match kind {
+        DecisionKind::Consultation => body == BodyKind::PartnerAssembly,
+        _ => true,
+    }
+}
+
+/// How a person stands towards a body. `member` means: in the group, working for an active partner
+/// (partner assembly), or simply signed in (all members).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Standing {
+    pub admin: bool,
+    pub facilitator: bool,
+    pub member: bool,
+    pub signed_in: bool,
+}
+
+/// What someone may do in a body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyRight {
+    /// Read its decisions, electorates and register.
+    View,
+    /// Table a lazy-consensus proposal (do-ocracy: any member of a group or of the community).
+    Propose,
+    /// Open a vote or a consultation.
+    OpenVote,
+    /// Record outcomes, respond to consultation comments, withdraw others' proposals.
+    Facilitate,
+    /// Rule on escalated proposals: the foundation's moderators.
+    Moderate,
+}
+
+/// The one rule for governance access; pages and API ask it, never the roles.
+pub fn body_allows(kind: BodyKind, visibility: Visibility, s: Standing, right: BodyRight) -> bool {
+    if s.admin {
+        return true;
+    }
+    match right {
+        BodyRight::View => visibility == Visibility::Public || s.member || s.facilitator,
+        BodyRight::Propose => match kind {
+            BodyKind::Group => s.member || s.facilitator,
+            BodyKind::AllMembers => s.signed_in,
+            // The foundation consults the assembly; partners take part through comments and votes.
+            BodyKind::PartnerAssembly => false,
+        },
+        BodyRight::OpenVote | BodyRight::Facilitate => s.facilitator,
+        BodyRight::Moderate => false,
+    }
+}
+
+/// The counting rules of a vote, fixed when it opens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum VoteRules {
+    None,
+    YesNo(YesNoRules),
+    Ranked {
+        method: Method,
+        options: Vec<String>,
+    },
+}
+
+/// A proposal as submitted, before it opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewDecision {
+    pub title: String,
+    pub text: String,
+    pub kind: DecisionKind,
+    pub close_hours: i64,
+    pub affects_partners: bool,
+    /// The partner-assembly consultation this decision waits for (required when it affects partners,
+    /// unless the decision is itself that consultation).
+    pub consultation_id: Option<i64>,
+    pub secret: bool,
+    /// Whether results are hidden until the close (the default for votes).
+    pub hide_results: bool,
+    pub rules: VoteRules,
+}
+
+/// The raw fields of a proposal form or API body.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct DecisionInput {
+    pub title: String,
+    pub text: String,
+    pub kind: String,
+    /// Hours until the close; empty for the default.
+    #[serde(default)]
+    pub close_hours: Option<String>,
+    #[serde(default)]
+    pub affects_partners: bool,
+    #[serde(default)]
+    pub consultation_id: Option<String>,
+    #[serde(default)]
+    pub secret: bool,
+    /// Show running results while the vote is open (hidden by default).
+    #[serde(default)]
+    pub show_results_early: bool,
+    /// Yes/no: percentage of the electorate that must take part (empty or 0 for none).
+    #[serde(default)]
+    pub quorum_percent: Option<String>,
+    /// Yes/no: `simple_majority` or `two_thirds`.
+    #[serde(default)]
+    pub threshold: Option<String>,
+    /// Yes/no: `votes_cast` or `electorate`.
+    #[serde(default)]
+    pub base: Option<String>,
+    /// Yes/no: whether abstentions count towards the threshold.
+    #[serde(default)]
+    pub abstentions_count: bool,
+    /// Ranked: `irv` or `schulze`.
+    #[serde(default)]
+    pub method: Option<String>,
+    /// Ranked: one option per line.
+    #[serde(default)]
+    pub options: Option<String>,
+}
+
+fn text_field(
+    errors: &mut ValidationErrors,
+    field: &str,
+    value: &str,
+    min: usize,
+    max: usize,
+) -> String {
+    let v = value.trim();
+    if v.is_empty() {
+        errors.add(field, "required");
+    } else if v.chars().count() < min {
+        errors.add(field, "too-short");
+    } else if v.chars().count() > max {
+        errors.add(field, "too-long");
+    }
+    v.to_string()
+}
+
+fn blank(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Checks a proposal against the body's rules; every problem is reported at once, by field.
+pub fn parse_decision(
+    input: &DecisionInput,
+    body: BodyKind,
+    min_close_hours: i64,
+) -> Result<NewDecision, ValidationErrors> {
+    let mut e = ValidationErrors::new();
+    let title = text_field(&mut e, "title", &input.title, 3, 200);
+    let text = text_field(&mut e, "text", &input.text, 1, 20_000);
+    let kind = e.check("kind", DecisionKind::parse(&input.kind));
+    if let Some(k) = kind {
+        if !kind_allowed(body, k) {
+            e.add("kind", "kind-not-allowed");
+        }
+    }
+    let close_hours = match blank(&input.close_hours) {
+        None => DEFAULT_CLOSE_HOURS.max(min_close_hours),
+        Some(s) => match s.parse::<i64>() {
+            Ok(h) if h < min_close_hours => {
+                e.add("close_hours", "closing-too-soon");
+                h
+            }
+            Ok(h) if h > MAX_CLOSE_HOURS => {
+                e.add("close_hours", "closing-too-late");
+                h
+            }
+            Ok(h) => h,
+            Err(_) => {
+                e.add("close_hours", "invalid-number");
+                0
+            }
+        },
+    };
+    let consultation_id = match blank(&input.consultation_id) {
+        None => None,
+        Some(s) => match s.parse::<i64>() {
+            Ok(id) if id > 0 => Some(id),
+            _ => {
+                e.add("consultation_id", "invalid-number");
+                None
+            }
+        },
+    };
+    if input.affects_partners
+        && consultation_id.is_none()
+        && kind != Some(DecisionKind::Consultation)
+    {
+        e.add("consultation_id", "consultation-required");
+    }
+    let rules = match kind {
+        Some(DecisionKind::YesNo) => parse_yes_no_rules(input, &mut e),
+        Some(DecisionKind::Ranked) => parse_ranked_rules(input, &mut e),
+        _ => VoteRules::None,
+    };
+    let is_vote = kind.is_some_and(DecisionKind::is_vote);
+    if input.secret && !is_vote {
+        e.add("secret", "secret-needs-vote");
+    }
+    e.into_result(())?;
+    Ok(NewDecision {
+        title,
+        text,
+        kind: kind.unwrap_or(DecisionKind::LazyConsensus),
+        close_hours,
+        affects_partners: input.affects_partners || kind == Some(DecisionKind::Consultation),
+        consultation_id: consultation_id.filter(|_| kind != Some(DecisionKind::Consultation)),
+        secret: input.secret,
+        hide_results: is_vote && !input.show_results_early,
+        rules,
+    })
+}
+
+fn parse_yes_no_rules(input: &DecisionInput, e: &mut ValidationErrors) -> VoteRules {
+    let quorum = match blank(&input.quorum_percent) {
+        None => Quorum::None,
+        Some(s) => match s.parse::<u32>() {
+            Ok(0) => Quorum::None,
+            Ok(p) if p <= 100 => Quorum::Percent(p),
+            Ok(_) => {
+                e.add("quorum_percent", "out-of-range");
+                Quorum::None
+            }
+            Err(_) => {
+                e.add("quorum_percent", "invalid-number");
+                Quorum::None
+            }
+        },
+    };
+    let threshold = blank(&input.threshold)
+        .map(Threshold::parse)
+        .unwrap_or(Ok(Threshold::SimpleMajority));
+    let threshold = e.check("threshold", threshold);
+    let base = blank(&input.base)
+        .map(crate::tally::Base::parse)
+        .unwrap_or(Ok(crate::tally::Base::VotesCast));
+    let base = e.check("base", base);
+    match (threshold, base) {
+        (Some(threshold), Some(base)) => VoteRules::YesNo(YesNoRules {
+            quorum,
+            threshold,
+            base,
+            abstentions_count: input.abstentions_count,
+        }),
+        _ => VoteRules::None,
+    }
+}
+
+fn parse_ranked_rules(input: &DecisionInput, e: &mut ValidationErrors) -> VoteRules {
+    let method = e.check(
+        "method",
+        blank(&input.method)
+            .map(Method::parse)
+            .unwrap_or(Ok(Method::Schulze)),
+    );
+    let options = parse_options(input.options.as_deref().unwrap_or(""));
+    let options = e.check("options", options);
+    match (method, options) {
+        (Some(method), Some(options)) => VoteRules::Ranked { method, options },
+        _ => VoteRules::None,
+    }
+}
+
+/// Ballot options, one per line: at least two, at most [`MAX_OPTIONS`], each named once.
+pub fn parse_options(text: &str) -> Result<Vec<String>, &'static str> {
+    let options: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    if options.len() < 2 {
+        return Err("options-too-few");
+    }
+    if options.len() > MAX_OPTIONS {
+        return Err("options-too-many");
+    }
+    if options.iter().any(|o| o.chars().count() > 200) {
+        return Err("too-long");
+    }
+    let mut seen = std::collections::HashSet::new();
+    if !options.iter().all(|o| seen.insert(o.to_lowercase())) {
+        return Err("options-duplicate");
+    }
+    Ok(options)
+}
+
+/// What a person or the scheduler does to a decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// The proposer publishes a new version; the clock restarts and positions start afresh.
+    Revise,
+    /// Anyone entitled hands a contested proposal to a moderator.
+    Escalate,
+    /// A moderator settles an escalated proposal.
+    Rule(Ruling),
+    /// The proposer (or a facilitator) drops the proposal.
+    Withdraw,
+    /// The closing time has passed: votes are counted, consultations stop taking comments, and an
+    /// uncontested lazy consensus is accepted.
+    Close,
+    /// The outcome statement is recorded and the decision enters the register.
+    Take,
+}
+
+/// The status a decision moves to, or why it may not.
+pub fn transition(
+    kind: DecisionKind,
+    status: DecisionStatus,
+    action: Action,
+) -> Result<DecisionStatus, &'static str> {
+    use DecisionStatus as S;
+    let lazy = kind == DecisionKind::LazyConsensus;
+    match (action, status) {
+        (_, s) if s.is_final() => Err("decision-final"),
+        (Action::Revise, S::Open | S::Contested) if lazy => Ok(S::Open),
+        (Action::Escalate, S::Contested) if lazy => Ok(S::Escalated),
+        (Action::Rule(_), S::Escalated) => Ok(S::Decided),
+        (Action::Withdraw, S::Open | S::Contested | S::Escalated) => Ok(S::Withdrawn),
+        // A contested proposal is never accepted by the clock: somebody must act.
+        (Action::Close, S::Open) if lazy => Ok(S::Decided),
+        (Action::Close, S::Open) => Ok(S::Closed),
+        (Action::Take, S::Closed) => Ok(S::Decided),
+        _ => Err("invalid-transition"),
+    }
+}
+
+/// A lazy-consensus proposal is contested exactly while somebody objects to its current version.
+pub fn consensus_status(objections: usize) -> DecisionStatus {
+    if objections == 0 {
+        DecisionStatus::Open
+    } else {
+        DecisionStatus::Contested
+    }
+}
+
+/// An objection must say why, so the proposer knows what to revise.
+pub fn check_stance(stance: Stance, reason: &str) -> Result<(), &'static str> {
+    if stance == Stance::Object && reason.trim().is_empty() {
+        return Err("objection-reason-required");
+    }
+    if reason.chars().count() > 5_000 {
+        return Err("too-long");
+    }
+    Ok(())
+}
+
+/// Where the partner assembly's consultation stands, as far as taking a decision is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConsultationState {
+    pub status: DecisionStatus,
+    pub unanswered_comments: usize,
+}
+
+/// Whether a decision may be taken (accepted by the clock, ruled on, or recorded with an outcome).
+///
+/// A consultation is taken once it has closed and every comment has a response. A decision that
+/// affects partners waits for its consultation to be taken: partners are consulted *before* the
+/// decision, not after.
+pub fn may_take(
+    kind: DecisionKind,
+    affects_partners: bool,
+    own: Option<ConsultationState>,
+    linked: Option<ConsultationState>,
+) -> Result<(), &'static str> {
+    if kind == DecisionKind::Consultation {
+        let own = own.ok_or("invalid-transition")?;
+        if own.status.accepts_participation() {
+            return Err("consultation-open");
+        }
+        if own.unanswered_comments > 0 {
+            return Err("comments-unanswered");
+        }
+        return Ok(());
+    }
+    if affects_partners {
+        match linked {
+            None => return Err("consultation-required"),
+            Some(c) if c.status != DecisionStatus::Decided => return Err("consultation-open"),
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// The closing reminder is due in the last [`REMINDER_BEFORE_HOURS`] before the close, once.
+pub fn reminder_due(closes_at: DateTime<Utc>, now: DateTime<Utc>, already_sent: bool) -> bool {
+    !already_sent && now < closes_at && now >= closes_at - Duration::hours(REMINDER_BEFORE_HOURS)
+}
+
+/// When to try a failed email again: doubling from `base`, capped at an hour, so a long SMTP outage
+/// costs a retry an hour and a short one is bridged within seconds.
+pub fn retry_delay(attempts: u32, base: Duration) -> Duration {
+    let cap = Duration::hours(1);
+    let factor = 1i64 << attempts.min(20);
+    base.checked_mul(i32::try_from(factor).unwrap_or(i32::MAX))
+        .map_or(cap, |d| d.min(cap))
+}
+
+/// The outcome statement the register records when the clock accepts a lazy-consensus proposal.
+pub fn consensus_statement(version: i64, closes_at: &str) -> String {
+    format!(
+        "Accepted by lazy consensus: nobody objected to version {version} by the close ({closes_at})."
+    )
+}
+
+/// The published ballots of a yes/no vote: the same metadata rows as a ranked ballot file
+/// (`#method,yes-no`), then one `receipt,choice` row per ballot, sorted by receipt.
+pub fn yes_no_ballots_csv(meta: &crate::tally::BallotMeta, ballots: &[(String, String)]) -> String {
+    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(vec![]);
+    let mut rows: Vec<Vec<String>> = vec![
+        vec![
+            "#agora-ballots".into(),
+            crate::tally::BALLOT_FILE_VERSION.into(),
+        ],
+        vec![
+            "#software".into(),
+            meta.software.clone().unwrap_or_default(),
+        ],
+        vec!["#method".into(), "yes-no".into()],
+    ];
+    let mut sorted: Vec<&(String, String)> = ballots.iter().collect();
+    sorted.sort();
+    rows.extend(sorted.into_iter().map(|(r, c)| vec![r.clone(), c.clone()]));
+    for row in rows {
+        // Writing to memory cannot fail.
+        let _ = w.write_record(&row);
+    }
+    w.into_inner()
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default()
+}
+
+/// Outcome statement limits: required, and readable in a register.
+pub fn check_statement(text: &str) -> Result<String, &'static str> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("required");
+    }
+    if t.chars().count() > 10_000 {
+        return Err("too-long");
+    }
+    Ok(t.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn input(kind: &str) -> DecisionInput {
+        DecisionInput {
+            title: "Adopt the marketing policy".into(),
+            text: "Partners publish one case study a year.".into(),
+            kind: kind.into(),
+            ..DecisionInput::default()
+        }
+    }
+
+    #[test]
+    fn lazy_consensus_defaults_to_72_hours() {
+        let d = parse_decision(&input("lazy-consensus"), BodyKind::Group, 24).expect("valid");
+        assert_eq!(d.close_hours, 72);
+        assert_eq!(d.rules, VoteRules::None);
+        let d = parse_decision(&input("lazy-consensus"), BodyKind::Group, 96).expect("valid");
+        assert_eq!(d.close_hours, 96, "a body's minimum raises the default");
+    }
+
+    #[test]
+    fn closing_time_respects_the_body_minimum() {
+        let mut i = input("lazy-consensus");
+        i.close_hours = Some("12".into());
+        let e = parse_decision(&i, BodyKind::Group, 24).expect_err("too soon");
+        assert_eq!(e.get("close_hours"), Some("closing-too-soon"));
+        i.close_hours = Some("abc".into());
+        let e = parse_decision(&i, BodyKind::Group, 24).expect_err("not a number");
+        assert_eq!(e.get("close_hours"), Some("invalid-number"));
+    }
+
+    #[test]
+    fn consultations_belong_to_the_partner_assembly() {
+        let e = parse_decision(&input("consultation"), BodyKind::Group, 1).expect_err("group");
+        assert_eq!(e.get("kind"), Some("kind-not-allowed"));
+        let d =
+            parse_decision(&input("consultation"), BodyKind::PartnerAssembly, 1).expect("assembly");
+        assert!(d.affects_partners);
+    }
+
+    #[test]
+    fn a_decision_affecting_partners_names_its_consultation() {
+        let mut i = input("yes-no");
+        i.affects_partners = true;
+        let e = parse_decision(&i, BodyKind::Group, 1).expect_err("no consultation");
+        assert_eq!(e.get("consultation_id"), Some("consultation-required"));
+        i.consultation_id = Some("7".into());
+        let d = parse_decision(&i, BodyKind::Group, 1).expect("linked");
+        assert_eq!(d.consultation_id, Some(7));
+    }
+
+    #[test]
+    fn ranked_votes_need_distinct_options() {
+        let mut i = input("ranked");
+        i.options = Some("A\n\n".into());
+        let e = parse_decision(&i, BodyKind::Group, 1).expect_err("one option");
+        assert_eq!(e.get("options"), Some("options-too-few"));
+        i.options = Some("A\nB\na".into());
+        let e = parse_decision(&i, BodyKind::Group, 1).expect_err("duplicate");
+        assert_eq!(e.get("options"), Some("options-duplicate"));
+        i.options = Some(" 20% of acquired clients \nA fixed amount (X = 1)".into());
+        i.method = Some("irv".into());
+        let d = parse_decision(&i, BodyKind::Group, 1).expect("valid");
+        assert_eq!(
+            d.rules,
+            VoteRules::Ranked {
+                method: Method::Irv,
+                options: vec![
+                    "20% of acquired clients".into(),
+                    "A fixed amount (X = 1)".into()
+                ]
+            }
+        );
+        assert!(
+            d.hide_results,
+            "results are hidden until the close by default"
+        );
+    }
+
+    #[test]
+    fn secret_ballots_are_for_votes_only() {
+        let mut i = input("lazy-consensus");
+        i.secret = true;
+        let e = parse_decision(&i, BodyKind::Group, 1).expect_err("secret consensus");
+        assert_eq!(e.get("secret"), Some("secret-needs-vote"));
+    }
+
+    #[test]
+    fn yes_no_rules_are_fixed_from_the_form() {
+        let mut i = input("yes-no");
+        i.quorum_percent = Some("50".into());
+        i.threshold = Some("two_thirds".into());
+        i.base = Some("electorate".into());
+        let d = parse_decision(&i, BodyKind::AllMembers, 1).expect("valid");
+        assert_eq!(
+            d.rules,
+            VoteRules::YesNo(YesNoRules {
+                quorum: Quorum::Percent(50),
+                threshold: Threshold::TwoThirds,
+                base: crate::tally::Base::Electorate,
+                abstentions_count: false,
+            })
+        );
+        i.quorum_percent = Some("150".into());
+        let e = parse_decision(&i, BodyKind::AllMembers, 1).expect_err("quorum");
+        assert_eq!(e.get("quorum_percent"), Some("out-of-range"));
+    }
+
+    #[test]
+    fn lazy_consensus_lifecycle() {
+        use DecisionStatus as S;
+        let lc = DecisionKind::LazyConsensus;
+        assert_eq!(transition(lc, S::Open, Action::Close), Ok(S::Decided));
+        assert_eq!(
+            transition(lc, S::Contested, Action::Close),
+            Err("invalid-transition"),
+            "an objection stops the clock from accepting"
+        );
+        assert_eq!(transition(lc, S::Contested, Action::Revise), Ok(S::Open));
+        assert_eq!(
+            transition(lc, S::Contested, Action::Escalate),
+            Ok(S::Escalated)
+        );
+        assert_eq!(
+            transition(lc, S::Open, Action::Escalate),
+            Err("invalid-transition")
+        );
+        assert_eq!(
+            transition(lc, S::Escalated, Action::Rule(Ruling::Reject)),
+            Ok(S::Decided)
+        );
+        assert_eq!(
+            transition(lc, S::Escalated, Action::Revise),
+            Err("invalid-transition"),
+            "the moderator's ruling ends the matter"
+        );
+        assert_eq!(
+            transition(lc, S::Decided, Action::Withdraw),
+            Err("decision-final")
+        );
+    }
+
+    #[test]
+    fn votes_close_then_are_recorded() {
+        use DecisionStatus as S;
+        let v = DecisionKind::Ranked;
+        assert_eq!(transition(v, S::Open, Action::Close), Ok(S::Closed));
+        assert_eq!(transition(v, S::Closed, Action::Take), Ok(S::Decided));
+        assert_eq!(
+            transition(v, S::Open, Action::Revise),
+            Err("invalid-transition"),
+            "a vote's question cannot change under the voters"
+        );
+        assert_eq!(
+            transition(v, S::Open, Action::Take),
+            Err("invalid-transition")
+        );
+    }
+
+    #[test]
+    fn objections_need_a_reason() {
+        assert_eq!(
+            check_stance(Stance::Object, "  "),
+            Err("objection-reason-required")
+        );
+        assert_eq!(
+            check_stance(Stance::Object, "Too costly for small partners"),
+            Ok(())
+        );
+        assert_eq!(check_stance(Stance::Support, ""), Ok(()));
+    }
+
+    #[test]
+    fn partner_decisions_wait_for_their_consultation() {
+        let open = ConsultationState {
+            status: DecisionStatus::Open,
+            unanswered_comments: 0,
+        };
+        let closed_unanswered = ConsultationState {
+            status: DecisionStatus::Closed,
+            unanswered_comments: 2,
+        };
+        let taken = ConsultationState {
+            status: DecisionStatus::Decided,
+            unanswered_comments: 0,
+        };
+        let yn = DecisionKind::YesNo;
+        assert_eq!(
+            may_take(yn, true, None, Some(open)),
+            Err("consultation-open")
+        );
+        assert_eq!(
+            may_take(yn, true, None, Some(closed_unanswered)),
+            Err("consultation-open")
+        );
+        assert_eq!(may_take(yn, true, None, Some(taken)), Ok(()));
+        assert_eq!(may_take(yn, true, None, None), Err("consultation-required"));
+        assert_eq!(may_take(yn, false, None, None), Ok(()));
+        let c = DecisionKind::Consultation;
+        assert_eq!(
+            may_take(c, true, Some(open), None),
+            Err("consultation-open")
+        );
+        assert_eq!(
+            may_take(c, true, Some(closed_unanswered), None),
+            Err("comments-unanswered")
+        );
+        assert_eq!(
+            may_take(
+                c,
+                true,
+                Some(ConsultationState {
+                    status: DecisionStatus::Closed,
+                    unanswered_comments: 0
+                }),
+                None
+            ),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn reminder_window() {
+        let close = DateTime::parse_from_rfc3339("2026-11-26T12:00:00Z")
+            .expect("date")
+            .with_timezone(&Utc);
+        assert!(!reminder_due(close, close - Duration::hours(25), false));
+        assert!(reminder_due(close, close - Duration::hours(24), false));
+        assert!(reminder_due(close, close - Duration::minutes(1), false));
+        assert!(!reminder_due(close, close - Duration::minutes(1), true));
+        assert!(!reminder_due(close, close, false));
+    }
+
+    #[test]
+    fn body_rights() {
+        let member = Standing {
+            member: true,
+            signed_in: true,
+            ..Standing::default()
+        };
+        let outsider = Standing {
+            signed_in: true,
+            ..Standing::default()
+        };
+        let facilitator = Standing {
+            facilitator: true,
+            member: true,
+            signed_in: true,
+            ..Standing::default()
+        };
+        let (g, m, p) = (BodyKind::Group, Visibility::Members, Visibility::Public);
+        assert!(body_allows(g, m, member, BodyRight::View));
+        assert!(
+            !body_allows(g, m, outsider, BodyRight::View),
+            "members-only bodies stay private"
+        );
+        assert!(body_allows(g, p, Standing::default(), BodyRight::View));
+        assert!(body_allows(g, p, member, BodyRight::Propose));
+        assert!(!body_allows(g, p, member, BodyRight::OpenVote));
+        assert!(body_allows(g, p, facilitator, BodyRight::OpenVote));
+        assert!(!body_allows(g, p, facilitator, BodyRight::Moderate));
+        assert!(!body_allows(
+            BodyKind::PartnerAssembly,
+            p,
+            member,
+            BodyRight::Propose
+        ));
+        let admin = Standing {
+            admin: true,
+            ..Standing::default()
+        };
+        assert!(body_allows(
+            BodyKind::PartnerAssembly,
+            m,
+            admin,
+            BodyRight::Moderate
+        ));
+    }
+
+    #[test]
+    fn yes_no_ballot_file_lists_receipts_in_order() {
+        let meta = crate::tally::BallotMeta {
+            software: Some("agora 0.1.0".into()),
+            ..Default::default()
+        };
+        let csv = yes_no_ballots_csv(
+            &meta,
+            &[("K2".into(), "no".into()), ("A1".into(), "yes".into())],
+        );
+        assert_eq!(
+            csv,
+            "#agora-ballots,1\n#software,agora 0.1.0\n#method,yes-no\nA1,yes\nK2,no\n"
+        );
+    }
+
+    #[test]
+    fn voter_keys_round_trip() {
+        for k in [VoterKey::Person(12), VoterKey::Partner(3)] {
+            assert_eq!(VoterKey::decode(&k.encode()), Some(k));
+        }
+        assert_eq!(VoterKey::decode("org:1"), None);
+        assert_eq!(VoterKey::decode("person:x"), None);
+    }
+
+    proptest! {
+        #[test]
+        fn retry_delay_grows_and_is_capped(attempts in 0u32..100, base_s in 1i64..120) {
+            let base = Duration::seconds(base_s);
+            let d = retry_delay(attempts, base);
+            prop_assert!(d >= base.min(Duration::hours(1)));
+            prop_assert!(d <= Duration::hours(1));
+            prop_assert!(retry_delay(attempts + 1, base) >= d);
+        }
+
+        #[test]
+        fn final_decisions_never_move(kind in 0usize..4, action in 0usize..6) {
+            let kind = DecisionKind::ALL[kind];
+            let action = [Action::Revise, Action::Escalate, Action::Rule(Ruling::Accept), Action::Withdraw,
+                Action::Close, Action::Take][action];
+            for s in [DecisionStatus::Decided, DecisionStatus::Withdrawn] {
+                prop_assert_eq!(transition(kind, s, action), Err("decision-final"));
+            }
+        }
+
+        #[test]
+        fn option_lists_never_hold_duplicates(lines in proptest::collection::vec("[a-cA-C ]{0,3}", 0..8)) {
+            if let Ok(opts) = parse_options(&lines.join("\n")) {
+                let mut lower: Vec<String> = opts.iter().map(|o| o.to_lowercase()).collect();
+                lower.sort();
+                lower.dedup();
+                prop_assert_eq!(lower.len(), opts.len());
+                prop_assert!(opts.len() >= 2);
+            }
+        }
+    }
+}

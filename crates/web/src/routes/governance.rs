@@ -1,0 +1,1127 @@
+//! Governance pages: bodies, proposals and votes, the decision page where members take part, the
+//! register and its Atom feeds, and the partner delegates. The API (`api_governance`) calls the same
+//! functions: `access`, `decision_access`, `parse_action` and `perform`.
+
+use crate::auth::Viewer;
+use crate::error::{Error, Result};
+use crate::forms::FieldErrors;
+use crate::views::{render, Ctx, Pager};
+use crate::AppState;
+use agora_domain::governance::{
+    self as gov, BodyKind, BodyRight, DecisionInput, DecisionKind, DecisionStatus, Ruling, Stance,
+    Standing, Visibility, VoteChoice, VoteRules, VoterKey,
+};
+use agora_domain::pagination::PageRequest;
+use agora_domain::permissions::{Grant, Permission, Role};
+use agora_domain::ValidationErrors;
+use agora_store::{
+    BallotChoice, Body, Comment, Decision, DecisionSummary, Delegates, Elector, NewBody, StanceRow,
+    StoredBallot, Version,
+};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use serde::Deserialize;
+
+// ---- Access: the one place pages and API ask -------------------------------------------------------
+
+/// The viewer's standing in a body, refusing those who may not see it (404 for a members-only body, so
+/// its existence and titles do not leak).
+pub async fn access(state: &AppState, v: &Viewer, body: &Body) -> Result<Standing> {
+    let s = state.store.standing(&v.actor, body).await?;
+    if gov::body_allows(body.kind, body.visibility, s, BodyRight::View) {
+        Ok(s)
+    } else if v.person.is_none() {
+        Err(Error::Unauthorized)
+    } else {
+        Err(Error::NotFound)
+    }
+}
+
+pub fn require(body: &Body, s: Standing, right: BodyRight, v: &Viewer) -> Result<()> {
+    if gov::body_allows(body.kind, body.visibility, s, right) {
+        Ok(())
+    } else if v.person.is_none() {
+        Err(Error::Unauthorized)
+    } else {
+        Err(Error::Forbidden)
+    }
+}
+
+pub async fn body_by_slug(state: &AppState, v: &Viewer, slug: &str) -> Result<(Body, Standing)> {
+    let body = state.store.body(slug).await?.ok_or(Error::NotFound)?;
+    let s = access(state, v, &body).await?;
+    Ok((body, s))
+}
+
+pub struct DecisionAccess {
+    pub decision: Decision,
+    pub body: Body,
+    pub standing: Standing,
+    /// The electorate entries the viewer may act for.
+    pub voter_keys: Vec<VoterKey>,
+}
+
+impl DecisionAccess {
+    fn is_proposer(&self, v: &Viewer) -> bool {
+        v.person.is_some() && self.decision.proposer_id == v.actor.person_id()
+    }
+
+    fn allows(&self, right: BodyRight) -> bool {
+        gov::body_allows(self.body.kind, self.body.visibility, self.standing, right)
+    }
+}
+
+pub async fn decision_access(state: &AppState, v: &Viewer, id: i64) -> Result<DecisionAccess> {
+    let decision = state.store.decision(id).await?;
+    let body = state.store.body_by_id(decision.body_id).await?;
+    let standing = access(state, v, &body).await?;
+    let voter_keys = match v.actor.person_id() {
+        Some(pid) => state.store.voter_keys(id, pid).await?,
+        None => vec![],
+    };
+    Ok(DecisionAccess {
+        decision,
+        body,
+        standing,
+        voter_keys,
+    })
+}
+
+/// Opens a decision in a body, checking who may open which kind.
+pub async fn open(
+    state: &AppState,
+    v: &Viewer,
+    body: &Body,
+    s: Standing,
+    input: &DecisionInput,
+) -> Result<i64> {
+    let kind = DecisionKind::parse(&input.kind).ok();
+    let right = match kind {
+        Some(DecisionKind::LazyConsensus) | None => BodyRight::Propose,
+        Some(_) => BodyRight::OpenVote,
+    };
+    require(body, s, right, v)?;
+    let new = gov::parse_decision(input, body.kind, body.min_close_hours)?;
+    Ok(state
+        .store
+        .open_decision(body, &new, &v.who(), state.clock.now())
+        .await?)
+}
+
+// ---- Actions on a decision -------------------------------------------------------------------------
+
+/// Everything a person can do to a decision, from a form or a JSON body.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct ActionInput {
+    /// Which elector to act for (`person:ID` or `partner:ID`) when one may act for several.
+    pub voter: Option<String>,
+    /// Lazy consensus: `support`, `neutral` or `object`.
+    pub stance: String,
+    /// Objection reason, or reasoning of a ruling.
+    pub reason: String,
+    /// Yes/no ballot: `yes`, `no` or `abstain`.
+    pub choice: String,
+    /// Ranked ballot: option names, most preferred first.
+    pub ranking: Vec<String>,
+    /// Secret ballots: the receipt of the ballot being changed.
+    pub receipt: String,
+    /// Revision: the new title and text.
+    pub title: String,
+    pub text: String,
+    /// Ruling: `accept` or `reject`.
+    pub ruling: String,
+    /// The outcome statement recorded in the register.
+    pub outcome: String,
+    /// Optional review date (YYYY-MM-DD).
+    pub review_at: String,
+    /// Consultation comment and reply target.
+    pub body: String,
+    pub parent_id: Option<i64>,
+    /// Response to a consultation comment.
+    pub comment_id: Option<i64>,
+    pub response: String,
+}
+
+pub enum Done {
+    /// The receipt of a ballot just cast.
+    Receipt(String),
+    Ok,
+}
+
+fn voter_for(a: &DecisionAccess, requested: Option<&str>) -> Result<VoterKey> {
+    if a.voter_keys.is_empty() {
+        return Err(Error::Forbidden);
+    }
+    match requested.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(a.voter_keys[0]),
+        Some(k) => VoterKey::decode(k)
+            .filter(|k| a.voter_keys.contains(k))
+            .ok_or(Error::Forbidden),
+    }
+}
+
+fn invalid(field: &str, code: &'static str) -> Error {
+    Error::Invalid(ValidationErrors::single(field, code))
+}
+
+/// Carries out `action` for the viewer. The same function serves the decision page and the API.
+pub async fn perform(
+    state: &AppState,
+    v: &Viewer,
+    a: &DecisionAccess,
+    action: &str,
+    input: &ActionInput,
+) -> Result<Done> {
+    let who = v.who();
+    let now = state.clock.now();
+    let id = a.decision.id;
+    let store = &state.store;
+    match action {
+        "stance" => {
+            let voter = voter_for(a, input.voter.as_deref())?;
+            let stance = Stance::parse(&input.stance).map_err(|c| invalid("stance", c))?;
+            store
+                .set_stance(id, voter, stance, &input.reason, &who, now)
+                .await?;
+        }
+        "ballot" => {
+            let voter = voter_for(a, input.voter.as_deref())?;
+            let choice = match &a.decision.rules {
+                VoteRules::YesNo(_) => BallotChoice::YesNo(
+                    VoteChoice::parse(&input.choice).map_err(|c| invalid("choice", c))?,
+                ),
+                VoteRules::Ranked { .. } => BallotChoice::Ranking(input.ranking.clone()),
+                VoteRules::None => return Err(invalid("choice", "not-a-vote")),
+            };
+            let receipt = (!input.receipt.trim().is_empty()).then_some(input.receipt.as_str());
+            let r = store
+                .cast_ballot(id, voter, &choice, receipt, &who, now)
+                .await?;
+            return Ok(Done::Receipt(r));
+        }
+        "revise" => {
+            if !(a.is_proposer(v) || a.allows(BodyRight::Facilitate)) {
+                return Err(Error::Forbidden);
+            }
+            store
+                .revise(id, &input.title, &input.text, &who, now)
+                .await?;
+        }
+        "escalate" => {
+            if !(a.is_proposer(v) || !a.voter_keys.is_empty() || a.allows(BodyRight::Facilitate)) {
+                return Err(Error::Forbidden);
+            }
+            store.escalate(id, &who, now).await?;
+        }
+        "rule" => {
+            if !a.allows(BodyRight::Moderate) {
+                return Err(Error::Forbidden);
+            }
+            let ruling = Ruling::parse(&input.ruling).map_err(|c| invalid("ruling", c))?;
+            store.rule(id, ruling, &input.reason, &who, now).await?;
+        }
+        "withdraw" => {
+            if !(a.is_proposer(v) || a.allows(BodyRight::Facilitate)) {
+                return Err(Error::Forbidden);
+            }
+            store.withdraw(id, &who, now).await?;
+        }
+        "take" => {
+            if !a.allows(BodyRight::Facilitate) {
+                return Err(Error::Forbidden);
+            }
+            store
+                .take_decision(id, &input.outcome, Some(&input.review_at), &who, now)
+                .await?;
+        }
+        "comment" => {
+            if !(a.standing.member || a.allows(BodyRight::Facilitate)) || v.person.is_none() {
+                return Err(Error::Forbidden);
+            }
+            store
+                .comment(id, input.parent_id, &input.body, &who, now)
+                .await?;
+        }
+        "respond" => {
+            if !a.allows(BodyRight::Facilitate) {
+                return Err(Error::Forbidden);
+            }
+            let cid = input
+                .comment_id
+                .ok_or_else(|| invalid("comment_id", "required"))?;
+            if !store.comments(id).await?.iter().any(|c| c.id == cid) {
+                return Err(Error::NotFound);
+            }
+            store.respond(cid, &input.response, &who, now).await?;
+        }
+        _ => return Err(Error::NotFound),
+    }
+    Ok(Done::Ok)
+}
+
+/// What the viewer may see of the count now: the stored result after the close, the running count
+/// when results are shown early, nothing otherwise.
+pub async fn visible_results(
+    state: &AppState,
+    d: &Decision,
+) -> Result<Option<agora_store::VoteResult>> {
+    Ok(state.store.results(d).await?)
+}
+
+// ---- Pages -----------------------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "governance/index.html")]
+struct IndexView {
+    ctx: Ctx,
+    bodies: Vec<Body>,
+    decisions: Vec<DecisionSummary>,
+}
+
+/// Bodies the viewer may see, and the latest decisions among them.
+pub async fn visible_bodies(state: &AppState, v: &Viewer) -> Result<Vec<Body>> {
+    let mut out = vec![];
+    for b in state.store.bodies().await? {
+        let s = state.store.standing(&v.actor, &b).await?;
+        if gov::body_allows(b.kind, b.visibility, s, BodyRight::View) {
+            out.push(b);
+        }
+    }
+    Ok(out)
+}
+
+async fn visible_decisions(
+    state: &AppState,
+    bodies: &[Body],
+    register: bool,
+    page: PageRequest,
+) -> Result<agora_domain::pagination::Page<DecisionSummary>> {
+    let ids: Vec<i64> = bodies.iter().map(|b| b.id).collect();
+    Ok(state.store.decisions(&ids, register, page).await?)
+}
+
+pub async fn index(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
+    let bodies = visible_bodies(&state, &v).await?;
+    let decisions = visible_decisions(&state, &bodies, false, PageRequest::new(1, 20))
+        .await?
+        .items;
+    render(&IndexView {
+        ctx: Ctx::new(&v, "/governance"),
+        bodies,
+        decisions,
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PageQuery {
+    page: Option<u32>,
+}
+
+#[derive(Template)]
+#[template(path = "governance/register.html")]
+struct RegisterView {
+    ctx: Ctx,
+    decisions: Vec<DecisionSummary>,
+    pager: Pager,
+}
+
+pub async fn register(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(q): Query<PageQuery>,
+) -> Result<Html<String>> {
+    let bodies = visible_bodies(&state, &v).await?;
+    let page = visible_decisions(
+        &state,
+        &bodies,
+        true,
+        PageRequest::new(q.page.unwrap_or(1), 25),
+    )
+    .await?;
+    render(&RegisterView {
+        ctx: Ctx::new(&v, "/governance"),
+        pager: Pager::new(&page, "/governance/register", &[]),
+        decisions: page.items,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "governance/body.html")]
+struct BodyView {
+    ctx: Ctx,
+    body: Body,
+    members: Vec<(i64, String, String, Role)>,
+    open: Vec<DecisionSummary>,
+    decided: Vec<DecisionSummary>,
+    pager: Pager,
+    may_propose: bool,
+    may_open_vote: bool,
+}
+
+pub async fn body_page(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Result<Html<String>> {
+    let (body, s) = body_by_slug(&state, &v, &slug).await?;
+    let page = state
+        .store
+        .decisions(&[body.id], false, PageRequest::new(q.page.unwrap_or(1), 25))
+        .await?;
+    let pager = Pager::new(&page, &format!("/bodies/{}", body.slug), &[]);
+    let (decided, open): (Vec<_>, Vec<_>) =
+        page.items.into_iter().partition(|d| d.status.is_final());
+    let members = if body.kind == BodyKind::Group {
+        state.store.body_members(body.id).await?
+    } else {
+        vec![]
+    };
+    render(&BodyView {
+        ctx: Ctx::new(&v, "/governance"),
+        may_propose: gov::body_allows(body.kind, body.visibility, s, BodyRight::Propose),
+        may_open_vote: gov::body_allows(body.kind, body.visibility, s, BodyRight::OpenVote),
+        members,
+        open,
+        decided,
+        pager,
+        body,
+    })
+}
+
+/// The body's register as an Atom feed, for feed readers and chat integrations.
+pub async fn feed(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+) -> Result<Response> {
+    let (body, _) = body_by_slug(&state, &v, &slug).await?;
+    let page = state
+        .store
+        .decisions(&[body.id], true, PageRequest::new(1, 50))
+        .await?;
+    let xml = atom_feed(&state.config.url(""), &body, &page.items);
+    Ok((
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        xml,
+    )
+        .into_response())
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+pub fn atom_feed(base: &str, body: &Body, items: &[DecisionSummary]) -> String {
+    let updated = items
+        .iter()
+        .filter_map(|d| d.decided_at.clone())
+        .max()
+        .unwrap_or_else(|| "1970-01-01T00:00:00.000Z".into());
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n\
+         <title>{} — decisions</title>\n<id>{base}/bodies/{}</id>\n\
+         <link rel=\"self\" href=\"{base}/bodies/{}/feed.atom\"/>\n<link href=\"{base}/bodies/{}\"/>\n\
+         <updated>{updated}</updated>\n",
+        xml_escape(&body.name),
+        body.slug,
+        body.slug,
+        body.slug
+    );
+    for d in items {
+        let at = d.decided_at.clone().unwrap_or_else(|| updated.clone());
+        out.push_str(&format!(
+            "<entry>\n<title>{}</title>\n<id>{base}/decisions/{}</id>\n<link href=\"{base}/decisions/{}\"/>\n\
+             <updated>{at}</updated>\n<author><name>{}</name></author>\n<summary>{}</summary>\n</entry>\n",
+            xml_escape(&d.title),
+            d.id,
+            d.id,
+            xml_escape(&body.name),
+            xml_escape(d.outcome.as_deref().unwrap_or(""))
+        ));
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+#[derive(Template)]
+#[template(path = "governance/propose.html")]
+struct ProposeView {
+    ctx: Ctx,
+    body: Body,
+    kinds: Vec<(String, String)>,
+    input: DecisionInputView,
+    errors: FieldErrors,
+    consultations: Vec<DecisionSummary>,
+}
+
+/// Form values for re-display.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct DecisionInputView {
+    pub title: String,
+    pub text: String,
+    pub kind: String,
+    pub close_hours: String,
+    pub affects_partners: Option<String>,
+    pub consultation_id: String,
+    pub secret: Option<String>,
+    pub show_results_early: Option<String>,
+    pub quorum_percent: String,
+    pub threshold: String,
+    pub base: String,
+    pub abstentions_count: Option<String>,
+    pub method: String,
+    pub options: String,
+}
+
+impl DecisionInputView {
+    fn to_input(&self) -> DecisionInput {
+        let opt = |s: &str| (!s.trim().is_empty()).then(|| s.to_string());
+        DecisionInput {
+            title: self.title.clone(),
+            text: self.text.clone(),
+            kind: self.kind.clone(),
+            close_hours: opt(&self.close_hours),
+            affects_partners: self.affects_partners.is_some(),
+            consultation_id: opt(&self.consultation_id),
+            secret: self.secret.is_some(),
+            show_results_early: self.show_results_early.is_some(),
+            quorum_percent: opt(&self.quorum_percent),
+            threshold: opt(&self.threshold),
+            base: opt(&self.base),
+            abstentions_count: self.abstentions_count.is_some(),
+            method: opt(&self.method),
+            options: opt(&self.options),
+        }
+    }
+}
+
+async fn propose_view(
+    state: &AppState,
+    v: &Viewer,
+    body: Body,
+    s: Standing,
+    input: DecisionInputView,
+    errors: FieldErrors,
+) -> Result<ProposeView> {
+    let kinds = DecisionKind::ALL
+        .iter()
+        .filter(|k| gov::kind_allowed(body.kind, **k))
+        .filter(|k| {
+            let right = if **k == DecisionKind::LazyConsensus {
+                BodyRight::Propose
+            } else {
+                BodyRight::OpenVote
+            };
+            gov::body_allows(body.kind, body.visibility, s, right)
+        })
+        .map(|k| {
+            (
+                k.slug().to_string(),
+                v.tr.label(DecisionKind::LABEL_PREFIX, k.slug()),
+            )
+        })
+        .collect();
+    let consultations = match state.store.body("partner-assembly").await? {
+        Some(pa) => state
+            .store
+            .decisions(&[pa.id], false, PageRequest::new(1, 100))
+            .await?
+            .items
+            .into_iter()
+            .filter(|d| {
+                d.kind == DecisionKind::Consultation && d.status != DecisionStatus::Withdrawn
+            })
+            .collect(),
+        None => vec![],
+    };
+    Ok(ProposeView {
+        ctx: Ctx::new(v, "/governance"),
+        body,
+        kinds,
+        input,
+        errors,
+        consultations,
+    })
+}
+
+pub async fn propose_form(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+) -> Result<Html<String>> {
+    let (body, s) = body_by_slug(&state, &v, &slug).await?;
+    require(&body, s, BodyRight::Propose, &v)
+        .or_else(|_| require(&body, s, BodyRight::OpenVote, &v))?;
+    let input = DecisionInputView {
+        kind: if body.kind == BodyKind::PartnerAssembly {
+            "consultation".into()
+        } else {
+            "lazy-consensus".into()
+        },
+        ..DecisionInputView::default()
+    };
+    render(&propose_view(&state, &v, body, s, input, FieldErrors::default()).await?)
+}
+
+pub async fn propose(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    Form(f): Form<DecisionInputView>,
+) -> Result<Response> {
+    let (body, s) = body_by_slug(&state, &v, &slug).await?;
+    match open(&state, &v, &body, s, &f.to_input()).await {
+        Ok(id) => Ok(Redirect::to(&format!("/decisions/{id}")).into_response()),
+        Err(Error::Invalid(e)) => {
+            let view = propose_view(&state, &v, body, s, f, FieldErrors(e)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "governance/decision.html")]
+struct DecisionView {
+    ctx: Ctx,
+    d: Decision,
+    body: Body,
+    text_html: String,
+    versions: Vec<Version>,
+    electorate: Vec<Elector>,
+    undecided: Vec<Elector>,
+    stances: Vec<StanceRow>,
+    comments: Vec<(Comment, u32)>,
+    ballots: Vec<StoredBallot>,
+    results: Option<crate::results::ResultsView>,
+    consultation: Option<Decision>,
+    voters: Vec<(String, String)>,
+    can_take_part: bool,
+    can_revise: bool,
+    can_escalate: bool,
+    can_withdraw: bool,
+    can_rule: bool,
+    can_take: bool,
+    can_comment: bool,
+    can_respond: bool,
+    receipt: Option<String>,
+    errors: FieldErrors,
+    form: ActionInput,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct DecisionQuery {
+    receipt: Option<String>,
+}
+
+fn paragraphs(text: &str) -> String {
+    // Plain text with paragraphs: escaped here, so the template may insert it as is.
+    text.split("\n\n")
+        .map(|p| {
+            format!(
+                "<p>{}</p>",
+                askama::filters::escape(p.trim(), askama::filters::Html)
+                    .map(|e| e.to_string())
+                    .unwrap_or_default()
+                    .replace('\n', "<br>")
+            )
+        })
+        .collect()
+}
+
+/// Threads comments: each with its depth, replies under their parent.
+fn thread(comments: Vec<Comment>) -> Vec<(Comment, u32)> {
+    fn walk(all: &[Comment], parent: Option<i64>, depth: u32, out: &mut Vec<(Comment, u32)>) {
+        for c in all.iter().filter(|c| c.parent_id == parent) {
+            out.push((c.clone(), depth));
+            walk(all, Some(c.id), (depth + 1).min(6), out);
+        }
+    }
+    let mut out = Vec::with_capacity(comments.len());
+    walk(&comments, None, 0, &mut out);
+    out
+}
+
+async fn decision_view(
+    state: &AppState,
+    v: &Viewer,
+    a: DecisionAccess,
+    errors: FieldErrors,
+    form: ActionInput,
+    receipt: Option<String>,
+) -> Result<DecisionView> {
+    let d = &a.decision;
+    let electorate = state.store.electorate(d.id).await?;
+    let undecided = electorate
+        .iter()
+        .filter(|e| e.participated_at.is_none())
+        .cloned()
+        .collect();
+    let stances = if d.kind == DecisionKind::LazyConsensus {
+        state.store.stances(d.id, d.version).await?
+    } else {
+        vec![]
+    };
+    let results = visible_results(state, d).await?;
+    let ballots = if d.kind.is_vote() && results.is_some() {
+        state.store.ballots(d).await?
+    } else {
+        vec![]
+    };
+    let consultation = match d.consultation_id {
+        Some(c) => Some(state.store.decision(c).await?),
+        None => None,
+    };
+    let voters = a
+        .voter_keys
+        .iter()
+        .map(|k| {
+            let label = electorate
+                .iter()
+                .find(|e| e.voter_key == k.encode())
+                .map(|e| e.label.clone())
+                .unwrap_or_default();
+            (k.encode(), label)
+        })
+        .collect::<Vec<_>>();
+    let open = d.status.accepts_participation();
+    let facilitate = a.allows(BodyRight::Facilitate);
+    let proposer = a.is_proposer(v);
+    let results = results
+        .as_ref()
+        .map(|r| crate::results::ResultsView::new(&v.tr, d, r));
+    Ok(DecisionView {
+        ctx: Ctx::new(v, "/governance"),
+        text_html: paragraphs(&d.text),
+        versions: state.store.versions(d.id).await?,
+        comments: thread(state.store.comments(d.id).await?),
+        can_take_part: open && !voters.is_empty() && d.kind != DecisionKind::Consultation,
+        can_revise: open && d.kind == DecisionKind::LazyConsensus && (proposer || facilitate),
+        can_escalate: d.status == DecisionStatus::Contested
+            && (proposer || !voters.is_empty() || facilitate),
+        can_withdraw: !d.status.is_final()
+            && d.status != DecisionStatus::Closed
+            && (proposer || facilitate),
+        can_rule: d.status == DecisionStatus::Escalated && a.allows(BodyRight::Moderate),
+        can_take: d.status == DecisionStatus::Closed && facilitate,
+        can_comment: open
+            && d.kind == DecisionKind::Consultation
+            && v.person.is_some()
+            && (a.standing.member || facilitate),
+        can_respond: d.status == DecisionStatus::Closed && facilitate,
+        electorate,
+        undecided,
+        stances,
+        ballots,
+        results,
+        consultation,
+        voters,
+        receipt,
+        errors,
+        form,
+        d: a.decision.clone(),
+        body: a.body.clone(),
+    })
+}
+
+pub async fn decision_page(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Query(q): Query<DecisionQuery>,
+) -> Result<Html<String>> {
+    let a = decision_access(&state, &v, id).await?;
+    let receipt = q.receipt.filter(|r| r.len() <= 32);
+    render(
+        &decision_view(
+            &state,
+            &v,
+            a,
+            FieldErrors::default(),
+            ActionInput::default(),
+            receipt,
+        )
+        .await?,
+    )
+}
+
+/// The decision page's forms: a ranked ballot arrives as `rank_<i>` selects, one per option.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ActionForm {
+    #[serde(flatten)]
+    input: ActionInputForm,
+    #[serde(flatten)]
+    ranks: std::collections::HashMap<String, String>,
+}
+
+/// `ActionInput` as a urlencoded form carries it (no lists).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ActionInputForm {
+    voter: Option<String>,
+    stance: String,
+    reason: String,
+    choice: String,
+    receipt: String,
+    title: String,
+    text: String,
+    ruling: String,
+    outcome: String,
+    review_at: String,
+    body: String,
+    parent_id: Option<String>,
+    comment_id: Option<String>,
+    response: String,
+}
+
+/// Turns the per-option rank selects into a ranking; two options given the same rank is an error.
+pub fn ranking_from_ranks(
+    options: &[String],
+    ranks: &std::collections::HashMap<String, String>,
+) -> std::result::Result<Vec<String>, &'static str> {
+    let mut ranked: Vec<(u32, usize)> = vec![];
+    for (i, _) in options.iter().enumerate() {
+        let Some(r) = ranks.get(&format!("rank_{i}")).map(|s| s.trim()) else {
+            continue;
+        };
+        if r.is_empty() {
+            continue;
+        }
+        let r: u32 = r.parse().map_err(|_| "invalid-number")?;
+        if r == 0 || r as usize > options.len() {
+            return Err("out-of-range");
+        }
+        if ranked.iter().any(|(x, _)| *x == r) {
+            return Err("ballot-duplicate-rank");
+        }
+        ranked.push((r, i));
+    }
+    ranked.sort_unstable();
+    Ok(ranked
+        .into_iter()
+        .map(|(_, i)| options[i].clone())
+        .collect())
+}
+
+pub async fn decision_action(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, action)): Path<(i64, String)>,
+    Form(f): Form<ActionForm>,
+) -> Result<Response> {
+    if v.person.is_none() {
+        return Err(Error::Unauthorized);
+    }
+    let a = decision_access(&state, &v, id).await?;
+    let num = |s: &Option<String>| s.as_deref().and_then(|s| s.trim().parse::<i64>().ok());
+    let i = &f.input;
+    let mut input = ActionInput {
+        voter: i.voter.clone(),
+        stance: i.stance.clone(),
+        reason: i.reason.clone(),
+        choice: i.choice.clone(),
+        ranking: vec![],
+        receipt: i.receipt.clone(),
+        title: i.title.clone(),
+        text: i.text.clone(),
+        ruling: i.ruling.clone(),
+        outcome: i.outcome.clone(),
+        review_at: i.review_at.clone(),
+        body: i.body.clone(),
+        parent_id: num(&i.parent_id),
+        comment_id: num(&i.comment_id),
+        response: i.response.clone(),
+    };
+    let result = match (action.as_str(), &a.decision.rules) {
+        ("ballot", VoteRules::Ranked { options, .. }) => {
+            match ranking_from_ranks(options, &f.ranks) {
+                Ok(r) => {
+                    input.ranking = r;
+                    perform(&state, &v, &a, &action, &input).await
+                }
+                Err(c) => Err(invalid("ranking", c)),
+            }
+        }
+        _ => perform(&state, &v, &a, &action, &input).await,
+    };
+    match result {
+        Ok(Done::Receipt(r)) if a.decision.secret => {
+            Ok(Redirect::to(&format!("/decisions/{id}?receipt={r}#your-ballot")).into_response())
+        }
+        Ok(_) => Ok(Redirect::to(&format!("/decisions/{id}")).into_response()),
+        Err(Error::Invalid(e)) => {
+            let a = decision_access(&state, &v, id).await?;
+            let view = decision_view(&state, &v, a, FieldErrors(e), input, None).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn ballots_csv(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response> {
+    let a = decision_access(&state, &v, id).await?;
+    let csv = state
+        .store
+        .ballots_csv(&a.decision, &format!("agora {}", env!("CARGO_PKG_VERSION")))
+        .await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"decision-{id}-ballots.csv\""),
+            ),
+        ],
+        csv,
+    )
+        .into_response())
+}
+
+// ---- Administration: bodies, members, delegates ----------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "governance/admin_bodies.html")]
+struct AdminBodiesView {
+    ctx: Ctx,
+    bodies: Vec<Body>,
+    errors: FieldErrors,
+    form: BodyForm,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct BodyForm {
+    slug: String,
+    name: String,
+    description: String,
+    visibility: String,
+    min_close_hours: String,
+}
+
+pub fn parse_body_form(f: &BodyForm) -> std::result::Result<NewBody, ValidationErrors> {
+    let mut e = ValidationErrors::new();
+    let visibility = e.check("visibility", Visibility::parse(&f.visibility));
+    let hours = match f.min_close_hours.trim() {
+        "" => Some(gov::DEFAULT_CLOSE_HOURS),
+        s => e.check(
+            "min_close_hours",
+            s.parse::<i64>().map_err(|_| "invalid-number"),
+        ),
+    };
+    e.into_result(())?;
+    Ok(NewBody {
+        slug: f.slug.trim().to_string(),
+        name: f.name.trim().to_string(),
+        description: f.description.trim().to_string(),
+        visibility: visibility.unwrap_or(Visibility::Public),
+        min_close_hours: hours.unwrap_or(gov::DEFAULT_CLOSE_HOURS),
+    })
+}
+
+pub async fn admin_bodies(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
+    v.require(Permission::ManagePeople)?;
+    render(&AdminBodiesView {
+        ctx: Ctx::new(&v, "/admin"),
+        bodies: state.store.bodies().await?,
+        errors: FieldErrors::default(),
+        form: BodyForm {
+            min_close_hours: gov::DEFAULT_CLOSE_HOURS.to_string(),
+            visibility: "public".into(),
+            ..BodyForm::default()
+        },
+    })
+}
+
+pub async fn admin_create_body(
+    State(state): State<AppState>,
+    v: Viewer,
+    Form(f): Form<BodyForm>,
+) -> Result<Response> {
+    v.require(Permission::ManagePeople)?;
+    let created = match parse_body_form(&f) {
+        Ok(new) => state
+            .store
+            .create_body(&new, &v.who())
+            .await
+            .map_err(Error::from),
+        Err(e) => Err(Error::Invalid(e)),
+    };
+    match created {
+        Ok(b) => Ok(Redirect::to(&format!("/bodies/{}", b.slug)).into_response()),
+        Err(Error::Invalid(e)) => {
+            let view = AdminBodiesView {
+                ctx: Ctx::new(&v, "/admin"),
+                bodies: state.store.bodies().await?,
+                errors: FieldErrors(e),
+                form: f,
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MemberForm {
+    email: String,
+    role: String,
+}
+
+/// Adds a person to a group body as member or facilitator (a role grant scoped to the body).
+pub async fn admin_add_member(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    Form(f): Form<MemberForm>,
+) -> Result<Response> {
+    v.require(Permission::ManagePeople)?;
+    let body = state.store.body(&slug).await?.ok_or(Error::NotFound)?;
+    if body.kind != BodyKind::Group {
+        return Err(invalid("role", "invalid-role"));
+    }
+    let role = match f.role.as_str() {
+        "facilitator" => Role::Facilitator,
+        "group_member" | "" => Role::GroupMember,
+        _ => return Err(invalid("role", "invalid-role")),
+    };
+    let person = state
+        .store
+        .person_by_email(f.email.trim())
+        .await?
+        .ok_or_else(|| invalid("email", "unknown-person"))?;
+    state
+        .store
+        .grant_role(
+            person.id,
+            Grant {
+                role,
+                scope_id: Some(body.id),
+            },
+            &v.who(),
+        )
+        .await?;
+    Ok(Redirect::to(&format!("/bodies/{}", body.slug)).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "governance/delegates.html")]
+struct DelegatesView {
+    ctx: Ctx,
+    partner: Delegates,
+    team: Vec<(i64, String, String)>,
+    delegate_id: Option<i64>,
+    alternate_id: Option<i64>,
+    errors: FieldErrors,
+}
+
+async fn delegates_view(
+    state: &AppState,
+    v: &Viewer,
+    partner_id: i64,
+    errors: FieldErrors,
+) -> Result<DelegatesView> {
+    v.require(Permission::EditPartnerProfile { partner_id })?;
+    let partner = state
+        .store
+        .delegates()
+        .await?
+        .into_iter()
+        .find(|d| d.partner_id == partner_id)
+        .ok_or(Error::NotFound)?;
+    let team: Vec<(i64, String, String)> = state
+        .store
+        .partner_team(partner_id)
+        .await?
+        .into_iter()
+        .map(|(p, _)| (p.id, p.display_name, p.email))
+        .collect();
+    let id_of = |email: &Option<String>| {
+        email
+            .as_ref()
+            .and_then(|e| team.iter().find(|t| &t.2 == e).map(|t| t.0))
+    };
+    Ok(DelegatesView {
+        ctx: Ctx::new(v, "/portal"),
+        delegate_id: id_of(&partner.delegate),
+        alternate_id: id_of(&partner.alternate),
+        partner,
+        team,
+        errors,
+    })
+}
+
+pub async fn delegates_form(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(partner_id): Path<i64>,
+) -> Result<Html<String>> {
+    render(&delegates_view(&state, &v, partner_id, FieldErrors::default()).await?)
+}
+
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct DelegatesForm {
+    pub delegate_id: Option<String>,
+    pub alternate_id: Option<String>,
+}
+
+/// Designates a partner's delegate and alternate: the partner's admins, or the foundation.
+pub async fn save_delegates(
+    state: &AppState,
+    v: &Viewer,
+    partner_id: i64,
+    f: &DelegatesForm,
+) -> Result<()> {
+    v.require(Permission::EditPartnerProfile { partner_id })?;
+    let parse = |field: &str, s: &Option<String>| -> Result<Option<i64>> {
+        match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            None => Ok(None),
+            Some(s) => s
+                .parse()
+                .map(Some)
+                .map_err(|_| invalid(field, "invalid-number")),
+        }
+    };
+    let delegate = parse("delegate_id", &f.delegate_id)?;
+    let alternate = parse("alternate_id", &f.alternate_id)?;
+    state
+        .store
+        .set_delegates(partner_id, delegate, alternate, &v.who())
+        .await?;
+    Ok(())
+}
+
+pub async fn delegates_submit(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(partner_id): Path<i64>,
+    Form(f): Form<DelegatesForm>,
+) -> Result<Response> {
+    match save_delegates(&state, &v, partner_id, &f).await {
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/portal/partners/{partner_id}/delegates")).into_response())
+        }
+        Err(Error::Invalid(e)) => {
+            let view = delegates_view(&state, &v, partner_id, FieldErrors(e)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
