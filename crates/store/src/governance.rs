@@ -1824,25 +1824,26 @@ async fn body_in(tx: &mut Tx, id: i64) -> Result<Body> {
 async fn freeze_electorate(tx: &mut Tx, id: i64, body: &Body) -> Result<i64> {
     let select = match body.kind {
         BodyKind::Group => {
-            "SELECT DISTINCT 'person:' || CAST(p.id AS TEXT), p.display_name FROM people p \
+            "SELECT DISTINCT $1, 'person:' || CAST(p.id AS TEXT), p.display_name FROM people p \
              JOIN role_grants g ON g.person_id = p.id WHERE g.scope_kind = 'group' AND g.scope_id = $2 \
-             AND g.role IN ('facilitator', 'group_member') AND p.disabled_at IS NULL AND p.password_hash IS NOT NULL"
+             AND g.role IN ('facilitator', 'group_member') AND p.disabled_at IS NULL \
+             AND p.password_hash IS NOT NULL"
         }
         BodyKind::PartnerAssembly => {
-            "SELECT 'partner:' || CAST(id AS TEXT), name FROM partners WHERE status = 'active' AND $2 = $2"
+            "SELECT $1, 'partner:' || CAST(id AS TEXT), name FROM partners WHERE status = 'active'"
         }
+        // Members who have accepted their invitation: an unused account cannot vote.
         BodyKind::AllMembers => {
-            "SELECT 'person:' || CAST(id AS TEXT), display_name FROM people \
-             WHERE disabled_at IS NULL AND password_hash IS NOT NULL AND $2 = $2"
+            "SELECT $1, 'person:' || CAST(id AS TEXT), display_name FROM people \
+             WHERE disabled_at IS NULL AND password_hash IS NOT NULL"
         }
     };
-    sqlx::query(&format!(
-        "INSERT INTO decision_electorate (decision_id, voter_key, label) SELECT $1, k, l FROM ({select}) AS e(k, l)"
-    ))
-    .bind(id)
-    .bind(body.id)
-    .execute(&mut **tx)
-    .await?;
+    let sql = format!("INSERT INTO decision_electorate (decision_id, voter_key, label) {select}");
+    let mut q = sqlx::query(&sql).bind(id);
+    if body.kind == BodyKind::Group {
+        q = q.bind(body.id);
+    }
+    q.execute(&mut **tx).await?;
     electorate_size(tx, id).await
 }
 
