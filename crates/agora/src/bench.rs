@@ -388,3 +388,128 @@ pub async fn report(dir: &std::path::Path, leads: u64) -> anyhow::Result<()> {
     let _ = stop.send(());
     Ok(())
 }
+
+/// A ballot box of `ballots` synthetic ranked ballots over `options` options, the same on every run.
+///
+/// Voters pick options one after another without replacement, each with a weight: option `o` weighs
+/// `100 − 60·o / options`, so first preferences run from about 14% down to 6% (with 10 options) and
+/// no option approaches a majority before the last rounds; instant-runoff then needs most of its
+/// possible rounds. Half the ballots rank every option, the other half only the first 1 to n.
+fn ranked_workload(
+    ballots: usize,
+    options: usize,
+) -> anyhow::Result<agora_domain::tally::RankedBallots> {
+    let names = (1..=options).map(|i| format!("Option {i}")).collect();
+    let mut ballot_box =
+        agora_domain::tally::RankedBallots::new(names).map_err(anyhow::Error::msg)?;
+    ballot_box.reserve(ballots, ballots * (options + 1) / 2 + ballots);
+    let weights: Vec<u64> = (0..options)
+        .map(|o| 100 - (60 * o / options) as u64)
+        .collect();
+    let mut rng = Rng(0x7a11_2026);
+    let mut left: Vec<u16> = Vec::with_capacity(options);
+    let mut ranking: Vec<u16> = Vec::with_capacity(options);
+    for _ in 0..ballots {
+        let length = if rng.chance(50) {
+            options
+        } else {
+            1 + rng.below(options)
+        };
+        left.clear();
+        left.extend((0..options).map(|o| o as u16));
+        ranking.clear();
+        let mut total: u64 = weights.iter().sum();
+        while ranking.len() < length {
+            let mut pick = rng.next() % total;
+            let mut i = 0;
+            while pick >= weights[usize::from(left[i])] {
+                pick -= weights[usize::from(left[i])];
+                i += 1;
+            }
+            let o = left.swap_remove(i);
+            total -= weights[usize::from(o)];
+            ranking.push(o);
+        }
+        ballot_box.push(&ranking).map_err(anyhow::Error::msg)?;
+    }
+    Ok(ballot_box)
+}
+
+/// Runs `count` five times and prints the median, min and max time, plus what `describe` says of
+/// the last result.
+fn time_runs<T>(label: &str, count: impl Fn() -> T, describe: impl Fn(&T) -> String) {
+    let mut times = Vec::with_capacity(5);
+    let mut last = None;
+    for _ in 0..5 {
+        let start = Instant::now();
+        let result = count();
+        times.push(start.elapsed().as_secs_f64());
+        last = Some(result);
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "{label}: median {:.3} s (min {:.3}, max {:.3}) over 5 runs; {}",
+        times[2],
+        times[0],
+        times[4],
+        last.as_ref().map(&describe).unwrap_or_default()
+    );
+}
+
+/// `agora bench tally`: counts `ballots` synthetic ranked ballots over `options` options by
+/// instant-runoff and by Schulze, each timed separately on one core.
+pub fn tally(ballots: usize, options: usize) -> anyhow::Result<()> {
+    use agora_domain::tally::{
+        parse_ballots_csv, tally_irv, tally_schulze, write_ballots_csv, BallotMeta, Method,
+        TieBreak,
+    };
+    if !(2..=agora_domain::tally::MAX_OPTIONS).contains(&options) {
+        anyhow::bail!(
+            "--options must be from 2 to {}",
+            agora_domain::tally::MAX_OPTIONS
+        );
+    }
+    let start = Instant::now();
+    let ballot_box = ranked_workload(ballots, options)?;
+    let ranks: usize = ballot_box.iter().map(<[u16]>::len).sum();
+    println!(
+        "tally: {ballots} ballots over {options} options, {:.2} ranked per ballot on average (generated in {:.2} s)",
+        ranks as f64 / ballots.max(1) as f64,
+        start.elapsed().as_secs_f64()
+    );
+    let names = ballot_box.options().to_vec();
+    let tie_break = TieBreak::seeded("bench");
+    time_runs(
+        "irv",
+        || tally_irv(&ballot_box, &tie_break),
+        |r| format!("{} rounds, {}", r.rounds.len(), r.outcome.last_line(&names)),
+    );
+    time_runs(
+        "schulze",
+        || tally_schulze(&ballot_box, &tie_break),
+        |r| r.outcome.last_line(&names),
+    );
+
+    // What a recount of the published file adds: writing and reading the CSV (once each).
+    let receipts: Vec<String> = (0..ballots).map(|i| format!("{i:08x}")).collect();
+    let start = Instant::now();
+    let text = write_ballots_csv(
+        &BallotMeta::new(env!("CARGO_PKG_VERSION"), Method::Irv, &tie_break),
+        &ballot_box,
+        &receipts,
+    )
+    .map_err(anyhow::Error::msg)?;
+    let written = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let parsed = parse_ballots_csv(&text)?;
+    let read = start.elapsed().as_secs_f64();
+    anyhow::ensure!(
+        parsed.ballots.len() == ballots,
+        "the ballot file lost ballots"
+    );
+    println!(
+        "ballot file: {:.1} MB, written in {written:.3} s, read in {read:.3} s",
+        text.len() as f64 / 1e6
+    );
+    Ok(())
+}

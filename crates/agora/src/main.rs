@@ -205,6 +205,14 @@ enum BenchCommand {
         #[arg(long, default_value_t = 1_000_000)]
         leads: u64,
     },
+    /// Count synthetic ranked ballots by instant-runoff and by Schulze (pure computation, no
+    /// database); prints the median, min and max of 5 runs of each.
+    Tally {
+        #[arg(long, default_value_t = 1_000_000)]
+        ballots: usize,
+        #[arg(long, default_value_t = 10)]
+        options: usize,
+    },
 }
 
 #[derive(Subcommand)]
@@ -265,20 +273,25 @@ async fn open(db: &DbArgs) -> Result<Store> {
 
 async fn run(cli: Cli) -> Result<()> {
     // Commands that need no database run before one is opened (or created).
-    if let Command::Tally {
-        file,
-        method,
-        seed,
-        json,
-    } = &cli.command
-    {
-        print!("{}", tally::run(file, method, seed.as_deref(), *json)?);
-        return Ok(());
+    match &cli.command {
+        Command::Tally {
+            file,
+            method,
+            seed,
+            json,
+        } => {
+            print!("{}", tally::run(file, method, seed.as_deref(), *json)?);
+            return Ok(());
+        }
+        Command::Bench(BenchCommand::Tally { ballots, options }) => {
+            return bench::tally(*ballots, *options);
+        }
+        _ => {}
     }
     let store = open(&cli.db).await?;
     match cli.command {
         // Handled above.
-        Command::Tally { .. } => Ok(()),
+        Command::Tally { .. } | Command::Bench(BenchCommand::Tally { .. }) => Ok(()),
         Command::Serve(args) => serve(store, args).await,
         Command::Migrate => {
             println!("database is up to date");
