@@ -350,8 +350,12 @@ async fn notify_electorate(
     Ok(sent)
 }
 
+/// Stands for the site's public address in queued emails; the mailer puts the configured URL in its
+/// place when sending, since the store does not know where it is served.
+pub const SITE: &str = "{site}";
+
 fn link(decision_id: i64) -> String {
-    format!("/decisions/{decision_id}")
+    format!("{SITE}/decisions/{decision_id}")
 }
 
 /// The count of a vote, as stored at the close and shown on the decision page.

@@ -23,7 +23,7 @@ mod tokens;
 pub use audit::{AuditFilter, VerifyReport};
 pub use governance::{
     count_vote, BallotChoice, Body, Comment, Decision, DecisionSummary, Delegates, Elector,
-    GovernanceReport, NewBody, StanceRow, StoredBallot, Version, VoteResult,
+    GovernanceReport, NewBody, StanceRow, StoredBallot, Version, VoteResult, SITE,
 };
 pub use leads::{
     Allocation, DryRun, Funnel, Intake, JobReport, Lead, LeadFilter, LeadSummary, MonthlyShare,

@@ -324,9 +324,27 @@ mod tests {
         // Messages with arguments only format when given them.
         let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
         for a in [
-            "count", "name", "page", "pages", "time", "created", "updated", "link", "credit",
-            "received", "hours", "n", "names", "round", "needed", "base", "electorate", "undecided",
-            "hash", "seed", "date",
+            "count",
+            "name",
+            "page",
+            "pages",
+            "time",
+            "created",
+            "updated",
+            "link",
+            "credit",
+            "received",
+            "hours",
+            "n",
+            "names",
+            "round",
+            "needed",
+            "base",
+            "electorate",
+            "undecided",
+            "hash",
+            "seed",
+            "date",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

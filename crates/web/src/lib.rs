@@ -100,6 +100,7 @@ impl Application {
                     clock.clone(),
                     smtp.clone(),
                     config.mail_interval,
+                    config.public_url.clone(),
                 )
                 .context("configuring SMTP")?,
             );

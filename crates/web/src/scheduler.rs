@@ -125,6 +125,7 @@ pub fn spawn_mailer(
     clock: Arc<Clock>,
     smtp: SmtpConfig,
     interval: Duration,
+    public_url: String,
 ) -> anyhow::Result<tokio::task::JoinHandle<()>> {
     let transport = transport(&smtp)?;
     let from: Mailbox = smtp
@@ -140,7 +141,9 @@ pub fn spawn_mailer(
                 .unwrap_or_else(|_| chrono::Duration::minutes(5));
             match store.try_lease("mailer", &me, lease, now).await {
                 Ok(true) => {
-                    if let Err(e) = deliver(&store, &clock, &transport, &from, &smtp).await {
+                    let site = public_url.trim_end_matches('/');
+                    if let Err(e) = deliver(&store, &clock, (&transport, &from, site), &smtp).await
+                    {
                         tracing::warn!(error = %e, "outbox delivery failed");
                     }
                 }
@@ -177,8 +180,7 @@ fn transport(smtp: &SmtpConfig) -> anyhow::Result<AsyncSmtpTransport<Tokio1Execu
 async fn deliver(
     store: &Store,
     clock: &Clock,
-    transport: &AsyncSmtpTransport<Tokio1Executor>,
-    from: &Mailbox,
+    (transport, from, site): (&AsyncSmtpTransport<Tokio1Executor>, &Mailbox, &str),
     smtp: &SmtpConfig,
 ) -> anyhow::Result<()> {
     loop {
@@ -187,7 +189,8 @@ async fn deliver(
             return Ok(());
         }
         for m in &batch {
-            let sent = match build(from, &m.to_address, &m.subject, &m.body) {
+            let body = m.body.replace(agora_store::SITE, site);
+            let sent = match build(from, &m.to_address, &m.subject, &body) {
                 Ok(msg) => transport
                     .send(msg)
                     .await

@@ -13,6 +13,8 @@ use std::net::SocketAddr;
 pub struct TestApp {
     pub base: String,
     pub store: Store,
+    /// The application's clock: tests move it forward to reach deadlines.
+    pub clock: std::sync::Arc<agora_web::scheduler::Clock>,
     _db: TestDb,
     _shutdown: tokio::sync::oneshot::Sender<()>,
 }
@@ -26,19 +28,26 @@ pub struct Instance {
 async fn start(
     store: Store,
     tweak: impl FnOnce(&mut Config),
-) -> (String, tokio::sync::oneshot::Sender<()>) {
+) -> (
+    String,
+    tokio::sync::oneshot::Sender<()>,
+    std::sync::Arc<agora_web::scheduler::Clock>,
+) {
     let mut config = Config {
         bind: SocketAddr::from(([127, 0, 0, 1], 0)),
+        // Deadlines are reached by moving the app's clock; the scheduler then acts within moments.
+        governance_jobs_interval: std::time::Duration::from_millis(100),
         ..Default::default()
     };
     tweak(&mut config);
     let app = Application::build(config, store).await.expect("build app");
     let base = format!("http://127.0.0.1:{}", app.port());
+    let clock = app.clock();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(app.run_until(async move {
         let _ = rx.await;
     }));
-    (base, tx)
+    (base, tx, clock)
 }
 
 /// `None` when the backend is PostgreSQL and no test server was given (see `TestDb::postgres`).
@@ -48,9 +57,10 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
 
 pub async fn spawn_app_with(backend: Backend, tweak: impl FnOnce(&mut Config)) -> Option<TestApp> {
     let db = TestDb::new(backend).await.expect("test database")?;
-    let (base, tx) = start(db.store.clone(), tweak).await;
+    let (base, tx, clock) = start(db.store.clone(), tweak).await;
     Some(TestApp {
         base,
+        clock,
         store: db.store.clone(),
         _db: db,
         _shutdown: tx,
@@ -86,7 +96,7 @@ pub const PASSWORD: &str = "correct horse battery staple";
 
 impl TestApp {
     pub async fn second_instance(&self, tweak: impl FnOnce(&mut Config)) -> Instance {
-        let (base, tx) = start(self.store.clone(), tweak).await;
+        let (base, tx, _) = start(self.store.clone(), tweak).await;
         Instance {
             base,
             _shutdown: tx,

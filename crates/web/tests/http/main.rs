@@ -2,6 +2,7 @@
 
 mod api;
 mod flows;
+mod governance;
 mod helpers;
 mod leads;
 mod permissions;

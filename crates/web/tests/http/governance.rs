@@ -1,0 +1,736 @@
+//! Governance over HTTP against the real application: every kind of decision, automatic acceptance
+//! with a controlled clock, bad ballots, permissions, the ballot file, and email delivery through a real
+//! SMTP server that is killed and restarted mid-run.
+
+use super::helpers::{spawn_app_with, TestApp};
+use crate::both_backends;
+use agora_domain::partner::PartnerStatus;
+use agora_domain::permissions::{Grant, Role};
+use agora_domain::tally;
+use agora_store::testing::Backend;
+use serde_json::{json, Value};
+use std::time::Duration;
+
+both_backends!(
+    lazy_consensus_is_accepted_by_the_clock_and_objections_need_reasons,
+    ranked_and_yes_no_votes_refuse_bad_ballots_and_publish_recountable_results,
+    consultation_comments_get_responses_before_the_decision_is_taken
+);
+
+struct Group {
+    slug: String,
+    facilitator: String,
+    members: Vec<String>,
+}
+
+/// An admin creates a members-only group through the admin page and adds a facilitator and members.
+async fn group(app: &TestApp, slug: &str, n: usize) -> Group {
+    app.person(
+        "admin@foundation.example",
+        &[Grant {
+            role: Role::Admin,
+            scope_id: None,
+        }],
+    )
+    .await;
+    let admin = app.login("admin@foundation.example").await;
+    let res = app
+        .post_form(
+            &admin,
+            "/admin/bodies",
+            "/admin/bodies",
+            &[
+                ("name", "Marketing working group"),
+                ("slug", slug),
+                ("visibility", "members"),
+                ("min_close_hours", "24"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let facilitator = format!("facilitator@{slug}.example");
+    let members: Vec<String> = (0..n).map(|i| format!("m{i}@{slug}.example")).collect();
+    for (email, role) in std::iter::once((&facilitator, "facilitator"))
+        .chain(members.iter().map(|m| (m, "group_member")))
+    {
+        app.person(email, &[]).await;
+        let res = app
+            .post_form(
+                &admin,
+                &format!("/bodies/{slug}"),
+                &format!("/admin/bodies/{slug}/members"),
+                &[("email", email), ("role", role)],
+            )
+            .await;
+        assert_eq!(res.status(), 303, "adding {email}");
+    }
+    Group {
+        slug: slug.into(),
+        facilitator,
+        members,
+    }
+}
+
+async fn api(
+    app: &TestApp,
+    email: &str,
+    method: &str,
+    path: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let person = app
+        .store
+        .person_by_email(email)
+        .await
+        .expect("test")
+        .expect("person");
+    let token = app.token(person.id).await;
+    let c = reqwest::Client::new();
+    let mut req = match method {
+        "GET" => c.get(app.url(path)),
+        _ => c.post(app.url(path)),
+    }
+    .bearer_auth(token);
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    let res = req.send().await.expect("request");
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+async fn wait_for_status(app: &TestApp, email: &str, id: i64, want: &str) -> Value {
+    for _ in 0..100 {
+        let (_, d) = api(app, email, "GET", &format!("/api/v1/decisions/{id}"), None).await;
+        if d["decision"]["status"] == want {
+            return d;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("decision {id} never became {want}");
+}
+
+async fn lazy_consensus_is_accepted_by_the_clock_and_objections_need_reasons(app: TestApp) {
+    let g = group(&app, "marketing", 2).await;
+    let (s, body) = api(
+        &app,
+        &g.members[0],
+        "POST",
+        &format!("/api/v1/bodies/{}/decisions", g.slug),
+        Some(json!({"title": "Publish the partner case studies", "text": "One page per partner.", "kind": "lazy-consensus"})),
+    )
+    .await;
+    assert_eq!(s, 201, "{body}");
+    let id = body["id"].as_i64().expect("id");
+
+    // A member may not open a vote; outsiders cannot even see the members-only body.
+    let (s, _) = api(
+        &app,
+        &g.members[0],
+        "POST",
+        &format!("/api/v1/bodies/{}/decisions", g.slug),
+        Some(json!({"title": "A vote", "text": "x", "kind": "yes-no"})),
+    )
+    .await;
+    assert_eq!(s, 403);
+    app.person("outsider@example.org", &[]).await;
+    let (s, _) = api(
+        &app,
+        "outsider@example.org",
+        "GET",
+        &format!("/api/v1/decisions/{id}"),
+        None,
+    )
+    .await;
+    assert_eq!(s, 404);
+    let (s, _) = api(
+        &app,
+        "outsider@example.org",
+        "POST",
+        &format!("/api/v1/decisions/{id}/stance"),
+        Some(json!({"stance": "support"})),
+    )
+    .await;
+    assert_eq!(s, 404);
+    let anon = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let res = anon
+        .get(app.url(&format!("/decisions/{id}")))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(res.status(), 303, "anonymous visitors are sent to sign in");
+
+    // The HTML form: an objection without a reason is refused on the page, and changes nothing.
+    let member = app.login(&g.members[1]).await;
+    let res = app
+        .post_form(
+            &member,
+            &format!("/decisions/{id}"),
+            &format!("/decisions/{id}/stance"),
+            &[("stance", "object"), ("reason", "")],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.expect("body");
+    assert!(html.contains("Say why you object"), "the error is shown");
+    let (_, d) = api(
+        &app,
+        &g.facilitator,
+        "GET",
+        &format!("/api/v1/decisions/{id}"),
+        None,
+    )
+    .await;
+    assert_eq!(d["decision"]["status"], "open");
+    assert_eq!(d["electorate"].as_array().map(Vec::len), Some(3));
+    assert!(d["electorate"]
+        .as_array()
+        .expect("electorate")
+        .iter()
+        .all(|e| e["participated_at"].is_null()));
+
+    let res = app
+        .post_form(
+            &member,
+            &format!("/decisions/{id}"),
+            &format!("/decisions/{id}/stance"),
+            &[("stance", "support"), ("reason", "")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+
+    // Three days pass: the scheduler inside the server accepts it.
+    app.clock.advance(chrono::Duration::hours(73));
+    let d = wait_for_status(&app, &g.facilitator, id, "decided").await;
+    assert!(d["decision"]["outcome"]
+        .as_str()
+        .expect("outcome")
+        .starts_with("Accepted by lazy consensus"));
+    let (s, register) = api(&app, &g.facilitator, "GET", "/api/v1/register", None).await;
+    assert_eq!(s, 200);
+    assert_eq!(register["items"][0]["id"], id);
+    let feed = member
+        .get(app.url(&format!("/bodies/{}/feed.atom", g.slug)))
+        .send()
+        .await
+        .expect("feed");
+    assert_eq!(feed.status(), 200);
+    assert!(feed
+        .text()
+        .await
+        .expect("xml")
+        .contains("Publish the partner case studies"));
+    let outbox = app.store.outbox_recent(100).await.expect("outbox");
+    assert!(
+        outbox
+            .iter()
+            .any(|m| m.subject.starts_with("Decided: Publish")),
+        "the outcome is emailed"
+    );
+}
+
+async fn ranked_and_yes_no_votes_refuse_bad_ballots_and_publish_recountable_results(app: TestApp) {
+    let g = group(&app, "core", 3).await;
+    let path = format!("/api/v1/bodies/{}/decisions", g.slug);
+    let (s, body) = api(&app, &g.facilitator, "POST", &path, Some(json!({
+        "title": "Obligation criterion", "text": "How partners' marketing obligations are counted.",
+        "kind": "ranked", "method": "schulze",
+        "options": "At least 20% of acquired clients\nA fixed amount (X = 1)"
+    }))).await;
+    assert_eq!(s, 201, "{body}");
+    let ranked = body["id"].as_i64().expect("id");
+    let act = format!("/api/v1/decisions/{ranked}/ballot");
+    let (s, e) = api(
+        &app,
+        &g.members[0],
+        "POST",
+        &act,
+        Some(json!({"ranking": ["Something else"]})),
+    )
+    .await;
+    assert_eq!(s, 422, "{e}");
+    let (s, _) = api(
+        &app,
+        &g.members[0],
+        "POST",
+        &act,
+        Some(json!({"ranking": ["A fixed amount (X = 1)", "A fixed amount (X = 1)"]})),
+    )
+    .await;
+    assert_eq!(s, 422);
+    app.person("outsider@example.org", &[]).await;
+    let (s, _) = api(
+        &app,
+        "outsider@example.org",
+        "POST",
+        &act,
+        Some(json!({"ranking": ["A fixed amount (X = 1)"]})),
+    )
+    .await;
+    assert_eq!(s, 404, "non-members cannot see, let alone vote");
+    let (_, d) = api(
+        &app,
+        &g.facilitator,
+        "GET",
+        &format!("/api/v1/decisions/{ranked}"),
+        None,
+    )
+    .await;
+    assert!(
+        d["electorate"]
+            .as_array()
+            .expect("electorate")
+            .iter()
+            .all(|e| e["participated_at"].is_null()),
+        "refused ballots change nothing"
+    );
+    for (who, ranking) in [
+        (
+            &g.members[0],
+            json!(["A fixed amount (X = 1)", "At least 20% of acquired clients"]),
+        ),
+        (&g.members[1], json!(["A fixed amount (X = 1)"])),
+        (
+            &g.members[2],
+            json!(["At least 20% of acquired clients", "A fixed amount (X = 1)"]),
+        ),
+    ] {
+        let (s, r) = api(&app, who, "POST", &act, Some(json!({"ranking": ranking}))).await;
+        assert_eq!(s, 200, "{r}");
+        assert!(r["receipt"].as_str().is_some_and(|r| r.len() == 12));
+    }
+    let (_, d) = api(
+        &app,
+        &g.facilitator,
+        "GET",
+        &format!("/api/v1/decisions/{ranked}"),
+        None,
+    )
+    .await;
+    assert!(d["result"].is_null(), "results are hidden until the close");
+    let undecided: Vec<&Value> = d["electorate"]
+        .as_array()
+        .expect("e")
+        .iter()
+        .filter(|e| e["participated_at"].is_null())
+        .collect();
+    assert_eq!(undecided.len(), 1, "the facilitator is listed as undecided");
+
+    // A yes/no vote in the same body, with two thirds of the votes cast.
+    let (_, body) = api(
+        &app,
+        &g.facilitator,
+        "POST",
+        &path,
+        Some(json!({
+            "title": "Require one case study a year", "text": "Part 5 of the partner program.",
+            "kind": "yes-no", "threshold": "two_thirds", "quorum_percent": "50"
+        })),
+    )
+    .await;
+    let yes_no = body["id"].as_i64().expect("id");
+    for (who, choice) in [
+        (&g.members[0], "yes"),
+        (&g.members[1], "yes"),
+        (&g.members[2], "no"),
+    ] {
+        let (s, r) = api(
+            &app,
+            who,
+            "POST",
+            &format!("/api/v1/decisions/{yes_no}/ballot"),
+            Some(json!({"choice": choice})),
+        )
+        .await;
+        assert_eq!(s, 200, "{r}");
+    }
+    let (s, _) = api(
+        &app,
+        &g.members[2],
+        "POST",
+        &format!("/api/v1/decisions/{yes_no}/ballot"),
+        Some(json!({"choice": "maybe"})),
+    )
+    .await;
+    assert_eq!(s, 422);
+
+    app.clock.advance(chrono::Duration::hours(73));
+    let d = wait_for_status(&app, &g.facilitator, ranked, "closed").await;
+    assert_eq!(d["result"]["method"], "schulze");
+    assert_eq!(d["result"]["outcome"]["winner"], 1, "{}", d["result"]);
+    // A late ballot: refused, and the count does not move.
+    let (s, e) = api(
+        &app,
+        &g.facilitator,
+        "POST",
+        &act,
+        Some(json!({"ranking": ["At least 20% of acquired clients"]})),
+    )
+    .await;
+    assert_eq!(s, 422, "{e}");
+    // The published file recounts to the site's result.
+    let person = app
+        .store
+        .person_by_email(&g.members[0])
+        .await
+        .expect("t")
+        .expect("p");
+    let csv = reqwest::Client::new()
+        .get(app.url(&format!("/api/v1/decisions/{ranked}/ballots.csv")))
+        .bearer_auth(app.token(person.id).await)
+        .send()
+        .await
+        .expect("csv")
+        .text()
+        .await
+        .expect("text");
+    let file = tally::parse_ballots_csv(&csv).expect("parses");
+    assert_eq!(file.ballots.len(), 3);
+    let recount = tally::tally(
+        file.meta.method.expect("method"),
+        &file.ballots,
+        &file.meta.tie_break(),
+    );
+    let mut site = d["result"].clone();
+    site.as_object_mut().expect("object").remove("kind");
+    assert_eq!(serde_json::to_value(&recount).expect("json"), site);
+
+    let d = wait_for_status(&app, &g.facilitator, yes_no, "closed").await;
+    assert_eq!(
+        (
+            d["result"]["yes"].as_u64(),
+            d["result"]["no"].as_u64(),
+            d["result"]["passed"].as_bool()
+        ),
+        (Some(2), Some(1), Some(true))
+    );
+    // Members cannot record the outcome; the facilitator can, with a statement.
+    let take = format!("/api/v1/decisions/{yes_no}/take");
+    let (s, _) = api(
+        &app,
+        &g.members[0],
+        "POST",
+        &take,
+        Some(json!({"outcome": "Adopted."})),
+    )
+    .await;
+    assert_eq!(s, 403);
+    let (s, _) = api(
+        &app,
+        &g.facilitator,
+        "POST",
+        &take,
+        Some(json!({"outcome": ""})),
+    )
+    .await;
+    assert_eq!(s, 422);
+    let (s, r) = api(
+        &app,
+        &g.facilitator,
+        "POST",
+        &take,
+        Some(json!({"outcome": "Adopted: one case study a year.", "review_at": "2027-11-01"})),
+    )
+    .await;
+    assert_eq!((s, r["status"].as_str()), (200, Some("decided")));
+    // The decision page shows the pairwise matrix of the ranked vote.
+    let page = app
+        .login(&g.members[0])
+        .await
+        .get(app.url(&format!("/decisions/{ranked}")))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        page.contains("Pairwise preferences") && page.contains("Winner: A fixed amount (X = 1)")
+    );
+}
+
+async fn consultation_comments_get_responses_before_the_decision_is_taken(app: TestApp) {
+    app.person(
+        "staff@foundation.example",
+        &[Grant {
+            role: Role::Admin,
+            scope_id: None,
+        }],
+    )
+    .await;
+    let partner = app.partner("Acme Learning", PartnerStatus::Active).await;
+    app.person(
+        "delegate@acme.example",
+        &[Grant {
+            role: Role::PartnerAdmin,
+            scope_id: Some(partner.id),
+        }],
+    )
+    .await;
+    app.person("member@elsewhere.example", &[]).await;
+    let (s, body) = api(&app, "staff@foundation.example", "POST", "/api/v1/bodies/partner-assembly/decisions", Some(json!({
+        "title": "Partner obligations for 2027", "text": "One case study, one article, one testimonial.",
+        "kind": "consultation", "close_hours": "72"
+    }))).await;
+    assert_eq!(s, 201, "{body}");
+    let id = body["id"].as_i64().expect("id");
+    // Partners comment (threaded) on the page; people outside the assembly cannot.
+    let delegate = app.login("delegate@acme.example").await;
+    let res = app
+        .post_form(
+            &delegate,
+            &format!("/decisions/{id}"),
+            &format!("/decisions/{id}/comment"),
+            &[("body", "Testimonials need client approval.")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let (_, d) = api(
+        &app,
+        "delegate@acme.example",
+        "GET",
+        &format!("/api/v1/decisions/{id}"),
+        None,
+    )
+    .await;
+    let first = d["comments"][0]["id"].as_i64().expect("comment");
+    let (s, _) = api(
+        &app,
+        "delegate@acme.example",
+        "POST",
+        &format!("/api/v1/decisions/{id}/comment"),
+        Some(json!({"body": "And logos too.", "parent_id": first})),
+    )
+    .await;
+    assert_eq!(s, 200);
+    let (s, _) = api(
+        &app,
+        "member@elsewhere.example",
+        "POST",
+        &format!("/api/v1/decisions/{id}/comment"),
+        Some(json!({"body": "Me too"})),
+    )
+    .await;
+    assert_eq!(s, 403);
+    // A group decision that affects partners waits for this consultation.
+    let (s, e) = api(
+        &app,
+        "staff@foundation.example",
+        "POST",
+        &format!("/api/v1/decisions/{id}/take"),
+        Some(json!({"outcome": "Too early"})),
+    )
+    .await;
+    assert_eq!(s, 422, "{e}");
+
+    app.clock.advance(chrono::Duration::hours(73));
+    wait_for_status(&app, "staff@foundation.example", id, "closed").await;
+    let (s, e) = api(
+        &app,
+        "staff@foundation.example",
+        "POST",
+        &format!("/api/v1/decisions/{id}/take"),
+        Some(json!({"outcome": "Obligations adopted."})),
+    )
+    .await;
+    assert_eq!(s, 422, "every comment needs a response first: {e}");
+    let (_, d) = api(
+        &app,
+        "staff@foundation.example",
+        "GET",
+        &format!("/api/v1/decisions/{id}"),
+        None,
+    )
+    .await;
+    for c in d["comments"].as_array().expect("comments") {
+        let (s, r) = api(
+            &app,
+            "staff@foundation.example",
+            "POST",
+            &format!("/api/v1/decisions/{id}/respond"),
+            Some(json!({"comment_id": c["id"], "response": "Exempted when the client refuses."})),
+        )
+        .await;
+        assert_eq!(s, 200, "{r}");
+    }
+    let (s, r) = api(
+        &app,
+        "staff@foundation.example",
+        "POST",
+        &format!("/api/v1/decisions/{id}/take"),
+        Some(json!({"outcome": "Obligations adopted, with exemptions for client refusals."})),
+    )
+    .await;
+    assert_eq!((s, r["status"].as_str()), (200, Some("decided")), "{r}");
+}
+
+// ---- Email delivery through a real SMTP server --------------------------------------------------------
+
+struct SmtpServer {
+    child: std::process::Child,
+}
+
+impl SmtpServer {
+    fn start(port: u16, out: &std::path::Path) -> Self {
+        let python = std::env::var("AGORA_SMTP_TEST_PYTHON").unwrap_or_else(|_| {
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../scripts/smtp-test/.venv/bin/python"
+            )
+            .to_string()
+        });
+        let script = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../scripts/smtp-test/server.py"
+        );
+        let mut child = std::process::Command::new(&python)
+            .arg(script)
+            .arg(port.to_string())
+            .arg(out)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("start the SMTP test server with {python} (scripts/test installs it): {e}")
+            });
+        // Wait for "ready".
+        use std::io::BufRead;
+        let stdout = child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        std::io::BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("read");
+        assert_eq!(line.trim(), "ready", "SMTP test server did not start");
+        Self { child }
+    }
+
+    fn kill(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
+}
+
+fn received(out: &std::path::Path) -> Vec<Value> {
+    std::fs::read_to_string(out)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect()
+}
+
+async fn wait_received(out: &std::path::Path, n: usize) -> Vec<Value> {
+    for _ in 0..150 {
+        let r = received(out);
+        if r.len() >= n {
+            return r;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("expected {n} messages, got {:?}", received(out));
+}
+
+#[tokio::test]
+async fn emails_survive_an_smtp_outage_and_are_delivered_once_it_is_back() {
+    let port = free_port();
+    let dir = tempfile::tempdir().expect("dir");
+    let out = dir.path().join("received.jsonl");
+    let app = spawn_app_with(Backend::Sqlite, |c| {
+        c.public_url = "https://agora.example".into();
+        c.mail_interval = Duration::from_millis(100);
+        c.smtp = Some(agora_web::scheduler::SmtpConfig {
+            host: "127.0.0.1".into(),
+            port,
+            tls: agora_web::scheduler::SmtpTls::None,
+            username: None,
+            password: None,
+            from: "Agora <agora@openedx.example>".into(),
+            retry_base: Duration::from_millis(200),
+        });
+    })
+    .await
+    .expect("sqlite app");
+    let g = group(&app, "mwg", 2).await;
+    let server = SmtpServer::start(port, &out);
+
+    // Opening a proposal emails the three electors.
+    let (s, body) = api(&app, &g.members[0], "POST", &format!("/api/v1/bodies/{}/decisions", g.slug),
+        Some(json!({"title": "Adopt the brand guide", "text": "As drafted.", "kind": "lazy-consensus"}))).await;
+    assert_eq!(s, 201);
+    let id = body["id"].as_i64().expect("id");
+    let got = wait_received(&out, 3).await;
+    assert!(got
+        .iter()
+        .all(|m| m["subject"] == "New proposal: Adopt the brand guide"));
+    let link = format!("https://agora.example/decisions/{id}");
+    assert!(
+        got[0]["body"].as_str().expect("body").contains(&link),
+        "links carry the public URL"
+    );
+    let mut to: Vec<String> = got
+        .iter()
+        .map(|m| m["to"][0].as_str().expect("to").to_string())
+        .collect();
+    to.sort();
+    assert_eq!(
+        to,
+        vec![
+            "facilitator@mwg.example",
+            "m0@mwg.example",
+            "m1@mwg.example"
+        ]
+    );
+
+    // The server goes down; the withdrawal notices wait in the outbox and are retried.
+    server.kill();
+    let member = app.login(&g.members[0]).await;
+    let res = app
+        .post_form(
+            &member,
+            &format!("/decisions/{id}"),
+            &format!("/decisions/{id}/withdraw"),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let mut failed = false;
+    for _ in 0..100 {
+        if app.store.outbox_backlog().await.expect("backlog").1 > 0 {
+            failed = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        failed,
+        "a delivery attempt failed while the server was down"
+    );
+    assert_eq!(
+        received(&out).len(),
+        3,
+        "nothing was delivered during the outage"
+    );
+
+    // Back up: every message arrives, once.
+    let server = SmtpServer::start(port, &out);
+    let got = wait_received(&out, 6).await;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert_eq!(received(&out).len(), 6, "no duplicates");
+    assert_eq!(
+        got.iter()
+            .filter(|m| m["subject"] == "Withdrawn: Adopt the brand guide")
+            .count(),
+        3
+    );
+    assert_eq!(app.store.outbox_backlog().await.expect("backlog"), (0, 0));
+    server.kill();
+}
