@@ -150,6 +150,68 @@ struct ServeArgs {
     /// Anonymous lead submissions allowed per IP address and hour.
     #[arg(long, env = "AGORA_LEAD_SUBMISSIONS_PER_IP_HOUR", default_value_t = 20)]
     lead_submissions_per_ip_hour: i64,
+    /// Seconds between governance runs (closing votes, accepting uncontested proposals, reminders);
+    /// 0 turns them off on this instance. Safe on several instances: a lease elects one.
+    #[arg(
+        long,
+        env = "AGORA_GOVERNANCE_JOBS_INTERVAL_SECS",
+        default_value_t = 30
+    )]
+    governance_jobs_interval_secs: u64,
+    #[command(flatten)]
+    smtp: SmtpArgs,
+}
+
+/// Email delivery. Without a host, email waits in the outbox (admins see it at /admin/outbox).
+#[derive(Args)]
+struct SmtpArgs {
+    /// SMTP server that delivers the outbox.
+    #[arg(long = "smtp-host", env = "AGORA_SMTP_HOST")]
+    host: Option<String>,
+    #[arg(long = "smtp-port", env = "AGORA_SMTP_PORT", default_value_t = 587)]
+    port: u16,
+    /// none, starttls (port 587) or tls (port 465).
+    #[arg(long = "smtp-tls", env = "AGORA_SMTP_TLS", default_value = "starttls")]
+    tls: String,
+    #[arg(long = "smtp-username", env = "AGORA_SMTP_USERNAME")]
+    username: Option<String>,
+    #[arg(
+        long = "smtp-password",
+        env = "AGORA_SMTP_PASSWORD",
+        hide_env_values = true
+    )]
+    password: Option<String>,
+    /// Sender of every message.
+    #[arg(
+        long = "smtp-from",
+        env = "AGORA_SMTP_FROM",
+        default_value = "Agora <agora@localhost>"
+    )]
+    from: String,
+    /// Seconds before the first retry of a failed message; each failure doubles it, up to an hour.
+    #[arg(
+        long = "smtp-retry-secs",
+        env = "AGORA_SMTP_RETRY_SECS",
+        default_value_t = 30
+    )]
+    retry_secs: u64,
+}
+
+impl SmtpArgs {
+    fn config(self) -> Result<Option<agora_web::scheduler::SmtpConfig>> {
+        let Some(host) = self.host else {
+            return Ok(None);
+        };
+        Ok(Some(agora_web::scheduler::SmtpConfig {
+            host,
+            port: self.port,
+            tls: agora_web::scheduler::SmtpTls::parse(&self.tls).map_err(anyhow::Error::msg)?,
+            username: self.username,
+            password: self.password,
+            from: self.from,
+            retry_base: std::time::Duration::from_secs(self.retry_secs.max(1)),
+        }))
+    }
 }
 
 #[derive(Subcommand)]
@@ -533,6 +595,10 @@ async fn serve(store: Store, args: ServeArgs) -> Result<()> {
         lead_jobs_interval: std::time::Duration::from_secs(args.lead_jobs_interval_secs),
         lead_retention_days: (args.lead_retention_days > 0).then_some(args.lead_retention_days),
         lead_submissions_per_ip_hour: args.lead_submissions_per_ip_hour,
+        governance_jobs_interval: std::time::Duration::from_secs(
+            args.governance_jobs_interval_secs,
+        ),
+        smtp: args.smtp.config()?,
         ..Default::default()
     };
     let public = config.public_url.clone();
