@@ -209,8 +209,10 @@ pub struct NewDecision {
     pub rules: VoteRules,
 }
 
-/// The raw fields of a proposal form or API body.
+/// The raw fields of a proposal form or API body. Missing fields read as empty, so that access is
+/// checked before the body and a bad body gets field errors rather than a parse failure.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
 pub struct DecisionInput {
     pub title: String,
     pub text: String,

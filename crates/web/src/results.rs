@@ -32,12 +32,14 @@ pub struct IrvView {
     pub outcome: String,
 }
 
+/// One matrix row: option name, cells (value, whether the row option beats the column one), winner flag.
+pub type MatrixRow = (String, Vec<(String, bool)>, bool);
+
 #[derive(Debug, Clone)]
 pub struct SchulzeView {
     pub options: Vec<String>,
-    /// Per row: name, cells (value, whether the row option beats the column one), winner flag.
-    pub pairwise: Vec<(String, Vec<(String, bool)>, bool)>,
-    pub strongest: Vec<(String, Vec<(String, bool)>, bool)>,
+    pub pairwise: Vec<MatrixRow>,
+    pub strongest: Vec<MatrixRow>,
     pub outcome: String,
 }
 
@@ -54,11 +56,7 @@ fn outcome_text(tr: &Tr, outcome: &Outcome, options: &[String]) -> String {
     }
 }
 
-fn matrix_rows(
-    m: &[Vec<u64>],
-    options: &[String],
-    winners: &[u16],
-) -> Vec<(String, Vec<(String, bool)>, bool)> {
+fn matrix_rows(m: &[Vec<u64>], options: &[String], winners: &[u16]) -> Vec<MatrixRow> {
     m.iter()
         .enumerate()
         .map(|(i, row)| {

@@ -15,6 +15,8 @@ enum Expect {
     /// API: 401.
     Unauth,
     Forbid,
+    /// 404: a members-only body and its decisions do not exist for outsiders.
+    Hidden,
 }
 use Expect::*;
 
@@ -75,9 +77,143 @@ async fn every_route_checks_every_role(app: TestApp) {
     let offer = app.store.lead_offers(lead_id).await.expect("offers")[0].clone();
     assert_eq!(offer.partner_id, a.id);
     let offer_id = offer.id;
+    // A members-only group where A's partner admin is a member, with an open proposal.
+    let wg = app
+        .store
+        .create_body(
+            &agora_store::NewBody {
+                slug: "wg".into(),
+                name: "Working group".into(),
+                description: String::new(),
+                visibility: agora_domain::governance::Visibility::Members,
+                min_close_hours: 24,
+            },
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("body");
+    app.store
+        .grant_role(
+            pa_id,
+            Grant {
+                role: Role::GroupMember,
+                scope_id: Some(wg.id),
+            },
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("member");
+    let proposal = agora_domain::governance::parse_decision(
+        &agora_domain::governance::DecisionInput {
+            title: "A proposal".into(),
+            text: "Do it.".into(),
+            kind: "lazy-consensus".into(),
+            ..Default::default()
+        },
+        wg.kind,
+        wg.min_close_hours,
+    )
+    .expect("proposal");
+    let decision = app
+        .store
+        .open_decision(
+            &wg,
+            &proposal,
+            &agora_store::Who::person(pa_id, "pa@a.example"),
+            chrono::Utc::now(),
+        )
+        .await
+        .expect("open");
 
     // (method, path, [anonymous, member of another org, partner admin of A, admin])
     let html: Vec<(&str, String, [Expect; 4])> = vec![
+        ("GET", "/governance".into(), [Allow, Allow, Allow, Allow]),
+        (
+            "GET",
+            "/governance/register".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/bodies/partner-assembly".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/bodies/partner-assembly/propose".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        ("GET", "/bodies/wg".into(), [Login, Hidden, Allow, Allow]),
+        (
+            "GET",
+            "/bodies/wg/feed.atom".into(),
+            [Login, Hidden, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/bodies/wg/propose".into(),
+            [Login, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/bodies/wg/propose".into(),
+            [Login, Hidden, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/decisions/{decision}"),
+            [Login, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/decisions/{decision}/stance"),
+            [Login, Hidden, Allow, Forbid],
+        ),
+        (
+            "POST",
+            format!("/decisions/{decision}/take"),
+            [Login, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/decisions/{decision}/rule"),
+            [Login, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/decisions/{decision}/withdraw"),
+            [Login, Hidden, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/decisions/{decision}/ballots.csv"),
+            [Login, Hidden, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/admin/bodies".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/admin/bodies".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/admin/bodies/wg/members".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            format!("/portal/partners/{a_id}/delegates"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/portal/partners/{a_id}/delegates"),
+            [Login, Forbid, Allow, Allow],
+        ),
         ("GET", "/".into(), [Allow, Allow, Allow, Allow]),
         ("GET", "/partners".into(), [Allow, Allow, Allow, Allow]),
         (
@@ -279,6 +415,57 @@ async fn every_route_checks_every_role(app: TestApp) {
         ),
     ];
     let api: Vec<(&str, String, [Expect; 4])> = vec![
+        ("GET", "/api/v1/bodies".into(), [Allow, Allow, Allow, Allow]),
+        (
+            "GET",
+            "/api/v1/register".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/bodies/wg/decisions".into(),
+            [Unauth, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/bodies/wg/decisions".into(),
+            [Unauth, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/bodies/partner-assembly/decisions".into(),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            format!("/api/v1/decisions/{decision}"),
+            [Unauth, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/decisions/{decision}/stance"),
+            [Unauth, Hidden, Allow, Forbid],
+        ),
+        (
+            "POST",
+            format!("/api/v1/decisions/{decision}/take"),
+            [Unauth, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/decisions/{decision}/respond"),
+            [Unauth, Hidden, Forbid, Allow],
+        ),
+        (
+            "GET",
+            format!("/api/v1/decisions/{decision}/ballots.csv"),
+            [Unauth, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/partners/{a_id}/delegates"),
+            [Unauth, Forbid, Allow, Allow],
+        ),
         (
             "GET",
             "/api/v1/partners".into(),
@@ -444,6 +631,7 @@ async fn every_route_checks_every_role(app: TestApp) {
             let got = match status {
                 303 if location.starts_with("/login") => Login,
                 403 => Forbid,
+                404 => Hidden,
                 401 => Unauth,
                 200..=399 | 422 => Allow,
                 _ => {
@@ -476,6 +664,7 @@ async fn every_route_checks_every_role(app: TestApp) {
             let got = match status {
                 401 => Unauth,
                 403 => Forbid,
+                404 => Hidden,
                 // 429: the anonymous applications of this walk hit the per-IP limit only after access
                 // control let them through.
                 200..=299 | 400 | 422 | 429 => Allow,
