@@ -266,15 +266,52 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .await
         .expect("apply");
 
+    // A working group: a facilitator and three members, for the ranked vote.
+    let group = store
+        .create_body(
+            &agora_store::NewBody {
+                slug: "core-wg".into(),
+                name: "Core Product Working Group".into(),
+                description: "Decides the product roadmap priorities.".into(),
+                visibility: agora_domain::governance::Visibility::Public,
+                min_close_hours: 24,
+            },
+            &Who::system(),
+        )
+        .await
+        .expect("body");
+    for (email, name, role) in [
+        ("fac@example.org", "Farah Facilitator", Role::Facilitator),
+        ("ana@example.org", "Ana Member", Role::GroupMember),
+        ("ben@example.org", "Ben Member", Role::GroupMember),
+        ("chloe@example.org", "Chloe Member", Role::GroupMember),
+    ] {
+        store
+            .create_person(
+                &Email::parse(email).expect("email"),
+                name,
+                Some(&hash),
+                &[Grant {
+                    role,
+                    scope_id: Some(group.id),
+                }],
+                &Who::system(),
+            )
+            .await
+            .expect("group member");
+    }
+
     let app = Application::build(
         Config {
             bind: "127.0.0.1:0".parse().expect("addr"),
+            governance_jobs_interval: Duration::from_millis(100),
             ..Default::default()
         },
         store.clone(),
     )
     .await
     .expect("app");
+    let clock = app.clock();
     let base = format!("http://127.0.0.1:{}", app.port());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(app.run_until(async move {
@@ -569,6 +606,100 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
     v.check_posted("38-admin-dry-run").await;
     v.go("/admin/referrals", "39-admin-referrals").await;
     v.go("/admin/lead-data", "40-admin-data").await;
+
+    // Governance: a facilitator opens a ranked vote, three members rank, the close shows the rounds.
+    click_to_new_page(&c, Locator::Css("header.site form button")).await;
+    v.sign_in("fac@example.org", "41-facilitator-login").await;
+    v.go("/governance", "42-governance").await;
+    v.go("/bodies/core-wg", "43-body").await;
+    click_to_new_page(&c, Locator::Css("a[href='/bodies/core-wg/propose']")).await;
+    v.check("44-propose").await;
+    c.find(Locator::Css("input[name=kind][value=ranked]"))
+        .await
+        .expect("kind")
+        .click()
+        .await
+        .expect("click");
+    for (id, text) in [
+        ("title", "Next quarter's priority"),
+        ("text", "Which initiative do we staff first?"),
+        (
+            "options",
+            "Spring campaign\nConference booth\nWebinar series",
+        ),
+    ] {
+        c.find(Locator::Id(id))
+            .await
+            .expect("field")
+            .send_keys(text)
+            .await
+            .expect("type");
+    }
+    c.find(Locator::Id("method"))
+        .await
+        .expect("method")
+        .select_by_value("irv")
+        .await
+        .expect("select");
+    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
+    let url = c.current_url().await.expect("url");
+    let decision: i64 = url
+        .path()
+        .trim_start_matches("/decisions/")
+        .parse()
+        .expect("redirected to the decision");
+    v.check("45-vote-open").await;
+    for (n, (email, ranks)) in [
+        ("ana@example.org", ["1", "", "2"]),
+        ("ben@example.org", ["", "1", "2"]),
+        ("chloe@example.org", ["", "2", "1"]),
+    ]
+    .iter()
+    .enumerate()
+    {
+        click_to_new_page(&c, Locator::Css("header.site form button")).await;
+        v.sign_in(email, &format!("46-member-{n}-login")).await;
+        v.go(&format!("/decisions/{decision}"), &format!("47-ballot-{n}"))
+            .await;
+        for (i, rank) in ranks.iter().enumerate() {
+            if !rank.is_empty() {
+                c.find(Locator::Id(&format!("rank_{i}")))
+                    .await
+                    .expect("rank select")
+                    .select_by_value(rank)
+                    .await
+                    .expect("rank");
+            }
+        }
+        click_to_new_page(
+            &c,
+            Locator::Css("form[action$='/ballot'] button[type=submit]"),
+        )
+        .await;
+        v.check(&format!("48-voted-{n}")).await;
+    }
+    // Three days later the scheduler closes the vote.
+    clock.advance(chrono::Duration::hours(73));
+    for _ in 0..100 {
+        if store
+            .decision(decision)
+            .await
+            .expect("decision")
+            .closed_at
+            .is_some()
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    v.go(&format!("/decisions/{decision}"), "49-vote-results")
+        .await;
+    let page = c.source().await.expect("source");
+    assert!(
+        page.contains("Round 1") && page.contains("Round 2") && page.contains("Exhausted ballots"),
+        "the close shows the round table"
+    );
+    assert!(page.contains("Winner: "), "and the winner");
 
     let pages = std::mem::take(&mut v.pages);
     c.close().await.expect("close browser");
