@@ -3,7 +3,7 @@
 //! `agora_domain::tally`; this module only persists what they allow, in one transaction per change.
 
 use crate::audit::append;
-use crate::{format_time, get, outbox, Result, Store, StoreError, Tx, Who};
+use crate::{format_time, get, outbox, parse_time, Result, Store, StoreError, Tx, Who};
 use agora_domain::audit::AuditEvent;
 use agora_domain::governance::{
     self as gov, Action, BodyKind, ConsultationState, DecisionKind, DecisionStatus, NewDecision,
@@ -180,12 +180,6 @@ fn invalid(field: &str, code: &'static str) -> StoreError {
     StoreError::Invalid(ValidationErrors::single(field, code))
 }
 
-fn parse_time(s: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(s)
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
-}
-
 fn random_code(len: usize) -> String {
     // Crockford base32 without I, L, O, U: easy to read back from a screen or paper.
     const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -300,27 +294,34 @@ async fn set_status(tx: &mut Tx, id: i64, status: DecisionStatus, at: &str) -> R
     Ok(())
 }
 
+/// Who may cast each partner's single vote, as `(partner_id, person_id)` rows: its delegate and
+/// alternate, or its partner admins while it has designated neither. The one statement of that rule,
+/// used both to let people vote and to email them.
+const PARTNER_VOTERS: &str = "SELECT d.partner_id AS partner_id, x.id AS person_id FROM partner_delegates d \
+     JOIN people x ON x.id IN (d.delegate_id, d.alternate_id) \
+     UNION SELECT g.scope_id AS partner_id, g.person_id AS person_id FROM role_grants g \
+     WHERE g.scope_kind = 'partner' AND g.role = 'partner_admin' AND NOT EXISTS (SELECT 1 FROM partner_delegates d \
+     WHERE d.partner_id = g.scope_id AND (d.delegate_id IS NOT NULL OR d.alternate_id IS NOT NULL))";
+
 /// Email addresses behind an elector: the person, or a partner's delegate and alternate (its partner
 /// admins when it has designated neither).
 async fn elector_emails(tx: &mut Tx, key: VoterKey) -> Result<Vec<String>> {
     Ok(match key {
-        VoterKey::Person(id) => sqlx::query_scalar(
-            "SELECT email FROM people WHERE id = $1 AND disabled_at IS NULL",
-        )
-        .bind(id)
-        .fetch_all(&mut **tx)
-        .await?,
-        VoterKey::Partner(id) => sqlx::query_scalar(
-            "SELECT p.email FROM people p JOIN partner_delegates d ON p.id IN (d.delegate_id, d.alternate_id) \
-             WHERE d.partner_id = $1 AND p.disabled_at IS NULL \
-             UNION SELECT p.email FROM people p JOIN role_grants g ON g.person_id = p.id \
-             WHERE g.scope_kind = 'partner' AND g.scope_id = $1 AND g.role = 'partner_admin' \
-             AND p.disabled_at IS NULL AND NOT EXISTS (SELECT 1 FROM partner_delegates d WHERE d.partner_id = $1 \
-             AND (d.delegate_id IS NOT NULL OR d.alternate_id IS NOT NULL)) ORDER BY 1",
-        )
-        .bind(id)
-        .fetch_all(&mut **tx)
-        .await?,
+        VoterKey::Person(id) => {
+            sqlx::query_scalar("SELECT email FROM people WHERE id = $1 AND disabled_at IS NULL")
+                .bind(id)
+                .fetch_all(&mut **tx)
+                .await?
+        }
+        VoterKey::Partner(id) => {
+            sqlx::query_scalar(&format!(
+            "SELECT DISTINCT p.email FROM people p JOIN ({PARTNER_VOTERS}) v ON v.person_id = p.id \
+             WHERE v.partner_id = $1 AND p.disabled_at IS NULL ORDER BY p.email"
+        ))
+            .bind(id)
+            .fetch_all(&mut **tx)
+            .await?
+        }
     })
 }
 
@@ -526,9 +527,9 @@ impl Store {
         }
         e.into_result(())?;
         let mut tx = self.begin_governance().await?;
-        let r = sqlx::query(
+        let r = sqlx::query_scalar::<_, i64>(
             "INSERT INTO bodies (slug, name, kind, description, visibility, min_close_hours, created_at) \
-             VALUES ($1, $2, 'group', $3, $4, $5, $6)",
+             VALUES ($1, $2, 'group', $3, $4, $5, $6) RETURNING id",
         )
         .bind(&new.slug)
         .bind(new.name.trim())
@@ -536,19 +537,15 @@ impl Store {
         .bind(new.visibility.slug())
         .bind(new.min_close_hours)
         .bind(crate::now())
-        .execute(&mut *tx)
+        .fetch_one(&mut *tx)
         .await;
-        if let Err(err) = r {
-            return Err(if crate::is_unique_violation(&err) {
-                invalid("slug", "slug-taken")
-            } else {
-                err.into()
-            });
-        }
-        let id: i64 = sqlx::query_scalar("SELECT id FROM bodies WHERE slug = $1")
-            .bind(&new.slug)
-            .fetch_one(&mut *tx)
-            .await?;
+        let id = match r {
+            Ok(id) => id,
+            Err(err) if crate::is_unique_violation(&err) => {
+                return Err(invalid("slug", "slug-taken"))
+            }
+            Err(err) => return Err(err.into()),
+        };
         append(
             self,
             &mut tx,
@@ -721,10 +718,10 @@ impl Store {
         let seed = random_code(26);
         let rules = serde_json::to_string(&new.rules)
             .map_err(|e| StoreError::Config(format!("rules: {e}")))?;
-        sqlx::query(
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO decisions (body_id, kind, status, title, version, proposer_id, affects_partners, \
              consultation_id, secret, hide_results, rules_json, seed, seed_sha256, opened_at, closes_at, updated_at) \
-             VALUES ($1, $2, 'open', $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12)",
+             VALUES ($1, $2, 'open', $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12) RETURNING id",
         )
         .bind(body.id)
         .bind(new.kind.slug())
@@ -739,13 +736,6 @@ impl Store {
         .bind(tally::seed_commitment(&seed))
         .bind(&at)
         .bind(&closes)
-        .execute(&mut *tx)
-        .await?;
-        let id: i64 = sqlx::query_scalar(
-            "SELECT id FROM decisions WHERE body_id = $1 AND opened_at = $2 ORDER BY id DESC LIMIT 1",
-        )
-        .bind(body.id)
-        .bind(&at)
         .fetch_one(&mut *tx)
         .await?;
         sqlx::query(
@@ -898,15 +888,11 @@ impl Store {
     /// The electorate entries a person may act for on a decision: themselves, and the partners whose
     /// delegate or alternate they are (or whose partner admin, when none is designated).
     pub async fn voter_keys(&self, decision_id: i64, person_id: i64) -> Result<Vec<VoterKey>> {
-        let keys: Vec<String> = sqlx::query_scalar(
+        let keys: Vec<String> = sqlx::query_scalar(&format!(
             "SELECT e.voter_key FROM decision_electorate e WHERE e.decision_id = $1 AND (e.voter_key = $2 OR \
-             e.voter_key IN (SELECT 'partner:' || CAST(d.partner_id AS TEXT) FROM partner_delegates d \
-               WHERE $3 IN (d.delegate_id, d.alternate_id)) OR \
-             e.voter_key IN (SELECT 'partner:' || CAST(g.scope_id AS TEXT) FROM role_grants g \
-               WHERE g.person_id = $3 AND g.scope_kind = 'partner' AND g.role = 'partner_admin' \
-               AND NOT EXISTS (SELECT 1 FROM partner_delegates d WHERE d.partner_id = g.scope_id \
-               AND (d.delegate_id IS NOT NULL OR d.alternate_id IS NOT NULL)))) ORDER BY e.voter_key",
-        )
+             e.voter_key IN (SELECT 'partner:' || CAST(v.partner_id AS TEXT) FROM ({PARTNER_VOTERS}) v \
+             WHERE v.person_id = $3)) ORDER BY e.voter_key"
+        ))
         .bind(decision_id)
         .bind(VoterKey::Person(person_id).encode())
         .bind(person_id)
@@ -1228,9 +1214,9 @@ impl Store {
             }
         }
         let at = format_time(now);
-        sqlx::query(
+        let cid: i64 = sqlx::query_scalar(
             "INSERT INTO decision_comments (decision_id, parent_id, author_id, author_label, body, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(id)
         .bind(parent_id)
@@ -1238,13 +1224,8 @@ impl Store {
         .bind(&who.label)
         .bind(body)
         .bind(&at)
-        .execute(&mut *tx)
+        .fetch_one(&mut *tx)
         .await?;
-        let cid: i64 =
-            sqlx::query_scalar("SELECT MAX(id) FROM decision_comments WHERE decision_id = $1")
-                .bind(id)
-                .fetch_one(&mut *tx)
-                .await?;
         append(
             self,
             &mut tx,

@@ -7,7 +7,7 @@
 
 use crate::audit::append;
 use crate::sql::Sql;
-use crate::{format_time, get, outbox, Result, Store, StoreError, Tx, Who};
+use crate::{format_time, get, outbox, parse_time, Result, Store, StoreError, Tx, Who};
 use agora_domain::allocation::{
     Allocator, Candidate, Explanation, LeadRequest, Ledger, Policy, Tally,
 };
@@ -392,12 +392,6 @@ async fn notify_partner(tx: &mut Tx, partner_id: i64, subject: &str, body: &str)
         outbox::queue(tx, &to, subject, body).await?;
     }
     Ok(())
-}
-
-fn parse_time(s: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(s)
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
 }
 
 impl Store {

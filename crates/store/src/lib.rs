@@ -152,6 +152,13 @@ pub fn format_time(t: chrono::DateTime<chrono::Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
+/// Reads a stored time back; `None` for text that is not RFC 3339.
+pub(crate) fn parse_time(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&chrono::Utc))
+}
+
 impl Store {
     /// Opens a database by URL (`sqlite://path` or `postgres://…`). Does not migrate.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self> {
