@@ -90,32 +90,69 @@ fn holder() -> String {
     format!("{}-{}", std::process::id(), hex::encode(b))
 }
 
+/// Runs `job` every `interval` on the one instance holding the named lease. The lease outlives a few
+/// missed ticks, so a slow run keeps it, and a dead holder's lease simply expires.
+fn every_under_lease<F, Fut>(
+    name: &'static str,
+    store: Store,
+    clock: Arc<Clock>,
+    (interval, lease): (Duration, Duration),
+    mut job: F,
+) -> tokio::task::JoinHandle<()>
+where
+    F: FnMut(DateTime<Utc>) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = ()> + Send,
+{
+    let me = holder();
+    let lease = chrono::Duration::from_std(lease).unwrap_or_else(|_| chrono::Duration::minutes(5));
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(interval).await;
+            let now = clock.now();
+            match store.try_lease(name, &me, lease, now).await {
+                Ok(true) => job(now).await,
+                Ok(false) => {}
+                Err(e) => tracing::warn!(error = %e, lease = name, "lease failed"),
+            }
+        }
+    })
+}
+
 /// Runs the governance jobs every `interval` under the `governance` lease.
 pub fn spawn_governance(
     store: Store,
     clock: Arc<Clock>,
     interval: Duration,
 ) -> tokio::task::JoinHandle<()> {
-    let me = holder();
-    tokio::spawn(async move {
-        loop {
-            tokio::time::sleep(interval).await;
-            let now = clock.now();
-            let lease = chrono::Duration::from_std(interval * 5)
-                .unwrap_or_else(|_| chrono::Duration::minutes(5));
-            match store.try_lease("governance", &me, lease, now).await {
-                Ok(true) => match store.run_governance_jobs(now).await {
+    let jobs = store.clone();
+    every_under_lease(
+        "governance",
+        store,
+        clock,
+        (interval, interval * 5),
+        move |now| {
+            let store = jobs.clone();
+            async move {
+                match store.run_governance_jobs(now).await {
                     Ok(r) if r != GovernanceReport::default() => {
                         tracing::info!(?r, "governance jobs ran")
                     }
                     Ok(_) => {}
                     Err(e) => tracing::warn!(error = %e, "governance jobs failed"),
-                },
-                Ok(false) => {}
-                Err(e) => tracing::warn!(error = %e, "governance lease failed"),
+                }
             }
-        }
-    })
+        },
+    )
+}
+
+/// What the mailer needs on every run.
+struct Mailer {
+    store: Store,
+    clock: Arc<Clock>,
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+    site: String,
+    retry_base: chrono::Duration,
 }
 
 /// Delivers the outbox over SMTP every `interval` under the `mailer` lease. A message that fails stays
@@ -127,31 +164,33 @@ pub fn spawn_mailer(
     interval: Duration,
     public_url: String,
 ) -> anyhow::Result<tokio::task::JoinHandle<()>> {
-    let transport = transport(&smtp)?;
-    let from: Mailbox = smtp
-        .from
-        .parse()
-        .map_err(|e| anyhow::anyhow!("AGORA_SMTP_FROM {:?}: {e}", smtp.from))?;
-    let me = holder();
-    Ok(tokio::spawn(async move {
-        loop {
-            tokio::time::sleep(interval).await;
-            let now = clock.now();
-            let lease = chrono::Duration::from_std(interval * 5 + Duration::from_secs(60))
-                .unwrap_or_else(|_| chrono::Duration::minutes(5));
-            match store.try_lease("mailer", &me, lease, now).await {
-                Ok(true) => {
-                    let site = public_url.trim_end_matches('/');
-                    if let Err(e) = deliver(&store, &clock, (&transport, &from, site), &smtp).await
-                    {
-                        tracing::warn!(error = %e, "outbox delivery failed");
-                    }
+    let mailer = Arc::new(Mailer {
+        transport: transport(&smtp)?,
+        from: smtp
+            .from
+            .parse()
+            .map_err(|e| anyhow::anyhow!("AGORA_SMTP_FROM {:?}: {e}", smtp.from))?,
+        site: public_url.trim_end_matches('/').to_string(),
+        retry_base: chrono::Duration::from_std(smtp.retry_base)
+            .unwrap_or_else(|_| chrono::Duration::seconds(30)),
+        store: store.clone(),
+        clock: clock.clone(),
+    });
+    let lease = interval * 5 + Duration::from_secs(60);
+    Ok(every_under_lease(
+        "mailer",
+        store,
+        clock,
+        (interval, lease),
+        move |_| {
+            let m = mailer.clone();
+            async move {
+                if let Err(e) = deliver(&m).await {
+                    tracing::warn!(error = %e, "outbox delivery failed");
                 }
-                Ok(false) => {}
-                Err(e) => tracing::warn!(error = %e, "mailer lease failed"),
             }
-        }
-    }))
+        },
+    ))
 }
 
 fn transport(smtp: &SmtpConfig) -> anyhow::Result<AsyncSmtpTransport<Tokio1Executor>> {
@@ -177,20 +216,23 @@ fn transport(smtp: &SmtpConfig) -> anyhow::Result<AsyncSmtpTransport<Tokio1Execu
     Ok(b.build())
 }
 
-async fn deliver(
-    store: &Store,
-    clock: &Clock,
-    (transport, from, site): (&AsyncSmtpTransport<Tokio1Executor>, &Mailbox, &str),
-    smtp: &SmtpConfig,
-) -> anyhow::Result<()> {
+async fn deliver(m: &Mailer) -> anyhow::Result<()> {
+    let Mailer {
+        store,
+        clock,
+        transport,
+        from,
+        site,
+        retry_base,
+    } = m;
     loop {
         let batch = store.outbox_due(&format_time(clock.now()), 50).await?;
         if batch.is_empty() {
             return Ok(());
         }
-        for m in &batch {
-            let body = m.body.replace(agora_store::SITE, site);
-            let sent = match build(from, &m.to_address, &m.subject, &body) {
+        for mail in &batch {
+            let body = mail.body.replace(agora_store::SITE, site);
+            let sent = match build(from, &mail.to_address, &mail.subject, &body) {
                 Ok(msg) => transport
                     .send(msg)
                     .await
@@ -201,19 +243,17 @@ async fn deliver(
             match sent {
                 Ok(()) => {
                     store
-                        .outbox_mark_sent(m.id, &format_time(clock.now()))
+                        .outbox_mark_sent(mail.id, &format_time(clock.now()))
                         .await?;
                     metrics::counter!("agora_emails_sent_total").increment(1);
                 }
                 Err(e) => {
-                    let base = chrono::Duration::from_std(smtp.retry_base)
-                        .unwrap_or_else(|_| chrono::Duration::seconds(30));
                     let (attempts, delay) = store
-                        .outbox_mark_failed(m.id, &e, clock.now(), base)
+                        .outbox_mark_failed(mail.id, &e, clock.now(), *retry_base)
                         .await?;
                     metrics::counter!("agora_email_failures_total").increment(1);
                     // The server is likely down: stop this round instead of failing every message.
-                    tracing::warn!(id = m.id, attempts, retry_in_s = delay.num_seconds(), error = %e, "email not sent");
+                    tracing::warn!(id = mail.id, attempts, retry_in_s = delay.num_seconds(), error = %e, "email not sent");
                     return Ok(());
                 }
             }
