@@ -411,6 +411,7 @@ async fn governance(store: &Store, partner_id: i64) -> Result<()> {
     for c in store.comments(consultation).await? {
         store
             .respond(
+                consultation,
                 c.id,
                 "Agreed: refusals exempt the item, and anonymous case studies count.",
                 &admin_who,

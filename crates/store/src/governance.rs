@@ -1238,22 +1238,27 @@ impl Store {
         Ok(cid)
     }
 
-    /// The decision-maker's response to one consultation comment, once the consultation has closed.
+    /// The decision-maker's response to one comment of a consultation, once it has closed.
     pub async fn respond(
         &self,
+        decision_id: i64,
         comment_id: i64,
         response: &str,
         who: &Who,
         now: DateTime<Utc>,
-    ) -> Result<i64> {
+    ) -> Result<()> {
         let response = gov::check_statement(response).map_err(|c| invalid("response", c))?;
         let mut tx = self.begin_governance().await?;
-        let decision_id: i64 =
-            sqlx::query_scalar("SELECT decision_id FROM decision_comments WHERE id = $1")
-                .bind(comment_id)
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or(StoreError::NotFound)?;
+        let belongs: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM decision_comments WHERE id = $1 AND decision_id = $2",
+        )
+        .bind(comment_id)
+        .bind(decision_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if belongs == 0 {
+            return Err(StoreError::NotFound);
+        }
         let d = load_decision(&mut tx, decision_id).await?;
         if d.status != DecisionStatus::Closed {
             return Err(invalid("response", "respond-after-close"));
@@ -1276,7 +1281,7 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
-        Ok(decision_id)
+        Ok(())
     }
 
     // ---- Moving a decision on ------------------------------------------------------------------

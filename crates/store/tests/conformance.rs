@@ -2107,6 +2107,7 @@ async fn partner_decisions_wait_for_the_assembly_consultation(store: Store) {
     for cm in store.comments(cid).await.expect("test") {
         store
             .respond(
+                cid,
                 cm.id,
                 "Lowered to one case study a year.",
                 &foundation,

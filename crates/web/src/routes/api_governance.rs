@@ -3,8 +3,8 @@
 
 use super::api::{ApiJson, ErrorBody};
 use super::governance::{
-    body_by_slug, decision_access, open, perform, save_delegates, visible_bodies, visible_results,
-    ActionInput, DelegatesForm, Done,
+    body_by_slug, decision_access, open, perform, save_delegates, visible_bodies, ActionInput,
+    DelegatesForm, Done,
 };
 use crate::auth::Viewer;
 use crate::error::Result;
@@ -148,7 +148,7 @@ pub async fn get_decision(
 ) -> Result<Json<DecisionDetail>> {
     let a = decision_access(&state, &v, id).await?;
     let d = &a.decision;
-    let result = visible_results(&state, d).await?;
+    let result = state.store.results(d).await?;
     let ballots = if result.is_some() {
         state.store.ballots(d).await?
     } else {

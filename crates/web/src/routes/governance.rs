@@ -72,7 +72,29 @@ impl DecisionAccess {
     fn allows(&self, right: BodyRight) -> bool {
         gov::body_allows(self.body.kind, self.body.visibility, self.standing, right)
     }
+
+    /// Whether the viewer may attempt `action` at all (the store then checks the decision's state).
+    /// The decision page shows exactly the forms this allows, and `perform` refuses the rest.
+    pub fn may(&self, v: &Viewer, action: &str) -> bool {
+        let facilitate = self.allows(BodyRight::Facilitate);
+        let proposer = self.is_proposer(v);
+        let elector = !self.voter_keys.is_empty();
+        match action {
+            "stance" | "ballot" => elector,
+            "revise" | "withdraw" => proposer || facilitate,
+            "escalate" => proposer || elector || facilitate,
+            "rule" => self.allows(BodyRight::Moderate),
+            "take" | "respond" => facilitate,
+            "comment" => v.person.is_some() && (self.standing.member || facilitate),
+            _ => false,
+        }
+    }
 }
+
+/// Everything `perform` knows how to do.
+const ACTIONS: &[&str] = &[
+    "stance", "ballot", "revise", "escalate", "rule", "withdraw", "take", "comment", "respond",
+];
 
 pub async fn decision_access(state: &AppState, v: &Viewer, id: i64) -> Result<DecisionAccess> {
     let decision = state.store.decision(id).await?;
@@ -180,6 +202,12 @@ pub async fn perform(
     let now = state.clock.now();
     let id = a.decision.id;
     let store = &state.store;
+    if !ACTIONS.contains(&action) {
+        return Err(Error::NotFound);
+    }
+    if !a.may(v, action) {
+        return Err(Error::Forbidden);
+    }
     match action {
         "stance" => {
             let voter = voter_for(a, input.voter.as_deref())?;
@@ -204,72 +232,39 @@ pub async fn perform(
             return Ok(Done::Receipt(r));
         }
         "revise" => {
-            if !(a.is_proposer(v) || a.allows(BodyRight::Facilitate)) {
-                return Err(Error::Forbidden);
-            }
             store
                 .revise(id, &input.title, &input.text, &who, now)
                 .await?;
         }
         "escalate" => {
-            if !(a.is_proposer(v) || !a.voter_keys.is_empty() || a.allows(BodyRight::Facilitate)) {
-                return Err(Error::Forbidden);
-            }
             store.escalate(id, &who, now).await?;
         }
         "rule" => {
-            if !a.allows(BodyRight::Moderate) {
-                return Err(Error::Forbidden);
-            }
             let ruling = Ruling::parse(&input.ruling).map_err(|c| invalid("ruling", c))?;
             store.rule(id, ruling, &input.reason, &who, now).await?;
         }
         "withdraw" => {
-            if !(a.is_proposer(v) || a.allows(BodyRight::Facilitate)) {
-                return Err(Error::Forbidden);
-            }
             store.withdraw(id, &who, now).await?;
         }
         "take" => {
-            if !a.allows(BodyRight::Facilitate) {
-                return Err(Error::Forbidden);
-            }
             store
                 .take_decision(id, &input.outcome, Some(&input.review_at), &who, now)
                 .await?;
         }
         "comment" => {
-            if !(a.standing.member || a.allows(BodyRight::Facilitate)) || v.person.is_none() {
-                return Err(Error::Forbidden);
-            }
             store
                 .comment(id, input.parent_id, &input.body, &who, now)
                 .await?;
         }
         "respond" => {
-            if !a.allows(BodyRight::Facilitate) {
-                return Err(Error::Forbidden);
-            }
             let cid = input
                 .comment_id
                 .ok_or_else(|| invalid("comment_id", "required"))?;
-            if !store.comments(id).await?.iter().any(|c| c.id == cid) {
-                return Err(Error::NotFound);
-            }
-            store.respond(cid, &input.response, &who, now).await?;
+            store.respond(id, cid, &input.response, &who, now).await?;
         }
         _ => return Err(Error::NotFound),
     }
     Ok(Done::Ok)
-}
-
-/// What the viewer may see of the count now: the stored result after the close, the running count
-/// when results are shown early, nothing otherwise.
-pub async fn visible_results(
-    state: &AppState,
-    d: &Decision,
-) -> Result<Option<agora_store::VoteResult>> {
-    Ok(state.store.results(d).await?)
 }
 
 // ---- Pages -----------------------------------------------------------------------------------------
@@ -673,7 +668,7 @@ async fn decision_view(
     } else {
         vec![]
     };
-    let results = visible_results(state, d).await?;
+    let results = state.store.results(d).await?;
     let ballots = if d.kind.is_vote() && results.is_some() {
         state.store.ballots(d).await?
     } else {
@@ -696,8 +691,7 @@ async fn decision_view(
         })
         .collect::<Vec<_>>();
     let open = d.status.accepts_participation();
-    let facilitate = a.allows(BodyRight::Facilitate);
-    let proposer = a.is_proposer(v);
+    let may = |action| a.may(v, action);
     let results = results
         .as_ref()
         .map(|r| crate::results::ResultsView::new(&v.tr, d, r));
@@ -706,20 +700,14 @@ async fn decision_view(
         text_html: paragraphs(&d.text),
         versions: state.store.versions(d.id).await?,
         comments: thread(state.store.comments(d.id).await?),
-        can_take_part: open && !voters.is_empty() && d.kind != DecisionKind::Consultation,
-        can_revise: open && d.kind == DecisionKind::LazyConsensus && (proposer || facilitate),
-        can_escalate: d.status == DecisionStatus::Contested
-            && (proposer || !voters.is_empty() || facilitate),
-        can_withdraw: !d.status.is_final()
-            && d.status != DecisionStatus::Closed
-            && (proposer || facilitate),
-        can_rule: d.status == DecisionStatus::Escalated && a.allows(BodyRight::Moderate),
-        can_take: d.status == DecisionStatus::Closed && facilitate,
-        can_comment: open
-            && d.kind == DecisionKind::Consultation
-            && v.person.is_some()
-            && (a.standing.member || facilitate),
-        can_respond: d.status == DecisionStatus::Closed && facilitate,
+        can_take_part: open && may("ballot") && d.kind != DecisionKind::Consultation,
+        can_revise: open && d.kind == DecisionKind::LazyConsensus && may("revise"),
+        can_escalate: d.status == DecisionStatus::Contested && may("escalate"),
+        can_withdraw: !d.status.is_final() && d.status != DecisionStatus::Closed && may("withdraw"),
+        can_rule: d.status == DecisionStatus::Escalated && may("rule"),
+        can_take: d.status == DecisionStatus::Closed && may("take"),
+        can_comment: open && d.kind == DecisionKind::Consultation && may("comment"),
+        can_respond: d.status == DecisionStatus::Closed && may("respond"),
         electorate,
         undecided,
         stances,
