@@ -738,17 +738,7 @@ impl Store {
         .bind(&closes)
         .fetch_one(&mut *tx)
         .await?;
-        sqlx::query(
-            "INSERT INTO decision_versions (decision_id, version, title, text, created_at, created_by) \
-             VALUES ($1, 1, $2, $3, $4, $5)",
-        )
-        .bind(id)
-        .bind(&new.title)
-        .bind(&new.text)
-        .bind(&at)
-        .bind(&who.label)
-        .execute(&mut *tx)
-        .await?;
+        insert_version(&mut tx, id, (1, &new.title, &new.text), &at, who).await?;
         let electorate = freeze_electorate(&mut tx, id, body).await?;
         append(
             self,
@@ -1318,18 +1308,7 @@ impl Store {
         let at = format_time(now);
         let closes = format_time(now + Duration::hours(hours));
         let version = d.version + 1;
-        sqlx::query(
-            "INSERT INTO decision_versions (decision_id, version, title, text, created_at, created_by) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(id)
-        .bind(version)
-        .bind(title)
-        .bind(text)
-        .bind(&at)
-        .bind(&who.label)
-        .execute(&mut *tx)
-        .await?;
+        insert_version(&mut tx, id, (version, title, text), &at, who).await?;
         sqlx::query(
             "UPDATE decisions SET version = $1, title = $2, status = $3, opened_at = $4, closes_at = $5, \
              reminder_sent_at = NULL, updated_at = $4 WHERE id = $6",
@@ -1797,6 +1776,29 @@ async fn mark_participation(tx: &mut Tx, id: i64, voter: VoterKey, at: &str) -> 
             Ok(true)
         }
     }
+}
+
+/// Keeps one version of a proposal's title and text; versions are never changed afterwards.
+async fn insert_version(
+    tx: &mut Tx,
+    id: i64,
+    (version, title, text): (i64, &str, &str),
+    at: &str,
+    who: &Who,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO decision_versions (decision_id, version, title, text, created_at, created_by) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id)
+    .bind(version)
+    .bind(title)
+    .bind(text)
+    .bind(at)
+    .bind(&who.label)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 async fn body_in(tx: &mut Tx, id: i64) -> Result<Body> {
