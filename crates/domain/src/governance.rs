@@ -329,6 +329,11 @@ pub fn parse_decision(
     if input.secret && !is_vote {
         e.add("secret", "secret-needs-vote");
     }
+    // Running results of a secret vote would publish receipts with choices next to who has taken part
+    // so far: refused, rather than weakened into totals that still move with each voter.
+    if input.secret && is_vote && input.show_results_early {
+        e.add("show_results_early", "secret-results-early");
+    }
     e.into_result(())?;
     Ok(NewDecision {
         title,
@@ -529,6 +534,20 @@ pub fn retry_delay(attempts: u32, base: Duration) -> Duration {
         .map_or(cap, |d| d.min(cap))
 }
 
+/// What the electorate row keeps of a secret ballot: a hash of the decision, the elector and the
+/// receipt they were given. Changing the ballot takes the same elector presenting the same receipt, so
+/// a receipt alone never suffices; the ballot row itself holds neither voter nor time. The store erases
+/// these at the close, after which nothing is left that ties an elector to a ballot.
+pub fn ballot_lock(decision_id: i64, voter: VoterKey, receipt: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let text = format!(
+        "agora-ballot-lock\n{decision_id}\n{}\n{}",
+        voter.encode(),
+        receipt.trim().to_uppercase()
+    );
+    hex::encode(Sha256::digest(text.as_bytes()))
+}
+
 /// The outcome statement the register records when the clock accepts a lazy-consensus proposal.
 pub fn consensus_statement(version: i64, closes_at: &str) -> String {
     format!(
@@ -664,6 +683,34 @@ mod tests {
         i.secret = true;
         let e = parse_decision(&i, BodyKind::Group, 1).expect_err("secret consensus");
         assert_eq!(e.get("secret"), Some("secret-needs-vote"));
+    }
+
+    #[test]
+    fn secret_votes_cannot_show_results_while_open() {
+        let mut i = input("yes-no");
+        i.secret = true;
+        i.show_results_early = true;
+        let e = parse_decision(&i, BodyKind::Group, 1).expect_err("secret and early");
+        assert_eq!(e.get("show_results_early"), Some("secret-results-early"));
+        i.secret = false;
+        assert!(parse_decision(&i, BodyKind::Group, 1).is_ok());
+        i.secret = true;
+        i.show_results_early = false;
+        assert!(parse_decision(&i, BodyKind::Group, 1).expect("valid").hide_results);
+    }
+
+    #[test]
+    fn a_ballot_lock_binds_the_receipt_to_its_elector() {
+        let a = VoterKey::Person(1);
+        let b = VoterKey::Person(2);
+        assert_eq!(ballot_lock(7, a, "ABC123"), ballot_lock(7, a, " abc123 "));
+        assert_ne!(ballot_lock(7, a, "ABC123"), ballot_lock(7, b, "ABC123"));
+        assert_ne!(ballot_lock(7, a, "ABC123"), ballot_lock(8, a, "ABC123"));
+        assert_ne!(ballot_lock(7, a, "ABC123"), ballot_lock(7, a, "ABC124"));
+        assert_ne!(
+            ballot_lock(7, VoterKey::Person(1), "X"),
+            ballot_lock(7, VoterKey::Partner(1), "X")
+        );
     }
 
     #[test]

@@ -125,7 +125,10 @@ pub struct Version {
 pub struct Elector {
     pub voter_key: String,
     pub label: String,
-    /// When they first voted or took a position; `None` lists them as undecided.
+    /// Whether they have voted or taken a position.
+    pub participated: bool,
+    /// When they first did; never given for a secret vote, where times would help link voters to
+    /// ballots.
     pub participated_at: Option<String>,
 }
 
@@ -835,17 +838,21 @@ impl Store {
 
     pub async fn electorate(&self, id: i64) -> Result<Vec<Elector>> {
         let rows = sqlx::query(
-            "SELECT voter_key, label, participated_at FROM decision_electorate WHERE decision_id = $1 ORDER BY label",
+            "SELECT e.voter_key, e.label, e.participated_at, d.secret FROM decision_electorate e \
+             JOIN decisions d ON d.id = e.decision_id WHERE e.decision_id = $1 ORDER BY e.label, e.voter_key",
         )
         .bind(id)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
             .map(|r| {
+                let at: Option<String> = get(r, "participated_at")?;
+                let secret = get::<i64>(r, "secret")? != 0;
                 Ok(Elector {
                     voter_key: get(r, "voter_key")?,
                     label: get(r, "label")?,
-                    participated_at: get(r, "participated_at")?,
+                    participated: at.is_some(),
+                    participated_at: at.filter(|_| !secret),
                 })
             })
             .collect()
@@ -893,6 +900,11 @@ impl Store {
 
     /// Published ballots: after the close, or while open when results are shown early.
     pub async fn ballots(&self, decision: &Decision) -> Result<Vec<StoredBallot>> {
+        // A secret vote's receipts appear only once nobody can vote any more (older secret votes may
+        // have been opened with running results).
+        if decision.secret && decision.closed_at.is_none() {
+            return Ok(vec![]);
+        }
         let rows = sqlx::query(
             "SELECT b.receipt, b.choice, e.label FROM ballots b LEFT JOIN decision_electorate e \
              ON e.decision_id = b.decision_id AND e.voter_key = b.voter_key WHERE b.decision_id = $1 ORDER BY b.receipt",
@@ -929,7 +941,9 @@ impl Store {
     /// Recounted from the ballots, which is exact and cheap at a body's scale; the count stored at the
     /// close records what was announced.
     pub async fn results(&self, decision: &Decision) -> Result<Option<VoteResult>> {
-        if !decision.kind.is_vote() || (decision.closed_at.is_none() && decision.hide_results) {
+        if !decision.kind.is_vote()
+            || (decision.closed_at.is_none() && (decision.hide_results || decision.secret))
+        {
             return Ok(None);
         }
         let mut tx = self.pool.begin().await?;
@@ -1057,7 +1071,8 @@ impl Store {
     }
 
     /// Casts or changes a ballot and returns its receipt. On a secret vote the ballot row carries no
-    /// voter, so changing it takes the receipt the voter was given.
+    /// voter, so changing it takes the receipt the voter was given, presented by that same voter (checked
+    /// against the lock kept in their electorate row).
     #[allow(clippy::too_many_arguments)]
     pub async fn cast_ballot(
         &self,
@@ -1087,35 +1102,47 @@ impl Store {
         let at = format_time(now);
         let first = mark_participation(&mut tx, id, voter, &at).await?;
         let receipt = if d.secret {
-            match (first, receipt.map(str::trim).filter(|r| !r.is_empty())) {
-                (true, _) => {
-                    let r = random_code(12);
-                    sqlx::query(
-                        "INSERT INTO ballots (decision_id, receipt, voter_key, choice, cast_at) VALUES ($1, $2, NULL, $3, NULL)",
-                    )
-                    .bind(id)
-                    .bind(&r)
-                    .bind(&stored)
-                    .execute(&mut *tx)
-                    .await?;
-                    r
+            let given = receipt.map(str::trim).filter(|r| !r.is_empty());
+            if first {
+                let r = random_code(12);
+                write_secret_ballot(&mut tx, id, &r, &stored).await?;
+                sqlx::query(
+                    "UPDATE decision_electorate SET ballot_lock = $1 WHERE decision_id = $2 AND voter_key = $3",
+                )
+                .bind(gov::ballot_lock(id, voter, &r))
+                .bind(id)
+                .bind(voter.encode())
+                .execute(&mut *tx)
+                .await?;
+                r
+            } else {
+                let r = given
+                    .ok_or_else(|| invalid("receipt", "receipt-required"))?
+                    .to_uppercase();
+                // Only the elector who was given this receipt may change its ballot: another elector's
+                // receipt is refused exactly like a mistyped one.
+                let lock: Option<Option<String>> = sqlx::query_scalar(
+                    "SELECT ballot_lock FROM decision_electorate WHERE decision_id = $1 AND voter_key = $2",
+                )
+                .bind(id)
+                .bind(voter.encode())
+                .fetch_optional(&mut *tx)
+                .await?;
+                if lock.flatten() != Some(gov::ballot_lock(id, voter, &r)) {
+                    return Err(invalid("receipt", "unknown-receipt"));
                 }
-                (false, None) => return Err(invalid("receipt", "receipt-required")),
-                (false, Some(r)) => {
-                    let n = sqlx::query(
-                        "UPDATE ballots SET choice = $1 WHERE decision_id = $2 AND receipt = $3 AND voter_key IS NULL",
-                    )
-                    .bind(&stored)
-                    .bind(id)
-                    .bind(r.to_uppercase())
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected();
-                    if n == 0 {
-                        return Err(invalid("receipt", "unknown-receipt"));
-                    }
-                    r.to_uppercase()
+                let n: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM ballots WHERE decision_id = $1 AND receipt = $2 AND voter_key IS NULL",
+                )
+                .bind(id)
+                .bind(&r)
+                .fetch_one(&mut *tx)
+                .await?;
+                if n == 0 {
+                    return Err(invalid("receipt", "unknown-receipt"));
                 }
+                write_secret_ballot(&mut tx, id, &r, &stored).await?;
+                r
             }
         } else {
             let existing: Option<String> = sqlx::query_scalar(
@@ -1438,6 +1465,7 @@ impl Store {
             .map_err(|c| invalid("status", c))?;
         let at = format_time(now);
         set_status(&mut tx, id, status, &at).await?;
+        erase_ballot_locks(&mut tx, id).await?;
         append(
             self,
             &mut tx,
@@ -1585,6 +1613,7 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
+        erase_ballot_locks(&mut tx, id).await?;
         let closed = load_decision(&mut tx, id).await?;
         let mut summary = String::new();
         if closed.kind.is_vote() {
@@ -1846,6 +1875,51 @@ async fn electorate_size(tx: &mut Tx, id: i64) -> Result<i64> {
             .fetch_one(&mut **tx)
             .await?,
     )
+}
+
+/// Writes a secret ballot (new or changed) so that the table's physical order is receipt order, never
+/// casting order: the ballots that sort after it are written again after it. A change rewrites its row
+/// the same way, since an updated row would otherwise move to the end of PostgreSQL's heap and mark
+/// itself as the latest change. This costs rewriting about half a vote's ballots per ballot cast, small
+/// at a body's scale, and keeps SQLite's row ids and PostgreSQL's heap (and any dump or backup of
+/// them) from replaying who voted when.
+async fn write_secret_ballot(tx: &mut Tx, id: i64, receipt: &str, choice: &str) -> Result<()> {
+    let later = sqlx::query(
+        "SELECT receipt, choice FROM ballots WHERE decision_id = $1 AND receipt > $2 ORDER BY receipt",
+    )
+    .bind(id)
+    .bind(receipt)
+    .fetch_all(&mut **tx)
+    .await?;
+    sqlx::query("DELETE FROM ballots WHERE decision_id = $1 AND receipt >= $2")
+        .bind(id)
+        .bind(receipt)
+        .execute(&mut **tx)
+        .await?;
+    let mut rows = vec![(receipt.to_string(), choice.to_string())];
+    for r in &later {
+        rows.push((get(r, "receipt")?, get(r, "choice")?));
+    }
+    for (r, c) in rows {
+        sqlx::query(
+            "INSERT INTO ballots (decision_id, receipt, voter_key, choice, cast_at) VALUES ($1, $2, NULL, $3, NULL)",
+        )
+        .bind(id)
+        .bind(&r)
+        .bind(&c)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Forgets which elector holds which secret receipt, once no ballot can change any more.
+async fn erase_ballot_locks(tx: &mut Tx, id: i64) -> Result<()> {
+    sqlx::query("UPDATE decision_electorate SET ballot_lock = NULL WHERE decision_id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 async fn raw_ballots(tx: &mut Tx, id: i64) -> Result<Vec<(String, String)>> {

@@ -17,6 +17,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "governance",
         include_str!("../migrations/0003_governance.sql"),
     ),
+    (
+        4,
+        "secret_ballots",
+        include_str!("../migrations/0004_secret_ballots.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

@@ -76,3 +76,30 @@ impl TestDb {
         }
     }
 }
+
+impl Store {
+    /// A decision's ballot receipts in the order the database keeps the rows (SQLite's row ids,
+    /// PostgreSQL's heap): what a copy of the database files or a dump would show.
+    pub async fn ballots_in_storage_order(&self, decision_id: i64) -> Result<Vec<String>> {
+        let order = match self.dialect {
+            crate::Dialect::Sqlite => "rowid",
+            crate::Dialect::Postgres => "ctid",
+        };
+        Ok(sqlx::query_scalar(&format!(
+            "SELECT receipt FROM ballots WHERE decision_id = $1 ORDER BY {order}"
+        ))
+        .bind(decision_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// How many electorate rows of a decision still tie an elector to a secret receipt.
+    pub async fn ballot_locks_held(&self, decision_id: i64) -> Result<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM decision_electorate WHERE decision_id = $1 AND ballot_lock IS NOT NULL",
+        )
+        .bind(decision_id)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+}

@@ -57,6 +57,7 @@ conformance!(
     escalation_ends_with_the_moderators_ruling,
     yes_no_vote_freezes_its_electorate_and_reminds_only_the_undecided,
     secret_ranked_ballots_are_detached_and_recount_from_the_file,
+    secret_ballots_change_only_for_their_voter_and_are_stored_out_of_casting_order,
     partner_decisions_wait_for_the_assembly_consultation,
     leases_admit_one_holder_until_they_expire,
     failed_emails_wait_for_their_retry_time,
@@ -1854,6 +1855,80 @@ async fn yes_no_vote_freezes_its_electorate_and_reminds_only_the_undecided(store
     );
 }
 
+async fn secret_ballots_change_only_for_their_voter_and_are_stored_out_of_casting_order(
+    store: Store,
+) {
+    let (body, people) = group(&store, "jury", 6).await;
+    let mut input = proposal("yes-no");
+    input.secret = true;
+    let id = open(&store, &body, &input, &people[0].1, "2026-11-01T10:00:00Z").await;
+    let vote = |i: usize, choice: VoteChoice, receipt: Option<String>| {
+        let store = store.clone();
+        let (pid, who) = people[i].clone();
+        async move {
+            store
+                .cast_ballot(
+                    id,
+                    VoterKey::Person(pid),
+                    &BallotChoice::YesNo(choice),
+                    receipt.as_deref(),
+                    &who,
+                    t("2026-11-01T11:00:00Z"),
+                )
+                .await
+        }
+    };
+    let mut receipts = vec![];
+    for i in 0..people.len() {
+        receipts.push(vote(i, VoteChoice::Yes, None).await.expect("votes"));
+    }
+    // Another elector holding someone's receipt cannot change that ballot, in any spelling.
+    for r in [receipts[1].clone(), receipts[1].to_lowercase()] {
+        let e = vote(2, VoteChoice::No, Some(r)).await.expect_err("not theirs");
+        assert_eq!(code(e), "unknown-receipt");
+    }
+    let e = vote(2, VoteChoice::No, Some("0000000000AA".into()))
+        .await
+        .expect_err("no such receipt");
+    assert_eq!(code(e), "unknown-receipt");
+    // The voter who was given the receipt can.
+    vote(1, VoteChoice::No, Some(receipts[1].clone()))
+        .await
+        .expect("own receipt");
+    // Participation shows who took part, never when.
+    let electorate = store.electorate(id).await.expect("test");
+    assert!(electorate
+        .iter()
+        .all(|e| e.participated && e.participated_at.is_none()));
+    assert_eq!(store.ballot_locks_held(id).await.expect("test"), 7);
+    // Nothing is published while the vote is open, whatever the decision says about results.
+    let d = store.decision(id).await.expect("test");
+    assert!(store.ballots(&d).await.expect("test").is_empty());
+    assert!(store.results(&d).await.expect("test").is_none());
+
+    store
+        .run_governance_jobs(t("2026-11-04T10:00:01Z"))
+        .await
+        .expect("jobs");
+    let d = store.decision(id).await.expect("test");
+    assert_eq!(d.status, DecisionStatus::Closed);
+    assert_eq!(
+        store.ballot_locks_held(id).await.expect("test"),
+        0,
+        "the close forgets which elector holds which receipt"
+    );
+    let published = store.ballots(&d).await.expect("test");
+    let changed: Vec<_> = published.iter().filter(|b| b.choice == ["no"]).collect();
+    assert_eq!(changed.len(), 1);
+    assert_eq!(changed[0].receipt, receipts[1]);
+    // The rows are kept in receipt order (the database's own), not in the order they were cast.
+    let by_receipt: Vec<String> = published.iter().map(|b| b.receipt.clone()).collect();
+    assert_eq!(
+        store.ballots_in_storage_order(id).await.expect("test"),
+        by_receipt
+    );
+}
+
 async fn secret_ranked_ballots_are_detached_and_recount_from_the_file(store: Store) {
     use agora_domain::tally;
     let (body, people) = group(&store, "panel", 3).await;
@@ -1894,7 +1969,7 @@ async fn secret_ranked_ballots_are_detached_and_recount_from_the_file(store: Sto
             .await
             .expect("test")
             .iter()
-            .all(|e| e.participated_at.is_none()),
+            .all(|e| !e.participated),
         "a refused ballot changes nothing"
     );
 

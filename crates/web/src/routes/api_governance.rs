@@ -127,7 +127,7 @@ pub struct DecisionDetail {
     pub decision: Decision,
     pub body: Body,
     pub versions: Vec<Version>,
-    /// Frozen at opening; `participated_at` empty means undecided.
+    /// Frozen at opening; `participated` false means undecided (no times on secret votes).
     pub electorate: Vec<Elector>,
     pub stances: Vec<StanceRow>,
     pub comments: Vec<Comment>,

@@ -660,7 +660,7 @@ async fn decision_view(
     let electorate = state.store.electorate(d.id).await?;
     let undecided = electorate
         .iter()
-        .filter(|e| e.participated_at.is_none())
+        .filter(|e| !e.participated)
         .cloned()
         .collect();
     let stances = if d.kind == DecisionKind::LazyConsensus {

@@ -14,7 +14,8 @@ use std::time::Duration;
 both_backends!(
     lazy_consensus_is_accepted_by_the_clock_and_objections_need_reasons,
     ranked_and_yes_no_votes_refuse_bad_ballots_and_publish_recountable_results,
-    consultation_comments_get_responses_before_the_decision_is_taken
+    consultation_comments_get_responses_before_the_decision_is_taken,
+    secret_ballots_change_only_for_their_voter_on_the_api_and_the_page
 );
 
 struct Group {
@@ -565,6 +566,120 @@ async fn consultation_comments_get_responses_before_the_decision_is_taken(app: T
     )
     .await;
     assert_eq!((s, r["status"].as_str()), (200, Some("decided")), "{r}");
+}
+
+async fn secret_ballots_change_only_for_their_voter_on_the_api_and_the_page(app: TestApp) {
+    let g = group(&app, "jury", 2).await;
+    let path = format!("/api/v1/bodies/{}/decisions", g.slug);
+    let vote = json!({"title": "Elect the chair", "text": "Yes elects the candidate.", "kind": "yes-no",
+        "secret": true});
+    // Running results of a secret vote are refused, naming the field, on the API and on the page.
+    let mut early = vote.clone();
+    early["show_results_early"] = json!(true);
+    let (s, e) = api(&app, &g.facilitator, "POST", &path, Some(early)).await;
+    assert_eq!(s, 422, "{e}");
+    assert_eq!(e["codes"]["show_results_early"], "secret-results-early");
+    let fac = app.login(&g.facilitator).await;
+    let propose = format!("/bodies/{}/propose", g.slug);
+    let res = app
+        .post_form(
+            &fac,
+            &propose,
+            &propose,
+            &[
+                ("title", "Elect the chair"),
+                ("text", "Yes elects the candidate."),
+                ("kind", "yes-no"),
+                ("secret", "1"),
+                ("show_results_early", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    assert!(res
+        .text()
+        .await
+        .expect("html")
+        .contains("A secret vote cannot show results while it is open"));
+
+    let (s, body) = api(&app, &g.facilitator, "POST", &path, Some(vote)).await;
+    assert_eq!(s, 201, "{body}");
+    let id = body["id"].as_i64().expect("id");
+    let ballot = format!("/api/v1/decisions/{id}/ballot");
+    let (s, r) = api(&app, &g.members[0], "POST", &ballot, Some(json!({"choice": "yes"}))).await;
+    assert_eq!(s, 200, "{r}");
+    let r0 = r["receipt"].as_str().expect("receipt").to_string();
+    // The second member votes on the page and is shown their receipt.
+    let m1 = app.login(&g.members[1]).await;
+    let page = format!("/decisions/{id}");
+    let res = app
+        .post_form(&m1, &page, &format!("/decisions/{id}/ballot"), &[("choice", "no")])
+        .await;
+    assert_eq!(res.status(), 303);
+    let location = res.headers()["location"].to_str().expect("location").to_string();
+    assert!(location.contains("receipt="), "{location}");
+
+    // Knowing the first member's receipt is not enough to change their ballot: not on the API...
+    let (s, e) = api(
+        &app,
+        &g.members[1],
+        "POST",
+        &ballot,
+        Some(json!({"choice": "abstain", "receipt": r0})),
+    )
+    .await;
+    assert_eq!(s, 422, "{e}");
+    assert_eq!(e["codes"]["receipt"], "unknown-receipt");
+    // ...nor on the page.
+    let res = app
+        .post_form(
+            &m1,
+            &page,
+            &format!("/decisions/{id}/ballot"),
+            &[("choice", "abstain"), ("receipt", &r0)],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    assert!(res
+        .text()
+        .await
+        .expect("html")
+        .contains("No ballot of yours has this receipt"));
+    // Its owner changes it on the page.
+    let m0 = app.login(&g.members[0]).await;
+    let res = app
+        .post_form(
+            &m0,
+            &page,
+            &format!("/decisions/{id}/ballot"),
+            &[("choice", "no"), ("receipt", &r0.to_lowercase())],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+
+    // While open: who took part, without times, and nothing else.
+    let (_, d) = api(&app, &g.facilitator, "GET", &format!("/api/v1/decisions/{id}"), None).await;
+    let electorate = d["electorate"].as_array().expect("electorate");
+    assert_eq!(electorate.iter().filter(|e| e["participated"] == true).count(), 2);
+    assert!(electorate.iter().all(|e| e["participated_at"].is_null()));
+    assert!(d["result"].is_null() && d["ballots"].as_array().is_some_and(Vec::is_empty));
+
+    app.clock.advance(chrono::Duration::hours(73));
+    let d = wait_for_status(&app, &g.facilitator, id, "closed").await;
+    assert_eq!(
+        (d["result"]["yes"].as_u64(), d["result"]["no"].as_u64(), d["result"]["abstain"].as_u64()),
+        (Some(0), Some(2), Some(0)),
+        "{}",
+        d["result"]
+    );
+    let mine = d["ballots"]
+        .as_array()
+        .expect("ballots")
+        .iter()
+        .find(|b| b["receipt"] == r0.as_str())
+        .expect("the first member's ballot is published");
+    assert_eq!(mine["choice"], json!(["no"]));
+    assert!(d["ballots"].as_array().expect("b").iter().all(|b| b["voter"].is_null()));
 }
 
 // ---- Email delivery through a real SMTP server --------------------------------------------------------
