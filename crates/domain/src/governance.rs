@@ -696,7 +696,11 @@ mod tests {
         assert!(parse_decision(&i, BodyKind::Group, 1).is_ok());
         i.secret = true;
         i.show_results_early = false;
-        assert!(parse_decision(&i, BodyKind::Group, 1).expect("valid").hide_results);
+        assert!(
+            parse_decision(&i, BodyKind::Group, 1)
+                .expect("valid")
+                .hide_results
+        );
     }
 
     #[test]

@@ -1884,7 +1884,9 @@ async fn secret_ballots_change_only_for_their_voter_and_are_stored_out_of_castin
     }
     // Another elector holding someone's receipt cannot change that ballot, in any spelling.
     for r in [receipts[1].clone(), receipts[1].to_lowercase()] {
-        let e = vote(2, VoteChoice::No, Some(r)).await.expect_err("not theirs");
+        let e = vote(2, VoteChoice::No, Some(r))
+            .await
+            .expect_err("not theirs");
         assert_eq!(code(e), "unknown-receipt");
     }
     let e = vote(2, VoteChoice::No, Some("0000000000AA".into()))

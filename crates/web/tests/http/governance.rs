@@ -606,17 +606,32 @@ async fn secret_ballots_change_only_for_their_voter_on_the_api_and_the_page(app:
     assert_eq!(s, 201, "{body}");
     let id = body["id"].as_i64().expect("id");
     let ballot = format!("/api/v1/decisions/{id}/ballot");
-    let (s, r) = api(&app, &g.members[0], "POST", &ballot, Some(json!({"choice": "yes"}))).await;
+    let (s, r) = api(
+        &app,
+        &g.members[0],
+        "POST",
+        &ballot,
+        Some(json!({"choice": "yes"})),
+    )
+    .await;
     assert_eq!(s, 200, "{r}");
     let r0 = r["receipt"].as_str().expect("receipt").to_string();
     // The second member votes on the page and is shown their receipt.
     let m1 = app.login(&g.members[1]).await;
     let page = format!("/decisions/{id}");
     let res = app
-        .post_form(&m1, &page, &format!("/decisions/{id}/ballot"), &[("choice", "no")])
+        .post_form(
+            &m1,
+            &page,
+            &format!("/decisions/{id}/ballot"),
+            &[("choice", "no")],
+        )
         .await;
     assert_eq!(res.status(), 303);
-    let location = res.headers()["location"].to_str().expect("location").to_string();
+    let location = res.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_string();
     assert!(location.contains("receipt="), "{location}");
 
     // Knowing the first member's receipt is not enough to change their ballot: not on the API...
@@ -658,16 +673,33 @@ async fn secret_ballots_change_only_for_their_voter_on_the_api_and_the_page(app:
     assert_eq!(res.status(), 303);
 
     // While open: who took part, without times, and nothing else.
-    let (_, d) = api(&app, &g.facilitator, "GET", &format!("/api/v1/decisions/{id}"), None).await;
+    let (_, d) = api(
+        &app,
+        &g.facilitator,
+        "GET",
+        &format!("/api/v1/decisions/{id}"),
+        None,
+    )
+    .await;
     let electorate = d["electorate"].as_array().expect("electorate");
-    assert_eq!(electorate.iter().filter(|e| e["participated"] == true).count(), 2);
+    assert_eq!(
+        electorate
+            .iter()
+            .filter(|e| e["participated"] == true)
+            .count(),
+        2
+    );
     assert!(electorate.iter().all(|e| e["participated_at"].is_null()));
     assert!(d["result"].is_null() && d["ballots"].as_array().is_some_and(Vec::is_empty));
 
     app.clock.advance(chrono::Duration::hours(73));
     let d = wait_for_status(&app, &g.facilitator, id, "closed").await;
     assert_eq!(
-        (d["result"]["yes"].as_u64(), d["result"]["no"].as_u64(), d["result"]["abstain"].as_u64()),
+        (
+            d["result"]["yes"].as_u64(),
+            d["result"]["no"].as_u64(),
+            d["result"]["abstain"].as_u64()
+        ),
         (Some(0), Some(2), Some(0)),
         "{}",
         d["result"]
@@ -679,7 +711,11 @@ async fn secret_ballots_change_only_for_their_voter_on_the_api_and_the_page(app:
         .find(|b| b["receipt"] == r0.as_str())
         .expect("the first member's ballot is published");
     assert_eq!(mine["choice"], json!(["no"]));
-    assert!(d["ballots"].as_array().expect("b").iter().all(|b| b["voter"].is_null()));
+    assert!(d["ballots"]
+        .as_array()
+        .expect("b")
+        .iter()
+        .all(|b| b["voter"].is_null()));
 }
 
 // ---- Email delivery through a real SMTP server --------------------------------------------------------
