@@ -62,6 +62,8 @@ pub struct LeadSummary {
     pub budget: Option<String>,
     pub languages: Vec<String>,
     pub services: Vec<String>,
+    /// What the requester wrote about the project: part of the request, shown before acceptance.
+    pub message: String,
     pub status: String,
 }
 
@@ -283,6 +285,7 @@ impl Lead {
             budget: self.budget.clone(),
             languages: self.languages.clone(),
             services: self.services.clone(),
+            message: self.message.clone(),
             status: self.status.clone(),
         }
     }

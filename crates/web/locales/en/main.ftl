@@ -396,7 +396,6 @@ find-lead = Tell us about your project. We forward it to certified partners who 
 find-policy-link = How requests are allocated
 find-about-you = About you
 find-about-project = About your project
-find-languages-hint = Hold Ctrl (or ⌘) to choose several languages.
 find-consent = I agree that the Open edX foundation shares this request, including my contact details, with the partners it is offered to.
 find-submit = Send my request
 find-honeypot = Leave this field empty

@@ -978,11 +978,8 @@ async fn offer_view(
     } = partner_offer(state, v, offer_id, "partner inbox").await?;
     let partner_name = partner_for(state, v, offer.partner_id).await?;
     let contact = contact.then(|| lead.clone());
-    let merged = if contact.is_some() {
-        state.store.merged_requests(lead.id).await?
-    } else {
-        vec![]
-    };
+    // Later messages are part of the request too; the merged rows' contact fields are not shown.
+    let merged = state.store.merged_requests(lead.id).await?;
     let why = match state.store.allocation(offer.allocation_id).await? {
         Some(a) => partner_why(&v.tr, &a, offer.partner_id),
         None => vec![],

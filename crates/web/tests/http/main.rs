@@ -4,5 +4,6 @@ mod api;
 mod flows;
 mod governance;
 mod helpers;
+mod lead_desk;
 mod leads;
 mod permissions;
