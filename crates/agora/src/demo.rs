@@ -640,6 +640,7 @@ async fn leads(store: &Store, map: &RegionMap, rng: &mut Rng) -> Result<()> {
             source: if i % 3 == 0 { "api" } else { "form" },
             idempotency_key: None,
             received_at: at,
+            confirmation: None,
         };
         let id = match store.submit_leads(&[sub]).await?.remove(0) {
             Ok(r) => r.lead_id(),

@@ -36,6 +36,8 @@ pub struct LeadInput {
     pub message: String,
     pub consent: bool,
     pub referral_code: String,
+    /// Slug of the one partner the request is addressed to (from its directory profile), if any.
+    pub partner: String,
 }
 
 /// A valid request: what is stored and allocated.
@@ -53,6 +55,10 @@ pub struct NewLead {
     pub services: Vec<Service>,
     pub message: String,
     pub referral_code: Option<String>,
+    /// A direct request: the slug of the partner it is addressed to. Left out of the fingerprint
+    /// when absent, so pool requests keep the fingerprints they always had.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partner: Option<String>,
 }
 
 fn optional<T>(
@@ -111,6 +117,9 @@ impl LeadInput {
             &self.referral_code,
             parse_referral_code,
         );
+        let partner = optional(&mut e, "partner", &self.partner, |s| {
+            crate::partner::parse_slug(s).map_err(|_| "unknown-partner")
+        });
         if !self.consent {
             e.add("consent", "consent-required");
         }
@@ -129,6 +138,7 @@ impl LeadInput {
                     services,
                     message,
                     referral_code,
+                    partner,
                 })
             }
             _ => Err(e),
@@ -144,6 +154,8 @@ impl NewLead {
     }
 
     /// Who is asking, for the 30-day merge: the email and the organization, case and spacing aside.
+    /// A request addressed to one partner merges only with requests to that same partner: asking a
+    /// chosen partner is a different request from asking the program.
     pub fn merge_key(&self) -> String {
         let org: String = self
             .organization
@@ -151,9 +163,11 @@ impl NewLead {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        hex(&Sha256::digest(
-            format!("{}\n{org}", self.email.as_str()).as_bytes(),
-        ))
+        let mut key = format!("{}\n{org}", self.email.as_str());
+        if let Some(p) = &self.partner {
+            key.push_str(&format!("\npartner:{p}"));
+        }
+        hex(&Sha256::digest(key.as_bytes()))
     }
 }
 
@@ -369,6 +383,135 @@ pub fn candidate(
         segments: set(segments),
         sizes: BTreeSet::from([size.to_string()]),
         pricing: set(pricing),
+    }
+}
+
+/// Where a lead stands. `Withdrawn`, `Spam` and `Duplicate` are closed: no further offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LeadStatus {
+    /// Waiting for allocation (new, or every offer declined or expired).
+    Pending,
+    Offered,
+    /// Nobody qualified: waiting in the foundation's queue.
+    Queued,
+    /// The same person asked again within the merge window: attached to the earlier lead.
+    Merged,
+    /// Withdrawn by the requester (or on their behalf), or their data erased.
+    Withdrawn,
+    Spam,
+    Duplicate,
+}
+
+impl LeadStatus {
+    pub const ALL: &'static [LeadStatus] = &[
+        LeadStatus::Pending,
+        LeadStatus::Offered,
+        LeadStatus::Queued,
+        LeadStatus::Merged,
+        LeadStatus::Withdrawn,
+        LeadStatus::Spam,
+        LeadStatus::Duplicate,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            LeadStatus::Pending => "pending",
+            LeadStatus::Offered => "offered",
+            LeadStatus::Queued => "queued",
+            LeadStatus::Merged => "merged",
+            LeadStatus::Withdrawn => "withdrawn",
+            LeadStatus::Spam => "spam",
+            LeadStatus::Duplicate => "duplicate",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, &'static str> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|x| x.slug() == s.trim())
+            .ok_or("invalid-status")
+    }
+
+    /// Still looking for (or with) partners: it may be closed, and the requester may withdraw it.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            LeadStatus::Pending | LeadStatus::Offered | LeadStatus::Queued
+        )
+    }
+
+    /// An admin may hand the lead to a partner of their choice only while no partner holds an
+    /// offer of it: stuck in the queue, or waiting for the next round.
+    pub fn may_offer_manually(self) -> bool {
+        matches!(self, LeadStatus::Pending | LeadStatus::Queued)
+    }
+}
+
+crate::category!(
+    /// Why a lead was closed before a partner was found (or while one was being found).
+    CloseReason, "close", "invalid-reason", {
+        Spam => "spam",
+        Duplicate => "duplicate",
+        Withdrawn => "withdrawn",
+    }
+);
+
+impl CloseReason {
+    pub fn status(self) -> LeadStatus {
+        match self {
+            CloseReason::Spam => LeadStatus::Spam,
+            CloseReason::Duplicate => LeadStatus::Duplicate,
+            CloseReason::Withdrawn => LeadStatus::Withdrawn,
+        }
+    }
+}
+
+/// Closing a lead: allowed only while it is open; returns the status it takes.
+pub fn close(from: LeadStatus, reason: CloseReason) -> Result<LeadStatus, &'static str> {
+    if from.is_open() {
+        Ok(reason.status())
+    } else {
+        Err("invalid-transition")
+    }
+}
+
+/// Where the next allocation round of a lead goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    /// The fair-share rotation (with referral routing, if the policy says so).
+    Pool,
+    /// Only this partner, outside the rotation: a direct request.
+    Partner(i64),
+    /// The foundation's queue: a direct request its partner can no longer take.
+    Queue,
+}
+
+/// A request addressed to one partner (from its directory profile) goes to that partner and to no
+/// other: it never enters the fair-share rotation, accrues no entitlement and is counted as
+/// "direct". Once that partner has had it (declined, or let it expire), or when the partner is no
+/// longer active, it waits in the foundation's queue, where an admin may offer it by hand or close it.
+pub fn route(direct_to: Option<i64>, already_offered: &BTreeSet<i64>, active: bool) -> Route {
+    match direct_to {
+        None => Route::Pool,
+        Some(p) if active && !already_offered.contains(&p) => Route::Partner(p),
+        Some(_) => Route::Queue,
+    }
+}
+
+/// Longest reason an admin may give for a manual offer or a closure.
+pub const MAX_DESK_REASON_CHARS: usize = 1000;
+
+/// The reason an admin gives for offering a lead by hand or closing it: required, bounded.
+pub fn parse_desk_reason(s: &str) -> Result<String, &'static str> {
+    let s = s.trim();
+    if s.is_empty() {
+        Err("explain-required")
+    } else if s.chars().count() > MAX_DESK_REASON_CHARS {
+        Err("too-long")
+    } else {
+        Ok(s.to_string())
     }
 }
 
@@ -597,6 +740,11 @@ pub enum Metric {
     Expired,
     Won,
     Lost,
+    /// Offers an admin made by hand (part of `Offered`, outside the rotation).
+    Manual,
+    /// Offers of requests addressed to the partner from its profile (part of `Offered`, outside
+    /// the rotation).
+    Direct,
 }
 
 impl Metric {
@@ -610,6 +758,8 @@ impl Metric {
         Metric::Expired,
         Metric::Won,
         Metric::Lost,
+        Metric::Manual,
+        Metric::Direct,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -623,6 +773,8 @@ impl Metric {
             Metric::Expired => "expired",
             Metric::Won => "won",
             Metric::Lost => "lost",
+            Metric::Manual => "manual",
+            Metric::Direct => "direct",
         }
     }
 
@@ -743,7 +895,11 @@ impl RawRow {
             .map(|(m, n)| (*m, Cell::of(*n)))
             .collect();
         let accepted = self.get(Metric::Accepted);
-        let offered = self.get(Metric::Offered);
+        // The entitlement is earned in the rotation only: offers made by hand or asked for
+        // directly are compared with nothing.
+        let offered = self
+            .get(Metric::Offered)
+            .saturating_sub(self.get(Metric::Manual) + self.get(Metric::Direct));
         ReportRow {
             key: key.into(),
             name: name.into(),
@@ -861,7 +1017,84 @@ mod tests {
             message: "We need a platform for 10,000 learners.".into(),
             consent: true,
             referral_code: "edu-2026".into(),
+            partner: "".into(),
         }
+    }
+
+    #[test]
+    fn a_direct_request_names_its_partner_and_merges_only_with_requests_to_it() {
+        let map = RegionMap::default_map();
+        let pool = input().parse(&map).expect("valid");
+        let direct = LeadInput {
+            partner: " cedar-learning ".into(),
+            ..input()
+        }
+        .parse(&map)
+        .expect("valid");
+        assert_eq!(pool.partner, None);
+        assert_eq!(direct.partner.as_deref(), Some("cedar-learning"));
+        assert_ne!(pool.merge_key(), direct.merge_key());
+        // A pool request's fingerprint is what it was before direct requests existed.
+        assert!(!serde_json::to_string(&pool)
+            .expect("json")
+            .contains("partner"));
+        let bad = LeadInput {
+            partner: "Not A Slug!".into(),
+            ..input()
+        };
+        let e = bad.parse(&map).expect_err("bad slug");
+        assert_eq!(e.get("partner"), Some("unknown-partner"));
+    }
+
+    #[test]
+    fn a_direct_request_goes_to_its_partner_once_then_to_the_queue() {
+        let none = BTreeSet::new();
+        assert_eq!(route(None, &none, true), Route::Pool);
+        assert_eq!(route(Some(7), &none, true), Route::Partner(7));
+        // Declined or expired: the foundation decides, the rotation never gets it.
+        assert_eq!(route(Some(7), &BTreeSet::from([7]), true), Route::Queue);
+        // Suspended since: queue as well.
+        assert_eq!(route(Some(7), &none, false), Route::Queue);
+    }
+
+    #[test]
+    fn only_open_leads_close_and_only_unserved_ones_are_offered_by_hand() {
+        use LeadStatus::*;
+        for s in [Pending, Offered, Queued] {
+            assert_eq!(close(s, CloseReason::Spam), Ok(Spam));
+            assert_eq!(close(s, CloseReason::Withdrawn), Ok(Withdrawn));
+        }
+        for s in [Merged, Withdrawn, Spam, Duplicate] {
+            assert_eq!(close(s, CloseReason::Duplicate), Err("invalid-transition"));
+            assert!(!s.may_offer_manually());
+        }
+        assert!(Queued.may_offer_manually() && Pending.may_offer_manually());
+        assert!(!Offered.may_offer_manually());
+        for s in LeadStatus::ALL {
+            assert_eq!(LeadStatus::parse(s.slug()), Ok(*s));
+        }
+        assert_eq!(parse_desk_reason("  "), Err("explain-required"));
+        assert_eq!(
+            parse_desk_reason(&"x".repeat(MAX_DESK_REASON_CHARS + 1)),
+            Err("too-long")
+        );
+        assert_eq!(parse_desk_reason(" spam "), Ok("spam".into()));
+    }
+
+    #[test]
+    fn entitlement_is_compared_with_rotation_offers_only() {
+        let raw = RawRow {
+            counts: BTreeMap::from([
+                (Metric::Offered, 12),
+                (Metric::Manual, 3),
+                (Metric::Direct, 2),
+            ]),
+            accept_minutes: BTreeMap::new(),
+            entitled: 7.0,
+        };
+        let row = raw.publish("p", "P", true);
+        assert_eq!(row.actual, Some(7));
+        assert_eq!(row.counts.get(&Metric::Offered), Some(&Cell::Count(12)));
     }
 
     #[test]
@@ -1091,6 +1324,17 @@ mod tests {
         fn period_display_round_trips(y in 2000i32..2999, q in 1u8..5, m in 1u8..13) {
             for p in [Period::Year(y), Period::Quarter(y, q), Period::Month(y, m)] {
                 prop_assert_eq!(Period::parse(&p.to_string()), Ok(p));
+            }
+        }
+
+        /// Whatever was offered before and whatever the partner's state, a direct request never
+        /// reaches the rotation, and goes to no partner but its own.
+        #[test]
+        fn a_direct_request_never_enters_the_rotation(p in 1i64..50, offered in proptest::collection::btree_set(1i64..50, 0..10), active: bool) {
+            match route(Some(p), &offered, active) {
+                Route::Pool => prop_assert!(false, "direct request in the pool"),
+                Route::Partner(q) => prop_assert_eq!(q, p),
+                Route::Queue => prop_assert!(offered.contains(&p) || !active),
             }
         }
 

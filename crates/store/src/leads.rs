@@ -13,8 +13,9 @@ use agora_domain::allocation::{
 };
 use agora_domain::audit::AuditEvent;
 use agora_domain::leads::{
-    accept_bucket, candidate, check_offer_transition, LeadPolicy, Metric, NewLead, OfferStatus,
-    PartnerLeadSettings, ReferralRouting, MERGE_WINDOW_DAYS,
+    accept_bucket, candidate, check_offer_transition, parse_desk_reason, route, CloseReason,
+    LeadPolicy, LeadStatus, Metric, NewLead, OfferStatus, PartnerLeadSettings, ReferralRouting,
+    Route, MERGE_WINDOW_DAYS,
 };
 use agora_domain::pagination::{Page, PageRequest};
 use agora_domain::ValidationErrors;
@@ -48,6 +49,11 @@ pub struct Lead {
     pub status: String,
     pub merged_into: Option<i64>,
     pub times_merged: i64,
+    /// A direct request: the partner it was addressed to from its directory profile.
+    pub direct_partner_id: Option<i64>,
+    pub closed_at: Option<String>,
+    /// Why an admin closed it (empty when the requester withdrew it).
+    pub closed_note: String,
 }
 
 /// What a partner sees of a lead before accepting it: the request, not the person.
@@ -94,12 +100,71 @@ pub struct Allocation {
     pub explanation: StoredExplanation,
 }
 
-/// What is stored for a decision: the allocator's explanation, or the referral rule that bypassed it.
+/// What is stored for a decision: the allocator's explanation, or the rule that bypassed it (a
+/// referral, a request addressed to one partner, an admin's choice).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoredExplanation {
     /// Set when the policy routes referred leads to their referrer and this lead went that way.
     pub referral_partner: Option<i64>,
+    /// Set for a request addressed to one partner: offered to it alone, or queued once it had it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direct_partner: Option<i64>,
+    /// Set when an admin offered the lead by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manual: Option<ManualOffer>,
     pub explanation: Explanation,
+}
+
+/// An admin's offer of a lead to a partner of their choice, outside the rotation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ManualOffer {
+    pub partner_id: i64,
+    pub reason: String,
+    pub by: String,
+}
+
+/// The decision record of a round the allocator did not make: only `chosen`, or nobody (queued).
+fn bypass(lead_id: i64, chosen: Option<i64>) -> Explanation {
+    Explanation {
+        lead_id,
+        pool: None,
+        candidates: vec![],
+        outside_area: 0,
+        excluded: vec![],
+        tie: vec![],
+        chosen: chosen.into_iter().collect(),
+        queued: chosen.is_none(),
+    }
+}
+
+/// The confirmation a requester receives with their private status link. The web layer writes it
+/// (translated) and makes the secret; the store keeps only the hash and fills in the reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirmation {
+    pub token_hash: String,
+    pub subject: String,
+    /// `{reference}` is replaced with the lead's reference.
+    pub body: String,
+}
+
+/// What a requester sees on their private status page: where their request stands, and which
+/// partners accepted it (they will get in touch), nothing of the partners' internal handling.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RequesterStatus {
+    pub reference: String,
+    pub received_at: String,
+    pub status: LeadStatus,
+    /// An offer is waiting for a partner's answer.
+    pub awaiting_answer: bool,
+    /// Partners that accepted: (name, slug).
+    pub accepted_by: Vec<(String, String)>,
+    /// The partner a direct request was addressed to: (name, slug).
+    pub addressed_to: Option<(String, String)>,
+}
+
+/// The reference a requester quotes: the lead's number.
+pub fn lead_reference(id: i64) -> String {
+    format!("L-{id}")
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -119,6 +184,8 @@ pub struct Submission {
     pub source: &'static str,
     pub idempotency_key: Option<String>,
     pub received_at: DateTime<Utc>,
+    /// The email that confirms the request to its author, with their status link.
+    pub confirmation: Option<Confirmation>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -246,7 +313,8 @@ fn split(s: &str) -> Vec<String> {
 
 const LEAD_COLUMNS: &str = "l.id, l.received_at, l.organization, l.contact_name, l.email, l.message, \
     l.anonymised_at, l.country, l.region, l.segment, l.size, l.budget, l.languages, l.services, l.source, \
-    l.status, l.merged_into, l.times_merged, r.code AS referral_code";
+    l.status, l.merged_into, l.times_merged, l.direct_partner_id, l.closed_at, l.closed_note, \
+    r.code AS referral_code";
 const LEAD_FROM: &str = " FROM leads l LEFT JOIN referrers r ON r.id = l.referrer_id";
 
 fn lead(row: &AnyRow) -> Result<Lead> {
@@ -270,6 +338,9 @@ fn lead(row: &AnyRow) -> Result<Lead> {
         status: get(row, "status")?,
         merged_into: get(row, "merged_into")?,
         times_merged: get(row, "times_merged")?,
+        direct_partner_id: get(row, "direct_partner_id")?,
+        closed_at: get(row, "closed_at")?,
+        closed_note: get(row, "closed_note")?,
     })
 }
 
@@ -635,7 +706,14 @@ impl Store {
                     .bind(id)
                     .fetch_one(&mut *tx)
                     .await?;
-            let request = l.request(previous.into_iter().collect());
+            let previous: BTreeSet<i64> = previous.into_iter().collect();
+            let active = |p: i64| index.get(&p).is_some_and(|&i| candidates[i].active);
+            let route = route(
+                l.direct_partner_id,
+                &previous,
+                l.direct_partner_id.is_some_and(active),
+            );
+            let request = l.request(previous);
             // Referral routing: an eligible referring partner gets the lead first, outside the pool.
             let referral_partner = match (
                 policy.policy.referral_routing,
@@ -667,9 +745,17 @@ impl Store {
                 },
                 _ => None,
             };
-            let (explanation, referral) = match referral_partner {
-                Some((pid, e)) => (e, Some(pid)),
-                None => {
+            let (explanation, referral) = match (route, referral_partner) {
+                // A direct request is never the rotation's: no ledger, no entitlement.
+                (Route::Partner(pid), _) => {
+                    if let Some(&i) = index.get(&pid) {
+                        tally.offered[i] += 1;
+                    }
+                    (bypass(id, Some(pid)), None)
+                }
+                (Route::Queue, _) => (bypass(id, None), None),
+                (Route::Pool, Some((pid, e))) => (e, Some(pid)),
+                (Route::Pool, None) => {
                     let f = usize::from(policy.policy.fan_out(&l.region).clamp(1, 3));
                     let e = allocators[f - 1].allocate(&request, &mut tally, true);
                     write_ledger(&mut tx, &tally, &index, &e, &lead_month).await?;
@@ -678,6 +764,8 @@ impl Store {
             };
             let stored = StoredExplanation {
                 referral_partner: referral,
+                direct_partner: l.direct_partner_id,
+                manual: None,
                 explanation,
             };
             let pool = stored.explanation.pool.and_then(|p| {
@@ -693,42 +781,38 @@ impl Store {
             .bind(round + 1)
             .bind(policy.version)
             .bind(&at)
-            .bind(if referral.is_some() { Some("referral".to_string()) } else { pool })
+            .bind(if referral.is_some() {
+                Some("referral".to_string())
+            } else if l.direct_partner_id.is_some() {
+                Some("direct".to_string())
+            } else {
+                pool
+            })
             .bind(serde_json::to_string(&stored).unwrap_or_default())
             .fetch_one(&mut *tx)
             .await?;
             let chosen = stored.explanation.chosen.clone();
             for pid in &chosen {
-                sqlx::query(
-                    "INSERT INTO lead_offers (lead_id, partner_id, allocation_id, month, region, offered_at, due_at, status, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, 'offered', $6)",
+                insert_offer(
+                    &mut tx,
+                    id,
+                    *pid,
+                    allocation_id,
+                    &lead_month,
+                    &l.region,
+                    &at,
+                    &due,
                 )
-                .bind(id)
-                .bind(pid)
-                .bind(allocation_id)
-                .bind(&lead_month)
-                .bind(&l.region)
-                .bind(&at)
-                .bind(&due)
-                .execute(&mut *tx)
                 .await?;
-                count(&mut tx, &lead_month, &l.region, *pid, Metric::Offered).await?;
                 if round > 0 {
                     count(&mut tx, &lead_month, &l.region, *pid, Metric::Reoffered).await?;
+                }
+                if l.direct_partner_id.is_some() {
+                    count(&mut tx, &lead_month, &l.region, *pid, Metric::Direct).await?;
                 }
                 if referral.is_some() {
                     add_monthly(&mut tx, &lead_month, *pid, 0.0, 1).await?;
                 }
-                notify_partner(
-                    &mut tx,
-                    *pid,
-                    "A new lead is waiting for your answer",
-                    &format!(
-                        "A prospect's request was offered to your organization (lead #{id}). Accept or decline it in your \
-                         Agora inbox before {due}; after that it goes to another partner."
-                    ),
-                )
-                .await?;
             }
             let status = if chosen.is_empty() {
                 "queued"
@@ -1092,6 +1176,197 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// An admin offers a lead waiting in the queue (or for its next round) to a partner of their
+    /// choice, with a reason: outside the rotation (no entitlement), counted as "manual" in the
+    /// report, and recorded as an allocation round so the lead's explanation shows it.
+    pub async fn offer_lead_manually(
+        &self,
+        lead_id: i64,
+        partner_id: i64,
+        reason: &str,
+        now: DateTime<Utc>,
+        who: &Who,
+    ) -> Result<Offer> {
+        let reason =
+            parse_desk_reason(reason).map_err(|c| ValidationErrors::single("reason", c))?;
+        let mut tx = self.begin_leads().await?;
+        let row = sqlx::query("SELECT status, month, region FROM leads WHERE id = $1")
+            .bind(lead_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let status = LeadStatus::parse(&get::<String>(&row, "status")?)
+            .map_err(|c| ValidationErrors::single("status", c))?;
+        if !status.may_offer_manually() {
+            return Err(ValidationErrors::single("status", "invalid-transition").into());
+        }
+        let partner: Option<String> =
+            sqlx::query_scalar("SELECT status FROM partners WHERE id = $1")
+                .bind(partner_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        match partner.as_deref() {
+            None => return Err(ValidationErrors::single("partner", "unknown-partner").into()),
+            Some("active") => {}
+            Some(_) => return Err(ValidationErrors::single("partner", "partner-inactive").into()),
+        }
+        let had: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM lead_offers WHERE lead_id = $1 AND partner_id = $2",
+        )
+        .bind(lead_id)
+        .bind(partner_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if had > 0 {
+            return Err(ValidationErrors::single("partner", "already-offered").into());
+        }
+        let policy = self.lead_policy().await?;
+        let (month, region): (String, String) = (get(&row, "month")?, get(&row, "region")?);
+        let round: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM lead_allocations WHERE lead_id = $1")
+                .bind(lead_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        let stored = StoredExplanation {
+            referral_partner: None,
+            direct_partner: None,
+            manual: Some(ManualOffer {
+                partner_id,
+                reason: reason.clone(),
+                by: who.label.clone(),
+            }),
+            explanation: bypass(lead_id, Some(partner_id)),
+        };
+        let at = format_time(now);
+        let due = format_time(now + Duration::hours(i64::from(policy.policy.sla_hours)));
+        let allocation_id: i64 = sqlx::query_scalar(
+            "INSERT INTO lead_allocations (lead_id, round, policy_version, at, pool, explanation_json) \
+             VALUES ($1, $2, $3, $4, 'manual', $5) RETURNING id",
+        )
+        .bind(lead_id)
+        .bind(round + 1)
+        .bind(policy.version)
+        .bind(&at)
+        .bind(serde_json::to_string(&stored).unwrap_or_default())
+        .fetch_one(&mut *tx)
+        .await?;
+        let offer_id = insert_offer(
+            &mut tx,
+            lead_id,
+            partner_id,
+            allocation_id,
+            &month,
+            &region,
+            &at,
+            &due,
+        )
+        .await?;
+        count(&mut tx, &month, &region, partner_id, Metric::Manual).await?;
+        sqlx::query("UPDATE leads SET status = 'offered' WHERE id = $1")
+            .bind(lead_id)
+            .execute(&mut *tx)
+            .await?;
+        append(
+            self,
+            &mut tx,
+            who,
+            AuditEvent::new("lead.offered_manually", "lead", lead_id)
+                .before(serde_json::json!({"status": status.slug()}))
+                .after(serde_json::json!({"partner_id": partner_id, "round": round + 1, "reason": reason})),
+        )
+        .await?;
+        tx.commit().await?;
+        self.offer(offer_id).await?.ok_or(StoreError::NotFound)
+    }
+
+    /// Closes an open lead (spam, duplicate, withdrawn): no further offers; partners holding a
+    /// live offer are told and unanswered offers withdrawn. `note` is the admin's reason (empty
+    /// when the requester withdraws on their status page).
+    pub async fn close_lead(
+        &self,
+        lead_id: i64,
+        reason: CloseReason,
+        note: &str,
+        now: DateTime<Utc>,
+        who: &Who,
+    ) -> Result<LeadStatus> {
+        let mut tx = self.begin_leads().await?;
+        let status = close_in(self, &mut tx, lead_id, reason, note, now, who).await?;
+        tx.commit().await?;
+        Ok(status)
+    }
+
+    /// The lead a requester's status link stands for (a merged request shows the lead it joined).
+    pub async fn requester_status(&self, token_hash: &str) -> Result<Option<RequesterStatus>> {
+        let Some(id) = self.lead_of_status_token(token_hash).await? else {
+            return Ok(None);
+        };
+        let row = sqlx::query(
+            "SELECT l.id, l.received_at, l.status, p.name, p.slug FROM leads l \
+             LEFT JOIN partners p ON p.id = l.direct_partner_id WHERE l.id = $1",
+        )
+        .bind(id)
+        .fetch_one(&self.pool)
+        .await?;
+        let offers = sqlx::query(
+            "SELECT o.status, p.name, p.slug FROM lead_offers o JOIN partners p ON p.id = o.partner_id \
+             WHERE o.lead_id = $1 ORDER BY o.id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut accepted_by = vec![];
+        let mut awaiting_answer = false;
+        for o in &offers {
+            let s =
+                OfferStatus::parse(&get::<String>(o, "status")?).unwrap_or(OfferStatus::Withdrawn);
+            if s.is_accepted() {
+                accepted_by.push((get(o, "name")?, get(o, "slug")?));
+            }
+            awaiting_answer |= s == OfferStatus::Offered;
+        }
+        let addressed_to = match get::<Option<String>>(&row, "name")? {
+            Some(name) => Some((name, get(&row, "slug")?)),
+            None => None,
+        };
+        Ok(Some(RequesterStatus {
+            reference: lead_reference(id),
+            received_at: get(&row, "received_at")?,
+            status: LeadStatus::parse(&get::<String>(&row, "status")?)
+                .map_err(|c| StoreError::Config(format!("lead status: {c}")))?,
+            awaiting_answer,
+            accepted_by,
+            addressed_to,
+        }))
+    }
+
+    /// The requester withdraws their request from its status page.
+    pub async fn withdraw_by_requester(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<LeadStatus> {
+        let id = self
+            .lead_of_status_token(token_hash)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let who = Who {
+            person_id: None,
+            label: "requester".into(),
+        };
+        self.close_lead(id, CloseReason::Withdrawn, "", now, &who)
+            .await
+    }
+
+    async fn lead_of_status_token(&self, token_hash: &str) -> Result<Option<i64>> {
+        let row = sqlx::query("SELECT id, merged_into FROM leads WHERE status_token_hash = $1")
+            .bind(token_hash)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok(get::<Option<i64>>(&r, "merged_into")?.unwrap_or(get(&r, "id")?)))
+            .transpose()
     }
 
     // ---- Personal data -----------------------------------------------------------------------
@@ -1623,13 +1898,31 @@ async fn submit_one(store: &Store, tx: &mut Tx, s: &Submission) -> Result<Result
         }
         None => None,
     };
+    let direct_partner_id = match &s.lead.partner {
+        Some(slug) => {
+            let p: Option<i64> =
+                sqlx::query_scalar("SELECT id FROM partners WHERE slug = $1 AND status = 'active'")
+                    .bind(slug)
+                    .fetch_optional(&mut **tx)
+                    .await?;
+            match p {
+                Some(id) => Some(id),
+                None => {
+                    return Ok(Err(
+                        ValidationErrors::single("partner", "unknown-partner").into()
+                    ))
+                }
+            }
+        }
+        None => None,
+    };
     let at = format_time(s.received_at);
     let month = month_of(s.received_at);
     let merge_key = s.lead.merge_key();
     let since = format_time(s.received_at - Duration::days(MERGE_WINDOW_DAYS));
     let earlier: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM leads WHERE merge_key = $1 AND received_at >= $2 AND status NOT IN ('merged', 'withdrawn') \
-         AND anonymised_at IS NULL ORDER BY id LIMIT 1",
+        "SELECT id FROM leads WHERE merge_key = $1 AND received_at >= $2 \
+         AND status NOT IN ('merged', 'withdrawn', 'spam', 'duplicate') AND anonymised_at IS NULL ORDER BY id LIMIT 1",
     )
     .bind(&merge_key)
     .bind(&since)
@@ -1639,8 +1932,9 @@ async fn submit_one(store: &Store, tx: &mut Tx, s: &Submission) -> Result<Result
     let join = |v: Vec<&str>| v.join(",");
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO leads (received_at, month, organization, contact_name, email, message, merge_key, country, region, \
-         segment, size, budget, languages, services, source, referrer_id, idempotency_key, fingerprint, status, merged_into) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
+         segment, size, budget, languages, services, source, referrer_id, idempotency_key, fingerprint, status, merged_into, \
+         direct_partner_id, status_token_hash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) RETURNING id",
     )
     .bind(&at)
     .bind(&month)
@@ -1662,8 +1956,17 @@ async fn submit_one(store: &Store, tx: &mut Tx, s: &Submission) -> Result<Result
     .bind(&fingerprint)
     .bind(if earlier.is_some() { "merged" } else { "pending" })
     .bind(earlier)
+    .bind(direct_partner_id)
+    .bind(s.confirmation.as_ref().map(|c| c.token_hash.as_str()))
     .fetch_one(&mut **tx)
     .await?;
+    // The author hears back either way; a merged request's link shows the lead it joined.
+    if let Some(c) = &s.confirmation {
+        let body = c
+            .body
+            .replace("{reference}", &lead_reference(earlier.unwrap_or(id)));
+        outbox::queue(tx, l.email.as_str(), &c.subject, &body).await?;
+    }
     if let Some(first) = earlier {
         sqlx::query("UPDATE leads SET times_merged = times_merged + 1 WHERE id = $1")
             .bind(first)
@@ -1703,8 +2006,121 @@ async fn reopen_if_unserved(tx: &mut Tx, lead_id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Offers a lead to one partner: the offer, its count in the report, and the partner's email.
+#[allow(clippy::too_many_arguments)]
+async fn insert_offer(
+    tx: &mut Tx,
+    lead_id: i64,
+    partner_id: i64,
+    allocation_id: i64,
+    month: &str,
+    region: &str,
+    at: &str,
+    due: &str,
+) -> Result<i64> {
+    let offer_id: i64 = sqlx::query_scalar(
+        "INSERT INTO lead_offers (lead_id, partner_id, allocation_id, month, region, offered_at, due_at, status, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'offered', $6) RETURNING id",
+    )
+    .bind(lead_id)
+    .bind(partner_id)
+    .bind(allocation_id)
+    .bind(month)
+    .bind(region)
+    .bind(at)
+    .bind(due)
+    .fetch_one(&mut **tx)
+    .await?;
+    count(tx, month, region, partner_id, Metric::Offered).await?;
+    notify_partner(
+        tx,
+        partner_id,
+        "A new lead is waiting for your answer",
+        &format!(
+            "A prospect's request was offered to your organization (lead #{lead_id}). Accept or decline it in your \
+             Agora inbox before {due}; after that it goes to another partner."
+        ),
+    )
+    .await?;
+    Ok(offer_id)
+}
+
+/// Tells every partner still holding a live offer of a closed lead that it is off, and withdraws
+/// the unanswered ones. Returns how many partners were told.
+async fn withdraw_offers(tx: &mut Tx, lead_id: i64, at: &str) -> Result<u64> {
+    let live: Vec<i64> = sqlx::query_scalar(
+        "SELECT partner_id FROM lead_offers WHERE lead_id = $1 AND status IN ('offered', 'accepted', 'contacted', 'proposal') \
+         ORDER BY id",
+    )
+    .bind(lead_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE lead_offers SET status = 'withdrawn', updated_at = $1 WHERE lead_id = $2 AND status = 'offered'")
+        .bind(at)
+        .bind(lead_id)
+        .execute(&mut **tx)
+        .await?;
+    for p in &live {
+        notify_partner(
+            tx,
+            *p,
+            "A lead was withdrawn",
+            &format!(
+                "Lead #{lead_id} is closed: the request was withdrawn or closed by the foundation. It needs nothing \
+                 more from you, and it is no longer waiting in your Agora inbox."
+            ),
+        )
+        .await?;
+    }
+    Ok(live.len() as u64)
+}
+
+async fn close_in(
+    store: &Store,
+    tx: &mut Tx,
+    lead_id: i64,
+    reason: CloseReason,
+    note: &str,
+    now: DateTime<Utc>,
+    who: &Who,
+) -> Result<LeadStatus> {
+    let note = note.trim();
+    if note.chars().count() > agora_domain::leads::MAX_DESK_REASON_CHARS {
+        return Err(ValidationErrors::single("note", "too-long").into());
+    }
+    let from: String = sqlx::query_scalar("SELECT status FROM leads WHERE id = $1")
+        .bind(lead_id)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let from = LeadStatus::parse(&from).map_err(|c| ValidationErrors::single("status", c))?;
+    let to = agora_domain::leads::close(from, reason)
+        .map_err(|c| ValidationErrors::single("status", c))?;
+    let at = format_time(now);
+    sqlx::query("UPDATE leads SET status = $1, closed_at = $2, closed_note = $3 WHERE id = $4")
+        .bind(to.slug())
+        .bind(&at)
+        .bind(note)
+        .bind(lead_id)
+        .execute(&mut **tx)
+        .await?;
+    let told = withdraw_offers(tx, lead_id, &at).await?;
+    append(
+        store,
+        tx,
+        who,
+        AuditEvent::new("lead.closed", "lead", lead_id)
+            .before(serde_json::json!({"status": from.slug()}))
+            .after(serde_json::json!({"status": to.slug(), "reason": reason.slug(), "note": note, "partners_told": told})),
+    )
+    .await?;
+    Ok(to)
+}
+
 async fn anonymise(tx: &mut Tx, w: &Sql, at: &str) -> Result<u64> {
-    let mut q = Sql::new("UPDATE leads SET organization = '', contact_name = '', email = '', message = '', merge_key = '', anonymised_at = ");
+    // The status link dies with the data: nobody can come back to an erased request.
+    let mut q = Sql::new("UPDATE leads SET organization = '', contact_name = '', email = '', message = '', merge_key = '', \
+         status_token_hash = NULL, anonymised_at = ");
     q.bind(at.to_string());
     q.extend(w);
     Ok(q.query().execute(&mut **tx).await?.rows_affected())

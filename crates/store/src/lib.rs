@@ -26,9 +26,10 @@ pub use governance::{
     GovernanceReport, NewBody, StanceRow, StoredBallot, Version, VoteResult, SITE,
 };
 pub use leads::{
-    Allocation, DryRun, Funnel, Intake, JobReport, Lead, LeadFilter, LeadSummary, MonthlyShare,
-    Offer, OfferUpdate, PolicyVersion, ReferralStats, Referrer, ReportCounts, ShareChange,
-    StoredExplanation, Submission, DRY_RUN_LEADS,
+    lead_reference, Allocation, Confirmation, DryRun, Funnel, Intake, JobReport, Lead, LeadFilter,
+    LeadSummary, ManualOffer, MonthlyShare, Offer, OfferUpdate, PolicyVersion, ReferralStats,
+    Referrer, ReportCounts, RequesterStatus, ShareChange, StoredExplanation, Submission,
+    DRY_RUN_LEADS,
 };
 pub use outbox::OutboxMessage;
 pub use partners::{ImportRow, Invitation, Partner, StatusChange};

@@ -22,6 +22,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "secret_ballots",
         include_str!("../migrations/0004_secret_ballots.sql"),
     ),
+    (
+        5,
+        "lead_desk",
+        include_str!("../migrations/0005_lead_desk.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

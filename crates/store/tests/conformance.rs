@@ -53,6 +53,9 @@ conformance!(
     erasure_and_retention_keep_the_counts,
     referrals_are_attributed_and_converted,
     monthly_capacity_holds_within_one_allocation_batch,
+    direct_requests_skip_the_rotation_and_queue_after_their_partner,
+    admins_offer_queued_leads_by_hand_and_close_leads_with_a_reason,
+    requester_status_link_confirms_shows_progress_and_withdraws,
     lazy_consensus_is_accepted_at_the_close_unless_contested,
     escalation_ends_with_the_moderators_ruling,
     yes_no_vote_freezes_its_electorate_and_reminds_only_the_undecided,
@@ -809,6 +812,7 @@ fn submission(
         source: "api",
         idempotency_key: key.map(str::to_string),
         received_at: t(at),
+        confirmation: None,
     }
 }
 
@@ -2299,4 +2303,452 @@ async fn failed_emails_wait_for_their_retry_time(store: Store) {
         .expect("test");
     assert!(store.outbox_due(&later, 10).await.expect("test").is_empty());
     assert_eq!(store.outbox_backlog().await.expect("test"), (0, 0));
+}
+
+fn metric_count(
+    c: &agora_store::ReportCounts,
+    partner: i64,
+    m: agora_domain::leads::Metric,
+) -> u64 {
+    c.counts
+        .iter()
+        .filter(|(_, p, metric, bucket, _)| *p == partner && *metric == m && *bucket < 0)
+        .map(|(.., n)| *n)
+        .sum()
+}
+
+async fn partner_person(store: &Store, email: &str, partner_id: i64) {
+    store
+        .create_person(
+            &agora_domain::person::Email::parse(email).expect("email"),
+            "Partner Person",
+            None,
+            &[agora_domain::permissions::Grant {
+                role: agora_domain::permissions::Role::PartnerAdmin,
+                scope_id: Some(partner_id),
+            }],
+            &admin(),
+        )
+        .await
+        .expect("person");
+}
+
+async fn emails_to(store: &Store, to: &str) -> Vec<agora_store::OutboxMessage> {
+    store
+        .outbox_recent(100)
+        .await
+        .expect("outbox")
+        .into_iter()
+        .filter(|m| m.to_address == to)
+        .collect()
+}
+
+async fn direct_requests_skip_the_rotation_and_queue_after_their_partner(store: Store) {
+    use agora_domain::leads::Metric;
+    let now = t("2026-11-02T10:00:00Z");
+    let a = active_partner(&store, "Alpha", "FR").await;
+    let b = active_partner(&store, "Beta", "FR").await;
+    let b_slug = store
+        .partner(b)
+        .await
+        .expect("test")
+        .expect("test")
+        .profile
+        .slug;
+    let mut direct = lead_input("ana@univ.example", "Univ", "FR");
+    direct.partner = Some(b_slug.clone());
+    // A pool request from the same person stays a separate request.
+    let pool = lead_input("ana@univ.example", "Univ", "FR");
+    let r = store
+        .submit_leads(&[
+            submission(direct, None, "2026-11-02T09:00:00Z"),
+            submission(pool, None, "2026-11-02T09:01:00Z"),
+        ])
+        .await
+        .expect("test");
+    let (direct_id, pool_id) = (
+        r[0].as_ref().expect("direct").lead_id(),
+        r[1].as_ref().expect("pool").lead_id(),
+    );
+    assert!(matches!(r[1], Ok(agora_store::Intake::Created(_))), "{r:?}");
+    store.run_lead_jobs(now, None).await.expect("test");
+    let offers = store.lead_offers(direct_id).await.expect("test");
+    assert_eq!(offers.len(), 1);
+    assert_eq!(offers[0].partner_id, b, "delivered to the partner asked");
+    let allocation = &store.lead_allocations(direct_id).await.expect("test")[0];
+    assert_eq!(allocation.explanation.direct_partner, Some(b));
+    assert!(allocation.explanation.explanation.candidates.is_empty());
+    // The rotation's ledger saw only the pool request: one offer between the two partners.
+    let mut shares = 0;
+    for p in [a, b] {
+        shares += store
+            .partner_shares(p)
+            .await
+            .expect("test")
+            .iter()
+            .map(|s| s.received)
+            .sum::<u64>();
+    }
+    assert_eq!(shares, 1, "a direct request accrues no entitlement");
+    let counts = store
+        .report_counts("2026-11", &["2026-11".to_string()])
+        .await
+        .expect("test");
+    assert_eq!(metric_count(&counts, b, Metric::Direct), 1);
+    // Declined: it waits for the foundation, never for the rotation.
+    store
+        .update_offer(
+            offers[0].id,
+            b,
+            &agora_store::OfferUpdate {
+                to: agora_domain::leads::OfferStatus::Declined,
+                reason: Some("no-capacity".into()),
+                note: String::new(),
+            },
+            now,
+            &admin(),
+        )
+        .await
+        .expect("decline");
+    store.run_lead_jobs(now, None).await.expect("test");
+    assert_eq!(store.lead_offers(direct_id).await.expect("test").len(), 1);
+    assert_eq!(
+        store
+            .lead(direct_id)
+            .await
+            .expect("test")
+            .expect("test")
+            .status,
+        "queued"
+    );
+    assert_eq!(
+        store
+            .lead(pool_id)
+            .await
+            .expect("test")
+            .expect("test")
+            .status,
+        "offered"
+    );
+    // Only listed partners can be asked directly.
+    let mut unknown = lead_input("x@x.example", "X", "FR");
+    unknown.partner = Some("nobody-here".into());
+    let r = store
+        .submit_leads(&[submission(unknown, None, "2026-11-02T09:05:00Z")])
+        .await
+        .expect("test");
+    match &r[0] {
+        Err(agora_store::StoreError::Invalid(e)) => {
+            assert_eq!(e.get("partner"), Some("unknown-partner"))
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+async fn admins_offer_queued_leads_by_hand_and_close_leads_with_a_reason(store: Store) {
+    use agora_domain::leads::{CloseReason, LeadStatus, Metric};
+    let now = t("2026-11-02T10:00:00Z");
+    // Japan: no partner qualifies, so the lead waits in the queue.
+    let id = store
+        .submit_leads(&[submission(
+            lead_input("a@a.example", "A", "JP"),
+            None,
+            "2026-11-02T09:00:00Z",
+        )])
+        .await
+        .expect("test")[0]
+        .as_ref()
+        .expect("test")
+        .lead_id();
+    let p = store
+        .create_partner(
+            &profile("Gamma", "FR", "training"),
+            PartnerStatus::Active,
+            &admin(),
+        )
+        .await
+        .expect("test")
+        .id;
+    let suspended = store
+        .create_partner(
+            &profile("Delta", "FR", "hosting"),
+            PartnerStatus::Suspended,
+            &admin(),
+        )
+        .await
+        .expect("test")
+        .id;
+    partner_person(&store, "pa@gamma.example", p).await;
+    store.run_lead_jobs(now, None).await.expect("test");
+    assert_eq!(
+        store.lead(id).await.expect("test").expect("test").status,
+        "queued"
+    );
+    let invalid = |r: agora_store::Result<agora_store::Offer>, field: &str| match r {
+        Err(agora_store::StoreError::Invalid(e)) => e.get(field).map(str::to_string),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        invalid(
+            store.offer_lead_manually(id, p, "  ", now, &admin()).await,
+            "reason"
+        )
+        .as_deref(),
+        Some("explain-required")
+    );
+    assert_eq!(
+        invalid(
+            store
+                .offer_lead_manually(id, suspended, "they know Japan", now, &admin())
+                .await,
+            "partner"
+        )
+        .as_deref(),
+        Some("partner-inactive")
+    );
+    assert_eq!(
+        invalid(
+            store
+                .offer_lead_manually(id, 99_999, "x", now, &admin())
+                .await,
+            "partner"
+        )
+        .as_deref(),
+        Some("unknown-partner")
+    );
+    assert!(
+        store.lead_offers(id).await.expect("test").is_empty(),
+        "nothing changed"
+    );
+    let offer = store
+        .offer_lead_manually(id, p, "Gamma has a Tokyo office", now, &admin())
+        .await
+        .expect("manual offer");
+    assert_eq!(offer.partner_id, p);
+    assert_eq!(offer.status, agora_domain::leads::OfferStatus::Offered);
+    assert_eq!(
+        store.lead(id).await.expect("test").expect("test").status,
+        "offered"
+    );
+    let rounds = store.lead_allocations(id).await.expect("test");
+    let manual = rounds
+        .last()
+        .expect("round")
+        .explanation
+        .manual
+        .clone()
+        .expect("manual");
+    assert_eq!(
+        (manual.partner_id, manual.reason.as_str()),
+        (p, "Gamma has a Tokyo office")
+    );
+    assert_eq!(manual.by, "admin@example.org");
+    let counts = store
+        .report_counts("2026-11", &["2026-11".to_string()])
+        .await
+        .expect("test");
+    assert_eq!(metric_count(&counts, p, Metric::Manual), 1);
+    assert_eq!(metric_count(&counts, p, Metric::Offered), 1);
+    assert!(
+        store.partner_shares(p).await.expect("test").is_empty(),
+        "outside the rotation"
+    );
+    assert_eq!(
+        emails_to(&store, "pa@gamma.example").await.len(),
+        1,
+        "the partner is told"
+    );
+    // Once a partner holds it, it is no longer the admin's to hand out.
+    assert_eq!(
+        invalid(
+            store
+                .offer_lead_manually(id, p, "again", now, &admin())
+                .await,
+            "status"
+        )
+        .as_deref(),
+        Some("invalid-transition")
+    );
+    let audit = store
+        .audit_page(&Default::default(), Default::default())
+        .await
+        .expect("audit");
+    assert!(audit
+        .items
+        .iter()
+        .any(|e| e.action == "lead.offered_manually"
+            && e.after
+                .as_ref()
+                .is_some_and(|a| a.to_string().contains("Tokyo office"))));
+    // Closed as spam: the offer is withdrawn and its partner told.
+    let to = store
+        .close_lead(
+            id,
+            CloseReason::Spam,
+            "Advertising for pills",
+            now,
+            &admin(),
+        )
+        .await
+        .expect("close");
+    assert_eq!(to, LeadStatus::Spam);
+    let lead = store.lead(id).await.expect("test").expect("test");
+    assert_eq!(
+        (lead.status.as_str(), lead.closed_note.as_str()),
+        ("spam", "Advertising for pills")
+    );
+    assert_eq!(
+        store.lead_offers(id).await.expect("test")[0].status,
+        agora_domain::leads::OfferStatus::Withdrawn
+    );
+    assert_eq!(emails_to(&store, "pa@gamma.example").await.len(), 2);
+    match store
+        .close_lead(id, CloseReason::Duplicate, "", now, &admin())
+        .await
+    {
+        Err(agora_store::StoreError::Invalid(e)) => {
+            assert_eq!(e.get("status"), Some("invalid-transition"))
+        }
+        other => panic!("{other:?}"),
+    }
+    // A closed lead is never allocated again.
+    let r = store
+        .run_lead_jobs(now + chrono::Duration::days(3), None)
+        .await
+        .expect("test");
+    assert_eq!((r.allocated, r.queued), (0, 0));
+    let audit = store
+        .audit_page(&Default::default(), Default::default())
+        .await
+        .expect("audit");
+    assert!(audit.items.iter().any(|e| e.action == "lead.closed"
+        && e.after
+            .as_ref()
+            .is_some_and(|a| a.to_string().contains("spam"))));
+}
+
+async fn requester_status_link_confirms_shows_progress_and_withdraws(store: Store) {
+    use agora_domain::leads::{LeadStatus, OfferStatus};
+    let now = t("2026-11-02T10:00:00Z");
+    let p = active_partner(&store, "Alpha", "FR").await;
+    partner_person(&store, "pa@alpha.example", p).await;
+    let confirm = |hash: &str| agora_store::Confirmation {
+        token_hash: hash.into(),
+        subject: "Your request".into(),
+        body: "Reference {reference}; status at {site}/find-a-partner/status/secret".into(),
+    };
+    let mut s = submission(
+        lead_input("ana@univ.example", "Univ", "FR"),
+        None,
+        "2026-11-02T09:00:00Z",
+    );
+    s.confirmation = Some(confirm("hash-1"));
+    let id = store.submit_leads(&[s]).await.expect("test")[0]
+        .as_ref()
+        .expect("test")
+        .lead_id();
+    // The confirmation is queued with the lead, with its reference.
+    let mail = emails_to(&store, "ana@univ.example").await;
+    assert_eq!(mail.len(), 1);
+    assert!(
+        mail[0].body.contains(&format!("Reference L-{id};")),
+        "{}",
+        mail[0].body
+    );
+    assert_eq!(store.requester_status("wrong").await.expect("test"), None);
+    let st = store
+        .requester_status("hash-1")
+        .await
+        .expect("test")
+        .expect("found");
+    assert_eq!(
+        (st.status, st.awaiting_answer),
+        (LeadStatus::Pending, false)
+    );
+    assert_eq!(st.reference, format!("L-{id}"));
+    store.run_lead_jobs(now, None).await.expect("test");
+    let st = store
+        .requester_status("hash-1")
+        .await
+        .expect("test")
+        .expect("found");
+    assert!(st.awaiting_answer && st.accepted_by.is_empty());
+    let offer = store.lead_offers(id).await.expect("test")[0].clone();
+    store
+        .update_offer(
+            offer.id,
+            p,
+            &agora_store::OfferUpdate {
+                to: OfferStatus::Accepted,
+                reason: None,
+                note: String::new(),
+            },
+            now,
+            &admin(),
+        )
+        .await
+        .expect("accept");
+    let st = store
+        .requester_status("hash-1")
+        .await
+        .expect("test")
+        .expect("found");
+    assert_eq!(
+        st.accepted_by,
+        vec![("Alpha".to_string(), "alpha".to_string())]
+    );
+    // Writing again within the window: the second link shows the same request.
+    let mut again = submission(
+        lead_input("ana@univ.example", "Univ", "FR"),
+        None,
+        "2026-11-03T09:00:00Z",
+    );
+    again.confirmation = Some(confirm("hash-2"));
+    store.submit_leads(&[again]).await.expect("test");
+    assert_eq!(
+        store
+            .requester_status("hash-2")
+            .await
+            .expect("test")
+            .expect("found")
+            .reference,
+        format!("L-{id}")
+    );
+    assert_eq!(emails_to(&store, "ana@univ.example").await.len(), 2);
+    // Withdrawn: the partner that accepted is told; a second withdrawal changes nothing.
+    let before = emails_to(&store, "pa@alpha.example").await.len();
+    assert_eq!(
+        store
+            .withdraw_by_requester("hash-1", now)
+            .await
+            .expect("withdraw"),
+        LeadStatus::Withdrawn
+    );
+    assert_eq!(
+        emails_to(&store, "pa@alpha.example").await.len(),
+        before + 1
+    );
+    assert_eq!(
+        store
+            .requester_status("hash-1")
+            .await
+            .expect("test")
+            .expect("found")
+            .status,
+        LeadStatus::Withdrawn
+    );
+    assert!(matches!(
+        store.withdraw_by_requester("hash-1", now).await,
+        Err(agora_store::StoreError::Invalid(_))
+    ));
+    assert!(matches!(
+        store.withdraw_by_requester("nope", now).await,
+        Err(agora_store::StoreError::NotFound)
+    ));
+    // Erasure ends the link.
+    store
+        .erase_person_leads("ana@univ.example", &admin())
+        .await
+        .expect("erase");
+    assert_eq!(store.requester_status("hash-1").await.expect("test"), None);
 }

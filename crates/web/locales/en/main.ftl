@@ -54,6 +54,7 @@ pager-next = Next page
 pager-status = Page { $page } of { $pages }
 
 ## Profile, badge, verification
+profile-request-proposal = Request a proposal from this partner
 profile-logo-alt = { $name } logo
 profile-about = About
 profile-facts = At a glance
@@ -331,6 +332,17 @@ email-invite-body = Hello { $name },
     Choose your password within 7 days at:
 
     { $link }
+email-lead-confirm-subject = We received your request for an Open edX partner
+email-lead-confirm-body = Hello,
+
+    Thank you: the Open edX foundation received your request. Its reference is { $reference }.
+
+    It is offered to partners by the published allocation rules; a partner who accepts it will contact you.
+    See where it stands, or withdraw it, at this private address (anyone with the link can see it, so keep it to yourself):
+
+    { $link }
+
+    If you did not send this request, open the link and withdraw it.
 email-reset-subject = Reset your Agora password
 email-reset-body = Hello { $name },
 
@@ -402,6 +414,28 @@ find-honeypot = Leave this field empty
 received-title = Request received
 received-heading = Thank you, your request is received
 received-text = It is stored and will be offered to a partner shortly. A partner has { $count } hours to accept it before it goes to another one; the partner who accepts will contact you.
+received-email = We have sent you an email with the reference of your request and a private link where you can see where it stands or withdraw it.
+find-addressed-to = This request goes to { $name } only. They have the usual time to accept it; if they cannot take it, the foundation will look at it with you.
+find-addressed-any = Ask the whole program instead
+lead-link-title = Your request { $name }
+lead-link-reference = Reference
+lead-link-received = Received
+lead-link-addressed-to = Addressed to
+lead-link-accepted-by = Partners who accepted your request
+lead-link-pending = Your request is received and is being offered to a partner.
+lead-link-offered = Your request has been offered to a partner, who is deciding whether to take it.
+lead-link-queued = No partner has taken your request yet. The foundation is looking for one.
+lead-link-accepted = A partner accepted your request and will contact you.
+lead-link-withdrawn = You withdrew this request. No partner will be offered it.
+lead-link-closed = This request is closed. No partner will be offered it.
+lead-link-withdrawn-now = Your request is withdrawn. The partners it was offered to have been told.
+lead-link-withdraw-heading = Withdraw your request
+lead-link-withdraw-text = If you no longer need a partner, withdraw the request: it will not be offered again, and partners it was offered to will be told.
+lead-link-withdraw = Withdraw this request…
+lead-link-withdraw-confirm = Withdraw this request? This cannot be undone: to ask again, send a new request.
+lead-link-withdraw-yes = Yes, withdraw it
+lead-link-withdraw-keep = No, keep it
+lead-link-private = This page is private to you: anyone with its address can see it.
 
 field-organization = Organization
 field-country = Country
@@ -491,6 +525,10 @@ why-numbers = Your earned share was { $credit } against { $received } leads rece
 why-highest = You had the largest difference between earned share and leads received.
 why-tie = Several partners tied; the published hash decided.
 why-referral = It was referred by your organization, and the policy offers referred requests to their referrer.
+why-direct = The requester asked for your organization from your directory profile: it was offered to you alone.
+why-manual = The foundation offered it to you directly.
+why-pool-manual = Offered by hand by the foundation
+why-pool-direct = Addressed to one partner from its profile
 
 metric-received = Received
 metric-queued = Queued
@@ -501,6 +539,8 @@ metric-reoffered = Re-offered
 metric-expired = Expired
 metric-won = Won
 metric-lost = Lost
+metric-manual = By hand
+metric-direct = Direct
 
 report-title = Lead transparency report { $name }
 report-lead = How many requests came in and how they were shared, per region and per partner. Numbers from 1 to 4 are shown as "fewer than 5" so that no request can be recognised.
@@ -522,7 +562,7 @@ report-entitled = Entitled / received
 report-total = All regions
 report-none = No partner received requests in this period.
 report-fewer-than = fewer than { $count }
-report-method = Entitled is the sum of the partner's fair shares of the requests it qualified for; received counts the offers it got. Counts follow the month each request came in.
+report-method = Entitled is the sum of the partner's fair shares of the requests it qualified for; received counts the offers it got in the rotation. Offered counts every offer, including those the foundation made by hand (for requests nobody qualified for) and direct ones (requests addressed to the partner from its profile), which are also shown apart and are outside the rotation. Counts follow the month each request came in.
 
 inbox-title = Leads
 inbox-heading = Leads of { $name }
@@ -587,6 +627,29 @@ lead-status-offered = Offered
 lead-status-queued = In the queue
 lead-status-merged = Merged
 lead-status-withdrawn = Withdrawn
+lead-status-spam = Closed as spam
+lead-status-duplicate = Closed as duplicate
+close-spam = Spam
+close-duplicate = Duplicate
+close-withdrawn = Withdrawn (by or for the requester)
+desk-done-offered = The lead was offered to the partner, who has been told.
+desk-done-closed = The lead is closed; partners holding an offer have been told.
+desk-direct-to = Addressed to
+desk-closed = Closed
+desk-manual-route = Offered by hand to { $name } by { $by }, outside the rotation. Reason:
+desk-direct-route = A request addressed to { $name } from its profile: offered to it alone, outside the rotation.
+desk-offer-heading = Offer to a partner
+desk-offer-hint = For a lead no partner qualified for: it goes to the partner you choose, outside the fair-share rotation, and is counted as manual in the report.
+desk-partner = Partner
+desk-reason = Reason
+desk-offer = Offer the lead
+desk-close-heading = Close the lead
+desk-close-hint = No further offers. Partners holding an offer are told.
+desk-close-reason = Why
+desk-note = Note
+desk-close = Close the lead
+field-partner = Partner
+field-close_reason = Why
 
 admin-leads = Leads
 admin-lead-policy = Lead policy
@@ -640,6 +703,10 @@ data-export = Export (JSON)
 data-erase = Erase
 data-erased = Personal data of { $count } requests erased.
 error-code-taken = This code is already used.
+error-explain-required = Say why: it is kept with the lead and in the audit log.
+error-unknown-partner = No listed partner has this address.
+error-partner-inactive = This partner is not listed in the directory.
+error-already-offered = This partner has already had this lead.
 error-country-not-served = This country is not in any region of the map.
 error-idempotency-conflict = This Idempotency-Key was already used for a different request.
 error-invalid-fallback = Each fallback may appear once.

@@ -554,6 +554,7 @@ impl utoipa::Modify for TokenAuth {
         super::api_leads::create_lead, super::api_leads::transparency, super::api_leads::get_policy, super::api_leads::adopt_policy,
         super::api_leads::policy_dry_run, super::api_leads::partner_offers, super::api_leads::get_offer, super::api_leads::update_offer,
         super::api_leads::list_leads, super::api_leads::get_lead, super::api_leads::referrals,
+        super::api_leads::offer_lead, super::api_leads::close_lead,
         super::api_governance::list_bodies, super::api_governance::body_decisions, super::api_governance::register,
         super::api_governance::create_decision, super::api_governance::get_decision, super::api_governance::act,
         super::api_governance::ballots_csv, super::api_governance::delegates),

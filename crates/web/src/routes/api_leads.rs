@@ -3,7 +3,8 @@
 
 use super::api::{parse_body, ApiJson, ErrorBody};
 use super::leads::{
-    answer_offer, owned_offer, partner_offer, submit, transparency_report, PartnerOffer,
+    answer_offer, close_by_admin, offer_by_hand, owned_offer, partner_offer, submit,
+    transparency_report, PartnerOffer,
 };
 use crate::auth::Viewer;
 use crate::error::{Error, Result};
@@ -27,6 +28,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/leads", post(create_lead).get(list_leads))
         .route("/leads/{id}", get(get_lead))
+        .route("/leads/{id}/offer", post(offer_lead))
+        .route("/leads/{id}/close", post(close_lead))
         .route("/transparency", get(transparency))
         .route("/lead-policy", get(get_policy).post(adopt_policy))
         .route("/lead-policy/dry-run", post(policy_dry_run))
@@ -299,4 +302,58 @@ pub async fn referrals(
         "referrers": state.store.referrers().await?,
         "stats": state.store.referral_stats().await?,
     })))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ManualOfferRequest {
+    /// The partner's id; it must be active and not have had this lead.
+    pub partner_id: i64,
+    /// Why this partner (kept in the lead's explanation and the audit log).
+    #[serde(default)]
+    pub reason: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/leads/{id}/offer", tag = "leads", params(("id" = i64, Path)), request_body = ManualOfferRequest,
+    security(("token" = [])),
+    responses((status = 200, description = "The offer: outside the rotation, counted as manual in the report"),
+              (status = 422, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+/// Offer a lead waiting in the queue to a partner of your choice, with a reason (foundation staff).
+pub async fn offer_lead(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    body: axum::body::Bytes,
+) -> Result<Json<serde_json::Value>> {
+    // Access first: an outsider learns nothing from the shape of their body.
+    v.require(Permission::ManageLeads)?;
+    let req: ManualOfferRequest = parse_body(&body)?;
+    let offer = offer_by_hand(&state, &v, id, &req.partner_id.to_string(), &req.reason).await?;
+    Ok(Json(json!({"offer": offer})))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CloseLeadRequest {
+    /// `spam`, `duplicate` or `withdrawn`.
+    #[serde(default)]
+    pub reason: String,
+    /// Why, in a few words (kept with the lead and in the audit log).
+    #[serde(default)]
+    pub note: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/leads/{id}/close", tag = "leads", params(("id" = i64, Path)), request_body = CloseLeadRequest,
+    security(("token" = [])),
+    responses((status = 200, description = "The lead's new status; partners holding a live offer are told"),
+              (status = 422, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+/// Close a lead as spam, duplicate or withdrawn (foundation staff).
+pub async fn close_lead(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    body: axum::body::Bytes,
+) -> Result<Json<serde_json::Value>> {
+    v.require(Permission::ManageLeads)?;
+    let req: CloseLeadRequest = parse_body(&body)?;
+    let status = close_by_admin(&state, &v, id, ("reason", &req.reason), &req.note).await?;
+    Ok(Json(json!({"status": status})))
 }

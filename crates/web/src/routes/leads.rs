@@ -10,15 +10,15 @@ use crate::views::{bars, render, Bar, Ctx, Pager};
 use crate::AppState;
 use agora_domain::allocation::{Exclusion, Fallback, Pool};
 use agora_domain::leads::{
-    Cell, DeclineReason, LeadInput, LeadPolicy, LostReason, Metric, OfferStatus,
-    PartnerLeadSettings, Period, ReferralRouting, ReportRow, TransparencyReport,
+    Cell, CloseReason, DeclineReason, LeadInput, LeadPolicy, LeadStatus, LostReason, Metric,
+    OfferStatus, PartnerLeadSettings, Period, ReferralRouting, ReportRow, TransparencyReport,
 };
 use agora_domain::pagination::PageRequest;
 use agora_domain::permissions::Permission;
 use agora_domain::ValidationErrors;
 use agora_store::{
-    Allocation, Intake, Lead, LeadFilter, LeadSummary, MonthlyShare, Offer, OfferUpdate,
-    PolicyVersion, Submission,
+    Allocation, Confirmation, Intake, Lead, LeadFilter, LeadSummary, MonthlyShare, Offer,
+    OfferUpdate, PolicyVersion, RequesterStatus, Submission,
 };
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -51,6 +51,8 @@ pub struct FindForm {
     message: String,
     consent: Option<String>,
     referral_code: String,
+    /// Slug of the partner a request from its directory profile is addressed to.
+    partner: String,
     website_url: String,
     /// Set once per form view, so that a double click or a browser retry is one lead.
     submission_id: String,
@@ -71,6 +73,7 @@ impl FindForm {
             message: self.message.clone(),
             consent: self.consent.is_some(),
             referral_code: self.referral_code.clone(),
+            partner: self.partner.clone(),
         }
     }
 
@@ -87,6 +90,8 @@ impl FindForm {
 struct FindView {
     ctx: Ctx,
     form: FindForm,
+    /// The partner a direct request goes to (its name), when the form was opened from its profile.
+    addressed_to: Option<String>,
     errors: FieldErrors,
     options: Options,
     honeypot: &'static str,
@@ -96,6 +101,22 @@ struct FindView {
 pub struct RefParam {
     #[serde(rename = "ref")]
     code: Option<String>,
+    /// `?partner=SLUG`: the form opened from a partner's profile, addressed to that partner.
+    partner: Option<String>,
+}
+
+/// The listed partner a request may be addressed to: (slug, name).
+async fn addressee(state: &AppState, slug: &str) -> Result<Option<(String, String)>> {
+    let slug = slug.trim();
+    if slug.is_empty() {
+        return Ok(None);
+    }
+    Ok(state
+        .store
+        .partner_by_slug(slug)
+        .await?
+        .filter(|p| p.status == agora_domain::partner::PartnerStatus::Active)
+        .map(|p| (p.profile.slug, p.profile.name)))
 }
 
 fn ref_cookie(state: &AppState, code: &str, days: u32) -> Cookie<'static> {
@@ -124,13 +145,16 @@ pub async fn find_form(
         jar.get(&crate::auth::cookie_name(&state, REF_COOKIE))
             .map(|c| c.value().to_string())
     });
+    let to = addressee(&state, r.partner.as_deref().unwrap_or_default()).await?;
     let form = FindForm {
         referral_code: code.unwrap_or_default(),
         submission_id: crate::auth::random_token(),
+        partner: to.as_ref().map(|t| t.0.clone()).unwrap_or_default(),
         ..FindForm::default()
     };
     let page = render(&FindView {
         ctx: Ctx::new(&v, "/find-a-partner"),
+        addressed_to: to.map(|t| t.1),
         form,
         errors: FieldErrors::default(),
         options: Options::new(&v.tr, &map),
@@ -185,6 +209,7 @@ pub async fn submit(
         source,
         idempotency_key: key,
         received_at: chrono::Utc::now(),
+        confirmation: Some(confirmation(state, v)),
     };
     state.intake.submit(s).await.map_err(|e| match e {
         crate::intake::IntakeError::Store(e) => match &*e {
@@ -193,6 +218,22 @@ pub async fn submit(
         },
         other => Error::Unexpected(anyhow::Error::new(other)),
     })
+}
+
+/// The confirmation email with a fresh private status link; only its hash is stored.
+fn confirmation(state: &AppState, v: &Viewer) -> Confirmation {
+    let token = crate::auth::random_token();
+    let link = state.config.url(&format!("/find-a-partner/status/{token}"));
+    Confirmation {
+        token_hash: crate::auth::hash_token(&token),
+        subject: v.tr.t("email-lead-confirm-subject"),
+        // The store fills in the reference once the lead has its number.
+        body: v.tr.t2(
+            "email-lead-confirm-body",
+            ("reference", "{reference}".to_string()),
+            ("link", link),
+        ),
+    }
 }
 
 pub async fn find_submit(
@@ -213,6 +254,7 @@ pub async fn find_submit(
             let map = state.store.region_map().await?;
             let view = FindView {
                 ctx: Ctx::new(&v, "/find-a-partner"),
+                addressed_to: addressee(&state, &form.partner).await?.map(|t| t.1),
                 form,
                 errors: FieldErrors(e),
                 options: Options::new(&v.tr, &map),
@@ -236,6 +278,103 @@ pub async fn find_received(State(state): State<AppState>, v: Viewer) -> Result<H
         ctx: Ctx::new(&v, "/find-a-partner"),
         sla_hours: state.store.lead_policy().await?.policy.sla_hours,
     })
+}
+
+// ---- The requester's private status page -------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "leads/status.html")]
+struct StatusView {
+    ctx: Ctx,
+    token: String,
+    status: RequesterStatus,
+    /// What the status means for the requester, in words.
+    summary: String,
+    may_withdraw: bool,
+    confirming: bool,
+    withdrawn_now: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct StatusParams {
+    withdrawn: Option<String>,
+}
+
+/// What a requester reads about their request.
+fn status_summary(tr: &crate::i18n::Tr, s: &RequesterStatus) -> String {
+    match s.status {
+        LeadStatus::Withdrawn => tr.t("lead-link-withdrawn"),
+        LeadStatus::Spam | LeadStatus::Duplicate | LeadStatus::Merged => tr.t("lead-link-closed"),
+        _ if !s.accepted_by.is_empty() => tr.t("lead-link-accepted"),
+        LeadStatus::Offered if s.awaiting_answer => tr.t("lead-link-offered"),
+        LeadStatus::Queued => tr.t("lead-link-queued"),
+        _ => tr.t("lead-link-pending"),
+    }
+}
+
+/// A status page answers only to its link: any other token is "not found", like a missing page.
+async fn status_view(
+    state: &AppState,
+    v: &Viewer,
+    token: &str,
+    confirming: bool,
+    withdrawn_now: bool,
+) -> Result<Response> {
+    let status = state
+        .store
+        .requester_status(&crate::auth::hash_token(token))
+        .await?
+        .ok_or(Error::NotFound)?;
+    let page = render(&StatusView {
+        ctx: Ctx::new(v, "/find-a-partner"),
+        token: token.to_string(),
+        summary: status_summary(&v.tr, &status),
+        may_withdraw: status.status.is_open(),
+        confirming: confirming && status.status.is_open(),
+        withdrawn_now,
+        status,
+    })?;
+    // A private page: never stored by a shared cache, never indexed.
+    Ok((
+        [
+            (header::CACHE_CONTROL, "no-store, private"),
+            (
+                header::HeaderName::from_static("x-robots-tag"),
+                "noindex, nofollow",
+            ),
+        ],
+        page,
+    )
+        .into_response())
+}
+
+pub async fn status_page(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(token): Path<String>,
+    Query(p): Query<StatusParams>,
+) -> Result<Response> {
+    status_view(&state, &v, &token, false, p.withdrawn.is_some()).await
+}
+
+/// The confirmation step before withdrawing.
+pub async fn status_withdraw_confirm(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(token): Path<String>,
+) -> Result<Response> {
+    status_view(&state, &v, &token, true, false).await
+}
+
+pub async fn status_withdraw(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response> {
+    state
+        .store
+        .withdraw_by_requester(&crate::auth::hash_token(&token), chrono::Utc::now())
+        .await?;
+    Ok(Redirect::to(&format!("/find-a-partner/status/{token}?withdrawn=1")).into_response())
 }
 
 // ---- The published policy -----------------------------------------------------------------------
@@ -442,6 +581,8 @@ fn duration_text(minutes: i64) -> String {
 const REGION_METRICS: &[Metric] = &[
     Metric::Received,
     Metric::Offered,
+    Metric::Manual,
+    Metric::Direct,
     Metric::Accepted,
     Metric::Declined,
     Metric::Reoffered,
@@ -450,6 +591,8 @@ const REGION_METRICS: &[Metric] = &[
 ];
 const PARTNER_METRICS: &[Metric] = &[
     Metric::Offered,
+    Metric::Manual,
+    Metric::Direct,
     Metric::Accepted,
     Metric::Declined,
     Metric::Expired,
@@ -885,6 +1028,14 @@ fn partner_why(tr: &crate::i18n::Tr, a: &Allocation, partner_id: i64) -> Vec<Str
         out.push(tr.t("why-referral"));
         return out;
     }
+    if a.explanation.direct_partner == Some(partner_id) {
+        out.push(tr.t("why-direct"));
+        return out;
+    }
+    if a.explanation.manual.is_some() {
+        out.push(tr.t("why-manual"));
+        return out;
+    }
     out.push(tr.label("why-pool", pool_slug(e.pool)));
     out.push(tr.t1("why-candidates", "count", e.candidates.len()));
     if let Some(me) = e.candidates.iter().find(|c| c.partner_id == partner_id) {
@@ -1112,7 +1263,15 @@ pub struct AdminLeadsParams {
     page: Option<String>,
 }
 
-const LEAD_STATUSES: &[&str] = &["pending", "offered", "queued", "merged", "withdrawn"];
+const LEAD_STATUSES: &[&str] = &[
+    "pending",
+    "offered",
+    "queued",
+    "merged",
+    "withdrawn",
+    "spam",
+    "duplicate",
+];
 
 pub async fn admin_leads(
     State(state): State<AppState>,
@@ -1196,6 +1355,10 @@ pub struct ExplainedRound {
     pub excluded: Vec<(String, String)>,
     pub outside_area: usize,
     pub tie: bool,
+    /// An admin's offer by hand: (partner, reason, admin).
+    pub manual: Option<(String, String, String)>,
+    /// A request addressed to one partner: its name.
+    pub direct: Option<String>,
 }
 
 pub struct ExplainedCandidate {
@@ -1231,7 +1394,13 @@ fn explain(tr: &crate::i18n::Tr, a: &Allocation, names: &HashMap<i64, String>) -
         round: a.round,
         version: a.policy_version,
         at: a.at.clone(),
-        pool: tr.label("why-pool", pool_slug(e.pool)),
+        pool: if a.explanation.manual.is_some() {
+            tr.t("why-pool-manual")
+        } else if a.explanation.direct_partner.is_some() {
+            tr.t("why-pool-direct")
+        } else {
+            tr.label("why-pool", pool_slug(e.pool))
+        },
         referral: a.explanation.referral_partner.map(name),
         rows,
         excluded: e
@@ -1241,6 +1410,12 @@ fn explain(tr: &crate::i18n::Tr, a: &Allocation, names: &HashMap<i64, String>) -
             .collect(),
         outside_area: e.outside_area,
         tie: !e.tie.is_empty(),
+        manual: a
+            .explanation
+            .manual
+            .as_ref()
+            .map(|m| (name(m.partner_id), m.reason.clone(), m.by.clone())),
+        direct: a.explanation.direct_partner.map(name),
     }
 }
 
@@ -1254,25 +1429,74 @@ struct AdminLeadView {
     rounds: Vec<ExplainedRound>,
     merged: Vec<Lead>,
     views: Vec<(String, String, String)>,
+    /// The partner a direct request was addressed to.
+    direct_to: Option<String>,
+    may_offer: bool,
+    may_close: bool,
+    /// Active partners that have not had this lead: (id, name).
+    offer_to: Vec<(i64, String)>,
+    close_reasons: Vec<(String, String)>,
+    desk: DeskForm,
+    errors: FieldErrors,
+    done: Option<String>,
+}
+
+/// The lead desk's two forms: offer by hand (`partner`, `reason`) and close (`close_reason`, `note`).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct DeskForm {
+    partner: String,
+    reason: String,
+    close_reason: String,
+    note: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct AdminLeadParams {
+    done: Option<String>,
 }
 
 pub async fn admin_lead(
     State(state): State<AppState>,
     v: Viewer,
     Path(id): Path<i64>,
+    Query(p): Query<AdminLeadParams>,
 ) -> Result<Html<String>> {
+    let done = p
+        .done
+        .filter(|d| ["offered", "closed"].contains(&d.as_str()))
+        .map(|d| v.tr.label("desk-done", &d));
+    render(
+        &admin_lead_view(
+            &state,
+            &v,
+            id,
+            DeskForm::default(),
+            FieldErrors::default(),
+            done,
+        )
+        .await?,
+    )
+}
+
+async fn admin_lead_view(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+    desk: DeskForm,
+    errors: FieldErrors,
+    done: Option<String>,
+) -> Result<AdminLeadView> {
     v.require(Permission::ManageLeads)?;
     let lead = state.store.lead(id).await?.ok_or(Error::NotFound)?;
     state
         .store
         .log_lead_view(id, &v.who(), "admin lead page")
         .await?;
-    let names: HashMap<i64, String> = state
-        .store
-        .all_partners()
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.profile.name))
+    let partners = state.store.all_partners().await?;
+    let names: HashMap<i64, String> = partners
+        .iter()
+        .map(|p| (p.id, p.profile.name.clone()))
         .collect();
     let rounds = state
         .store
@@ -1281,7 +1505,7 @@ pub async fn admin_lead(
         .iter()
         .map(|a| explain(&v.tr, a, &names))
         .collect();
-    let offers = state
+    let offers: Vec<(Offer, String)> = state
         .store
         .lead_offers(id)
         .await?
@@ -1291,15 +1515,120 @@ pub async fn admin_lead(
             (o, s)
         })
         .collect();
-    render(&AdminLeadView {
-        ctx: Ctx::new(&v, "/admin"),
+    let status = LeadStatus::parse(&lead.status).ok();
+    let had: std::collections::HashSet<i64> = offers.iter().map(|(o, _)| o.partner_id).collect();
+    let offer_to = partners
+        .into_iter()
+        .filter(|p| {
+            p.status == agora_domain::partner::PartnerStatus::Active && !had.contains(&p.id)
+        })
+        .map(|p| (p.id, p.profile.name))
+        .collect();
+    Ok(AdminLeadView {
+        ctx: Ctx::new(v, "/admin"),
         status: v.tr.label("lead-status", &lead.status),
         merged: state.store.merged_requests(id).await?,
         views: state.store.lead_views(id).await?,
+        direct_to: lead
+            .direct_partner_id
+            .map(|p| names.get(&p).cloned().unwrap_or_else(|| format!("#{p}"))),
+        may_offer: status.is_some_and(LeadStatus::may_offer_manually),
+        may_close: status.is_some_and(LeadStatus::is_open),
+        offer_to,
+        close_reasons: CloseReason::ALL
+            .iter()
+            .map(|r| {
+                (
+                    r.slug().to_string(),
+                    v.tr.label(CloseReason::LABEL_PREFIX, r.slug()),
+                )
+            })
+            .collect(),
+        desk,
+        errors,
+        done,
         lead,
         offers,
         rounds,
     })
+}
+
+/// Offers a lead by hand, for the page and the API: the partner named by id, with a reason.
+pub async fn offer_by_hand(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+    partner: &str,
+    reason: &str,
+) -> Result<Offer> {
+    v.require(Permission::ManageLeads)?;
+    let partner_id = partner
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| ValidationErrors::single("partner", "unknown-partner"))?;
+    state.store.lead(id).await?.ok_or(Error::NotFound)?;
+    Ok(state
+        .store
+        .offer_lead_manually(id, partner_id, reason, chrono::Utc::now(), &v.who())
+        .await?)
+}
+
+/// Closes a lead as spam, duplicate or withdrawn, for the page and the API. `reason` is (the
+/// field that carries it, its value): the page and the API name it differently.
+pub async fn close_by_admin(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+    (field, reason): (&str, &str),
+    note: &str,
+) -> Result<LeadStatus> {
+    v.require(Permission::ManageLeads)?;
+    let reason = CloseReason::parse(reason).map_err(|c| ValidationErrors::single(field, c))?;
+    Ok(state
+        .store
+        .close_lead(id, reason, note, chrono::Utc::now(), &v.who())
+        .await?)
+}
+
+async fn desk_answer(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+    f: DeskForm,
+    r: Result<&'static str>,
+) -> Result<Response> {
+    match r {
+        Ok(done) => Ok(Redirect::to(&format!("/admin/leads/{id}?done={done}")).into_response()),
+        Err(Error::Invalid(e)) => {
+            let view = admin_lead_view(state, v, id, f, FieldErrors(e), None).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn admin_offer(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<DeskForm>,
+) -> Result<Response> {
+    let r = offer_by_hand(&state, &v, id, &f.partner, &f.reason)
+        .await
+        .map(|_| "offered");
+    desk_answer(&state, &v, id, f, r).await
+}
+
+pub async fn admin_close(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<DeskForm>,
+) -> Result<Response> {
+    let r = close_by_admin(&state, &v, id, ("close_reason", &f.close_reason), &f.note)
+        .await
+        .map(|_| "closed");
+    desk_answer(&state, &v, id, f, r).await
 }
 
 pub async fn admin_retry(

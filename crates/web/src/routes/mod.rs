@@ -48,6 +48,11 @@ pub fn router(state: AppState) -> Router {
             get(leads::find_form).post(leads::find_submit),
         )
         .route("/find-a-partner/received", get(leads::find_received))
+        .route("/find-a-partner/status/{token}", get(leads::status_page))
+        .route(
+            "/find-a-partner/status/{token}/withdraw",
+            get(leads::status_withdraw_confirm).post(leads::status_withdraw),
+        )
         .route("/r/{code}", get(leads::referral_link))
         .route(
             "/partners/how-leads-are-allocated",
@@ -71,6 +76,8 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/leads", get(leads::admin_leads))
         .route("/admin/leads/{id}", get(leads::admin_lead))
         .route("/admin/leads/{id}/retry", post(leads::admin_retry))
+        .route("/admin/leads/{id}/offer", post(leads::admin_offer))
+        .route("/admin/leads/{id}/close", post(leads::admin_close))
         .route(
             "/admin/lead-policy",
             get(leads::admin_policy).post(leads::admin_policy_submit),

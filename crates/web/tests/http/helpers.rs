@@ -162,6 +162,7 @@ impl TestApp {
                 source: "api",
                 idempotency_key: None,
                 received_at: chrono::Utc::now(),
+                confirmation: None,
             }])
             .await
             .expect("submit");

@@ -384,6 +384,37 @@ async fn every_route_checks_every_role(app: TestApp) {
             [Login, Forbid, Forbid, Allow],
         ),
         (
+            "POST",
+            format!("/admin/leads/{lead_id}/offer"),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/admin/leads/{lead_id}/close"),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        // A requester's status page answers to its private link only; a wrong one is not found.
+        (
+            "GET",
+            "/find-a-partner/status/not-the-link".into(),
+            [Hidden, Hidden, Hidden, Hidden],
+        ),
+        (
+            "GET",
+            "/find-a-partner/status/not-the-link/withdraw".into(),
+            [Hidden, Hidden, Hidden, Hidden],
+        ),
+        (
+            "POST",
+            "/find-a-partner/status/not-the-link/withdraw".into(),
+            [Hidden, Hidden, Hidden, Hidden],
+        ),
+        (
+            "GET",
+            format!("/find-a-partner?partner={}", a.profile.slug),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
             "GET",
             "/admin/lead-policy".into(),
             [Login, Forbid, Forbid, Allow],
@@ -561,6 +592,16 @@ async fn every_route_checks_every_role(app: TestApp) {
         (
             "GET",
             format!("/api/v1/leads/{lead_id}"),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/leads/{lead_id}/offer"),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/leads/{lead_id}/close"),
             [Unauth, Forbid, Forbid, Allow],
         ),
         (
