@@ -531,13 +531,11 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .click()
         .await
         .expect("choose");
-    c.find(Locator::Css("#languages option[value=en]"))
-        .await
-        .expect("English")
-        .click()
-        .await
-        .expect("choose");
-    for css in ["input[name=services][value=hosting]", "#consent"] {
+    for css in [
+        "input[name=languages][value=en]",
+        "input[name=services][value=hosting]",
+        "#consent",
+    ] {
         c.find(Locator::Css(css))
             .await
             .expect("checkbox")
@@ -565,8 +563,14 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
     v.check("29-offer").await;
     let page = c.source().await.expect("source");
     assert!(
-        !page.contains("ingrid@nordlys.example"),
+        !page.contains("ingrid@nordlys.example") && !page.contains("Ingrid Berg"),
         "no contact details before accepting"
+    );
+    assert!(
+        page.contains("We want to host 40 courses for 12,000 students.")
+            && page.contains("Norway")
+            && page.contains("Hosting"),
+        "the request itself before accepting"
     );
     click_to_new_page(&c, Locator::Css("form.inline-form button[type=submit]")).await;
     v.check("30-offer-accepted").await;
@@ -581,6 +585,33 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
     )
     .await;
     click_to_new_page(&c, Locator::Css("header.site form button")).await;
+    // The requester follows the private link of the confirmation email: the partner that accepted
+    // is named; withdrawing asks first.
+    let mail = store.outbox_recent(200).await.expect("outbox");
+    let confirmation = mail
+        .iter()
+        .find(|m| m.to_address == "ingrid@nordlys.example")
+        .expect("a confirmation email");
+    let link = confirmation.body[confirmation.body.find("http").expect("link")..]
+        .split_whitespace()
+        .next()
+        .expect("link");
+    let status_path = reqwest::Url::parse(link).expect("url").path().to_string();
+    v.go(&status_path, "31a-requester-status").await;
+    let page = c.source().await.expect("source");
+    assert!(
+        page.contains("A partner accepted your request") && page.contains("Fjord Academy"),
+        "the requester sees who will contact them"
+    );
+    click_to_new_page(&c, Locator::Css("a[href$='/withdraw']")).await;
+    v.check("31b-requester-withdraw-confirm").await;
+    click_to_new_page(&c, Locator::Css("form.inline-form button[type=submit]")).await;
+    v.check("31c-requester-withdrawn").await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("Your request is withdrawn."));
     let month = &agora_store::now()[..7];
     v.go(&format!("/transparency/{month}"), "32-transparency")
         .await;
