@@ -508,6 +508,24 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .await
         .expect("source")
         .contains("for universities and governments in Latin America"));
+    // From the profile, a visitor asks this partner only; languages are checkboxes.
+    click_to_new_page(
+        &c,
+        Locator::LinkText("Request a proposal from this partner"),
+    )
+    .await;
+    c.execute(
+        "document.getElementById('languages').scrollIntoView()",
+        vec![],
+    )
+    .await
+    .expect("scroll");
+    v.check("23b-find-addressed").await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("This request goes to Zephyr Open Learning only"));
 
     // Leads: a visitor asks for a partner; the partner that serves Norway in English gets it, accepts
     // it, and the public report counts it.
@@ -632,6 +650,35 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .await
         .expect("source")
         .contains("Partners that qualified"));
+    // A request nobody qualifies for waits in the queue: the desk offers it by hand or closes it.
+    let stuck: Value = reqwest::Client::new()
+        .post(format!("{base}/api/v1/leads"))
+        .json(&json!({
+            "organization": "Kyoto Gakuen", "contact_name": "Aiko Sato", "email": "aiko@kyoto.example",
+            "country": "JP", "languages": ["ja"], "consent": true,
+        }))
+        .send()
+        .await
+        .expect("post")
+        .json()
+        .await
+        .expect("json");
+    store
+        .run_lead_jobs(chrono::Utc::now(), None)
+        .await
+        .expect("jobs");
+    c.goto(&format!("{base}/admin/leads/{}", stuck["id"]))
+        .await
+        .expect("goto");
+    c.execute(
+        "document.getElementById('partner').scrollIntoView()",
+        vec![],
+    )
+    .await
+    .expect("scroll");
+    v.check("36b-admin-lead-desk").await;
+    let desk = c.source().await.expect("source");
+    assert!(desk.contains("Offer to a partner") && desk.contains("Close the lead"));
     v.go("/admin/lead-policy", "37-admin-policy").await;
     click_to_new_page(&c, Locator::Css("button[formaction]")).await;
     v.check_posted("38-admin-dry-run").await;
