@@ -162,6 +162,14 @@ pub struct RequesterStatus {
     pub addressed_to: Option<(String, String)>,
 }
 
+/// What partners holding a live offer of a closed lead are told. The web layer writes it
+/// (translated); `{lead}` is replaced with the lead's number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClosureNotice {
+    pub subject: String,
+    pub body: String,
+}
+
 /// The reference a requester quotes: the lead's number.
 pub fn lead_reference(id: i64) -> String {
     format!("L-{id}")
@@ -1287,13 +1295,13 @@ impl Store {
     pub async fn close_lead(
         &self,
         lead_id: i64,
-        reason: CloseReason,
-        note: &str,
+        (reason, note): (CloseReason, &str),
+        notice: &ClosureNotice,
         now: DateTime<Utc>,
         who: &Who,
     ) -> Result<LeadStatus> {
         let mut tx = self.begin_leads().await?;
-        let status = close_in(self, &mut tx, lead_id, reason, note, now, who).await?;
+        let status = close_in(self, &mut tx, lead_id, (reason, note), notice, now, who).await?;
         tx.commit().await?;
         Ok(status)
     }
@@ -1346,6 +1354,7 @@ impl Store {
     pub async fn withdraw_by_requester(
         &self,
         token_hash: &str,
+        notice: &ClosureNotice,
         now: DateTime<Utc>,
     ) -> Result<LeadStatus> {
         let id = self
@@ -1356,7 +1365,7 @@ impl Store {
             person_id: None,
             label: "requester".into(),
         };
-        self.close_lead(id, CloseReason::Withdrawn, "", now, &who)
+        self.close_lead(id, (CloseReason::Withdrawn, ""), notice, now, &who)
             .await
     }
 
@@ -2047,7 +2056,12 @@ async fn insert_offer(
 
 /// Tells every partner still holding a live offer of a closed lead that it is off, and withdraws
 /// the unanswered ones. Returns how many partners were told.
-async fn withdraw_offers(tx: &mut Tx, lead_id: i64, at: &str) -> Result<u64> {
+async fn withdraw_offers(
+    tx: &mut Tx,
+    lead_id: i64,
+    at: &str,
+    notice: &ClosureNotice,
+) -> Result<u64> {
     let live: Vec<i64> = sqlx::query_scalar(
         "SELECT partner_id FROM lead_offers WHERE lead_id = $1 AND status IN ('offered', 'accepted', 'contacted', 'proposal') \
          ORDER BY id",
@@ -2060,17 +2074,9 @@ async fn withdraw_offers(tx: &mut Tx, lead_id: i64, at: &str) -> Result<u64> {
         .bind(lead_id)
         .execute(&mut **tx)
         .await?;
+    let body = notice.body.replace("{lead}", &lead_id.to_string());
     for p in &live {
-        notify_partner(
-            tx,
-            *p,
-            "A lead was withdrawn",
-            &format!(
-                "Lead #{lead_id} is closed: the request was withdrawn or closed by the foundation. It needs nothing \
-                 more from you, and it is no longer waiting in your Agora inbox."
-            ),
-        )
-        .await?;
+        notify_partner(tx, *p, &notice.subject, &body).await?;
     }
     Ok(live.len() as u64)
 }
@@ -2079,8 +2085,8 @@ async fn close_in(
     store: &Store,
     tx: &mut Tx,
     lead_id: i64,
-    reason: CloseReason,
-    note: &str,
+    (reason, note): (CloseReason, &str),
+    notice: &ClosureNotice,
     now: DateTime<Utc>,
     who: &Who,
 ) -> Result<LeadStatus> {
@@ -2104,7 +2110,7 @@ async fn close_in(
         .bind(lead_id)
         .execute(&mut **tx)
         .await?;
-    let told = withdraw_offers(tx, lead_id, &at).await?;
+    let told = withdraw_offers(tx, lead_id, &at, notice).await?;
     append(
         store,
         tx,

@@ -26,10 +26,10 @@ pub use governance::{
     GovernanceReport, NewBody, StanceRow, StoredBallot, Version, VoteResult, SITE,
 };
 pub use leads::{
-    lead_reference, Allocation, Confirmation, DryRun, Funnel, Intake, JobReport, Lead, LeadFilter,
-    LeadSummary, ManualOffer, MonthlyShare, Offer, OfferUpdate, PolicyVersion, ReferralStats,
-    Referrer, ReportCounts, RequesterStatus, ShareChange, StoredExplanation, Submission,
-    DRY_RUN_LEADS,
+    lead_reference, Allocation, ClosureNotice, Confirmation, DryRun, Funnel, Intake, JobReport,
+    Lead, LeadFilter, LeadSummary, ManualOffer, MonthlyShare, Offer, OfferUpdate, PolicyVersion,
+    ReferralStats, Referrer, ReportCounts, RequesterStatus, ShareChange, StoredExplanation,
+    Submission, DRY_RUN_LEADS,
 };
 pub use outbox::OutboxMessage;
 pub use partners::{ImportRow, Invitation, Partner, StatusChange};

@@ -2305,6 +2305,13 @@ async fn failed_emails_wait_for_their_retry_time(store: Store) {
     assert_eq!(store.outbox_backlog().await.expect("test"), (0, 0));
 }
 
+fn notice() -> agora_store::ClosureNotice {
+    agora_store::ClosureNotice {
+        subject: "A lead was withdrawn".into(),
+        body: "Lead #{lead} is closed.".into(),
+    }
+}
+
 fn metric_count(
     c: &agora_store::ReportCounts,
     partner: i64,
@@ -2584,8 +2591,8 @@ async fn admins_offer_queued_leads_by_hand_and_close_leads_with_a_reason(store: 
     let to = store
         .close_lead(
             id,
-            CloseReason::Spam,
-            "Advertising for pills",
+            (CloseReason::Spam, "Advertising for pills"),
+            &notice(),
             now,
             &admin(),
         )
@@ -2601,9 +2608,13 @@ async fn admins_offer_queued_leads_by_hand_and_close_leads_with_a_reason(store: 
         store.lead_offers(id).await.expect("test")[0].status,
         agora_domain::leads::OfferStatus::Withdrawn
     );
-    assert_eq!(emails_to(&store, "pa@gamma.example").await.len(), 2);
+    let told = emails_to(&store, "pa@gamma.example").await;
+    assert_eq!(told.len(), 2);
+    assert!(told
+        .iter()
+        .any(|m| m.body == format!("Lead #{id} is closed.")));
     match store
-        .close_lead(id, CloseReason::Duplicate, "", now, &admin())
+        .close_lead(id, (CloseReason::Duplicate, ""), &notice(), now, &admin())
         .await
     {
         Err(agora_store::StoreError::Invalid(e)) => {
@@ -2719,7 +2730,7 @@ async fn requester_status_link_confirms_shows_progress_and_withdraws(store: Stor
     let before = emails_to(&store, "pa@alpha.example").await.len();
     assert_eq!(
         store
-            .withdraw_by_requester("hash-1", now)
+            .withdraw_by_requester("hash-1", &notice(), now)
             .await
             .expect("withdraw"),
         LeadStatus::Withdrawn
@@ -2738,11 +2749,11 @@ async fn requester_status_link_confirms_shows_progress_and_withdraws(store: Stor
         LeadStatus::Withdrawn
     );
     assert!(matches!(
-        store.withdraw_by_requester("hash-1", now).await,
+        store.withdraw_by_requester("hash-1", &notice(), now).await,
         Err(agora_store::StoreError::Invalid(_))
     ));
     assert!(matches!(
-        store.withdraw_by_requester("nope", now).await,
+        store.withdraw_by_requester("nope", &notice(), now).await,
         Err(agora_store::StoreError::NotFound)
     ));
     // Erasure ends the link.

@@ -214,8 +214,16 @@ mod tests {
         ] {
             keys.push(format!("exclusion-{s}"));
         }
-        for s in ["pending", "offered", "queued", "merged", "withdrawn"] {
-            keys.push(format!("lead-status-{s}"));
+        for s in agora_domain::leads::LeadStatus::ALL {
+            keys.push(format!("lead-status-{}", s.slug()));
+        }
+        keys.extend(
+            agora_domain::leads::CloseReason::ALL
+                .iter()
+                .map(|v| v.label_key()),
+        );
+        for s in ["offered", "closed"] {
+            keys.push(format!("desk-done-{s}"));
         }
         for s in ["waiting", "pipeline", "closed"] {
             keys.push(format!("inbox-tab-{s}"));
@@ -345,6 +353,9 @@ mod tests {
             "hash",
             "seed",
             "date",
+            "by",
+            "lead",
+            "reference",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

@@ -343,6 +343,9 @@ email-lead-confirm-body = Hello,
     { $link }
 
     If you did not send this request, open the link and withdraw it.
+email-lead-closed-subject = A lead was withdrawn
+email-lead-closed-body = Lead #{ $lead } is closed: the request was withdrawn by the requester or closed by the foundation.
+    It needs nothing more from you, and it is no longer waiting in your Agora inbox.
 email-reset-subject = Reset your Agora password
 email-reset-body = Hello { $name },
 

@@ -17,8 +17,8 @@ use agora_domain::pagination::PageRequest;
 use agora_domain::permissions::Permission;
 use agora_domain::ValidationErrors;
 use agora_store::{
-    Allocation, Confirmation, Intake, Lead, LeadFilter, LeadSummary, MonthlyShare, Offer,
-    OfferUpdate, PolicyVersion, RequesterStatus, Submission,
+    Allocation, ClosureNotice, Confirmation, Intake, Lead, LeadFilter, LeadSummary, MonthlyShare,
+    Offer, OfferUpdate, PolicyVersion, RequesterStatus, Submission,
 };
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -366,13 +366,26 @@ pub async fn status_withdraw_confirm(
     status_view(&state, &v, &token, true, false).await
 }
 
+/// What partners holding a live offer are told when a lead closes.
+fn closure_notice(v: &Viewer) -> ClosureNotice {
+    ClosureNotice {
+        subject: v.tr.t("email-lead-closed-subject"),
+        body: v.tr.t1("email-lead-closed-body", "lead", "{lead}"),
+    }
+}
+
 pub async fn status_withdraw(
     State(state): State<AppState>,
+    v: Viewer,
     Path(token): Path<String>,
 ) -> Result<Response> {
     state
         .store
-        .withdraw_by_requester(&crate::auth::hash_token(&token), chrono::Utc::now())
+        .withdraw_by_requester(
+            &crate::auth::hash_token(&token),
+            &closure_notice(&v),
+            chrono::Utc::now(),
+        )
         .await?;
     Ok(Redirect::to(&format!("/find-a-partner/status/{token}?withdrawn=1")).into_response())
 }
@@ -1586,7 +1599,13 @@ pub async fn close_by_admin(
     let reason = CloseReason::parse(reason).map_err(|c| ValidationErrors::single(field, c))?;
     Ok(state
         .store
-        .close_lead(id, reason, note, chrono::Utc::now(), &v.who())
+        .close_lead(
+            id,
+            (reason, note),
+            &closure_notice(v),
+            chrono::Utc::now(),
+            &v.who(),
+        )
         .await?)
 }
 
