@@ -590,6 +590,28 @@ impl OfferStatus {
     }
 }
 
+/// Where a lead stands, for the lead desk. An offered lead's own status stays "offered" while its
+/// partners answer, so once one has accepted, the furthest offer tells the real state: won beats
+/// an open pipeline, and "lost" shows only when no accepted offer is still going.
+pub fn lead_progress(lead_status: &str, offers: &[OfferStatus]) -> Option<OfferStatus> {
+    if lead_status != "offered" {
+        return None;
+    }
+    let progress = |o: &OfferStatus| match o {
+        OfferStatus::Lost => 1,
+        OfferStatus::Accepted => 2,
+        OfferStatus::Contacted => 3,
+        OfferStatus::Proposal => 4,
+        OfferStatus::Won => 5,
+        _ => 0,
+    };
+    offers
+        .iter()
+        .copied()
+        .filter(|o| o.is_accepted())
+        .max_by_key(progress)
+}
+
 /// The moves a partner reports. An offer is answered once; afterwards the pipeline only moves
 /// forward (a stage may be skipped: a prospect can sign without a formal proposal).
 pub fn check_offer_transition(from: OfferStatus, to: OfferStatus) -> Result<(), &'static str> {
@@ -702,6 +724,13 @@ impl Period {
             Period::Month(y, 1) => Period::Month(y - 1, 12),
             Period::Month(y, m) => Period::Month(y, m - 1),
         }
+    }
+
+    /// Whether any month of this period lies within `first..=last` (months as "YYYY-MM"): the report's
+    /// pager links only to periods that can have data.
+    pub fn overlaps(self, first: &str, last: &str) -> bool {
+        let months = self.months();
+        months[0].as_str() <= last && months[months.len() - 1].as_str() >= first
     }
 
     pub fn next(self) -> Period {
@@ -1344,5 +1373,29 @@ mod tests {
             let i = LeadInput { organization: org, email, country, languages: langs, ..input() };
             let _ = i.parse(&RegionMap::default_map());
         }
+    }
+
+    #[test]
+    fn the_lead_desk_shows_how_far_an_accepted_lead_got() {
+        use OfferStatus::*;
+        assert_eq!(lead_progress("offered", &[Offered, Offered]), None);
+        assert_eq!(
+            lead_progress("offered", &[Expired, Accepted]),
+            Some(Accepted)
+        );
+        assert_eq!(lead_progress("offered", &[Lost, Proposal]), Some(Proposal));
+        assert_eq!(lead_progress("offered", &[Won, Lost]), Some(Won));
+        assert_eq!(lead_progress("offered", &[Declined, Lost]), Some(Lost));
+        assert_eq!(lead_progress("queued", &[Accepted]), None);
+    }
+
+    #[test]
+    fn periods_overlap_the_months_with_data() {
+        let p = |s| Period::parse(s).expect("period");
+        assert!(p("2026").overlaps("2026-11", "2026-12"));
+        assert!(p("2026-Q4").overlaps("2026-11", "2027-01"));
+        assert!(!p("2026-Q3").overlaps("2026-11", "2027-01"));
+        assert!(!p("2027-02").overlaps("2026-11", "2027-01"));
+        assert!(p("2027-01").overlaps("2026-11", "2027-01"));
     }
 }

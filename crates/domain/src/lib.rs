@@ -14,6 +14,7 @@ pub mod permissions;
 pub mod person;
 pub mod tally;
 pub mod taxonomy;
+pub mod text;
 pub mod validation;
 
 pub use validation::{FieldError, ValidationErrors};

@@ -44,6 +44,16 @@ impl PageRequest {
         }
     }
 
+    /// A page past the last one does not exist: HTML and API answer "not found" instead of showing
+    /// "page 99 of 3". Page 1 always exists, empty or not.
+    pub fn check(&self, total: u64) -> Result<(), PageOutOfRange> {
+        if self.page <= total_pages(total, self.per_page) {
+            Ok(())
+        } else {
+            Err(PageOutOfRange)
+        }
+    }
+
     pub fn offset(&self) -> i64 {
         i64::from(self.page - 1) * i64::from(self.per_page)
     }
@@ -62,6 +72,14 @@ impl Default for PageRequest {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("no such page")]
+pub struct PageOutOfRange;
+
+fn total_pages(total: u64, per_page: u32) -> u32 {
+    u32::try_from(total.div_ceil(u64::from(per_page.max(1))).max(1)).unwrap_or(u32::MAX)
+}
+
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Page<T> {
     pub items: Vec<T>,
@@ -73,7 +91,7 @@ pub struct Page<T> {
 
 impl<T> Page<T> {
     pub fn new(items: Vec<T>, req: PageRequest, total: u64) -> Self {
-        let total_pages = total.div_ceil(u64::from(req.per_page)).max(1) as u32;
+        let total_pages = total_pages(total, req.per_page);
         Self {
             items,
             page: req.page,
@@ -126,5 +144,15 @@ mod tests {
         };
         assert_eq!(Page::<()>::new(vec![], req, 0).total_pages, 1);
         assert_eq!(Page::<()>::new(vec![], req, 41).total_pages, 3);
+    }
+
+    #[test]
+    fn a_page_past_the_last_does_not_exist_but_page_one_always_does() {
+        let page = |n| PageRequest::new(n, 20);
+        assert_eq!(page(1).check(0), Ok(()));
+        assert_eq!(page(3).check(41), Ok(()));
+        assert_eq!(page(4).check(41), Err(PageOutOfRange));
+        assert_eq!(page(99).check(60), Err(PageOutOfRange));
+        assert_eq!(page(2).check(0), Err(PageOutOfRange));
     }
 }

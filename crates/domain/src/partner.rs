@@ -234,13 +234,13 @@ pub(crate) fn parse_text(
     max: usize,
     required: bool,
 ) -> String {
-    let s = s.trim();
+    let s = crate::text::normalize_newlines(s.trim());
     if required && s.is_empty() {
         errors.add(field, "required");
     } else if s.chars().count() > max {
         errors.add(field, "too-long");
     }
-    s.to_string()
+    s
 }
 
 impl PartnerInput {

@@ -789,6 +789,7 @@ impl Store {
         page: PageRequest,
     ) -> Result<Page<DecisionSummary>> {
         if body_ids.is_empty() {
+            page.check(0)?;
             return Ok(Page::new(vec![], page, 0));
         }
         let mut filter = crate::sql::Sql::new(" WHERE d.body_id IN ");

@@ -993,6 +993,23 @@ impl Store {
             .collect()
     }
 
+    /// The statuses of the offers of these leads, by lead (a page of the lead desk in one query).
+    pub async fn offer_statuses(&self, lead_ids: &[i64]) -> Result<HashMap<i64, Vec<OfferStatus>>> {
+        let mut out: HashMap<i64, Vec<OfferStatus>> = HashMap::new();
+        if lead_ids.is_empty() {
+            return Ok(out);
+        }
+        let mut q = Sql::new("SELECT lead_id, status FROM lead_offers WHERE lead_id IN ");
+        q.bind_list(lead_ids);
+        for r in q.query().fetch_all(&self.pool).await? {
+            let status: String = get(&r, "status")?;
+            out.entry(get(&r, "lead_id")?)
+                .or_default()
+                .push(OfferStatus::parse(&status).unwrap_or(OfferStatus::Withdrawn));
+        }
+        Ok(out)
+    }
+
     pub async fn lead_offers(&self, lead_id: i64) -> Result<Vec<Offer>> {
         let mut q = Sql::new(&format!("SELECT {OFFER_COLUMNS}"));
         q.push(OFFER_FROM)
@@ -1616,6 +1633,20 @@ impl Store {
 
     /// The counters of one report period (`2026`, `2026-Q4` or `2026-11`) and the entitlements of
     /// its months, for the transparency report.
+    /// The first and the last month ("YYYY-MM") the report has counts for; none before the first lead.
+    pub async fn report_months(&self) -> Result<Option<(String, String)>> {
+        let r = sqlx::query(
+            // Months are "YYYY-MM"; quarters ("YYYY-Qn") have the same length.
+            "SELECT MIN(period) AS first, MAX(period) AS last FROM lead_counts \
+             WHERE LENGTH(period) = 7 AND period NOT LIKE '%Q%'",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        let first: Option<String> = get(&r, "first")?;
+        let last: Option<String> = get(&r, "last")?;
+        Ok(first.zip(last))
+    }
+
     pub async fn report_counts(&self, period: &str, months: &[String]) -> Result<ReportCounts> {
         let mut q = Sql::new(
             "SELECT region, partner_id, metric, bucket, value AS n FROM lead_counts WHERE period = ",

@@ -60,6 +60,12 @@ pub enum StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+impl From<agora_domain::pagination::PageOutOfRange> for StoreError {
+    fn from(_: agora_domain::pagination::PageOutOfRange) -> Self {
+        StoreError::NotFound
+    }
+}
+
 /// The SQL dialect behind the pool: only what genuinely differs between the databases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
@@ -273,6 +279,7 @@ pub(crate) async fn fetch_page<T>(
     let mut count = sql::Sql::new(&format!("SELECT COUNT(*) AS n{from}"));
     count.extend(filter);
     let total: i64 = get(&count.query().fetch_one(pool).await?, "n")?;
+    page.check(total as u64)?;
     let mut q = sql::Sql::new(&format!("{select}{from}"));
     q.extend(filter);
     q.push(&format!(" ORDER BY {order} LIMIT "))

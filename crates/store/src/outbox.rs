@@ -94,6 +94,25 @@ impl Store {
         Ok((get(&r, "n")?, get::<i64>(&r, "failing")?))
     }
 
+    /// Every message, newest first, a page at a time (the admin's outbox page).
+    pub async fn outbox_page(
+        &self,
+        page: agora_domain::pagination::PageRequest,
+    ) -> Result<agora_domain::pagination::Page<OutboxMessage>> {
+        crate::fetch_page(
+            &self.pool,
+            (
+                "SELECT id, to_address, subject, body, created_at, sent_at",
+                " FROM outbox",
+            ),
+            &crate::sql::Sql::new(""),
+            "id DESC",
+            page,
+            message_row,
+        )
+        .await
+    }
+
     pub async fn outbox_recent(&self, limit: i64) -> Result<Vec<OutboxMessage>> {
         let rows = sqlx::query(
             "SELECT id, to_address, subject, body, created_at, sent_at FROM outbox ORDER BY id DESC LIMIT $1",

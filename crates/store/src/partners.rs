@@ -392,6 +392,7 @@ impl Store {
         let mut count = Sql::new("SELECT COUNT(*) AS n FROM partners");
         count.extend(&w);
         let total: i64 = get(&count.query().fetch_one(&self.pool).await?, "n")?;
+        page.check(total as u64)?;
         let mut w = w;
         w.push(" ORDER BY name, id LIMIT ")
             .bind(page.limit())

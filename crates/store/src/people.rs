@@ -199,6 +199,7 @@ impl Store {
         let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM people")
             .fetch_one(&self.pool)
             .await?;
+        page.check(total as u64)?;
         let rows = sqlx::query(&format!(
             "SELECT {COLUMNS} FROM people ORDER BY email LIMIT $1 OFFSET $2"
         ))

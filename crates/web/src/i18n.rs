@@ -91,6 +91,20 @@ impl Tr {
             .unwrap_or_else(|_| stored.to_string())
     }
 
+    /// Sorts `(value, label)` pairs by label as the reader's language orders words, so that
+    /// "Åland Islands" sits among the A's and not after "Zimbabwe".
+    pub fn sort_by_label(&self, items: &mut [(String, String)]) {
+        use icu_collator::{options::CollatorOptions, CollatorBorrowed, CollatorPreferences};
+        let locale = icu_locale_core::Locale::try_from_str(&self.code())
+            .or_else(|_| icu_locale_core::Locale::try_from_str("en"));
+        match locale.map(|l| {
+            CollatorBorrowed::try_new(CollatorPreferences::from(&l), CollatorOptions::default())
+        }) {
+            Ok(Ok(c)) => items.sort_by(|a, b| c.compare(&a.1, &b.1).then_with(|| a.0.cmp(&b.0))),
+            _ => items.sort_by(|a, b| a.1.cmp(&b.1)),
+        }
+    }
+
     /// Field error message for a validation code.
     pub fn err(&self, code: &str) -> String {
         self.t(&format!("error-{code}"))
@@ -224,6 +238,9 @@ mod tests {
         );
         for s in ["offered", "closed"] {
             keys.push(format!("desk-done-{s}"));
+        }
+        for s in ["form", "api"] {
+            keys.push(format!("lead-source-{s}"));
         }
         for s in ["waiting", "pipeline", "closed"] {
             keys.push(format!("inbox-tab-{s}"));
@@ -366,6 +383,79 @@ mod tests {
                 .collect();
             assert!(missing.is_empty(), "{lang} lacks {missing:?}");
         }
+    }
+
+    #[test]
+    fn labels_sort_by_the_readers_collation_not_by_bytes() {
+        let mut items: Vec<(String, String)> = [
+            ("ZW", "Zimbabwe"),
+            ("AX", "Åland Islands"),
+            ("AL", "Albania"),
+            ("CI", "Côte d'Ivoire"),
+            ("CM", "Cameroon"),
+            ("CN", "China"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .to_vec();
+        Tr::default().sort_by_label(&mut items);
+        let labels: Vec<&str> = items.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Åland Islands",
+                "Albania",
+                "Cameroon",
+                "China",
+                "Côte d'Ivoire",
+                "Zimbabwe"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_message_with_a_count_agrees_with_it() {
+        // A count of one must not read "1 leads": every noun after a number goes through a plural selector.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let ftl = std::fs::read_to_string(root.join("locales/en/main.ftl")).expect("ftl");
+        let keys: Vec<&str> = ftl
+            .lines()
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k))
+            .filter(|k| !k.starts_with([' ', '#']) && !k.is_empty())
+            .collect();
+        assert!(keys.len() > 100);
+        let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
+        for a in [
+            "count",
+            "n",
+            "hours",
+            "received",
+            "needed",
+            "electorate",
+            "base",
+            "created",
+            "updated",
+            "credit",
+            "round",
+            "undecided",
+        ] {
+            args.insert(Cow::Borrowed(a), FluentValue::from(1));
+        }
+        let plural_after_one = |text: &str| {
+            text.split("1 ").skip(1).find_map(|rest| {
+                let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+                let verb = ["means", "takes", "needs"].contains(&word.as_str());
+                (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !verb)
+                    .then_some(word)
+            })
+        };
+        let bad: Vec<String> = keys
+            .iter()
+            .filter_map(|k| {
+                let text = LOCALES.try_lookup_with_args(&DEFAULT, k, &args)?;
+                plural_after_one(&text).map(|w| format!("{k}: …1 {w}"))
+            })
+            .collect();
+        assert!(bad.is_empty(), "{bad:?}");
     }
 
     #[test]

@@ -41,19 +41,35 @@ impl Ctx {
         }
     }
 
-    /// `aria-current` for the navigation link of the section being shown.
+    /// `aria-current` for a link of the main navigation: only the section being shown is current,
+    /// the most specific one when several contain the page ("/partners/apply" within "/partners").
     pub fn current(&self, prefix: &str) -> &'static str {
-        let here = if prefix == "/" {
-            self.path == "/"
-        } else {
-            self.path.starts_with(prefix)
-        };
-        if here {
+        if current_section(&self.path) == Some(prefix) {
             "page"
         } else {
             "false"
         }
     }
+}
+
+/// The links of the main navigation (base.html), each the prefix of a section of the site.
+const NAV_SECTIONS: &[&str] = &[
+    "/partners",
+    "/find-a-partner",
+    "/partners/apply",
+    "/governance",
+    "/portal",
+    "/admin",
+    "/account",
+    "/login",
+];
+
+fn current_section(path: &str) -> Option<&'static str> {
+    NAV_SECTIONS
+        .iter()
+        .copied()
+        .filter(|s| path == *s || path.strip_prefix(s).is_some_and(|r| r.starts_with('/')))
+        .max_by_key(|s| s.len())
 }
 
 pub fn render<T: Template>(t: &T) -> Result<Html<String>> {
@@ -123,4 +139,22 @@ pub fn bars(items: Vec<(String, u64)>, max_width: u32) -> Vec<Bar> {
             y: i as u32 * 28,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::current_section;
+
+    #[test]
+    fn one_navigation_section_is_current_the_most_specific() {
+        assert_eq!(current_section("/partners/apply"), Some("/partners/apply"));
+        assert_eq!(current_section("/partners"), Some("/partners"));
+        assert_eq!(current_section("/partners/cedar"), Some("/partners"));
+        assert_eq!(
+            current_section("/find-a-partner/received"),
+            Some("/find-a-partner")
+        );
+        assert_eq!(current_section("/partnership"), None);
+        assert_eq!(current_section("/transparency"), None);
+    }
 }

@@ -684,6 +684,7 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
     v.check_posted("38-admin-dry-run").await;
     v.go("/admin/referrals", "39-admin-referrals").await;
     v.go("/admin/lead-data", "40-admin-data").await;
+    v.go("/admin/outbox", "40b-admin-outbox").await;
 
     // Governance: a facilitator opens a ranked vote, three members rank, the close shows the rounds.
     click_to_new_page(&c, Locator::Css("header.site form button")).await;

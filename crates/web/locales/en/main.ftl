@@ -4,7 +4,7 @@ site-name = Agora
 site-tagline = Open edX community programs
 nav-skip = Skip to content
 nav-label = Main
-nav-partners = Find a partner
+nav-partners = Partner directory
 nav-apply = Become a partner
 nav-portal = My organization
 nav-admin = Administration
@@ -20,8 +20,14 @@ home-lead = Certified service providers host, build, teach and support Open edX 
 home-find = Browse the partner directory
 home-apply = Apply to become a partner
 home-stats-heading = The partner program today
-home-stats-partners = active partners
-home-stats-regions = regions served
+home-stats-partners = { $count ->
+    [one] active partner
+   *[other] active partners
+}
+home-stats-regions = { $count ->
+    [one] region served
+   *[other] regions served
+}
 chart-regions-title = Active partners per region
 chart-regions-desc = Horizontal bar chart of how many active partners serve each region; the same numbers are in the table that follows.
 chart-count = Partners
@@ -291,6 +297,8 @@ admin-people-count = { $count ->
    *[other] { $count } people
 }
 admin-account-state = Account
+admin-grant = { $name } · { $names }
+admin-scope-unknown = unknown (#{ $count })
 admin-account-active = Active
 admin-account-invited = Invited
 audit-filter = Filter the audit log
@@ -311,6 +319,10 @@ outbox-subject = Subject
 outbox-queued = Queued
 outbox-sent = Sent
 outbox-pending = Waiting
+outbox-count = { $count ->
+    [one] 1 message
+   *[other] { $count } messages
+}
 import-text = Upload a CSV file with the columns of the export. The import is all or nothing: if any row has a problem, nothing changes and every problem is listed.
 import-file = CSV file
 import-submit = Import
@@ -405,8 +417,8 @@ footer-policy = How leads are allocated
 form-any = Any
 form-save = Save
 
-find-title = Find an Open edX partner
-find-heading = Find an Open edX partner
+find-title = Request proposals
+find-heading = Request proposals from Open edX partners
 find-lead = Tell us about your project. We forward it to certified partners who serve your country, speak your language and offer what you need, by published rules.
 find-policy-link = How requests are allocated
 find-about-you = About you
@@ -416,7 +428,10 @@ find-submit = Send my request
 find-honeypot = Leave this field empty
 received-title = Request received
 received-heading = Thank you, your request is received
-received-text = It is stored and will be offered to a partner shortly. A partner has { $count } hours to accept it before it goes to another one; the partner who accepts will contact you.
+received-text = It is stored and will be offered to a partner shortly. A partner has { $count ->
+    [one] 1 hour
+   *[other] { $count } hours
+} to accept it before it goes to another one; the partner who accepts will contact you.
 received-email = We have sent you an email with the reference of your request and a private link where you can see where it stands or withdraw it.
 find-addressed-to = This request goes to { $name } only. They have the usual time to accept it; if they cannot take it, the foundation will look at it with you.
 find-addressed-any = Ask the whole program instead
@@ -496,12 +511,24 @@ policy-step-queue = The foundation's queue: a person finds a partner; no request
 policy-neighbours-caption = Neighbouring regions
 policy-neighbours = Neighbours
 policy-numbers-heading = Time limits and numbers
-policy-sla = A partner has { $count } hours to accept or decline; without an answer the request goes to the next partner.
-policy-reminder = Partners are reminded to report progress after { $count } days without an update.
-policy-capacity = No partner receives more than { $count } requests a month.
+policy-sla = A partner has { $count ->
+    [one] 1 hour
+   *[other] { $count } hours
+} to accept or decline; without an answer the request goes to the next partner.
+policy-reminder = Partners are reminded to report progress after { $count ->
+    [one] 1 day
+   *[other] { $count } days
+} without an update.
+policy-capacity = No partner receives more than { $count ->
+    [one] 1 request
+   *[other] { $count } requests
+} a month.
 policy-referral-pool = Referred requests join the fair pool; the referrer is credited.
 policy-referral-referrer = Requests referred by a partner are offered to that partner first, when it qualifies.
-policy-attribution = A referral link counts for { $count } days.
+policy-attribution = A referral link counts for { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}.
 policy-fanout-caption = Partners each request goes to
 policy-fanout = Partners per request
 policy-history-heading = Version history
@@ -524,7 +551,10 @@ why-pool-any-region = Nobody in its region or neighbouring regions qualified.
 why-pool-queue = Nobody qualified; the foundation placed it.
 why-policy = Decided under policy version { $count }.
 why-candidates = Partners that qualified for it: { $count }.
-why-numbers = Your earned share was { $credit } against { $received } leads received, the largest difference.
+why-numbers = Your earned share was { $credit } against { $received ->
+    [one] 1 lead
+   *[other] { $received } leads
+} received, the largest difference.
 why-highest = You had the largest difference between earned share and leads received.
 why-tie = Several partners tied; the published hash decided.
 why-referral = It was referred by your organization, and the policy offers referred requests to their referrer.
@@ -566,6 +596,8 @@ report-total = All regions
 report-none = No partner received requests in this period.
 report-fewer-than = fewer than { $count }
 report-method = Entitled is the sum of the partner's fair shares of the requests it qualified for; received counts the offers it got in the rotation. Offered counts every offer, including those the foundation made by hand (for requests nobody qualified for) and direct ones (requests addressed to the partner from its profile), which are also shown apart and are outside the rotation. Counts follow the month each request came in.
+report-fewer-than-short = <{ $count }
+report-suppressed-legend = <{ $count } means more than none but fewer than { $count }: such small counts are not published, so that no single request or partner can be singled out.
 
 inbox-title = Leads
 inbox-heading = Leads of { $name }
@@ -574,7 +606,10 @@ inbox-tab-waiting = Waiting for your answer
 inbox-tab-pipeline = In progress
 inbox-tab-closed = Closed
 inbox-empty = Nothing here.
-inbox-count = { $count } leads
+inbox-count = { $count ->
+    [one] 1 lead
+   *[other] { $count } leads
+}
 inbox-lead = Lead
 inbox-lead-n = Lead #{ $count }
 inbox-due = Answer before
@@ -653,6 +688,9 @@ desk-note = Note
 desk-close = Close the lead
 field-partner = Partner
 field-close_reason = Why
+lead-source-form = request form
+lead-source-api = API
+admin-lead-place = { $name } ({ $names })
 
 admin-leads = Leads
 admin-lead-policy = Lead policy
@@ -664,7 +702,10 @@ admin-retry = Allocate again
 admin-offers = Offers
 admin-views = Who saw the contact details
 admin-round = Allocation { $count } (policy version { $name })
-admin-outside = { $count } partners outside the area
+admin-outside = { $count ->
+    [one] 1 partner outside the area
+   *[other] { $count } partners outside the area
+}
 admin-referral-route = Referral: offered to { $name } first.
 admin-candidates = Partners that qualified
 admin-weight = Weight
@@ -677,10 +718,14 @@ admin-tied = tied
 admin-excluded = Left out
 admin-by = By
 admin-policy-adopted = Version { $count } adopted and published.
-admin-neighbours-hint = One line per region: region-slug: neighbour-slug, neighbour-slug
+admin-neighbours-hint = For each region, tick the regions whose partners may receive its requests when none of its own partners can take them.
+admin-neighbours-of = Neighbours of { $name }
 admin-dry-run = Dry run
 admin-adopt = Adopt as a new version
-admin-dry-run-heading = Dry run over the last { $count } requests
+admin-dry-run-heading = { $count ->
+    [one] Dry run over the last request
+   *[other] Dry run over the last { $count } requests
+}
 admin-dry-run-text = Requests replayed from scratch against today's partners (monthly limits left out), under the policy in force and under the proposal.
 admin-dry-run-caption = Offers per partner
 admin-dry-current = In force
@@ -704,7 +749,10 @@ data-lead = Export everything stored about a requester, or erase it. Erasure kee
 data-confirm = I confirm the erasure: it cannot be undone.
 data-export = Export (JSON)
 data-erase = Erase
-data-erased = Personal data of { $count } requests erased.
+data-erased = { $count ->
+    [one] Personal data of 1 request erased.
+   *[other] Personal data of { $count } requests erased.
+}
 error-code-taken = This code is already used.
 error-explain-required = Say why: it is kept with the lead and in the audit log.
 error-unknown-partner = No listed partner has this address.
@@ -759,7 +807,10 @@ gov-col-option = Option
 gov-closes = closes { $time }
 gov-closed-at = closed { $time }
 gov-opened = opened { $time }
-gov-min-close = proposals stay open at least { $hours } hours
+gov-min-close = { $hours ->
+    [one] proposals stay open at least 1 hour
+   *[other] proposals stay open at least { $hours } hours
+}
 gov-feed = Atom feed
 gov-new = New proposal or vote
 gov-open = Open and pending
@@ -780,7 +831,10 @@ gov-method-irv = Instant-runoff
 gov-options-hint = One option per line, at least two.
 gov-open-button = Open
 gov-version = version { $n }
-gov-versions = All { $count } versions
+gov-versions = { $count ->
+    [one] The only version
+   *[other] All { $count } versions
+}
 gov-secret = secret ballot
 gov-receipt-intro = Your ballot is recorded. Your receipt:
 gov-receipt-hint = Keep it: after the close you can find your exact ballot in the published ballots, and you need it to change a secret ballot.
@@ -841,14 +895,26 @@ gov-delegates-intro = Your organization has one vote in the partner assembly, ca
 result-winner = Winner: { $name }
 result-tie = Tie between { $names }: the published tie-break could not separate them.
 result-no-ballots = No ballots were cast.
-result-participation = { $count } of { $electorate } electors took part.
-result-needed = { $needed } yes votes were needed out of { $base }.
-result-quorum = Quorum: { $count } participants.
+result-participation = { $electorate ->
+    [one] { $count } of 1 elector took part.
+   *[other] { $count } of { $electorate } electors took part.
+}
+result-needed = { $needed ->
+    [one] 1 yes vote was needed out of { $base }.
+   *[other] { $needed } yes votes were needed out of { $base }.
+}
+result-quorum = { $count ->
+    [one] Quorum: 1 participant.
+   *[other] Quorum: { $count } participants.
+}
 result-yes-no-passed = Passed.
 result-yes-no-rejected = Not passed.
 result-yes-no-no-quorum = Not passed: the quorum was not reached.
 result-irv-eliminated = Round { $round }: { $name } eliminated.
-result-irv-exhausted = { $count } ballots exhausted.
+result-irv-exhausted = { $count ->
+    [one] 1 ballot exhausted.
+   *[other] { $count } ballots exhausted.
+}
 result-tie-lookback = (tie broken by earlier rounds)
 result-tie-seed = (tie broken by the seeded order)
 result-tie-batch = (tied options eliminated together)

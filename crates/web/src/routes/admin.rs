@@ -11,7 +11,7 @@ use crate::AppState;
 use agora_domain::audit::AuditEntry;
 use agora_domain::pagination::PageRequest;
 use agora_domain::partner::{DirectoryFilter, PartnerStatus};
-use agora_domain::permissions::{Grant, Permission, Role};
+use agora_domain::permissions::{Grant, Permission, Role, ScopeKind};
 use agora_domain::person::{parse_display_name, Email};
 use agora_domain::ValidationErrors;
 use agora_store::{
@@ -318,26 +318,31 @@ struct PeopleView {
     pager: Pager,
     roles: Vec<(String, String)>,
     partners: Vec<(i64, String)>,
+    /// Governance bodies (groups and panels), which scope the governance roles.
+    bodies: Vec<(i64, String)>,
     form: InviteData,
     errors: FieldErrors,
     invite_link: Option<String>,
 }
 
 impl PeopleView {
+    /// A role with what it is scoped to: partner roles name the partner, group and panel roles the body.
     fn grant_label(&self, g: &Grant) -> String {
-        let role = self.ctx.tr.label("role", g.role.slug());
-        match g.scope_id {
-            Some(id) => {
-                let name = self
-                    .partners
-                    .iter()
-                    .find(|(pid, _)| *pid == id)
-                    .map(|(_, n)| n.clone())
-                    .unwrap_or_else(|| format!("#{id}"));
-                format!("{role} · {name}")
-            }
-            None => role,
-        }
+        let tr = &self.ctx.tr;
+        let role = tr.label("role", g.role.slug());
+        let (Some(id), Some(kind)) = (g.scope_id, g.role.scope_kind()) else {
+            return role;
+        };
+        let names = match kind {
+            ScopeKind::Partner => &self.partners,
+            ScopeKind::Group | ScopeKind::Panel => &self.bodies,
+        };
+        let scope = names
+            .iter()
+            .find(|(sid, _)| *sid == id)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_else(|| tr.t1("admin-scope-unknown", "count", id));
+        tr.t2("admin-grant", ("name", role), ("names", scope))
     }
 }
 
@@ -361,6 +366,13 @@ async fn people_view(state: &AppState, v: &Viewer, page: &Option<String>) -> Res
         .into_iter()
         .map(|p| (p.id, p.profile.name))
         .collect();
+    let bodies = state
+        .store
+        .bodies()
+        .await?
+        .into_iter()
+        .map(|b| (b.id, b.name))
+        .collect();
     let roles = [Role::Admin, Role::PartnerAdmin, Role::PartnerMember]
         .iter()
         .map(|r| (r.slug().to_string(), v.tr.label("role", r.slug())))
@@ -371,6 +383,7 @@ async fn people_view(state: &AppState, v: &Viewer, page: &Option<String>) -> Res
         pager,
         roles,
         partners,
+        bodies,
         form: InviteData::default(),
         errors: FieldErrors::default(),
         invite_link: None,
@@ -547,17 +560,29 @@ pub async fn audit(
 struct OutboxView {
     ctx: Ctx,
     messages: Vec<OutboxMessage>,
+    pager: Pager,
 }
 
-pub async fn outbox(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PageParams {
+    page: Option<String>,
+}
+
+pub async fn outbox(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(q): Query<PageParams>,
+) -> Result<Html<String>> {
     v.require(Permission::ManagePeople)?;
-    let mut messages = state.store.outbox_recent(100).await?;
-    for m in &mut messages {
+    let mut page = state.store.outbox_page(page_of(&q.page)?).await?;
+    for m in &mut page.items {
         m.body = redact_links(&m.body);
     }
     render(&OutboxView {
         ctx: Ctx::new(&v, "/admin"),
-        messages,
+        pager: Pager::new(&page, "/admin/outbox", &[]),
+        messages: page.items,
     })
 }
 

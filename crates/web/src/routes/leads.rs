@@ -15,6 +15,7 @@ use agora_domain::leads::{
 };
 use agora_domain::pagination::PageRequest;
 use agora_domain::permissions::Permission;
+use agora_domain::taxonomy::Service;
 use agora_domain::ValidationErrors;
 use agora_store::{
     Allocation, ClosureNotice, Confirmation, Intake, Lead, LeadFilter, LeadSummary, MonthlyShare,
@@ -544,18 +545,33 @@ pub async fn transparency_index() -> Redirect {
     Redirect::to(&format!("/transparency/{}", current_quarter()))
 }
 
-/// A report cell as text: "fewer than 5" for suppressed counts.
-pub fn cell_text(tr: &crate::i18n::Tr, c: Option<&Cell>) -> String {
+/// A report cell as shown: a count, or for a suppressed one a short "<5" that fits a table cell
+/// with its words ("fewer than 5") for screen readers and as a tooltip; the page explains it once.
+pub struct CellText {
+    pub short: String,
+    pub words: Option<String>,
+}
+
+pub fn cell_text(tr: &crate::i18n::Tr, c: Option<&Cell>) -> CellText {
     match c {
-        Some(Cell::Count(n)) => n.to_string(),
-        Some(Cell::FewerThan(n)) => tr.t1("report-fewer-than", "count", n),
-        None => "0".into(),
+        Some(Cell::Count(n)) => CellText {
+            short: n.to_string(),
+            words: None,
+        },
+        Some(Cell::FewerThan(n)) => CellText {
+            short: tr.t1("report-fewer-than-short", "count", n),
+            words: Some(tr.t1("report-fewer-than", "count", n)),
+        },
+        None => CellText {
+            short: "0".into(),
+            words: None,
+        },
     }
 }
 
 pub struct RowText {
     pub name: String,
-    pub cells: Vec<String>,
+    pub cells: Vec<CellText>,
     pub median: String,
     pub conversion: String,
     pub entitled: String,
@@ -617,8 +633,9 @@ const PARTNER_METRICS: &[Metric] = &[
 struct TransparencyView {
     ctx: Ctx,
     period: String,
-    prev: String,
-    next: String,
+    /// Neighbouring periods, linked only where the report can have data.
+    prev: Option<String>,
+    next: Option<String>,
     levels: Vec<(String, String)>,
     totals: RowText,
     regions: Vec<RowText>,
@@ -628,6 +645,8 @@ struct TransparencyView {
     bars: Vec<Bar>,
     chart_height: u32,
     suppressed_in_chart: bool,
+    suppressed_anywhere: bool,
+    suppress_below: u64,
     versions: Vec<i64>,
 }
 
@@ -660,27 +679,44 @@ pub async fn transparency(
     });
     let b = bars(chart, 230);
     let chart_height = b.len() as u32 * 28 + 4;
+    // From the first month with data to the last one or today, whichever is later.
+    let this_month = agora_store::now()[..7].to_string();
+    let (first, last) = match state.store.report_months().await? {
+        Some((f, l)) => (f.min(this_month.clone()), l.max(this_month)),
+        None => (this_month.clone(), this_month),
+    };
+    let linked = |q: Period| q.overlaps(&first, &last).then(|| q.to_string());
+    let totals = row_text(tr, &report.totals, REGION_METRICS);
+    let regions: Vec<RowText> = report
+        .regions
+        .iter()
+        .map(|r| row_text(tr, r, REGION_METRICS))
+        .collect();
+    let partners: Vec<RowText> = report
+        .partners
+        .iter()
+        .map(|r| row_text(tr, r, PARTNER_METRICS))
+        .collect();
+    let suppressed_anywhere = [&totals]
+        .into_iter()
+        .chain(&regions)
+        .chain(&partners)
+        .any(|r| r.cells.iter().any(|c| c.words.is_some()));
     render(&TransparencyView {
         ctx: Ctx::new(&v, "/transparency"),
         period: p.to_string(),
-        prev: p.previous().to_string(),
-        next: p.next().to_string(),
+        prev: linked(p.previous()),
+        next: linked(p.next()),
         levels: vec![
             (y.to_string(), tr.t("report-year")),
             (q.to_string(), tr.t("report-quarter")),
             (m.to_string(), tr.t("report-month")),
         ],
-        totals: row_text(tr, &report.totals, REGION_METRICS),
-        regions: report
-            .regions
-            .iter()
-            .map(|r| row_text(tr, r, REGION_METRICS))
-            .collect(),
-        partners: report
-            .partners
-            .iter()
-            .map(|r| row_text(tr, r, PARTNER_METRICS))
-            .collect(),
+        totals,
+        regions,
+        partners,
+        suppressed_anywhere,
+        suppress_below: agora_domain::leads::SUPPRESS_BELOW,
         region_headers: REGION_METRICS
             .iter()
             .map(|m| tr.label("metric", m.slug()))
@@ -1260,7 +1296,8 @@ pub async fn offer_submit(
 #[template(path = "leads/admin_list.html")]
 struct AdminLeadsView {
     ctx: Ctx,
-    leads: Vec<(Lead, String, String)>,
+    /// Each lead with its state, region and country as names.
+    leads: Vec<(Lead, String, String, String)>,
     pager: Pager,
     status: String,
     region: String,
@@ -1318,15 +1355,18 @@ pub async fn admin_leads(
         &[("status", status.clone()), ("region", region.clone())],
     );
     let counts = state.store.count_leads_by_status().await?;
+    let ids: Vec<i64> = leads.items.iter().map(|l| l.id).collect();
+    let offers = state.store.offer_statuses(&ids).await?;
     render(&AdminLeadsView {
         ctx: Ctx::new(&v, "/admin"),
         leads: leads
             .items
             .into_iter()
             .map(|l| {
-                let s = v.tr.label("lead-status", &l.status);
+                let s = lead_state(&v.tr, &l, offers.get(&l.id).map_or(&[][..], |o| &o[..]));
                 let r = region_name_map(&map, &l.region);
-                (l, s, r)
+                let c = country_name(&l.country);
+                (l, s, r, c)
             })
             .collect(),
         pager,
@@ -1351,6 +1391,33 @@ pub async fn admin_leads(
         status,
         region,
     })
+}
+
+fn neighbour_field(region: &str, neighbour: &str) -> String {
+    format!("neighbour.{region}.{neighbour}")
+}
+
+/// A declined or lost offer's reason as its label; an unknown stored value as it is.
+fn offer_reason(tr: &crate::i18n::Tr, status: OfferStatus, reason: &str) -> String {
+    let key = match status {
+        OfferStatus::Declined => DeclineReason::parse(reason).map(|r| r.label_key()),
+        _ => LostReason::parse(reason).map(|r| r.label_key()),
+    };
+    key.map_or_else(|_| reason.to_string(), |k| tr.t(&k))
+}
+
+/// A lead's state as the desk shows it: how far its partners got once one accepted, else its own status.
+fn lead_state(tr: &crate::i18n::Tr, lead: &Lead, offers: &[OfferStatus]) -> String {
+    match agora_domain::leads::lead_progress(&lead.status, offers) {
+        Some(o) => tr.label("offer", o.slug()),
+        None => tr.label("lead-status", &lead.status),
+    }
+}
+
+fn country_name(code: &str) -> String {
+    agora_domain::geo::CountryCode::parse(code)
+        .map(|c| c.name().to_string())
+        .unwrap_or_else(|_| code.to_string())
 }
 
 fn region_name_map(map: &agora_domain::geo::RegionMap, slug: &str) -> String {
@@ -1438,7 +1505,13 @@ struct AdminLeadView {
     ctx: Ctx,
     lead: Lead,
     status: String,
-    offers: Vec<(Offer, String)>,
+    /// The request's codes as names: "Canada (North America)", "Training", "English".
+    place: String,
+    services: String,
+    languages: String,
+    source: String,
+    /// Each offer with its status and reason as labels.
+    offers: Vec<(Offer, String, String)>,
     rounds: Vec<ExplainedRound>,
     merged: Vec<Lead>,
     views: Vec<(String, String, String)>,
@@ -1518,18 +1591,24 @@ async fn admin_lead_view(
         .iter()
         .map(|a| explain(&v.tr, a, &names))
         .collect();
-    let offers: Vec<(Offer, String)> = state
+    let offers: Vec<(Offer, String, String)> = state
         .store
         .lead_offers(id)
         .await?
         .into_iter()
         .map(|o| {
             let s = v.tr.label("offer", o.status.slug());
-            (o, s)
+            let r = o
+                .reason
+                .as_deref()
+                .map(|r| offer_reason(&v.tr, o.status, r))
+                .unwrap_or_default();
+            (o, s, r)
         })
         .collect();
     let status = LeadStatus::parse(&lead.status).ok();
-    let had: std::collections::HashSet<i64> = offers.iter().map(|(o, _)| o.partner_id).collect();
+    let had: std::collections::HashSet<i64> =
+        offers.iter().map(|(o, _, _)| o.partner_id).collect();
     let offer_to = partners
         .into_iter()
         .filter(|p| {
@@ -1537,9 +1616,29 @@ async fn admin_lead_view(
         })
         .map(|p| (p.id, p.profile.name))
         .collect();
+    let map = state.store.region_map().await?;
+    let statuses: Vec<OfferStatus> = offers.iter().map(|(o, _, _)| o.status).collect();
     Ok(AdminLeadView {
         ctx: Ctx::new(v, "/admin"),
-        status: v.tr.label("lead-status", &lead.status),
+        status: lead_state(&v.tr, &lead, &statuses),
+        place: v.tr.t2(
+            "admin-lead-place",
+            ("name", country_name(&lead.country)),
+            ("names", region_name_map(&map, &lead.region)),
+        ),
+        services: lead
+            .services
+            .iter()
+            .map(|s| v.tr.label(Service::LABEL_PREFIX, s))
+            .collect::<Vec<_>>()
+            .join(", "),
+        languages: lead
+            .languages
+            .iter()
+            .map(|l| agora_domain::taxonomy::language_name(l).to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        source: v.tr.label("lead-source", &lead.source),
         merged: state.store.merged_requests(id).await?,
         views: state.store.lead_views(id).await?,
         direct_to: lead
@@ -1663,7 +1762,8 @@ pub async fn admin_retry(
 
 // ---- Policy versions and dry runs ---------------------------------------------------------------
 
-/// The policy form. Region fan-outs arrive as `fan_out_<region>`, so the struct keeps the rest.
+/// The policy form. Region fan-outs arrive as `fan_out_<region>` and each ticked neighbour as
+/// `neighbour.<region>.<neighbour>`, so the struct keeps the rest.
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
 pub struct PolicyForm {
@@ -1673,7 +1773,6 @@ pub struct PolicyForm {
     weight_pricing: String,
     fallback_neighbours: Option<String>,
     fallback_any: Option<String>,
-    neighbours: String,
     sla_hours: String,
     update_reminder_days: String,
     default_monthly_capacity: String,
@@ -1691,6 +1790,11 @@ impl PolicyForm {
         for (r, n) in &p.fan_out_by_region {
             rest.insert(format!("fan_out_{r}"), n.to_string());
         }
+        for (r, ns) in &p.allocation.neighbours {
+            for n in ns {
+                rest.insert(neighbour_field(r, n), "on".into());
+            }
+        }
         Self {
             fan_out: p.allocation.fan_out.to_string(),
             weight_segment: p.allocation.preferences.segment.to_string(),
@@ -1706,13 +1810,6 @@ impl PolicyForm {
                 .fallback
                 .contains(&Fallback::AnyRegion)
                 .then(|| "on".into()),
-            neighbours: p
-                .allocation
-                .neighbours
-                .iter()
-                .map(|(r, ns)| format!("{r}: {}", ns.join(", ")))
-                .collect::<Vec<_>>()
-                .join("\n"),
             sla_hours: p.sla_hours.to_string(),
             update_reminder_days: p.update_reminder_days.to_string(),
             default_monthly_capacity: p
@@ -1728,6 +1825,10 @@ impl PolicyForm {
             note: String::new(),
             rest,
         }
+    }
+
+    fn is_neighbour(&self, region: &str, neighbour: &str) -> bool {
+        self.rest.contains_key(&neighbour_field(region, neighbour))
     }
 
     fn region_fan_out(&self, slug: &str) -> String {
@@ -1776,19 +1877,27 @@ impl PolicyForm {
         .flatten()
         .collect();
         p.allocation.neighbours = BTreeMap::new();
-        for line in self.neighbours.lines().filter(|l| !l.trim().is_empty()) {
-            match line.split_once(':') {
-                Some((r, ns)) => {
-                    p.allocation.neighbours.insert(
-                        r.trim().to_string(),
-                        ns.split(',')
-                            .map(|n| n.trim().to_string())
-                            .filter(|n| !n.is_empty())
-                            .collect(),
-                    );
-                }
-                None => e.add("neighbours", "invalid-region"),
+        for r in &base.regions {
+            let ns: Vec<String> = base
+                .regions
+                .iter()
+                .filter(|n| n.slug != r.slug && self.is_neighbour(&r.slug, &n.slug))
+                .map(|n| n.slug.clone())
+                .collect();
+            if !ns.is_empty() {
+                p.allocation.neighbours.insert(r.slug.clone(), ns);
             }
+        }
+        // A box for a region that is not (or no longer) in the map.
+        if self.rest.keys().any(|k| {
+            k.strip_prefix("neighbour.").is_some_and(|pair| {
+                !base.regions.iter().any(|r| {
+                    pair.strip_prefix(&format!("{}.", r.slug))
+                        .is_some_and(|n| base.regions.iter().any(|x| x.slug == n))
+                })
+            })
+        }) {
+            e.add("neighbours", "invalid-region");
         }
         p.fan_out_by_region = BTreeMap::new();
         for r in &base.regions {

@@ -4,6 +4,7 @@ use crate::i18n::Tr;
 use agora_domain::geo::{RegionMap, COUNTRIES};
 use agora_domain::partner::{ApplicationInput, PartnerInput, PartnerProfile};
 use agora_domain::taxonomy::{CompanySize, Pricing, Segment, Service, LANGUAGES};
+use agora_domain::text;
 use serde::Deserialize;
 
 /// The form as posted: lists arrive as repeated fields; countries as one comma-separated text.
@@ -143,16 +144,23 @@ impl Options {
                 .map(|v| (slug(*v).to_string(), tr.label(prefix, slug(*v))))
                 .collect()
         }
+        let mut countries: Vec<(String, String)> = COUNTRIES
+            .iter()
+            .map(|(c, n)| (c.to_string(), n.to_string()))
+            .collect();
+        tr.sort_by_label(&mut countries);
+        let mut languages: Vec<(String, String)> = LANGUAGES
+            .iter()
+            .map(|(c, n)| (c.to_string(), n.to_string()))
+            .collect();
+        tr.sort_by_label(&mut languages);
         Self {
             regions: map
                 .regions()
                 .iter()
                 .map(|r| (r.slug.clone(), r.name.clone()))
                 .collect(),
-            countries: COUNTRIES
-                .iter()
-                .map(|(c, n)| (c.to_string(), n.to_string()))
-                .collect(),
+            countries,
             services: labelled(tr, Service::ALL, Service::LABEL_PREFIX, Service::slug),
             pricing: labelled(tr, Pricing::ALL, Pricing::LABEL_PREFIX, Pricing::slug),
             segments: labelled(tr, Segment::ALL, Segment::LABEL_PREFIX, Segment::slug),
@@ -162,13 +170,13 @@ impl Options {
                 CompanySize::LABEL_PREFIX,
                 CompanySize::slug,
             ),
-            languages: LANGUAGES
-                .iter()
-                .map(|(c, n)| (c.to_string(), n.to_string()))
-                .collect(),
+            languages,
         }
     }
 }
+
+/// How much of a description a directory card shows.
+const SUMMARY_CHARS: usize = 180;
 
 /// A profile made readable: names instead of codes, labels instead of slugs, joined for display.
 #[derive(Debug, Clone)]
@@ -177,6 +185,8 @@ pub struct ProfileText {
     pub slug: String,
     pub website: String,
     pub logo_url: Option<String>,
+    /// Stands in for a missing logo.
+    pub initials: String,
     pub paragraphs: Vec<String>,
     pub summary: String,
     pub hq: String,
@@ -211,38 +221,34 @@ impl ProfileText {
             .iter()
             .map(|s| tr.label(Service::LABEL_PREFIX, s.slug()))
             .collect();
-        let summary: String = p.description.chars().take(180).collect();
-        let summary = if p.description.chars().count() > 180 {
-            format!("{}…", summary.trim_end())
-        } else {
-            summary
+        // Names in the reader's order, like the filters' options.
+        let by_name = |names: Vec<String>| {
+            let mut pairs: Vec<(String, String)> =
+                names.into_iter().map(|n| (String::new(), n)).collect();
+            tr.sort_by_label(&mut pairs);
+            pairs
+                .into_iter()
+                .map(|(_, n)| n)
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         Self {
             name: p.name.clone(),
             slug: p.slug.clone(),
             website: p.website.clone(),
             logo_url: p.logo_url.clone(),
-            paragraphs: p
-                .description
-                .split("\n\n")
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect(),
-            summary,
+            initials: text::initials(&p.name),
+            paragraphs: text::paragraphs(&p.description),
+            summary: text::excerpt(&p.description, SUMMARY_CHARS),
             hq: country(&p.hq_country),
             regions: region_names.join(", "),
-            countries: p
-                .countries
-                .iter()
-                .map(country)
-                .collect::<Vec<_>>()
-                .join(", "),
-            languages: p
-                .languages
-                .iter()
-                .map(|l| agora_domain::taxonomy::language_name(l).to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
+            countries: by_name(p.countries.iter().map(country).collect()),
+            languages: by_name(
+                p.languages
+                    .iter()
+                    .map(|l| agora_domain::taxonomy::language_name(l).to_string())
+                    .collect(),
+            ),
             services: service_list.join(", "),
             service_list,
             pricing: p

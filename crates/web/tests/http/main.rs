@@ -6,4 +6,5 @@ mod governance;
 mod helpers;
 mod lead_desk;
 mod leads;
+mod pages;
 mod permissions;
