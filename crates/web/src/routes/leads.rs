@@ -1607,8 +1607,7 @@ async fn admin_lead_view(
         })
         .collect();
     let status = LeadStatus::parse(&lead.status).ok();
-    let had: std::collections::HashSet<i64> =
-        offers.iter().map(|(o, _, _)| o.partner_id).collect();
+    let had: std::collections::HashSet<i64> = offers.iter().map(|(o, _, _)| o.partner_id).collect();
     let offer_to = partners
         .into_iter()
         .filter(|p| {
