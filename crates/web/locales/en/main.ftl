@@ -576,7 +576,7 @@ metric-manual = By hand
 metric-direct = Direct
 
 report-title = Lead transparency report { $name }
-report-lead = How many requests came in and how they were shared, per region and per partner. Numbers from 1 to 4 are shown as "fewer than 5" so that no request can be recognised.
+report-lead = How many requests came in and how they were shared, per region and per partner.
 report-periods = Periods
 report-year = Year
 report-quarter = Quarter

@@ -737,15 +737,17 @@ pub async fn regions(State(state): State<AppState>, v: Viewer) -> Result<Html<St
         .regions()
         .iter()
         .map(|r| {
-            let names: Vec<&str> = r
+            let mut names: Vec<(String, String)> = r
                 .countries
                 .iter()
                 .filter_map(|c| {
                     agora_domain::geo::CountryCode::parse(c)
                         .ok()
-                        .map(|c| c.name())
+                        .map(|code| (c.clone(), code.name().to_string()))
                 })
                 .collect();
+            v.tr.sort_by_label(&mut names);
+            let names: Vec<String> = names.into_iter().map(|(_, n)| n).collect();
             (r.name.clone(), r.slug.clone(), names.join(", "))
         })
         .collect();

@@ -127,6 +127,15 @@ async fn countries_and_languages_are_sorted_by_name(app: TestApp) {
     assert!(at(">Albania<") < at(">Zimbabwe<"));
     // Languages too: "Catalan" (ca) before "Czech" (cs) before "Chinese" (zh) would be code order.
     assert!(at(">Chinese<") < at(">Czech<"));
+    // The admin's region map lists its countries the same way.
+    let c = admin(&app).await;
+    let (_, html) = get_html(&c, &app, "/admin/regions").await;
+    let at = |needle: &str| html.find(needle).unwrap_or_else(|| panic!("{needle}"));
+    assert!(
+        at("Anguilla, Antigua and Barbuda") < at("Zimbabwe"),
+        "{html}"
+    );
+    assert!(at("Åland Islands, Albania") < at("Ukraine"));
 }
 
 async fn the_people_page_names_the_group_of_a_group_role(app: TestApp) {
