@@ -597,6 +597,12 @@ report-none = No partner received requests in this period.
 report-fewer-than = fewer than { $count }
 report-method = Entitled is the sum of the partner's fair shares of the requests it qualified for; received counts the offers it got in the rotation. Offered counts every offer, including those the foundation made by hand (for requests nobody qualified for) and direct ones (requests addressed to the partner from its profile), which are also shown apart and are outside the rotation. Counts follow the month each request came in.
 report-fewer-than-short = <{ $count }
+duration-minutes = { $count } min
+duration-hours = { $time } h
+duration-days = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
 report-suppressed-legend = <{ $count } means more than none but fewer than { $count }: such small counts are not published, so that no single request or partner can be singled out.
 
 inbox-title = Leads

@@ -586,7 +586,7 @@ fn row_text(tr: &crate::i18n::Tr, r: &ReportRow, metrics: &[Metric]) -> RowText 
             .collect(),
         median: r
             .median_minutes_to_accept
-            .map_or_else(|| "—".to_string(), duration_text),
+            .map_or_else(|| "—".to_string(), |m| duration_text(tr, m)),
         conversion: r
             .conversion_rate
             .map_or_else(|| "—".to_string(), |c| format!("{:.0} %", c * 100.0)),
@@ -597,13 +597,17 @@ fn row_text(tr: &crate::i18n::Tr, r: &ReportRow, metrics: &[Metric]) -> RowText 
     }
 }
 
-fn duration_text(minutes: i64) -> String {
+fn duration_text(tr: &crate::i18n::Tr, minutes: i64) -> String {
     if minutes < 60 {
-        format!("{minutes} min")
+        tr.t1("duration-minutes", "count", minutes)
     } else if minutes < 48 * 60 {
-        format!("{}:{:02} h", minutes / 60, minutes % 60)
+        tr.t1(
+            "duration-hours",
+            "time",
+            format!("{}:{:02}", minutes / 60, minutes % 60),
+        )
     } else {
-        format!("{} d", minutes / 1440)
+        tr.t1("duration-days", "count", minutes / 1440)
     }
 }
 
