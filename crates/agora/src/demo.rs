@@ -583,7 +583,8 @@ async fn leads(store: &Store, map: &RegionMap, rng: &mut Rng) -> Result<()> {
     use agora_store::{OfferUpdate, Submission};
     let who = Who::system();
     let partners = store.all_partners().await?;
-    if let Some(p) = partners.iter().find(|p| p.status == PartnerStatus::Active) {
+    let first_active = partners.iter().find(|p| p.status == PartnerStatus::Active);
+    if let Some(p) = first_active {
         store
             .create_referrer(
                 "PARTNER-1",
@@ -628,6 +629,11 @@ async fn leads(store: &Store, map: &RegionMap, rng: &mut Rng) -> Result<()> {
             referral_code: match i % 9 {
                 0 => "PARTNER-1".into(),
                 4 => "COMMUNITY".into(),
+                _ => String::new(),
+            },
+            // Now and then a visitor asks one partner from its directory profile.
+            partner: match first_active {
+                Some(p) if i % 15 == 7 => p.profile.slug.clone(),
                 _ => String::new(),
             },
             ..Default::default()
