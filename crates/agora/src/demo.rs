@@ -517,13 +517,14 @@ async fn governance(store: &Store, partner_id: i64) -> Result<()> {
         let d = store.decision(*id).await?;
         let passed =
             matches!(store.results(&d).await?, Some(agora_store::VoteResult::YesNo(r)) if r.passed);
+        // The title is quoted as written: lowercasing it would change names ("Marketing Working
+        // Group") and the X the criterion vote sets.
         let statement = if passed {
             format!(
-                "Adopted: {}, with X set by the criterion vote; exempt where a client refuses.",
-                title.to_lowercase()
+                "Adopted: \u{201c}{title}\u{201d}, with X set by the criterion vote; exempt where a client refuses."
             )
         } else {
-            format!("Not adopted: {}.", title.to_lowercase())
+            format!("Not adopted: \u{201c}{title}\u{201d}.")
         };
         store
             .take_decision(
@@ -802,5 +803,22 @@ mod tests {
             register.total, 5,
             "four yes/no items and the ranked criterion are decided"
         );
+        // Outcome statements quote titles as written, names and capitals included.
+        let outcomes: Vec<String> = register
+            .items
+            .iter()
+            .filter_map(|d| d.outcome.clone())
+            .collect();
+        assert!(
+            outcomes.iter().any(|o| {
+                o.contains(
+                "Publish X articles or blog posts on topics approved by the Marketing Working Group"
+            )
+            }),
+            "{outcomes:?}"
+        );
+        assert!(outcomes
+            .iter()
+            .any(|o| o.contains("Put the logos of X clients on the openedx.org website")));
     }
 }

@@ -150,6 +150,9 @@ struct ServeArgs {
     /// Anonymous lead submissions allowed per IP address and hour.
     #[arg(long, env = "AGORA_LEAD_SUBMISSIONS_PER_IP_HOUR", default_value_t = 20)]
     lead_submissions_per_ip_hour: i64,
+    /// Proposals and votes one account may open in the all-members body per 24 hours.
+    #[arg(long, env = "AGORA_PROPOSALS_PER_ACCOUNT_DAY", default_value_t = 5)]
+    proposals_per_account_day: i64,
     /// Seconds between governance runs (closing votes, accepting uncontested proposals, reminders);
     /// 0 turns them off on this instance. Safe on several instances: a lease elects one.
     #[arg(
@@ -595,6 +598,7 @@ async fn serve(store: Store, args: ServeArgs) -> Result<()> {
         lead_jobs_interval: std::time::Duration::from_secs(args.lead_jobs_interval_secs),
         lead_retention_days: (args.lead_retention_days > 0).then_some(args.lead_retention_days),
         lead_submissions_per_ip_hour: args.lead_submissions_per_ip_hour,
+        proposals_per_account_day: args.proposals_per_account_day,
         governance_jobs_interval: std::time::Duration::from_secs(
             args.governance_jobs_interval_secs,
         ),

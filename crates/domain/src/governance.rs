@@ -534,6 +534,12 @@ pub fn retry_delay(attempts: u32, base: Duration) -> Duration {
         .map_or(cap, |d| d.min(cap))
 }
 
+/// Whether a decision's electorate (and so who took which position) may be shown by name. The
+/// electorate of an all-members decision is every account holder: anonymous visitors see counts only.
+pub fn electorate_names_visible(body: BodyKind, signed_in: bool) -> bool {
+    signed_in || body != BodyKind::AllMembers
+}
+
 /// What the electorate row keeps of a secret ballot: a hash of the decision, the elector and the
 /// receipt they were given. Changing the ballot takes the same elector presenting the same receipt, so
 /// a receipt alone never suffices; the ballot row itself holds neither voter nor time. The store erases
@@ -701,6 +707,14 @@ mod tests {
                 .expect("valid")
                 .hide_results
         );
+    }
+
+    #[test]
+    fn all_members_electorates_are_named_to_signed_in_people_only() {
+        assert!(!electorate_names_visible(BodyKind::AllMembers, false));
+        assert!(electorate_names_visible(BodyKind::AllMembers, true));
+        assert!(electorate_names_visible(BodyKind::PartnerAssembly, false));
+        assert!(electorate_names_visible(BodyKind::Group, false));
     }
 
     #[test]

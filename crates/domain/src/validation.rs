@@ -155,6 +155,8 @@ pub fn english(code: &str) -> &'static str {
         "wrong-ballot-kind" => "This ballot does not match the kind of vote.",
         "receipt-required" => "You already voted: enter your receipt to change your secret ballot.",
         "unknown-receipt" => "No ballot of yours has this receipt: enter the receipt you were given when you voted.",
+        "too-many-proposals" => "You have opened as many proposals to all members as one person may in a day: try again tomorrow.",
+        "withdraw-unconfirmed" => "Tick the box to confirm that you want to withdraw this proposal.",
         "secret-results-early" => "A secret vote cannot show results while it is open: running results would link voters to their choices.",
         "not-consultation" => "Comments are taken on consultations only.",
         "unknown-comment" => "This comment does not belong to this consultation.",

@@ -754,6 +754,7 @@ impl Store {
             })),
         )
         .await?;
+        let by = public_name(&mut tx, who).await?;
         notify_electorate(
             &mut tx,
             id,
@@ -761,7 +762,7 @@ impl Store {
             &format!("New {}: {}", kind_noun(new.kind), new.title),
             &format!(
                 "{} opened in {}.\n\n{}\n\nIt closes at {closes} (UTC). Take part: {}",
-                who.label,
+                by,
                 body.name,
                 new.text,
                 link(id)
@@ -1232,6 +1233,7 @@ impl Store {
             }
         }
         let at = format_time(now);
+        let author = public_name(&mut tx, who).await?;
         let cid: i64 = sqlx::query_scalar(
             "INSERT INTO decision_comments (decision_id, parent_id, author_id, author_label, body, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -1239,7 +1241,7 @@ impl Store {
         .bind(id)
         .bind(parent_id)
         .bind(who.person_id)
-        .bind(&who.label)
+        .bind(&author)
         .bind(body)
         .bind(&at)
         .fetch_one(&mut *tx)
@@ -1281,11 +1283,12 @@ impl Store {
         if d.status != DecisionStatus::Closed {
             return Err(invalid("response", "respond-after-close"));
         }
+        let by = public_name(&mut tx, who).await?;
         sqlx::query(
             "UPDATE decision_comments SET response = $1, responded_by = $2, responded_at = $3 WHERE id = $4",
         )
         .bind(&response)
-        .bind(&who.label)
+        .bind(&by)
         .bind(format_time(now))
         .bind(comment_id)
         .execute(&mut *tx)
@@ -1365,6 +1368,7 @@ impl Store {
                 ),
         )
         .await?;
+        let by = public_name(&mut tx, who).await?;
         notify_electorate(
             &mut tx,
             id,
@@ -1373,7 +1377,7 @@ impl Store {
             &format!(
                 "{} published version {version} of \"{title}\" in {}. Earlier positions no longer count; \
                  the proposal now closes at {closes} (UTC).\n\n{text}\n\n{}",
-                who.label,
+                by,
                 body.name,
                 link(id)
             ),
@@ -1412,6 +1416,7 @@ impl Store {
         )
         .fetch_all(&mut *tx)
         .await?;
+        let by = public_name(&mut tx, who).await?;
         for to in moderators {
             outbox::queue(
                 &mut tx,
@@ -1420,7 +1425,7 @@ impl Store {
                 &format!(
                     "{} escalated a contested proposal to the moderators. Read the objections and record a \
                      ruling with your reasoning: {}",
-                    who.label,
+                    by,
                     link(id)
                 ),
             )
@@ -1474,12 +1479,13 @@ impl Store {
             AuditEvent::new("decision.withdraw", "decision", id),
         )
         .await?;
+        let by = public_name(&mut tx, who).await?;
         notify_electorate(
             &mut tx,
             id,
             false,
             &format!("Withdrawn: {}", d.title),
-            &format!("{} withdrew \"{}\". {}", who.label, d.title, link(id)),
+            &format!("{} withdrew \"{}\". {}", by, d.title, link(id)),
         )
         .await?;
         tx.commit().await?;
@@ -1808,6 +1814,30 @@ async fn mark_participation(tx: &mut Tx, id: i64, voter: VoterKey, at: &str) -> 
     }
 }
 
+/// The name shown for whoever acts, on public pages, feeds and in emails: a person's display name,
+/// never their address (`Who::label` is the address, which only the audit log keeps).
+async fn public_name(tx: &mut Tx, who: &Who) -> Result<String> {
+    let name: Option<String> = match who.person_id {
+        Some(id) => {
+            sqlx::query_scalar("SELECT display_name FROM people WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut **tx)
+                .await?
+        }
+        None => None,
+    };
+    Ok(name.unwrap_or_else(|| {
+        if who.label.contains('@') {
+            FORMER_MEMBER.to_string()
+        } else {
+            who.label.clone()
+        }
+    }))
+}
+
+/// Stands for someone whose account is gone; matches migration 0006.
+const FORMER_MEMBER: &str = "former member";
+
 /// Keeps one version of a proposal's title and text; versions are never changed afterwards.
 async fn insert_version(
     tx: &mut Tx,
@@ -1816,6 +1846,7 @@ async fn insert_version(
     at: &str,
     who: &Who,
 ) -> Result<()> {
+    let by = public_name(tx, who).await?;
     sqlx::query(
         "INSERT INTO decision_versions (decision_id, version, title, text, created_at, created_by) \
          VALUES ($1, $2, $3, $4, $5, $6)",
@@ -1825,7 +1856,7 @@ async fn insert_version(
     .bind(title)
     .bind(text)
     .bind(at)
-    .bind(&who.label)
+    .bind(&by)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -1973,13 +2004,14 @@ async fn decide(
     who: &Who,
     at: &str,
 ) -> Result<()> {
+    let by = public_name(tx, who).await?;
     sqlx::query(
         "UPDATE decisions SET status = 'decided', outcome = $1, decided_at = $2, decided_by = $3, \
          closed_at = COALESCE(closed_at, $2), updated_at = $2 WHERE id = $4",
     )
     .bind(statement)
     .bind(at)
-    .bind(&who.label)
+    .bind(&by)
     .bind(d.id)
     .execute(&mut **tx)
     .await?;

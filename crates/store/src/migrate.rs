@@ -27,6 +27,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "lead_desk",
         include_str!("../migrations/0005_lead_desk.sql"),
     ),
+    (
+        6,
+        "public_names",
+        include_str!("../migrations/0006_public_names.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

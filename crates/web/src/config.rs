@@ -28,6 +28,9 @@ pub struct Config {
     /// Anonymous lead submissions allowed per IP address and hour. Requests with an API token (the
     /// public website forwarding its visitors' requests) are not limited by IP.
     pub lead_submissions_per_ip_hour: i64,
+    /// Proposals and votes one account may open in the all-members body per 24 hours (each emails
+    /// every account holder).
+    pub proposals_per_account_day: i64,
     /// How often governance deadlines are checked (closing, automatic acceptance, reminders); zero turns
     /// them off on this instance.
     pub governance_jobs_interval: Duration,
@@ -53,6 +56,7 @@ impl Default for Config {
             lead_jobs_interval: Duration::from_secs(60),
             lead_retention_days: Some(730),
             lead_submissions_per_ip_hour: 20,
+            proposals_per_account_day: 5,
             governance_jobs_interval: Duration::from_secs(30),
             smtp: None,
             mail_interval: Duration::from_secs(5),

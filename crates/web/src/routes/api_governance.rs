@@ -109,7 +109,8 @@ pub async fn register(
 #[utoipa::path(post, path = "/api/v1/bodies/{slug}/decisions", tag = "governance", params(("slug" = String, Path)),
     request_body = DecisionInput,
     responses((status = 201, description = "Opened; the body holds the decision id"), (status = 403, body = ErrorBody),
-              (status = 422, body = ErrorBody)))]
+              (status = 422, body = ErrorBody),
+              (status = 429, body = ErrorBody, description = "The account's daily limit of openings in the all-members body")))]
 /// Open a proposal, vote or consultation in a body.
 pub async fn create_decision(
     State(state): State<AppState>,
@@ -118,8 +119,17 @@ pub async fn create_decision(
     ApiJson(input): ApiJson<DecisionInput>,
 ) -> Result<Response> {
     let (body, s) = body_by_slug(&state, &v, &slug).await?;
-    let id = open(&state, &v, &body, s, &input).await?;
-    Ok((StatusCode::CREATED, Json(json!({"id": id}))).into_response())
+    match open(&state, &v, &body, s, &input).await {
+        Ok(id) => Ok((StatusCode::CREATED, Json(json!({"id": id}))).into_response()),
+        Err(crate::error::Error::TooManyRequests { retry_after_secs }) => Ok((
+            StatusCode::TOO_MANY_REQUESTS,
+            [(header::RETRY_AFTER, retry_after_secs.to_string())],
+            Json(json!({"error": "too_many_requests",
+                "message": agora_domain::validation::english("too-many-proposals")})),
+        )
+            .into_response()),
+        Err(e) => Err(e),
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -127,8 +137,13 @@ pub struct DecisionDetail {
     pub decision: Decision,
     pub body: Body,
     pub versions: Vec<Version>,
-    /// Frozen at opening; `participated` false means undecided (no times on secret votes).
+    /// The proposer's display name.
+    pub proposer: Option<String>,
+    /// Frozen at opening; `participated` false means undecided (no times on secret votes). Empty for
+    /// anonymous callers on an all-members decision, who get the counts only.
     pub electorate: Vec<Elector>,
+    pub electorate_size: usize,
+    pub participants: usize,
     pub stances: Vec<StanceRow>,
     pub comments: Vec<Comment>,
     /// The count, once it may be shown.
@@ -154,10 +169,26 @@ pub async fn get_decision(
     } else {
         vec![]
     };
+    let names = a.names_visible(&v);
+    let electorate = state.store.electorate(id).await?;
+    let mut stances = state.store.stances(id, d.version).await?;
+    let mut ballots = ballots;
+    if !names {
+        for s in &mut stances {
+            s.voter_key.clear();
+            s.label.clear();
+        }
+        for b in &mut ballots {
+            b.voter = None;
+        }
+    }
     Ok(Json(DecisionDetail {
         versions: state.store.versions(id).await?,
-        electorate: state.store.electorate(id).await?,
-        stances: state.store.stances(id, d.version).await?,
+        proposer: super::governance::proposer_name(&state, d).await?,
+        electorate_size: electorate.len(),
+        participants: electorate.iter().filter(|e| e.participated).count(),
+        electorate: if names { electorate } else { vec![] },
+        stances,
         comments: state.store.comments(id).await?,
         result,
         ballots,

@@ -27,14 +27,13 @@ use serde::Deserialize;
 
 // ---- Access: the one place pages and API ask -------------------------------------------------------
 
-/// The viewer's standing in a body, refusing those who may not see it (404 for a members-only body, so
-/// its existence and titles do not leak).
+/// The viewer's standing in a body, refusing those who may not see it with 404, signed in or not: a
+/// members-only body and its decisions answer exactly like ones that do not exist, so neither their
+/// existence nor their titles leak.
 pub async fn access(state: &AppState, v: &Viewer, body: &Body) -> Result<Standing> {
     let s = state.store.standing(&v.actor, body).await?;
     if gov::body_allows(body.kind, body.visibility, s, BodyRight::View) {
         Ok(s)
-    } else if v.person.is_none() {
-        Err(Error::Unauthorized)
     } else {
         Err(Error::NotFound)
     }
@@ -67,6 +66,12 @@ pub struct DecisionAccess {
 impl DecisionAccess {
     fn is_proposer(&self, v: &Viewer) -> bool {
         v.person.is_some() && self.decision.proposer_id == v.actor.person_id()
+    }
+
+    /// Whether electors may be named to this viewer (anonymous visitors see only counts of an
+    /// all-members electorate).
+    pub fn names_visible(&self, v: &Viewer) -> bool {
+        gov::electorate_names_visible(self.body.kind, v.person.is_some())
     }
 
     fn allows(&self, right: BodyRight) -> bool {
@@ -127,6 +132,18 @@ pub async fn open(
     };
     require(body, s, right, v)?;
     let new = gov::parse_decision(input, body.kind, body.min_close_hours)?;
+    // Each opening in the all-members body emails every account holder: one account may not flood them.
+    if let (BodyKind::AllMembers, Some(pid)) = (body.kind, v.actor.person_id()) {
+        crate::auth::rate_limit(
+            state,
+            &[(
+                format!("propose:account:{pid}"),
+                state.config.proposals_per_account_day,
+            )],
+            24 * 3600,
+        )
+        .await?;
+    }
     Ok(state
         .store
         .open_decision(body, &new, &v.who(), state.clock.now())
@@ -581,6 +598,11 @@ pub async fn propose(
             let view = propose_view(&state, &v, body, s, f, FieldErrors(e)).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
         }
+        Err(Error::TooManyRequests { .. }) => {
+            let e = ValidationErrors::single("title", "too-many-proposals");
+            let view = propose_view(&state, &v, body, s, f, FieldErrors(e)).await?;
+            Ok((StatusCode::TOO_MANY_REQUESTS, render(&view)?).into_response())
+        }
         Err(e) => Err(e),
     }
 }
@@ -612,6 +634,11 @@ struct DecisionView {
     receipt: Option<String>,
     errors: FieldErrors,
     form: ActionInput,
+    /// Electors by name, or (anonymous visitors of an all-members decision) only counted.
+    names_visible: bool,
+    proposer: Option<String>,
+    /// The position the form starts from: the one just submitted, else the elector's current one.
+    current_stance: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -633,6 +660,14 @@ fn paragraphs(text: &str) -> String {
             )
         })
         .collect()
+}
+
+/// The proposer's display name (never their address), for the decision page and the API.
+pub async fn proposer_name(state: &AppState, d: &Decision) -> Result<Option<String>> {
+    Ok(match d.proposer_id {
+        Some(id) => state.store.person(id).await?.map(|p| p.display_name),
+        None => None,
+    })
 }
 
 /// Threads comments: each with its depth, replies under their parent.
@@ -657,6 +692,7 @@ async fn decision_view(
     receipt: Option<String>,
 ) -> Result<DecisionView> {
     let d = &a.decision;
+    let names_visible = a.names_visible(v);
     let electorate = state.store.electorate(d.id).await?;
     let undecided = electorate
         .iter()
@@ -668,6 +704,15 @@ async fn decision_view(
     } else {
         vec![]
     };
+    let current_stance = if form.stance.is_empty() {
+        a.voter_keys
+            .first()
+            .and_then(|k| stances.iter().find(|s| s.voter_key == k.encode()))
+            .map_or_else(|| "support".to_string(), |s| s.stance.slug().to_string())
+    } else {
+        form.stance.clone()
+    };
+    let proposer = proposer_name(state, d).await?;
     let results = state.store.results(d).await?;
     let ballots = if d.kind.is_vote() && results.is_some() {
         state.store.ballots(d).await?
@@ -713,6 +758,9 @@ async fn decision_view(
         stances,
         ballots,
         results,
+        names_visible,
+        proposer,
+        current_stance,
         consultation,
         voters,
         receipt,
@@ -772,6 +820,8 @@ pub struct ActionInputForm {
     parent_id: Option<String>,
     comment_id: Option<String>,
     response: String,
+    /// The withdrawal's confirmation box.
+    confirm: Option<String>,
 }
 
 /// Turns the per-option rank selects into a ranking; two options given the same rank is an error.
@@ -833,6 +883,10 @@ pub async fn decision_action(
         response: i.response.clone(),
     };
     let result = match (action.as_str(), &a.decision.rules) {
+        // Withdrawing cannot be undone: the page asks for a ticked confirmation (no script needed).
+        ("withdraw", _) if f.input.confirm.is_none() => {
+            Err(invalid("confirm", "withdraw-unconfirmed"))
+        }
         ("ballot", VoteRules::Ranked { options, .. }) => {
             match ranking_from_ranks(options, &f.ranks) {
                 Ok(r) => {

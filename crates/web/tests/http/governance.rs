@@ -15,8 +15,41 @@ both_backends!(
     lazy_consensus_is_accepted_by_the_clock_and_objections_need_reasons,
     ranked_and_yes_no_votes_refuse_bad_ballots_and_publish_recountable_results,
     consultation_comments_get_responses_before_the_decision_is_taken,
-    secret_ballots_change_only_for_their_voter_on_the_api_and_the_page
+    secret_ballots_change_only_for_their_voter_on_the_api_and_the_page,
+    public_decisions_name_people_without_their_addresses,
+    opening_in_all_members_is_limited_per_account,
+    the_position_form_keeps_the_stance_and_withdrawing_asks_for_confirmation
 );
+
+/// A person with a display name of their own (the helper's people are all "Test Person").
+async fn named(app: &TestApp, email: &str, name: &str, grants: &[Grant]) -> i64 {
+    let hash = agora_web::auth::hash_password(super::helpers::PASSWORD.into())
+        .await
+        .expect("hash");
+    app.store
+        .create_person(
+            &agora_domain::person::Email::parse(email).expect("email"),
+            name,
+            Some(&hash),
+            grants,
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("person")
+        .id
+}
+
+fn anonymous() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+async fn get_text(c: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
+    let res = c.get(app.url(path)).send().await.expect("get");
+    (res.status().as_u16(), res.text().await.expect("body"))
+}
 
 struct Group {
     slug: String,
@@ -157,12 +190,25 @@ async fn lazy_consensus_is_accepted_by_the_clock_and_objections_need_reasons(app
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client");
-    let res = anon
-        .get(app.url(&format!("/decisions/{id}")))
-        .send()
-        .await
-        .expect("get");
-    assert_eq!(res.status(), 303, "anonymous visitors are sent to sign in");
+    // Anonymous visitors get exactly what an unknown id gets, on the page and the API.
+    for path in [
+        format!("/decisions/{id}"),
+        format!("/api/v1/decisions/{id}"),
+    ] {
+        let unknown = path.replace(&id.to_string(), "999999");
+        let res = anon.get(app.url(&path)).send().await.expect("get");
+        let missing = anon.get(app.url(&unknown)).send().await.expect("get");
+        assert_eq!(
+            (res.status().as_u16(), missing.status().as_u16()),
+            (404, 404),
+            "{path}"
+        );
+        assert_eq!(
+            res.text().await.expect("body"),
+            missing.text().await.expect("body"),
+            "{path}"
+        );
+    }
 
     // The HTML form: an objection without a reason is refused on the page, and changes nothing.
     let member = app.login(&g.members[1]).await;
@@ -718,6 +764,253 @@ async fn secret_ballots_change_only_for_their_voter_on_the_api_and_the_page(app:
         .all(|b| b["voter"].is_null()));
 }
 
+const ADDRESSES: [&str; 4] = [
+    "admin@foundation.example",
+    "alice@example.org",
+    "bob@example.org",
+    "dana@acme.example",
+];
+
+async fn public_decisions_name_people_without_their_addresses(app: TestApp) {
+    let admin = Grant {
+        role: Role::Admin,
+        scope_id: None,
+    };
+    named(&app, ADDRESSES[0], "Ada Admin", &[admin]).await;
+    named(&app, ADDRESSES[1], "Alice Adams", &[]).await;
+    named(&app, ADDRESSES[2], "Bob Brown", &[]).await;
+    let partner = app.partner("Acme Learning", PartnerStatus::Active).await;
+    let pa = Grant {
+        role: Role::PartnerAdmin,
+        scope_id: Some(partner.id),
+    };
+    named(&app, ADDRESSES[3], "Dana Delegate", &[pa]).await;
+
+    // A member's proposal to all members: the notification names the proposer, not their address.
+    let (s, body) = api(&app, ADDRESSES[1], "POST", "/api/v1/bodies/all-members/decisions",
+        Some(json!({"title": "Adopt the code of conduct", "text": "As drafted.", "kind": "lazy-consensus"}))).await;
+    assert_eq!(s, 201, "{body}");
+    let proposal = body["id"].as_i64().expect("id");
+    let mail = app.store.outbox_recent(100).await.expect("outbox");
+    let notice: Vec<_> = mail
+        .iter()
+        .filter(|m| m.subject == "New proposal: Adopt the code of conduct")
+        .collect();
+    assert_eq!(notice.len(), 4, "every account holder is told");
+    assert!(notice
+        .iter()
+        .all(|m| m.body.contains("Alice Adams opened") && !m.body.contains(ADDRESSES[1])));
+    let (s, _) = api(
+        &app,
+        ADDRESSES[2],
+        "POST",
+        &format!("/api/v1/decisions/{proposal}/stance"),
+        Some(json!({"stance": "object", "reason": "Too long."})),
+    )
+    .await;
+    assert_eq!(s, 200);
+
+    // A consultation with a comment, a response and an outcome.
+    let (s, body) = api(&app, ADDRESSES[0], "POST", "/api/v1/bodies/partner-assembly/decisions",
+        Some(json!({"title": "Partner obligations", "text": "One case study.", "kind": "consultation",
+            "close_hours": "72"}))).await;
+    assert_eq!(s, 201, "{body}");
+    let consultation = body["id"].as_i64().expect("id");
+    let (s, _) = api(
+        &app,
+        ADDRESSES[3],
+        "POST",
+        &format!("/api/v1/decisions/{consultation}/comment"),
+        Some(json!({"body": "Testimonials need client approval."})),
+    )
+    .await;
+    assert_eq!(s, 200);
+    app.clock.advance(chrono::Duration::hours(73));
+    let d = wait_for_status(&app, ADDRESSES[0], consultation, "closed").await;
+    let comment = d["comments"][0]["id"].as_i64().expect("comment");
+    let (s, _) = api(
+        &app,
+        ADDRESSES[0],
+        "POST",
+        &format!("/api/v1/decisions/{consultation}/respond"),
+        Some(json!({"comment_id": comment, "response": "Exempted when the client refuses."})),
+    )
+    .await;
+    assert_eq!(s, 200);
+    let (s, _) = api(
+        &app,
+        ADDRESSES[0],
+        "POST",
+        &format!("/api/v1/decisions/{consultation}/take"),
+        Some(json!({"outcome": "Obligations adopted."})),
+    )
+    .await;
+    assert_eq!(s, 200);
+
+    // Anonymous visitors: display names only, on the API, the page and the feed.
+    let anon = anonymous();
+    let (s, json_text) = get_text(&anon, &app, &format!("/api/v1/decisions/{consultation}")).await;
+    assert_eq!(s, 200);
+    let d: Value = serde_json::from_str(&json_text).expect("json");
+    assert_eq!(d["decision"]["decided_by"], "Ada Admin");
+    assert_eq!(d["versions"][0]["created_by"], "Ada Admin");
+    assert_eq!(d["comments"][0]["author"], "Dana Delegate");
+    assert_eq!(d["comments"][0]["responded_by"], "Ada Admin");
+    assert_eq!(d["proposer"], "Ada Admin");
+    let (_, page) = get_text(&anon, &app, &format!("/decisions/{consultation}")).await;
+    assert!(page.contains("Dana Delegate") && page.contains("Proposed by Ada Admin"));
+    let (_, feed) = get_text(&anon, &app, "/bodies/partner-assembly/feed.atom").await;
+    assert!(feed.contains("Partner obligations"));
+    for text in [&json_text, &page, &feed] {
+        for a in ADDRESSES {
+            assert!(!text.contains(a), "{a} is shown publicly");
+        }
+    }
+
+    // The electorate of an all-members decision: counts for anonymous visitors, names for members.
+    let (s, json_text) = get_text(&anon, &app, &format!("/api/v1/decisions/{proposal}")).await;
+    assert_eq!(s, 200);
+    let d: Value = serde_json::from_str(&json_text).expect("json");
+    assert_eq!(d["electorate"], json!([]));
+    assert_eq!(
+        (d["electorate_size"].as_u64(), d["participants"].as_u64()),
+        (Some(4), Some(1))
+    );
+    assert_eq!(d["stances"][0]["stance"], "object");
+    assert_eq!(d["stances"][0]["label"], "");
+    assert_eq!(d["proposer"], "Alice Adams");
+    let (_, page) = get_text(&anon, &app, &format!("/decisions/{proposal}")).await;
+    assert!(!page.contains("Bob Brown") && !page.contains("Dana Delegate"));
+    assert!(page.contains("Names are shown to signed-in members"));
+    let (_, d) = api(
+        &app,
+        ADDRESSES[3],
+        "GET",
+        &format!("/api/v1/decisions/{proposal}"),
+        None,
+    )
+    .await;
+    assert_eq!(d["electorate"].as_array().map(Vec::len), Some(4));
+    assert_eq!(d["stances"][0]["label"], "Bob Brown");
+    let member = app.login(ADDRESSES[3]).await;
+    let (_, page) = get_text(&member, &app, &format!("/decisions/{proposal}")).await;
+    assert!(page.contains("Bob Brown"));
+    for a in ADDRESSES {
+        assert!(
+            !page.contains(a) || a == ADDRESSES[3],
+            "{a} is shown to members"
+        );
+    }
+}
+
+async fn opening_in_all_members_is_limited_per_account(app: TestApp) {
+    named(&app, ADDRESSES[1], "Alice Adams", &[]).await;
+    named(&app, ADDRESSES[2], "Bob Brown", &[]).await;
+    let path = "/api/v1/bodies/all-members/decisions";
+    let proposal = |n: usize| json!({"title": format!("Proposal number {n}"), "text": "As drafted.", "kind": "lazy-consensus"});
+    // The default allows five a day per account.
+    for n in 0..5 {
+        let (s, b) = api(&app, ADDRESSES[1], "POST", path, Some(proposal(n))).await;
+        assert_eq!(s, 201, "{b}");
+    }
+    let (s, b) = api(&app, ADDRESSES[1], "POST", path, Some(proposal(5))).await;
+    assert_eq!(s, 429, "{b}");
+    assert!(b["message"]
+        .as_str()
+        .expect("message")
+        .contains("try again tomorrow"));
+    let alice = app.login(ADDRESSES[1]).await;
+    let res = app
+        .post_form(
+            &alice,
+            "/bodies/all-members/propose",
+            "/bodies/all-members/propose",
+            &[
+                ("title", "Proposal number 6"),
+                ("text", "As drafted."),
+                ("kind", "lazy-consensus"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 429);
+    assert!(res
+        .text()
+        .await
+        .expect("html")
+        .contains("try again tomorrow"));
+    let (_, list) = api(&app, ADDRESSES[1], "GET", path, None).await;
+    assert_eq!(list["total"], 5, "refused openings open nothing");
+    // The limit is per account: someone else may still propose.
+    let (s, b) = api(&app, ADDRESSES[2], "POST", path, Some(proposal(7))).await;
+    assert_eq!(s, 201, "{b}");
+}
+
+async fn the_position_form_keeps_the_stance_and_withdrawing_asks_for_confirmation(app: TestApp) {
+    named(&app, ADDRESSES[1], "Alice Adams", &[]).await;
+    named(&app, ADDRESSES[2], "Bob Brown", &[]).await;
+    let (s, body) = api(&app, ADDRESSES[1], "POST", "/api/v1/bodies/all-members/decisions",
+        Some(json!({"title": "Adopt the code of conduct", "text": "As drafted.", "kind": "lazy-consensus"}))).await;
+    assert_eq!(s, 201, "{body}");
+    let id = body["id"].as_i64().expect("id");
+    let page = format!("/decisions/{id}");
+    let bob = app.login(ADDRESSES[2]).await;
+    let (_, html) = get_text(&bob, &app, &page).await;
+    assert!(
+        html.contains(r#"value="support" checked"#),
+        "support is the default"
+    );
+    assert!(html.contains("Proposed by Alice Adams"));
+    let res = app
+        .post_form(
+            &bob,
+            &page,
+            &format!("/decisions/{id}/stance"),
+            &[("stance", "object"), ("reason", "Too long.")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    // Back on the page, the form shows the objection, so submitting again does not flip it.
+    let (_, html) = get_text(&bob, &app, &page).await;
+    assert!(
+        html.contains(r#"value="object" checked"#),
+        "the current position is selected"
+    );
+    assert!(!html.contains(r#"value="support" checked"#));
+
+    // Withdrawing asks for a ticked confirmation first.
+    let alice = app.login(ADDRESSES[1]).await;
+    let action = format!("/decisions/{id}/withdraw");
+    let res = app.post_form(&alice, &page, &action, &[]).await;
+    assert_eq!(res.status(), 422);
+    assert!(res
+        .text()
+        .await
+        .expect("html")
+        .contains("Tick the box to confirm"));
+    let (_, d) = api(
+        &app,
+        ADDRESSES[1],
+        "GET",
+        &format!("/api/v1/decisions/{id}"),
+        None,
+    )
+    .await;
+    assert_eq!(d["decision"]["status"], "contested", "nothing changed");
+    let res = app
+        .post_form(&alice, &page, &action, &[("confirm", "1")])
+        .await;
+    assert_eq!(res.status(), 303);
+    let (_, d) = api(
+        &app,
+        ADDRESSES[1],
+        "GET",
+        &format!("/api/v1/decisions/{id}"),
+        None,
+    )
+    .await;
+    assert_eq!(d["decision"]["status"], "withdrawn");
+}
+
 // ---- Email delivery through a real SMTP server --------------------------------------------------------
 
 struct SmtpServer {
@@ -849,7 +1142,7 @@ async fn emails_survive_an_smtp_outage_and_are_delivered_once_it_is_back() {
             &member,
             &format!("/decisions/{id}"),
             &format!("/decisions/{id}/withdraw"),
-            &[],
+            &[("confirm", "1")],
         )
         .await;
     assert_eq!(res.status(), 303);

@@ -143,26 +143,26 @@ async fn every_route_checks_every_role(app: TestApp) {
             "/bodies/partner-assembly/propose".into(),
             [Login, Forbid, Forbid, Allow],
         ),
-        ("GET", "/bodies/wg".into(), [Login, Hidden, Allow, Allow]),
+        ("GET", "/bodies/wg".into(), [Hidden, Hidden, Allow, Allow]),
         (
             "GET",
             "/bodies/wg/feed.atom".into(),
-            [Login, Hidden, Allow, Allow],
+            [Hidden, Hidden, Allow, Allow],
         ),
         (
             "GET",
             "/bodies/wg/propose".into(),
-            [Login, Hidden, Allow, Allow],
+            [Hidden, Hidden, Allow, Allow],
         ),
         (
             "POST",
             "/bodies/wg/propose".into(),
-            [Login, Hidden, Allow, Allow],
+            [Hidden, Hidden, Allow, Allow],
         ),
         (
             "GET",
             format!("/decisions/{decision}"),
-            [Login, Hidden, Allow, Allow],
+            [Hidden, Hidden, Allow, Allow],
         ),
         (
             "POST",
@@ -187,7 +187,7 @@ async fn every_route_checks_every_role(app: TestApp) {
         (
             "GET",
             format!("/decisions/{decision}/ballots.csv"),
-            [Login, Hidden, Allow, Allow],
+            [Hidden, Hidden, Allow, Allow],
         ),
         (
             "GET",
@@ -455,12 +455,12 @@ async fn every_route_checks_every_role(app: TestApp) {
         (
             "GET",
             "/api/v1/bodies/wg/decisions".into(),
-            [Unauth, Hidden, Allow, Allow],
+            [Hidden, Hidden, Allow, Allow],
         ),
         (
             "POST",
             "/api/v1/bodies/wg/decisions".into(),
-            [Unauth, Hidden, Allow, Allow],
+            [Hidden, Hidden, Allow, Allow],
         ),
         (
             "POST",
@@ -470,7 +470,7 @@ async fn every_route_checks_every_role(app: TestApp) {
         (
             "GET",
             format!("/api/v1/decisions/{decision}"),
-            [Unauth, Hidden, Allow, Allow],
+            [Hidden, Hidden, Allow, Allow],
         ),
         (
             "POST",
@@ -490,7 +490,7 @@ async fn every_route_checks_every_role(app: TestApp) {
         (
             "GET",
             format!("/api/v1/decisions/{decision}/ballots.csv"),
-            [Unauth, Hidden, Allow, Allow],
+            [Hidden, Hidden, Allow, Allow],
         ),
         (
             "POST",
