@@ -291,23 +291,60 @@ async fn neighbouring_regions_are_chosen_with_boxes(app: TestApp) {
 
 async fn the_transparency_report_abbreviates_small_counts_and_stops_at_its_data(app: TestApp) {
     app.partner("Cedar Learning", PartnerStatus::Active).await;
-    app.lead("Acme U", "acme@lead.example").await;
-    let now = agora_store::now();
-    let month = &now[..7];
-    let (status, html) = get_html(&browser(), &app, &format!("/transparency/{month}")).await;
-    assert_eq!(status, 200);
-    // One request this month: a suppressed cell, short, with its words for screen readers.
+    // One request, in March 2025: the report has data from then until today.
+    let input = agora_domain::leads::LeadInput {
+        organization: "Acme U".into(),
+        contact_name: "Lea Lead".into(),
+        email: "acme@lead.example".into(),
+        country: "FR".into(),
+        languages: vec!["fr".into()],
+        services: vec!["hosting".into()],
+        consent: true,
+        ..Default::default()
+    };
+    let map = app.store.region_map().await.expect("regions");
+    let received_at = chrono::DateTime::parse_from_rfc3339("2025-03-15T10:00:00Z")
+        .expect("time")
+        .with_timezone(&chrono::Utc);
+    app.store
+        .submit_leads(&[agora_store::Submission {
+            lead: input.parse(&map).expect("valid lead"),
+            source: "api",
+            idempotency_key: None,
+            received_at,
+            confirmation: None,
+        }])
+        .await
+        .expect("submit");
+    app.store
+        .run_lead_jobs(chrono::Utc::now(), None)
+        .await
+        .expect("jobs");
+    let app = &app;
+    let report = |period: &'static str| async move {
+        let (status, html) = get_html(&browser(), app, &format!("/transparency/{period}")).await;
+        assert_eq!(status, 200, "{period}");
+        let prev = html.contains("rel=\"prev\"");
+        let next = html.contains("rel=\"next\"");
+        (html, prev, next)
+    };
+    let (html, prev, next) = report("2025-03").await;
+    // One request: a suppressed cell, short, with its words for screen readers and one legend.
     assert!(
         html.contains("<abbr class=\"suppressed\" title=\"fewer than 5\"><span aria-hidden=\"true\">&#60;5</span><span class=\"visually-hidden\">fewer than 5</span></abbr>"),
         "{html}"
     );
-    assert!(html.contains("id=\"report-legend\""));
+    assert_eq!(html.matches("id=\"report-legend\"").count(), 1);
     assert!(!html.contains("<td>fewer than 5</td>"));
-    // The data start this month: no link to the month before, nor to the month after.
-    assert!(!html.contains("rel=\"prev\""), "{html}");
-    assert!(!html.contains("rel=\"next\""), "{html}");
-    let (_, year) = get_html(&browser(), &app, &format!("/transparency/{}", &now[..4])).await;
-    assert!(!year.contains("rel=\"prev\"") && !year.contains("rel=\"next\""));
+    // The data start in March 2025: nothing to go back to, later months to go forward to.
+    assert_eq!((prev, next), (false, true), "{html}");
+    assert_eq!(report("2025-Q1").await.1, false);
+    assert_eq!(report("2024").await.1, false);
+    // Far from the data, the pager does not lead further away.
+    let (_, prev, next) = report("2054").await;
+    assert_eq!((prev, next), (false, false));
+    let (_, prev, next) = report("2025").await;
+    assert_eq!((prev, next), (false, true));
 }
 
 async fn a_page_past_the_last_is_not_found_in_html_and_api(app: TestApp) {
