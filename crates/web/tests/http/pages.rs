@@ -338,8 +338,8 @@ async fn the_transparency_report_abbreviates_small_counts_and_stops_at_its_data(
     assert!(!html.contains("<td>fewer than 5</td>"));
     // The data start in March 2025: nothing to go back to, later months to go forward to.
     assert_eq!((prev, next), (false, true), "{html}");
-    assert_eq!(report("2025-Q1").await.1, false);
-    assert_eq!(report("2024").await.1, false);
+    assert!(!report("2025-Q1").await.1);
+    assert!(!report("2024").await.1);
     // Far from the data, the pager does not lead further away.
     let (_, prev, next) = report("2054").await;
     assert_eq!((prev, next), (false, false));
