@@ -134,6 +134,10 @@ struct ServeArgs {
     /// Trust X-Forwarded-For from a reverse proxy for client addresses.
     #[arg(long, env = "AGORA_TRUST_PROXY")]
     trust_proxy: bool,
+    /// With --trust-proxy: how many reverse proxies stand in front of Agora. The client address is the
+    /// right-most X-Forwarded-For entry not added by one of them.
+    #[arg(long, env = "AGORA_TRUSTED_PROXIES", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
+    trusted_proxies: u16,
     /// Require this bearer token on /metrics (open when unset).
     #[arg(long, env = "AGORA_METRICS_TOKEN", hide_env_values = true)]
     metrics_token: Option<String>,
@@ -593,6 +597,7 @@ async fn serve(store: Store, args: ServeArgs) -> Result<()> {
         bind: args.bind,
         public_url,
         trust_proxy: args.trust_proxy,
+        trusted_proxies: usize::from(args.trusted_proxies),
         metrics_token: args.metrics_token,
         session_idle: std::time::Duration::from_secs(args.session_idle_minutes * 60),
         lead_jobs_interval: std::time::Duration::from_secs(args.lead_jobs_interval_secs),

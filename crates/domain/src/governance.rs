@@ -564,7 +564,7 @@ pub fn consensus_statement(version: i64, closes_at: &str) -> String {
 /// The published ballots of a yes/no vote: the same metadata rows as a ranked ballot file
 /// (`#method,yes-no`), then one `receipt,choice` row per ballot, sorted by receipt.
 pub fn yes_no_ballots_csv(meta: &crate::tally::BallotMeta, ballots: &[(String, String)]) -> String {
-    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(vec![]);
+    let mut w = crate::csv_file::Writer::with(csv::WriterBuilder::new().flexible(true));
     let mut rows: Vec<Vec<String>> = vec![
         vec![
             "#agora-ballots".into(),
@@ -581,12 +581,9 @@ pub fn yes_no_ballots_csv(meta: &crate::tally::BallotMeta, ballots: &[(String, S
     rows.extend(sorted.into_iter().map(|(r, c)| vec![r.clone(), c.clone()]));
     for row in rows {
         // Writing to memory cannot fail.
-        let _ = w.write_record(&row);
+        let _ = w.row(&row);
     }
-    w.into_inner()
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
-        .unwrap_or_default()
+    w.finish().unwrap_or_default()
 }
 
 /// Outcome statement limits: required, and readable in a register.

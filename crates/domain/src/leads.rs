@@ -852,6 +852,9 @@ pub enum Cell {
     Count(u64),
     /// Between 1 and 4: shown as "fewer than 5".
     FewerThan(u64),
+    /// Hidden so that a "fewer than 5" elsewhere in its column cannot be worked out from the total
+    /// (see `disclosure`); it may be any number.
+    Withheld,
 }
 
 impl Serialize for Cell {
@@ -859,6 +862,7 @@ impl Serialize for Cell {
         match self {
             Cell::Count(n) => s.serialize_u64(*n),
             Cell::FewerThan(n) => s.serialize_str(&format!("<{n}")),
+            Cell::Withheld => s.serialize_str("withheld"),
         }
     }
 }
@@ -872,8 +876,9 @@ impl Cell {
         }
     }
 
+    /// Whether the count is hidden (fewer than 5, or withheld).
     pub fn is_suppressed(self) -> bool {
-        matches!(self, Cell::FewerThan(_))
+        !matches!(self, Cell::Count(_))
     }
 }
 
@@ -996,33 +1001,99 @@ impl TransparencyReport {
         };
         let region_metrics = Metric::ALL;
         let partner_metrics = &Metric::ALL[2..];
-        let mut region_rows = vec![];
+        let mut region_raw = vec![];
         for r in regions {
             let mut raw = by_region.remove(r.slug.as_str()).unwrap_or_default();
             fill(&mut raw, region_metrics);
-            region_rows.push(raw.publish(&r.slug, &r.name, false));
+            region_raw.push((r.slug.clone(), r.name.clone(), raw));
         }
         // Regions since removed from the map keep their history.
         for (slug, mut raw) in by_region {
             fill(&mut raw, region_metrics);
-            region_rows.push(raw.publish(slug, slug, false));
+            region_raw.push((slug.to_string(), slug.to_string(), raw));
         }
-        let mut partner_rows: Vec<ReportRow> = by_partner
+        let mut partner_raw: Vec<(String, String, RawRow)> = by_partner
             .into_iter()
             .filter_map(|(id, mut raw)| {
                 let (slug, name) = partners.get(&id)?;
                 fill(&mut raw, partner_metrics);
-                Some(raw.publish(slug, name, true))
+                Some((slug.clone(), name.clone(), raw))
             })
             .collect();
-        partner_rows.sort_by_key(|r| r.name.to_lowercase());
+        partner_raw.sort_by_key(|(_, name, _)| name.to_lowercase());
         fill(&mut total, region_metrics);
-        TransparencyReport {
+        let mut report = TransparencyReport {
             period: period.to_string(),
             totals: total.publish("all", "All regions", false),
-            regions: region_rows,
-            partners: partner_rows,
+            regions: region_raw
+                .iter()
+                .map(|(slug, name, raw)| raw.publish(slug, name, false))
+                .collect(),
+            partners: partner_raw
+                .iter()
+                .map(|(slug, name, raw)| raw.publish(slug, name, true))
+                .collect(),
             policy_versions,
+        };
+        report.protect_columns(&total, &region_raw, &partner_raw, partner_metrics);
+        report
+    }
+
+    /// Applies complementary suppression (`disclosure::protect`) to each metric's column: the
+    /// regions add up to the total, and so do the partners for the metrics counted per partner.
+    /// Rates and shares that would reveal a hidden count are dropped with it.
+    fn protect_columns(
+        &mut self,
+        total: &RawRow,
+        regions: &[(String, String, RawRow)],
+        partners: &[(String, String, RawRow)],
+        partner_metrics: &[Metric],
+    ) {
+        use crate::disclosure::{protect, Shown};
+        let cell = |n: u64, s: Shown| match s {
+            Shown::Exact => Cell::Count(n),
+            Shown::FewerThan => Cell::FewerThan(SUPPRESS_BELOW),
+            Shown::Withheld => Cell::Withheld,
+        };
+        for &m in Metric::ALL {
+            let mut groups = vec![regions.iter().map(|(_, _, r)| r.get(m)).collect::<Vec<_>>()];
+            let per_partner = partner_metrics.contains(&m) && !partners.is_empty();
+            if per_partner {
+                groups.push(partners.iter().map(|(_, _, r)| r.get(m)).collect());
+            }
+            let col = protect(total.get(m), groups);
+            self.totals
+                .counts
+                .insert(m, cell(col.total, col.total_shown));
+            for (row, (n, s)) in self
+                .regions
+                .iter_mut()
+                .zip(col.groups[0].iter().zip(&col.shown[0]))
+            {
+                row.counts.insert(m, cell(*n, *s));
+            }
+            if per_partner {
+                for (row, (n, s)) in self
+                    .partners
+                    .iter_mut()
+                    .zip(col.groups[1].iter().zip(&col.shown[1]))
+                {
+                    row.counts.insert(m, cell(*n, *s));
+                }
+            }
+        }
+        let hidden = |r: &ReportRow, m: Metric| r.counts.get(&m).is_some_and(|c| c.is_suppressed());
+        for r in std::iter::once(&mut self.totals)
+            .chain(self.regions.iter_mut())
+            .chain(self.partners.iter_mut())
+        {
+            if hidden(r, Metric::Won) || hidden(r, Metric::Accepted) {
+                r.conversion_rate = None;
+            }
+            if hidden(r, Metric::Offered) {
+                r.entitled = None;
+                r.actual = None;
+            }
         }
     }
 }
@@ -1306,7 +1377,8 @@ mod tests {
             vec![1],
         );
         let europe = r.regions.iter().find(|x| x.key == "europe").expect("test");
-        assert_eq!(europe.counts[&Metric::Received], Cell::Count(12));
+        // 15 received, 3 of them in Latin America: showing Europe's 12 would give the 3 away.
+        assert_eq!(europe.counts[&Metric::Received], Cell::Withheld);
         assert_eq!(europe.counts[&Metric::Offered], Cell::Count(12));
         assert_eq!(europe.median_minutes_to_accept, Some(30));
         let latam = r
@@ -1322,8 +1394,10 @@ mod tests {
             beta.actual, None,
             "a share would reveal the suppressed count"
         );
+        // 12 offered, Beta's 4 hidden: Alpha's 8 is withheld too, with the share that would show it.
         let alpha = r.partners.iter().find(|x| x.key == "alpha").expect("test");
-        assert_eq!((alpha.entitled, alpha.actual), (Some(6.0), Some(8)));
+        assert_eq!(alpha.counts[&Metric::Offered], Cell::Withheld);
+        assert_eq!((alpha.entitled, alpha.actual), (None, None));
         assert_eq!(r.regions.len(), map.regions().len());
     }
 
@@ -1334,6 +1408,7 @@ mod tests {
             match Cell::of(n) {
                 Cell::Count(c) => prop_assert!(c == 0 || c >= SUPPRESS_BELOW),
                 Cell::FewerThan(_) => prop_assert!(n > 0 && n < SUPPRESS_BELOW),
+                Cell::Withheld => prop_assert!(false, "a single count is never withheld"),
             }
         }
 

@@ -5,6 +5,8 @@
 
 pub mod allocation;
 pub mod audit;
+pub mod csv_file;
+pub mod disclosure;
 pub mod geo;
 pub mod governance;
 pub mod leads;

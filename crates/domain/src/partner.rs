@@ -52,6 +52,13 @@ impl PartnerStatus {
     pub fn is_public(self) -> bool {
         self == PartnerStatus::Active
     }
+
+    /// Whether the public may learn that this partner exists (its badge and verification page answer,
+    /// saying "active" or "not active"). Applications, pending or turned down, are nobody's business:
+    /// every public resource answers for them exactly as for a name that was never used.
+    pub fn is_on_public_record(self) -> bool {
+        !matches!(self, PartnerStatus::Applicant | PartnerStatus::Rejected)
+    }
 }
 
 /// A requested change of status, checked against the life cycle. Approving needs no reason; every other

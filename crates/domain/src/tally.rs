@@ -1417,10 +1417,11 @@ pub fn write_ballots_csv(
         return Err("ballot-duplicate-receipt");
     }
 
-    let mut w = csv::WriterBuilder::new()
-        .flexible(true)
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+    let mut w = crate::csv_file::Writer::with(
+        csv::WriterBuilder::new()
+            .flexible(true)
+            .terminator(csv::Terminator::CRLF),
+    );
     let commitment = meta
         .seed
         .as_deref()
@@ -1439,26 +1440,22 @@ pub fn write_ballots_csv(
         head.push(["#option", o]);
     }
     let mut fields: Vec<&str> = Vec::new();
-    let result = head
-        .iter()
-        .try_for_each(|row| w.write_record(row))
-        .and_then(|()| {
-            rows.iter().try_for_each(|&b| {
-                fields.clear();
-                fields.push(&receipts[b]);
-                let ranking = ballots.get(b).unwrap_or_default();
-                fields.extend(
-                    ranking
-                        .iter()
-                        .filter_map(|&o| ballots.options().get(usize::from(o)))
-                        .map(String::as_str),
-                );
-                w.write_record(&fields)
-            })
-        });
+    let result = head.iter().try_for_each(|row| w.row(row)).and_then(|()| {
+        rows.iter().try_for_each(|&b| {
+            fields.clear();
+            fields.push(&receipts[b]);
+            let ranking = ballots.get(b).unwrap_or_default();
+            fields.extend(
+                ranking
+                    .iter()
+                    .filter_map(|&o| ballots.options().get(usize::from(o)))
+                    .map(String::as_str),
+            );
+            w.row(&fields)
+        })
+    });
     result.expect("writing CSV to memory cannot fail");
-    let bytes = w.into_inner().expect("flushing CSV to memory cannot fail");
-    Ok(String::from_utf8(bytes).expect("every field written is a &str, so the file is UTF-8"))
+    Ok(w.finish().expect("flushing CSV to memory cannot fail"))
 }
 
 /// Where the options of a file being read come from.
@@ -1543,7 +1540,8 @@ pub fn parse_ballots_csv(text: &str) -> Result<BallotFile, CsvError> {
             .rev()
             .find(|&i| record.get(i).is_some_and(|f| !f.is_empty()))
             .map_or(0, |i| i + 1);
-        let mut fields = record.iter().take(len);
+        // The writer quoted cells that start like spreadsheet formulas (`csv_file`); undo it.
+        let mut fields = record.iter().take(len).map(crate::csv_file::restore);
         let Some(first) = fields.next() else {
             continue;
         };
@@ -2211,6 +2209,48 @@ mod tests {
 
     fn receipts(ids: &[&str]) -> Vec<String> {
         opts(ids)
+    }
+
+    #[test]
+    fn options_that_look_like_formulas_are_quoted_and_read_back_exactly() {
+        let names = [
+            "=HYPERLINK(\"https://evil.example\",\"x\")",
+            "-1",
+            "+2",
+            "@3",
+            "'=4",
+        ];
+        let b = ballots(
+            &names,
+            &[(2, &[names[0], names[1]]), (1, &[names[4], names[3]])],
+        );
+        let meta = BallotMeta::new("0.1.0", Method::Irv, &TieBreak::seeded("abc"));
+        let rs = receipts(&["-r1", "=r2", "r3"]);
+        let text = write_ballots_csv(&meta, &b, &rs).expect("write");
+        // An independent reader sees no cell a spreadsheet would run.
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        for record in reader.records() {
+            for cell in record.expect("plain CSV").iter() {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{cell:?}"
+                );
+            }
+        }
+        // `agora tally` reads back the very options, receipts and ballots, so the count is the same.
+        let back = parse_ballots_csv(&text).expect("parse");
+        assert_eq!(back.ballots.options(), b.options());
+        let mut sorted = rs.clone();
+        sorted.sort();
+        assert_eq!(back.receipts, sorted);
+        let tie = TieBreak::seeded("abc");
+        assert_eq!(
+            format!("{:?}", tally_irv(&back.ballots, &tie)),
+            format!("{:?}", tally_irv(&b, &tie))
+        );
     }
 
     #[test]

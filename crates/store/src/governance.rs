@@ -648,6 +648,14 @@ impl Store {
         who: &Who,
     ) -> Result<()> {
         let mut tx = self.begin_governance().await?;
+        // An unknown partner is not found, not a foreign-key failure at the insert.
+        let partners: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM partners WHERE id = $1")
+            .bind(partner_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        if partners == 0 {
+            return Err(StoreError::NotFound);
+        }
         for (field, person) in [("delegate", delegate), ("alternate", alternate)] {
             let Some(person) = person else { continue };
             let n: i64 = sqlx::query_scalar(

@@ -199,16 +199,36 @@ pub struct Submission {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Intake {
     Created(i64),
-    /// The same Idempotency-Key and content again: the lead created the first time.
-    Replayed(i64),
-    /// The same contact and organization within 30 days: attached to the earlier lead.
-    Merged(i64),
+    /// The same Idempotency-Key and content again: the lead and the request stored the first time.
+    Replayed {
+        lead: i64,
+        request: i64,
+    },
+    /// The same contact and organization within 30 days: the request is stored as its own row,
+    /// attached to the earlier lead.
+    Merged {
+        lead: i64,
+        request: i64,
+    },
 }
 
 impl Intake {
+    /// The lead that carries the request (the earlier one when it merged).
     pub fn lead_id(self) -> i64 {
         match self {
-            Intake::Created(id) | Intake::Replayed(id) | Intake::Merged(id) => id,
+            Intake::Created(id)
+            | Intake::Replayed { lead: id, .. }
+            | Intake::Merged { lead: id, .. } => id,
+        }
+    }
+
+    /// The row this submission stored, whether or not it merged: an answer built from it alone
+    /// does not reveal that someone else asked before.
+    pub fn request_id(self) -> i64 {
+        match self {
+            Intake::Created(id)
+            | Intake::Replayed { request: id, .. }
+            | Intake::Merged { request: id, .. } => id,
         }
     }
 }
@@ -1479,6 +1499,16 @@ impl Store {
             return Err(ValidationErrors::single("referrer", "required").into());
         }
         let mut tx = self.begin_leads().await?;
+        if let Some(partner) = partner_id {
+            // A field error, not a foreign-key failure at the insert.
+            let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM partners WHERE id = $1")
+                .bind(partner)
+                .fetch_one(&mut *tx)
+                .await?;
+            if n == 0 {
+                return Err(ValidationErrors::single("partner_id", "unknown-partner").into());
+            }
+        }
         let id: i64 = match sqlx::query_scalar(
             "INSERT INTO referrers (code, partner_id, person_id, label, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
@@ -1913,8 +1943,9 @@ async fn submit_one(store: &Store, tx: &mut Tx, s: &Submission) -> Result<Result
                 )
                 .into()));
             }
-            let id = get::<Option<i64>>(&p, "merged_into")?.unwrap_or(get(&p, "id")?);
-            return Ok(Ok(Intake::Replayed(id)));
+            let request: i64 = get(&p, "id")?;
+            let lead = get::<Option<i64>>(&p, "merged_into")?.unwrap_or(request);
+            return Ok(Ok(Intake::Replayed { lead, request }));
         }
     }
     let referrer_id = match &s.lead.referral_code {
@@ -2019,7 +2050,10 @@ async fn submit_one(store: &Store, tx: &mut Tx, s: &Submission) -> Result<Result
             AuditEvent::new("lead.merged", "lead", first).after(serde_json::json!({"request": id})),
         )
         .await?;
-        return Ok(Ok(Intake::Merged(first)));
+        return Ok(Ok(Intake::Merged {
+            lead: first,
+            request: id,
+        }));
     }
     Ok(Ok(Intake::Created(id)))
 }

@@ -855,14 +855,18 @@ async fn intake_is_idempotent_merges_repeats_and_rejects_conflicts(store: Store)
         Ok(Intake::Created(id)) => id,
         ref other => panic!("{other:?}"),
     };
-    assert!(matches!(r[1], Ok(Intake::Replayed(id)) if id == first));
+    assert!(
+        matches!(r[1], Ok(Intake::Replayed { lead, request }) if lead == first && request == first)
+    );
     match &r[2] {
         Err(StoreError::Invalid(e)) => {
             assert_eq!(e.get("idempotency_key"), Some("idempotency-conflict"))
         }
         other => panic!("{other:?}"),
     }
-    assert!(matches!(r[3], Ok(Intake::Merged(id)) if id == first));
+    assert!(
+        matches!(r[3], Ok(Intake::Merged { lead, request }) if lead == first && request != first)
+    );
     assert_eq!(
         store.count_leads().await.expect("test"),
         2,

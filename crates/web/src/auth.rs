@@ -210,17 +210,16 @@ fn client_ip(
     headers: &HeaderMap,
     connect: Option<&ConnectInfo<SocketAddr>>,
 ) -> Option<IpAddr> {
-    if state.config.trust_proxy {
-        if let Some(ip) = headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .and_then(|v| v.trim().parse().ok())
-        {
-            return Some(ip);
-        }
+    let peer = connect.map(|c| c.0.ip());
+    if !state.config.trust_proxy {
+        return peer;
     }
-    connect.map(|c| c.0.ip())
+    let forwarded: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    crate::client_address::client_address(peer, &forwarded, state.config.trusted_proxies)
 }
 
 async fn resolve_actor(state: &AppState, person_id: i64) -> Result<Option<(Actor, Person)>> {

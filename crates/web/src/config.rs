@@ -13,6 +13,9 @@ pub struct Config {
     pub session_absolute: Duration,
     /// Whether to trust `X-Forwarded-For` from a reverse proxy for the client address (rate limits).
     pub trust_proxy: bool,
+    /// How many reverse proxies stand in front of Agora (with `trust_proxy`): the client address is the
+    /// one this many entries from the right of `X-Forwarded-For` (see `client_address`).
+    pub trusted_proxies: usize,
     /// How long an instance may serve a cached public page before checking the shared directory version.
     pub cache_check_interval: Duration,
     pub max_body_bytes: usize,
@@ -48,6 +51,7 @@ impl Default for Config {
             session_idle: Duration::from_secs(30 * 60),
             session_absolute: Duration::from_secs(12 * 3600),
             trust_proxy: false,
+            trusted_proxies: 1,
             cache_check_interval: Duration::from_millis(1000),
             max_body_bytes: 2 * 1024 * 1024,
             login_attempts_per_account: 10,

@@ -6,6 +6,7 @@
 
 pub mod auth;
 pub mod cache;
+pub mod client_address;
 pub mod config;
 pub mod error;
 pub mod forms;
@@ -13,6 +14,7 @@ pub mod i18n;
 pub mod intake;
 pub mod middleware;
 pub mod partners_csv;
+pub mod redirect;
 pub mod results;
 pub mod routes;
 pub mod scheduler;

@@ -40,12 +40,12 @@ pub struct RowError {
 }
 
 pub fn export(partners: &[Partner]) -> Result<String, csv::Error> {
-    let mut w = csv::Writer::from_writer(vec![]);
-    w.write_record(HEADER)?;
+    let mut w = agora_domain::csv_file::Writer::new();
+    w.row(HEADER)?;
     for p in partners {
         let pr = &p.profile;
         let join = |v: Vec<String>| v.join(";");
-        w.write_record([
+        w.row([
             pr.slug.clone(),
             pr.name.clone(),
             p.status.slug().to_string(),
@@ -62,10 +62,7 @@ pub fn export(partners: &[Partner]) -> Result<String, csv::Error> {
             join(pr.segments.iter().map(|s| s.slug().to_string()).collect()),
         ])?;
     }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| csv::Error::from(e.into_error()))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    w.finish()
 }
 
 fn list(s: &str) -> Vec<String> {
@@ -134,7 +131,10 @@ pub fn parse(text: &str, map: &RegionMap) -> Result<Vec<ImportRow>, Vec<RowError
                 continue;
             }
         };
-        let get = |name: &str| col(name).and_then(|i| rec.get(i)).unwrap_or("").to_string();
+        let get = |name: &str| {
+            let cell = col(name).and_then(|i| rec.get(i)).unwrap_or("");
+            agora_domain::csv_file::restore(cell).to_string()
+        };
         let input = PartnerInput {
             name: get("name"),
             slug: get("slug"),

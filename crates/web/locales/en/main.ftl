@@ -595,6 +595,8 @@ report-entitled = Entitled / received
 report-total = All regions
 report-none = No partner received requests in this period.
 report-fewer-than = fewer than { $count }
+report-withheld = withheld, so that a small count of its column cannot be worked out
+report-withheld-short = *
 report-method = Entitled is the sum of the partner's fair shares of the requests it qualified for; received counts the offers it got in the rotation. Offered counts every offer, including those the foundation made by hand (for requests nobody qualified for) and direct ones (requests addressed to the partner from its profile), which are also shown apart and are outside the rotation. Counts follow the month each request came in.
 report-fewer-than-short = <{ $count }
 duration-minutes = { $count } min
@@ -603,7 +605,7 @@ duration-days = { $count ->
     [one] 1 day
    *[other] { $count } days
 }
-report-suppressed-legend = <{ $count } means more than none but fewer than { $count }: such small counts are not published, so that no single request or partner can be singled out.
+report-suppressed-legend = <{ $count } means more than none but fewer than { $count }: such small counts are not published, so that no single request or partner can be singled out. Where one could still be worked out by subtracting the shown counts of its column from the total, the smallest shown count of that column is withheld as well (marked *), so that none can.
 
 inbox-title = Leads
 inbox-heading = Leads of { $name }
@@ -1020,3 +1022,5 @@ error-respond-after-close = Responses are recorded once the consultation has clo
 error-invalid-date = Enter a date as YYYY-MM-DD.
 error-not-in-electorate = You are not in this decision's electorate.
 error-ballot-duplicate-rank = Give each rank to one option only.
+error-wrong-type = This value has the wrong type.
+error-unknown-partner = No partner has this id.

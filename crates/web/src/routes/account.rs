@@ -26,8 +26,7 @@ pub const INVITATION_VALID_DAYS: i64 = 7;
 
 /// Only same-site paths: an open redirect after sign-in would help phishing.
 fn safe_next(next: Option<&str>) -> Option<String> {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\"))
-        .map(String::from)
+    next.and_then(crate::redirect::local_path)
 }
 
 #[derive(Template)]
@@ -95,7 +94,7 @@ pub async fn login(
         let view = LoginView {
             ctx: Ctx::new(&v, "/login"),
             email: data.email,
-            next: data.next,
+            next: safe_next(Some(&data.next)).unwrap_or_default(),
             failed: true,
         };
         return Ok((StatusCode::UNAUTHORIZED, render(&view)?).into_response());

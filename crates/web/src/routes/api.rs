@@ -13,7 +13,6 @@ use agora_domain::permissions::{Grant, Permission};
 use agora_domain::taxonomy::{CompanySize, Pricing, Segment, Service, LANGUAGES};
 use agora_domain::ValidationErrors;
 use agora_store::{AuditFilter, Partner};
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Path, Query, Request, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -42,31 +41,99 @@ pub fn router() -> Router<AppState> {
         .fallback(|| async { Error::NotFound })
 }
 
-/// JSON body whose syntax errors become our 400 instead of axum's plain-text rejection.
+/// A JSON request body, read by [`parse_body`]: every JSON endpoint answers bad bodies the same way.
 pub struct ApiJson<T>(pub T);
 
 impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = Error;
 
     async fn from_request(req: Request, state: &S) -> Result<Self> {
-        match Json::<T>::from_request(req, state).await {
-            Ok(Json(v)) => Ok(ApiJson(v)),
-            Err(JsonRejection::MissingJsonContentType(_)) => Err(Error::bad(
+        let json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .map(|v| v.trim().to_ascii_lowercase())
+            .is_some_and(|m| {
+                m == "application/json" || (m.starts_with("application/") && m.ends_with("+json"))
+            });
+        if !json {
+            return Err(Error::bad(
                 "Send the body as JSON with Content-Type: application/json.",
-            )),
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(Error::TooLarge),
-            Err(e) => Err(Error::bad(format!(
-                "The JSON body is not valid: {}",
-                e.body_text()
-            ))),
+            ));
         }
+        let body = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|e| {
+                if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    Error::TooLarge
+                } else {
+                    Error::bad(e.body_text())
+                }
+            })?;
+        parse_body(&body).map(ApiJson)
     }
 }
 
-/// Parses a JSON body after access control has run, so that nobody without the right learns anything
-/// from the validation of a body they may not send.
+/// Reads a JSON body into `T`, the one mapping of body problems to answers for the whole API:
+/// - not JSON, or not the expected kind of document at all: 400;
+/// - `null` is the same as leaving the field out (web forms send `null` for empty optional fields);
+/// - a field of the wrong type or shape: 422 naming it (`{"errors": {"languages[0]": …}}`), as for
+///   any other invalid field; a missing required field: 422 `required`.
+///
+/// Handlers that check access first call it after that check, so that nobody without the right
+/// learns anything from the validation of a body they may not send.
 pub(crate) fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T> {
-    serde_json::from_slice(body).map_err(|e| Error::bad(format!("The JSON body is not valid: {e}")))
+    let mut value: serde_json::Value = serde_json::from_slice(body)
+        .map_err(|e| Error::bad(format!("The JSON body is not valid: {e}")))?;
+    drop_nulls(&mut value);
+    let e = match serde_path_to_error::deserialize::<_, T>(&value) {
+        Ok(v) => return Ok(v),
+        Err(e) => e,
+    };
+    let path = e.path().to_string();
+    let message = e.inner().to_string();
+    let missing = message
+        .strip_prefix("missing field `")
+        .and_then(|m| m.split('`').next());
+    Err(match (path.as_str(), missing) {
+        (".", Some(field)) => ValidationErrors::single(field, "required").into(),
+        (_, Some(field)) => ValidationErrors::single(format!("{path}.{field}"), "required").into(),
+        (".", None) => match culprit::<T>(&value, &message) {
+            Some(field) => ValidationErrors::single(field, "wrong-type").into(),
+            None => Error::bad(format!("The JSON body is not valid: {message}")),
+        },
+        (_, None) => ValidationErrors::single(path, "wrong-type").into(),
+    })
+}
+
+/// The top-level field behind an error serde reports without a path (fields of a `#[serde(flatten)]`
+/// part are read in a second pass that loses it): the one whose removal makes that error go away.
+/// Only runs on a body already refused.
+fn culprit<T: serde::de::DeserializeOwned>(
+    value: &serde_json::Value,
+    message: &str,
+) -> Option<String> {
+    let fields = value.as_object()?;
+    fields.keys().find_map(|key| {
+        let mut without = fields.clone();
+        without.remove(key);
+        let still = serde_json::from_value::<T>(serde_json::Value::Object(without))
+            .err()
+            .is_some_and(|e| e.to_string() == message);
+        (!still).then(|| key.clone())
+    })
+}
+
+fn drop_nulls(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            map.retain(|_, v| !v.is_null());
+            map.values_mut().for_each(drop_nulls);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(drop_nulls),
+        _ => {}
+    }
 }
 
 /// A partner as the public sees it: no contact data, no internal notes.
@@ -347,7 +414,7 @@ pub async fn verification(
         .partner_by_slug(&slug)
         .await?
         .ok_or(Error::NotFound)?;
-    if matches!(p.status, PartnerStatus::Applicant | PartnerStatus::Rejected) {
+    if !p.status.is_on_public_record() {
         return Err(Error::NotFound);
     }
     Ok(Json(Verification {

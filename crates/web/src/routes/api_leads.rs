@@ -40,8 +40,12 @@ pub fn router() -> Router<AppState> {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct LeadCreated {
+    /// The stored request. For the foundation's lead managers, the lead that carries it (the
+    /// earlier one when it merged).
     pub id: i64,
-    /// True when the same contact and organization asked within 30 days: `id` is the earlier lead.
+    /// For the foundation's lead managers: true when the same contact and organization asked within
+    /// 30 days. Always false for everyone else, so that a submission cannot tell whether someone
+    /// with that address asked before.
     pub merged: bool,
     /// True when this Idempotency-Key was seen before with the same content.
     pub replayed: bool,
@@ -73,10 +77,11 @@ pub async fn create_lead(
         }
     };
     let r = submit(&state, &v, &input, "api", key).await?;
+    let manager = v.can(Permission::ManageLeads);
     let body = LeadCreated {
-        id: r.lead_id(),
-        merged: matches!(r, Intake::Merged(_)),
-        replayed: matches!(r, Intake::Replayed(_)),
+        id: if manager { r.lead_id() } else { r.request_id() },
+        merged: manager && matches!(r, Intake::Merged { .. }),
+        replayed: matches!(r, Intake::Replayed { .. }),
     };
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }

@@ -562,6 +562,10 @@ pub fn cell_text(tr: &crate::i18n::Tr, c: Option<&Cell>) -> CellText {
             short: tr.t1("report-fewer-than-short", "count", n),
             words: Some(tr.t1("report-fewer-than", "count", n)),
         },
+        Some(Cell::Withheld) => CellText {
+            short: tr.t("report-withheld-short"),
+            words: Some(tr.t("report-withheld")),
+        },
         None => CellText {
             short: "0".into(),
             words: None,
@@ -742,7 +746,7 @@ pub async fn transparency_csv(
 ) -> Result<Response> {
     let p = parse_period(&period)?;
     let report = transparency_report(&state, p).await?;
-    let mut w = csv::Writer::from_writer(vec![]);
+    let mut w = agora_domain::csv_file::Writer::new();
     let mut header = vec!["kind".to_string(), "key".into(), "name".into()];
     header.extend(Metric::ALL.iter().map(|m| m.slug().to_string()));
     header.extend(
@@ -754,11 +758,12 @@ pub async fn transparency_csv(
         ]
         .map(String::from),
     );
-    let write = |w: &mut csv::Writer<Vec<u8>>, kind: &str, r: &ReportRow| {
+    let write = |w: &mut agora_domain::csv_file::Writer, kind: &str, r: &ReportRow| {
         let mut rec = vec![kind.to_string(), r.key.clone(), r.name.clone()];
         rec.extend(Metric::ALL.iter().map(|m| match r.counts.get(m) {
             Some(Cell::Count(n)) => n.to_string(),
             Some(Cell::FewerThan(n)) => format!("<{n}"),
+            Some(Cell::Withheld) => "withheld".into(),
             None => String::new(),
         }));
         rec.push(
@@ -773,10 +778,10 @@ pub async fn transparency_csv(
         );
         rec.push(r.entitled.map(|e| format!("{e:.1}")).unwrap_or_default());
         rec.push(r.actual.map(|a| a.to_string()).unwrap_or_default());
-        w.write_record(&rec)
+        w.row(&rec)
     };
     let io = |e: csv::Error| Error::Unexpected(anyhow::Error::new(e));
-    w.write_record(&header).map_err(io)?;
+    w.row(&header).map_err(io)?;
     write(&mut w, "total", &report.totals).map_err(io)?;
     for r in &report.regions {
         write(&mut w, "region", r).map_err(io)?;
@@ -784,9 +789,7 @@ pub async fn transparency_csv(
     for r in &report.partners {
         write(&mut w, "partner", r).map_err(io)?;
     }
-    let body = w
-        .into_inner()
-        .map_err(|e| Error::Unexpected(anyhow::anyhow!("csv: {e}")))?;
+    let body = w.finish().map_err(io)?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),

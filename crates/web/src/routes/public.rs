@@ -225,6 +225,7 @@ pub async fn badge(
         .store
         .partner_by_slug(&slug)
         .await?
+        .filter(|p| p.status.is_on_public_record())
         .ok_or(Error::NotFound)?;
     let active = partner.status.is_public();
     let svg = BadgeSvg {
@@ -272,14 +273,8 @@ pub async fn verify(
         .store
         .partner_by_slug(&slug)
         .await?
+        .filter(|p| p.status.is_on_public_record())
         .ok_or(Error::NotFound)?;
-    // Applicants and rejected applications are not public knowledge: they verify as unknown.
-    if matches!(
-        partner.status,
-        PartnerStatus::Applicant | PartnerStatus::Rejected
-    ) {
-        return Err(Error::NotFound);
-    }
     render(&VerifyView {
         ctx: Ctx::new(&v, "/partners"),
         active: partner.status.is_public(),

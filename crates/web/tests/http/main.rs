@@ -8,3 +8,4 @@ mod lead_desk;
 mod leads;
 mod pages;
 mod permissions;
+mod security;
