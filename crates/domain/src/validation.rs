@@ -164,7 +164,6 @@ pub fn english(code: &str) -> &'static str {
         "invalid-date" => "Enter a date as YYYY-MM-DD.",
         "not-in-electorate" => "You are not in this decision's electorate.",
         "ballot-duplicate-rank" => "Give each rank to one option only.",
-        "unknown-partner" => "No partner has this id.",
         "wrong-type" => "This value has the wrong type (see the API documentation).",
         _ => "This value is not valid.",
     }

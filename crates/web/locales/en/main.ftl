@@ -1023,4 +1023,3 @@ error-invalid-date = Enter a date as YYYY-MM-DD.
 error-not-in-electorate = You are not in this decision's electorate.
 error-ballot-duplicate-rank = Give each rank to one option only.
 error-wrong-type = This value has the wrong type.
-error-unknown-partner = No partner has this id.
