@@ -259,6 +259,10 @@ enum BenchCommand {
     },
     /// Durable intake over HTTP on SQLite in DIR: concurrent clients post leads for some seconds;
     /// compares acknowledged leads/s with the fsync rate measured on the same disk.
+    ///
+    /// With --anonymous, the same clients then post without a token (half through the API, half as
+    /// browsers through the form, each from its own address) and the run fails unless that path has
+    /// no 5xx, nothing unanswered, no answer over 1 s and at least half the token path's rate.
     Intake {
         #[arg(long, default_value = "./agora-bench")]
         dir: PathBuf,
@@ -266,6 +270,24 @@ enum BenchCommand {
         clients: usize,
         #[arg(long, default_value_t = 10)]
         seconds: u64,
+        #[arg(long)]
+        anonymous: bool,
+        /// Run on a throwaway database created on this PostgreSQL server instead of SQLite.
+        #[arg(long, hide_env_values = true)]
+        postgres: Option<String>,
+    },
+    /// People sign in (one in eight with a wrong password first) and read pages at once; fails on
+    /// any 5xx, unanswered request or request over 2 s.
+    SignIn {
+        #[arg(long, default_value = "./agora-bench")]
+        dir: PathBuf,
+        #[arg(long, default_value_t = 32)]
+        clients: usize,
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Run on a throwaway database created on this PostgreSQL server instead of SQLite.
+        #[arg(long, hide_env_values = true)]
+        postgres: Option<String>,
     },
     /// Render the transparency report of a year whose counters hold LEADS leads (SQLite in DIR).
     Report {
@@ -472,7 +494,15 @@ async fn run(cli: Cli) -> Result<()> {
             dir,
             clients,
             seconds,
-        }) => bench::intake(&dir, clients, seconds).await,
+            anonymous,
+            postgres,
+        }) => bench::intake(&dir, clients, seconds, anonymous, postgres.as_deref()).await,
+        Command::Bench(BenchCommand::SignIn {
+            dir,
+            clients,
+            seconds,
+            postgres,
+        }) => bench::sign_in(&dir, clients, seconds, postgres.as_deref()).await,
         Command::Bench(BenchCommand::Report { dir, leads }) => bench::report(&dir, leads).await,
         Command::Leads(LeadsCommand::RunJobs { retention_days }) => {
             let r = store

@@ -99,7 +99,7 @@ impl Store {
             w.push(" AND actor = ").bind(a.to_lowercase());
         }
         crate::fetch_page(
-            &self.pool,
+            &self.reader,
             (&format!("SELECT {COLUMNS}"), " FROM audit_log"),
             &w,
             "seq DESC",
@@ -113,7 +113,7 @@ impl Store {
     pub async fn audit_actions(&self) -> Result<Vec<String>> {
         Ok(
             sqlx::query_scalar("SELECT DISTINCT action FROM audit_log ORDER BY action")
-                .fetch_all(&self.pool)
+                .fetch_all(&self.reader)
                 .await?,
         )
     }
@@ -127,7 +127,7 @@ impl Store {
                 "SELECT {COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT 1000"
             ))
             .bind(after)
-            .fetch_all(&self.pool)
+            .fetch_all(&self.reader)
             .await?;
             if rows.is_empty() {
                 return Ok(VerifyReport {

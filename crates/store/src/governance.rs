@@ -488,7 +488,7 @@ impl Store {
 
     pub async fn bodies(&self) -> Result<Vec<Body>> {
         sqlx::query("SELECT * FROM bodies ORDER BY CASE kind WHEN 'group' THEN 1 ELSE 0 END, name")
-            .fetch_all(&self.pool)
+            .fetch_all(&self.reader)
             .await?
             .iter()
             .map(body_row)
@@ -498,7 +498,7 @@ impl Store {
     pub async fn body(&self, slug: &str) -> Result<Option<Body>> {
         sqlx::query("SELECT * FROM bodies WHERE slug = $1")
             .bind(slug)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reader)
             .await?
             .as_ref()
             .map(body_row)
@@ -508,7 +508,7 @@ impl Store {
     pub async fn body_by_id(&self, id: i64) -> Result<Body> {
         sqlx::query("SELECT * FROM bodies WHERE id = $1")
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reader)
             .await?
             .as_ref()
             .map(body_row)
@@ -570,7 +570,7 @@ impl Store {
              WHERE g.scope_kind = 'group' AND g.scope_id = $1 AND p.disabled_at IS NULL ORDER BY p.display_name",
         )
         .bind(body_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         rows.iter()
             .map(|r| {
@@ -603,7 +603,7 @@ impl Store {
                      WHERE g.person_id = $1 AND g.scope_kind = 'partner' AND p.status = 'active'",
                 )
                 .bind(*id)
-                .fetch_one(&self.pool)
+                .fetch_one(&self.reader)
                 .await?;
                 n > 0
             }
@@ -625,7 +625,7 @@ impl Store {
              LEFT JOIN people dp ON dp.id = d.delegate_id LEFT JOIN people ap ON ap.id = d.alternate_id \
              WHERE pa.status = 'active' ORDER BY pa.name",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         rows.iter()
             .map(|r| {
@@ -784,7 +784,7 @@ impl Store {
     // ---- Reading -------------------------------------------------------------------------------
 
     pub async fn decision(&self, id: i64) -> Result<Decision> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.reader.begin().await?;
         let d = load_decision(&mut tx, id).await?;
         tx.commit().await?;
         Ok(d)
@@ -807,7 +807,7 @@ impl Store {
             filter.push(" AND d.status = 'decided'");
         }
         crate::fetch_page(
-            &self.pool,
+            &self.reader,
             (
                 "SELECT d.id, d.body_id, b.name AS body_name, b.slug AS body_slug, d.kind, d.status, d.title, \
                  d.closes_at, d.outcome, d.decided_at, d.review_at",
@@ -831,7 +831,7 @@ impl Store {
              ORDER BY version DESC",
         )
         .bind(id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         rows.iter()
             .map(|r| {
@@ -852,7 +852,7 @@ impl Store {
              JOIN decisions d ON d.id = e.decision_id WHERE e.decision_id = $1 ORDER BY e.label, e.voter_key",
         )
         .bind(id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         rows.iter()
             .map(|r| {
@@ -877,7 +877,7 @@ impl Store {
         )
         .bind(id)
         .bind(version)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         rows.iter()
             .map(|r| {
@@ -903,7 +903,7 @@ impl Store {
         .bind(decision_id)
         .bind(VoterKey::Person(person_id).encode())
         .bind(person_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         Ok(keys.iter().filter_map(|k| VoterKey::decode(k)).collect())
     }
@@ -920,7 +920,7 @@ impl Store {
              ON e.decision_id = b.decision_id AND e.voter_key = b.voter_key WHERE b.decision_id = $1 ORDER BY b.receipt",
         )
         .bind(decision.id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         let options = decision.options();
         rows.iter()
@@ -956,7 +956,7 @@ impl Store {
         {
             return Ok(None);
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.reader.begin().await?;
         let ballots = raw_ballots(&mut tx, decision.id).await?;
         let electorate = electorate_size(&mut tx, decision.id).await?;
         tx.commit().await?;
@@ -968,7 +968,7 @@ impl Store {
         if decision.closed_at.is_none() {
             return Err(invalid("decision", "ballots-before-close"));
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.reader.begin().await?;
         let ballots = raw_ballots(&mut tx, decision.id).await?;
         tx.commit().await?;
         let meta = tally::BallotMeta {
@@ -997,7 +997,7 @@ impl Store {
              FROM decision_comments WHERE decision_id = $1 ORDER BY id",
         )
         .bind(id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         rows.iter()
             .map(|r| {
@@ -1585,7 +1585,7 @@ impl Store {
             "SELECT id FROM decisions WHERE status = 'open' AND closes_at <= $1 ORDER BY closes_at, id",
         )
         .bind(&at)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         for id in due {
             match self.close_due(id, now).await? {
@@ -1687,7 +1687,7 @@ impl Store {
         )
         .bind(&at)
         .bind(&window)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         let mut sent = 0;
         for id in ids {
@@ -1733,7 +1733,7 @@ impl Store {
              AND d.review_at <= $1 AND d.review_reminded_at IS NULL ORDER BY d.id",
         )
         .bind(&today)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         let mut sent = 0;
         for r in &rows {

@@ -508,7 +508,7 @@ impl Store {
     /// Creates version 1 from the region map on a fresh database.
     pub(crate) async fn ensure_lead_policy(&self) -> Result<()> {
         let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM lead_policies")
-            .fetch_one(&self.pool)
+            .fetch_one(&self.reader)
             .await?;
         if n == 0 {
             let map = self.region_map().await?;
@@ -531,7 +531,7 @@ impl Store {
             "SELECT version, policy_json, note, created_at, created_by FROM lead_policies \
              ORDER BY version DESC LIMIT 1",
         )
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reader)
         .await?
         .ok_or(StoreError::NotFound)?;
         policy_version(&row)
@@ -541,7 +541,7 @@ impl Store {
         sqlx::query(
             "SELECT version, policy_json, note, created_at, created_by FROM lead_policies ORDER BY version DESC",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?
         .iter()
         .map(policy_version)
@@ -606,7 +606,7 @@ impl Store {
 
     pub async fn count_leads(&self) -> Result<i64> {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM leads")
-            .fetch_one(&self.pool)
+            .fetch_one(&self.reader)
             .await?)
     }
 
@@ -940,7 +940,7 @@ impl Store {
         let mut q = Sql::new(&format!("SELECT {LEAD_COLUMNS}"));
         q.push(LEAD_FROM).push(" WHERE l.id = ").bind(id);
         q.query()
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reader)
             .await?
             .as_ref()
             .map(lead)
@@ -956,7 +956,7 @@ impl Store {
             w.push(" AND l.region = ").bind(r.clone());
         }
         crate::fetch_page(
-            &self.pool,
+            &self.reader,
             (&format!("SELECT {LEAD_COLUMNS}"), LEAD_FROM),
             &w,
             "l.id DESC",
@@ -968,7 +968,7 @@ impl Store {
 
     pub async fn count_leads_by_status(&self) -> Result<BTreeMap<String, i64>> {
         let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM leads GROUP BY status")
-            .fetch_all(&self.pool)
+            .fetch_all(&self.reader)
             .await?;
         rows.iter()
             .map(|r| Ok((get(r, "status")?, get(r, "n")?)))
@@ -983,7 +983,7 @@ impl Store {
             .bind(id)
             .push(" ORDER BY l.id");
         q.query()
-            .fetch_all(&self.pool)
+            .fetch_all(&self.reader)
             .await?
             .iter()
             .map(lead)
@@ -1006,7 +1006,7 @@ impl Store {
     pub async fn lead_views(&self, lead_id: i64) -> Result<Vec<(String, String, String)>> {
         let rows = sqlx::query("SELECT actor, at, context FROM lead_views WHERE lead_id = $1 ORDER BY id DESC LIMIT 200")
             .bind(lead_id)
-            .fetch_all(&self.pool)
+            .fetch_all(&self.reader)
             .await?;
         rows.iter()
             .map(|r| Ok((get(r, "actor")?, get(r, "at")?, get(r, "context")?)))
@@ -1037,7 +1037,7 @@ impl Store {
             .bind(lead_id)
             .push(" ORDER BY o.id");
         q.query()
-            .fetch_all(&self.pool)
+            .fetch_all(&self.reader)
             .await?
             .iter()
             .map(offer)
@@ -1049,7 +1049,7 @@ impl Store {
             "SELECT id, lead_id, round, policy_version, at, explanation_json FROM lead_allocations WHERE lead_id = $1 ORDER BY round",
         )
         .bind(lead_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         rows.iter().map(allocation).collect()
     }
@@ -1057,7 +1057,7 @@ impl Store {
     pub async fn allocation(&self, id: i64) -> Result<Option<Allocation>> {
         sqlx::query("SELECT id, lead_id, round, policy_version, at, explanation_json FROM lead_allocations WHERE id = $1")
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reader)
             .await?
             .as_ref()
             .map(allocation)
@@ -1068,7 +1068,7 @@ impl Store {
         let mut q = Sql::new(&format!("SELECT {OFFER_COLUMNS}"));
         q.push(OFFER_FROM).push(" WHERE o.id = ").bind(id);
         q.query()
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reader)
             .await?
             .as_ref()
             .map(offer)
@@ -1089,7 +1089,7 @@ impl Store {
             w.push(" AND o.status IN ").bind_list(&s);
         }
         let offers = crate::fetch_page(
-            &self.pool,
+            &self.reader,
             (&format!("SELECT {OFFER_COLUMNS}"), OFFER_FROM),
             &w,
             "o.id DESC",
@@ -1103,7 +1103,7 @@ impl Store {
         if !ids.is_empty() {
             let mut q = Sql::new(&format!("SELECT {LEAD_COLUMNS}"));
             q.push(LEAD_FROM).push(" WHERE l.id IN ").bind_list(&ids);
-            for r in q.query().fetch_all(&self.pool).await? {
+            for r in q.query().fetch_all(&self.reader).await? {
                 let l = lead(&r)?;
                 leads.insert(l.id, l.summary());
             }
@@ -1426,7 +1426,7 @@ impl Store {
             .push(" ORDER BY l.id");
         let leads = q
             .query()
-            .fetch_all(&self.pool)
+            .fetch_all(&self.reader)
             .await?
             .iter()
             .map(lead)
@@ -1542,7 +1542,7 @@ impl Store {
 
     pub async fn referrers(&self) -> Result<Vec<Referrer>> {
         sqlx::query("SELECT id, code, partner_id, person_id, label, created_at, disabled_at FROM referrers ORDER BY code")
-            .fetch_all(&self.pool)
+            .fetch_all(&self.reader)
             .await?
             .iter()
             .map(referrer)
@@ -1552,7 +1552,7 @@ impl Store {
     pub async fn referrer_by_code(&self, code: &str) -> Result<Option<Referrer>> {
         sqlx::query("SELECT id, code, partner_id, person_id, label, created_at, disabled_at FROM referrers WHERE code = $1")
             .bind(code.trim().to_ascii_uppercase())
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reader)
             .await?
             .as_ref()
             .map(referrer)
@@ -1567,7 +1567,7 @@ impl Store {
              (SELECT COUNT(*) FROM lead_offers o WHERE o.lead_id = l.id AND o.status = 'won') AS won \
              FROM leads l JOIN referrers r ON r.id = l.referrer_id WHERE l.status <> 'merged'",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         let mut by: [BTreeMap<String, Funnel>; 3] = Default::default();
         for r in &rows {
@@ -1603,7 +1603,7 @@ impl Store {
             "SELECT paused, monthly_capacity FROM partner_lead_settings WHERE partner_id = $1",
         )
         .bind(partner_id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reader)
         .await?;
         row.as_ref()
             .map_or(Ok(PartnerLeadSettings::default()), lead_settings)
@@ -1648,7 +1648,7 @@ impl Store {
     pub async fn partner_shares(&self, partner_id: i64) -> Result<Vec<MonthlyShare>> {
         let rows = sqlx::query("SELECT month, credit, received FROM allocation_monthly WHERE partner_id = $1 ORDER BY month")
             .bind(partner_id)
-            .fetch_all(&self.pool)
+            .fetch_all(&self.reader)
             .await?;
         rows.iter()
             .map(|r| {
@@ -1683,7 +1683,7 @@ impl Store {
         );
         q.bind(period.to_string());
         let mut out = ReportCounts::default();
-        for r in q.query().fetch_all(&self.pool).await? {
+        for r in q.query().fetch_all(&self.reader).await? {
             let metric: String = get(&r, "metric")?;
             let bucket: i64 = get(&r, "bucket")?;
             let n = get::<i64>(&r, "n")?.max(0) as u64;
@@ -1698,11 +1698,11 @@ impl Store {
         let mut q =
             Sql::new("SELECT partner_id, SUM(credit) AS c FROM allocation_monthly WHERE month IN ");
         q.bind_list(months).push(" GROUP BY partner_id");
-        for r in q.query().fetch_all(&self.pool).await? {
+        for r in q.query().fetch_all(&self.reader).await? {
             out.entitled.insert(get(&r, "partner_id")?, get(&r, "c")?);
         }
         for r in sqlx::query("SELECT id, slug, name FROM partners")
-            .fetch_all(&self.pool)
+            .fetch_all(&self.reader)
             .await?
         {
             out.partner_names
@@ -1818,7 +1818,7 @@ impl Store {
             .bind(limit);
         let mut v: Vec<LeadRequest> = q
             .query()
-            .fetch_all(&self.pool)
+            .fetch_all(&self.reader)
             .await?
             .iter()
             .map(|r| lead(r).map(|l| l.request(BTreeSet::new())))
@@ -1830,7 +1830,7 @@ impl Store {
     /// The allocator's view of today's partners (capacity ignored), for a dry run.
     async fn allocation_candidates(&self) -> Result<Vec<Candidate>> {
         let policy = self.lead_policy().await?.policy;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.reader.begin().await?;
         let mut c = load_candidates(&mut tx, &policy, &month_of(Utc::now())).await?;
         tx.rollback().await?;
         for x in &mut c {

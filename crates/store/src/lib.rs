@@ -34,6 +34,7 @@ pub use leads::{
 pub use outbox::OutboxMessage;
 pub use partners::{ImportRow, Invitation, Partner, StatusChange};
 pub use people::{Person, PersonWithGrants};
+pub use rate_limit::RateDelta;
 pub use tokens::{ApiTokenInfo, SessionRecord, TokenPurpose};
 
 use agora_domain::ValidationErrors;
@@ -114,9 +115,21 @@ impl Dialect {
 const LOCK_AUDIT: i64 = 0x4147_0001;
 const LOCK_MIGRATE: i64 = 0x4147_0002;
 
+/// Two handles on one database.
+///
+/// - `pool` is for **writes** (and anything inside a write transaction). On SQLite it holds a single
+///   connection, so writers queue in the pool (a fair, async wait) instead of holding pooled connections
+///   while they wait for SQLite's one write lock; that wait used to exhaust the pool under concurrent
+///   anonymous load and end in 500s.
+/// - `reader` is for reads that need no transaction with a write. On SQLite its connections are
+///   `query_only`, so a write sent there by mistake fails loudly in tests instead of queueing for the
+///   lock. On PostgreSQL both handles are the same pool.
+///
+/// New code that is unsure uses `pool`: it is always correct, only slower for pure reads.
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: AnyPool,
+    reader: AnyPool,
     dialect: Dialect,
 }
 
@@ -179,25 +192,28 @@ impl Store {
                 "the database URL must start with sqlite: or postgres:".into(),
             ));
         };
-        let opts = AnyPoolOptions::new()
-            .max_connections(max_connections)
-            .acquire_timeout(Duration::from_secs(10));
-        let opts = if dialect == Dialect::Sqlite {
-            opts.after_connect(|conn, _| {
-                Box::pin(async move {
-                    // WAL lets readers run beside the writer; FULL makes every acknowledged commit durable.
-                    conn.execute("PRAGMA journal_mode = WAL").await?;
-                    conn.execute("PRAGMA synchronous = FULL").await?;
-                    conn.execute("PRAGMA foreign_keys = ON").await?;
-                    conn.execute("PRAGMA busy_timeout = 10000").await?;
-                    Ok(())
-                })
-            })
-        } else {
-            opts
-        };
-        let pool = opts.connect(url).await?;
-        Ok(Self { pool, dialect })
+        if dialect == Dialect::Postgres {
+            let pool = AnyPoolOptions::new()
+                .max_connections(max_connections)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect(url)
+                .await?;
+            return Ok(Self {
+                reader: pool.clone(),
+                pool,
+                dialect,
+            });
+        }
+        // The writer is connected first: it creates the file and switches it to WAL, which persists.
+        let pool = sqlite_pool(1, false).connect(url).await?;
+        let reader = sqlite_pool(max_connections.max(1), true)
+            .connect(url)
+            .await?;
+        Ok(Self {
+            pool,
+            reader,
+            dialect,
+        })
     }
 
     /// Opens (creating if needed) the embedded database in `dir`.
@@ -221,12 +237,40 @@ impl Store {
     }
 
     pub async fn ping(&self) -> Result<()> {
-        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        sqlx::query("SELECT 1").execute(&self.reader).await?;
+        Ok(())
+    }
+
+    /// Creates a database on this PostgreSQL server (throwaway databases of tests and benchmarks).
+    pub async fn create_database(&self, name: &str) -> Result<()> {
+        self.admin_database("CREATE", name).await
+    }
+
+    pub async fn drop_database(&self, name: &str) -> Result<()> {
+        self.admin_database("DROP", name).await
+    }
+
+    async fn admin_database(&self, verb: &str, name: &str) -> Result<()> {
+        if self.dialect != Dialect::Postgres
+            || name.is_empty()
+            || !name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            return Err(StoreError::Config(format!(
+                "cannot {verb} database {name:?}: PostgreSQL and a plain lowercase name only"
+            )));
+        }
+        let if_exists = if verb == "DROP" { " IF EXISTS" } else { "" };
+        sqlx::query(&format!("{verb} DATABASE{if_exists} {name}"))
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 
     pub async fn close(&self) {
         self.pool.close().await;
+        self.reader.close().await;
     }
 
     /// A consistent copy of the live SQLite database, taken without stopping the server.
@@ -252,6 +296,30 @@ impl Store {
             .await?;
         Ok(())
     }
+}
+
+/// SQLite pool options. Writers wait for the write lock in the pool, not in SQLite: the one writer
+/// connection never meets a competing writer of its own process, so `busy_timeout` only covers other
+/// processes (an `agora` command run beside the server).
+fn sqlite_pool(max_connections: u32, read_only: bool) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(max_connections)
+        .min_connections(1)
+        .acquire_timeout(Duration::from_secs(30))
+        .after_connect(move |conn, _| {
+            Box::pin(async move {
+                if read_only {
+                    conn.execute("PRAGMA query_only = ON").await?;
+                } else {
+                    // WAL lets readers run beside the writer; FULL makes every acknowledged commit durable.
+                    conn.execute("PRAGMA journal_mode = WAL").await?;
+                }
+                conn.execute("PRAGMA synchronous = FULL").await?;
+                conn.execute("PRAGMA foreign_keys = ON").await?;
+                conn.execute("PRAGMA busy_timeout = 10000").await?;
+                Ok(())
+            })
+        })
 }
 
 pub fn sqlite_url(path: &std::path::Path) -> String {

@@ -42,7 +42,7 @@ impl Store {
         )
         .bind(now)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         rows.iter().map(message_row).collect()
     }
@@ -68,7 +68,7 @@ impl Store {
         let error: String = error.chars().take(500).collect();
         let before: i64 = sqlx::query_scalar("SELECT attempts FROM outbox WHERE id = $1")
             .bind(id)
-            .fetch_one(&self.pool)
+            .fetch_one(&self.reader)
             .await?;
         let delay =
             agora_domain::governance::retry_delay(u32::try_from(before).unwrap_or(u32::MAX), base);
@@ -89,7 +89,7 @@ impl Store {
             "SELECT COUNT(*) AS n, COUNT(CASE WHEN attempts > 0 THEN 1 END) AS failing \
              FROM outbox WHERE sent_at IS NULL",
         )
-        .fetch_one(&self.pool)
+        .fetch_one(&self.reader)
         .await?;
         Ok((get(&r, "n")?, get::<i64>(&r, "failing")?))
     }
@@ -118,7 +118,7 @@ impl Store {
             "SELECT id, to_address, subject, body, created_at, sent_at FROM outbox ORDER BY id DESC LIMIT $1",
         )
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         rows.iter().map(message_row).collect()
     }

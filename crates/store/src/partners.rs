@@ -314,7 +314,7 @@ impl Store {
     async fn load(&self, where_sql: Sql) -> Result<Vec<Partner>> {
         let mut q = Sql::new(&format!("SELECT {COLUMNS} FROM partners"));
         q.extend(&where_sql);
-        let rows = q.query().fetch_all(&self.pool).await?;
+        let rows = q.query().fetch_all(&self.reader).await?;
         let ids: Vec<i64> = rows
             .iter()
             .map(|r| get::<i64>(r, "id"))
@@ -331,7 +331,7 @@ impl Store {
         let mut q =
             Sql::new("SELECT partner_id, kind, value FROM partner_attributes WHERE partner_id IN ");
         q.bind_list(ids).push(" ORDER BY value");
-        for r in q.query().fetch_all(&self.pool).await? {
+        for r in q.query().fetch_all(&self.reader).await? {
             out.entry((get(&r, "partner_id")?, get(&r, "kind")?))
                 .or_default()
                 .push(get(&r, "value")?);
@@ -391,7 +391,7 @@ impl Store {
         let w = self.directory_where(f, statuses);
         let mut count = Sql::new("SELECT COUNT(*) AS n FROM partners");
         count.extend(&w);
-        let total: i64 = get(&count.query().fetch_one(&self.pool).await?, "n")?;
+        let total: i64 = get(&count.query().fetch_one(&self.reader).await?, "n")?;
         page.check(total as u64)?;
         let mut w = w;
         w.push(" ORDER BY name, id LIMIT ")
@@ -417,7 +417,7 @@ impl Store {
 
     pub async fn count_partners_by_status(&self) -> Result<Vec<(PartnerStatus, i64)>> {
         let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM partners GROUP BY status")
-            .fetch_all(&self.pool)
+            .fetch_all(&self.reader)
             .await?;
         let mut out = vec![];
         for r in rows {
@@ -550,7 +550,7 @@ impl Store {
              LEFT JOIN people p ON p.id = h.actor_id WHERE h.partner_id = $1 ORDER BY h.id",
         )
         .bind(id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         rows.iter()
             .map(|r| {

@@ -134,7 +134,7 @@ impl Store {
     pub async fn person(&self, id: i64) -> Result<Option<Person>> {
         let row = sqlx::query(&format!("SELECT {COLUMNS} FROM people WHERE id = $1"))
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reader)
             .await?;
         row.as_ref().map(person).transpose()
     }
@@ -142,7 +142,7 @@ impl Store {
     pub async fn person_by_email(&self, email: &str) -> Result<Option<Person>> {
         let row = sqlx::query(&format!("SELECT {COLUMNS} FROM people WHERE email = $1"))
             .bind(email.trim().to_lowercase())
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reader)
             .await?;
         row.as_ref().map(person).transpose()
     }
@@ -151,7 +151,7 @@ impl Store {
         let rows =
             sqlx::query("SELECT role, scope_id FROM role_grants WHERE person_id = $1 ORDER BY id")
                 .bind(person_id)
-                .fetch_all(&self.pool)
+                .fetch_all(&self.reader)
                 .await?;
         let mut out = vec![];
         for r in rows {
@@ -197,7 +197,7 @@ impl Store {
 
     pub async fn people_page(&self, page: PageRequest) -> Result<Page<PersonWithGrants>> {
         let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM people")
-            .fetch_one(&self.pool)
+            .fetch_one(&self.reader)
             .await?;
         page.check(total as u64)?;
         let rows = sqlx::query(&format!(
@@ -205,7 +205,7 @@ impl Store {
         ))
         .bind(page.limit())
         .bind(page.offset())
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         let mut items = vec![];
         for r in &rows {
@@ -224,7 +224,7 @@ impl Store {
              WHERE g.scope_kind = 'partner' AND g.scope_id = $1 ORDER BY p.email",
         )
         .bind(partner_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         let mut out = vec![];
         for r in &rows {
@@ -238,7 +238,7 @@ impl Store {
     pub async fn count_admins(&self) -> Result<i64> {
         Ok(
             sqlx::query_scalar("SELECT COUNT(*) FROM role_grants WHERE role = 'admin'")
-                .fetch_one(&self.pool)
+                .fetch_one(&self.reader)
                 .await?,
         )
     }

@@ -9,7 +9,7 @@ use agora_domain::geo::{Region, RegionMap};
 
 pub(crate) async fn seed_default(store: &Store) -> Result<()> {
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM regions")
-        .fetch_one(&store.pool)
+        .fetch_one(&store.reader)
         .await?;
     if count > 0 {
         return Ok(());
@@ -25,7 +25,7 @@ impl Store {
             "SELECT r.slug, r.name, c.country FROM regions r LEFT JOIN region_countries c ON c.region_slug = r.slug \
              ORDER BY r.position, c.country",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         let mut regions: Vec<Region> = vec![];
         for row in rows {
@@ -49,7 +49,7 @@ impl Store {
     /// transaction: a partner that named a region that no longer exists loses it.
     pub async fn replace_regions(&self, map: &RegionMap, who: &Who) -> Result<()> {
         let before: Vec<String> = sqlx::query_scalar("SELECT slug FROM regions ORDER BY position")
-            .fetch_all(&self.pool)
+            .fetch_all(&self.reader)
             .await?;
         let mut tx = self.begin().await?;
         sqlx::query("DELETE FROM region_countries")

@@ -35,7 +35,7 @@ impl Store {
     pub async fn signing_secret(&self) -> Result<Vec<u8>> {
         let v: String = sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
             .bind(SECRET_KEY)
-            .fetch_one(&self.pool)
+            .fetch_one(&self.reader)
             .await?;
         Ok(hex::decode(v).unwrap_or_default())
     }
@@ -44,7 +44,7 @@ impl Store {
     pub async fn directory_version(&self) -> Result<i64> {
         let v: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
             .bind(DIRECTORY_VERSION)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reader)
             .await?;
         Ok(v.and_then(|v| v.parse().ok()).unwrap_or(0))
     }

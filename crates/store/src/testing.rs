@@ -52,9 +52,7 @@ impl TestDb {
             chrono::Utc::now().timestamp_micros() % 1_000_000
         );
         let admin = Store::connect(&admin_url, 1).await?;
-        sqlx::query(&format!("CREATE DATABASE {name}"))
-            .execute(&admin.pool)
-            .await?;
+        admin.create_database(&name).await?;
         admin.close().await;
         let (base, _) = admin_url
             .rsplit_once('/')

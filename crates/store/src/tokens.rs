@@ -66,7 +66,7 @@ impl Store {
         )
         .bind(id_hash)
         .bind(crate::now())
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reader)
         .await?;
         row.map(|r| {
             Ok(SessionRecord {
@@ -148,7 +148,7 @@ impl Store {
              WHERE person_id = $1 AND revoked_at IS NULL ORDER BY id DESC",
         )
         .bind(person_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         rows.iter()
             .map(|r| {
@@ -194,7 +194,7 @@ impl Store {
              AND person_id IN (SELECT id FROM people WHERE disabled_at IS NULL)",
         )
         .bind(hash)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reader)
         .await?;
         let Some(row) = row else { return Ok(None) };
         let id: i64 = crate::get(&row, "person_id")?;
@@ -291,7 +291,7 @@ impl Store {
         .bind(hash)
         .bind(purpose.slug())
         .bind(crate::now())
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reader)
         .await?)
     }
 

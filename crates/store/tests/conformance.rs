@@ -644,40 +644,54 @@ async fn sessions_expire_and_tokens_are_single_use(store: Store) {
 }
 
 async fn rate_limit_counts_within_window(store: Store) {
-    for expected in 1..=3 {
-        assert_eq!(
-            store
-                .hit_rate_limit("login:ip:1.2.3.4", 60)
-                .await
-                .expect("hit"),
-            expected
-        );
-    }
+    use agora_store::RateDelta;
+    let d = |key: &str, window_start: i64, delta: i64, reset: bool| RateDelta {
+        key: key.into(),
+        window_start,
+        delta,
+        reset,
+    };
+    // Two instances add what they counted; each learns the shared total.
     assert_eq!(
         store
-            .hit_rate_limit("login:ip:5.6.7.8", 60)
+            .flush_rate_limits(&[
+                d("login:ip:1.2.3.4", 600, 2, false),
+                d("login:ip:5.6.7.8", 600, 1, false)
+            ])
             .await
-            .expect("hit"),
-        1
+            .expect("flush"),
+        vec![2, 1]
     );
-    // A zero-second window has always expired: the count starts again.
     assert_eq!(
         store
-            .hit_rate_limit("login:ip:1.2.3.4", 0)
+            .flush_rate_limits(&[d("login:ip:1.2.3.4", 600, 3, false)])
             .await
-            .expect("hit"),
-        1
+            .expect("flush"),
+        vec![5]
     );
-    store
-        .clear_rate_limit("login:ip:1.2.3.4")
-        .await
-        .expect("clear");
+    // A new window starts again from the delta.
     assert_eq!(
         store
-            .hit_rate_limit("login:ip:1.2.3.4", 60)
+            .flush_rate_limits(&[d("login:ip:1.2.3.4", 660, 1, false)])
             .await
-            .expect("hit"),
-        1
+            .expect("flush"),
+        vec![1]
+    );
+    // A reset replaces the count.
+    assert_eq!(
+        store
+            .flush_rate_limits(&[d("login:ip:5.6.7.8", 600, 0, true)])
+            .await
+            .expect("flush"),
+        vec![0]
+    );
+    assert_eq!(store.purge_rate_limits(660).await.expect("purge"), 1);
+    assert_eq!(
+        store
+            .flush_rate_limits(&[d("login:ip:5.6.7.8", 660, 1, false)])
+            .await
+            .expect("flush"),
+        vec![1]
     );
 }
 

@@ -378,7 +378,7 @@ pub async fn start_session(state: &AppState, person_id: i64) -> Result<Cookie<'s
 /// Counts an attempt against each key; refuses when any is over its limit within the window.
 pub async fn rate_limit(state: &AppState, keys: &[(String, i64)], window_secs: i64) -> Result<()> {
     for (key, limit) in keys {
-        if state.store.hit_rate_limit(key, window_secs).await? > *limit {
+        if state.limits.hit(key, window_secs).await? > *limit {
             metrics::counter!("agora_rate_limited_total").increment(1);
             tracing::warn!(
                 key = key.split(':').take(2).collect::<Vec<_>>().join(":"),
@@ -390,6 +390,72 @@ pub async fn rate_limit(state: &AppState, keys: &[(String, i64)], window_secs: i
         }
     }
     Ok(())
+}
+
+/// The counters one password check is measured against. Only failures count, so an office behind
+/// one address is not refused for its people's successful sign-ins.
+///
+/// - per address: refused (429) after `login_attempts_per_ip` failures in 15 minutes;
+/// - per address and account: refused after `login_attempts_per_account` failures;
+/// - per account, from every address: never refused (that would let anyone lock the owner out), only
+///   slowed down past the same number of failures (see [`crate::limits::slowdown`]).
+pub struct PasswordCheck {
+    ip_key: String,
+    pair_key: String,
+    account_key: String,
+}
+
+const PASSWORD_WINDOW_SECS: i64 = 15 * 60;
+
+impl PasswordCheck {
+    /// Refuses when this address failed too often; waits when the account is failing from everywhere.
+    pub async fn begin(state: &AppState, ip: Option<IpAddr>, email: &str) -> Result<Self> {
+        let ip = ip.map(|i| i.to_string()).unwrap_or_default();
+        let check = Self {
+            pair_key: format!("login:ip-account:{ip}:{email}"),
+            ip_key: format!("login:ip:{ip}"),
+            account_key: format!("login:account:{email}"),
+        };
+        let c = &state.config;
+        for (key, limit) in [
+            (&check.ip_key, c.login_attempts_per_ip),
+            (&check.pair_key, c.login_attempts_per_account),
+        ] {
+            if state.limits.peek(key, PASSWORD_WINDOW_SECS).await? >= limit {
+                metrics::counter!("agora_rate_limited_total").increment(1);
+                tracing::warn!(
+                    key = key.split(':').take(2).collect::<Vec<_>>().join(":"),
+                    "sign-in refused"
+                );
+                return Err(Error::TooManyRequests {
+                    retry_after_secs: PASSWORD_WINDOW_SECS as u64,
+                });
+            }
+        }
+        let failures = state
+            .limits
+            .peek(&check.account_key, PASSWORD_WINDOW_SECS)
+            .await?;
+        let wait = crate::limits::slowdown(failures, c.login_attempts_per_account);
+        if !wait.is_zero() {
+            metrics::counter!("agora_sign_in_slowed_total").increment(1);
+            tokio::time::sleep(wait).await;
+        }
+        Ok(check)
+    }
+
+    pub async fn failed(&self, state: &AppState) -> Result<()> {
+        for key in [&self.ip_key, &self.pair_key, &self.account_key] {
+            state.limits.hit(key, PASSWORD_WINDOW_SECS).await?;
+        }
+        Ok(())
+    }
+
+    /// The owner proved who they are: their account's failures stop slowing them down.
+    pub fn succeeded(&self, state: &AppState) {
+        state.limits.clear(&self.pair_key);
+        state.limits.clear(&self.account_key);
+    }
 }
 
 #[cfg(test)]

@@ -21,6 +21,8 @@ pub struct Config {
     pub max_body_bytes: usize,
     pub login_attempts_per_account: i64,
     pub login_attempts_per_ip: i64,
+    /// How often this instance adds its rate-limit counts to the shared counters (see `limits`).
+    pub rate_limit_flush_interval: Duration,
     /// When set, `/metrics` requires this bearer token.
     pub metrics_token: Option<String>,
     /// How often the lead jobs (allocation, SLA expiry, reminders, retention) run; zero turns them off
@@ -56,6 +58,7 @@ impl Default for Config {
             max_body_bytes: 2 * 1024 * 1024,
             login_attempts_per_account: 10,
             login_attempts_per_ip: 50,
+            rate_limit_flush_interval: Duration::from_millis(500),
             metrics_token: None,
             lead_jobs_interval: Duration::from_secs(60),
             lead_retention_days: Some(730),

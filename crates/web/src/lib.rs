@@ -12,6 +12,7 @@ pub mod error;
 pub mod forms;
 pub mod i18n;
 pub mod intake;
+pub mod limits;
 pub mod middleware;
 pub mod partners_csv;
 pub mod redirect;
@@ -40,6 +41,8 @@ pub struct AppState {
     pub metrics: PrometheusHandle,
     pub intake: intake::IntakeQueue,
     pub clock: Arc<scheduler::Clock>,
+    /// Rate-limit counters (in memory, shared through the database in batches).
+    pub limits: Arc<limits::Limiter>,
 }
 
 fn metrics_handle() -> PrometheusHandle {
@@ -64,6 +67,7 @@ pub struct Application {
     port: u16,
     jobs: Vec<tokio::task::JoinHandle<()>>,
     clock: Arc<scheduler::Clock>,
+    limits: Arc<limits::Limiter>,
 }
 
 impl Application {
@@ -79,7 +83,8 @@ impl Application {
         let port = listener.local_addr()?.port();
         let intake = intake::IntakeQueue::start(store.clone());
         let clock = Arc::new(scheduler::Clock::default());
-        let mut jobs = vec![];
+        let limits = Arc::new(limits::Limiter::new(store.clone()));
+        let mut jobs = vec![limits.clone().spawn(config.rate_limit_flush_interval)];
         if !config.lead_jobs_interval.is_zero() {
             jobs.push(intake::spawn_jobs(
                 store.clone(),
@@ -115,6 +120,7 @@ impl Application {
             secret: Arc::new(secret),
             metrics: metrics_handle(),
             clock: clock.clone(),
+            limits: limits.clone(),
         };
         Ok(Self {
             listener,
@@ -122,6 +128,7 @@ impl Application {
             port,
             jobs,
             clock,
+            limits,
         })
     }
 
@@ -148,6 +155,10 @@ impl Application {
         .await;
         for j in self.jobs {
             j.abort();
+        }
+        // What this instance counted since the last flush is not dropped at a restart.
+        if let Err(e) = self.limits.flush().await {
+            tracing::warn!(error = %e, "final rate-limit flush failed");
         }
         served
     }

@@ -68,17 +68,7 @@ pub async fn login(
     Form(data): Form<LoginData>,
 ) -> Result<Response> {
     let email = data.email.trim().to_lowercase();
-    let ip = v.ip.map(|i| i.to_string()).unwrap_or_default();
-    let account_key = format!("login:account:{email}");
-    auth::rate_limit(
-        &state,
-        &[
-            (account_key.clone(), state.config.login_attempts_per_account),
-            (format!("login:ip:{ip}"), state.config.login_attempts_per_ip),
-        ],
-        15 * 60,
-    )
-    .await?;
+    let check = auth::PasswordCheck::begin(&state, v.ip, &email).await?;
     let person = state
         .store
         .person_by_email(&email)
@@ -91,6 +81,7 @@ pub async fn login(
     .await;
     let Some(person) = person.filter(|_| ok) else {
         tracing::info!("sign-in failed");
+        check.failed(&state).await?;
         let view = LoginView {
             ctx: Ctx::new(&v, "/login"),
             email: data.email,
@@ -99,7 +90,7 @@ pub async fn login(
         };
         return Ok((StatusCode::UNAUTHORIZED, render(&view)?).into_response());
     };
-    state.store.clear_rate_limit(&account_key).await?;
+    check.succeeded(&state);
     // A new session id at every sign-in (no fixation); the old one, if any, ends.
     if let Some(old) = &v.session_hash {
         state.store.delete_session(old).await?;
@@ -408,21 +399,10 @@ pub async fn change_password(
 ) -> Result<Response> {
     v.require(Permission::ManageOwnAccount)?;
     let p = v.person.clone().ok_or(Error::Unauthorized)?;
-    let ip = v.ip.map(|i| i.to_string()).unwrap_or_default();
-    auth::rate_limit(
-        &state,
-        &[
-            (
-                format!("login:account:{}", p.email),
-                state.config.login_attempts_per_account,
-            ),
-            (format!("login:ip:{ip}"), state.config.login_attempts_per_ip),
-        ],
-        15 * 60,
-    )
-    .await?;
+    let check = auth::PasswordCheck::begin(&state, v.ip, &p.email).await?;
     let mut view = account_view(&state, &v).await?;
     let errors = if !verify_password(data.current_password.clone(), p.password_hash.clone()).await {
+        check.failed(&state).await?;
         Err(ValidationErrors::single(
             "current_password",
             "wrong-password",

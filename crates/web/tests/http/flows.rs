@@ -1,9 +1,10 @@
 //! What people do through the HTML pages.
 
-use super::helpers::{browser, csrf_in, last_email_link, TestApp, PASSWORD};
+use super::helpers::{browser, csrf_in, last_email_link, spawn_app_with, TestApp, PASSWORD};
 use crate::both_backends;
 use agora_domain::partner::PartnerStatus;
 use agora_domain::permissions::{Grant, Role};
+use agora_store::testing::Backend;
 
 both_backends!(
     pages_carry_security_headers_and_safe_cookies,
@@ -12,7 +13,6 @@ both_backends!(
     an_approved_applicant_appears_in_the_directory_with_an_active_badge,
     a_suspended_partner_disappears_and_its_badge_says_not_active,
     directory_filters_and_bad_filter_values,
-    sign_in_is_rate_limited_per_account,
     password_reset_link_works_once,
     partner_admin_edits_own_profile_but_not_status,
     health_and_metrics_answer,
@@ -361,39 +361,99 @@ async fn directory_filters_and_bad_filter_values(app: TestApp) {
     assert!(bad.text().await.expect("body").contains("Unknown service."));
 }
 
-async fn sign_in_is_rate_limited_per_account(app: TestApp) {
-    app.person("ada@example.org", &[]).await;
+/// Posts the sign-in form as a client at `ip` (the app trusts `X-Forwarded-For`).
+async fn sign_in_from(app: &TestApp, ip: &str, email: &str, password: &str) -> reqwest::StatusCode {
     let c = browser();
     let token = app.csrf(&c, "/login").await;
-    for _ in 0..10 {
-        let res = c
-            .post(app.url("/login"))
-            .form(&[
-                ("csrf_token", token.as_str()),
-                ("email", "ada@example.org"),
-                ("password", "wrong password!"),
-            ])
-            .send()
-            .await
-            .expect("post");
-        assert_eq!(res.status(), 401);
-    }
-    let res = c
-        .post(app.url("/login"))
+    c.post(app.url("/login"))
+        .header("x-forwarded-for", ip)
         .form(&[
             ("csrf_token", token.as_str()),
-            ("email", "ada@example.org"),
-            ("password", PASSWORD),
+            ("email", email),
+            ("password", password),
         ])
         .send()
         .await
-        .expect("post");
+        .expect("post")
+        .status()
+}
+
+async fn sign_in_failures_lock_the_address_not_the_owner(backend: Backend) {
+    let Some(app) = spawn_app_with(backend, |c| c.trust_proxy = true).await else {
+        return;
+    };
+    app.person("ada@example.org", &[]).await;
+    for _ in 0..10 {
+        assert_eq!(
+            sign_in_from(&app, "203.0.113.7", "ada@example.org", "wrong password!").await,
+            401
+        );
+    }
+    let refused = sign_in_from(&app, "203.0.113.7", "ada@example.org", PASSWORD).await;
     assert_eq!(
-        res.status(),
-        429,
-        "even the right password is refused once the account is locked out"
+        refused, 429,
+        "the address that failed ten times is refused for this account, even with the right password"
     );
-    assert!(res.headers().contains_key("retry-after"));
+    // The owner, elsewhere, still signs in: failures from one address never lock them out.
+    assert_eq!(
+        sign_in_from(&app, "198.51.100.1", "ada@example.org", PASSWORD).await,
+        303
+    );
+}
+
+async fn sign_in_failures_are_limited_per_address(backend: Backend) {
+    let Some(app) = spawn_app_with(backend, |c| {
+        c.trust_proxy = true;
+        c.login_attempts_per_ip = 5;
+    })
+    .await
+    else {
+        return;
+    };
+    app.person("ada@example.org", &[]).await;
+    // Successes do not count: an office behind one address is never refused for signing in.
+    for _ in 0..6 {
+        assert_eq!(
+            sign_in_from(&app, "203.0.113.7", "ada@example.org", PASSWORD).await,
+            303
+        );
+    }
+    // Failures across many accounts from one address do.
+    for i in 0..5 {
+        let email = format!("guess{i}@example.org");
+        assert_eq!(
+            sign_in_from(&app, "203.0.113.7", &email, "wrong password!").await,
+            401
+        );
+    }
+    assert_eq!(
+        sign_in_from(&app, "203.0.113.7", "ada@example.org", PASSWORD).await,
+        429
+    );
+    assert_eq!(
+        sign_in_from(&app, "198.51.100.1", "ada@example.org", PASSWORD).await,
+        303
+    );
+}
+
+#[tokio::test]
+async fn sign_in_failures_lock_the_address_not_the_owner_sqlite() {
+    sign_in_failures_lock_the_address_not_the_owner(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn sign_in_failures_lock_the_address_not_the_owner_postgres() {
+    sign_in_failures_lock_the_address_not_the_owner(Backend::Postgres).await;
+}
+
+#[tokio::test]
+async fn sign_in_failures_are_limited_per_address_sqlite() {
+    sign_in_failures_are_limited_per_address(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn sign_in_failures_are_limited_per_address_postgres() {
+    sign_in_failures_are_limited_per_address(Backend::Postgres).await;
 }
 
 async fn password_reset_link_works_once(app: TestApp) {
