@@ -154,6 +154,20 @@ struct ServeArgs {
     /// Anonymous lead submissions allowed per IP address and hour.
     #[arg(long, env = "AGORA_LEAD_SUBMISSIONS_PER_IP_HOUR", default_value_t = 20)]
     lead_submissions_per_ip_hour: i64,
+    /// Lead submissions per hour by one signed-in person through the pages.
+    #[arg(
+        long,
+        env = "AGORA_LEAD_SUBMISSIONS_PER_ACCOUNT_HOUR",
+        default_value_t = 20
+    )]
+    lead_submissions_per_account_hour: i64,
+    /// Lead submissions per hour with one API token (a website forwarding its visitors' requests).
+    #[arg(
+        long,
+        env = "AGORA_LEAD_SUBMISSIONS_PER_TOKEN_HOUR",
+        default_value_t = 1000
+    )]
+    lead_submissions_per_token_hour: i64,
     /// Proposals and votes one account may open in the all-members body per 24 hours.
     #[arg(long, env = "AGORA_PROPOSALS_PER_ACCOUNT_DAY", default_value_t = 5)]
     proposals_per_account_day: i64,
@@ -633,6 +647,8 @@ async fn serve(store: Store, args: ServeArgs) -> Result<()> {
         lead_jobs_interval: std::time::Duration::from_secs(args.lead_jobs_interval_secs),
         lead_retention_days: (args.lead_retention_days > 0).then_some(args.lead_retention_days),
         lead_submissions_per_ip_hour: args.lead_submissions_per_ip_hour,
+        lead_submissions_per_account_hour: args.lead_submissions_per_account_hour,
+        lead_submissions_per_token_hour: args.lead_submissions_per_token_hour,
         proposals_per_account_day: args.proposals_per_account_day,
         governance_jobs_interval: std::time::Duration::from_secs(
             args.governance_jobs_interval_secs,

@@ -35,7 +35,7 @@ pub use outbox::OutboxMessage;
 pub use partners::{ImportRow, Invitation, Partner, StatusChange};
 pub use people::{Person, PersonWithGrants};
 pub use rate_limit::RateDelta;
-pub use tokens::{ApiTokenInfo, SessionRecord, TokenPurpose};
+pub use tokens::{ApiTokenInfo, ApiTokenOwner, Redeemed, SessionRecord, TokenPurpose};
 
 use agora_domain::ValidationErrors;
 use sqlx::any::{AnyPoolOptions, AnyRow};

@@ -32,6 +32,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "public_names",
         include_str!("../migrations/0006_public_names.sql"),
     ),
+    (
+        7,
+        "api_token_expiry",
+        include_str!("../migrations/0007_api_token_expiry.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

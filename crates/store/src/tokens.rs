@@ -35,6 +35,28 @@ pub struct ApiTokenInfo {
     pub prefix: String,
     pub created_at: String,
     pub last_used_at: Option<String>,
+    pub expires_at: String,
+}
+
+impl ApiTokenInfo {
+    pub fn is_expired(&self) -> bool {
+        self.expires_at <= crate::now()
+    }
+}
+
+/// Who a presented API token speaks for, and which token it is (limits are counted per token).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ApiTokenOwner {
+    pub token_id: i64,
+    pub person_id: i64,
+}
+
+/// What redeeming a one-time link did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Redeemed {
+    pub person_id: i64,
+    /// API tokens revoked because the password was reset.
+    pub tokens_revoked: u64,
 }
 
 impl Store {
@@ -117,25 +139,28 @@ impl Store {
         name: &str,
         hash: &str,
         prefix: &str,
+        expires_at: &str,
         who: &Who,
     ) -> Result<i64> {
         let mut tx = self.begin().await?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO api_tokens (person_id, name, token_hash, prefix, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            "INSERT INTO api_tokens (person_id, name, token_hash, prefix, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(person_id)
         .bind(name)
         .bind(hash)
         .bind(prefix)
         .bind(crate::now())
+        .bind(expires_at)
         .fetch_one(&mut *tx)
         .await?;
         append(
             self,
             &mut tx,
             who,
-            AuditEvent::new("api_token.create", "api_token", id)
-                .after(serde_json::json!({"name": name, "prefix": prefix})),
+            AuditEvent::new("api_token.create", "api_token", id).after(
+                serde_json::json!({"name": name, "prefix": prefix, "expires_at": expires_at}),
+            ),
         )
         .await?;
         tx.commit().await?;
@@ -144,7 +169,7 @@ impl Store {
 
     pub async fn api_tokens(&self, person_id: i64) -> Result<Vec<ApiTokenInfo>> {
         let rows = sqlx::query(
-            "SELECT id, name, prefix, created_at, last_used_at FROM api_tokens \
+            "SELECT id, name, prefix, created_at, last_used_at, expires_at FROM api_tokens \
              WHERE person_id = $1 AND revoked_at IS NULL ORDER BY id DESC",
         )
         .bind(person_id)
@@ -158,6 +183,7 @@ impl Store {
                     prefix: get(r, "prefix")?,
                     created_at: get(r, "created_at")?,
                     last_used_at: get(r, "last_used_at")?,
+                    expires_at: get(r, "expires_at")?,
                 })
             })
             .collect()
@@ -186,28 +212,33 @@ impl Store {
         Ok(())
     }
 
-    /// The person a live API token belongs to. "Last used" is kept to the minute: writing it on every
-    /// request would make each API call a disk flush.
-    pub async fn api_token_person(&self, hash: &str) -> Result<Option<i64>> {
+    /// The person a live API token belongs to: not revoked, not expired, its person not disabled.
+    /// "Last used" is kept to the minute: writing it on every request would make each API call a disk
+    /// flush.
+    pub async fn api_token_person(&self, hash: &str) -> Result<Option<ApiTokenOwner>> {
         let row = sqlx::query(
-            "SELECT person_id, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL \
-             AND person_id IN (SELECT id FROM people WHERE disabled_at IS NULL)",
+            "SELECT id, person_id, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL \
+             AND expires_at > $2 AND person_id IN (SELECT id FROM people WHERE disabled_at IS NULL)",
         )
         .bind(hash)
+        .bind(crate::now())
         .fetch_optional(&self.reader)
         .await?;
         let Some(row) = row else { return Ok(None) };
-        let id: i64 = crate::get(&row, "person_id")?;
+        let owner = ApiTokenOwner {
+            token_id: crate::get(&row, "id")?,
+            person_id: crate::get(&row, "person_id")?,
+        };
         let last: Option<String> = crate::get(&row, "last_used_at")?;
         let stale = crate::format_time(chrono::Utc::now() - chrono::Duration::minutes(1));
         if last.is_none_or(|l| l < stale) {
-            sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2")
+            sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
                 .bind(crate::now())
-                .bind(hash)
+                .bind(owner.token_id)
                 .execute(&self.pool)
                 .await?;
         }
-        Ok(Some(id))
+        Ok(Some(owner))
     }
 
     pub async fn create_one_time_token(
@@ -296,13 +327,16 @@ impl Store {
     }
 
     /// Uses a one-time link to set a password: the link is spent, every session of the person ends and
-    /// every other outstanding link of the same purpose dies, all or nothing.
+    /// every other outstanding link of the same purpose dies, all or nothing. A password reset also
+    /// revokes the person's API tokens (whoever reset it may not be the one who made them), and when
+    /// there were any, `tokens_notice` (subject, body) is emailed to the person.
     pub async fn redeem_token_set_password(
         &self,
         purpose: TokenPurpose,
         hash: &str,
         password_hash: &str,
-    ) -> Result<i64> {
+        tokens_notice: &(String, String),
+    ) -> Result<Redeemed> {
         let mut tx = self.begin().await?;
         let now = crate::now();
         let person_id: Option<i64> = sqlx::query_scalar(
@@ -338,15 +372,41 @@ impl Store {
             TokenPurpose::Invitation => "person.accept_invitation",
             TokenPurpose::PasswordReset => "person.reset_password",
         };
+        let who = Who::person(person_id, &email);
         append(
             self,
             &mut tx,
-            &Who::person(person_id, &email),
+            &who,
             AuditEvent::new(action, "person", person_id),
         )
         .await?;
+        let mut tokens_revoked = 0;
+        if purpose == TokenPurpose::PasswordReset {
+            tokens_revoked = sqlx::query(
+                "UPDATE api_tokens SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL",
+            )
+            .bind(&now)
+            .bind(person_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if tokens_revoked > 0 {
+                append(
+                    self,
+                    &mut tx,
+                    &who,
+                    AuditEvent::new("api_token.revoke_all", "person", person_id)
+                        .after(serde_json::json!({"revoked": tokens_revoked})),
+                )
+                .await?;
+                crate::outbox::queue(&mut tx, &email, &tokens_notice.0, &tokens_notice.1).await?;
+            }
+        }
         tx.commit().await?;
-        Ok(person_id)
+        Ok(Redeemed {
+            person_id,
+            tokens_revoked,
+        })
     }
 
     /// Changes the password of a signed-in person and ends their other sessions.

@@ -568,6 +568,10 @@ async fn sessions_expire_and_tokens_are_single_use(store: Store) {
         Some(p.id)
     );
     assert!(store.session("s-dead").await.expect("q").is_none());
+    let notice = (
+        "tokens revoked".to_string(),
+        "Your API tokens were revoked.".to_string(),
+    );
     store
         .create_one_time_token(
             TokenPurpose::PasswordReset,
@@ -588,28 +592,29 @@ async fn sessions_expire_and_tokens_are_single_use(store: Store) {
         .expect("token");
     assert!(
         store
-            .redeem_token_set_password(TokenPurpose::Invitation, "t1", "h")
+            .redeem_token_set_password(TokenPurpose::Invitation, "t1", "h", &notice)
             .await
             .is_err(),
         "purpose must match"
     );
     assert_eq!(
         store
-            .redeem_token_set_password(TokenPurpose::PasswordReset, "t1", "newhash")
+            .redeem_token_set_password(TokenPurpose::PasswordReset, "t1", "newhash", &notice)
             .await
-            .expect("redeem"),
+            .expect("redeem")
+            .person_id,
         p.id
     );
     assert!(
         store
-            .redeem_token_set_password(TokenPurpose::PasswordReset, "t1", "again")
+            .redeem_token_set_password(TokenPurpose::PasswordReset, "t1", "again", &notice)
             .await
             .is_err(),
         "single use"
     );
     assert!(
         store
-            .redeem_token_set_password(TokenPurpose::PasswordReset, "t2", "again")
+            .redeem_token_set_password(TokenPurpose::PasswordReset, "t2", "again", &notice)
             .await
             .is_err(),
         "siblings die too"
@@ -628,19 +633,64 @@ async fn sessions_expire_and_tokens_are_single_use(store: Store) {
             .as_deref(),
         Some("newhash")
     );
+    let future = "2999-01-01T00:00:00.000Z";
     let tid = store
-        .create_api_token(p.id, "ci", "api-hash", "agora_ab", &Who::system())
+        .create_api_token(p.id, "ci", "api-hash", "agora_ab", future, &Who::system())
         .await
         .expect("token");
     assert_eq!(
-        store.api_token_person("api-hash").await.expect("q"),
-        Some(p.id)
+        store
+            .api_token_person("api-hash")
+            .await
+            .expect("q")
+            .map(|o| (o.token_id, o.person_id)),
+        Some((tid, p.id))
     );
     store
         .revoke_api_token(tid, p.id, &Who::system())
         .await
         .expect("revoke");
     assert_eq!(store.api_token_person("api-hash").await.expect("q"), None);
+    // An expired token is refused, and still listed (as expired) until revoked.
+    store
+        .create_api_token(
+            p.id,
+            "old",
+            "old-hash",
+            "agora_cd",
+            "2020-01-01T00:00:00.000Z",
+            &Who::system(),
+        )
+        .await
+        .expect("token");
+    assert_eq!(store.api_token_person("old-hash").await.expect("q"), None);
+    let listed = store.api_tokens(p.id).await.expect("list");
+    assert!(listed.iter().any(|t| t.name == "old" && t.is_expired()));
+    // A password reset revokes every token and tells the person.
+    store
+        .create_api_token(
+            p.id,
+            "live",
+            "live-hash",
+            "agora_ef",
+            future,
+            &Who::system(),
+        )
+        .await
+        .expect("token");
+    store
+        .create_one_time_token(TokenPurpose::PasswordReset, p.id, "t3", future)
+        .await
+        .expect("token");
+    let r = store
+        .redeem_token_set_password(TokenPurpose::PasswordReset, "t3", "h3", &notice)
+        .await
+        .expect("redeem");
+    assert_eq!(r.tokens_revoked, 2);
+    assert_eq!(store.api_token_person("live-hash").await.expect("q"), None);
+    assert!(store.api_tokens(p.id).await.expect("list").is_empty());
+    let mail = store.outbox_recent(1).await.expect("outbox");
+    assert_eq!(mail[0].subject, "tokens revoked");
 }
 
 async fn rate_limit_counts_within_window(store: Store) {

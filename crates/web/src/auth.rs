@@ -81,6 +81,8 @@ pub struct Viewer {
     pub csrf: Csrf,
     pub tr: Tr,
     pub ip: Option<IpAddr>,
+    /// The API token the request was made with, if any (limits are counted per token).
+    pub api_token: Option<i64>,
 }
 
 /// A request's CSRF token, made only when a page renders a form: pages without forms then set no
@@ -263,6 +265,7 @@ pub async fn context(
     let mut actor = Actor::Anonymous;
     let mut person = None;
     let mut session_hash = None;
+    let mut api_token = None;
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -270,16 +273,18 @@ pub async fn context(
         .map(str::trim);
     if let Some(token) = bearer {
         // A presented token that is wrong is an error, not a silent downgrade to anonymous.
-        let id = state
+        // Revoked and expired tokens are refused alike.
+        let owner = state
             .store
             .api_token_person(&hash_token(token))
             .await?
             .ok_or(Error::Unauthorized)?;
-        let (a, p) = resolve_actor(&state, id)
+        let (a, p) = resolve_actor(&state, owner.person_id)
             .await?
             .ok_or(Error::Unauthorized)?;
         actor = a;
         person = Some(p);
+        api_token = Some(owner.token_id);
     } else if let Some(c) = jar.get(&cookie_name(&state, SESSION_COOKIE)) {
         // The JSON API takes cookies for reading only: writes need a token, so no CSRF is possible there.
         if !(is_api && unsafe_method) {
@@ -327,6 +332,7 @@ pub async fn context(
         csrf: csrf.clone(),
         tr,
         ip,
+        api_token,
     });
     let mut res = next.run(req).await;
     if let Some(value) = csrf.issued_cookie() {

@@ -33,6 +33,11 @@ pub struct Config {
     /// Anonymous lead submissions allowed per IP address and hour. Requests with an API token (the
     /// public website forwarding its visitors' requests) are not limited by IP.
     pub lead_submissions_per_ip_hour: i64,
+    /// Lead submissions per hour by a signed-in person through the pages (counted per account).
+    pub lead_submissions_per_account_hour: i64,
+    /// Lead submissions per hour with one API token: a website forwarding its visitors' requests
+    /// sends many, so its limit is higher, but a leaked token cannot flood the partners.
+    pub lead_submissions_per_token_hour: i64,
     /// Proposals and votes one account may open in the all-members body per 24 hours (each emails
     /// every account holder).
     pub proposals_per_account_day: i64,
@@ -63,6 +68,8 @@ impl Default for Config {
             lead_jobs_interval: Duration::from_secs(60),
             lead_retention_days: Some(730),
             lead_submissions_per_ip_hour: 20,
+            lead_submissions_per_account_hour: 20,
+            lead_submissions_per_token_hour: 1000,
             proposals_per_account_day: 5,
             governance_jobs_interval: Duration::from_secs(30),
             smtp: None,

@@ -243,6 +243,17 @@ tokens-actions = Actions
 tokens-revoke = Revoke
 tokens-new-name = Name of a new token
 tokens-create = Create token
+tokens-expires = Expires
+tokens-expired = Expired on { $date }
+tokens-valid-for = Valid for
+tokens-valid-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+tokens-revoked-by-reset = { $count ->
+    [one] Your password was reset, so your API token was revoked: create a new one for your scripts.
+   *[other] Your password was reset, so your { $count } API tokens were revoked: create new ones for your scripts.
+}
 
 ## Partner portal
 portal-title = My organization
@@ -358,6 +369,12 @@ email-lead-confirm-body = Hello,
 email-lead-closed-subject = A lead was withdrawn
 email-lead-closed-body = Lead #{ $lead } is closed: the request was withdrawn by the requester or closed by the foundation.
     It needs nothing more from you, and it is no longer waiting in your Agora inbox.
+email-tokens-revoked-subject = Your Agora API tokens were revoked
+email-tokens-revoked-body = Hello { $name },
+
+    The password of your Agora account was just reset, so every API token of the account was revoked: scripts using them can no longer act for you. Create new tokens on your account page if you need them.
+
+    If you did not reset your password, tell the foundation at once.
 email-reset-subject = Reset your Agora password
 email-reset-body = Hello { $name },
 

@@ -296,12 +296,26 @@ async fn set_password(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response());
     }
     let password_hash = hash_password(data.password).await?;
-    let person_id = state
+    let notice = (
+        v.tr.t("email-tokens-revoked-subject"),
+        v.tr.t1(
+            "email-tokens-revoked-body",
+            "name",
+            person.display_name.clone(),
+        ),
+    );
+    let done = state
         .store
-        .redeem_token_set_password(purpose, &hash, &password_hash)
+        .redeem_token_set_password(purpose, &hash, &password_hash, &notice)
         .await?;
-    let cookie = start_session(state, person_id).await?;
-    Ok((jar.add(cookie), Redirect::to("/account")).into_response())
+    let cookie = start_session(state, done.person_id).await?;
+    // The account page says that the API tokens were revoked (the email says it too).
+    let to = if done.tokens_revoked > 0 {
+        format!("/account?tokens_revoked={}", done.tokens_revoked)
+    } else {
+        "/account".to_string()
+    };
+    Ok((jar.add(cookie), Redirect::to(&to)).into_response())
 }
 
 pub async fn reset_form(
@@ -351,7 +365,16 @@ struct AccountView {
     password_errors: FieldErrors,
     password_changed: bool,
     token_errors: FieldErrors,
+    /// API tokens a password reset just revoked.
+    tokens_revoked: u64,
+    /// (days, label) a new token may be valid for; `TOKEN_DEFAULT_DAYS` is preselected.
+    expiry_choices: Vec<(u32, String)>,
+    expiry_days: u32,
 }
+
+/// How long a new API token may stay valid, in days. A year unless the person picks otherwise.
+pub const TOKEN_VALID_DAYS: &[u32] = &[7, 30, 90, 365, 730];
+pub const TOKEN_DEFAULT_DAYS: u32 = 365;
 
 async fn account_view(state: &AppState, v: &Viewer) -> Result<AccountView> {
     let p = v.person.as_ref().ok_or(Error::Unauthorized)?;
@@ -384,12 +407,30 @@ async fn account_view(state: &AppState, v: &Viewer) -> Result<AccountView> {
         password_errors: FieldErrors::default(),
         password_changed: false,
         token_errors: FieldErrors::default(),
+        tokens_revoked: 0,
+        expiry_choices: TOKEN_VALID_DAYS
+            .iter()
+            .map(|&d| (d, v.tr.t1("tokens-valid-days", "count", d)))
+            .collect(),
+        expiry_days: TOKEN_DEFAULT_DAYS,
     })
 }
 
-pub async fn account(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AccountParams {
+    tokens_revoked: Option<u64>,
+}
+
+pub async fn account(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(q): Query<AccountParams>,
+) -> Result<Html<String>> {
     v.require(Permission::ManageOwnAccount)?;
-    render(&account_view(&state, &v).await?)
+    let mut view = account_view(&state, &v).await?;
+    view.tokens_revoked = q.tokens_revoked.unwrap_or(0);
+    render(&view)
 }
 
 pub async fn change_password(
@@ -432,6 +473,20 @@ pub async fn change_password(
 #[serde(default)]
 pub struct TokenData {
     name: String,
+    /// Days the token stays valid (one of `TOKEN_VALID_DAYS`); a year when absent.
+    expires_in_days: String,
+}
+
+/// A token's expiry from the days asked for: one of the offered lengths, a year by default.
+pub fn token_expiry(days: &str) -> Result<u32, ValidationErrors> {
+    let days = days.trim();
+    if days.is_empty() {
+        return Ok(TOKEN_DEFAULT_DAYS);
+    }
+    days.parse::<u32>()
+        .ok()
+        .filter(|d| TOKEN_VALID_DAYS.contains(d))
+        .ok_or_else(|| ValidationErrors::single("expires_in_days", "out-of-range"))
 }
 
 pub async fn create_token(
@@ -443,22 +498,40 @@ pub async fn create_token(
     let p = v.person.clone().ok_or(Error::Unauthorized)?;
     let name = data.name.trim();
     let mut view = account_view(&state, &v).await?;
+    let mut errors = ValidationErrors::new();
     if name.is_empty() || name.chars().count() > 80 {
-        view.token_errors = FieldErrors(ValidationErrors::single(
+        errors.add(
             "token_name",
             if name.is_empty() {
                 "required"
             } else {
                 "too-long"
             },
-        ));
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response());
+        );
     }
+    let days = token_expiry(&data.expires_in_days);
+    if let Err(e) = &days {
+        errors.errors.extend(e.errors.iter().cloned());
+    }
+    let (true, Ok(days)) = (errors.is_empty(), days) else {
+        view.token_errors = FieldErrors(errors);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response());
+    };
+    view.expiry_days = days;
     let token = format!("{}{}", auth::API_TOKEN_PREFIX, random_token());
     let prefix: String = token.chars().take(12).collect();
+    let expires_at =
+        agora_store::format_time(chrono::Utc::now() + chrono::Duration::days(i64::from(days)));
     state
         .store
-        .create_api_token(p.id, name, &hash_token(&token), &prefix, &v.who())
+        .create_api_token(
+            p.id,
+            name,
+            &hash_token(&token),
+            &prefix,
+            &expires_at,
+            &v.who(),
+        )
         .await?;
     view.tokens = state.store.api_tokens(p.id).await?;
     view.new_token = Some(token);

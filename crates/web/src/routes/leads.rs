@@ -198,11 +198,24 @@ pub async fn submit(
     source: &'static str,
     key: Option<String>,
 ) -> Result<Intake> {
-    if v.person.is_none() {
-        let ip = v.ip.map(|i| i.to_string()).unwrap_or_default();
-        let limit = state.config.lead_submissions_per_ip_hour;
-        crate::auth::rate_limit(state, &[(format!("lead:ip:{ip}"), limit)], 3600).await?;
-    }
+    // Anonymous callers per address; signed-in people per account; a token (a website forwarding
+    // its visitors) per token, with a higher limit of its own.
+    let c = &state.config;
+    let limit = match (&v.person, v.api_token) {
+        (None, _) => {
+            let ip = v.ip.map(|i| i.to_string()).unwrap_or_default();
+            (format!("lead:ip:{ip}"), c.lead_submissions_per_ip_hour)
+        }
+        (Some(_), Some(token)) => (
+            format!("lead:token:{token}"),
+            c.lead_submissions_per_token_hour,
+        ),
+        (Some(p), None) => (
+            format!("lead:account:{}", p.id),
+            c.lead_submissions_per_account_hour,
+        ),
+    };
+    crate::auth::rate_limit(state, &[limit], 3600).await?;
     let map = crate::cache::region_map(state).await?;
     let lead = input.parse(&map)?;
     let s = Submission {

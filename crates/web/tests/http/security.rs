@@ -35,6 +35,13 @@ macro_rules! both_backends_with {
 }
 
 both_backends_with!(behind_one_proxy: forwarded_for_cannot_escape_the_per_ip_limit);
+both_backends_with!(small_lead_limits: signed_in_lead_submissions_are_limited_per_account_and_token);
+both_backends!(api_tokens_expire_and_a_password_reset_revokes_them);
+
+fn small_lead_limits(c: &mut Config) {
+    c.lead_submissions_per_account_hour = 2;
+    c.lead_submissions_per_token_hour = 3;
+}
 
 fn behind_one_proxy(c: &mut Config) {
     c.trust_proxy = true;
@@ -387,4 +394,175 @@ async fn applications_are_indistinguishable_from_unknown_slugs(app: TestApp) {
     // A former partner's badge still answers, saying it is not active.
     let badge = answer(format!("/partners/{}/badge.svg", former.profile.slug)).await;
     assert_eq!(badge.0, 200);
+}
+
+async fn signed_in_lead_submissions_are_limited_per_account_and_token(app: TestApp) {
+    app.person("member@example.org", &[]).await;
+    let c = app.login("member@example.org").await;
+    let mut answers = vec![];
+    for n in 0..3 {
+        let email = format!("f{n}@prospect.example");
+        let res = app
+            .post_form(
+                &c,
+                "/find-a-partner",
+                "/find-a-partner",
+                &[
+                    ("organization", "Université Exemple"),
+                    ("contact_name", "Ana Souza"),
+                    ("email", email.as_str()),
+                    ("country", "FR"),
+                    ("languages", "fr"),
+                    ("services", "hosting"),
+                    ("consent", "on"),
+                ],
+            )
+            .await;
+        answers.push(res.status().as_u16());
+    }
+    assert_eq!(
+        answers,
+        [303, 303, 429],
+        "a signed-in person has a limit too"
+    );
+    // A token (a website forwarding its visitors) has its own, higher allowance.
+    let id = app.person("website@example.org", &[]).await;
+    let token = app.token(id).await;
+    let mut answers = vec![];
+    for n in 0..4 {
+        let res = reqwest::Client::new()
+            .post(app.url("/api/v1/leads"))
+            .bearer_auth(&token)
+            .json(&lead_body(&format!("t{n}@prospect.example")))
+            .send()
+            .await
+            .expect("post");
+        answers.push(res.status().as_u16());
+    }
+    assert_eq!(answers, [201, 201, 201, 429]);
+}
+
+async fn api_tokens_expire_and_a_password_reset_revokes_them(app: TestApp) {
+    let id = app.person("scripter@example.org", &[]).await;
+    let me = |token: String| {
+        let url = app.url("/api/v1/me");
+        async move {
+            reqwest::Client::new()
+                .get(url)
+                .bearer_auth(token)
+                .send()
+                .await
+                .expect("me")
+                .status()
+                .as_u16()
+        }
+    };
+    // An expired token is refused.
+    let expired = format!("agora_{}", agora_web::auth::random_token());
+    app.store
+        .create_api_token(
+            id,
+            "old",
+            &agora_web::auth::hash_token(&expired),
+            "agora_old",
+            "2020-01-01T00:00:00.000Z",
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("token");
+    assert_eq!(me(expired).await, 401);
+
+    // The account page makes tokens with a chosen expiry and shows it with the last use.
+    let c = app.login("scripter@example.org").await;
+    let bad = app
+        .post_form(
+            &c,
+            "/account",
+            "/account/tokens",
+            &[("name", "ci"), ("expires_in_days", "100000")],
+        )
+        .await;
+    assert_eq!(bad.status(), 422);
+    let page = app
+        .post_form(
+            &c,
+            "/account",
+            "/account/tokens",
+            &[("name", "ci"), ("expires_in_days", "30")],
+        )
+        .await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.expect("body");
+    let i = html
+        .find("<code class=\"secret\">")
+        .expect("new token shown")
+        + 20;
+    let token = html[i..]
+        .split('<')
+        .next()
+        .expect("token")
+        .trim_start_matches('>')
+        .to_string();
+    assert_eq!(me(token.clone()).await, 200, "{token}");
+    let listed = app.store.api_tokens(id).await.expect("tokens");
+    let ci = listed.iter().find(|t| t.name == "ci").expect("listed");
+    let in_30_days = chrono::Utc::now() + chrono::Duration::days(30);
+    assert_eq!(
+        &ci.expires_at[..10],
+        in_30_days.format("%Y-%m-%d").to_string()
+    );
+    let html = c
+        .get(app.url("/account"))
+        .send()
+        .await
+        .expect("account")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        html.contains("Expires") && html.contains("Expired on"),
+        "{html}"
+    );
+
+    // A password reset revokes every token, says so on the page after it and by email.
+    let anon = browser();
+    app.post_form(
+        &anon,
+        "/password/forgot",
+        "/password/forgot",
+        &[("email", "scripter@example.org")],
+    )
+    .await;
+    let link = super::helpers::last_email_link(&app.store).await;
+    let res = app
+        .post_form(
+            &anon,
+            &link,
+            &link,
+            &[
+                ("password", "a brand new passphrase"),
+                ("confirm", "a brand new passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let to = res.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_string();
+    assert_eq!(to, "/account?tokens_revoked=2");
+    let html = anon
+        .get(app.url(&to))
+        .send()
+        .await
+        .expect("account")
+        .text()
+        .await
+        .expect("body");
+    assert!(html.contains("API tokens were revoked"), "{html}");
+    assert_eq!(me(token).await, 401);
+    assert!(app.store.api_tokens(id).await.expect("tokens").is_empty());
+    let mail = app.store.outbox_recent(1).await.expect("outbox");
+    assert_eq!(mail[0].subject, "Your Agora API tokens were revoked");
+    assert_eq!(mail[0].to_address, "scripter@example.org");
 }
