@@ -6,6 +6,7 @@ mod governance;
 mod helpers;
 mod lead_desk;
 mod leads;
+mod load;
 mod pages;
 mod permissions;
 mod security;

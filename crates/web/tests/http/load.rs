@@ -1,0 +1,245 @@
+//! The public endpoints under concurrent clients, as real traffic arrives: no token, each client from
+//! its own address, browsers loading the form before posting it. Counts of errors are bounded (zero
+//! 5xx, every request answered); nothing here is timed.
+
+use super::helpers::{browser, csrf_in, spawn_app_with, TestApp, PASSWORD};
+use agora_store::testing::Backend;
+
+const CLIENTS: usize = 32;
+const EACH: usize = 4;
+
+fn lead(c: usize, i: usize) -> serde_json::Value {
+    serde_json::json!({
+        "organization": format!("Load Org {c}-{i}"), "contact_name": "Load Client",
+        "email": format!("load{c}-{i}@example.org"), "country": "FR",
+        "languages": ["fr"], "services": ["hosting"], "consent": true,
+    })
+}
+
+/// Every status each client met, posting leads anonymously through the API (even clients) or the
+/// form (odd clients).
+async fn anonymous_clients(app: &TestApp) -> Vec<u16> {
+    let mut tasks = vec![];
+    for c in 0..CLIENTS {
+        let base = app.url("");
+        tasks.push(tokio::spawn(async move {
+            let client = browser();
+            let ip = format!("192.0.2.{c}");
+            let mut statuses = vec![];
+            for i in 0..EACH {
+                if c % 2 == 0 {
+                    let res = client
+                        .post(format!("{base}/api/v1/leads"))
+                        .header("x-forwarded-for", &ip)
+                        .json(&lead(c, i))
+                        .send()
+                        .await;
+                    statuses.push(res.map_or(0, |r| r.status().as_u16()));
+                } else {
+                    let page = client
+                        .get(format!("{base}/find-a-partner"))
+                        .header("x-forwarded-for", &ip)
+                        .send()
+                        .await;
+                    let Ok(page) = page else {
+                        statuses.push(0);
+                        continue;
+                    };
+                    statuses.push(page.status().as_u16());
+                    let token = csrf_in(&page.text().await.unwrap_or_default()).unwrap_or_default();
+                    let (org, email) = (
+                        format!("Form Org {c}-{i}"),
+                        format!("form{c}-{i}@example.org"),
+                    );
+                    let res = client
+                        .post(format!("{base}/find-a-partner"))
+                        .header("x-forwarded-for", &ip)
+                        .form(&[
+                            ("csrf_token", token.as_str()),
+                            ("organization", &org),
+                            ("contact_name", "Form Client"),
+                            ("email", &email),
+                            ("country", "FR"),
+                            ("languages", "fr"),
+                            ("services", "hosting"),
+                            ("consent", "on"),
+                        ])
+                        .send()
+                        .await;
+                    statuses.push(res.map_or(0, |r| r.status().as_u16()));
+                }
+            }
+            statuses
+        }));
+    }
+    let mut all = vec![];
+    for t in tasks {
+        all.extend(t.await.expect("client"));
+    }
+    all
+}
+
+async fn anonymous_intake_under_concurrency(backend: Backend) {
+    let Some(app) = spawn_app_with(backend, |c| {
+        c.trust_proxy = true;
+        c.lead_submissions_per_ip_hour = 1_000;
+    })
+    .await
+    else {
+        return;
+    };
+    let statuses = anonymous_clients(&app).await;
+    let failed: Vec<&u16> = statuses.iter().filter(|s| **s == 0 || **s >= 500).collect();
+    assert!(failed.is_empty(), "5xx or no answer: {failed:?}");
+    let acked = statuses.iter().filter(|s| **s == 201 || **s == 303).count();
+    assert_eq!(
+        acked,
+        CLIENTS * EACH,
+        "every lead acknowledged: {statuses:?}"
+    );
+    assert_eq!(
+        app.store.count_leads().await.expect("count"),
+        (CLIENTS * EACH) as i64
+    );
+}
+
+#[tokio::test]
+async fn anonymous_intake_under_concurrency_sqlite() {
+    anonymous_intake_under_concurrency(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn anonymous_intake_under_concurrency_postgres() {
+    anonymous_intake_under_concurrency(Backend::Postgres).await;
+}
+
+/// The per-address limit holds under concurrency too: one address racing gets exactly the limit.
+async fn the_per_address_limit_holds_under_concurrency(backend: Backend) {
+    let Some(app) = spawn_app_with(backend, |c| {
+        c.trust_proxy = true;
+        c.lead_submissions_per_ip_hour = 5;
+    })
+    .await
+    else {
+        return;
+    };
+    let mut tasks = vec![];
+    for i in 0..20 {
+        let url = app.url("/api/v1/leads");
+        tasks.push(tokio::spawn(async move {
+            browser()
+                .post(url)
+                .header("x-forwarded-for", "198.51.100.9")
+                .json(&lead(99, i))
+                .send()
+                .await
+                .map_or(0, |r| r.status().as_u16())
+        }));
+    }
+    let mut statuses = vec![];
+    for t in tasks {
+        statuses.push(t.await.expect("client"));
+    }
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 201).count(),
+        5,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 429).count(),
+        15,
+        "{statuses:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_per_address_limit_holds_under_concurrency_sqlite() {
+    the_per_address_limit_holds_under_concurrency(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn the_per_address_limit_holds_under_concurrency_postgres() {
+    the_per_address_limit_holds_under_concurrency(Backend::Postgres).await;
+}
+
+/// People sign in at once, some with a wrong password first, while others read pages.
+async fn concurrent_sign_ins_and_reads(backend: Backend) {
+    let Some(app) = spawn_app_with(backend, |c| c.trust_proxy = true).await else {
+        return;
+    };
+    for c in 0..16 {
+        app.person(&format!("load{c}@example.org"), &[]).await;
+    }
+    let mut tasks = vec![];
+    for c in 0..16 {
+        let base = app.url("");
+        tasks.push(tokio::spawn(async move {
+            let client = browser();
+            let ip = format!("203.0.113.{c}");
+            let (mut statuses, mut sign_ins) = (vec![], vec![]);
+            let passwords: &[&str] = if c % 4 == 0 {
+                &["wrong password!", PASSWORD]
+            } else {
+                &[PASSWORD]
+            };
+            for password in passwords {
+                let page = client
+                    .get(format!("{base}/login"))
+                    .header("x-forwarded-for", &ip)
+                    .send()
+                    .await
+                    .expect("login page");
+                statuses.push(page.status().as_u16());
+                let token = csrf_in(&page.text().await.expect("body")).unwrap_or_default();
+                let email = format!("load{c}@example.org");
+                let res = client
+                    .post(format!("{base}/login"))
+                    .header("x-forwarded-for", &ip)
+                    .form(&[
+                        ("csrf_token", token.as_str()),
+                        ("email", email.as_str()),
+                        ("password", password),
+                    ])
+                    .send()
+                    .await;
+                sign_ins.push(res.map_or(0, |r| r.status().as_u16()));
+            }
+            for path in ["/partners", "/", "/transparency"] {
+                let res = client
+                    .get(format!("{base}{path}"))
+                    .header("x-forwarded-for", &ip)
+                    .send()
+                    .await;
+                statuses.push(res.map_or(0, |r| r.status().as_u16()));
+            }
+            (statuses, sign_ins)
+        }));
+    }
+    let (mut pages, mut sign_ins) = (vec![], vec![]);
+    for t in tasks {
+        let (p, s) = t.await.expect("client");
+        pages.extend(p);
+        sign_ins.extend(s);
+    }
+    assert!(pages.iter().all(|s| (200..400).contains(s)), "{pages:?}");
+    assert_eq!(
+        sign_ins.iter().filter(|s| **s == 303).count(),
+        16,
+        "everyone signed in: {sign_ins:?}"
+    );
+    assert_eq!(
+        sign_ins.iter().filter(|s| **s == 401).count(),
+        4,
+        "{sign_ins:?}"
+    );
+}
+
+#[tokio::test]
+async fn concurrent_sign_ins_and_reads_sqlite() {
+    concurrent_sign_ins_and_reads(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn concurrent_sign_ins_and_reads_postgres() {
+    concurrent_sign_ins_and_reads(Backend::Postgres).await;
+}
