@@ -25,6 +25,22 @@ pub struct Instance {
     _shutdown: tokio::sync::oneshot::Sender<()>,
 }
 
+/// With `TEST_LOG` set (an `AGORA_LOG`-style filter, or anything for `info`), the servers' logs go
+/// to stderr: the first place to look when a test meets a 500.
+fn init_test_log() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        if let Ok(filter) = std::env::var("TEST_LOG") {
+            let filter = tracing_subscriber::EnvFilter::try_new(&filter)
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+            let _ = tracing_subscriber::fmt()
+                .with_env_filter(filter)
+                .with_test_writer()
+                .try_init();
+        }
+    });
+}
+
 async fn start(
     store: Store,
     tweak: impl FnOnce(&mut Config),
@@ -40,6 +56,7 @@ async fn start(
         ..Default::default()
     };
     tweak(&mut config);
+    init_test_log();
     let app = Application::build(config, store).await.expect("build app");
     let base = format!("http://127.0.0.1:{}", app.port());
     let clock = app.clock();
