@@ -829,8 +829,13 @@ fn time_runs<T>(label: &str, count: impl Fn() -> T, describe: impl Fn(&T) -> Str
 }
 
 /// `agora bench tally`: counts `ballots` synthetic ranked ballots over `options` options by
-/// instant-runoff and by Schulze, each timed separately on one core.
-pub fn tally(ballots: usize, options: usize) -> anyhow::Result<()> {
+/// instant-runoff and by Schulze, each timed separately on one core; `write` also saves them as a
+/// published ballot file.
+pub fn tally(
+    ballots: usize,
+    options: usize,
+    write: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
     use agora_domain::tally::{
         parse_ballots_csv, tally_irv, tally_schulze, write_ballots_csv, BallotMeta, Method,
         TieBreak,
@@ -883,5 +888,10 @@ pub fn tally(ballots: usize, options: usize) -> anyhow::Result<()> {
         "ballot file: {:.1} MB, written in {written:.3} s, read in {read:.3} s",
         text.len() as f64 / 1e6
     );
+    if let Some(path) = write {
+        std::fs::write(path, &text)
+            .map_err(|e| anyhow::anyhow!("writing {}: {e}", path.display()))?;
+        println!("ballot file written to {}", path.display());
+    }
     Ok(())
 }

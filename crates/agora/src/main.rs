@@ -317,6 +317,9 @@ enum BenchCommand {
         ballots: usize,
         #[arg(long, default_value_t = 10)]
         options: usize,
+        /// Also save the ballots as a published ballot file here, to time `agora tally FILE`.
+        #[arg(long)]
+        write: Option<PathBuf>,
     },
 }
 
@@ -388,8 +391,12 @@ async fn run(cli: Cli) -> Result<()> {
             print!("{}", tally::run(file, method, seed.as_deref(), *json)?);
             return Ok(());
         }
-        Command::Bench(BenchCommand::Tally { ballots, options }) => {
-            return bench::tally(*ballots, *options);
+        Command::Bench(BenchCommand::Tally {
+            ballots,
+            options,
+            write,
+        }) => {
+            return bench::tally(*ballots, *options, write.as_deref());
         }
         _ => {}
     }

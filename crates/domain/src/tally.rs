@@ -115,8 +115,10 @@
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// The most options a count accepts (ballot papers of the governance program are much shorter): it
 /// bounds Schulze's cubic step and lets a ballot's options be checked with a fixed bit set.
@@ -1461,17 +1463,44 @@ pub fn write_ballots_csv(
 /// Where the options of a file being read come from.
 struct OptionIndex {
     names: Vec<String>,
-    ids: HashMap<String, u16>,
+    ids: HashMap<String, u16, BuildHasherDefault<Fnv>>,
     /// Without `#option` rows, ballots add the options they name.
     derived: bool,
 }
+
+/// FNV-1a: option names are short and a ballot file names one per field, so SipHash's start-up cost
+/// dominated the reading of a large file. At most [`MAX_OPTIONS`] names are hashed into the table,
+/// which bounds what colliding names can cost.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Up to this many options are found by comparing names, which beats hashing them.
+const OPTIONS_SCANNED: usize = 16;
 
 impl OptionIndex {
     fn add(&mut self, name: &str) -> Result<u16, String> {
         if self.ids.contains_key(name) {
             return Err(format!("option {name:?} is listed twice"));
         }
-        if name.chars().any(char::is_control) {
+        if has_control(name) {
             return Err(format!("option {name:?} contains a control character"));
         }
         let id = u16::try_from(self.names.len())
@@ -1484,8 +1513,20 @@ impl OptionIndex {
     }
 
     fn lookup(&mut self, name: &str) -> Result<u16, String> {
-        match self.ids.get(name) {
-            Some(&id) => Ok(id),
+        // `names[id]` is option `id`, so a scan finds the same id as the table.
+        let found = if self.names.len() <= OPTIONS_SCANNED {
+            // Names of one length often share a prefix ("Option 1", "Option 2"): the last byte
+            // rules most of them out before a full comparison.
+            let last = name.as_bytes().last();
+            self.names
+                .iter()
+                .position(|n| n.len() == name.len() && n.as_bytes().last() == last && n == name)
+                .and_then(|i| u16::try_from(i).ok())
+        } else {
+            self.ids.get(name).copied()
+        };
+        match found {
+            Some(id) => Ok(id),
             None if self.derived => self.add(name),
             None => {
                 let mut known: Vec<&str> = self.names.iter().take(10).map(String::as_str).collect();
@@ -1501,166 +1542,338 @@ impl OptionIndex {
     }
 }
 
+/// Whether `s` contains a control character (Unicode category Cc), checking ASCII text bytewise.
+fn has_control(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().any(|b| b < 0x20 || b == 0x7f)
+    } else {
+        s.chars().any(char::is_control)
+    }
+}
+
+/// The line breaks in `bytes`: `\r\n`, a lone `\r` and a lone `\n` each end a line.
+fn line_breaks(bytes: &[u8]) -> u64 {
+    let mut n = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// The rows of a ballot file as RFC 4180 reads them, with what common writers add: any of `\r\n`,
+/// `\r` and `\n` ends a row, blank lines are skipped, text after a closing quote joins the field,
+/// and a quote left open runs to the end. Fields borrow from the text unless a doubled quote must
+/// be undone, so a million rows cost no allocation each. (The `csv` crate read the same rows, but
+/// validated and copied every field and named the line before any blank lines a row followed.)
+struct Rows<'a> {
+    text: &'a str,
+    pos: usize,
+    /// The line `pos` is on, from 1.
+    line: u64,
+}
+
+impl<'a> Rows<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    /// The end of the unquoted text starting at `from`: the next comma or line end.
+    fn field_end(&self, from: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        bytes
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .position(|&b| matches!(b, b',' | b'\r' | b'\n'))
+            .map_or(bytes.len(), |i| from + i)
+    }
+
+    /// Puts the next row's fields in `fields` and returns the line it starts on; `None` at the end.
+    fn next_row(&mut self, fields: &mut Vec<Cow<'a, str>>) -> Option<u64> {
+        let bytes = self.text.as_bytes();
+        loop {
+            match bytes.get(self.pos)? {
+                b'\n' => self.line += 1,
+                b'\r' => {
+                    self.line += 1;
+                    if bytes.get(self.pos + 1) == Some(&b'\n') {
+                        self.pos += 1;
+                    }
+                }
+                _ => break,
+            }
+            self.pos += 1;
+        }
+        let start = self.line;
+        fields.clear();
+        loop {
+            if bytes.get(self.pos) == Some(&b'"') {
+                let field = self.quoted();
+                fields.push(field);
+            } else {
+                let end = self.field_end(self.pos);
+                fields.push(Cow::Borrowed(
+                    self.text.get(self.pos..end).unwrap_or_default(),
+                ));
+                self.pos = end;
+            }
+            if bytes.get(self.pos) == Some(&b',') {
+                self.pos += 1;
+            } else {
+                // A line end (left for the next row to count) or the end of the text.
+                return Some(start);
+            }
+        }
+    }
+
+    /// The quoted field whose opening quote is at `pos`, unescaped; leaves `pos` after it.
+    fn quoted(&mut self) -> Cow<'a, str> {
+        let bytes = self.text.as_bytes();
+        // Every index below is next to an ASCII quote, comma or line end, so on a char boundary.
+        let part = |from: usize, to: usize| self.text.get(from..to).unwrap_or_default();
+        let mut value: Cow<'a, str> = Cow::Borrowed("");
+        let mut from = self.pos + 1;
+        loop {
+            let rest = bytes.get(from..).unwrap_or_default();
+            let Some(q) = rest.iter().position(|&b| b == b'"').map(|i| from + i) else {
+                self.line += line_breaks(rest);
+                append(&mut value, part(from, bytes.len()));
+                self.pos = bytes.len();
+                return value;
+            };
+            self.line += line_breaks(bytes.get(from..q).unwrap_or_default());
+            if bytes.get(q + 1) == Some(&b'"') {
+                append(&mut value, part(from, q + 1));
+                from = q + 2;
+                continue;
+            }
+            append(&mut value, part(from, q));
+            let end = self.field_end(q + 1);
+            append(&mut value, part(q + 1, end));
+            self.pos = end;
+            return value;
+        }
+    }
+}
+
+fn append<'a>(value: &mut Cow<'a, str>, part: &'a str) {
+    if value.is_empty() {
+        *value = Cow::Borrowed(part);
+    } else if !part.is_empty() {
+        value.to_mut().push_str(part);
+    }
+}
+
+/// The first receipt used twice, as the error a reader going line by line meets: on the line of its
+/// second use, naming the first. Receipts are checked once all are read because the writer sorts
+/// them, which makes a published file one pass of comparisons instead of a million hashes.
+fn repeated_receipt(receipts: &[String], lines: &[u64]) -> Option<CsvError> {
+    if receipts.windows(2).all(|w| w[0] < w[1]) {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..receipts.len()).collect();
+    // Stable: equal receipts stay in file order, so each group starts with the first use.
+    order.sort_by(|&a, &b| receipts[a].cmp(&receipts[b]));
+    let mut first_repeat: Option<(usize, usize)> = None;
+    for group in order.chunk_by(|&a, &b| receipts[a] == receipts[b]) {
+        if let [first, second, ..] = *group {
+            if first_repeat.is_none_or(|(s, _)| second < s) {
+                first_repeat = Some((second, first));
+            }
+        }
+    }
+    let (second, first) = first_repeat?;
+    Some(CsvError {
+        line: lines[second],
+        message: format!(
+            "receipt {:?} is already used on line {}",
+            receipts[second], lines[first]
+        ),
+    })
+}
+
 /// Reads a ballot file (see the module documentation). The first problem found is returned with its
 /// line; nothing the file contains makes the reader panic.
 pub fn parse_ballots_csv(text: &str) -> Result<BallotFile, CsvError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut meta = BallotMeta::default();
-    let mut seen_keys: HashMap<String, u64> = HashMap::new();
-    let mut options = OptionIndex {
-        names: Vec::new(),
-        ids: HashMap::new(),
-        derived: true,
-    };
-    let mut receipts: Vec<String> = Vec::new();
-    let mut receipt_lines: HashMap<String, u64> = HashMap::new();
-    let mut ranks: Vec<u16> = Vec::new();
-    let mut bounds: Vec<usize> = vec![0];
-    let mut record = csv::StringRecord::new();
-
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                return Err(CsvError {
-                    line: e.position().map_or(0, |p| p.line()),
-                    message: format!("not readable as CSV: {e}"),
-                })
-            }
+    let mut file = FileReader::default();
+    let read = file.read(text);
+    // A repeated receipt is found after the reading; it is the error when it comes first.
+    if let Some(repeat) = repeated_receipt(&file.receipts, &file.receipt_lines) {
+        if read.as_ref().err().is_none_or(|e| repeat.line <= e.line) {
+            return Err(repeat);
         }
-        let line = record.position().map_or(0, |p| p.line());
-        let err = |message: String| CsvError { line, message };
-        // Spreadsheets pad rows with empty fields; a row of nothing but empty fields is blank.
-        let len = (0..record.len())
-            .rev()
-            .find(|&i| record.get(i).is_some_and(|f| !f.is_empty()))
-            .map_or(0, |i| i + 1);
-        // The writer quoted cells that start like spreadsheet formulas (`csv_file`); undo it.
-        let mut fields = record.iter().take(len).map(crate::csv_file::restore);
-        let Some(first) = fields.next() else {
-            continue;
-        };
-
-        if let Some(key) = first.strip_prefix('#') {
-            if !receipts.is_empty() {
-                return Err(err("metadata rows (#…) must come before the ballots".into()));
-            }
-            let value = fields.next().unwrap_or("");
-            if fields.next().is_some() {
-                return Err(err(format!(
-                    "#{key} takes one value (quote it if it contains a comma)"
-                )));
-            }
-            if key != "option" {
-                if let Some(earlier) = seen_keys.insert(key.to_string(), line) {
-                    return Err(err(format!("#{key} repeats line {earlier}")));
-                }
-            }
-            match key {
-                "agora-ballots" => {
-                    if value != BALLOT_FILE_VERSION {
-                        return Err(err(format!(
-                            "ballot file version {value:?} is not supported (this Agora reads version {BALLOT_FILE_VERSION})"
-                        )));
-                    }
-                }
-                "software" => meta.software = Some(value.to_string()),
-                "method" => match Method::parse(value) {
-                    Ok(m) => meta.method = Some(m),
-                    Err(_) if value == "yes_no" => {
-                        return Err(err(
-                            "this is a yes/no ballot file; only ranked ballots (irv, schulze) are read here".into(),
-                        ))
-                    }
-                    Err(_) => {
-                        return Err(err(format!(
-                            "unknown method {value:?} (expected irv or schulze)"
-                        )))
-                    }
-                },
-                "seed" => meta.seed = (!value.is_empty()).then(|| value.to_string()),
-                "seed-sha256" => {
-                    if !value.is_empty() {
-                        if value.len() != 64 || !value.chars().all(|c| c.is_ascii_hexdigit()) {
-                            return Err(err(
-                                "#seed-sha256 must be 64 hexadecimal digits".into(),
-                            ));
-                        }
-                        meta.seed_sha256 = Some(value.to_ascii_lowercase());
-                    }
-                }
-                "option" => {
-                    if value.is_empty() {
-                        return Err(err("#option needs a name".into()));
-                    }
-                    // Metadata precedes the ballots, so the list is complete before they are read.
-                    options.derived = false;
-                    options.add(value).map_err(&err)?;
-                }
-                _ => return Err(err(format!("unknown metadata row #{key}"))),
-            }
-            continue;
-        }
-
-        if first.is_empty() {
-            return Err(err("the ballot has no receipt (the first field)".into()));
-        }
-        if first.chars().any(char::is_control) {
-            return Err(err("the receipt contains a control character".into()));
-        }
-        if let Some(earlier) = receipt_lines.insert(first.to_string(), line) {
-            return Err(err(format!(
-                "receipt {first:?} is already used on line {earlier}"
-            )));
-        }
-        let mut seen = [0u64; OPTION_WORDS];
-        let start = ranks.len();
-        for (column, name) in (2..).zip(fields) {
-            if name.is_empty() {
-                return Err(err(format!(
-                    "field {column} is empty: a ballot lists its options without gaps"
-                )));
-            }
-            let id = options.lookup(name).map_err(&err)?;
-            let (word, bit) = (usize::from(id) / 64, 1u64 << (id % 64));
-            if seen[word] & bit != 0 {
-                return Err(err(format!("option {name:?} is ranked twice")));
-            }
-            seen[word] |= bit;
-            ranks.push(id);
-        }
-        if ranks.len() == start {
-            return Err(err("the ballot ranks no option".into()));
-        }
-        if receipts.len() >= u32::MAX as usize {
-            return Err(err("too many ballots".into()));
-        }
-        receipts.push(first.to_string());
-        bounds.push(ranks.len());
     }
-
+    read?;
+    let meta = file.meta;
     if let (Some(seed), Some(commitment)) = (&meta.seed, &meta.seed_sha256) {
         if !verify_seed(seed, commitment) {
             return Err(CsvError {
-                line: seen_keys.get("seed-sha256").copied().unwrap_or(0),
+                line: file.seen_keys.get("seed-sha256").copied().unwrap_or(0),
                 message: "the #seed does not match #seed-sha256 (the SHA-256 of the seed)".into(),
             });
         }
     }
     Ok(BallotFile {
         meta,
-        receipts,
+        receipts: file.receipts,
         ballots: RankedBallots {
-            options: options.names,
-            ranks,
-            bounds,
+            options: file.options.names,
+            ranks: file.ranks,
+            bounds: file.bounds,
         },
     })
+}
+
+/// What [`parse_ballots_csv`] has read so far.
+struct FileReader {
+    meta: BallotMeta,
+    seen_keys: HashMap<String, u64>,
+    options: OptionIndex,
+    receipts: Vec<String>,
+    /// The line of each receipt.
+    receipt_lines: Vec<u64>,
+    ranks: Vec<u16>,
+    bounds: Vec<usize>,
+}
+
+impl Default for FileReader {
+    fn default() -> Self {
+        Self {
+            meta: BallotMeta::default(),
+            seen_keys: HashMap::new(),
+            options: OptionIndex {
+                names: Vec::new(),
+                ids: HashMap::default(),
+                derived: true,
+            },
+            receipts: Vec::new(),
+            receipt_lines: Vec::new(),
+            ranks: Vec::new(),
+            bounds: vec![0],
+        }
+    }
+}
+
+impl FileReader {
+    /// Reads every row, stopping at the first problem except a repeated receipt (the caller's).
+    fn read(&mut self, text: &str) -> Result<(), CsvError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut rows = Rows::new(text);
+        let mut record: Vec<Cow<'_, str>> = Vec::new();
+        while let Some(line) = rows.next_row(&mut record) {
+            let err = |message: String| CsvError { line, message };
+            // Spreadsheets pad rows with empty fields; a row of nothing but empty fields is blank.
+            let len = record
+                .iter()
+                .rposition(|f| !f.is_empty())
+                .map_or(0, |i| i + 1);
+            // The writer quoted cells that start like spreadsheet formulas (`csv_file`); undo it.
+            let mut fields = record.iter().take(len).map(|f| crate::csv_file::restore(f));
+            let Some(first) = fields.next() else {
+                continue;
+            };
+
+            if let Some(key) = first.strip_prefix('#') {
+                if !self.receipts.is_empty() {
+                    return Err(err("metadata rows (#…) must come before the ballots".into()));
+                }
+                let value = fields.next().unwrap_or("");
+                if fields.next().is_some() {
+                    return Err(err(format!(
+                        "#{key} takes one value (quote it if it contains a comma)"
+                    )));
+                }
+                self.metadata(key, value, line).map_err(err)?;
+                continue;
+            }
+
+            if first.is_empty() {
+                return Err(err("the ballot has no receipt (the first field)".into()));
+            }
+            if has_control(first) {
+                return Err(err("the receipt contains a control character".into()));
+            }
+            self.receipts.push(first.to_string());
+            self.receipt_lines.push(line);
+            let mut seen = [0u64; OPTION_WORDS];
+            let start = self.ranks.len();
+            for (column, name) in (2..).zip(fields) {
+                if name.is_empty() {
+                    return Err(err(format!(
+                        "field {column} is empty: a ballot lists its options without gaps"
+                    )));
+                }
+                let id = self.options.lookup(name).map_err(&err)?;
+                let (word, bit) = (usize::from(id) / 64, 1u64 << (id % 64));
+                if seen[word] & bit != 0 {
+                    return Err(err(format!("option {name:?} is ranked twice")));
+                }
+                seen[word] |= bit;
+                self.ranks.push(id);
+            }
+            if self.ranks.len() == start {
+                return Err(err("the ballot ranks no option".into()));
+            }
+            if self.receipts.len() > u32::MAX as usize {
+                return Err(err("too many ballots".into()));
+            }
+            self.bounds.push(self.ranks.len());
+        }
+        Ok(())
+    }
+
+    fn metadata(&mut self, key: &str, value: &str, line: u64) -> Result<(), String> {
+        if key != "option" {
+            if let Some(earlier) = self.seen_keys.insert(key.to_string(), line) {
+                return Err(format!("#{key} repeats line {earlier}"));
+            }
+        }
+        let meta = &mut self.meta;
+        match key {
+            "agora-ballots" => {
+                if value != BALLOT_FILE_VERSION {
+                    return Err(format!(
+                        "ballot file version {value:?} is not supported (this Agora reads version {BALLOT_FILE_VERSION})"
+                    ));
+                }
+            }
+            "software" => meta.software = Some(value.to_string()),
+            "method" => match Method::parse(value) {
+                Ok(m) => meta.method = Some(m),
+                Err(_) if value == "yes_no" => {
+                    return Err(
+                        "this is a yes/no ballot file; only ranked ballots (irv, schulze) are read here".into(),
+                    )
+                }
+                Err(_) => return Err(format!("unknown method {value:?} (expected irv or schulze)")),
+            },
+            "seed" => meta.seed = (!value.is_empty()).then(|| value.to_string()),
+            "seed-sha256" => {
+                if !value.is_empty() {
+                    if value.len() != 64 || !value.chars().all(|c| c.is_ascii_hexdigit()) {
+                        return Err("#seed-sha256 must be 64 hexadecimal digits".into());
+                    }
+                    meta.seed_sha256 = Some(value.to_ascii_lowercase());
+                }
+            }
+            "option" => {
+                if value.is_empty() {
+                    return Err("#option needs a name".into());
+                }
+                // Metadata precedes the ballots, so the list is complete before they are read.
+                self.options.derived = false;
+                self.options.add(value)?;
+            }
+            _ => return Err(format!("unknown metadata row #{key}")),
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -2471,6 +2684,332 @@ mod tests {
             }
         }
         (votes, exhausted)
+    }
+
+    /// Not a test: measures reading a published 1,000,000-ballot file against counting it, for
+    /// docs/performance.md. `cargo test --release -p agora-domain --lib -- --ignored --nocapture
+    /// reading_a_million_ballots`.
+    #[test]
+    #[ignore = "a measurement, run by hand in release"]
+    fn reading_a_million_ballots() {
+        let names: Vec<String> = (1..=10).map(|i| format!("Option {i}")).collect();
+        let mut b = RankedBallots::new(names).expect("options");
+        let mut state = 0x7a11_2026_u64;
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            state >> 33
+        };
+        let mut ranking = Vec::new();
+        for _ in 0..1_000_000 {
+            let mut left: Vec<u16> = (0..10).collect();
+            let length = 1 + (next() % 10) as usize;
+            ranking.clear();
+            while ranking.len() < length {
+                let i = (next() % left.len() as u64) as usize;
+                ranking.push(left.swap_remove(i));
+            }
+            b.push(&ranking).expect("valid");
+        }
+        let receipts: Vec<String> = (0..b.len())
+            .map(|i| format!("{:016x}", (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)))
+            .collect();
+        let tb = TieBreak::seeded("bench");
+        let text = write_ballots_csv(&BallotMeta::new("0.1.0", Method::Irv, &tb), &b, &receipts)
+            .expect("write");
+        let time = |label: &str, f: &dyn Fn()| {
+            let mut runs: Vec<f64> = (0..5)
+                .map(|_| {
+                    let start = std::time::Instant::now();
+                    f();
+                    start.elapsed().as_secs_f64()
+                })
+                .collect();
+            runs.sort_by(f64::total_cmp);
+            println!(
+                "{label}: median {:.3} s (min {:.3}, max {:.3})",
+                runs[2], runs[0], runs[4]
+            );
+        };
+        println!(
+            "file: {:.1} MB, {} ballots",
+            text.len() as f64 / 1e6,
+            b.len()
+        );
+        time("read", &|| {
+            let file = parse_ballots_csv(&text).expect("parse");
+            assert_eq!(file.ballots.len(), 1_000_000);
+        });
+        time("count irv", &|| {
+            std::hint::black_box(tally_irv(&b, &tb));
+        });
+        time("count schulze", &|| {
+            std::hint::black_box(tally_schulze(&b, &tb));
+        });
+    }
+
+    // --- the reader against a reference ------------------------------------------------------------
+
+    /// The reader as it was before it was made fast: the `csv` crate splits the rows, hashed maps
+    /// check receipts and options as each row comes. Kept as the reference the fast reader must
+    /// agree with, except for one fix: a row's line is the one it starts on, also after blank lines
+    /// and lone `\r` line ends (the `csv` crate named the line before the blank ones).
+    fn reference_parse(text: &str) -> Result<BallotFile, CsvError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let line_at = |byte: usize| -> u64 {
+            let start =
+                byte + text[byte..].len() - text[byte..].trim_start_matches(['\r', '\n']).len();
+            1 + text[..start]
+                .replace("\r\n", "\n")
+                .matches(['\r', '\n'])
+                .count() as u64
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let mut meta = BallotMeta::default();
+        let mut seen_keys: HashMap<String, u64> = HashMap::new();
+        let mut names: Vec<String> = Vec::new();
+        let mut ids: HashMap<String, u16> = HashMap::new();
+        let mut derived = true;
+        let add = |names: &mut Vec<String>, ids: &mut HashMap<String, u16>, name: &str| {
+            if ids.contains_key(name) {
+                return Err(format!("option {name:?} is listed twice"));
+            }
+            if name.chars().any(char::is_control) {
+                return Err(format!("option {name:?} contains a control character"));
+            }
+            let id = u16::try_from(names.len())
+                .ok()
+                .filter(|&id| usize::from(id) < MAX_OPTIONS)
+                .ok_or_else(|| format!("more than {MAX_OPTIONS} options"))?;
+            names.push(name.to_string());
+            ids.insert(name.to_string(), id);
+            Ok(id)
+        };
+        let mut receipts: Vec<String> = Vec::new();
+        let mut receipt_lines: HashMap<String, u64> = HashMap::new();
+        let mut ranks: Vec<u16> = Vec::new();
+        let mut bounds: Vec<usize> = vec![0];
+        let mut record = csv::StringRecord::new();
+        while reader.read_record(&mut record).expect("a str is readable") {
+            let line = line_at(record.position().expect("position").byte() as usize);
+            let err = |message: String| CsvError { line, message };
+            let len = (0..record.len())
+                .rev()
+                .find(|&i| record.get(i).is_some_and(|f| !f.is_empty()))
+                .map_or(0, |i| i + 1);
+            let mut fields = record.iter().take(len).map(crate::csv_file::restore);
+            let Some(first) = fields.next() else {
+                continue;
+            };
+            if let Some(key) = first.strip_prefix('#') {
+                if !receipts.is_empty() {
+                    return Err(err("metadata rows (#…) must come before the ballots".into()));
+                }
+                let value = fields.next().unwrap_or("");
+                if fields.next().is_some() {
+                    return Err(err(format!(
+                        "#{key} takes one value (quote it if it contains a comma)"
+                    )));
+                }
+                if key != "option" {
+                    if let Some(earlier) = seen_keys.insert(key.to_string(), line) {
+                        return Err(err(format!("#{key} repeats line {earlier}")));
+                    }
+                }
+                match key {
+                    "agora-ballots" if value != BALLOT_FILE_VERSION => {
+                        return Err(err(format!(
+                            "ballot file version {value:?} is not supported (this Agora reads version {BALLOT_FILE_VERSION})"
+                        )))
+                    }
+                    "agora-ballots" => {}
+                    "software" => meta.software = Some(value.to_string()),
+                    "method" => match Method::parse(value) {
+                        Ok(m) => meta.method = Some(m),
+                        Err(_) if value == "yes_no" => return Err(err(
+                            "this is a yes/no ballot file; only ranked ballots (irv, schulze) are read here".into(),
+                        )),
+                        Err(_) => return Err(err(format!("unknown method {value:?} (expected irv or schulze)"))),
+                    },
+                    "seed" => meta.seed = (!value.is_empty()).then(|| value.to_string()),
+                    "seed-sha256" if value.is_empty() => {}
+                    "seed-sha256" => {
+                        if value.len() != 64 || !value.chars().all(|c| c.is_ascii_hexdigit()) {
+                            return Err(err("#seed-sha256 must be 64 hexadecimal digits".into()));
+                        }
+                        meta.seed_sha256 = Some(value.to_ascii_lowercase());
+                    }
+                    "option" => {
+                        if value.is_empty() {
+                            return Err(err("#option needs a name".into()));
+                        }
+                        derived = false;
+                        add(&mut names, &mut ids, value).map_err(&err)?;
+                    }
+                    _ => return Err(err(format!("unknown metadata row #{key}"))),
+                }
+                continue;
+            }
+            if first.is_empty() {
+                return Err(err("the ballot has no receipt (the first field)".into()));
+            }
+            if first.chars().any(char::is_control) {
+                return Err(err("the receipt contains a control character".into()));
+            }
+            if let Some(earlier) = receipt_lines.insert(first.to_string(), line) {
+                return Err(err(format!(
+                    "receipt {first:?} is already used on line {earlier}"
+                )));
+            }
+            let mut seen = HashSet::new();
+            let start = ranks.len();
+            for (column, name) in (2..).zip(fields) {
+                if name.is_empty() {
+                    return Err(err(format!(
+                        "field {column} is empty: a ballot lists its options without gaps"
+                    )));
+                }
+                let id = match ids.get(name) {
+                    Some(&id) => id,
+                    None if derived => add(&mut names, &mut ids, name).map_err(&err)?,
+                    None => {
+                        let mut known: Vec<&str> =
+                            names.iter().take(10).map(String::as_str).collect();
+                        if names.len() > known.len() {
+                            known.push("…");
+                        }
+                        return Err(err(format!(
+                            "unknown option {name:?} (the options are: {})",
+                            known.join(", ")
+                        )));
+                    }
+                };
+                if !seen.insert(id) {
+                    return Err(err(format!("option {name:?} is ranked twice")));
+                }
+                ranks.push(id);
+            }
+            if ranks.len() == start {
+                return Err(err("the ballot ranks no option".into()));
+            }
+            receipts.push(first.to_string());
+            bounds.push(ranks.len());
+        }
+        if let (Some(seed), Some(commitment)) = (&meta.seed, &meta.seed_sha256) {
+            if !verify_seed(seed, commitment) {
+                return Err(CsvError {
+                    line: seen_keys.get("seed-sha256").copied().unwrap_or(0),
+                    message: "the #seed does not match #seed-sha256 (the SHA-256 of the seed)"
+                        .into(),
+                });
+            }
+        }
+        Ok(BallotFile {
+            meta,
+            receipts,
+            ballots: RankedBallots {
+                options: names,
+                ranks,
+                bounds,
+            },
+        })
+    }
+
+    /// Text made of the pieces that make CSV and ballot files tricky.
+    fn arb_tricky_file() -> impl Strategy<Value = String> {
+        let seed_row = format!("#seed-sha256,{}", seed_commitment("s"));
+        let piece = prop_oneof![
+            Just("#option,".to_string()),
+            Just("#seed,s".to_string()),
+            Just("#seed,t".to_string()),
+            Just(seed_row),
+            Just("#method,irv".to_string()),
+            Just("#agora-ballots,1".to_string()),
+            Just("#software,x".to_string()),
+            Just("A".to_string()),
+            Just("B".to_string()),
+            Just("é".to_string()),
+            Just("r1".to_string()),
+            Just("r2".to_string()),
+            Just("r3".to_string()),
+            Just("\"A\"".to_string()),
+            Just("\"A,B\"".to_string()),
+            Just("\"\"\"\"".to_string()),
+            Just("\"".to_string()),
+            Just("'".to_string()),
+            Just("'=1".to_string()),
+            Just(",".to_string()),
+            Just(",,".to_string()),
+            Just(" ".to_string()),
+            Just("\r\n".to_string()),
+            Just("\n".to_string()),
+            Just("\r".to_string()),
+            Just("\u{feff}".to_string()),
+            Just("\u{85}".to_string()),
+            Just("\t".to_string()),
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+    }
+
+    #[test]
+    fn a_row_after_blank_lines_is_named_by_its_own_line() {
+        assert_eq!(
+            error("a,X\n\n\r\nb,X,X\n"),
+            (4, "option \"X\" is ranked twice".into())
+        );
+        assert_eq!(
+            error("a,X\rb,X,X\r"),
+            (2, "option \"X\" is ranked twice".into())
+        );
+    }
+
+    #[test]
+    fn a_repeated_receipt_is_named_where_a_line_by_line_reader_meets_it() {
+        // Receipts are checked after the reading; the error is still the first in the file.
+        assert_eq!(
+            error("r2,A\nr1,A\nr2,B\nr3,\n,A\n"),
+            (3, "receipt \"r2\" is already used on line 1".into())
+        );
+        assert_eq!(
+            error("r2,A\nr1,A,A\nr2,B\n"),
+            (2, "option \"A\" is ranked twice".into())
+        );
+        assert_eq!(
+            error("r1,A\nr2,A\nr1,A,A\n"),
+            (3, "receipt \"r1\" is already used on line 1".into())
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn the_reader_agrees_with_the_reference_on_tricky_text(text in arb_tricky_file()) {
+            prop_assert_eq!(parse_ballots_csv(&text), reference_parse(&text));
+        }
+
+        #[test]
+        fn the_reader_agrees_with_the_reference_on_damaged_files(
+            b in arb_vote(),
+            edits in proptest::collection::vec((any::<prop::sample::Index>(), 0u8..3, prop_oneof![Just(','), Just('"'), Just('\n'), Just('#'), Just('\r'), Just('\''), any::<char>()]), 0..6),
+        ) {
+            let receipts: Vec<String> = (0..b.len()).map(|i| format!("r{i}")).collect();
+            let text = write_ballots_csv(&BallotMeta::new("0.1.0", Method::Irv, &TieBreak::seeded("s")), &b, &receipts).expect("write");
+            let mut chars: Vec<char> = text.chars().collect();
+            for (at, kind, c) in edits {
+                let i = at.index(chars.len() + 1);
+                match kind {
+                    0 => chars.insert(i, c),
+                    1 if i < chars.len() => { chars.remove(i); }
+                    _ if i < chars.len() => chars[i] = c,
+                    _ => {}
+                }
+            }
+            let damaged: String = chars.into_iter().collect();
+            prop_assert_eq!(parse_ballots_csv(&damaged), reference_parse(&damaged));
+        }
     }
 
     proptest! {
