@@ -449,6 +449,10 @@ received-text = It is stored and will be offered to a partner shortly. A partner
     [one] 1 hour
    *[other] { $count } hours
 } to accept it before it goes to another one; the partner who accepts will contact you.
+received-text-direct = It is stored and offered to { $name } only. They have { $count ->
+    [one] 1 hour
+   *[other] { $count } hours
+} to accept it and will then contact you; if they cannot take it, the foundation will look at it with you.
 received-email = We have sent you an email with the reference of your request and a private link where you can see where it stands or withdraw it.
 find-addressed-to = This request goes to { $name } only. They have the usual time to accept it; if they cannot take it, the foundation will look at it with you.
 find-addressed-any = Ask the whole program instead

@@ -258,12 +258,12 @@ pub async fn find_submit(
     if !form.website_url.is_empty() {
         // A bot filled the hidden field: answer as if all went well, store nothing.
         metrics::counter!("agora_lead_honeypot_total").increment(1);
-        return Ok(Redirect::to("/find-a-partner/received").into_response());
+        return Ok(Redirect::to(&received_url(&form.partner)).into_response());
     }
     let key = (!form.submission_id.is_empty() && form.submission_id.len() <= 100)
         .then(|| format!("form:{}", form.submission_id));
     match submit(&state, &v, &form.input(), "form", key).await {
-        Ok(_) => Ok(Redirect::to("/find-a-partner/received").into_response()),
+        Ok(_) => Ok(Redirect::to(&received_url(&form.partner)).into_response()),
         Err(Error::Invalid(e)) => {
             let map = state.store.region_map().await?;
             let view = FindView {
@@ -280,17 +280,43 @@ pub async fn find_submit(
     }
 }
 
+/// A request addressed to one partner is confirmed as such: it does not go on to another partner.
+fn received_url(partner: &str) -> String {
+    let slug = partner.trim();
+    if slug.is_empty() {
+        "/find-a-partner/received".into()
+    } else {
+        format!(
+            "/find-a-partner/received?partner={}",
+            url::form_urlencoded::byte_serialize(slug.as_bytes()).collect::<String>()
+        )
+    }
+}
+
 #[derive(Template)]
 #[template(path = "leads/received.html")]
 struct ReceivedView {
     ctx: Ctx,
     sla_hours: u32,
+    /// The partner's name when the request was addressed to one from its profile.
+    addressed_to: Option<String>,
 }
 
-pub async fn find_received(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
+#[derive(Debug, Default, Deserialize)]
+pub struct ReceivedParams {
+    #[serde(default)]
+    partner: String,
+}
+
+pub async fn find_received(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(q): Query<ReceivedParams>,
+) -> Result<Html<String>> {
     render(&ReceivedView {
         ctx: Ctx::new(&v, "/find-a-partner"),
         sla_hours: state.store.lead_policy().await?.policy.sla_hours,
+        addressed_to: addressee(&state, &q.partner).await?.map(|t| t.1),
     })
 }
 
@@ -897,7 +923,31 @@ fn share_bars(shares: &[MonthlyShare]) -> (Vec<ShareBar>, u32) {
         })
         .collect::<Vec<_>>();
     let width = bars.len() as u32 * 56 + 8;
-    (bars, width.max(120))
+    // As wide as the other charts at the least: a narrower view box is scaled up, labels with it.
+    (bars, width.max(CHART_MIN_WIDTH))
+}
+
+const CHART_MIN_WIDTH: u32 = 460;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_few_months_of_shares_are_drawn_at_the_scale_of_the_other_charts() {
+        let shares: Vec<MonthlyShare> = (1..=4)
+            .map(|m| MonthlyShare {
+                month: format!("2026-0{m}"),
+                entitled: 1.0,
+                received: 1,
+            })
+            .collect();
+        let (bars, width) = share_bars(&shares);
+        assert_eq!(bars.len(), 4);
+        assert_eq!(width, CHART_MIN_WIDTH);
+        let year: Vec<MonthlyShare> = (0..12).map(|_| shares[0].clone()).collect();
+        assert_eq!(share_bars(&year).1, 12 * 56 + 8);
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -548,6 +548,16 @@ async fn directory_profile_asks_one_partner_outside_the_rotation(app: TestApp) {
     let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let res = app.post_form(&c, &link, "/find-a-partner", &borrowed).await;
     assert_eq!(res.status(), 303);
+    // The confirmation names the partner asked and does not promise another one.
+    let received = res.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_string();
+    let (_, page) = text(&c, app.url(&received)).await;
+    assert!(
+        page.contains("offered to Beta Learning only") && !page.contains("goes to another one"),
+        "{page}"
+    );
     // An unknown partner is a clear error on the form, and nothing is stored.
     fields.last_mut().expect("partner").1 = "nobody-here".into();
     fields[2].1 = "other@escola.example".into();
