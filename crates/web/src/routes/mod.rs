@@ -188,6 +188,11 @@ pub fn loggable_path(path: &str) -> String {
             return format!("{prefix}{}", if rest.is_empty() { "" } else { "[token]" });
         }
     }
+    // A requester's status link is the only key to their request (and to withdrawing it).
+    if let Some(rest) = path.strip_prefix("/find-a-partner/status/") {
+        let tail = rest.find('/').map_or("", |i| &rest[i..]);
+        return format!("/find-a-partner/status/[token]{tail}");
+    }
     path.to_string()
 }
 
@@ -254,6 +259,14 @@ mod tests {
         assert_eq!(
             super::loggable_path("/password/reset/s3cr3t"),
             "/password/reset/[token]"
+        );
+        assert_eq!(
+            super::loggable_path("/find-a-partner/status/s3cr3t"),
+            "/find-a-partner/status/[token]"
+        );
+        assert_eq!(
+            super::loggable_path("/find-a-partner/status/s3cr3t/withdraw"),
+            "/find-a-partner/status/[token]/withdraw"
         );
         assert_eq!(super::loggable_path("/partners/acme"), "/partners/acme");
     }
