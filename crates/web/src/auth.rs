@@ -41,7 +41,23 @@ pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// Password hashing is the one CPU-heavy step of a request (argon2id, ~19 MiB and tens of ms). Run
+/// at most one per core, in arrival order: 32 sign-ins at once then finish one after another instead
+/// of dozens of threads sharing the cores and all finishing late.
+async fn hashing_permit() -> tokio::sync::SemaphorePermit<'static> {
+    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    PERMITS
+        .get_or_init(|| {
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            tokio::sync::Semaphore::new(cores)
+        })
+        .acquire()
+        .await
+        .expect("the semaphore is never closed")
+}
+
 pub async fn hash_password(password: String) -> Result<String> {
+    let _permit = hashing_permit().await;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
@@ -56,6 +72,7 @@ pub async fn hash_password(password: String) -> Result<String> {
 /// Verifies a password; with no stored hash, spends the same time so timing does not reveal accounts.
 pub async fn verify_password(password: String, stored: Option<String>) -> bool {
     const DUMMY: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0SNmXmvbBLa/W0Zc1xPdrrpE8fDNBqZdmE2Hy6Zy1jg";
+    let _permit = hashing_permit().await;
     tokio::task::spawn_blocking(move || {
         let has = stored.is_some();
         let h = stored.unwrap_or_else(|| DUMMY.to_string());
