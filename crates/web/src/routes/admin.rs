@@ -587,14 +587,18 @@ pub async fn outbox(
 }
 
 /// One-time links belong to their recipient: an admin reading the outbox must not be able to reset
-/// someone else's password with them.
+/// someone else's password, accept their invitation or act as a requester with them.
 pub fn redact_links(body: &str) -> String {
     body.split_inclusive(char::is_whitespace)
         .map(|word| {
             let trimmed = word.trim_end();
-            if let Some(i) = ["/password/reset/", "/invitations/"]
-                .iter()
-                .find_map(|p| trimmed.find(p).map(|i| i + p.len()))
+            if let Some(i) = [
+                "/password/reset/",
+                "/invitations/",
+                "/find-a-partner/status/",
+            ]
+            .iter()
+            .find_map(|p| trimmed.find(p).map(|i| i + p.len()))
             {
                 format!("{}[hidden]{}", &trimmed[..i], &word[trimmed.len()..])
             } else {
@@ -613,6 +617,13 @@ mod tests {
         assert!(!shown.contains("s3cret"), "{shown}");
         assert!(shown.contains("https://agora.example/password/reset/[hidden]\n\nBye"));
         assert_eq!(super::redact_links("no links here"), "no links here");
+        let status =
+            super::redact_links("Follow it at https://a.example/find-a-partner/status/k3y-T0KEN.");
+        assert!(!status.contains("k3y"), "{status}");
+        assert!(
+            status.contains("/find-a-partner/status/[hidden]"),
+            "{status}"
+        );
     }
 }
 

@@ -262,6 +262,16 @@ pub async fn list_leads(
     v.require(Permission::ManageLeads)?;
     let page = PageRequest::parse(p.page.as_deref(), p.per_page.as_deref())
         .map_err(|(f, c)| ValidationErrors::single(f, c))?;
+    // An unknown filter value is a mistake to name, not a filter that matches nothing.
+    if let Some(s) = &p.status {
+        agora_domain::leads::LeadStatus::parse(s)
+            .map_err(|c| ValidationErrors::single("status", c))?;
+    }
+    if let Some(r) = &p.region {
+        if state.store.region_map().await?.get(r).is_none() {
+            return Err(ValidationErrors::single("region", "invalid-region").into());
+        }
+    }
     let leads = state
         .store
         .leads_page(

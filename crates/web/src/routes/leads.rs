@@ -1383,26 +1383,13 @@ pub struct AdminLeadsParams {
     page: Option<String>,
 }
 
-const LEAD_STATUSES: &[&str] = &[
-    "pending",
-    "offered",
-    "queued",
-    "merged",
-    "withdrawn",
-    "spam",
-    "duplicate",
-];
-
 pub async fn admin_leads(
     State(state): State<AppState>,
     v: Viewer,
     Query(p): Query<AdminLeadsParams>,
 ) -> Result<Html<String>> {
     v.require(Permission::ManageLeads)?;
-    let status = p
-        .status
-        .clone()
-        .filter(|s| LEAD_STATUSES.contains(&s.as_str()));
+    let status = p.status.clone().filter(|s| LeadStatus::parse(s).is_ok());
     let map = state.store.region_map().await?;
     let region = p.region.clone().filter(|r| map.get(r).is_some());
     let page = PageRequest::parse(p.page.as_deref(), None)
@@ -1440,21 +1427,21 @@ pub async fn admin_leads(
             })
             .collect(),
         pager,
-        statuses: LEAD_STATUSES
+        statuses: LeadStatus::ALL
             .iter()
-            .map(|s| (s.to_string(), v.tr.label("lead-status", s)))
+            .map(|s| (s.slug().to_string(), v.tr.label("lead-status", s.slug())))
             .collect(),
         regions: map
             .regions()
             .iter()
             .map(|r| (r.slug.clone(), r.name.clone()))
             .collect(),
-        counts: LEAD_STATUSES
+        counts: LeadStatus::ALL
             .iter()
             .map(|s| {
                 (
-                    v.tr.label("lead-status", s),
-                    counts.get(*s).copied().unwrap_or(0),
+                    v.tr.label("lead-status", s.slug()),
+                    counts.get(s.slug()).copied().unwrap_or(0),
                 )
             })
             .collect(),

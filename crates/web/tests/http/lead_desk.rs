@@ -14,6 +14,7 @@ both_backends!(
     admins_offer_stuck_leads_by_hand_and_close_leads,
     requester_confirmation_status_link_and_withdrawal,
     directory_profile_asks_one_partner_outside_the_rotation,
+    unknown_lead_filters_are_named_not_matched,
 );
 
 fn request(email: &str) -> Value {
@@ -631,5 +632,36 @@ async fn directory_profile_asks_one_partner_outside_the_rotation(app: TestApp) {
         (s, &e["codes"]["partner"]),
         (422, &json!("unknown-partner")),
         "{e}"
+    );
+}
+
+async fn unknown_lead_filters_are_named_not_matched(app: TestApp) {
+    let admin = grant(&app, "admin@example.org", Role::Admin, None).await;
+    let token = app.token(admin).await;
+    let get = |q: &'static str| {
+        let (url, token) = (app.url(&format!("/api/v1/leads{q}")), token.clone());
+        async move {
+            let res = reqwest::Client::new()
+                .get(url)
+                .bearer_auth(token)
+                .send()
+                .await
+                .expect("get");
+            (res.status().as_u16(), res.text().await.expect("body"))
+        }
+    };
+    assert_eq!(get("?status=queued").await.0, 200);
+    assert_eq!(get("?region=europe").await.0, 200);
+    let (s, body) = get("?status=bogus").await;
+    assert_eq!(s, 422, "{body}");
+    assert!(
+        body.contains("status") && body.contains("invalid-status"),
+        "{body}"
+    );
+    let (s, body) = get("?region=atlantis").await;
+    assert_eq!(s, 422, "{body}");
+    assert!(
+        body.contains("region") && body.contains("invalid-region"),
+        "{body}"
     );
 }
