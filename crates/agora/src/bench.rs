@@ -346,26 +346,16 @@ async fn post_leads(
             while Instant::now() < deadline {
                 i += 1;
                 match &poster {
-                    Poster::Token(token) => {
+                    Poster::Token(_) | Poster::AnonymousApi => {
                         let t = Instant::now();
-                        let res = client
+                        let mut req = client
                             .post(format!("{base}/api/v1/leads"))
                             .header("x-forwarded-for", &ip)
-                            .bearer_auth(token)
-                            .json(&lead_json(c, i))
-                            .send()
-                            .await;
-                        load.record(t, &res, |s| s == 201);
-                    }
-                    Poster::AnonymousApi => {
-                        let t = Instant::now();
-                        let res = client
-                            .post(format!("{base}/api/v1/leads"))
-                            .header("x-forwarded-for", &ip)
-                            .json(&lead_json(c, i))
-                            .send()
-                            .await;
-                        load.record(t, &res, |s| s == 201);
+                            .json(&lead_json(c, i));
+                        if let Poster::Token(token) = &poster {
+                            req = req.bearer_auth(token);
+                        }
+                        load.record(t, &req.send().await, |s| s == 201);
                     }
                     Poster::Browser => {
                         let t = Instant::now();

@@ -398,18 +398,23 @@ pub async fn start_session(state: &AppState, person_id: i64) -> Result<Cookie<'s
     Ok(make_cookie(state, SESSION_COOKIE, token))
 }
 
+/// The answer to an attempt over a limit, counted and logged without the key's personal part.
+fn refused(key: &str, window_secs: i64) -> Error {
+    metrics::counter!("agora_rate_limited_total").increment(1);
+    tracing::warn!(
+        key = key.split(':').take(2).collect::<Vec<_>>().join(":"),
+        "rate limit reached"
+    );
+    Error::TooManyRequests {
+        retry_after_secs: window_secs as u64,
+    }
+}
+
 /// Counts an attempt against each key; refuses when any is over its limit within the window.
 pub async fn rate_limit(state: &AppState, keys: &[(String, i64)], window_secs: i64) -> Result<()> {
     for (key, limit) in keys {
         if state.limits.hit(key, window_secs).await? > *limit {
-            metrics::counter!("agora_rate_limited_total").increment(1);
-            tracing::warn!(
-                key = key.split(':').take(2).collect::<Vec<_>>().join(":"),
-                "rate limit reached"
-            );
-            return Err(Error::TooManyRequests {
-                retry_after_secs: window_secs as u64,
-            });
+            return Err(refused(key, window_secs));
         }
     }
     Ok(())
@@ -445,14 +450,7 @@ impl PasswordCheck {
             (&check.pair_key, c.login_attempts_per_account),
         ] {
             if state.limits.peek(key, PASSWORD_WINDOW_SECS).await? >= limit {
-                metrics::counter!("agora_rate_limited_total").increment(1);
-                tracing::warn!(
-                    key = key.split(':').take(2).collect::<Vec<_>>().join(":"),
-                    "sign-in refused"
-                );
-                return Err(Error::TooManyRequests {
-                    retry_after_secs: PASSWORD_WINDOW_SECS as u64,
-                });
+                return Err(refused(key, PASSWORD_WINDOW_SECS));
             }
         }
         let failures = state
