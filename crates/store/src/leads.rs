@@ -1021,7 +1021,7 @@ impl Store {
         }
         let mut q = Sql::new("SELECT lead_id, status FROM lead_offers WHERE lead_id IN ");
         q.bind_list(lead_ids);
-        for r in q.query().fetch_all(&self.pool).await? {
+        for r in q.query().fetch_all(&self.reader).await? {
             let status: String = get(&r, "status")?;
             out.entry(get(&r, "lead_id")?)
                 .or_default()
@@ -1353,14 +1353,14 @@ impl Store {
              LEFT JOIN partners p ON p.id = l.direct_partner_id WHERE l.id = $1",
         )
         .bind(id)
-        .fetch_one(&self.pool)
+        .fetch_one(&self.reader)
         .await?;
         let offers = sqlx::query(
             "SELECT o.status, p.name, p.slug FROM lead_offers o JOIN partners p ON p.id = o.partner_id \
              WHERE o.lead_id = $1 ORDER BY o.id",
         )
         .bind(id)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         let mut accepted_by = vec![];
         let mut awaiting_answer = false;
@@ -1409,7 +1409,7 @@ impl Store {
     async fn lead_of_status_token(&self, token_hash: &str) -> Result<Option<i64>> {
         let row = sqlx::query("SELECT id, merged_into FROM leads WHERE status_token_hash = $1")
             .bind(token_hash)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reader)
             .await?;
         row.map(|r| Ok(get::<Option<i64>>(&r, "merged_into")?.unwrap_or(get(&r, "id")?)))
             .transpose()
@@ -1670,7 +1670,7 @@ impl Store {
             "SELECT MIN(period) AS first, MAX(period) AS last FROM lead_counts \
              WHERE LENGTH(period) = 7 AND period NOT LIKE '%Q%'",
         )
-        .fetch_one(&self.pool)
+        .fetch_one(&self.reader)
         .await?;
         let first: Option<String> = get(&r, "first")?;
         let last: Option<String> = get(&r, "last")?;

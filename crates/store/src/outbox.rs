@@ -100,7 +100,7 @@ impl Store {
         page: agora_domain::pagination::PageRequest,
     ) -> Result<agora_domain::pagination::Page<OutboxMessage>> {
         crate::fetch_page(
-            &self.pool,
+            &self.reader,
             (
                 "SELECT id, to_address, subject, body, created_at, sent_at",
                 " FROM outbox",
