@@ -53,7 +53,7 @@ struct DbArgs {
 #[derive(Subcommand)]
 enum Command {
     /// Run the web server (applies pending migrations first).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Apply pending database migrations and exit.
     Migrate,
     /// Load the fictional demo ecosystem (idempotent) and print the demo accounts.
@@ -141,6 +141,9 @@ struct ServeArgs {
     /// Require this bearer token on /metrics (open when unset).
     #[arg(long, env = "AGORA_METRICS_TOKEN", hide_env_values = true)]
     metrics_token: Option<String>,
+    /// Megabytes of rendered public pages (directory, profiles, badges) kept in memory per instance.
+    #[arg(long, env = "AGORA_PAGE_CACHE_MB", default_value_t = 64)]
+    page_cache_mb: u64,
     /// Minutes of inactivity after which a session ends.
     #[arg(long, env = "AGORA_SESSION_IDLE_MINUTES", default_value_t = 30)]
     session_idle_minutes: u64,
@@ -404,7 +407,7 @@ async fn run(cli: Cli) -> Result<()> {
     match cli.command {
         // Handled above.
         Command::Tally { .. } | Command::Bench(BenchCommand::Tally { .. }) => Ok(()),
-        Command::Serve(args) => serve(store, args).await,
+        Command::Serve(args) => serve(store, *args).await,
         Command::Migrate => {
             println!("database is up to date");
             Ok(())
@@ -650,6 +653,7 @@ async fn serve(store: Store, args: ServeArgs) -> Result<()> {
         trust_proxy: args.trust_proxy,
         trusted_proxies: usize::from(args.trusted_proxies),
         metrics_token: args.metrics_token,
+        page_cache_bytes: args.page_cache_mb.saturating_mul(1024 * 1024),
         session_idle: std::time::Duration::from_secs(args.session_idle_minutes * 60),
         lead_jobs_interval: std::time::Duration::from_secs(args.lead_jobs_interval_secs),
         lead_retention_days: (args.lead_retention_days > 0).then_some(args.lead_retention_days),

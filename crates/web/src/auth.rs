@@ -207,6 +207,15 @@ fn constant_time_eq(a: &str, b: &str) -> bool {
             == 0
 }
 
+/// The session cookie's name without an allocation (the page cache asks on every request).
+pub fn session_cookie_name(state: &AppState) -> &'static str {
+    if state.config.secure_cookies() {
+        "__Host-agora_session"
+    } else {
+        SESSION_COOKIE
+    }
+}
+
 pub fn cookie_name(state: &AppState, base: &'static str) -> String {
     if state.config.secure_cookies() {
         format!("__Host-{base}")
@@ -482,6 +491,12 @@ impl PasswordCheck {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_cache_looks_for_the_session_cookie_by_its_real_name() {
+        // `session_cookie_name` spells out what `cookie_name` builds, to avoid an allocation.
+        assert_eq!(format!("__Host-{SESSION_COOKIE}"), "__Host-agora_session");
+    }
 
     #[test]
     fn csrf_tokens_bind_cookie_and_session() {

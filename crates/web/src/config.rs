@@ -18,6 +18,8 @@ pub struct Config {
     pub trusted_proxies: usize,
     /// How long an instance may serve a cached public page before checking the shared directory version.
     pub cache_check_interval: Duration,
+    /// The most bytes of rendered public pages this instance keeps.
+    pub page_cache_bytes: u64,
     pub max_body_bytes: usize,
     pub login_attempts_per_account: i64,
     pub login_attempts_per_ip: i64,
@@ -60,6 +62,7 @@ impl Default for Config {
             trust_proxy: false,
             trusted_proxies: 1,
             cache_check_interval: Duration::from_millis(1000),
+            page_cache_bytes: 64 * 1024 * 1024,
             max_body_bytes: 2 * 1024 * 1024,
             login_attempts_per_account: 10,
             login_attempts_per_ip: 50,

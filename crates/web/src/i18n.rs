@@ -42,12 +42,17 @@ impl Tr {
     /// Picks the best available language from an `Accept-Language` header.
     pub fn negotiate(accept_language: Option<&str>) -> Self {
         use fluent_langneg::{negotiate_languages, parse_accepted_languages, NegotiationStrategy};
-        let requested = parse_accepted_languages(accept_language.unwrap_or(""));
-        let available: Vec<LanguageIdentifier> = LOCALES.locales().cloned().collect();
+        static AVAILABLE: std::sync::LazyLock<Vec<LanguageIdentifier>> =
+            std::sync::LazyLock::new(|| LOCALES.locales().cloned().collect());
+        let header = accept_language.unwrap_or("").trim();
+        if header.is_empty() {
+            return Self::default();
+        }
+        let requested = parse_accepted_languages(header);
         let default = DEFAULT;
         let chosen = negotiate_languages(
             &requested,
-            &available,
+            &AVAILABLE,
             Some(&default),
             NegotiationStrategy::Filtering,
         );

@@ -31,8 +31,19 @@ use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
 use tokio::net::TcpListener;
 
+/// What every handler shares. One `Arc`: the layers clone the state for every request, and one
+/// reference count is cheaper than one per field.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+pub struct Shared {
     pub store: Store,
     pub config: Arc<Config>,
     /// Signs CSRF tokens; shared by all instances through the database.
@@ -112,16 +123,19 @@ impl Application {
                 .context("configuring SMTP")?,
             );
         }
-        let state = AppState {
+        let state = AppState(Arc::new(Shared {
             intake,
             store,
-            cache: Arc::new(cache::PageCache::new(config.cache_check_interval)),
+            cache: Arc::new(cache::PageCache::new(
+                config.cache_check_interval,
+                config.page_cache_bytes,
+            )),
             config: Arc::new(config),
             secret: Arc::new(secret),
             metrics: metrics_handle(),
             clock: clock.clone(),
             limits: limits.clone(),
-        };
+        }));
         Ok(Self {
             listener,
             router: router(state),

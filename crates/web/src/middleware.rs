@@ -1,15 +1,16 @@
 //! Cross-cutting layers: security headers, request metrics, HTML error pages, the public page cache.
 
 use crate::auth::Viewer;
-use crate::cache::CachedPage;
+use crate::cache::{page_key, CachedPage};
 use crate::error::ErrorPage;
 use crate::i18n::Tr;
 use crate::views::{render, Ctx, ErrorView};
 use crate::AppState;
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
+use std::sync::Arc;
 use std::time::Instant;
 
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; \
@@ -69,22 +70,17 @@ pub async fn html_errors(req: Request, next: Next) -> Response {
     if req.uri().path().starts_with("/api/") {
         return next.run(req).await;
     }
-    let tr = Tr::negotiate(
-        req.headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok()),
-    );
-    let path = req
-        .uri()
-        .path_and_query()
-        .map(|p| p.to_string())
-        .unwrap_or_default();
+    // Cheap clones (shared bytes): the language is negotiated only when there is an error page to show.
+    let accept_language = req.headers().get(header::ACCEPT_LANGUAGE).cloned();
+    let uri = req.uri().clone();
     let viewer_known = req.headers().contains_key(header::COOKIE);
     let res = next.run(req).await;
     let Some(page) = res.extensions().get::<ErrorPage>().cloned() else {
         return res;
     };
+    let tr = Tr::negotiate(accept_language.as_ref().and_then(|v| v.to_str().ok()));
     if page.status == StatusCode::UNAUTHORIZED {
+        let path = uri.path_and_query().map_or("", |p| p.as_str());
         let next = url::form_urlencoded::byte_serialize(path.as_bytes()).collect::<String>();
         return Redirect::to(&format!("/login?next={next}")).into_response();
     }
@@ -106,31 +102,99 @@ pub async fn html_errors(req: Request, next: Next) -> Response {
     out
 }
 
-/// Serves anonymous GETs of public pages from the cache, rendering and storing them on a miss.
+/// Answers a GET from the page cache before any other work (session lookup, CSRF, metrics labels,
+/// error pages) when the request plainly comes from an anonymous visitor: no API token and no
+/// session cookie. Everything else, and every miss, goes on to the routes (see `public_cache`).
+pub async fn serve_cached(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if req.method() != Method::GET || !plainly_anonymous(&state, req.headers()) {
+        return next.run(req).await;
+    }
+    let start = Instant::now();
+    if !refresh_cache_version(&state).await {
+        return next.run(req).await;
+    }
+    let key = page_key(&request_tr(req.headers()).code(), req.uri());
+    if let Some(page) = state.cache.get(&key) {
+        let res = cached_response(&page);
+        page.requests.increment(1);
+        page.duration.record(start.elapsed().as_secs_f64());
+        return res;
+    }
+    let mut req = req;
+    req.extensions_mut().insert(PageKey(key));
+    next.run(req).await
+}
+
+/// The cache key `serve_cached` computed, handed on so a miss does not compute it again.
+#[derive(Clone)]
+struct PageKey(String);
+
+fn request_tr(headers: &HeaderMap) -> Tr {
+    Tr::negotiate(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    )
+}
+
+fn plainly_anonymous(state: &AppState, headers: &HeaderMap) -> bool {
+    if headers.contains_key(header::AUTHORIZATION) {
+        return false;
+    }
+    let session = crate::auth::session_cookie_name(state);
+    headers.get_all(header::COOKIE).iter().all(|v| {
+        v.to_str().is_ok_and(|cookies| {
+            !cookies
+                .split(';')
+                .any(|c| c.trim_start().split('=').next() == Some(session))
+        })
+    })
+}
+
+/// Reads the shared directory version when it is due; false when it cannot be read (serve uncached).
+async fn refresh_cache_version(state: &AppState) -> bool {
+    if !state.cache.needs_check() {
+        return true;
+    }
+    match state.store.directory_version().await {
+        Ok(v) => {
+            state.cache.set_version(v);
+            true
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot read the directory version; serving uncached");
+            state.cache.invalidate();
+            false
+        }
+    }
+}
+
+/// On the cached routes: serves anonymous viewers from the cache (a visitor with an expired session
+/// cookie gets here), and renders and stores the page on a miss.
 pub async fn public_cache(
     State(state): State<AppState>,
     viewer: Viewer,
     req: Request,
     next: Next,
 ) -> Response {
-    if viewer.person.is_some() || req.method() != axum::http::Method::GET {
+    if viewer.person.is_some() || req.method() != Method::GET {
         return next.run(req).await;
     }
-    if state.cache.needs_check() {
-        match state.store.directory_version().await {
-            Ok(v) => state.cache.set_version(v),
-            Err(e) => {
-                tracing::warn!(error = %e, "cannot read the directory version; serving uncached");
-                state.cache.invalidate();
-                return next.run(req).await;
-            }
-        }
+    if !refresh_cache_version(&state).await {
+        return next.run(req).await;
     }
-    let key = format!("{}|{}", viewer.tr.code(), req.uri());
+    let key = match req.extensions().get::<PageKey>() {
+        Some(k) => k.0.clone(),
+        None => page_key(&viewer.tr.code(), req.uri()),
+    };
     if let Some(page) = state.cache.get(&key) {
-        metrics::counter!("agora_page_cache_hits_total").increment(1);
         return cached_response(&page);
     }
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "unmatched".into());
     let version = state.cache.version();
     let res = next.run(req).await;
     if res.status() != StatusCode::OK || res.headers().contains_key(header::SET_COOKIE) {
@@ -142,33 +206,36 @@ pub async fn public_cache(
     };
     let headers = KEPT_HEADERS
         .iter()
-        .filter_map(|name| parts.headers.get(*name).map(|v| (*name, v.clone())))
+        .filter_map(|name| parts.headers.get(name).map(|v| (name.clone(), v.clone())))
         .collect();
-    let page = CachedPage {
+    // The same series `track_metrics` writes, so a hit served before the router is counted alike.
+    let page = Arc::new(CachedPage {
         version,
         headers,
-        body: bytes,
-    };
-    state.cache.put(key, page.clone());
-    let mut res = Response::from_parts(parts, axum::body::Body::from(page.body));
+        body: bytes.clone(),
+        requests: metrics::counter!("agora_http_requests_total", "method" => "GET", "path" => route.clone(), "status" => "200"),
+        duration: metrics::histogram!("agora_http_request_duration_seconds", "method" => "GET", "path" => route),
+    });
+    state.cache.put(key, page);
+    let mut res = Response::from_parts(parts, axum::body::Body::from(bytes));
     res.headers_mut()
         .insert("x-cache", HeaderValue::from_static("miss"));
     res
 }
 
 /// Response headers a cached page keeps (the rest are added by the outer layers on every response).
-const KEPT_HEADERS: &[&str] = &[
-    "content-type",
-    "cache-control",
-    "cross-origin-resource-policy",
+const KEPT_HEADERS: [HeaderName; 3] = [
+    header::CONTENT_TYPE,
+    header::CACHE_CONTROL,
+    HeaderName::from_static("cross-origin-resource-policy"),
 ];
 
 fn cached_response(page: &CachedPage) -> Response {
     let mut res = Response::new(axum::body::Body::from(page.body.clone()));
+    let headers = res.headers_mut();
     for (name, value) in &page.headers {
-        res.headers_mut().insert(*name, value.clone());
+        headers.insert(name.clone(), value.clone());
     }
-    res.headers_mut()
-        .insert("x-cache", HeaderValue::from_static("hit"));
+    headers.insert("x-cache", HeaderValue::from_static("hit"));
     res
 }

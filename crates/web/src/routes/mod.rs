@@ -11,7 +11,7 @@ pub mod partner_form;
 pub mod portal;
 pub mod public;
 
-use crate::middleware::{html_errors, public_cache, security_headers, track_metrics};
+use crate::middleware::{html_errors, public_cache, security_headers, serve_cached, track_metrics};
 use crate::AppState;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{header, StatusCode};
@@ -169,6 +169,10 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(html_errors))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
+            serve_cached,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
             security_headers,
         ))
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
@@ -179,21 +183,35 @@ pub fn router(state: AppState) -> Router {
 
 /// The request span names the path with one-time tokens cut out: secrets never reach the logs.
 fn request_span(req: &axum::http::Request<axum::body::Body>) -> tracing::Span {
-    tracing::info_span!("request", method = %req.method(), path = %loggable_path(req.uri().path()))
+    tracing::info_span!("request", method = %req.method(), path = %LoggablePath(req.uri().path()))
 }
 
 pub fn loggable_path(path: &str) -> String {
-    for prefix in ["/invitations/", "/password/reset/", "/r/"] {
-        if let Some(rest) = path.strip_prefix(prefix) {
-            return format!("{prefix}{}", if rest.is_empty() { "" } else { "[token]" });
+    LoggablePath(path).to_string()
+}
+
+/// Writes a path with its one-time token cut out, straight into the log line (no allocation).
+struct LoggablePath<'a>(&'a str);
+
+impl std::fmt::Display for LoggablePath<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = self.0;
+        for prefix in ["/invitations/", "/password/reset/", "/r/"] {
+            if let Some(rest) = path.strip_prefix(prefix) {
+                return write!(
+                    f,
+                    "{prefix}{}",
+                    if rest.is_empty() { "" } else { "[token]" }
+                );
+            }
         }
+        // A requester's status link is the only key to their request (and to withdrawing it).
+        if let Some(rest) = path.strip_prefix("/find-a-partner/status/") {
+            let tail = rest.find('/').map_or("", |i| &rest[i..]);
+            return write!(f, "/find-a-partner/status/[token]{tail}");
+        }
+        f.write_str(path)
     }
-    // A requester's status link is the only key to their request (and to withdrawing it).
-    if let Some(rest) = path.strip_prefix("/find-a-partner/status/") {
-        let tail = rest.find('/').map_or("", |i| &rest[i..]);
-        return format!("/find-a-partner/status/[token]{tail}");
-    }
-    path.to_string()
 }
 
 async fn not_found() -> crate::error::Error {

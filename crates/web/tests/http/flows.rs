@@ -18,6 +18,7 @@ both_backends!(
     health_and_metrics_answer,
     audit_log_records_changes_and_verifies,
     a_change_through_one_instance_shows_on_another,
+    the_page_cache_keeps_read_pages_through_random_queries_and_counts_hits,
 );
 
 async fn pages_carry_security_headers_and_safe_cookies(app: TestApp) {
@@ -703,4 +704,83 @@ async fn a_change_through_one_instance_shows_on_another(app: TestApp) {
         .await
         .expect("get");
     assert_eq!(res.status(), 200);
+}
+
+async fn the_page_cache_keeps_read_pages_through_random_queries_and_counts_hits(app: TestApp) {
+    let p = app.partner("Cached Co", PartnerStatus::Active).await;
+    // Room for a handful of pages only, so that one-off queries compete with the page people read.
+    let b = app
+        .second_instance(|c| c.page_cache_bytes = 64 * 1024)
+        .await;
+    let visitor = browser();
+    let get = |path: String| {
+        let visitor = visitor.clone();
+        let url = format!("{}{path}", b.base);
+        async move {
+            let res = visitor.get(url).send().await.expect("get");
+            assert_eq!(res.status(), 200, "{path}");
+            res.headers()
+                .get("x-cache")
+                .map(|v| v.to_str().expect("ascii").to_owned())
+        }
+    };
+    assert_eq!(get("/partners".into()).await.as_deref(), Some("miss"));
+    assert_eq!(get("/partners".into()).await.as_deref(), Some("hit"));
+    // The same filters in another order, or with empty fields, are the same page.
+    assert_eq!(
+        get("/partners?q=&region=&service=".into()).await.as_deref(),
+        Some("hit")
+    );
+    // A crawler asks for many pages once each while people keep reading the directory: the
+    // directory stays cached (a cache cleared when full, or a plain LRU this small, would lose it).
+    let mut misses = 0;
+    for i in 0..120 {
+        get(format!("/partners?q=probe{i}")).await;
+        if i % 4 == 0 && get("/partners".into()).await.as_deref() != Some("hit") {
+            misses += 1;
+        }
+    }
+    assert!(misses <= 3, "{misses} of 30 reads of the directory missed");
+
+    // Hits answered before the router are still counted under their route.
+    let verify = format!("/partners/{}/verify", p.profile.slug);
+    get(verify.clone()).await;
+    let count = |m: &str| -> f64 {
+        m.lines()
+            .filter(|l| {
+                l.starts_with("agora_http_requests_total{")
+                    && l.contains("path=\"/partners/{slug}/verify\"")
+                    && l.contains("status=\"200\"")
+            })
+            .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
+            .sum()
+    };
+    let metrics = || async {
+        browser()
+            .get(format!("{}/metrics", b.base))
+            .send()
+            .await
+            .expect("metrics")
+            .text()
+            .await
+            .expect("body")
+    };
+    let before = count(&metrics().await);
+    for _ in 0..20 {
+        assert_eq!(get(verify.clone()).await.as_deref(), Some("hit"));
+    }
+    let after = count(&metrics().await);
+    assert!(after - before >= 20.0, "{before} -> {after}");
+
+    // A signed-in person is never served the anonymous page.
+    app.person("member@example.org", &[]).await;
+    let admin = app.login("member@example.org").await;
+    let res = admin
+        .get(format!("{}/partners", b.base))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(res.status(), 200);
+    assert!(res.headers().get("x-cache").is_none());
+    assert!(res.text().await.expect("body").contains("/logout"));
 }
