@@ -1,5 +1,8 @@
-//! The translation layer: every user-facing string goes through Fluent. English is complete; other
-//! languages are added as `locales/<lang>/main.ftl` and fall back to English key by key.
+//! The translation layer: every user-facing string goes through Fluent. Strings live in
+//! `locales/<lang>/<program>.ftl` (`common.ftl` for what every program shares); the loader reads every
+//! `.ftl` file of a language directory into one bundle, so a key is defined once per language. Every
+//! language has every key (a test compares each locale with English); a missing one would render as
+//! "Unknown localization key" and fall back to English.
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{static_loader, Loader};
@@ -138,6 +141,8 @@ mod tests {
     use agora_domain::partner::PartnerStatus;
     use agora_domain::permissions::Role;
     use agora_domain::taxonomy::{CompanySize, Pricing, Segment, Service};
+    use fluent_templates::fluent_bundle::FluentResource;
+    use std::collections::{BTreeMap, BTreeSet};
 
     fn quoted_after(text: &str, marker: &str) -> Vec<String> {
         text.match_indices(marker)
@@ -390,6 +395,145 @@ mod tests {
         }
     }
 
+    /// The languages shipped: one directory each under `locales/`.
+    fn languages() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+        let mut out: Vec<String> = std::fs::read_dir(dir)
+            .expect("locales")
+            .flatten()
+            .filter(|e| e.path().is_dir())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// A message as written in one language: the file it is in and the variables it uses (plural
+    /// variants are not compared: French and English use different categories).
+    #[derive(Debug, PartialEq)]
+    struct Message {
+        file: String,
+        variables: BTreeSet<String>,
+    }
+
+    /// The variables (`$name`) a message's text refers to.
+    fn variables(body: &str) -> BTreeSet<String> {
+        body.split('$')
+            .skip(1)
+            .map(|rest| {
+                rest.chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect::<String>()
+            })
+            .filter(|v| !v.is_empty())
+            .collect()
+    }
+
+    /// Every message of one language, read from each `.ftl` file of its directory; fails on a file
+    /// that does not parse and on a key defined in two files.
+    fn messages(lang: &str) -> BTreeMap<String, Message> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(lang);
+        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+            .expect("locale dir")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+            .collect();
+        files.sort();
+        let mut out = BTreeMap::new();
+        for path in files {
+            let file = path
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
+            let text = std::fs::read_to_string(&path).expect("ftl");
+            if let Err((_, errors)) = FluentResource::try_new(text.clone()) {
+                panic!("{lang}/{file} does not parse: {errors:?}");
+            }
+            // A message starts at a line beginning with its id; indented lines and blank lines
+            // continue it. The parse above has already rejected anything else.
+            let mut current: Option<(String, String)> = None;
+            let mut finish = |current: Option<(String, String)>| {
+                if let Some((id, body)) = current {
+                    let message = Message {
+                        file: file.clone(),
+                        variables: variables(&body),
+                    };
+                    if let Some(e) = out.insert(id.clone(), message) {
+                        panic!("{lang}: {id} is in both {} and {file}", e.file);
+                    }
+                }
+            };
+            for line in text.lines() {
+                if line.starts_with('#') {
+                    finish(current.take());
+                } else if line.is_empty() || line.starts_with([' ', '\t', '}', '[', '*']) {
+                    if let Some((_, body)) = current.as_mut() {
+                        body.push_str(line);
+                        body.push('\n');
+                    }
+                } else if let Some((id, rest)) = line.split_once('=') {
+                    finish(current.take());
+                    current = Some((id.trim().to_string(), format!("{rest}\n")));
+                }
+            }
+            finish(current.take());
+        }
+        out
+    }
+
+    /// The loader reads every file of a language's directory, not only one: each key written in a
+    /// file resolves in that very language (no fallback).
+    #[test]
+    fn every_file_of_every_language_is_loaded() {
+        for lang in languages() {
+            let id: LanguageIdentifier = lang.parse().expect("language tag");
+            let all = messages(&lang);
+            assert!(all.len() > 100, "{lang}");
+            let files: BTreeSet<&str> = all.values().map(|m| m.file.as_str()).collect();
+            assert!(files.len() >= 6, "{lang}: {files:?}");
+            for (key, m) in &all {
+                let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
+                for v in &m.variables {
+                    args.insert(Cow::Owned(v.clone()), FluentValue::from(2));
+                }
+                assert!(
+                    LOCALES
+                        .lookup_single_language(&id, key, Some(&args))
+                        .is_ok(),
+                    "{lang}/{}: {key} is not loaded",
+                    m.file
+                );
+            }
+        }
+    }
+
+    /// Every language has exactly the keys of English, in the same file, using the same variables.
+    #[test]
+    fn every_locale_has_every_key_with_the_same_variables() {
+        let en = messages("en");
+        let vars = |k: &str| en[k].variables.iter().cloned().collect::<Vec<_>>();
+        assert_eq!(vars("verify-active"), ["name"]);
+        assert_eq!(vars("import-done"), ["created", "updated"]);
+        assert_eq!(vars("email-invite-body"), ["link", "name"]);
+        for lang in languages().into_iter().filter(|l| l != "en") {
+            let other = messages(&lang);
+            let missing: Vec<&String> = en.keys().filter(|k| !other.contains_key(*k)).collect();
+            let extra: Vec<&String> = other.keys().filter(|k| !en.contains_key(*k)).collect();
+            assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+            assert!(extra.is_empty(), "{lang} has keys English lacks: {extra:?}");
+            let differ: Vec<String> = en
+                .iter()
+                .filter(|(k, m)| other[*k] != **m)
+                .map(|(k, m)| format!("{k}: en {m:?}, {lang} {:?}", other[k]))
+                .collect();
+            assert!(differ.is_empty(), "{differ:#?}");
+        }
+    }
+
     #[test]
     fn labels_sort_by_the_readers_collation_not_by_bytes() {
         let mut items: Vec<(String, String)> = [
@@ -420,13 +564,8 @@ mod tests {
     #[test]
     fn every_message_with_a_count_agrees_with_it() {
         // A count of one must not read "1 leads": every noun after a number goes through a plural selector.
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let ftl = std::fs::read_to_string(root.join("locales/en/main.ftl")).expect("ftl");
-        let keys: Vec<&str> = ftl
-            .lines()
-            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k))
-            .filter(|k| !k.starts_with([' ', '#']) && !k.is_empty())
-            .collect();
+        let en = messages("en");
+        let keys: Vec<&str> = en.keys().map(String::as_str).collect();
         assert!(keys.len() > 100);
         let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
         for a in [
