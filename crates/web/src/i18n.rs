@@ -584,21 +584,32 @@ mod tests {
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from(1));
         }
-        let plural_after_one = |text: &str| {
-            text.split("1 ").skip(1).find_map(|rest| {
+        let plural_after_one = |text: &str, one: &str| {
+            let pattern = format!("{one} ");
+            let standalone = |i: usize| !text[..i].ends_with(|c: char| c.is_ascii_digit());
+            text.match_indices(&pattern).find_map(|(i, _)| {
+                let rest = &text[i + pattern.len()..];
+                if !standalone(i) {
+                    return None;
+                }
                 let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-                let verb = ["means", "takes", "needs"].contains(&word.as_str());
+                let verb = ["means", "takes", "needs", "sans", "dans"].contains(&word.as_str());
                 (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !verb)
                     .then_some(word)
             })
         };
-        let bad: Vec<String> = keys
-            .iter()
-            .filter_map(|k| {
-                let text = LOCALES.try_lookup_with_args(&DEFAULT, k, &args)?;
-                plural_after_one(&text).map(|w| format!("{k}: …1 {w}"))
-            })
-            .collect();
+        // French reads 0 in the singular too; English and Spanish only 1.
+        let mut bad: Vec<String> = vec![];
+        for (lang, one) in [("en", 1), ("es", 1), ("fr", 1), ("fr", 0)] {
+            let id: LanguageIdentifier = lang.parse().expect("tag");
+            for a in args.values_mut() {
+                *a = FluentValue::from(one);
+            }
+            bad.extend(keys.iter().filter_map(|k| {
+                let text = LOCALES.lookup_single_language(&id, k, Some(&args)).ok()?;
+                plural_after_one(&text, &one.to_string()).map(|w| format!("{lang} {k}: …{one} {w}"))
+            }));
+        }
         assert!(bad.is_empty(), "{bad:?}");
     }
 
@@ -606,9 +617,19 @@ mod tests {
     fn language_is_negotiated_with_english_fallback() {
         assert_eq!(
             Tr::negotiate(Some("fr-CA, fr;q=0.9, en;q=0.5")).code(),
-            "en"
+            "fr"
         );
+        assert_eq!(Tr::negotiate(Some("de-DE, es;q=0.8")).code(), "es");
+        assert_eq!(Tr::negotiate(Some("de-DE, pt;q=0.8")).code(), "en");
         assert_eq!(Tr::negotiate(None).code(), "en");
+        assert_eq!(
+            Tr::negotiate(Some("es-MX")).t1("verify-active", "name", "Acme"),
+            "Acme es un socio de Open edX activo."
+        );
+        // French puts 0 with 1 in the singular.
+        let fr = Tr::negotiate(Some("fr"));
+        assert_eq!(fr.t1("directory-count", "count", 0), "0 partenaire");
+        assert_eq!(fr.t1("directory-count", "count", 2), "2 partenaires");
         assert_eq!(Tr::default().dir(), "ltr");
         assert_eq!(
             Tr::default().t1("verify-active", "name", "Acme"),

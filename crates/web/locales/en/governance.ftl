@@ -229,3 +229,16 @@ error-invalid-date = Enter a date as YYYY-MM-DD.
 error-not-in-electorate = You are not in this decision's electorate.
 error-ballot-duplicate-rank = Give each rank to one option only.
 error-wrong-type = This value has the wrong type.
+
+## Ballot and vote errors
+error-ballot-empty = Rank at least one option.
+error-ballot-unknown-option = This ballot ranks an option that is not on the ballot paper.
+error-ballot-duplicate-option = Rank each option at most once.
+error-ballot-option-names = Give each option a name of its own, on one line.
+error-ballot-too-many-options = A vote may offer at most 1000 options.
+error-ballot-invalid-receipt = Every ballot needs a receipt that does not start with #.
+error-ballot-duplicate-receipt = Two ballots have the same receipt.
+error-invalid-method = Unknown counting method.
+error-invalid-quorum = Enter none or a whole percentage from 0 to 100.
+error-invalid-threshold = Unknown threshold.
+error-invalid-base = Unknown base for the threshold.
