@@ -437,7 +437,7 @@ async fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Partners(PartnersCommand::Export { file }) => {
-            let text = agora_web::partners_csv::export(&store.all_partners().await?)?;
+            let text = agora_web::partners::csv::export(&store.all_partners().await?)?;
             if file.as_os_str() == "-" {
                 print!("{text}");
             } else {
@@ -451,7 +451,7 @@ async fn run(cli: Cli) -> Result<()> {
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("reading {}", file.display()))?;
             let map = store.region_map().await?;
-            match agora_web::partners_csv::parse(&text, &map) {
+            match agora_web::partners::csv::parse(&text, &map) {
                 Err(errors) => {
                     for e in &errors {
                         eprintln!(

@@ -4,6 +4,15 @@
 //! Handlers are thin: they parse input into domain types, ask the permission module, call the store,
 //! and render. `Application::build` is what both `agora serve` and the tests start.
 
+// Programs: one folder each, registered in `routes::programs`.
+pub mod accounts;
+pub mod governance;
+pub mod leads;
+pub mod partners;
+
+// Shared kernels.
+pub mod admin;
+pub mod api;
 pub mod auth;
 pub mod cache;
 pub mod client_address;
@@ -11,12 +20,9 @@ pub mod config;
 pub mod error;
 pub mod forms;
 pub mod i18n;
-pub mod intake;
 pub mod limits;
 pub mod middleware;
-pub mod partners_csv;
 pub mod redirect;
-pub mod results;
 pub mod routes;
 pub mod scheduler;
 pub mod views;
@@ -50,7 +56,7 @@ pub struct Shared {
     pub secret: Arc<Vec<u8>>,
     pub cache: Arc<cache::PageCache>,
     pub metrics: PrometheusHandle,
-    pub intake: intake::IntakeQueue,
+    pub intake: leads::queue::IntakeQueue,
     pub clock: Arc<scheduler::Clock>,
     /// Rate-limit counters (in memory, shared through the database in batches).
     pub limits: Arc<limits::Limiter>,
@@ -92,12 +98,12 @@ impl Application {
             .await
             .with_context(|| format!("binding {}", config.bind))?;
         let port = listener.local_addr()?.port();
-        let intake = intake::IntakeQueue::start(store.clone());
+        let intake = leads::queue::IntakeQueue::start(store.clone());
         let clock = Arc::new(scheduler::Clock::default());
         let limits = Arc::new(limits::Limiter::new(store.clone()));
         let mut jobs = vec![limits.clone().spawn(config.rate_limit_flush_interval)];
         if !config.lead_jobs_interval.is_zero() {
-            jobs.push(intake::spawn_jobs(
+            jobs.push(leads::queue::spawn_jobs(
                 store.clone(),
                 intake.wake_jobs.clone(),
                 config.lead_jobs_interval,

@@ -202,7 +202,7 @@ async fn csv_import_is_all_or_nothing_and_reports_every_bad_row(app: TestApp) {
         .await;
     let token = app.token(admin).await;
     let c = reqwest::Client::new();
-    let header = agora_web::partners_csv::HEADER.join(",");
+    let header = agora_web::partners::csv::HEADER.join(",");
     let bad = format!(
         "{header}\nalpha,Alpha,active,https://alpha.example,Hosting.,,FR,11-50,europe,,en,hosting,subscription,corporate\n\
          beta,Beta,active,not-a-url,Training.,,XX,11-50,europe,,en,hosting,subscription,corporate\n\
@@ -284,6 +284,45 @@ async fn openapi_document_lists_the_endpoints(app: TestApp) {
         assert!(doc["paths"][path].is_object(), "{path} missing");
     }
     assert!(doc["components"]["securitySchemes"]["token"].is_object());
+
+    // Every documented operation is routed: asked anonymously with made-up parameters, it answers
+    // (whatever the answer) instead of "no such endpoint" or "method not allowed".
+    let c = reqwest::Client::new();
+    let mut checked = 0;
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        let url = path
+            .split('/')
+            .map(|seg| if seg.starts_with('{') { "1" } else { seg })
+            .collect::<Vec<_>>()
+            .join("/");
+        for method in item.as_object().expect("operations").keys() {
+            let m = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
+            let res = c
+                .request(m, app.url(&url))
+                .header("content-type", "application/json")
+                .body("{}")
+                .send()
+                .await
+                .expect("send");
+            let status = res.status();
+            let body = res.text().await.expect("body");
+            assert_ne!(status, 405, "{method} {path} is documented but not routed");
+            assert!(
+                !body.contains("no_such_endpoint"),
+                "{method} {path} is documented but not routed"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 30, "only {checked} operations documented");
+    // And an undocumented path under the API says so.
+    let res = c
+        .get(app.url("/api/v1/nothing/here"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(res.status(), 404);
+    assert!(res.text().await.expect("body").contains("no_such_endpoint"));
 }
 
 async fn expired_session_is_anonymous(_app: TestApp) {

@@ -1,11 +1,10 @@
 //! The governance API: bodies, decisions, taking part and the register. Handlers call the functions the
 //! pages call (`governance::access`, `open`, `perform`), so both enforce the same rules.
 
-use super::api::{ApiJson, ErrorBody};
-use super::governance::{
-    body_by_slug, decision_access, open, perform, save_delegates, visible_bodies, ActionInput,
-    DelegatesForm, Done,
-};
+use super::access::{body_by_slug, decision_access, open, perform, ActionInput, Done};
+use super::admin::{save_delegates, DelegatesForm};
+use super::pages::visible_bodies;
+use crate::api::{ApiJson, ErrorBody};
 use crate::auth::Viewer;
 use crate::error::Result;
 use agora_domain::governance::DecisionInput;
@@ -184,7 +183,7 @@ pub async fn get_decision(
     }
     Ok(Json(DecisionDetail {
         versions: state.store.versions(id).await?,
-        proposer: super::governance::proposer_name(&state, d).await?,
+        proposer: super::pages::proposer_name(&state, d).await?,
         electorate_size: electorate.len(),
         participants: electorate.iter().filter(|e| e.participated).count(),
         electorate: if names { electorate } else { vec![] },
@@ -229,7 +228,7 @@ pub async fn act(
               (status = 422, body = ErrorBody, description = "Not closed yet")))]
 /// The anonymised ballots of a closed vote.
 pub async fn ballots_csv(state: State<AppState>, v: Viewer, id: Path<i64>) -> Result<Response> {
-    let r = super::governance::ballots_csv(state, v, id).await?;
+    let r = super::pages::ballots_csv(state, v, id).await?;
     let (mut parts, body) = r.into_parts();
     parts
         .headers

@@ -1,9 +1,9 @@
 //! Public pages: home, partner directory, partner profiles, badges, verification, applications.
 
-use super::partner_form::{Options, PartnerForm, PartnerFormData, ProfileText};
 use crate::auth::Viewer;
 use crate::error::{Error, Result};
 use crate::forms::FieldErrors;
+use crate::partners::form::{Options, PartnerForm, PartnerFormData, ProfileText};
 use crate::views::{bars, render, Bar, Ctx, Pager};
 use crate::AppState;
 use agora_domain::geo::RegionMap;

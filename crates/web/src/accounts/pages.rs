@@ -179,7 +179,7 @@ pub async fn forgot(
         .await?
         .filter(|p| !p.disabled)
     {
-        let (inv, _) = super::admin::one_time_link(
+        let (inv, _) = crate::accounts::admin::one_time_link(
             &state,
             "/password/reset",
             chrono::Duration::hours(RESET_VALID_HOURS),

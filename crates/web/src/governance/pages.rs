@@ -1,22 +1,29 @@
 //! Governance pages: bodies, proposals and votes, the decision page where members take part, the
-//! register and its Atom feeds, and the partner delegates. The API (`api_governance`) calls the same
-//! functions: `access`, `decision_access`, `parse_action` and `perform`.
+//! register and its Atom feeds.
 
 use crate::auth::Viewer;
 use crate::error::{Error, Result};
 use crate::forms::FieldErrors;
+use crate::governance::access::body_by_slug;
+use crate::governance::access::decision_access;
+use crate::governance::access::invalid;
+use crate::governance::access::open;
+use crate::governance::access::perform;
+use crate::governance::access::require;
+use crate::governance::access::ActionInput;
+use crate::governance::access::DecisionAccess;
+use crate::governance::access::Done;
 use crate::views::{render, Ctx, Pager};
 use crate::AppState;
 use agora_domain::governance::{
-    self as gov, BodyKind, BodyRight, DecisionInput, DecisionKind, DecisionStatus, Ruling, Stance,
-    Standing, Visibility, VoteChoice, VoteRules, VoterKey,
+    self as gov, BodyKind, BodyRight, DecisionInput, DecisionKind, DecisionStatus, Standing,
+    VoteRules,
 };
 use agora_domain::pagination::PageRequest;
-use agora_domain::permissions::{Grant, Permission, Role};
+use agora_domain::permissions::Role;
 use agora_domain::ValidationErrors;
 use agora_store::{
-    BallotChoice, Body, Comment, Decision, DecisionSummary, Delegates, Elector, NewBody, StanceRow,
-    StoredBallot, Version,
+    Body, Comment, Decision, DecisionSummary, Elector, StanceRow, StoredBallot, Version,
 };
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -24,265 +31,6 @@ use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
-
-// ---- Access: the one place pages and API ask -------------------------------------------------------
-
-/// The viewer's standing in a body, refusing those who may not see it with 404, signed in or not: a
-/// members-only body and its decisions answer exactly like ones that do not exist, so neither their
-/// existence nor their titles leak.
-pub async fn access(state: &AppState, v: &Viewer, body: &Body) -> Result<Standing> {
-    let s = state.store.standing(&v.actor, body).await?;
-    if gov::body_allows(body.kind, body.visibility, s, BodyRight::View) {
-        Ok(s)
-    } else {
-        Err(Error::NotFound)
-    }
-}
-
-pub fn require(body: &Body, s: Standing, right: BodyRight, v: &Viewer) -> Result<()> {
-    if gov::body_allows(body.kind, body.visibility, s, right) {
-        Ok(())
-    } else if v.person.is_none() {
-        Err(Error::Unauthorized)
-    } else {
-        Err(Error::Forbidden)
-    }
-}
-
-pub async fn body_by_slug(state: &AppState, v: &Viewer, slug: &str) -> Result<(Body, Standing)> {
-    let body = state.store.body(slug).await?.ok_or(Error::NotFound)?;
-    let s = access(state, v, &body).await?;
-    Ok((body, s))
-}
-
-pub struct DecisionAccess {
-    pub decision: Decision,
-    pub body: Body,
-    pub standing: Standing,
-    /// The electorate entries the viewer may act for.
-    pub voter_keys: Vec<VoterKey>,
-}
-
-impl DecisionAccess {
-    fn is_proposer(&self, v: &Viewer) -> bool {
-        v.person.is_some() && self.decision.proposer_id == v.actor.person_id()
-    }
-
-    /// Whether electors may be named to this viewer (anonymous visitors see only counts of an
-    /// all-members electorate).
-    pub fn names_visible(&self, v: &Viewer) -> bool {
-        gov::electorate_names_visible(self.body.kind, v.person.is_some())
-    }
-
-    fn allows(&self, right: BodyRight) -> bool {
-        gov::body_allows(self.body.kind, self.body.visibility, self.standing, right)
-    }
-
-    /// Whether the viewer may attempt `action` at all (the store then checks the decision's state).
-    /// The decision page shows exactly the forms this allows, and `perform` refuses the rest.
-    pub fn may(&self, v: &Viewer, action: &str) -> bool {
-        let facilitate = self.allows(BodyRight::Facilitate);
-        let proposer = self.is_proposer(v);
-        let elector = !self.voter_keys.is_empty();
-        match action {
-            "stance" | "ballot" => elector,
-            "revise" | "withdraw" => proposer || facilitate,
-            "escalate" => proposer || elector || facilitate,
-            "rule" => self.allows(BodyRight::Moderate),
-            "take" | "respond" => facilitate,
-            "comment" => v.person.is_some() && (self.standing.member || facilitate),
-            _ => false,
-        }
-    }
-}
-
-/// Everything `perform` knows how to do.
-const ACTIONS: &[&str] = &[
-    "stance", "ballot", "revise", "escalate", "rule", "withdraw", "take", "comment", "respond",
-];
-
-pub async fn decision_access(state: &AppState, v: &Viewer, id: i64) -> Result<DecisionAccess> {
-    let decision = state.store.decision(id).await?;
-    let body = state.store.body_by_id(decision.body_id).await?;
-    let standing = access(state, v, &body).await?;
-    let voter_keys = match v.actor.person_id() {
-        Some(pid) => state.store.voter_keys(id, pid).await?,
-        None => vec![],
-    };
-    Ok(DecisionAccess {
-        decision,
-        body,
-        standing,
-        voter_keys,
-    })
-}
-
-/// Opens a decision in a body, checking who may open which kind.
-pub async fn open(
-    state: &AppState,
-    v: &Viewer,
-    body: &Body,
-    s: Standing,
-    input: &DecisionInput,
-) -> Result<i64> {
-    let kind = DecisionKind::parse(&input.kind).ok();
-    let right = match kind {
-        Some(DecisionKind::LazyConsensus) | None => BodyRight::Propose,
-        Some(_) => BodyRight::OpenVote,
-    };
-    require(body, s, right, v)?;
-    let new = gov::parse_decision(input, body.kind, body.min_close_hours)?;
-    // Each opening in the all-members body emails every account holder: one account may not flood them.
-    if let (BodyKind::AllMembers, Some(pid)) = (body.kind, v.actor.person_id()) {
-        crate::auth::rate_limit(
-            state,
-            &[(
-                format!("propose:account:{pid}"),
-                state.config.proposals_per_account_day,
-            )],
-            24 * 3600,
-        )
-        .await?;
-    }
-    Ok(state
-        .store
-        .open_decision(body, &new, &v.who(), state.clock.now())
-        .await?)
-}
-
-// ---- Actions on a decision -------------------------------------------------------------------------
-
-/// Everything a person can do to a decision, from a form or a JSON body.
-#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
-#[serde(default)]
-pub struct ActionInput {
-    /// Which elector to act for (`person:ID` or `partner:ID`) when one may act for several.
-    pub voter: Option<String>,
-    /// Lazy consensus: `support`, `neutral` or `object`.
-    pub stance: String,
-    /// Objection reason, or reasoning of a ruling.
-    pub reason: String,
-    /// Yes/no ballot: `yes`, `no` or `abstain`.
-    pub choice: String,
-    /// Ranked ballot: option names, most preferred first.
-    pub ranking: Vec<String>,
-    /// Secret ballots: the receipt of the ballot being changed.
-    pub receipt: String,
-    /// Revision: the new title and text.
-    pub title: String,
-    pub text: String,
-    /// Ruling: `accept` or `reject`.
-    pub ruling: String,
-    /// The outcome statement recorded in the register.
-    pub outcome: String,
-    /// Optional review date (YYYY-MM-DD).
-    pub review_at: String,
-    /// Consultation comment and reply target.
-    pub body: String,
-    pub parent_id: Option<i64>,
-    /// Response to a consultation comment.
-    pub comment_id: Option<i64>,
-    pub response: String,
-}
-
-pub enum Done {
-    /// The receipt of a ballot just cast.
-    Receipt(String),
-    Ok,
-}
-
-fn voter_for(a: &DecisionAccess, requested: Option<&str>) -> Result<VoterKey> {
-    if a.voter_keys.is_empty() {
-        return Err(Error::Forbidden);
-    }
-    match requested.map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(a.voter_keys[0]),
-        Some(k) => VoterKey::decode(k)
-            .filter(|k| a.voter_keys.contains(k))
-            .ok_or(Error::Forbidden),
-    }
-}
-
-fn invalid(field: &str, code: &'static str) -> Error {
-    Error::Invalid(ValidationErrors::single(field, code))
-}
-
-/// Carries out `action` for the viewer. The same function serves the decision page and the API.
-pub async fn perform(
-    state: &AppState,
-    v: &Viewer,
-    a: &DecisionAccess,
-    action: &str,
-    input: &ActionInput,
-) -> Result<Done> {
-    let who = v.who();
-    let now = state.clock.now();
-    let id = a.decision.id;
-    let store = &state.store;
-    if !ACTIONS.contains(&action) {
-        return Err(Error::NotFound);
-    }
-    if !a.may(v, action) {
-        return Err(Error::Forbidden);
-    }
-    match action {
-        "stance" => {
-            let voter = voter_for(a, input.voter.as_deref())?;
-            let stance = Stance::parse(&input.stance).map_err(|c| invalid("stance", c))?;
-            store
-                .set_stance(id, voter, stance, &input.reason, &who, now)
-                .await?;
-        }
-        "ballot" => {
-            let voter = voter_for(a, input.voter.as_deref())?;
-            let choice = match &a.decision.rules {
-                VoteRules::YesNo(_) => BallotChoice::YesNo(
-                    VoteChoice::parse(&input.choice).map_err(|c| invalid("choice", c))?,
-                ),
-                VoteRules::Ranked { .. } => BallotChoice::Ranking(input.ranking.clone()),
-                VoteRules::None => return Err(invalid("choice", "not-a-vote")),
-            };
-            let receipt = (!input.receipt.trim().is_empty()).then_some(input.receipt.as_str());
-            let r = store
-                .cast_ballot(id, voter, &choice, receipt, &who, now)
-                .await?;
-            return Ok(Done::Receipt(r));
-        }
-        "revise" => {
-            store
-                .revise(id, &input.title, &input.text, &who, now)
-                .await?;
-        }
-        "escalate" => {
-            store.escalate(id, &who, now).await?;
-        }
-        "rule" => {
-            let ruling = Ruling::parse(&input.ruling).map_err(|c| invalid("ruling", c))?;
-            store.rule(id, ruling, &input.reason, &who, now).await?;
-        }
-        "withdraw" => {
-            store.withdraw(id, &who, now).await?;
-        }
-        "take" => {
-            store
-                .take_decision(id, &input.outcome, Some(&input.review_at), &who, now)
-                .await?;
-        }
-        "comment" => {
-            store
-                .comment(id, input.parent_id, &input.body, &who, now)
-                .await?;
-        }
-        "respond" => {
-            let cid = input
-                .comment_id
-                .ok_or_else(|| invalid("comment_id", "required"))?;
-            store.respond(id, cid, &input.response, &who, now).await?;
-        }
-        _ => return Err(Error::NotFound),
-    }
-    Ok(Done::Ok)
-}
 
 // ---- Pages -----------------------------------------------------------------------------------------
 
@@ -620,7 +368,7 @@ struct DecisionView {
     stances: Vec<StanceRow>,
     comments: Vec<(Comment, u32)>,
     ballots: Vec<StoredBallot>,
-    results: Option<crate::results::ResultsView>,
+    results: Option<crate::governance::results::ResultsView>,
     consultation: Option<Decision>,
     voters: Vec<(String, String)>,
     can_take_part: bool,
@@ -739,7 +487,7 @@ async fn decision_view(
     let may = |action| a.may(v, action);
     let results = results
         .as_ref()
-        .map(|r| crate::results::ResultsView::new(&v.tr, d, r));
+        .map(|r| crate::governance::results::ResultsView::new(&v.tr, d, r));
     Ok(DecisionView {
         ctx: Ctx::new(v, "/governance"),
         text_html: paragraphs(&d.text),
@@ -933,237 +681,4 @@ pub async fn ballots_csv(
         csv,
     )
         .into_response())
-}
-
-// ---- Administration: bodies, members, delegates ----------------------------------------------------
-
-#[derive(Template)]
-#[template(path = "governance/admin_bodies.html")]
-struct AdminBodiesView {
-    ctx: Ctx,
-    bodies: Vec<Body>,
-    errors: FieldErrors,
-    form: BodyForm,
-}
-
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-pub struct BodyForm {
-    slug: String,
-    name: String,
-    description: String,
-    visibility: String,
-    min_close_hours: String,
-}
-
-pub fn parse_body_form(f: &BodyForm) -> std::result::Result<NewBody, ValidationErrors> {
-    let mut e = ValidationErrors::new();
-    let visibility = e.check("visibility", Visibility::parse(&f.visibility));
-    let hours = match f.min_close_hours.trim() {
-        "" => Some(gov::DEFAULT_CLOSE_HOURS),
-        s => e.check(
-            "min_close_hours",
-            s.parse::<i64>().map_err(|_| "invalid-number"),
-        ),
-    };
-    e.into_result(())?;
-    Ok(NewBody {
-        slug: f.slug.trim().to_string(),
-        name: f.name.trim().to_string(),
-        description: f.description.trim().to_string(),
-        visibility: visibility.unwrap_or(Visibility::Public),
-        min_close_hours: hours.unwrap_or(gov::DEFAULT_CLOSE_HOURS),
-    })
-}
-
-pub async fn admin_bodies(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
-    v.require(Permission::ManagePeople)?;
-    render(&AdminBodiesView {
-        ctx: Ctx::new(&v, "/admin"),
-        bodies: state.store.bodies().await?,
-        errors: FieldErrors::default(),
-        form: BodyForm {
-            min_close_hours: gov::DEFAULT_CLOSE_HOURS.to_string(),
-            visibility: "public".into(),
-            ..BodyForm::default()
-        },
-    })
-}
-
-pub async fn admin_create_body(
-    State(state): State<AppState>,
-    v: Viewer,
-    Form(f): Form<BodyForm>,
-) -> Result<Response> {
-    v.require(Permission::ManagePeople)?;
-    let created = match parse_body_form(&f) {
-        Ok(new) => state
-            .store
-            .create_body(&new, &v.who())
-            .await
-            .map_err(Error::from),
-        Err(e) => Err(Error::Invalid(e)),
-    };
-    match created {
-        Ok(b) => Ok(Redirect::to(&format!("/bodies/{}", b.slug)).into_response()),
-        Err(Error::Invalid(e)) => {
-            let view = AdminBodiesView {
-                ctx: Ctx::new(&v, "/admin"),
-                bodies: state.store.bodies().await?,
-                errors: FieldErrors(e),
-                form: f,
-            };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
-        }
-        Err(e) => Err(e),
-    }
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct MemberForm {
-    email: String,
-    role: String,
-}
-
-/// Adds a person to a group body as member or facilitator (a role grant scoped to the body).
-pub async fn admin_add_member(
-    State(state): State<AppState>,
-    v: Viewer,
-    Path(slug): Path<String>,
-    Form(f): Form<MemberForm>,
-) -> Result<Response> {
-    v.require(Permission::ManagePeople)?;
-    let body = state.store.body(&slug).await?.ok_or(Error::NotFound)?;
-    if body.kind != BodyKind::Group {
-        return Err(invalid("role", "invalid-role"));
-    }
-    let role = match f.role.as_str() {
-        "facilitator" => Role::Facilitator,
-        "group_member" | "" => Role::GroupMember,
-        _ => return Err(invalid("role", "invalid-role")),
-    };
-    let person = state
-        .store
-        .person_by_email(f.email.trim())
-        .await?
-        .ok_or_else(|| invalid("email", "unknown-person"))?;
-    state
-        .store
-        .grant_role(
-            person.id,
-            Grant {
-                role,
-                scope_id: Some(body.id),
-            },
-            &v.who(),
-        )
-        .await?;
-    Ok(Redirect::to(&format!("/bodies/{}", body.slug)).into_response())
-}
-
-#[derive(Template)]
-#[template(path = "governance/delegates.html")]
-struct DelegatesView {
-    ctx: Ctx,
-    partner: Delegates,
-    team: Vec<(i64, String, String)>,
-    delegate_id: Option<i64>,
-    alternate_id: Option<i64>,
-    errors: FieldErrors,
-}
-
-async fn delegates_view(
-    state: &AppState,
-    v: &Viewer,
-    partner_id: i64,
-    errors: FieldErrors,
-) -> Result<DelegatesView> {
-    v.require(Permission::EditPartnerProfile { partner_id })?;
-    let partner = state
-        .store
-        .delegates()
-        .await?
-        .into_iter()
-        .find(|d| d.partner_id == partner_id)
-        .ok_or(Error::NotFound)?;
-    let team: Vec<(i64, String, String)> = state
-        .store
-        .partner_team(partner_id)
-        .await?
-        .into_iter()
-        .map(|(p, _)| (p.id, p.display_name, p.email))
-        .collect();
-    let id_of = |email: &Option<String>| {
-        email
-            .as_ref()
-            .and_then(|e| team.iter().find(|t| &t.2 == e).map(|t| t.0))
-    };
-    Ok(DelegatesView {
-        ctx: Ctx::new(v, "/portal"),
-        delegate_id: id_of(&partner.delegate),
-        alternate_id: id_of(&partner.alternate),
-        partner,
-        team,
-        errors,
-    })
-}
-
-pub async fn delegates_form(
-    State(state): State<AppState>,
-    v: Viewer,
-    Path(partner_id): Path<i64>,
-) -> Result<Html<String>> {
-    render(&delegates_view(&state, &v, partner_id, FieldErrors::default()).await?)
-}
-
-#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
-#[serde(default)]
-pub struct DelegatesForm {
-    pub delegate_id: Option<String>,
-    pub alternate_id: Option<String>,
-}
-
-/// Designates a partner's delegate and alternate: the partner's admins, or the foundation.
-pub async fn save_delegates(
-    state: &AppState,
-    v: &Viewer,
-    partner_id: i64,
-    f: &DelegatesForm,
-) -> Result<()> {
-    v.require(Permission::EditPartnerProfile { partner_id })?;
-    let parse = |field: &str, s: &Option<String>| -> Result<Option<i64>> {
-        match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            None => Ok(None),
-            Some(s) => s
-                .parse()
-                .map(Some)
-                .map_err(|_| invalid(field, "invalid-number")),
-        }
-    };
-    let delegate = parse("delegate_id", &f.delegate_id)?;
-    let alternate = parse("alternate_id", &f.alternate_id)?;
-    state
-        .store
-        .set_delegates(partner_id, delegate, alternate, &v.who())
-        .await?;
-    Ok(())
-}
-
-pub async fn delegates_submit(
-    State(state): State<AppState>,
-    v: Viewer,
-    Path(partner_id): Path<i64>,
-    Form(f): Form<DelegatesForm>,
-) -> Result<Response> {
-    match save_delegates(&state, &v, partner_id, &f).await {
-        Ok(()) => {
-            Ok(Redirect::to(&format!("/portal/partners/{partner_id}/delegates")).into_response())
-        }
-        Err(Error::Invalid(e)) => {
-            let view = delegates_view(&state, &v, partner_id, FieldErrors(e)).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
-        }
-        Err(e) => Err(e),
-    }
 }

@@ -1,11 +1,11 @@
 //! The leads API: intake for the public website, the transparency report, the published policy, the
 //! partner inbox and the foundation's desk for scripts. Handlers call the same functions as the pages.
 
-use super::api::{parse_body, ApiJson, ErrorBody};
-use super::leads::{
-    answer_offer, close_by_admin, offer_by_hand, owned_offer, partner_offer, submit,
-    transparency_report, PartnerOffer,
-};
+use super::desk::{close_by_admin, offer_by_hand};
+use super::inbox::{answer_offer, owned_offer, partner_offer, PartnerOffer};
+use super::intake::submit;
+use super::transparency::transparency_report;
+use crate::api::{parse_body, ApiJson, ErrorBody};
 use crate::auth::Viewer;
 use crate::error::{Error, Result};
 use agora_domain::leads::{LeadInput, LeadPolicy, OfferStatus, Period, TransparencyReport};

@@ -1,10 +1,10 @@
 //! The partner portal: a partner's people see their organization's status and history, and partner
 //! admins edit its public profile (status stays with the foundation).
 
-use super::partner_form::{Options, PartnerForm, PartnerFormData};
 use crate::auth::Viewer;
 use crate::error::{Error, Result};
 use crate::forms::FieldErrors;
+use crate::partners::form::{Options, PartnerForm, PartnerFormData};
 use crate::views::{render, Ctx};
 use crate::AppState;
 use agora_domain::permissions::Permission;

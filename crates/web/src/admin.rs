@@ -1,0 +1,203 @@
+//! The foundation's staff pages shared by every program: the dashboard, the audit log, the outbox.
+
+pub fn routes() -> crate::routes::Routes {
+    use axum::routing::get;
+    crate::routes::Routes {
+        pages: axum::Router::new()
+            .route("/admin", get(dashboard))
+            .route("/admin/audit", get(audit))
+            .route("/admin/outbox", get(outbox)),
+        api: utoipa_axum::router::OpenApiRouter::new(),
+    }
+}
+
+use crate::auth::Viewer;
+use crate::error::{Error, Result};
+use crate::views::{render, Ctx, Pager};
+use crate::AppState;
+use agora_domain::audit::AuditEntry;
+use agora_domain::pagination::PageRequest;
+use agora_domain::partner::PartnerStatus;
+use agora_domain::permissions::Permission;
+use agora_domain::ValidationErrors;
+use agora_store::{AuditFilter, OutboxMessage};
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Html;
+use serde::Deserialize;
+
+pub(crate) fn page_of(page: &Option<String>) -> Result<PageRequest> {
+    PageRequest::parse(page.as_deref(), None)
+        .map_err(|(f, c)| Error::Invalid(ValidationErrors::single(f, c)))
+}
+
+#[derive(Template)]
+#[template(path = "admin/dashboard.html")]
+struct DashboardView {
+    ctx: Ctx,
+    counts: Vec<(String, String, i64)>,
+    recent: Vec<AuditEntry>,
+}
+
+pub async fn dashboard(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
+    v.require(Permission::ManagePartners)?;
+    let by_status = state.store.count_partners_by_status().await?;
+    let counts = PartnerStatus::ALL
+        .iter()
+        .map(|s| {
+            (
+                s.slug().to_string(),
+                v.tr.label("status", s.slug()),
+                by_status
+                    .iter()
+                    .find(|(x, _)| x == s)
+                    .map_or(0, |(_, n)| *n),
+            )
+        })
+        .collect();
+    let recent = if v.can(Permission::ViewAuditLog) {
+        state
+            .store
+            .audit_page(
+                &AuditFilter::default(),
+                PageRequest {
+                    page: 1,
+                    per_page: 8,
+                },
+            )
+            .await?
+            .items
+    } else {
+        vec![]
+    };
+    render(&DashboardView {
+        ctx: Ctx::new(&v, "/admin"),
+        counts,
+        recent,
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AuditParams {
+    action: String,
+    entity_type: String,
+    entity_id: String,
+    actor: String,
+    page: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/audit.html")]
+struct AuditView {
+    ctx: Ctx,
+    entries: Vec<AuditEntry>,
+    pager: Pager,
+    actions: Vec<String>,
+    f: AuditParams,
+}
+
+pub async fn audit(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(f): Query<AuditParams>,
+) -> Result<Html<String>> {
+    v.require(Permission::ViewAuditLog)?;
+    let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+    let filter = AuditFilter {
+        action: opt(&f.action),
+        entity_type: opt(&f.entity_type),
+        entity_id: opt(&f.entity_id),
+        actor: opt(&f.actor),
+    };
+    let page = state.store.audit_page(&filter, page_of(&f.page)?).await?;
+    let pager = Pager::new(
+        &page,
+        "/admin/audit",
+        &[
+            ("action", f.action.clone()),
+            ("entity_type", f.entity_type.clone()),
+            ("entity_id", f.entity_id.clone()),
+            ("actor", f.actor.clone()),
+        ],
+    );
+    render(&AuditView {
+        ctx: Ctx::new(&v, "/admin"),
+        entries: page.items,
+        pager,
+        actions: state.store.audit_actions().await?,
+        f,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "admin/outbox.html")]
+struct OutboxView {
+    ctx: Ctx,
+    messages: Vec<OutboxMessage>,
+    pager: Pager,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PageParams {
+    page: Option<String>,
+}
+
+pub async fn outbox(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(q): Query<PageParams>,
+) -> Result<Html<String>> {
+    v.require(Permission::ManagePeople)?;
+    let mut page = state.store.outbox_page(page_of(&q.page)?).await?;
+    for m in &mut page.items {
+        m.body = redact_links(&m.body);
+    }
+    render(&OutboxView {
+        ctx: Ctx::new(&v, "/admin"),
+        pager: Pager::new(&page, "/admin/outbox", &[]),
+        messages: page.items,
+    })
+}
+
+/// One-time links belong to their recipient: an admin reading the outbox must not be able to reset
+/// someone else's password, accept their invitation or act as a requester with them.
+pub fn redact_links(body: &str) -> String {
+    body.split_inclusive(char::is_whitespace)
+        .map(|word| {
+            let trimmed = word.trim_end();
+            if let Some(i) = [
+                "/password/reset/",
+                "/invitations/",
+                "/find-a-partner/status/",
+            ]
+            .iter()
+            .find_map(|p| trimmed.find(p).map(|i| i + p.len()))
+            {
+                format!("{}[hidden]{}", &trimmed[..i], &word[trimmed.len()..])
+            } else {
+                word.to_string()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn outbox_hides_one_time_tokens() {
+        let body = "Hello,\n\nChoose a password at:\n\nhttps://agora.example/password/reset/s3cret-TOKEN\n\nBye";
+        let shown = super::redact_links(body);
+        assert!(!shown.contains("s3cret"), "{shown}");
+        assert!(shown.contains("https://agora.example/password/reset/[hidden]\n\nBye"));
+        assert_eq!(super::redact_links("no links here"), "no links here");
+        let status =
+            super::redact_links("Follow it at https://a.example/find-a-partner/status/k3y-T0KEN.");
+        assert!(!status.contains("k3y"), "{status}");
+        assert!(
+            status.contains("/find-a-partner/status/[hidden]"),
+            "{status}"
+        );
+    }
+}
