@@ -37,6 +37,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "api_token_expiry",
         include_str!("../migrations/0007_api_token_expiry.sql"),
     ),
+    (
+        8,
+        "person_language",
+        include_str!("../migrations/0008_person_language.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

@@ -17,6 +17,8 @@ pub struct Person {
     pub password_hash: Option<String>,
     pub created_at: String,
     pub disabled: bool,
+    /// The language chosen on the account page (a locale code such as `fr`); `None` follows the browser.
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,10 +35,11 @@ fn person(row: &AnyRow) -> Result<Person> {
         password_hash: get(row, "password_hash")?,
         created_at: get(row, "created_at")?,
         disabled: get::<Option<String>>(row, "disabled_at")?.is_some(),
+        language: get(row, "language")?,
     })
 }
 
-const COLUMNS: &str = "id, email, display_name, password_hash, created_at, disabled_at";
+const COLUMNS: &str = "id, email, display_name, password_hash, created_at, disabled_at, language";
 
 fn grant_from(role: &str, scope_id: i64) -> Option<Grant> {
     let role = Role::parse(role).ok()?;
@@ -147,6 +150,54 @@ impl Store {
         row.as_ref().map(person).transpose()
     }
 
+    /// Sets the language a person reads Agora in (`None`: follow the browser). The web layer checks
+    /// that the language is one it ships.
+    pub async fn set_language(
+        &self,
+        person_id: i64,
+        language: Option<&str>,
+        who: &Who,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let before: Option<Option<String>> =
+            sqlx::query_scalar("SELECT language FROM people WHERE id = $1")
+                .bind(person_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some(before) = before else {
+            return Err(StoreError::NotFound);
+        };
+        if before.as_deref() == language {
+            return Ok(());
+        }
+        sqlx::query("UPDATE people SET language = $1 WHERE id = $2")
+            .bind(language)
+            .bind(person_id)
+            .execute(&mut *tx)
+            .await?;
+        append(
+            self,
+            &mut tx,
+            who,
+            AuditEvent::new("person.language", "person", person_id)
+                .before(serde_json::json!({ "language": before }))
+                .after(serde_json::json!({ "language": language })),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The language chosen by the person with this e-mail address, for mail sent to them.
+    pub async fn language_of(&self, email: &str) -> Result<Option<String>> {
+        let language: Option<Option<String>> =
+            sqlx::query_scalar("SELECT language FROM people WHERE email = $1")
+                .bind(email.trim().to_lowercase())
+                .fetch_optional(&self.reader)
+                .await?;
+        Ok(language.flatten())
+    }
+
     pub async fn grants(&self, person_id: i64) -> Result<Vec<Grant>> {
         let rows =
             sqlx::query("SELECT role, scope_id FROM role_grants WHERE person_id = $1 ORDER BY id")
@@ -219,7 +270,7 @@ impl Store {
     /// People holding a role scoped to a partner organization, for its team page.
     pub async fn partner_team(&self, partner_id: i64) -> Result<Vec<(Person, Role)>> {
         let rows = sqlx::query(
-            "SELECT p.id, p.email, p.display_name, p.password_hash, p.created_at, p.disabled_at, g.role \
+            "SELECT p.id, p.email, p.display_name, p.password_hash, p.created_at, p.disabled_at, p.language, g.role \
              FROM people p JOIN role_grants g ON g.person_id = p.id \
              WHERE g.scope_kind = 'partner' AND g.scope_id = $1 ORDER BY p.email",
         )

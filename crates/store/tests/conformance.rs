@@ -64,6 +64,7 @@ conformance!(
     partner_decisions_wait_for_the_assembly_consultation,
     leases_admit_one_holder_until_they_expire,
     failed_emails_wait_for_their_retry_time,
+    a_persons_language_is_stored_and_audited,
 );
 
 fn admin() -> Who {
@@ -2830,4 +2831,87 @@ async fn requester_status_link_confirms_shows_progress_and_withdraws(store: Stor
         .await
         .expect("erase");
     assert_eq!(store.requester_status("hash-1").await.expect("test"), None);
+}
+
+async fn a_persons_language_is_stored_and_audited(store: Store) {
+    let email = Email::parse("Lea@example.org").expect("email");
+    let p = store
+        .create_person(&email, "Léa", Some("hash"), &[], &Who::system())
+        .await
+        .expect("create");
+    assert_eq!(p.language, None);
+    assert_eq!(
+        store
+            .language_of("lea@example.org")
+            .await
+            .expect("language"),
+        None
+    );
+    let who = Who::person(p.id, "lea@example.org");
+    store
+        .set_language(p.id, Some("fr"), &who)
+        .await
+        .expect("set");
+    let p = store.person(p.id).await.expect("read").expect("person");
+    assert_eq!(p.language.as_deref(), Some("fr"));
+    assert_eq!(
+        store
+            .language_of(" LEA@example.org")
+            .await
+            .expect("language")
+            .as_deref(),
+        Some("fr")
+    );
+    // Choosing the same language again changes nothing and writes no audit entry.
+    store
+        .set_language(p.id, Some("fr"), &who)
+        .await
+        .expect("same");
+    store.set_language(p.id, None, &who).await.expect("unset");
+    assert_eq!(
+        store
+            .person(p.id)
+            .await
+            .expect("read")
+            .expect("person")
+            .language,
+        None
+    );
+    let entries = store
+        .audit_page(
+            &AuditFilter {
+                action: Some("person.language".into()),
+                ..AuditFilter::default()
+            },
+            PageRequest::default(),
+        )
+        .await
+        .expect("audit");
+    let changes: Vec<(serde_json::Value, serde_json::Value)> = entries
+        .items
+        .iter()
+        .map(|e| {
+            let json = |s: &Option<String>| -> serde_json::Value {
+                serde_json::from_str(s.as_deref().expect("recorded")).expect("json")
+            };
+            (json(&e.before), json(&e.after))
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (
+                serde_json::json!({"language": "fr"}),
+                serde_json::json!({"language": null})
+            ),
+            (
+                serde_json::json!({"language": null}),
+                serde_json::json!({"language": "fr"})
+            ),
+        ]
+    );
+    assert!(matches!(
+        store.set_language(9999, Some("fr"), &who).await,
+        Err(StoreError::NotFound)
+    ));
 }
