@@ -1,0 +1,470 @@
+//! Governance storage: bodies, delegates, decisions and everything cast on them, and the scheduled jobs
+//! that close, accept and remind. Rules come from `agora_domain::governance` and counting from
+//! `agora_domain::tally`; this module only persists what they allow, in one transaction per change.
+
+mod ballots;
+mod bodies;
+mod decisions;
+mod jobs;
+
+// What the children share with their siblings (their `pub(super)` free functions).
+use self::{ballots::*, bodies::*, decisions::*};
+pub use ballots::count_vote;
+
+use crate::audit::append;
+use crate::{format_time, get, outbox, parse_time, Result, Store, StoreError, Tx, Who};
+use agora_domain::audit::AuditEvent;
+use agora_domain::governance::{
+    self as gov, Action, BodyKind, ConsultationState, DecisionKind, DecisionStatus, NewDecision,
+    Ruling, Stance, Visibility, VoteChoice, VoteRules, VoterKey,
+};
+use agora_domain::pagination::{Page, PageRequest};
+use agora_domain::permissions::{Actor, Role};
+use agora_domain::tally;
+use agora_domain::ValidationErrors;
+use chrono::{DateTime, Duration, Utc};
+use rand::RngCore;
+use serde::Serialize;
+use sqlx::any::AnyRow;
+
+/// Serialises governance writers across instances (PostgreSQL; SQLite has one writer anyway).
+const LOCK_GOVERNANCE: i64 = 0x4147_0004;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct Body {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub kind: BodyKind,
+    pub description: String,
+    pub visibility: Visibility,
+    pub min_close_hours: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewBody {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub visibility: Visibility,
+    pub min_close_hours: i64,
+}
+
+/// Who may cast a partner organization's vote in the assembly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct Delegates {
+    pub partner_id: i64,
+    pub partner_name: String,
+    pub delegate: Option<String>,
+    pub alternate: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct Decision {
+    pub id: i64,
+    pub body_id: i64,
+    pub kind: DecisionKind,
+    pub status: DecisionStatus,
+    pub title: String,
+    pub text: String,
+    pub version: i64,
+    pub proposer_id: Option<i64>,
+    pub affects_partners: bool,
+    pub consultation_id: Option<i64>,
+    pub secret: bool,
+    pub hide_results: bool,
+    #[schema(value_type = Object)]
+    pub rules: VoteRules,
+    /// Published at opening; the seed itself is revealed at the close.
+    pub seed_sha256: String,
+    #[serde(skip)]
+    pub seed: String,
+    pub opened_at: String,
+    pub closes_at: String,
+    pub escalated_at: Option<String>,
+    pub closed_at: Option<String>,
+    #[schema(value_type = Option<Object>)]
+    pub result: Option<serde_json::Value>,
+    pub ruling: Option<String>,
+    pub outcome: Option<String>,
+    pub decided_at: Option<String>,
+    pub decided_by: Option<String>,
+    pub review_at: Option<String>,
+}
+
+impl Decision {
+    /// The tie-break seed, once it may be known: after the close.
+    pub fn revealed_seed(&self) -> Option<&str> {
+        self.closed_at.as_ref().map(|_| self.seed.as_str())
+    }
+
+    pub fn options(&self) -> &[String] {
+        match &self.rules {
+            VoteRules::Ranked { options, .. } => options,
+            _ => &[],
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct DecisionSummary {
+    pub id: i64,
+    pub body_id: i64,
+    pub body_name: String,
+    pub body_slug: String,
+    pub kind: DecisionKind,
+    pub status: DecisionStatus,
+    pub title: String,
+    pub closes_at: String,
+    pub outcome: Option<String>,
+    pub decided_at: Option<String>,
+    pub review_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct Version {
+    pub version: i64,
+    pub title: String,
+    pub text: String,
+    pub created_at: String,
+    pub created_by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct Elector {
+    pub voter_key: String,
+    pub label: String,
+    /// Whether they have voted or taken a position.
+    pub participated: bool,
+    /// When they first did; never given for a secret vote, where times would help link voters to
+    /// ballots.
+    pub participated_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct StanceRow {
+    pub voter_key: String,
+    pub label: String,
+    pub stance: Stance,
+    pub reason: String,
+    pub updated_at: String,
+}
+
+/// A ballot as published: anonymous when the vote is secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct StoredBallot {
+    pub receipt: String,
+    /// The elector's name, on open (non-secret) votes only.
+    pub voter: Option<String>,
+    /// `yes`, `no`, `abstain`, or the ranked option names in order.
+    pub choice: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct Comment {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub author: String,
+    pub body: String,
+    pub created_at: String,
+    pub response: Option<String>,
+    pub responded_by: Option<String>,
+    pub responded_at: Option<String>,
+}
+
+/// A ballot being cast.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BallotChoice {
+    YesNo(VoteChoice),
+    /// Option names, most preferred first.
+    Ranking(Vec<String>),
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct GovernanceReport {
+    pub closed: u64,
+    pub accepted: u64,
+    pub reminded: u64,
+    pub review_reminders: u64,
+}
+
+fn invalid(field: &str, code: &'static str) -> StoreError {
+    StoreError::Invalid(ValidationErrors::single(field, code))
+}
+
+fn random_code(len: usize) -> String {
+    // Crockford base32 without I, L, O, U: easy to read back from a screen or paper.
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let mut bytes = vec![0u8; len];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    bytes
+        .iter()
+        .map(|b| char::from(ALPHABET[usize::from(b & 31)]))
+        .collect()
+}
+
+const DECISION_COLUMNS: &str = "d.id, d.body_id, d.kind, d.status, d.title, d.version, d.proposer_id, \
+    d.affects_partners, d.consultation_id, d.secret, d.hide_results, d.rules_json, d.seed, d.seed_sha256, \
+    d.opened_at, d.closes_at, d.escalated_at, d.closed_at, d.result_json, d.ruling, d.outcome, d.decided_at, \
+    d.decided_by, d.review_at, v.text";
+
+fn stored<T>(r: std::result::Result<T, &'static str>, what: &str) -> Result<T> {
+    r.map_err(|e| StoreError::Config(format!("stored {what}: {e}")))
+}
+
+fn decision_row(r: &AnyRow) -> Result<Decision> {
+    let rules: VoteRules = serde_json::from_str(&get::<String>(r, "rules_json")?)
+        .map_err(|e| StoreError::Config(format!("stored rules: {e}")))?;
+    let result = get::<Option<String>>(r, "result_json")?
+        .map(|s| serde_json::from_str(&s))
+        .transpose()
+        .map_err(|e| StoreError::Config(format!("stored result: {e}")))?;
+    Ok(Decision {
+        id: get(r, "id")?,
+        body_id: get(r, "body_id")?,
+        kind: stored(DecisionKind::parse(&get::<String>(r, "kind")?), "kind")?,
+        status: stored(
+            DecisionStatus::parse(&get::<String>(r, "status")?),
+            "status",
+        )?,
+        title: get(r, "title")?,
+        text: get(r, "text")?,
+        version: get(r, "version")?,
+        proposer_id: get(r, "proposer_id")?,
+        affects_partners: get::<i64>(r, "affects_partners")? != 0,
+        consultation_id: get(r, "consultation_id")?,
+        secret: get::<i64>(r, "secret")? != 0,
+        hide_results: get::<i64>(r, "hide_results")? != 0,
+        rules,
+        seed: get(r, "seed")?,
+        seed_sha256: get(r, "seed_sha256")?,
+        opened_at: get(r, "opened_at")?,
+        closes_at: get(r, "closes_at")?,
+        escalated_at: get(r, "escalated_at")?,
+        closed_at: get(r, "closed_at")?,
+        result,
+        ruling: get(r, "ruling")?,
+        outcome: get(r, "outcome")?,
+        decided_at: get(r, "decided_at")?,
+        decided_by: get(r, "decided_by")?,
+        review_at: get(r, "review_at")?,
+    })
+}
+
+fn summary_row(r: &AnyRow) -> Result<DecisionSummary> {
+    Ok(DecisionSummary {
+        id: get(r, "id")?,
+        body_id: get(r, "body_id")?,
+        body_name: get(r, "body_name")?,
+        body_slug: get(r, "body_slug")?,
+        kind: stored(DecisionKind::parse(&get::<String>(r, "kind")?), "kind")?,
+        status: stored(
+            DecisionStatus::parse(&get::<String>(r, "status")?),
+            "status",
+        )?,
+        title: get(r, "title")?,
+        closes_at: get(r, "closes_at")?,
+        outcome: get(r, "outcome")?,
+        decided_at: get(r, "decided_at")?,
+        review_at: get(r, "review_at")?,
+    })
+}
+
+async fn load_decision(tx: &mut Tx, id: i64) -> Result<Decision> {
+    let row = sqlx::query(&format!(
+        "SELECT {DECISION_COLUMNS} FROM decisions d JOIN decision_versions v \
+         ON v.decision_id = d.id AND v.version = d.version WHERE d.id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    decision_row(&row)
+}
+
+async fn set_status(tx: &mut Tx, id: i64, status: DecisionStatus, at: &str) -> Result<()> {
+    sqlx::query("UPDATE decisions SET status = $1, updated_at = $2 WHERE id = $3")
+        .bind(status.slug())
+        .bind(at)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Who may cast each partner's single vote, as `(partner_id, person_id)` rows: its delegate and
+/// alternate, or its partner admins while it has designated neither. The one statement of that rule,
+/// used both to let people vote and to email them.
+const PARTNER_VOTERS: &str = "SELECT d.partner_id AS partner_id, x.id AS person_id FROM partner_delegates d \
+     JOIN people x ON x.id IN (d.delegate_id, d.alternate_id) \
+     UNION SELECT g.scope_id AS partner_id, g.person_id AS person_id FROM role_grants g \
+     WHERE g.scope_kind = 'partner' AND g.role = 'partner_admin' AND NOT EXISTS (SELECT 1 FROM partner_delegates d \
+     WHERE d.partner_id = g.scope_id AND (d.delegate_id IS NOT NULL OR d.alternate_id IS NOT NULL))";
+
+/// Email addresses behind an elector: the person, or a partner's delegate and alternate (its partner
+/// admins when it has designated neither).
+async fn elector_emails(tx: &mut Tx, key: VoterKey) -> Result<Vec<String>> {
+    Ok(match key {
+        VoterKey::Person(id) => {
+            sqlx::query_scalar("SELECT email FROM people WHERE id = $1 AND disabled_at IS NULL")
+                .bind(id)
+                .fetch_all(&mut **tx)
+                .await?
+        }
+        VoterKey::Partner(id) => {
+            sqlx::query_scalar(&format!(
+            "SELECT DISTINCT p.email FROM people p JOIN ({PARTNER_VOTERS}) v ON v.person_id = p.id \
+             WHERE v.partner_id = $1 AND p.disabled_at IS NULL ORDER BY p.email"
+        ))
+            .bind(id)
+            .fetch_all(&mut **tx)
+            .await?
+        }
+    })
+}
+
+/// Queues one email to every elector of a decision (or only those who have not taken part).
+async fn notify_electorate(
+    tx: &mut Tx,
+    decision_id: i64,
+    only_undecided: bool,
+    subject: &str,
+    body: &str,
+) -> Result<u64> {
+    let keys: Vec<String> = sqlx::query_scalar(
+        "SELECT voter_key FROM decision_electorate WHERE decision_id = $1 \
+         AND ($2 = 0 OR participated_at IS NULL) ORDER BY voter_key",
+    )
+    .bind(decision_id)
+    .bind(i64::from(only_undecided))
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut sent = 0;
+    for key in keys.iter().filter_map(|k| VoterKey::decode(k)) {
+        for to in elector_emails(tx, key).await? {
+            outbox::queue(tx, &to, subject, body).await?;
+            sent += 1;
+        }
+    }
+    Ok(sent)
+}
+
+/// Stands for the site's public address in queued emails; the mailer puts the configured URL in its
+/// place when sending, since the store does not know where it is served.
+pub const SITE: &str = "{site}";
+
+fn link(decision_id: i64) -> String {
+    format!("{SITE}/decisions/{decision_id}")
+}
+
+/// The count of a vote, as stored at the close and shown on the decision page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum VoteResult {
+    YesNo(tally::YesNoResult),
+    Ranked(tally::Tally),
+}
+
+impl VoteResult {
+    /// One line for emails and the audit log.
+    pub fn summary(&self, options: &[String]) -> String {
+        match self {
+            VoteResult::YesNo(r) => format!(
+                "{} ({} yes, {} no, {} abstain)",
+                r.outcome.slug(),
+                r.yes,
+                r.no,
+                r.abstain
+            ),
+            VoteResult::Ranked(t) => t.outcome().last_line(options),
+        }
+    }
+}
+
+impl Store {
+    async fn begin_governance(&self) -> Result<Tx> {
+        let mut tx = self.begin().await?;
+        self.dialect.lock(&mut tx, LOCK_GOVERNANCE).await?;
+        Ok(tx)
+    }
+
+    // ---- Bodies and delegates ------------------------------------------------------------------
+
+    /// The partner assembly and "all members" exist on every installation.
+    pub(crate) async fn ensure_bodies(&self) -> Result<()> {
+        for (slug, name, kind, visibility, description) in [
+            (
+                "partner-assembly",
+                "Partner assembly",
+                BodyKind::PartnerAssembly,
+                Visibility::Public,
+                "All active partners, one voice each through a designated delegate. Consulted before any \
+                 decision that affects partners.",
+            ),
+            (
+                "all-members",
+                "All members",
+                BodyKind::AllMembers,
+                Visibility::Public,
+                "Every member of the community with an account.",
+            ),
+        ] {
+            sqlx::query(
+                "INSERT INTO bodies (slug, name, kind, description, visibility, min_close_hours, created_at) \
+                 SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS (SELECT 1 FROM bodies WHERE slug = $1)",
+            )
+            .bind(slug)
+            .bind(name)
+            .bind(kind.slug())
+            .bind(description)
+            .bind(visibility.slug())
+            .bind(gov::DEFAULT_CLOSE_HOURS)
+            .bind(crate::now())
+            .execute(&self.pool)
+            .await?;
+        }
+        Ok(())
+    }
+
+    // ---- Opening -------------------------------------------------------------------------------
+
+    // ---- Reading -------------------------------------------------------------------------------
+
+    // ---- Taking part ---------------------------------------------------------------------------
+
+    // ---- Moving a decision on ------------------------------------------------------------------
+
+    // ---- Scheduled jobs ------------------------------------------------------------------------
+}
+
+fn kind_noun(kind: DecisionKind) -> &'static str {
+    match kind {
+        DecisionKind::LazyConsensus => "proposal",
+        DecisionKind::YesNo | DecisionKind::Ranked => "vote",
+        DecisionKind::Consultation => "consultation",
+    }
+}
+
+/// The name shown for whoever acts, on public pages, feeds and in emails: a person's display name,
+/// never their address (`Who::label` is the address, which only the audit log keeps).
+async fn public_name(tx: &mut Tx, who: &Who) -> Result<String> {
+    let name: Option<String> = match who.person_id {
+        Some(id) => {
+            sqlx::query_scalar("SELECT display_name FROM people WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut **tx)
+                .await?
+        }
+        None => None,
+    };
+    Ok(name.unwrap_or_else(|| {
+        if who.label.contains('@') {
+            FORMER_MEMBER.to_string()
+        } else {
+            who.label.clone()
+        }
+    }))
+}
+
+/// Stands for someone whose account is gone; matches migration 0006.
+const FORMER_MEMBER: &str = "former member";
