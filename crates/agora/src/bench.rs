@@ -1,7 +1,7 @@
 //! `agora bench`: measurements that back the performance targets (numbers go to docs/performance.md).
 
-use agora_domain::allocation::{Allocator, Candidate, LeadRequest, Policy};
 use agora_domain::geo::RegionMap;
+use agora_domain::leads::allocation::{Allocator, Candidate, LeadRequest, Policy};
 use agora_domain::taxonomy::{CompanySize, Pricing, Segment, Service};
 use std::collections::BTreeSet;
 use std::time::Instant;
@@ -90,7 +90,7 @@ pub fn allocator(leads: usize, partners: usize) {
     let mut tally = allocator.tally(&Default::default());
     let start = Instant::now();
     let mut queued = 0usize;
-    let mut scratch = agora_domain::allocation::Scratch::default();
+    let mut scratch = agora_domain::leads::allocation::Scratch::default();
     for lead in &lead_list {
         if allocator
             .allocate_with(lead, &mut tally, false, &mut scratch)

@@ -3,10 +3,8 @@
 //! Every rule lives here once; the store persists what these types allow and the web layer (HTML and
 //! JSON alike) calls these functions instead of re-implementing them.
 
-pub mod allocation;
 pub mod audit;
 pub mod csv_file;
-pub mod disclosure;
 pub mod geo;
 pub mod governance;
 pub mod leads;

@@ -1186,7 +1186,7 @@ async fn nobody_qualifies_means_queued_never_dropped(store: Store) {
     let a = store.lead_allocations(id).await.expect("test");
     assert_eq!(
         a.last().expect("test").explanation.explanation.pool,
-        Some(agora_domain::allocation::Pool::AnyRegion)
+        Some(agora_domain::leads::allocation::Pool::AnyRegion)
     );
 }
 
@@ -1457,7 +1457,7 @@ async fn monthly_capacity_holds_within_one_allocation_batch(store: Store) {
         .explanation
         .explanation
         .excluded
-        .contains(&(a, agora_domain::allocation::Exclusion::AtCapacity)));
+        .contains(&(a, agora_domain::leads::allocation::Exclusion::AtCapacity)));
 }
 
 // ---- Governance --------------------------------------------------------------------------------------

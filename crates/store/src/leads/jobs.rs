@@ -149,7 +149,7 @@ impl Store {
                         let mut strict = policy.policy.for_region(&l.region);
                         strict.fallback.clear();
                         strict.fan_out = 1;
-                        let e = agora_domain::allocation::allocate(
+                        let e = agora_domain::leads::allocation::allocate(
                             &strict,
                             &only,
                             &request,

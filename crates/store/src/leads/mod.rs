@@ -19,10 +19,10 @@ use self::{desk::*, jobs::*, policy::*};
 use crate::audit::append;
 use crate::sql::Sql;
 use crate::{format_time, get, outbox, parse_time, Result, Store, StoreError, Tx, Who};
-use agora_domain::allocation::{
+use agora_domain::audit::AuditEvent;
+use agora_domain::leads::allocation::{
     Allocator, Candidate, Explanation, LeadRequest, Ledger, Policy, Tally,
 };
-use agora_domain::audit::AuditEvent;
 use agora_domain::leads::{
     accept_bucket, candidate, check_offer_transition, parse_desk_reason, route, CloseReason,
     LeadPolicy, LeadStatus, Metric, NewLead, OfferStatus, PartnerLeadSettings, ReferralRouting,

@@ -7,7 +7,7 @@ use crate::forms::FieldErrors;
 use crate::leads::desk::neighbour_field;
 use crate::views::{render, Ctx};
 use crate::AppState;
-use agora_domain::allocation::{Exclusion, Fallback, Pool};
+use agora_domain::leads::allocation::{Exclusion, Fallback, Pool};
 use agora_domain::leads::{LeadPolicy, ReferralRouting};
 use agora_domain::permissions::Permission;
 use agora_domain::ValidationErrors;
