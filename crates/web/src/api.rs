@@ -27,7 +27,8 @@ pub fn routes() -> crate::routes::Routes {
             .routes(routes!(audit))
             .routes(routes!(regions))
             .routes(routes!(categories))
-            .routes(routes!(me)),
+            .routes(routes!(me))
+            .routes(routes!(set_my_language)),
     }
 }
 
@@ -212,6 +213,15 @@ pub struct Me {
     pub email: String,
     pub display_name: String,
     pub grants: Vec<Grant>,
+    /// The language chosen for pages and e-mails (`en`, `es`, `fr`); absent when the browser's is used.
+    pub language: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct LanguageRequest {
+    /// A language Agora ships (`en`, `es`, `fr`); null or absent to follow the browser.
+    pub language: Option<String>,
 }
 
 #[utoipa::path(get, path = "/api/v1/me", tag = "account", responses((status = 200, body = Me), (status = 401, body = ErrorBody)), security(("token" = [])))]
@@ -224,6 +234,32 @@ pub async fn me(State(state): State<AppState>, v: Viewer) -> Result<Json<Me>> {
         id: p.id,
         email: p.email,
         display_name: p.display_name,
+        language: p.language,
+    }))
+}
+
+#[utoipa::path(put, path = "/api/v1/me/language", tag = "account", request_body = LanguageRequest,
+    responses((status = 200, body = Me), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)), security(("token" = [])))]
+/// Chooses the language of the caller's pages and e-mails.
+pub async fn set_my_language(
+    State(state): State<AppState>,
+    v: Viewer,
+    body: axum::body::Bytes,
+) -> Result<Json<Me>> {
+    v.require(Permission::ManageOwnAccount)?;
+    let p = v.person.clone().ok_or(Error::Unauthorized)?;
+    let req: LanguageRequest = parse_body(&body)?;
+    let language = crate::i18n::Tr::choice("language", req.language.as_deref().unwrap_or(""))?;
+    state
+        .store
+        .set_language(p.id, language.as_deref(), &v.who())
+        .await?;
+    Ok(Json(Me {
+        grants: state.store.grants(p.id).await?,
+        id: p.id,
+        email: p.email,
+        display_name: p.display_name,
+        language,
     }))
 }
 

@@ -275,11 +275,6 @@ pub async fn context(
     next: Next,
 ) -> Result<Response> {
     let headers = req.headers().clone();
-    let tr = Tr::negotiate(
-        headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok()),
-    );
     let ip = client_ip(
         &state,
         &headers,
@@ -350,17 +345,26 @@ pub async fn context(
         }
     }
 
+    // A signed-in person reads Agora in the language they chose; everyone else in the browser's.
+    let tr = Tr::for_viewer(
+        person.as_ref().and_then(|p| p.language.as_deref()),
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
     let csrf = Csrf::new(state.secret.clone(), csrf_cookie, session_hash.clone());
     req.extensions_mut().insert(Viewer {
         actor,
         person,
         session_hash,
         csrf: csrf.clone(),
-        tr,
+        tr: tr.clone(),
         ip,
         api_token,
     });
     let mut res = next.run(req).await;
+    // So that an error page is written in the same language as the page would have been.
+    res.extensions_mut().insert(tr);
     if let Some(value) = csrf.issued_cookie() {
         let c = make_cookie(&state, CSRF_COOKIE, value);
         if let Ok(v) = HeaderValue::from_str(&c.to_string()) {

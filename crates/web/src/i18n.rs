@@ -4,6 +4,7 @@
 //! language has every key (a test compares each locale with English); a missing one would render as
 //! "Unknown localization key" and fall back to English.
 
+use agora_domain::ValidationErrors;
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{static_loader, Loader};
 use std::borrow::Cow;
@@ -62,6 +63,50 @@ impl Tr {
         Self {
             lang: chosen.first().map(|l| (*l).clone()).unwrap_or(DEFAULT),
         }
+    }
+
+    /// The languages Agora ships (a directory each under `locales/`), by code.
+    pub fn available() -> Vec<String> {
+        let mut out: Vec<String> = LOCALES.locales().map(|l| l.to_string()).collect();
+        out.sort();
+        out
+    }
+
+    /// A translator for a language Agora ships; `None` for any other code.
+    pub fn shipped(code: &str) -> Option<Self> {
+        let lang: LanguageIdentifier = code.parse().ok()?;
+        LOCALES
+            .locales()
+            .any(|l| *l == lang)
+            .then_some(Self { lang })
+    }
+
+    /// The language of a person's pages: the one they chose on their account page, else the
+    /// browser's.
+    pub fn for_viewer(chosen: Option<&str>, accept_language: Option<&str>) -> Self {
+        chosen
+            .and_then(Self::shipped)
+            .unwrap_or_else(|| Self::negotiate(accept_language))
+    }
+
+    /// The language of mail to someone: the one they chose, else `otherwise` (the language of the
+    /// request when they asked for the mail themselves, English when someone else did).
+    pub fn for_recipient(chosen: Option<&str>, otherwise: &Tr) -> Self {
+        chosen
+            .and_then(Self::shipped)
+            .unwrap_or_else(|| otherwise.clone())
+    }
+
+    /// Reads a language choice from a form or the API: empty means "follow the browser", anything
+    /// else must be a language Agora ships.
+    pub fn choice(field: &str, code: &str) -> Result<Option<String>, ValidationErrors> {
+        let code = code.trim();
+        if code.is_empty() {
+            return Ok(None);
+        }
+        Self::shipped(code)
+            .map(|t| Some(t.code()))
+            .ok_or_else(|| ValidationErrors::single(field, "invalid-language"))
     }
 
     pub fn t(&self, key: &str) -> String {
@@ -214,6 +259,7 @@ mod tests {
             ]
         }));
         keys.extend(Role::ALL.iter().map(|r| format!("role-{}", r.slug())));
+        keys.extend(Tr::available().iter().map(|l| format!("language-name-{l}")));
         // Labels the lead pages build from slugs.
         use agora_domain::leads::{DeclineReason, LostReason, Metric, OfferStatus};
         keys.extend(Metric::ALL.iter().map(|m| format!("metric-{}", m.slug())));

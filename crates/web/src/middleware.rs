@@ -78,7 +78,10 @@ pub async fn html_errors(req: Request, next: Next) -> Response {
     let Some(page) = res.extensions().get::<ErrorPage>().cloned() else {
         return res;
     };
-    let tr = Tr::negotiate(accept_language.as_ref().and_then(|v| v.to_str().ok()));
+    let tr =
+        res.extensions().get::<Tr>().cloned().unwrap_or_else(|| {
+            Tr::negotiate(accept_language.as_ref().and_then(|v| v.to_str().ok()))
+        });
     if page.status == StatusCode::UNAUTHORIZED {
         let path = uri.path_and_query().map_or("", |p| p.as_str());
         let next = url::form_urlencoded::byte_serialize(path.as_bytes()).collect::<String>();

@@ -55,6 +55,7 @@ field-page = Page
 field-per_page = Page size
 field-email = Email
 field-password = Password
+field-language = Language
 
 ## Field errors
 error-required = This field is required.
@@ -106,3 +107,8 @@ error-page-too-many = Too many attempts
 error-page-too-many-text = For your security, please wait a few minutes before trying again.
 error-page-internal = Something went wrong on our side
 error-page-internal-text = The error was logged and the team will look at it. Please try again later.
+
+## Language names, each in its own language (the same in every locale)
+language-name-en = English
+language-name-es = Español
+language-name-fr = Français

@@ -55,6 +55,7 @@ field-page = Página
 field-per_page = Tamaño de página
 field-email = Correo electrónico
 field-password = Contraseña
+field-language = Idioma
 
 ## Field errors
 error-required = Este campo es obligatorio.
@@ -106,3 +107,8 @@ error-page-too-many = Demasiados intentos
 error-page-too-many-text = Por su seguridad, espere unos minutos antes de volver a intentarlo.
 error-page-internal = Algo falló por nuestra parte
 error-page-internal-text = El error quedó registrado y el equipo lo revisará. Inténtelo de nuevo más tarde.
+
+## Language names, each in its own language (the same in every locale)
+language-name-en = English
+language-name-es = Español
+language-name-fr = Français

@@ -55,6 +55,7 @@ field-page = Page
 field-per_page = Taille de page
 field-email = Adresse e-mail
 field-password = Mot de passe
+field-language = Langue
 
 ## Field errors
 error-required = Ce champ est obligatoire.
@@ -106,3 +107,8 @@ error-page-too-many = Trop de tentatives
 error-page-too-many-text = Pour votre sécurité, veuillez patienter quelques minutes avant de réessayer.
 error-page-internal = Une erreur s'est produite de notre côté
 error-page-internal-text = L'erreur a été enregistrée et l'équipe va l'examiner. Veuillez réessayer plus tard.
+
+## Language names, each in its own language (the same in every locale)
+language-name-en = English
+language-name-es = Español
+language-name-fr = Français

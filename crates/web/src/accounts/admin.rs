@@ -4,6 +4,7 @@ use crate::admin::page_of;
 use crate::auth::{hash_token, random_token, Viewer};
 use crate::error::{Error, Result};
 use crate::forms::FieldErrors;
+use crate::i18n::Tr;
 use crate::views::{render, Ctx, Pager};
 use crate::AppState;
 use agora_domain::permissions::{Grant, Permission, Role, ScopeKind};
@@ -17,16 +18,18 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
 
-/// A one-time link and the email that carries it.
-pub fn invitation(state: &AppState, v: &Viewer, name: &str) -> (Invitation, String) {
+/// A one-time link and the email that carries it. The invited person has not chosen a language
+/// yet: the email is in English, whatever the language of whoever invites them.
+pub fn invitation(state: &AppState, name: &str) -> (Invitation, String) {
+    let tr = Tr::default();
     one_time_link(
         state,
         "/invitations",
         chrono::Duration::days(crate::accounts::pages::INVITATION_VALID_DAYS),
         |link| {
             (
-                v.tr.t("email-invite-subject"),
-                v.tr.t2(
+                tr.t("email-invite-subject"),
+                tr.t2(
                     "email-invite-body",
                     ("name", name.to_string()),
                     ("link", link.to_string()),
@@ -183,7 +186,7 @@ pub async fn invite(
                         ValidationErrors::single("partner_id", "required"),
                     ))?;
                 }
-                let (inv, link) = invitation(&state, &v, &name);
+                let (inv, link) = invitation(&state, &name);
                 state
                     .store
                     .invite_person(&email, &name, &[grant], &inv, &v.who())

@@ -27,6 +27,7 @@ pub fn routes() -> Routes {
         )
         .route("/account", get(pages::account))
         .route("/account/password", post(pages::change_password))
+        .route("/account/language", post(pages::set_language))
         .route("/account/tokens", post(pages::create_token))
         .route("/account/tokens/{id}/revoke", post(pages::revoke_token))
         .route("/admin/people", get(admin::people))

@@ -6,6 +6,7 @@ use crate::auth::{
 };
 use crate::error::{Error, Result};
 use crate::forms::FieldErrors;
+use crate::i18n::Tr;
 use crate::views::{render, Ctx};
 use crate::AppState;
 use agora_domain::audit::AuditEvent;
@@ -179,14 +180,15 @@ pub async fn forgot(
         .await?
         .filter(|p| !p.disabled)
     {
+        let tr = Tr::for_recipient(p.language.as_deref(), &v.tr);
         let (inv, _) = crate::accounts::admin::one_time_link(
             &state,
             "/password/reset",
             chrono::Duration::hours(RESET_VALID_HOURS),
             |link| {
                 (
-                    v.tr.t("email-reset-subject"),
-                    v.tr.t2(
+                    tr.t("email-reset-subject"),
+                    tr.t2(
                         "email-reset-body",
                         ("name", p.display_name.clone()),
                         ("link", link.to_string()),
@@ -296,9 +298,10 @@ async fn set_password(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response());
     }
     let password_hash = hash_password(data.password).await?;
+    let tr = Tr::for_recipient(person.language.as_deref(), &v.tr);
     let notice = (
-        v.tr.t("email-tokens-revoked-subject"),
-        v.tr.t1(
+        tr.t("email-tokens-revoked-subject"),
+        tr.t1(
             "email-tokens-revoked-body",
             "name",
             person.display_name.clone(),
@@ -370,6 +373,12 @@ struct AccountView {
     /// (days, label) a new token may be valid for; `TOKEN_DEFAULT_DAYS` is preselected.
     expiry_choices: Vec<(u32, String)>,
     expiry_days: u32,
+    /// The chosen language's code; empty when the browser's language is used.
+    language: String,
+    /// (code, name in that language) of every language Agora ships.
+    language_choices: Vec<(String, String)>,
+    language_errors: FieldErrors,
+    language_saved: bool,
 }
 
 /// How long a new API token may stay valid, in days. A year unless the person picks otherwise.
@@ -413,6 +422,16 @@ async fn account_view(state: &AppState, v: &Viewer) -> Result<AccountView> {
             .map(|&d| (d, v.tr.t1("tokens-valid-days", "count", d)))
             .collect(),
         expiry_days: TOKEN_DEFAULT_DAYS,
+        language: p.language.clone().unwrap_or_default(),
+        language_choices: Tr::available()
+            .into_iter()
+            .map(|code| {
+                let name = v.tr.label("language-name", &code);
+                (code, name)
+            })
+            .collect(),
+        language_errors: FieldErrors::default(),
+        language_saved: false,
     })
 }
 
@@ -420,6 +439,7 @@ async fn account_view(state: &AppState, v: &Viewer) -> Result<AccountView> {
 #[serde(default)]
 pub struct AccountParams {
     tokens_revoked: Option<u64>,
+    language_saved: Option<u8>,
 }
 
 pub async fn account(
@@ -430,7 +450,39 @@ pub async fn account(
     v.require(Permission::ManageOwnAccount)?;
     let mut view = account_view(&state, &v).await?;
     view.tokens_revoked = q.tokens_revoked.unwrap_or(0);
+    view.language_saved = q.language_saved.is_some();
     render(&view)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LanguageData {
+    /// A language code Agora ships, or empty to follow the browser.
+    language: String,
+}
+
+pub async fn set_language(
+    State(state): State<AppState>,
+    v: Viewer,
+    Form(data): Form<LanguageData>,
+) -> Result<Response> {
+    v.require(Permission::ManageOwnAccount)?;
+    let p = v.person.clone().ok_or(Error::Unauthorized)?;
+    match Tr::choice("language", &data.language) {
+        Ok(language) => {
+            state
+                .store
+                .set_language(p.id, language.as_deref(), &v.who())
+                .await?;
+            // The next page is read in the new language.
+            Ok(Redirect::to("/account?language_saved=1").into_response())
+        }
+        Err(e) => {
+            let mut view = account_view(&state, &v).await?;
+            view.language_errors = FieldErrors(e);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
+        }
+    }
 }
 
 pub async fn change_password(

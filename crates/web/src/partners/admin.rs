@@ -30,7 +30,7 @@ pub async fn change_partner_status(
     to: PartnerStatus,
     reason: &str,
 ) -> Result<(Partner, Option<String>)> {
-    let (inv, link) = invitation(state, v, partner.contact_name.as_deref().unwrap_or(""));
+    let (inv, link) = invitation(state, partner.contact_name.as_deref().unwrap_or(""));
     let invites = partner.status == PartnerStatus::Applicant
         && to == PartnerStatus::Active
         && partner.contact_email.is_some();

@@ -1,0 +1,277 @@
+//! Languages: visitors read Agora in their browser's language, people in the one they chose on their
+//! account page (and are mailed in it), and no page in any language shows a missing translation.
+
+use super::helpers::{browser, TestApp};
+use crate::both_backends;
+use agora_domain::partner::PartnerStatus;
+use agora_domain::permissions::{Grant, Role};
+use serde_json::{json, Value};
+
+both_backends!(
+    visitors_get_the_language_of_their_browser,
+    a_person_who_chooses_french_reads_and_is_mailed_in_french,
+    the_api_reads_and_sets_the_language,
+    no_page_in_any_language_lacks_a_translation,
+);
+
+/// What fluent-templates renders in place of a key it does not have.
+const MISSING: &str = "Unknown localization key";
+
+async fn page(c: &reqwest::Client, app: &TestApp, path: &str, lang: Option<&str>) -> String {
+    let mut req = c.get(app.url(path));
+    if let Some(l) = lang {
+        req = req.header("accept-language", l);
+    }
+    let res = req.send().await.expect("get");
+    assert_eq!(res.status(), 200, "{path} in {lang:?}");
+    res.text().await.expect("body")
+}
+
+async fn visitors_get_the_language_of_their_browser(app: TestApp) {
+    let c = reqwest::Client::new();
+    let es = page(&c, &app, "/", Some("es-MX,es;q=0.9,en;q=0.5")).await;
+    assert!(es.contains(r#"<html lang="es""#), "{es}");
+    assert!(es.contains("Encuentre un socio de Open edX"));
+    let fr = page(&c, &app, "/", Some("fr-CA")).await;
+    assert!(fr.contains(r#"<html lang="fr""#));
+    assert!(fr.contains("Trouver un partenaire Open edX"));
+    // A language Agora does not ship falls back to English; the cached Spanish page is not served.
+    let de = page(&c, &app, "/", Some("de-DE")).await;
+    assert!(de.contains(r#"<html lang="en""#));
+    assert!(de.contains("Find an Open edX partner"));
+    // Again, now from the page cache: each language keeps its own copy.
+    let es = page(&c, &app, "/", Some("es")).await;
+    assert!(es.contains("Encuentre un socio de Open edX"));
+}
+
+async fn a_person_who_chooses_french_reads_and_is_mailed_in_french(app: TestApp) {
+    let id = app.person("lea@example.org", &[]).await;
+    let c = app.login("lea@example.org").await;
+    let html = page(&c, &app, "/account", Some("es")).await;
+    assert!(
+        html.contains("Su cuenta"),
+        "browser's language before a choice"
+    );
+
+    // A language Agora does not ship is refused, naming the field, and nothing changes.
+    let res = app
+        .post_form(&c, "/account", "/account/language", &[("language", "de")])
+        .await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.expect("body");
+    assert!(html.contains(r#"id="language-error""#), "{html}");
+    assert!(html.contains("Unknown language."));
+    let p = app.store.person(id).await.expect("read").expect("person");
+    assert_eq!(p.language, None);
+
+    let res = app
+        .post_form(&c, "/account", "/account/language", &[("language", "fr")])
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(
+        res.headers()["location"].to_str().expect("location"),
+        "/account?language_saved=1"
+    );
+    // French from now on, whatever the browser says, on pages and on error pages.
+    let html = page(&c, &app, "/account?language_saved=1", Some("es")).await;
+    assert!(html.contains(r#"<html lang="fr""#));
+    assert!(html.contains("Votre langue a été enregistrée."));
+    assert!(html.contains(r#"<option value="fr" lang="fr" selected>Français</option>"#));
+    let res = c
+        .get(app.url("/partners/nobody-here"))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(res.status(), 404);
+    assert!(res.text().await.expect("body").contains("Page introuvable"));
+    let audit = page(&c, &app, "/governance", None).await;
+    assert!(audit.contains("Gouvernance"));
+    let entries = app
+        .store
+        .audit_page(
+            &agora_store::AuditFilter {
+                action: Some("person.language".into()),
+                ..Default::default()
+            },
+            Default::default(),
+        )
+        .await
+        .expect("audit");
+    assert_eq!(entries.total, 1);
+
+    // A password reset asked from an English browser is written in the language Léa chose.
+    let anonymous = browser();
+    let res = anonymous
+        .get(app.url("/password/forgot"))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .expect("form");
+    let token = super::helpers::csrf_in(&res.text().await.expect("body")).expect("csrf");
+    let res = anonymous
+        .post(app.url("/password/forgot"))
+        .header("accept-language", "en")
+        .form(&[("csrf_token", token.as_str()), ("email", "lea@example.org")])
+        .send()
+        .await
+        .expect("forgot");
+    assert_eq!(res.status(), 200);
+    let mail = app.store.outbox_recent(1).await.expect("outbox");
+    let mail = mail.first().expect("a reset e-mail");
+    assert_eq!(mail.to_address, "lea@example.org");
+    assert_eq!(mail.subject, "Réinitialisez votre mot de passe Agora");
+    assert!(
+        mail.body.starts_with("Bonjour Test Person,"),
+        "{}",
+        mail.body
+    );
+
+    // Back to the browser's language.
+    let res = app
+        .post_form(&c, "/account", "/account/language", &[("language", "")])
+        .await;
+    assert_eq!(res.status(), 303);
+    let html = page(&c, &app, "/account", Some("es")).await;
+    assert!(html.contains("Su cuenta"));
+}
+
+async fn the_api_reads_and_sets_the_language(app: TestApp) {
+    let id = app.person("ana@example.org", &[]).await;
+    let token = app.token(id).await;
+    let c = reqwest::Client::new();
+    let call = |method: reqwest::Method, path: &str, body: Option<Value>| {
+        let mut req = c.request(method, app.url(path)).bearer_auth(&token);
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        async move {
+            let res = req.send().await.expect("request");
+            let status = res.status().as_u16();
+            (status, res.json::<Value>().await.expect("json"))
+        }
+    };
+    let (s, me) = call(reqwest::Method::GET, "/api/v1/me", None).await;
+    assert_eq!(s, 200);
+    assert_eq!(me["language"], Value::Null);
+    let (s, me) = call(
+        reqwest::Method::PUT,
+        "/api/v1/me/language",
+        Some(json!({"language": "es"})),
+    )
+    .await;
+    assert_eq!((s, &me["language"]), (200, &json!("es")), "{me}");
+    let (_, me) = call(reqwest::Method::GET, "/api/v1/me", None).await;
+    assert_eq!(me["language"], "es");
+    let (s, err) = call(
+        reqwest::Method::PUT,
+        "/api/v1/me/language",
+        Some(json!({"language": "xx"})),
+    )
+    .await;
+    assert_eq!(s, 422, "{err}");
+    assert!(err.to_string().contains("language"), "{err}");
+    let (_, me) = call(reqwest::Method::GET, "/api/v1/me", None).await;
+    assert_eq!(me["language"], "es", "a refused change changes nothing");
+    let (s, me) = call(
+        reqwest::Method::PUT,
+        "/api/v1/me/language",
+        Some(json!({"language": null})),
+    )
+    .await;
+    assert_eq!((s, &me["language"]), (200, &Value::Null));
+}
+
+/// The main pages of every program, as a visitor, a partner and an admin, in every language.
+async fn no_page_in_any_language_lacks_a_translation(app: TestApp) {
+    let partner = app.partner("Acme Learning", PartnerStatus::Active).await;
+    app.person(
+        "admin@foundation.example",
+        &[Grant {
+            role: Role::Admin,
+            scope_id: None,
+        }],
+    )
+    .await;
+    app.person(
+        "staff@acme.example",
+        &[Grant {
+            role: Role::PartnerAdmin,
+            scope_id: Some(partner.id),
+        }],
+    )
+    .await;
+    let lead = app
+        .lead("Université Exemple", "lea@universite.example")
+        .await;
+    let admin = app.login("admin@foundation.example").await;
+    let res = app
+        .post_form(
+            &admin,
+            "/admin/bodies",
+            "/admin/bodies",
+            &[
+                ("name", "Core product working group"),
+                ("slug", "core"),
+                ("visibility", "public"),
+                ("min_close_hours", "24"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let staff = app.login("staff@acme.example").await;
+    let slug = &partner.profile.slug;
+    let public = [
+        "/".to_string(),
+        "/partners".into(),
+        format!("/partners/{slug}"),
+        format!("/partners/{slug}/verify"),
+        "/partners/apply".into(),
+        "/partners/how-leads-are-allocated".into(),
+        "/find-a-partner".into(),
+        "/transparency".into(),
+        "/governance".into(),
+        "/governance/register".into(),
+        "/bodies/core".into(),
+        "/login".into(),
+        "/password/forgot".into(),
+    ];
+    let partners = [
+        "/portal".to_string(),
+        format!("/portal/partners/{}/leads", partner.id),
+        "/account".into(),
+    ];
+    let admins = [
+        "/admin".to_string(),
+        "/admin/partners".into(),
+        format!("/admin/partners/{}", partner.id),
+        "/admin/people".into(),
+        "/admin/audit".into(),
+        "/admin/outbox".into(),
+        "/admin/regions".into(),
+        "/admin/leads".into(),
+        format!("/admin/leads/{lead}"),
+        "/admin/lead-policy".into(),
+        "/admin/referrals".into(),
+        "/admin/lead-data".into(),
+        "/admin/bodies".into(),
+        "/bodies/core/propose".into(),
+    ];
+    let anonymous = reqwest::Client::new();
+    for lang in ["en", "es", "fr"] {
+        for (c, paths) in [
+            (&anonymous, &public[..]),
+            (&staff, &partners[..]),
+            (&admin, &admins[..]),
+        ] {
+            for path in paths {
+                let html = page(c, &app, path, Some(lang)).await;
+                assert!(
+                    html.contains(&format!(r#"<html lang="{lang}""#)),
+                    "{path} is not in {lang}"
+                );
+                assert!(!html.contains(MISSING), "{path} in {lang}: {html}");
+            }
+        }
+    }
+}
