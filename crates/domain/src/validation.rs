@@ -67,8 +67,8 @@ impl ValidationErrors {
     }
 }
 
-/// English text for each validation code, used by the JSON API and the CSV importer (the HTML pages
-/// translate the same codes through Fluent as `error-<code>`).
+/// English text for each validation code, kept only for the command line until it moves to
+/// `agora_web::i18n::english` (the one English text, from the Fluent files).
 pub fn english(code: &str) -> &'static str {
     match code {
         "required" => "This field is required.",

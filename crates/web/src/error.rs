@@ -8,7 +8,7 @@
 //! Responses are JSON; on HTML routes the `html_errors` middleware turns them into pages, using the
 //! `ErrorPage` marker this module attaches.
 
-use agora_domain::validation::english;
+use crate::i18n::english;
 use agora_domain::ValidationErrors;
 use agora_store::StoreError;
 use axum::http::{header, StatusCode};

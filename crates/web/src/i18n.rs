@@ -30,6 +30,12 @@ fn fluent_value(v: String) -> FluentValue<'static> {
     }
 }
 
+/// The English message of a validation code, for the JSON API, the CSV importer and the command line:
+/// the same words the English pages show (`error-<code>`), so that there is one English text per code.
+pub fn english(code: &str) -> String {
+    Tr::default().err(code)
+}
+
 /// A translator for one request's language. Cheap to clone; templates call its methods.
 #[derive(Debug, Clone)]
 pub struct Tr {
@@ -158,9 +164,11 @@ impl Tr {
         }
     }
 
-    /// Field error message for a validation code.
+    /// Field error message for a validation code; a generic one for a code without its own message.
     pub fn err(&self, code: &str) -> String {
-        self.t(&format!("error-{code}"))
+        LOCALES
+            .try_lookup(&self.lang, &format!("error-{code}"))
+            .unwrap_or_else(|| self.t("error-invalid-value"))
     }
 
     /// Label of a category value, e.g. `label("service", "hosting")`.
@@ -211,6 +219,45 @@ mod tests {
                 out.push(s);
             }
         }
+    }
+
+    /// Every validation code the code base can raise: the literals given to `Err(…)`,
+    /// `ValidationErrors::single(…)` and `.add(…)` in the domain, the store and the web layer.
+    fn validation_codes() -> BTreeSet<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut sources = vec![];
+        for dir in ["../domain/src", "../store/src", "src"] {
+            files(&root.join(dir), &mut sources);
+        }
+        let is_code = |s: &str| {
+            s.len() > 2
+                && s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        };
+        let mut codes = BTreeSet::new();
+        for s in &sources {
+            for marker in ["Err(\"", "single(", ".add("] {
+                for (i, _) in s.match_indices(marker) {
+                    let call = &s[i + marker.len() - usize::from(marker.ends_with('"'))..];
+                    let call = &call[..call.find(')').unwrap_or(call.len())];
+                    // The code is the call's last string literal; `single` and `add` name the
+                    // field first (a call with one literal passes its code in a variable).
+                    let literals: Vec<&str> = call.split('"').skip(1).step_by(2).collect();
+                    let wanted = if marker.starts_with("Err") { 1 } else { 2 };
+                    let last_argument = call
+                        .rsplit('"')
+                        .next()
+                        .is_some_and(|after| matches!(after.trim(), "" | ","));
+                    if literals.len() < wanted || !last_argument {
+                        continue;
+                    }
+                    if let Some(code) = literals.last().filter(|c| is_code(c)) {
+                        codes.insert(code.to_string());
+                    }
+                }
+            }
+        }
+        codes
     }
 
     /// A missing key renders as "Unknown localization key" instead of failing: check every key the code
@@ -381,19 +428,8 @@ mod tests {
         ] {
             keys.push(format!("field-{f}"));
         }
-        let validation = std::fs::read_to_string(root.join("../domain/src/validation.rs"))
-            .expect("validation.rs");
-        let codes: Vec<String> = validation
-            .lines()
-            .filter_map(|l| {
-                l.trim()
-                    .strip_prefix('"')?
-                    .split('"')
-                    .next()
-                    .map(String::from)
-            })
-            .collect();
-        assert!(codes.len() > 20, "validation codes found: {codes:?}");
+        let codes = validation_codes();
+        assert!(codes.len() > 60, "validation codes found: {codes:?}");
         keys.extend(codes.iter().map(|c| format!("error-{c}")));
         let fields = agora_domain::partner::PartnerInput::default();
         let v = serde_json::to_value(&fields).expect("json");
@@ -578,6 +614,30 @@ mod tests {
                 .collect();
             assert!(differ.is_empty(), "{differ:#?}");
         }
+    }
+
+    /// The API, the CSV importer and the command line say in English what the English pages say.
+    #[test]
+    fn each_validation_code_has_one_english_text() {
+        let en = Tr::default();
+        for code in validation_codes() {
+            let text = english(&code);
+            assert_eq!(text, en.err(&code));
+            assert_eq!(
+                Some(text),
+                LOCALES.try_lookup(&DEFAULT, &format!("error-{code}")),
+                "{code}"
+            );
+        }
+        assert_eq!(english("no-such-code"), "This value is not valid.");
+        assert_eq!(
+            Tr::negotiate(Some("fr")).err("no-such-code"),
+            "Cette valeur n'est pas valide."
+        );
+        assert_eq!(
+            crate::error::field_errors_json(&ValidationErrors::single("name", "too-long")),
+            serde_json::json!({"name": "This is too long."})
+        );
     }
 
     #[test]

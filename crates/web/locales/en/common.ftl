@@ -58,6 +58,7 @@ field-password = Password
 field-language = Language
 
 ## Field errors
+error-invalid-value = This value is not valid.
 error-required = This field is required.
 error-too-long = This is too long.
 error-too-short = This is too short.

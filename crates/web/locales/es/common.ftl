@@ -58,6 +58,7 @@ field-password = Contraseña
 field-language = Idioma
 
 ## Field errors
+error-invalid-value = Este valor no es válido.
 error-required = Este campo es obligatorio.
 error-too-long = Es demasiado largo.
 error-too-short = Es demasiado corto.

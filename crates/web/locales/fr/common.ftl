@@ -58,6 +58,7 @@ field-password = Mot de passe
 field-language = Langue
 
 ## Field errors
+error-invalid-value = Cette valeur n'est pas valide.
 error-required = Ce champ est obligatoire.
 error-too-long = C'est trop long.
 error-too-short = C'est trop court.

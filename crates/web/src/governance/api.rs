@@ -124,7 +124,7 @@ pub async fn create_decision(
             StatusCode::TOO_MANY_REQUESTS,
             [(header::RETRY_AFTER, retry_after_secs.to_string())],
             Json(json!({"error": "too_many_requests",
-                "message": agora_domain::validation::english("too-many-proposals")})),
+                "message": crate::i18n::english("too-many-proposals")})),
         )
             .into_response()),
         Err(e) => Err(e),

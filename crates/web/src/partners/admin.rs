@@ -306,7 +306,7 @@ pub async fn import(
                         line: 0,
                         field: x.field.clone(),
                         code: x.code.to_string(),
-                        message: agora_domain::validation::english(x.code).into(),
+                        message: crate::i18n::english(x.code),
                     })
                     .collect();
                 Ok((

@@ -4,9 +4,9 @@
 //! languages, services, pricing, segments. List columns hold values separated by `;`. Import is
 //! all-or-nothing: every row is validated first, and every bad row is reported by line and field.
 
+use crate::i18n::english;
 use agora_domain::geo::RegionMap;
 use agora_domain::partner::{PartnerInput, PartnerStatus};
-use agora_domain::validation::english;
 use agora_store::{ImportRow, Partner};
 
 pub const HEADER: &[&str] = &[
@@ -152,7 +152,7 @@ pub fn parse(text: &str, map: &RegionMap) -> Result<Vec<ImportRow>, Vec<RowError
         };
         let status = PartnerStatus::parse(&get("status"));
         if let Err(code) = status {
-            errors.push(err(line, "status", code, english(code)));
+            errors.push(err(line, "status", code, &english(code)));
         }
         match input.parse(map) {
             Ok(profile) => {
@@ -171,7 +171,7 @@ pub fn parse(text: &str, map: &RegionMap) -> Result<Vec<ImportRow>, Vec<RowError
             Err(v) => errors.extend(
                 v.errors
                     .iter()
-                    .map(|e| err(line, &e.field, e.code, english(e.code))),
+                    .map(|e| err(line, &e.field, e.code, &english(e.code))),
             ),
         }
     }
