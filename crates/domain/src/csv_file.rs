@@ -28,6 +28,7 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
 }
 
 /// The inverse of [`neutralise`]: `restore(&neutralise(s)) == s` for every `s`.
+#[inline] // `agora tally` restores every field of a million-ballot file
 pub fn restore(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
         Some(rest) if needs_quote(cell) => rest,

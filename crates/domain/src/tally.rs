@@ -85,7 +85,8 @@
 mod ballot_file;
 
 pub use ballot_file::{
-    parse_ballots_csv, write_ballots_csv, BallotFile, BallotMeta, CsvError, BALLOT_FILE_VERSION,
+    parse_ballots_csv, parse_ballots_csv_on, write_ballots_csv, BallotFile, BallotMeta, CsvError,
+    Receipts, BALLOT_FILE_VERSION,
 };
 
 use serde::{Deserialize, Serialize};

@@ -37,7 +37,6 @@ use super::{
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// The ballot file format version this module writes and reads.
 pub const BALLOT_FILE_VERSION: &str = "1";
@@ -72,12 +71,62 @@ impl BallotMeta {
     }
 }
 
-/// A ballot file: its metadata, and each ballot with its receipt (`receipts[b]` is ballot `b`'s).
+/// A ballot file: its metadata, and each ballot with its receipt (`receipts.get(b)` is ballot `b`'s).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BallotFile {
     pub meta: BallotMeta,
-    pub receipts: Vec<String>,
+    pub receipts: Receipts,
     pub ballots: RankedBallots,
+}
+
+/// The receipts of a ballot file in file order, in one buffer: a `String` each made a million
+/// allocations to read a million ballots, and as many to free.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Receipts {
+    text: String,
+    /// Receipt `i` ends at `ends[i]` in `text` and starts where receipt `i - 1` ends (0 for the first).
+    ends: Vec<usize>,
+}
+
+impl Receipts {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Receipt `i`, if there are more than `i`.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)?;
+        let start = match i.checked_sub(1) {
+            Some(before) => *self.ends.get(before)?,
+            None => 0,
+        };
+        self.text.get(start..end)
+    }
+
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| self.get(i).unwrap_or_default())
+    }
+
+    fn push(&mut self, receipt: &str) {
+        self.text.push_str(receipt);
+        self.ends.push(self.text.len());
+    }
+
+    fn append(&mut self, other: &Receipts) {
+        let offset = self.text.len();
+        self.text.push_str(&other.text);
+        self.ends.extend(other.ends.iter().map(|end| end + offset));
+    }
+}
+
+impl std::fmt::Debug for Receipts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
 }
 
 /// A problem in a ballot file, on the line it starts on (1-based).
@@ -154,43 +203,105 @@ pub fn write_ballots_csv(
 }
 
 /// Where the options of a file being read come from.
+#[derive(Clone)]
 struct OptionIndex {
     names: Vec<String>,
-    ids: HashMap<String, u16, BuildHasherDefault<Fnv>>,
+    /// `keys[id]` is option `id`'s.
+    keys: Vec<NameKey>,
+    /// An open-addressing table of ids + 1 (0 is a free slot), never more than half full.
+    slots: Vec<u16>,
+    /// Random keys for [`NameKey::slot`], so that no file can pick names that share a slot.
+    seeds: [u64; 2],
     /// Without `#option` rows, ballots add the options they name.
     derived: bool,
 }
 
-/// FNV-1a: option names are short and a ballot file names one per field, so SipHash's start-up cost
-/// dominated the reading of a large file. At most [`MAX_OPTIONS`] names are hashed into the table,
-/// which bounds what colliding names can cost.
-#[derive(Default)]
-struct Fnv(u64);
+/// Twice [`MAX_OPTIONS`], a power of two.
+const SLOTS: usize = 2048;
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+/// A name's length, its first and last eight bytes (zero-padded when shorter), and for a name
+/// longer than 16 bytes a hash of it all. Two names of up to 16 bytes are equal exactly when their
+/// keys are, so most lookups compare integers and no text; a file names an option in every field.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct NameKey {
+    len: usize,
+    head: u64,
+    tail: u64,
+    rest: u64,
+}
+
+impl NameKey {
+    #[inline]
+    fn of(name: &[u8]) -> Self {
+        let head = match name.first_chunk::<8>() {
+            Some(&chunk) => u64::from_le_bytes(chunk),
+            None => {
+                let mut padded = [0u8; 8];
+                padded.iter_mut().zip(name).for_each(|(slot, &b)| *slot = b);
+                u64::from_le_bytes(padded)
+            }
+        };
+        let tail = name
+            .last_chunk::<8>()
+            .map_or(head, |&c| u64::from_le_bytes(c));
+        // FNV-1a over the whole name, needed only when head and tail leave bytes out.
+        let rest = if name.len() > 16 {
+            name.iter().fold(0xcbf2_9ce4_8422_2325, |h: u64, &b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            })
+        } else {
+            0
+        };
+        Self {
+            len: name.len(),
+            head,
+            tail,
+            rest,
+        }
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+    /// The slot to start probing from: a multiply folded to 64 bits, keyed by `seeds`.
+    #[inline]
+    fn slot(&self, seeds: [u64; 2]) -> usize {
+        let [a, b] = seeds;
+        let product = u128::from(self.head ^ a) * u128::from(self.tail ^ self.rest ^ b);
+        let folded = (product as u64) ^ ((product >> 64) as u64) ^ self.len as u64;
+        folded as usize % SLOTS
     }
 }
 
-/// Up to this many options are found by comparing names, which beats hashing them.
-const OPTIONS_SCANNED: usize = 16;
-
 impl OptionIndex {
+    fn new() -> Self {
+        use std::hash::BuildHasher;
+        let random = std::collections::hash_map::RandomState::new();
+        Self {
+            names: Vec::new(),
+            keys: Vec::new(),
+            slots: vec![0; SLOTS],
+            seeds: [random.hash_one(1u8), random.hash_one(2u8)],
+            derived: true,
+        }
+    }
+
+    /// The id of the option named `name`, if there is one.
+    #[inline]
+    fn find(&self, name: &str, key: &NameKey) -> Option<u16> {
+        let mut slot = key.slot(self.seeds);
+        loop {
+            let id = self.slots.get(slot)?.checked_sub(1)?;
+            let i = usize::from(id);
+            if self.keys.get(i) == Some(key)
+                && (key.len <= 16 || self.names.get(i).is_some_and(|n| n == name))
+            {
+                return Some(id);
+            }
+            slot = (slot + 1) % SLOTS;
+        }
+    }
+
     fn add(&mut self, name: &str) -> Result<u16, String> {
-        if self.ids.contains_key(name) {
+        let key = NameKey::of(name.as_bytes());
+        if self.find(name, &key).is_some() {
             return Err(format!("option {name:?} is listed twice"));
         }
         if has_control(name) {
@@ -201,23 +312,21 @@ impl OptionIndex {
             .filter(|&id| usize::from(id) < MAX_OPTIONS)
             .ok_or_else(|| format!("more than {MAX_OPTIONS} options"))?;
         self.names.push(name.to_string());
-        self.ids.insert(name.to_string(), id);
+        self.keys.push(key);
+        let mut slot = key.slot(self.seeds);
+        // At most MAX_OPTIONS of the SLOTS are taken, so a free one is found.
+        while let Some(taken) = self.slots.get_mut(slot) {
+            if *taken == 0 {
+                *taken = id + 1;
+                break;
+            }
+            slot = (slot + 1) % SLOTS;
+        }
         Ok(id)
     }
 
     fn lookup(&mut self, name: &str) -> Result<u16, String> {
-        // `names[id]` is option `id`, so a scan finds the same id as the table.
-        let found = if self.names.len() <= OPTIONS_SCANNED {
-            // Names of one length often share a prefix ("Option 1", "Option 2"): the last byte
-            // rules most of them out before a full comparison.
-            let last = name.as_bytes().last();
-            self.names
-                .iter()
-                .position(|n| n.len() == name.len() && n.as_bytes().last() == last && n == name)
-                .and_then(|i| u16::try_from(i).ok())
-        } else {
-            self.ids.get(name).copied()
-        };
+        let found = self.find(name, &NameKey::of(name.as_bytes()));
         match found {
             Some(id) => Ok(id),
             None if self.derived => self.add(name),
@@ -237,11 +346,23 @@ impl OptionIndex {
 
 /// Whether `s` contains a control character (Unicode category Cc), checking ASCII text bytewise.
 fn has_control(s: &str) -> bool {
-    if s.is_ascii() {
-        s.bytes().any(|b| b < 0x20 || b == 0x7f)
-    } else {
-        s.chars().any(char::is_control)
-    }
+    // Receipts and most names are printable ASCII, which is decided eight bytes at a time.
+    !printable_ascii(s.as_bytes()) && s.chars().any(char::is_control)
+}
+
+const ONES: u64 = u64::from_ne_bytes([1; 8]);
+const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// Whether every byte is printable ASCII, from 0x20 to 0x7e.
+fn printable_ascii(bytes: &[u8]) -> bool {
+    let (words, rest) = bytes.as_chunks::<8>();
+    words.iter().all(|&word| {
+        let w = u64::from_le_bytes(word);
+        // A high bit marks a byte from 0x80; a byte below 0x20 borrows its high bit when 0x20 is
+        // taken from it (exact for "is there one"); and when all bytes are below 0x80, adding 1
+        // carries into a high bit only from 0x7f.
+        (w | (w.wrapping_sub(ONES * 0x20) & !w) | w.wrapping_add(ONES)) & HIGH == 0
+    }) && rest.iter().all(|b| (0x20..0x7f).contains(b))
 }
 
 /// The line breaks in `bytes`: `\r\n`, a lone `\r` and a lone `\n` each end a line.
@@ -265,6 +386,8 @@ struct Rows<'a> {
     pos: usize,
     /// The line `pos` is on, from 1.
     line: u64,
+    /// No row starting here or later is read (a row starting before it is read to its end).
+    limit: usize,
 }
 
 impl<'a> Rows<'a> {
@@ -273,24 +396,22 @@ impl<'a> Rows<'a> {
             text,
             pos: 0,
             line: 1,
+            limit: text.len(),
         }
     }
 
     /// The end of the unquoted text starting at `from`: the next comma or line end.
     fn field_end(&self, from: usize) -> usize {
-        let bytes = self.text.as_bytes();
-        bytes
-            .get(from..)
-            .unwrap_or_default()
-            .iter()
-            .position(|&b| matches!(b, b',' | b'\r' | b'\n'))
-            .map_or(bytes.len(), |i| from + i)
+        field_end(self.text.as_bytes(), from)
     }
 
     /// Puts the next row's fields in `fields` and returns the line it starts on; `None` at the end.
     fn next_row(&mut self, fields: &mut Vec<Cow<'a, str>>) -> Option<u64> {
         let bytes = self.text.as_bytes();
         loop {
+            if self.pos >= self.limit {
+                return None;
+            }
             match bytes.get(self.pos)? {
                 b'\n' => self.line += 1,
                 b'\r' => {
@@ -355,6 +476,34 @@ impl<'a> Rows<'a> {
     }
 }
 
+/// The first comma or line end in `bytes` at or after `from`, else the length; eight bytes at a
+/// time, because a byte at a time was most of the reading. (Fields are short: `memchr`'s set-up
+/// would cost more than it saves.)
+fn field_end(bytes: &[u8], from: usize) -> usize {
+    // The high bit of each byte of `word` equal to `b`. A borrow can also mark a byte after a true
+    // match, never one before it, so the lowest mark is the first match.
+    let equal = |word: u64, b: u8| {
+        let x = word ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGH
+    };
+    let mut i = from;
+    while let Some(&chunk) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) {
+        let word = u64::from_le_bytes(chunk);
+        let marks = equal(word, b',') | equal(word, b'\r') | equal(word, b'\n');
+        if marks != 0 {
+            // Little-endian: the lowest bits are the first byte.
+            return i + (marks.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)
+        .unwrap_or_default()
+        .iter()
+        .position(|&b| matches!(b, b',' | b'\r' | b'\n'))
+        .map_or(bytes.len(), |p| i + p)
+}
+
 fn append<'a>(value: &mut Cow<'a, str>, part: &'a str) {
     if value.is_empty() {
         *value = Cow::Borrowed(part);
@@ -366,15 +515,22 @@ fn append<'a>(value: &mut Cow<'a, str>, part: &'a str) {
 /// The first receipt used twice, as the error a reader going line by line meets: on the line of its
 /// second use, naming the first. Receipts are checked once all are read because the writer sorts
 /// them, which makes a published file one pass of comparisons instead of a million hashes.
-fn repeated_receipt(receipts: &[String], lines: &[u64]) -> Option<CsvError> {
-    if receipts.windows(2).all(|w| w[0] < w[1]) {
+fn repeated_receipt(receipts: &Receipts, lines: &[u64]) -> Option<CsvError> {
+    let mut sorted = receipts.iter();
+    let mut previous = sorted.next();
+    if sorted.all(|r| {
+        let ascending = previous < Some(r);
+        previous = Some(r);
+        ascending
+    }) {
         return None;
     }
+    let receipt = |i: usize| receipts.get(i).unwrap_or_default();
     let mut order: Vec<usize> = (0..receipts.len()).collect();
     // Stable: equal receipts stay in file order, so each group starts with the first use.
-    order.sort_by(|&a, &b| receipts[a].cmp(&receipts[b]));
+    order.sort_by(|&a, &b| receipt(a).cmp(receipt(b)));
     let mut first_repeat: Option<(usize, usize)> = None;
-    for group in order.chunk_by(|&a, &b| receipts[a] == receipts[b]) {
+    for group in order.chunk_by(|&a, &b| receipt(a) == receipt(b)) {
         if let [first, second, ..] = *group {
             if first_repeat.is_none_or(|(s, _)| second < s) {
                 first_repeat = Some((second, first));
@@ -386,7 +542,8 @@ fn repeated_receipt(receipts: &[String], lines: &[u64]) -> Option<CsvError> {
         line: lines[second],
         message: format!(
             "receipt {:?} is already used on line {}",
-            receipts[second], lines[first]
+            receipt(second),
+            lines[first]
         ),
     })
 }
@@ -394,8 +551,22 @@ fn repeated_receipt(receipts: &[String], lines: &[u64]) -> Option<CsvError> {
 /// Reads a ballot file (see the module documentation). The first problem found is returned with its
 /// line; nothing the file contains makes the reader panic.
 pub fn parse_ballots_csv(text: &str) -> Result<BallotFile, CsvError> {
+    parse_ballots_csv_on(text, 1)
+}
+
+/// [`parse_ballots_csv`] sharing the ballot rows of a large file between up to `threads` threads:
+/// the same ballots, or the same first error.
+pub fn parse_ballots_csv_on(text: &str, threads: usize) -> Result<BallotFile, CsvError> {
+    read_ballots_csv(text, threads, PIECE_MIN)
+}
+
+/// Pieces of the ballot rows read by one thread are at least this long: below it, a thread costs
+/// more than it saves.
+const PIECE_MIN: usize = 1 << 20;
+
+fn read_ballots_csv(text: &str, threads: usize, piece_min: usize) -> Result<BallotFile, CsvError> {
     let mut file = FileReader::default();
-    let read = file.read(text);
+    let read = file.read(text, threads, piece_min);
     // A repeated receipt is found after the reading; it is the error when it comes first.
     if let Some(repeat) = repeated_receipt(&file.receipts, &file.receipt_lines) {
         if read.as_ref().err().is_none_or(|e| repeat.line <= e.line) {
@@ -428,11 +599,13 @@ struct FileReader {
     meta: BallotMeta,
     seen_keys: HashMap<String, u64>,
     options: OptionIndex,
-    receipts: Vec<String>,
+    receipts: Receipts,
     /// The line of each receipt.
     receipt_lines: Vec<u64>,
     ranks: Vec<u16>,
     bounds: Vec<usize>,
+    /// Whether a ballot row came before: metadata rows must not follow one.
+    ballots_started: bool,
 }
 
 impl Default for FileReader {
@@ -440,85 +613,200 @@ impl Default for FileReader {
         Self {
             meta: BallotMeta::default(),
             seen_keys: HashMap::new(),
-            options: OptionIndex {
-                names: Vec::new(),
-                ids: HashMap::default(),
-                derived: true,
-            },
-            receipts: Vec::new(),
+            options: OptionIndex::new(),
+            receipts: Receipts::default(),
             receipt_lines: Vec::new(),
             ranks: Vec::new(),
             bounds: vec![0],
+            ballots_started: false,
         }
     }
 }
 
 impl FileReader {
     /// Reads every row, stopping at the first problem except a repeated receipt (the caller's).
-    fn read(&mut self, text: &str) -> Result<(), CsvError> {
+    fn read(&mut self, text: &str, threads: usize, piece_min: usize) -> Result<(), CsvError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut rows = Rows::new(text);
         let mut record: Vec<Cow<'_, str>> = Vec::new();
-        while let Some(line) = rows.next_row(&mut record) {
-            let err = |message: String| CsvError { line, message };
-            // Spreadsheets pad rows with empty fields; a row of nothing but empty fields is blank.
-            let len = record
+        // Metadata rows decide how ballots read (the options), so they and the first ballot come first.
+        while !self.ballots_started {
+            if !self.row(&mut rows, &mut record)? {
+                return Ok(());
+            }
+        }
+        let pieces = threads.min((text.len() - rows.pos) / piece_min.max(1));
+        // Without `#option` rows each piece would number the options its own way. (Under 4 GiB a
+        // file also holds fewer than `u32::MAX` ballots, which a piece could not check alone.)
+        if pieces > 1 && !self.options.derived && u32::try_from(text.len()).is_ok() {
+            self.read_pieces(&mut rows, pieces)?;
+        }
+        while self.row(&mut rows, &mut record)? {}
+        Ok(())
+    }
+
+    /// Reads the next row; `false` when there is none before `rows.limit`.
+    fn row<'a>(
+        &mut self,
+        rows: &mut Rows<'a>,
+        record: &mut Vec<Cow<'a, str>>,
+    ) -> Result<bool, CsvError> {
+        let Some(line) = rows.next_row(record) else {
+            return Ok(false);
+        };
+        let err = |message: String| CsvError { line, message };
+        // Spreadsheets pad rows with empty fields; a row of nothing but empty fields is blank.
+        let len = record
+            .iter()
+            .rposition(|f| !f.is_empty())
+            .map_or(0, |i| i + 1);
+        // The writer quoted cells that start like spreadsheet formulas (`csv_file`); undo it.
+        let mut fields = record.iter().take(len).map(|f| crate::csv_file::restore(f));
+        let Some(first) = fields.next() else {
+            return Ok(true);
+        };
+
+        if let Some(key) = first.strip_prefix('#') {
+            if self.ballots_started {
+                return Err(err("metadata rows (#…) must come before the ballots".into()));
+            }
+            let value = fields.next().unwrap_or("");
+            if fields.next().is_some() {
+                return Err(err(format!(
+                    "#{key} takes one value (quote it if it contains a comma)"
+                )));
+            }
+            self.metadata(key, value, line).map_err(err)?;
+            return Ok(true);
+        }
+
+        if first.is_empty() {
+            return Err(err("the ballot has no receipt (the first field)".into()));
+        }
+        if has_control(first) {
+            return Err(err("the receipt contains a control character".into()));
+        }
+        self.receipts.push(first);
+        self.receipt_lines.push(line);
+        self.ballots_started = true;
+        let mut seen = [0u64; OPTION_WORDS];
+        let start = self.ranks.len();
+        for (column, name) in (2..).zip(fields) {
+            if name.is_empty() {
+                return Err(err(format!(
+                    "field {column} is empty: a ballot lists its options without gaps"
+                )));
+            }
+            let id = self.options.lookup(name).map_err(&err)?;
+            let (word, bit) = (usize::from(id) / 64, 1u64 << (id % 64));
+            if seen[word] & bit != 0 {
+                return Err(err(format!("option {name:?} is ranked twice")));
+            }
+            seen[word] |= bit;
+            self.ranks.push(id);
+        }
+        if self.ranks.len() == start {
+            return Err(err("the ballot ranks no option".into()));
+        }
+        if self.receipts.len() > u32::MAX as usize {
+            return Err(err("too many ballots".into()));
+        }
+        self.bounds.push(self.ranks.len());
+        Ok(true)
+    }
+
+    /// Reads the ballots from `rows.pos` in `pieces` pieces at once, this thread reading the first.
+    /// Each later piece starts after a line feed; the piece before it must end there, and does
+    /// unless the line feed was inside a quoted field: then the reading goes on from where that
+    /// piece ended, as [`FileReader::read`] continues from `rows`, and the later pieces are dropped.
+    fn read_pieces(&mut self, rows: &mut Rows<'_>, pieces: usize) -> Result<(), CsvError> {
+        let text = rows.text;
+        let from = rows.pos;
+        let mut starts: Vec<usize> = (1..pieces)
+            .filter_map(|k| {
+                let share = from + (text.len() - from) / pieces * k;
+                let feed = text
+                    .as_bytes()
+                    .get(share..)?
+                    .iter()
+                    .position(|&b| b == b'\n')?;
+                Some(share + feed + 1)
+            })
+            .filter(|&start| start < text.len())
+            .collect();
+        starts.dedup();
+        let ends: Vec<usize> = starts.iter().skip(1).copied().chain([text.len()]).collect();
+        let (first, later) = std::thread::scope(|scope| {
+            let handles: Vec<_> = starts
                 .iter()
-                .rposition(|f| !f.is_empty())
-                .map_or(0, |i| i + 1);
-            // The writer quoted cells that start like spreadsheet formulas (`csv_file`); undo it.
-            let mut fields = record.iter().take(len).map(|f| crate::csv_file::restore(f));
-            let Some(first) = fields.next() else {
-                continue;
-            };
-
-            if let Some(key) = first.strip_prefix('#') {
-                if !self.receipts.is_empty() {
-                    return Err(err("metadata rows (#…) must come before the ballots".into()));
-                }
-                let value = fields.next().unwrap_or("");
-                if fields.next().is_some() {
-                    return Err(err(format!(
-                        "#{key} takes one value (quote it if it contains a comma)"
-                    )));
-                }
-                self.metadata(key, value, line).map_err(err)?;
-                continue;
+                .zip(&ends)
+                .map(|(&start, &limit)| {
+                    let mut piece = self.piece();
+                    scope.spawn(move || {
+                        let mut rows = Rows {
+                            text,
+                            pos: start,
+                            line: 1,
+                            limit,
+                        };
+                        let read = piece.read_to_limit(&mut rows);
+                        (piece, rows, read)
+                    })
+                })
+                .collect();
+            rows.limit = starts.first().copied().unwrap_or(text.len());
+            let first = self.read_to_limit(rows);
+            let later: Vec<_> = handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect();
+            (first, later)
+        });
+        rows.limit = text.len();
+        first?;
+        for (start, (piece, piece_rows, read)) in starts.into_iter().zip(later) {
+            if rows.pos != start {
+                return Ok(());
             }
-
-            if first.is_empty() {
-                return Err(err("the ballot has no receipt (the first field)".into()));
-            }
-            if has_control(first) {
-                return Err(err("the receipt contains a control character".into()));
-            }
-            self.receipts.push(first.to_string());
-            self.receipt_lines.push(line);
-            let mut seen = [0u64; OPTION_WORDS];
-            let start = self.ranks.len();
-            for (column, name) in (2..).zip(fields) {
-                if name.is_empty() {
-                    return Err(err(format!(
-                        "field {column} is empty: a ballot lists its options without gaps"
-                    )));
-                }
-                let id = self.options.lookup(name).map_err(&err)?;
-                let (word, bit) = (usize::from(id) / 64, 1u64 << (id % 64));
-                if seen[word] & bit != 0 {
-                    return Err(err(format!("option {name:?} is ranked twice")));
-                }
-                seen[word] |= bit;
-                self.ranks.push(id);
-            }
-            if self.ranks.len() == start {
-                return Err(err("the ballot ranks no option".into()));
-            }
-            if self.receipts.len() > u32::MAX as usize {
-                return Err(err("too many ballots".into()));
-            }
-            self.bounds.push(self.ranks.len());
+            let lines_before = rows.line - 1;
+            self.append(&piece, lines_before);
+            rows.pos = piece_rows.pos;
+            rows.line = lines_before + piece_rows.line;
+            read.map_err(|e| CsvError {
+                line: lines_before + e.line,
+                message: e.message,
+            })?;
         }
         Ok(())
+    }
+
+    fn read_to_limit(&mut self, rows: &mut Rows<'_>) -> Result<(), CsvError> {
+        let mut record = Vec::new();
+        while self.row(rows, &mut record)? {}
+        Ok(())
+    }
+
+    /// A reader for a later piece of the ballots: the same options, after a ballot.
+    fn piece(&self) -> Self {
+        Self {
+            options: self.options.clone(),
+            ballots_started: true,
+            ..Self::default()
+        }
+    }
+
+    /// Adds what a later piece read, whose lines are counted from `lines_before + 1`.
+    fn append(&mut self, piece: &FileReader, lines_before: u64) {
+        self.receipts.append(&piece.receipts);
+        self.receipt_lines
+            .extend(piece.receipt_lines.iter().map(|line| line + lines_before));
+        let offset = self.ranks.len();
+        self.ranks.extend_from_slice(&piece.ranks);
+        self.bounds
+            .extend(piece.bounds.iter().skip(1).map(|bound| bound + offset));
     }
 
     fn metadata(&mut self, key: &str, value: &str, line: u64) -> Result<(), String> {
