@@ -272,6 +272,11 @@ fn reading_a_million_ballots() {
         let file = parse_ballots_csv(&text).expect("parse");
         assert_eq!(file.ballots.len(), 1_000_000);
     });
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    time(&format!("read on {threads} threads"), &|| {
+        let file = parse_ballots_csv_on(&text, threads).expect("parse");
+        assert_eq!(file.ballots.len(), 1_000_000);
+    });
     time("count irv", &|| {
         std::hint::black_box(tally_irv(&b, &tb));
     });
