@@ -671,19 +671,7 @@ async fn serve(store: Store, args: ServeArgs) -> Result<()> {
     let app = agora_web::Application::build(config, store.clone()).await?;
     tracing::info!(url = %public, port = app.port(), "Agora is listening");
     eprintln!("Agora is running at {public}  (Ctrl-C to stop)");
-    let janitor = tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
-        loop {
-            tick.tick().await;
-            match store.purge_expired().await {
-                Ok(n) if n > 0 => tracing::info!(removed = n, "purged expired sessions and links"),
-                Ok(_) => {}
-                Err(e) => tracing::warn!(error = %e, "purge failed"),
-            }
-        }
-    });
     app.run_until(shutdown_signal()).await?;
-    janitor.abort();
     tracing::info!("stopped");
     Ok(())
 }

@@ -7,6 +7,7 @@
 
 mod audit;
 mod governance;
+mod jobs;
 mod leads;
 mod migrate;
 mod outbox;
@@ -25,6 +26,7 @@ pub use governance::{
     count_vote, BallotChoice, Body, Comment, Decision, DecisionSummary, Delegates, Elector,
     GovernanceReport, NewBody, StanceRow, StoredBallot, Version, VoteResult, SITE,
 };
+pub use jobs::JobRun;
 pub use leads::{
     lead_reference, Allocation, ClosureNotice, Confirmation, DryRun, Funnel, Intake, JobReport,
     Lead, LeadFilter, LeadSummary, ManualOffer, MonthlyShare, Offer, OfferUpdate, PolicyVersion,

@@ -42,6 +42,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "person_language",
         include_str!("../migrations/0008_person_language.sql"),
     ),
+    (
+        9,
+        "job_runs",
+        include_str!("../migrations/0009_job_runs.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

@@ -120,8 +120,8 @@ impl Store {
         Ok(())
     }
 
-    pub async fn purge_expired(&self) -> Result<u64> {
-        let now = crate::now();
+    pub async fn purge_expired(&self, now: chrono::DateTime<chrono::Utc>) -> Result<u64> {
+        let now = crate::format_time(now);
         let a = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
             .bind(&now)
             .execute(&self.pool)

@@ -6,8 +6,9 @@ pub fn routes() -> crate::routes::Routes {
         pages: axum::Router::new()
             .route("/admin", get(dashboard))
             .route("/admin/audit", get(audit))
-            .route("/admin/outbox", get(outbox)),
-        api: utoipa_axum::router::OpenApiRouter::new(),
+            .route("/admin/outbox", get(outbox))
+            .route("/admin/jobs", get(jobs_page)),
+        api: utoipa_axum::router::OpenApiRouter::new().routes(utoipa_axum::routes!(jobs_api)),
     }
 }
 
@@ -200,4 +201,90 @@ mod tests {
             "{status}"
         );
     }
+}
+
+/// A job as the job page and the API show it.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct JobStatus {
+    pub name: String,
+    /// Whether this instance runs the job (an interval of zero leaves it to other instances).
+    pub runs_here: bool,
+    pub last_started_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub last_duration_ms: Option<i64>,
+    pub last_success_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// What the last successful run did, when it did something.
+    pub last_outcome: Option<String>,
+    /// Set while the job is failing: the error of its last run.
+    pub last_error: Option<String>,
+    pub runs: i64,
+    pub failures: i64,
+}
+
+/// Every job: those this instance runs, and those any instance has run (from the shared record).
+pub async fn job_statuses(state: &AppState) -> Result<Vec<JobStatus>> {
+    let runs = state.store.job_runs().await?;
+    let mut names: Vec<String> = state.job_names.iter().map(|n| n.to_string()).collect();
+    for r in &runs {
+        if !names.contains(&r.name) {
+            names.push(r.name.clone());
+        }
+    }
+    names.sort();
+    Ok(names
+        .into_iter()
+        .map(|name| {
+            let run = runs.iter().find(|r| r.name == name);
+            JobStatus {
+                runs_here: state.job_names.contains(&name.as_str()),
+                last_started_at: run.and_then(|r| r.last_started_at),
+                last_duration_ms: run.and_then(|r| r.last_duration_ms),
+                last_success_at: run.and_then(|r| r.last_success_at),
+                last_outcome: run
+                    .and_then(|r| r.last_outcome.clone())
+                    .filter(|o| !o.is_empty()),
+                last_error: run.and_then(|r| r.last_error.clone()),
+                runs: run.map_or(0, |r| r.runs),
+                failures: run.map_or(0, |r| r.failures),
+                name,
+            }
+        })
+        .collect())
+}
+
+#[derive(Template)]
+#[template(path = "admin/jobs.html")]
+struct JobsView {
+    ctx: Ctx,
+    jobs: Vec<JobStatus>,
+}
+
+impl JobsView {
+    fn when(&self, t: &Option<chrono::DateTime<chrono::Utc>>) -> String {
+        t.map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
+            .unwrap_or_else(|| self.ctx.tr.t("jobs-never"))
+    }
+
+    fn label(&self, name: &str) -> String {
+        self.ctx.tr.label("job", name)
+    }
+}
+
+pub async fn jobs_page(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
+    v.require(Permission::ManagePeople)?;
+    render(&JobsView {
+        ctx: Ctx::new(&v, "/admin"),
+        jobs: job_statuses(&state).await?,
+    })
+}
+
+#[utoipa::path(get, path = "/api/v1/admin/jobs", tag = "admin",
+    responses((status = 200, body = [JobStatus]), (status = 401, body = crate::api::ErrorBody), (status = 403, body = crate::api::ErrorBody)),
+    security(("token" = [])))]
+/// The background jobs with their last run, duration and error (foundation admins).
+pub async fn jobs_api(
+    State(state): State<AppState>,
+    v: Viewer,
+) -> Result<axum::Json<Vec<JobStatus>>> {
+    v.require(Permission::ManagePeople)?;
+    Ok(axum::Json(job_statuses(&state).await?))
 }

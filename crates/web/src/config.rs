@@ -50,6 +50,9 @@ pub struct Config {
     pub smtp: Option<crate::scheduler::SmtpConfig>,
     /// How often the outbox is drained.
     pub mail_interval: Duration,
+    /// How often expired sessions, one-time links and rate-limit windows are removed; zero turns it
+    /// off on this instance.
+    pub cleanup_interval: Duration,
 }
 
 impl Default for Config {
@@ -77,6 +80,7 @@ impl Default for Config {
             governance_jobs_interval: Duration::from_secs(30),
             smtp: None,
             mail_interval: Duration::from_secs(5),
+            cleanup_interval: Duration::from_secs(3600),
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod config;
 pub mod error;
 pub mod forms;
 pub mod i18n;
+pub mod jobs;
 pub mod limits;
 pub mod middleware;
 pub mod redirect;
@@ -60,6 +61,49 @@ pub struct Shared {
     pub clock: Arc<scheduler::Clock>,
     /// Rate-limit counters (in memory, shared through the database in batches).
     pub limits: Arc<limits::Limiter>,
+    /// The jobs this instance runs (the job page lists them even before their first run).
+    pub job_names: Vec<&'static str>,
+}
+
+/// Every background job of the application, one registration each; an interval of zero leaves a job
+/// to other instances (or to `agora jobs run`).
+pub fn jobs(
+    config: &Config,
+    store: &Store,
+    intake: &leads::queue::IntakeQueue,
+    clock: &Arc<scheduler::Clock>,
+) -> anyhow::Result<jobs::Jobs> {
+    let mut jobs = jobs::Jobs::default();
+    if !config.lead_jobs_interval.is_zero() {
+        jobs.add(leads::queue::job(
+            store.clone(),
+            intake.wake_jobs.clone(),
+            config.lead_jobs_interval,
+            config.lead_retention_days,
+        ));
+    }
+    if !config.governance_jobs_interval.is_zero() {
+        jobs.add(scheduler::governance_job(
+            store.clone(),
+            config.governance_jobs_interval,
+        ));
+    }
+    if let Some(smtp) = &config.smtp {
+        jobs.add(
+            scheduler::mailer_job(
+                store.clone(),
+                clock.clone(),
+                smtp.clone(),
+                config.mail_interval,
+                config.public_url.clone(),
+            )
+            .context("configuring SMTP")?,
+        );
+    }
+    if !config.cleanup_interval.is_zero() {
+        jobs.add(jobs::cleanup_job(store.clone(), config.cleanup_interval));
+    }
+    Ok(jobs)
 }
 
 fn metrics_handle() -> PrometheusHandle {
@@ -101,34 +145,11 @@ impl Application {
         let intake = leads::queue::IntakeQueue::start(store.clone());
         let clock = Arc::new(scheduler::Clock::default());
         let limits = Arc::new(limits::Limiter::new(store.clone()));
-        let mut jobs = vec![limits.clone().spawn(config.rate_limit_flush_interval)];
-        if !config.lead_jobs_interval.is_zero() {
-            jobs.push(leads::queue::spawn_jobs(
-                store.clone(),
-                intake.wake_jobs.clone(),
-                config.lead_jobs_interval,
-                config.lead_retention_days,
-            ));
-        }
-        if !config.governance_jobs_interval.is_zero() {
-            jobs.push(scheduler::spawn_governance(
-                store.clone(),
-                clock.clone(),
-                config.governance_jobs_interval,
-            ));
-        }
-        if let Some(smtp) = &config.smtp {
-            jobs.push(
-                scheduler::spawn_mailer(
-                    store.clone(),
-                    clock.clone(),
-                    smtp.clone(),
-                    config.mail_interval,
-                    config.public_url.clone(),
-                )
-                .context("configuring SMTP")?,
-            );
-        }
+        let runner = jobs(&config, &store, &intake, &clock)?;
+        let job_names = runner.names();
+        let mut jobs = runner.start(store.clone(), clock.clone());
+        // Every instance adds its own rate-limit counts: not a leased job.
+        jobs.push(limits.clone().spawn(config.rate_limit_flush_interval));
         let state = AppState(Arc::new(Shared {
             intake,
             store,
@@ -141,6 +162,7 @@ impl Application {
             metrics: metrics_handle(),
             clock: clock.clone(),
             limits: limits.clone(),
+            job_names,
         }));
         Ok(Self {
             listener,

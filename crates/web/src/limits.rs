@@ -201,24 +201,16 @@ impl Limiter {
         result.map(|_| ())
     }
 
-    /// Flushes every `interval` until the task is aborted; drops ended windows from the database hourly.
+    /// Flushes every `interval` until the task is aborted. Every instance flushes its own counts, so
+    /// this is not a leased job; ended windows are dropped by the cleanup job.
     pub fn spawn(self: std::sync::Arc<Self>, interval: Duration) -> tokio::task::JoinHandle<()> {
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(interval);
             tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            let mut last_purge = 0;
             loop {
                 tick.tick().await;
                 if let Err(e) = self.flush().await {
                     tracing::warn!(error = %e, "rate-limit flush failed; retrying");
-                }
-                let now = (self.clock)();
-                if now - last_purge >= 3600 {
-                    last_purge = now;
-                    // No window is longer than a day.
-                    if let Err(e) = self.store.purge_rate_limits(now - 86_400).await {
-                        tracing::warn!(error = %e, "rate-limit purge failed");
-                    }
                 }
             }
         })

@@ -1,10 +1,8 @@
-//! Work that runs on its own inside `agora serve`: governance deadlines (closing, automatic acceptance,
-//! reminders) and email delivery from the outbox.
-//!
-//! Several instances may share one PostgreSQL database. Each job runs under a lease in the database, so
-//! one instance at a time does it; if that instance dies its lease expires and another takes over. The
-//! steps are idempotent besides (conditional updates), so an overlap at lease expiry does no harm.
+//! The application's clock, and two of the jobs the runner (`jobs`) runs: governance deadlines
+//! (closing, automatic acceptance, reminders) and e-mail delivery from the outbox. Their steps are
+//! idempotent (conditional updates), so an overlap at a lease's expiry does no harm.
 
+use crate::jobs::Job;
 use agora_store::{format_time, GovernanceReport, Store};
 use chrono::{DateTime, Utc};
 use lettre::message::{header::ContentType, Mailbox};
@@ -84,68 +82,21 @@ impl std::fmt::Debug for SmtpConfig {
     }
 }
 
-fn holder() -> String {
-    let mut b = [0u8; 8];
-    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut b);
-    format!("{}-{}", std::process::id(), hex::encode(b))
-}
-
-/// Runs `job` every `interval` on the one instance holding the named lease. The lease outlives a few
-/// missed ticks, so a slow run keeps it, and a dead holder's lease simply expires.
-fn every_under_lease<F, Fut>(
-    name: &'static str,
-    store: Store,
-    clock: Arc<Clock>,
-    (interval, lease): (Duration, Duration),
-    mut job: F,
-) -> tokio::task::JoinHandle<()>
-where
-    F: FnMut(DateTime<Utc>) -> Fut + Send + 'static,
-    Fut: std::future::Future<Output = ()> + Send,
-{
-    let me = holder();
-    let lease = chrono::Duration::from_std(lease).unwrap_or_else(|_| chrono::Duration::minutes(5));
-    tokio::spawn(async move {
-        loop {
-            tokio::time::sleep(interval).await;
-            let now = clock.now();
-            match store.try_lease(name, &me, lease, now).await {
-                Ok(true) => job(now).await,
-                Ok(false) => {}
-                Err(e) => tracing::warn!(error = %e, lease = name, "lease failed"),
-            }
+/// Governance deadlines: closing, automatic acceptance, reminders.
+pub fn governance_job(store: Store, every: Duration) -> Job {
+    Job::new("governance", every, move |now| {
+        let store = store.clone();
+        async move {
+            let r = store.run_governance_jobs(now).await?;
+            Ok(if r == GovernanceReport::default() {
+                String::new()
+            } else {
+                format!("{r:?}")
+            })
         }
     })
 }
 
-/// Runs the governance jobs every `interval` under the `governance` lease.
-pub fn spawn_governance(
-    store: Store,
-    clock: Arc<Clock>,
-    interval: Duration,
-) -> tokio::task::JoinHandle<()> {
-    let jobs = store.clone();
-    every_under_lease(
-        "governance",
-        store,
-        clock,
-        (interval, interval * 5),
-        move |now| {
-            let store = jobs.clone();
-            async move {
-                match store.run_governance_jobs(now).await {
-                    Ok(r) if r != GovernanceReport::default() => {
-                        tracing::info!(?r, "governance jobs ran")
-                    }
-                    Ok(_) => {}
-                    Err(e) => tracing::warn!(error = %e, "governance jobs failed"),
-                }
-            }
-        },
-    )
-}
-
-/// What the mailer needs on every run.
 struct Mailer {
     store: Store,
     clock: Arc<Clock>,
@@ -157,13 +108,14 @@ struct Mailer {
 
 /// Delivers the outbox over SMTP every `interval` under the `mailer` lease. A message that fails stays
 /// queued and is tried again later with a doubling delay, so an SMTP outage loses nothing.
-pub fn spawn_mailer(
+/// Delivery of the outbox over SMTP.
+pub fn mailer_job(
     store: Store,
     clock: Arc<Clock>,
     smtp: SmtpConfig,
-    interval: Duration,
+    every: Duration,
     public_url: String,
-) -> anyhow::Result<tokio::task::JoinHandle<()>> {
+) -> anyhow::Result<Job> {
     let mailer = Arc::new(Mailer {
         transport: transport(&smtp)?,
         from: smtp
@@ -173,24 +125,13 @@ pub fn spawn_mailer(
         site: public_url.trim_end_matches('/').to_string(),
         retry_base: chrono::Duration::from_std(smtp.retry_base)
             .unwrap_or_else(|_| chrono::Duration::seconds(30)),
-        store: store.clone(),
-        clock: clock.clone(),
-    });
-    let lease = interval * 5 + Duration::from_secs(60);
-    Ok(every_under_lease(
-        "mailer",
         store,
         clock,
-        (interval, lease),
-        move |_| {
-            let m = mailer.clone();
-            async move {
-                if let Err(e) = deliver(&m).await {
-                    tracing::warn!(error = %e, "outbox delivery failed");
-                }
-            }
-        },
-    ))
+    });
+    Ok(Job::new("mailer", every, move |_| {
+        let m = mailer.clone();
+        async move { deliver(&m).await }
+    }))
 }
 
 fn transport(smtp: &SmtpConfig) -> anyhow::Result<AsyncSmtpTransport<Tokio1Executor>> {
@@ -216,7 +157,9 @@ fn transport(smtp: &SmtpConfig) -> anyhow::Result<AsyncSmtpTransport<Tokio1Execu
     Ok(b.build())
 }
 
-async fn deliver(m: &Mailer) -> anyhow::Result<()> {
+/// Sends what is due; a failure leaves the message queued for its retry and fails the run, so that
+/// `/admin/jobs` shows the mail server is unreachable.
+async fn deliver(m: &Mailer) -> anyhow::Result<String> {
     let Mailer {
         store,
         clock,
@@ -225,10 +168,15 @@ async fn deliver(m: &Mailer) -> anyhow::Result<()> {
         site,
         retry_base,
     } = m;
+    let mut sent_count = 0u64;
     loop {
         let batch = store.outbox_due(&format_time(clock.now()), 50).await?;
         if batch.is_empty() {
-            return Ok(());
+            return Ok(if sent_count == 0 {
+                String::new()
+            } else {
+                format!("{sent_count} sent")
+            });
         }
         for mail in &batch {
             let body = mail.body.replace(agora_store::SITE, site);
@@ -246,6 +194,7 @@ async fn deliver(m: &Mailer) -> anyhow::Result<()> {
                         .outbox_mark_sent(mail.id, &format_time(clock.now()))
                         .await?;
                     metrics::counter!("agora_emails_sent_total").increment(1);
+                    sent_count += 1;
                 }
                 Err(e) => {
                     let (attempts, delay) = store
@@ -254,7 +203,7 @@ async fn deliver(m: &Mailer) -> anyhow::Result<()> {
                     metrics::counter!("agora_email_failures_total").increment(1);
                     // The server is likely down: stop this round instead of failing every message.
                     tracing::warn!(id = mail.id, attempts, retry_in_s = delay.num_seconds(), error = %e, "email not sent");
-                    return Ok(());
+                    anyhow::bail!("{sent_count} sent, then the mail server refused: {e}");
                 }
             }
         }

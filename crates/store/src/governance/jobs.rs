@@ -1,50 +1,8 @@
-//! Governance deadlines: closing votes, automatic acceptance, reminders; and the job leases.
+//! Governance deadlines: closing votes, automatic acceptance, reminders.
 
 use super::*;
 
 impl Store {
-    /// Takes (or renews) the named lease for `ttl`; `false` while another instance holds it.
-    pub async fn try_lease(
-        &self,
-        name: &str,
-        holder: &str,
-        ttl: Duration,
-        now: DateTime<Utc>,
-    ) -> Result<bool> {
-        let at = format_time(now);
-        let until = format_time(now + ttl);
-        let mut tx = self.begin().await?;
-        sqlx::query(
-            "INSERT INTO job_leases (name, holder, expires_at) SELECT $1, '', $2 \
-             WHERE NOT EXISTS (SELECT 1 FROM job_leases WHERE name = $1)",
-        )
-        .bind(name)
-        .bind(&at)
-        .execute(&mut *tx)
-        .await?;
-        let n = sqlx::query(
-            "UPDATE job_leases SET holder = $1, expires_at = $2 WHERE name = $3 AND (holder = $1 OR expires_at <= $4)",
-        )
-        .bind(holder)
-        .bind(&until)
-        .bind(name)
-        .bind(&at)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        tx.commit().await?;
-        Ok(n == 1)
-    }
-
-    pub async fn release_lease(&self, name: &str, holder: &str) -> Result<()> {
-        sqlx::query("DELETE FROM job_leases WHERE name = $1 AND holder = $2")
-            .bind(name)
-            .bind(holder)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
     /// Closes what is due, accepts uncontested proposals, sends closing and review reminders.
     pub async fn run_governance_jobs(&self, now: DateTime<Utc>) -> Result<GovernanceReport> {
         let mut report = GovernanceReport::default();

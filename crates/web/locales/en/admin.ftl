@@ -84,3 +84,34 @@ import-errors = Problems in the file
 import-line = Line
 import-field = Column
 import-problem = Problem
+
+## Background jobs
+admin-jobs = Background jobs
+jobs-text = Work Agora does on its own. Each job runs on one instance at a time; this page shows the last run recorded by any instance.
+jobs-caption = Jobs and their last runs
+jobs-job = Job
+jobs-state = State
+jobs-last-run = Last run
+jobs-duration = Duration
+jobs-last-success = Last success
+jobs-runs = Runs
+jobs-never = Never
+jobs-not-run = Not run yet
+jobs-ok = Working
+jobs-failing = Failing
+jobs-error = Error of the last run
+jobs-elsewhere = Run by another instance
+jobs-ms = { $count } ms
+jobs-run-count = { $count ->
+    [one] 1 run
+   *[other] { $count } runs
+}
+jobs-failure-count = { $count ->
+    [0] no failures
+    [one] 1 failed
+   *[other] { $count } failed
+}
+job-leads = Lead allocation, offer expiry and reminders
+job-governance = Governance deadlines and reminders
+job-mailer = E-mail delivery
+job-cleanup = Removal of expired sessions, links and rate-limit counts

@@ -90,3 +90,34 @@ import-errors = Problemas en el archivo
 import-line = Línea
 import-field = Columna
 import-problem = Problema
+
+## Background jobs
+admin-jobs = Tareas en segundo plano
+jobs-text = Trabajo que Agora hace por su cuenta. Cada tarea se ejecuta en una sola instancia a la vez; esta página muestra la última ejecución registrada por cualquier instancia.
+jobs-caption = Tareas y sus últimas ejecuciones
+jobs-job = Tarea
+jobs-state = Estado
+jobs-last-run = Última ejecución
+jobs-duration = Duración
+jobs-last-success = Último éxito
+jobs-runs = Ejecuciones
+jobs-never = Nunca
+jobs-not-run = Aún no se ha ejecutado
+jobs-ok = Funciona
+jobs-failing = Con errores
+jobs-error = Error de la última ejecución
+jobs-elsewhere = La ejecuta otra instancia
+jobs-ms = { $count } ms
+jobs-run-count = { $count ->
+    [one] 1 ejecución
+   *[other] { $count } ejecuciones
+}
+jobs-failure-count = { $count ->
+    [0] sin fallos
+    [one] 1 fallida
+   *[other] { $count } fallidas
+}
+job-leads = Asignación de solicitudes, vencimiento de ofertas y recordatorios
+job-governance = Plazos y recordatorios de gobernanza
+job-mailer = Envío de correos
+job-cleanup = Eliminación de sesiones, enlaces y contadores de límite caducados

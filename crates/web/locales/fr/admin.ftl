@@ -87,3 +87,34 @@ import-errors = Problèmes dans le fichier
 import-line = Ligne
 import-field = Colonne
 import-problem = Problème
+
+## Background jobs
+admin-jobs = Tâches de fond
+jobs-text = Le travail qu'Agora fait de lui-même. Chaque tâche s'exécute sur une seule instance à la fois ; cette page montre la dernière exécution enregistrée par n'importe quelle instance.
+jobs-caption = Tâches et leurs dernières exécutions
+jobs-job = Tâche
+jobs-state = État
+jobs-last-run = Dernière exécution
+jobs-duration = Durée
+jobs-last-success = Dernier succès
+jobs-runs = Exécutions
+jobs-never = Jamais
+jobs-not-run = Pas encore exécutée
+jobs-ok = Fonctionne
+jobs-failing = En échec
+jobs-error = Erreur de la dernière exécution
+jobs-elsewhere = Exécutée par une autre instance
+jobs-ms = { $count } ms
+jobs-run-count = { $count ->
+    [one] 1 exécution
+   *[other] { $count } exécutions
+}
+jobs-failure-count = { $count ->
+    [0] aucun échec
+    [one] 1 échec
+   *[other] { $count } échecs
+}
+job-leads = Attribution des demandes, expiration des offres et rappels
+job-governance = Échéances et rappels de la gouvernance
+job-mailer = Envoi des e-mails
+job-cleanup = Suppression des sessions, liens et compteurs de limites expirés

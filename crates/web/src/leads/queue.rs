@@ -82,26 +82,23 @@ impl IntakeQueue {
 
 /// Runs the lead jobs every `interval`, and whenever intake wakes them. Safe with several instances:
 /// each step runs under the store's leads lock.
-pub fn spawn_jobs(
+/// The lead jobs (allocation, offer expiry, reminders, retention), woken early by new leads.
+pub fn job(
     store: Store,
     wake: Arc<Notify>,
-    interval: Duration,
+    every: Duration,
     retention_days: Option<u32>,
-) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        loop {
-            tokio::select! {
-                _ = tokio::time::sleep(interval) => {}
-                _ = wake.notified() => {}
-            }
-            match store
-                .run_lead_jobs(chrono::Utc::now(), retention_days)
-                .await
-            {
-                Ok(r) if r != JobReport::default() => tracing::info!(?r, "lead jobs ran"),
-                Ok(_) => {}
-                Err(e) => tracing::warn!(error = %e, "lead jobs failed"),
-            }
+) -> crate::jobs::Job {
+    crate::jobs::Job::new("leads", every, move |now| {
+        let store = store.clone();
+        async move {
+            let r = store.run_lead_jobs(now, retention_days).await?;
+            Ok(if r == JobReport::default() {
+                String::new()
+            } else {
+                format!("{r:?}")
+            })
         }
     })
+    .woken_by(wake)
 }

@@ -4,6 +4,7 @@ mod api;
 mod flows;
 mod governance;
 mod helpers;
+mod jobs;
 mod languages;
 mod lead_desk;
 mod leads;
