@@ -271,6 +271,37 @@ fn blank(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// A proposal's title: at least this many characters, at most `MAX_TITLE_CHARS`.
+pub const MIN_TITLE_CHARS: usize = 3;
+pub const MAX_TITLE_CHARS: usize = 200;
+/// A proposal's text, at most this many characters.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// A new version of a proposal's title and text, checked by the same limits as the first one. Its
+/// fields are private, so a revision that did not pass `Revision::parse` cannot be stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revision {
+    title: String,
+    text: String,
+}
+
+impl Revision {
+    pub fn parse(title: &str, text: &str) -> Result<Self, ValidationErrors> {
+        let mut e = ValidationErrors::new();
+        let title = text_field(&mut e, "title", title, MIN_TITLE_CHARS, MAX_TITLE_CHARS);
+        let text = text_field(&mut e, "text", text, 1, MAX_TEXT_CHARS);
+        e.into_result(Self { title, text })
+    }
+
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
 /// Checks a proposal against the body's rules; every problem is reported at once, by field.
 pub fn parse_decision(
     input: &DecisionInput,
@@ -278,8 +309,14 @@ pub fn parse_decision(
     min_close_hours: i64,
 ) -> Result<NewDecision, ValidationErrors> {
     let mut e = ValidationErrors::new();
-    let title = text_field(&mut e, "title", &input.title, 3, 200);
-    let text = text_field(&mut e, "text", &input.text, 1, 20_000);
+    let title = text_field(
+        &mut e,
+        "title",
+        &input.title,
+        MIN_TITLE_CHARS,
+        MAX_TITLE_CHARS,
+    );
+    let text = text_field(&mut e, "text", &input.text, 1, MAX_TEXT_CHARS);
     let kind = e.check("kind", DecisionKind::parse(&input.kind));
     if let Some(k) = kind {
         if !kind_allowed(body, k) {
@@ -601,6 +638,22 @@ pub fn check_statement(text: &str) -> Result<String, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_revision_has_the_limits_of_a_proposal() {
+        let ok = Revision::parse("  A better title ", " New text. ").expect("valid");
+        assert_eq!((ok.title(), ok.text()), ("A better title", "New text."));
+        let long_title = "t".repeat(MAX_TITLE_CHARS + 1);
+        let long_text = "x".repeat(MAX_TEXT_CHARS + 1);
+        let e = Revision::parse(&long_title, &long_text).expect_err("too long");
+        assert_eq!(e.get("title"), Some("too-long"));
+        assert_eq!(e.get("text"), Some("too-long"));
+        let e = Revision::parse("ab", "  ").expect_err("too short");
+        assert_eq!(e.get("title"), Some("too-short"));
+        assert_eq!(e.get("text"), Some("required"));
+        // The limits are characters, not bytes.
+        assert!(Revision::parse(&"é".repeat(MAX_TITLE_CHARS), "ok").is_ok());
+    }
     use proptest::prelude::*;
 
     fn input(kind: &str) -> DecisionInput {

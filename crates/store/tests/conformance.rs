@@ -1612,8 +1612,11 @@ async fn lazy_consensus_is_accepted_at_the_close_unless_contested(store: Store) 
     store
         .revise(
             id,
-            "Adopt the case-study requirement (v2)",
-            "One case study, or an anonymous one.",
+            &agora_domain::governance::Revision::parse(
+                "Adopt the case-study requirement (v2)",
+                "One case study, or an anonymous one.",
+            )
+            .expect("valid"),
             &fac.1,
             t("2026-11-05T11:00:00Z"),
         )

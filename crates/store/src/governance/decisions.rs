@@ -409,21 +409,11 @@ impl Store {
     pub async fn revise(
         &self,
         id: i64,
-        title: &str,
-        text: &str,
+        revision: &gov::Revision,
         who: &Who,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let mut e = ValidationErrors::new();
-        let title = title.trim();
-        let text = text.trim();
-        if title.chars().count() < 3 {
-            e.add("title", "too-short");
-        }
-        if text.is_empty() {
-            e.add("text", "required");
-        }
-        e.into_result(())?;
+        let (title, text) = (revision.title(), revision.text());
         let mut tx = self.begin_governance().await?;
         let d = load_decision(&mut tx, id).await?;
         let status =

@@ -236,9 +236,8 @@ pub async fn perform(
             return Ok(Done::Receipt(r));
         }
         "revise" => {
-            store
-                .revise(id, &input.title, &input.text, &who, now)
-                .await?;
+            let revision = gov::Revision::parse(&input.title, &input.text)?;
+            store.revise(id, &revision, &who, now).await?;
         }
         "escalate" => {
             store.escalate(id, &who, now).await?;

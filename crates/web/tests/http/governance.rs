@@ -977,8 +977,46 @@ async fn the_position_form_keeps_the_stance_and_withdrawing_asks_for_confirmatio
     );
     assert!(!html.contains(r#"value="support" checked"#));
 
-    // Withdrawing asks for a ticked confirmation first.
+    // A revision has the limits of a proposal (200-character title, 20,000-character text), on
+    // the API and the page alike, and a refused one changes nothing.
+    let long = json!({"title": "t".repeat(201), "text": "x".repeat(20_001)});
+    let (s, b) = api(
+        &app,
+        ADDRESSES[1],
+        "POST",
+        &format!("/api/v1/decisions/{id}/revise"),
+        Some(long),
+    )
+    .await;
+    assert_eq!(s, 422, "{b}");
+    assert_eq!(
+        b["errors"]["title"].as_str().map(|m| !m.is_empty()),
+        Some(true),
+        "{b}"
+    );
+    assert!(b["errors"]["text"].is_string(), "{b}");
     let alice = app.login(ADDRESSES[1]).await;
+    let res = app
+        .post_form(
+            &alice,
+            &page,
+            &format!("/decisions/{id}/revise"),
+            &[("title", "t".repeat(201).as_str()), ("text", "Shorter.")],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let (_, d) = api(
+        &app,
+        ADDRESSES[1],
+        "GET",
+        &format!("/api/v1/decisions/{id}"),
+        None,
+    )
+    .await;
+    assert_eq!(d["decision"]["version"], 1, "nothing changed");
+    assert_eq!(d["decision"]["title"], "Adopt the code of conduct");
+
+    // Withdrawing asks for a ticked confirmation first.
     let action = format!("/decisions/{id}/withdraw");
     let res = app.post_form(&alice, &page, &action, &[]).await;
     assert_eq!(res.status(), 422);
