@@ -592,9 +592,9 @@ async fn create_admin(
     public_url: &str,
 ) -> Result<()> {
     let email = Email::parse(email)
-        .map_err(|c| anyhow::anyhow!("email: {}", agora_domain::validation::english(c)))?;
+        .map_err(|c| anyhow::anyhow!("email: {}", agora_web::i18n::english(c)))?;
     let name = parse_display_name(name)
-        .map_err(|c| anyhow::anyhow!("name: {}", agora_domain::validation::english(c)))?;
+        .map_err(|c| anyhow::anyhow!("name: {}", agora_web::i18n::english(c)))?;
     let grants = [Grant {
         role: Role::Admin,
         scope_id: None,
@@ -608,7 +608,7 @@ async fn create_admin(
         std::io::stdin().read_to_string(&mut password)?;
         let password = password.trim_end_matches(['\n', '\r']).to_string();
         check_password(&password, email.as_str())
-            .map_err(|c| anyhow::anyhow!("password: {}", agora_domain::validation::english(c)))?;
+            .map_err(|c| anyhow::anyhow!("password: {}", agora_web::i18n::english(c)))?;
         let hash = agora_web::auth::hash_password(password)
             .await
             .map_err(|e| anyhow::anyhow!("{e}"))?;
