@@ -622,8 +622,13 @@ async fn create_admin(
         let inv = agora_store::Invitation {
             token_hash: agora_web::auth::hash_token(&token),
             expires_at: agora_store::format_time(chrono::Utc::now() + chrono::Duration::days(7)),
-            subject: "Your Agora administrator account".into(),
-            body: format!("Set your password: {link}"),
+            // The invitation every new account gets, in English: the administrator has chosen no language yet.
+            subject: agora_web::i18n::Tr::default().t("email-invite-subject"),
+            body: agora_web::i18n::Tr::default().t2(
+                "email-invite-body",
+                ("name", name.clone()),
+                ("link", link.clone()),
+            ),
         };
         store
             .invite_person(&email, &name, &grants, &inv, &who)
