@@ -65,8 +65,9 @@ impl Store {
         id_hash: &str,
         person_id: i64,
         expires_at: &str,
+        now: chrono::DateTime<chrono::Utc>,
     ) -> Result<()> {
-        let now = crate::now();
+        let now = crate::format_time(now);
         sqlx::query(
             "INSERT INTO sessions (id_hash, person_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)",
         )
@@ -80,14 +81,19 @@ impl Store {
     }
 
     /// A live session: not expired, and its person not disabled.
-    pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>> {
+    /// The session if it is live at `now` (the app's clock).
+    pub async fn session(
+        &self,
+        id_hash: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<SessionRecord>> {
         let row = sqlx::query(
             "SELECT s.person_id, s.created_at, s.last_seen_at, s.expires_at FROM sessions s \
              JOIN people p ON p.id = s.person_id \
              WHERE s.id_hash = $1 AND s.expires_at > $2 AND p.disabled_at IS NULL",
         )
         .bind(id_hash)
-        .bind(crate::now())
+        .bind(crate::format_time(now))
         .fetch_optional(&self.reader)
         .await?;
         row.map(|r| {
@@ -102,9 +108,14 @@ impl Store {
     }
 
     /// Slides the idle timeout forward (bounded by the caller's absolute limit).
-    pub async fn touch_session(&self, id_hash: &str, expires_at: &str) -> Result<()> {
+    pub async fn touch_session(
+        &self,
+        id_hash: &str,
+        expires_at: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<()> {
         sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id_hash = $3")
-            .bind(crate::now())
+            .bind(crate::format_time(now))
             .bind(expires_at)
             .bind(id_hash)
             .execute(&self.pool)

@@ -553,22 +553,36 @@ async fn sessions_expire_and_tokens_are_single_use(store: Store) {
         .await
         .expect("person");
     store
-        .create_session("s-live", p.id, "2999-01-01T00:00:00.000Z")
+        .create_session(
+            "s-live",
+            p.id,
+            "2999-01-01T00:00:00.000Z",
+            chrono::Utc::now(),
+        )
         .await
         .expect("session");
     store
-        .create_session("s-dead", p.id, "2000-01-01T00:00:00.000Z")
+        .create_session(
+            "s-dead",
+            p.id,
+            "2000-01-01T00:00:00.000Z",
+            chrono::Utc::now(),
+        )
         .await
         .expect("session");
     assert_eq!(
         store
-            .session("s-live")
+            .session("s-live", chrono::Utc::now())
             .await
             .expect("q")
             .map(|s| s.person_id),
         Some(p.id)
     );
-    assert!(store.session("s-dead").await.expect("q").is_none());
+    assert!(store
+        .session("s-dead", chrono::Utc::now())
+        .await
+        .expect("q")
+        .is_none());
     let notice = (
         "tokens revoked".to_string(),
         "Your API tokens were revoked.".to_string(),
@@ -621,7 +635,11 @@ async fn sessions_expire_and_tokens_are_single_use(store: Store) {
         "siblings die too"
     );
     assert!(
-        store.session("s-live").await.expect("q").is_none(),
+        store
+            .session("s-live", chrono::Utc::now())
+            .await
+            .expect("q")
+            .is_none(),
         "a password reset ends every session"
     );
     assert_eq!(

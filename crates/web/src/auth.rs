@@ -310,7 +310,7 @@ pub async fn context(
         // The JSON API takes cookies for reading only: writes need a token, so no CSRF is possible there.
         if !(is_api && unsafe_method) {
             let h = hash_token(c.value());
-            if let Some(s) = state.store.session(&h).await? {
+            if let Some(s) = state.store.session(&h, state.clock.now()).await? {
                 if let Some((a, p)) = resolve_actor(&state, s.person_id).await? {
                     touch_session(&state, &h, &s).await?;
                     actor = a;
@@ -385,7 +385,7 @@ async fn touch_session(state: &AppState, hash: &str, s: &agora_store::SessionRec
     let (Some(created), Some(seen)) = (parse(&s.created_at), parse(&s.last_seen_at)) else {
         return Ok(());
     };
-    let now = Utc::now();
+    let now = state.clock.now();
     if now - seen < chrono::Duration::seconds(60) {
         return Ok(());
     }
@@ -394,7 +394,7 @@ async fn touch_session(state: &AppState, hash: &str, s: &agora_store::SessionRec
     let expires = (now + idle).min(created + absolute);
     state
         .store
-        .touch_session(hash, &agora_store::format_time(expires))
+        .touch_session(hash, &agora_store::format_time(expires), now)
         .await?;
     Ok(())
 }
@@ -403,10 +403,11 @@ async fn touch_session(state: &AppState, hash: &str, s: &agora_store::SessionRec
 pub async fn start_session(state: &AppState, person_id: i64) -> Result<Cookie<'static>> {
     let token = random_token();
     let idle = chrono::Duration::from_std(state.config.session_idle).unwrap_or_default();
-    let expires = agora_store::format_time(chrono::Utc::now() + idle);
+    let now = state.clock.now();
+    let expires = agora_store::format_time(now + idle);
     state
         .store
-        .create_session(&hash_token(&token), person_id, &expires)
+        .create_session(&hash_token(&token), person_id, &expires, now)
         .await?;
     Ok(make_cookie(state, SESSION_COOKIE, token))
 }

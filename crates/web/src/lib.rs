@@ -144,7 +144,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         let intake = leads::queue::IntakeQueue::start(store.clone());
         let clock = Arc::new(scheduler::Clock::default());
-        let limits = Arc::new(limits::Limiter::new(store.clone()));
+        let limits = Arc::new(limits::Limiter::new(store.clone(), clock.clone()));
         let runner = jobs(&config, &store, &intake, &clock)?;
         let job_names = runner.names();
         let mut jobs = runner.start(store.clone(), clock.clone());

@@ -45,11 +45,7 @@ pub struct Limiter {
     slots: Mutex<HashMap<String, Slot>>,
     /// One flush at a time, so a total read back always covers everything flushed before it.
     flushing: tokio::sync::Mutex<()>,
-    clock: fn() -> i64,
-}
-
-fn unix_now() -> i64 {
-    chrono::Utc::now().timestamp()
+    clock: Box<dyn Fn() -> i64 + Send + Sync>,
 }
 
 fn window_start(now: i64, window_secs: i64) -> i64 {
@@ -58,16 +54,17 @@ fn window_start(now: i64, window_secs: i64) -> i64 {
 }
 
 impl Limiter {
-    pub fn new(store: Store) -> Self {
-        Self::with_clock(store, unix_now)
+    /// Counts on the application's clock (seconds since the epoch).
+    pub fn new(store: Store, clock: std::sync::Arc<crate::scheduler::Clock>) -> Self {
+        Self::with_clock(store, move || clock.now().timestamp())
     }
 
-    fn with_clock(store: Store, clock: fn() -> i64) -> Self {
+    fn with_clock(store: Store, clock: impl Fn() -> i64 + Send + Sync + 'static) -> Self {
         Self {
             store,
             slots: Mutex::new(HashMap::new()),
             flushing: tokio::sync::Mutex::new(()),
-            clock,
+            clock: Box::new(clock),
         }
     }
 

@@ -573,7 +573,7 @@ pub async fn create_token(
     let token = format!("{}{}", auth::API_TOKEN_PREFIX, random_token());
     let prefix: String = token.chars().take(12).collect();
     let expires_at =
-        agora_store::format_time(chrono::Utc::now() + chrono::Duration::days(i64::from(days)));
+        agora_store::format_time(state.clock.now() + chrono::Duration::days(i64::from(days)));
     state
         .store
         .create_api_token(

@@ -399,7 +399,7 @@ pub async fn offer_by_hand(
     state.store.lead(id).await?.ok_or(Error::NotFound)?;
     Ok(state
         .store
-        .offer_lead_manually(id, partner_id, reason, chrono::Utc::now(), &v.who())
+        .offer_lead_manually(id, partner_id, reason, state.clock.now(), &v.who())
         .await?)
 }
 
@@ -420,7 +420,7 @@ pub async fn close_by_admin(
             id,
             (reason, note),
             &closure_notice(v),
-            chrono::Utc::now(),
+            state.clock.now(),
             &v.who(),
         )
         .await?)

@@ -403,7 +403,7 @@ pub async fn answer_offer(
     let u = offer_update(status, reason, note)?;
     let o = state
         .store
-        .update_offer(offer.id, offer.partner_id, &u, chrono::Utc::now(), &v.who())
+        .update_offer(offer.id, offer.partner_id, &u, state.clock.now(), &v.who())
         .await?;
     if o.status == OfferStatus::Declined {
         state.intake.wake_jobs.notify_one();

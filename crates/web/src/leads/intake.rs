@@ -209,7 +209,7 @@ pub async fn submit(
         lead,
         source,
         idempotency_key: key,
-        received_at: chrono::Utc::now(),
+        received_at: state.clock.now(),
         confirmation: Some(confirmation(state, v)),
     };
     state.intake.submit(s).await.map_err(|e| match e {

@@ -116,7 +116,7 @@ pub async fn status_withdraw(
         .withdraw_by_requester(
             &crate::auth::hash_token(&token),
             &closure_notice(&v),
-            chrono::Utc::now(),
+            state.clock.now(),
         )
         .await?;
     Ok(Redirect::to(&format!("/find-a-partner/status/{token}?withdrawn=1")).into_response())

@@ -259,6 +259,8 @@ async fn lazy_consensus_is_accepted_by_the_clock_and_objections_need_reasons(app
     let (s, register) = api(&app, &g.facilitator, "GET", "/api/v1/register", None).await;
     assert_eq!(s, 200);
     assert_eq!(register["items"][0]["id"], id);
+    // Three days idle ended the member's session (sessions follow the app's clock): sign in again.
+    let member = app.login(&g.members[1]).await;
     let feed = member
         .get(app.url(&format!("/bodies/{}/feed.atom", g.slug)))
         .send()

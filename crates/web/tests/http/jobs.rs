@@ -125,7 +125,7 @@ async fn the_cleanup_job_removes_expired_sessions_on_the_apps_clock(app: TestApp
     let id = app.person("member@example.org", &[]).await;
     let in_an_hour = agora_store::format_time(app.clock.now() + chrono::Duration::hours(1));
     app.store
-        .create_session("expiring-session-hash", id, &in_an_hour)
+        .create_session("expiring-session-hash", id, &in_an_hour, app.clock.now())
         .await
         .expect("session");
     let mut jobs = Jobs::default();
@@ -136,7 +136,7 @@ async fn the_cleanup_job_removes_expired_sessions_on_the_apps_clock(app: TestApp
     run_all_once(&jobs, &app.store, &app.clock).await;
     assert!(
         app.store
-            .session("expiring-session-hash")
+            .session("expiring-session-hash", app.clock.now())
             .await
             .expect("read")
             .is_some(),
