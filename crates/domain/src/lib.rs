@@ -13,6 +13,7 @@ pub mod partner;
 pub mod permissions;
 pub mod person;
 pub mod tally;
+pub mod tasks;
 pub mod taxonomy;
 pub mod text;
 pub mod validation;

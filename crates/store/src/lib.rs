@@ -24,14 +24,14 @@ mod tokens;
 pub use audit::{AuditFilter, VerifyReport};
 pub use governance::{
     count_vote, BallotChoice, Body, Comment, Decision, DecisionSummary, Delegates, Elector,
-    GovernanceReport, NewBody, StanceRow, StoredBallot, Version, VoteResult, SITE,
+    GovernanceReport, NewBody, PendingDecision, StanceRow, StoredBallot, Version, VoteResult, SITE,
 };
 pub use jobs::JobRun;
 pub use leads::{
     lead_reference, Allocation, ClosureNotice, Confirmation, DryRun, Funnel, Intake, JobReport,
     Lead, LeadFilter, LeadSummary, ManualOffer, MonthlyShare, Offer, OfferUpdate, PolicyVersion,
     ReferralStats, Referrer, ReportCounts, RequesterStatus, ShareChange, StoredExplanation,
-    Submission, DRY_RUN_LEADS,
+    Submission, WaitingOffer, DRY_RUN_LEADS,
 };
 pub use outbox::OutboxMessage;
 pub use partners::{ImportRow, Invitation, Partner, StatusChange};

@@ -65,6 +65,8 @@ conformance!(
     leases_admit_one_holder_until_they_expire,
     failed_emails_wait_for_their_retry_time,
     a_persons_language_is_stored_and_audited,
+    waiting_offers_and_the_queue_are_read_for_tasks,
+    pending_decisions_follow_participation_and_facilitation,
 );
 
 fn admin() -> Who {
@@ -2935,4 +2937,234 @@ async fn a_persons_language_is_stored_and_audited(store: Store) {
         store.set_language(9999, Some("fr"), &who).await,
         Err(StoreError::NotFound)
     ));
+}
+
+// ---- What needs a person -----------------------------------------------------------------------
+
+async fn waiting_offers_and_the_queue_are_read_for_tasks(store: Store) {
+    let now = t("2026-11-02T10:00:00Z");
+    // Nobody to offer it to: it waits in the queue.
+    store
+        .submit_leads(&[submission(
+            lead_input("q@q.example", "Q", "JP"),
+            None,
+            "2026-11-02T09:00:00Z",
+        )])
+        .await
+        .expect("test");
+    store.run_lead_jobs(now, None).await.expect("test");
+    assert_eq!(store.queued_lead_count().await.expect("test"), 1);
+    assert!(store
+        .offers_awaiting_answer(&[])
+        .await
+        .expect("test")
+        .is_empty());
+
+    let alpha = active_partner(&store, "Alpha", "FR").await;
+    let beta = active_partner(&store, "Beta", "FR").await;
+    let lead = store
+        .submit_leads(&[submission(
+            lead_input("a@a.example", "A", "FR"),
+            None,
+            "2026-11-02T09:30:00Z",
+        )])
+        .await
+        .expect("test")[0]
+        .as_ref()
+        .expect("test")
+        .lead_id();
+    store.run_lead_jobs(now, None).await.expect("test");
+    let offer = store.lead_offers(lead).await.expect("test")[0].clone();
+    let other = if offer.partner_id == alpha {
+        beta
+    } else {
+        alpha
+    };
+    let waiting = store
+        .offers_awaiting_answer(&[alpha, beta])
+        .await
+        .expect("test");
+    assert_eq!(waiting.len(), 1);
+    let w = &waiting[0];
+    assert_eq!(
+        (w.offer_id, w.lead_id, w.partner_id),
+        (offer.id, lead, offer.partner_id)
+    );
+    assert_eq!(w.partner_name, offer.partner_name);
+    assert_eq!(agora_store::format_time(w.due_at), offer.due_at);
+    assert!(store
+        .offers_awaiting_answer(&[other])
+        .await
+        .expect("test")
+        .is_empty());
+    // Answered, it no longer waits.
+    store
+        .update_offer(
+            offer.id,
+            offer.partner_id,
+            &agora_store::OfferUpdate {
+                to: agora_domain::leads::OfferStatus::Accepted,
+                reason: None,
+                note: String::new(),
+            },
+            now,
+            &admin(),
+        )
+        .await
+        .expect("test");
+    assert!(store
+        .offers_awaiting_answer(&[alpha, beta])
+        .await
+        .expect("test")
+        .is_empty());
+    assert_eq!(store.queued_lead_count().await.expect("test"), 1);
+}
+
+async fn pending_decisions_follow_participation_and_facilitation(store: Store) {
+    let (body, people) = group(&store, "tasks", 2).await;
+    let (fac, m1, m2) = (&people[0], &people[1], &people[2]);
+    let opened = "2026-11-01T10:00:00Z";
+    let vote = open(&store, &body, &proposal("yes-no"), &fac.1, opened).await;
+    let mut input = proposal("lazy-consensus");
+    input.title = "Meet monthly".into();
+    input.close_hours = Some("96".into());
+    let lazy = open(&store, &body, &input, &m1.1, opened).await;
+    let at = t("2026-11-01T11:00:00Z");
+
+    let pending = store.awaiting_participation(m2.0, at).await.expect("test");
+    let ids: Vec<i64> = pending.iter().map(|d| d.id).collect();
+    assert_eq!(ids, [vote, lazy], "soonest close first");
+    assert_eq!(
+        pending[0].voter.as_ref().map(|v| v.0),
+        Some(VoterKey::Person(m2.0))
+    );
+    assert_eq!(pending[0].closes_at, t("2026-11-04T10:00:00Z"));
+    assert_eq!(pending[1].kind, DecisionKind::LazyConsensus);
+
+    store
+        .cast_ballot(
+            vote,
+            VoterKey::Person(m2.0),
+            &BallotChoice::YesNo(VoteChoice::Yes),
+            None,
+            &m2.1,
+            at,
+        )
+        .await
+        .expect("test");
+    store
+        .set_stance(
+            lazy,
+            VoterKey::Person(m2.0),
+            Stance::Object,
+            "Too often",
+            &m2.1,
+            at,
+        )
+        .await
+        .expect("test");
+    assert!(store
+        .awaiting_participation(m2.0, at)
+        .await
+        .expect("test")
+        .is_empty());
+    // The objection contests it: the facilitators' turn.
+    let attending = store.awaiting_facilitation(&[body.id]).await.expect("test");
+    assert_eq!(attending.len(), 1);
+    assert_eq!(
+        (attending[0].id, attending[0].status),
+        (lazy, DecisionStatus::Contested)
+    );
+    assert!(attending[0].voter.is_none());
+    assert!(store
+        .awaiting_facilitation(&[])
+        .await
+        .expect("test")
+        .is_empty());
+    // A revision asks again.
+    store
+        .revise(
+            lazy,
+            &agora_domain::governance::Revision::parse("Meet every six weeks", "Every six weeks.")
+                .expect("valid"),
+            &m1.1,
+            at,
+        )
+        .await
+        .expect("test");
+    let ids: Vec<i64> = store
+        .awaiting_participation(m2.0, at)
+        .await
+        .expect("test")
+        .iter()
+        .map(|d| d.id)
+        .collect();
+    assert_eq!(ids, [lazy]);
+    // Past the close nothing waits for electors; the closed vote waits for its outcome.
+    let later = t("2026-11-06T12:00:00Z");
+    store.run_governance_jobs(later).await.expect("test");
+    assert!(store
+        .awaiting_participation(m2.0, later)
+        .await
+        .expect("test")
+        .is_empty());
+    let attending = store.awaiting_facilitation(&[body.id]).await.expect("test");
+    assert!(attending
+        .iter()
+        .any(|d| d.id == vote && d.status == DecisionStatus::Closed));
+
+    // In the assembly a partner's admin acts for the partner; a comment is their own.
+    let partner = active_partner(&store, "Alpha", "FR").await;
+    let (pa, pa_who) = member(
+        &store,
+        "pa@alpha.example",
+        &[Grant {
+            role: Role::PartnerAdmin,
+            scope_id: Some(partner),
+        }],
+    )
+    .await;
+    let assembly = store
+        .body("partner-assembly")
+        .await
+        .expect("test")
+        .expect("test");
+    let consultation = open(
+        &store,
+        &assembly,
+        &proposal("consultation"),
+        &admin(),
+        "2026-11-10T10:00:00Z",
+    )
+    .await;
+    let at = t("2026-11-10T11:00:00Z");
+    let pending = store.awaiting_participation(pa, at).await.expect("test");
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].id, consultation);
+    assert_eq!(
+        pending[0].voter,
+        Some((VoterKey::Partner(partner), "Alpha".to_string()))
+    );
+    store
+        .comment(consultation, None, "Phase it in.", &pa_who, at)
+        .await
+        .expect("test");
+    assert!(store
+        .awaiting_participation(pa, at)
+        .await
+        .expect("test")
+        .is_empty());
+    store
+        .run_governance_jobs(t("2026-11-20T10:00:00Z"))
+        .await
+        .expect("test");
+    let attending = store
+        .awaiting_facilitation(&[assembly.id])
+        .await
+        .expect("test");
+    assert_eq!(attending.len(), 1);
+    assert_eq!(
+        (attending[0].status, attending[0].unanswered),
+        (DecisionStatus::Closed, 1)
+    );
 }

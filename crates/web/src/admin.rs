@@ -27,6 +27,26 @@ use axum::extract::{Query, State};
 use axum::response::Html;
 use serde::Deserialize;
 
+/// What the foundation's staff pages ask of admins: e-mails failing delivery.
+pub async fn tasks(state: &AppState, v: &Viewer) -> Result<Vec<crate::tasks::Task>> {
+    if !v.can(Permission::ManagePeople) {
+        return Ok(vec![]);
+    }
+    let (_, failing) = state.store.outbox_backlog().await?;
+    Ok((failing > 0)
+        .then(|| {
+            crate::tasks::Task::new(
+                "admin",
+                "emails-failing",
+                v.tr.t1("task-emails-failing", "count", failing),
+                "/admin/outbox".into(),
+                None,
+            )
+        })
+        .into_iter()
+        .collect())
+}
+
 pub(crate) fn page_of(page: &Option<String>) -> Result<PageRequest> {
     PageRequest::parse(page.as_deref(), None)
         .map_err(|(f, c)| Error::Invalid(ValidationErrors::single(f, c)))

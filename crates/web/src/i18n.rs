@@ -465,6 +465,7 @@ mod tests {
             "by",
             "lead",
             "reference",
+            "title",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

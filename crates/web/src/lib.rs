@@ -26,6 +26,7 @@ pub mod middleware;
 pub mod redirect;
 pub mod routes;
 pub mod scheduler;
+pub mod tasks;
 pub mod views;
 
 pub use config::Config;

@@ -29,6 +29,7 @@ fn programs(state: &AppState) -> Vec<Routes> {
         crate::governance::routes(),
         crate::admin::routes(),
         crate::api::routes(),
+        crate::tasks::routes(),
     ]
 }
 

@@ -78,6 +78,45 @@ impl Visit<'_> {
         click_to_new_page(self.client, Locator::Css("form.form button[type=submit]")).await;
     }
 
+    /// On the home page where signing in landed: finds `en` among the items, then chooses Spanish on
+    /// the account page, finds `es` on the home page, and goes back to the browser's language.
+    async fn home_in_english_and_spanish(&mut self, name: &str, en: &str, es: &str) {
+        assert_eq!(
+            self.client.current_url().await.expect("url").path(),
+            "/home",
+            "{name}: signing in lands on the home page"
+        );
+        self.check(&format!("{name}-home")).await;
+        let page = self.client.source().await.expect("source");
+        assert!(page.contains(en), "{name}: {en:?} on the home page");
+        self.choose_language("es").await;
+        self.go("/home", &format!("{name}-home-es")).await;
+        let page = self.client.source().await.expect("source");
+        assert!(page.contains(es), "{name}: {es:?} on the Spanish home page");
+        assert!(page.contains("lang=\"es\""));
+        self.choose_language("").await;
+    }
+
+    /// Chooses a language on the account page ("" follows the browser).
+    async fn choose_language(&mut self, code: &str) {
+        self.client
+            .goto(&format!("{}/account", self.base))
+            .await
+            .expect("account");
+        self.client
+            .find(Locator::Id("language"))
+            .await
+            .expect("language choice")
+            .select_by_value(code)
+            .await
+            .expect("select");
+        click_to_new_page(
+            self.client,
+            Locator::Css("form[action='/account/language'] button[type=submit]"),
+        )
+        .await;
+    }
+
     /// Screenshot, raw HTML and accessibility check of the page the browser shows (reached by a GET).
     async fn check(&mut self, name: &str) {
         // The bytes the server sent (the DOM serialisation would hide parse errors from the validator).
@@ -383,15 +422,13 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
 
     // The admin signs in and approves the applicant.
     v.sign_in("admin@example.org", "06-login").await;
-    assert!(
-        c.current_url()
-            .await
-            .expect("url")
-            .path()
-            .starts_with("/admin"),
-        "admins land on the administration"
-    );
-    v.check("07-admin").await;
+    v.home_in_english_and_spanish(
+        "06",
+        "Review the application of Zephyr Open Learning",
+        "Revise la candidatura de Zephyr Open Learning",
+    )
+    .await;
+    v.go("/admin", "07-admin").await;
     v.go("/admin/partners?status=applicant", "08-applications")
         .await;
     click_to_new_page(&c, Locator::LinkText("Zephyr Open Learning")).await;
@@ -574,6 +611,8 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .await
         .expect("jobs");
     v.sign_in("sales@fjord.example", "26-partner-login").await;
+    v.home_in_english_and_spanish("26", "offered to Fjord Academy", "ofrecida a Fjord Academy")
+        .await;
     v.go("/portal", "27-partner-portal").await;
     click_to_new_page(&c, Locator::LinkText("Leads offered to us")).await;
     v.check("28-inbox").await;
@@ -738,6 +777,14 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
     {
         click_to_new_page(&c, Locator::Css("header.site form button")).await;
         v.sign_in(email, &format!("46-member-{n}-login")).await;
+        if n == 0 {
+            v.home_in_english_and_spanish(
+                "46",
+                "Vote on “Next quarter",
+                "Vote sobre «Next quarter",
+            )
+            .await;
+        }
         v.go(&format!("/decisions/{decision}"), &format!("47-ballot-{n}"))
             .await;
         for (i, rank) in ranks.iter().enumerate() {
@@ -756,6 +803,15 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         )
         .await;
         v.check(&format!("48-voted-{n}")).await;
+        if n == 0 {
+            // Done: the vote is no longer waiting for them.
+            v.go("/home", "48b-home-after-voting").await;
+            let page = c.source().await.expect("source");
+            assert!(
+                page.contains("Nothing needs you right now."),
+                "the vote is gone once cast"
+            );
+        }
     }
     // Three days later the scheduler closes the vote.
     clock.advance(chrono::Duration::hours(73));

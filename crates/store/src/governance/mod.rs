@@ -6,10 +6,12 @@ mod ballots;
 mod bodies;
 mod decisions;
 mod jobs;
+mod tasks;
 
 // What the children share with their siblings (their `pub(super)` free functions).
 use self::{ballots::*, bodies::*, decisions::*};
 pub use ballots::count_vote;
+pub use tasks::PendingDecision;
 
 use crate::audit::append;
 use crate::{format_time, get, outbox, parse_time, Result, Store, StoreError, Tx, Who};

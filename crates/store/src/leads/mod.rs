@@ -12,6 +12,9 @@ mod policy;
 mod referrals;
 mod report;
 mod requester;
+mod tasks;
+
+pub use self::tasks::WaitingOffer;
 
 // What the children share with their siblings (their `pub(super)` free functions).
 use self::{desk::*, jobs::*, policy::*};

@@ -104,18 +104,8 @@ pub async fn login(
             AuditEvent::new("session.login", "person", person.id),
         )
         .await?;
-    let grants = state.store.grants(person.id).await?;
-    let default = if grants
-        .iter()
-        .any(|g| g.role == agora_domain::permissions::Role::Admin)
-    {
-        "/admin"
-    } else if !grants.is_empty() {
-        "/portal"
-    } else {
-        "/account"
-    };
-    let to = safe_next(Some(&data.next)).unwrap_or_else(|| default.to_string());
+    // Everyone lands on their home page: what needs them, whatever their roles.
+    let to = safe_next(Some(&data.next)).unwrap_or_else(|| "/home".to_string());
     Ok((jar.add(cookie), Redirect::to(&to)).into_response())
 }
 

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod api;
 pub mod pages;
 pub mod results;
+pub mod tasks;
 
 use crate::routes::Routes;
 use axum::routing::{get, post};

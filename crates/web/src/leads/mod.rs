@@ -10,6 +10,7 @@ pub mod policy;
 pub mod queue;
 pub mod referrals;
 pub mod status;
+pub mod tasks;
 pub mod transparency;
 
 use crate::routes::Routes;

@@ -7,6 +7,7 @@ pub mod csv;
 pub mod form;
 pub mod portal;
 pub mod public;
+pub mod tasks;
 
 use crate::middleware::public_cache;
 use crate::routes::Routes;

@@ -12,3 +12,4 @@ mod load;
 mod pages;
 mod permissions;
 mod security;
+mod tasks;

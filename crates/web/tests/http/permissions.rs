@@ -189,6 +189,7 @@ async fn every_route_checks_every_role(app: TestApp) {
             format!("/decisions/{decision}/ballots.csv"),
             [Hidden, Hidden, Allow, Allow],
         ),
+        ("GET", "/home".into(), [Login, Allow, Allow, Allow]),
         (
             "GET",
             "/admin/bodies".into(),
@@ -533,6 +534,11 @@ async fn every_route_checks_every_role(app: TestApp) {
             [Allow, Allow, Allow, Allow],
         ),
         ("GET", "/api/v1/me".into(), [Unauth, Allow, Allow, Allow]),
+        (
+            "GET",
+            "/api/v1/me/tasks".into(),
+            [Unauth, Allow, Allow, Allow],
+        ),
         (
             "PUT",
             "/api/v1/partners/org-a".into(),

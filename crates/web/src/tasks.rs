@@ -1,0 +1,171 @@
+//! What needs me: the items a person must act on, gathered from every program, shown on their home
+//! page (where signing in lands) and at `GET /api/v1/me/tasks`.
+//!
+//! Each program contributes a function `tasks(state, viewer)` that returns the items its own rules say
+//! this person may act on, titled in the viewer's language and linking to where the item is done. An
+//! item is computed from the current state on every request, never stored, so it disappears as soon
+//! as the thing is done. `agora_domain::tasks` orders the list.
+
+use crate::api::ErrorBody;
+use crate::auth::Viewer;
+use crate::error::Result;
+use crate::views::{render, Ctx};
+use crate::AppState;
+use agora_domain::permissions::Permission;
+use agora_domain::tasks::{self as rule, Urgency};
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+use axum::routing::get;
+use axum::{Json, Router};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use std::future::Future;
+use std::pin::Pin;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// One thing a person must act on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Task {
+    /// The program that asks: `partners`, `leads`, `governance` or `admin`.
+    #[schema(value_type = String, example = "leads")]
+    pub program: &'static str,
+    /// What is asked, stable for scripts (e.g. `offer-waiting`, `vote`, `application`).
+    #[schema(value_type = String, example = "offer-waiting")]
+    pub kind: &'static str,
+    /// What to do, in the caller's language.
+    pub title: String,
+    /// Where it is done: a path on this site.
+    #[schema(example = "/portal/offers/12")]
+    pub link: String,
+    /// The deadline, if there is one (RFC 3339, UTC).
+    pub due_at: Option<DateTime<Utc>>,
+    pub urgency: Urgency,
+}
+
+impl Task {
+    pub fn new(
+        program: &'static str,
+        kind: &'static str,
+        title: String,
+        link: String,
+        due_at: Option<DateTime<Utc>>,
+    ) -> Self {
+        Self {
+            program,
+            kind,
+            title,
+            link,
+            due_at,
+            // Set once the list is gathered, against one "now".
+            urgency: Urgency::Undated,
+        }
+    }
+}
+
+type Contribution<'a> = Pin<Box<dyn Future<Output = Result<Vec<Task>>> + Send + 'a>>;
+
+/// Every program's contribution, one line each.
+fn programs<'a>(state: &'a AppState, v: &'a Viewer) -> Vec<Contribution<'a>> {
+    vec![
+        Box::pin(crate::partners::tasks::tasks(state, v)),
+        Box::pin(crate::leads::tasks::tasks(state, v)),
+        Box::pin(crate::governance::tasks::tasks(state, v)),
+        Box::pin(crate::admin::tasks(state, v)),
+    ]
+}
+
+/// What needs the viewer now, most urgent first. Nothing for anonymous visitors.
+pub async fn for_viewer(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
+    if v.person.is_none() {
+        return Ok(vec![]);
+    }
+    let mut all = vec![];
+    for contribution in programs(state, v) {
+        all.extend(contribution.await?);
+    }
+    let now = state.clock.now();
+    for t in &mut all {
+        t.urgency = rule::urgency(t.due_at, now);
+    }
+    rule::order(&mut all, |t| t.due_at, now);
+    Ok(all)
+}
+
+pub fn routes() -> crate::routes::Routes {
+    crate::routes::Routes {
+        pages: Router::new().route("/home", get(home)),
+        api: OpenApiRouter::new().routes(routes!(my_tasks)),
+    }
+}
+
+/// A task as the home page shows it.
+pub struct TaskRow {
+    pub task: Task,
+    /// The deadline as people read it, with its machine-readable form for `<time>`.
+    pub due: Option<(String, String)>,
+    pub urgency_label: String,
+}
+
+fn urgency_label(tr: &crate::i18n::Tr, u: Urgency) -> String {
+    match u {
+        Urgency::Overdue => tr.t("tasks-urgency-overdue"),
+        Urgency::Soon => tr.t("tasks-urgency-soon"),
+        Urgency::Later | Urgency::Undated => String::new(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "home/tasks.html")]
+struct HomeView {
+    ctx: Ctx,
+    name: String,
+    rows: Vec<TaskRow>,
+}
+
+/// A signed-in person's home: what needs them. Never cached (personal, and `no-store`).
+pub async fn home(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
+    v.require(Permission::ManageOwnAccount)?;
+    let tasks = for_viewer(&state, &v).await?;
+    let tr = &v.tr;
+    let rows = tasks
+        .into_iter()
+        .map(|task| TaskRow {
+            due: task.due_at.map(|d| {
+                let stored = agora_store::format_time(d);
+                (tr.time(&stored), stored)
+            }),
+            urgency_label: urgency_label(tr, task.urgency),
+            task,
+        })
+        .collect();
+    render(&HomeView {
+        ctx: Ctx::new(&v, "/home"),
+        name: v
+            .person
+            .as_ref()
+            .map(|p| p.display_name.clone())
+            .unwrap_or_default(),
+        rows,
+    })
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Tasks {
+    /// Most urgent first; empty when nothing needs the caller.
+    pub tasks: Vec<Task>,
+}
+
+#[utoipa::path(get, path = "/api/v1/me/tasks", tag = "account",
+    responses((status = 200, body = Tasks), (status = 401, body = ErrorBody)), security(("token" = [])))]
+/// What needs the caller: offers waiting for their partner's answer, applications to review, decisions
+/// awaiting their position, ballot or comment, and so on, each with where it is done. Titles are in
+/// the caller's language.
+pub async fn my_tasks(State(state): State<AppState>, v: Viewer) -> Result<Json<Tasks>> {
+    v.require(Permission::ManageOwnAccount)?;
+    Ok(Json(Tasks {
+        tasks: for_viewer(&state, &v).await?,
+    }))
+}
