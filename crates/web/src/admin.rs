@@ -27,24 +27,36 @@ use axum::extract::{Query, State};
 use axum::response::Html;
 use serde::Deserialize;
 
-/// What the foundation's staff pages ask of admins: e-mails failing delivery.
+/// What the foundation's staff pages ask of admins: e-mails failing delivery, and background jobs
+/// whose last run failed (until a run succeeds).
 pub async fn tasks(state: &AppState, v: &Viewer) -> Result<Vec<crate::tasks::Task>> {
+    use crate::tasks::Task;
     if !v.can(Permission::ManagePeople) {
         return Ok(vec![]);
     }
+    let mut out = vec![];
     let (_, failing) = state.store.outbox_backlog().await?;
-    Ok((failing > 0)
-        .then(|| {
-            crate::tasks::Task::new(
+    if failing > 0 {
+        out.push(Task::new(
+            "admin",
+            "emails-failing",
+            v.tr.t1("task-emails-failing", "count", failing),
+            "/admin/outbox".into(),
+            None,
+        ));
+    }
+    for job in job_statuses(state).await? {
+        if job.last_error.is_some() {
+            out.push(Task::new(
                 "admin",
-                "emails-failing",
-                v.tr.t1("task-emails-failing", "count", failing),
-                "/admin/outbox".into(),
+                "job-failing",
+                v.tr.t1("task-job-failing", "name", v.tr.label("job", &job.name)),
+                "/admin/jobs".into(),
                 None,
-            )
-        })
-        .into_iter()
-        .collect())
+            ));
+        }
+    }
+    Ok(out)
 }
 
 pub(crate) fn page_of(page: &Option<String>) -> Result<PageRequest> {

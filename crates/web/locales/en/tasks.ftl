@@ -31,6 +31,7 @@ task-emails-failing = { $count ->
     [one] One e-mail is failing delivery
    *[other] { $count } e-mails are failing delivery
 }
+task-job-failing = The background job “{ $name }” is failing
 task-position = State your position on “{ $title }”
 task-position-for = State { $name }'s position on “{ $title }”
 task-vote = Vote on “{ $title }”

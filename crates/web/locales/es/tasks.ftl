@@ -31,6 +31,7 @@ task-emails-failing = { $count ->
     [one] Un correo electrónico no se puede entregar
    *[other] { $count } correos electrónicos no se pueden entregar
 }
+task-job-failing = La tarea en segundo plano «{ $name }» está fallando
 task-position = Indique su posición sobre «{ $title }»
 task-position-for = Indique la posición de { $name } sobre «{ $title }»
 task-vote = Vote sobre «{ $title }»

@@ -31,6 +31,7 @@ task-emails-failing = { $count ->
     [one] Un e-mail n'arrive pas à être remis
    *[other] { $count } e-mails n'arrivent pas à être remis
 }
+task-job-failing = La tâche de fond « { $name } » échoue
 task-position = Donnez votre position sur « { $title } »
 task-position-for = Donnez la position de { $name } sur « { $title } »
 task-vote = Votez sur « { $title } »

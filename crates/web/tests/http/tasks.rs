@@ -194,13 +194,39 @@ async fn admins_review_applications_the_queue_and_failing_mail(app: TestApp) {
         )
         .await
         .expect("failed");
+    let failing_job = |fails: bool| {
+        let mut jobs = agora_web::jobs::Jobs::default();
+        jobs.add(agora_web::jobs::Job::new(
+            "cleanup",
+            std::time::Duration::from_secs(3600),
+            move |_| async move {
+                if fails {
+                    Err(anyhow::anyhow!("disk full"))
+                } else {
+                    Ok(String::new())
+                }
+            },
+        ));
+        jobs
+    };
+    agora_web::jobs::run_all_once(&failing_job(true), &app.store, &app.clock).await;
 
     let tasks = api_tasks(&app, admin).await;
     assert_eq!(
         kinds(&tasks),
-        ["application", "leads-queued", "emails-failing"],
+        [
+            "application",
+            "leads-queued",
+            "emails-failing",
+            "job-failing"
+        ],
         "{tasks:?}"
     );
+    assert_eq!(
+        tasks[3]["title"],
+        "The background job “Removal of expired sessions, links and rate-limit counts” is failing"
+    );
+    assert_eq!(tasks[3]["link"], "/admin/jobs");
     assert_eq!(
         tasks[0]["title"],
         "Review the application of Zephyr Learning"
@@ -251,6 +277,7 @@ async fn admins_review_applications_the_queue_and_failing_mail(app: TestApp) {
         .outbox_mark_sent(mail, &agora_store::now())
         .await
         .expect("sent");
+    agora_web::jobs::run_all_once(&failing_job(false), &app.store, &app.clock).await;
     assert!(api_tasks(&app, admin).await.is_empty());
 }
 
