@@ -130,13 +130,17 @@ async fn a_partner_answers_its_waiting_offers_and_no_one_else_sees_them(app: Tes
 
     // A day before the deadline it is due soon; past it, overdue (until the jobs re-offer it).
     let left = due_in(&offer.due_at, app.clock.now());
+    // (Sessions follow the app's clock too: each moment gets its own sign-in.)
     app.clock.advance(left - chrono::Duration::hours(12));
     assert_eq!(api_tasks(&app, pa).await[0]["urgency"], "soon");
-    assert!(home(&app, &c).await.contains("Due soon"));
+    let later = app.login("pa@a.example").await;
+    assert!(home(&app, &later).await.contains("Due soon"));
     app.clock.advance(chrono::Duration::hours(13));
     assert_eq!(api_tasks(&app, pa).await[0]["urgency"], "overdue");
-    assert!(home(&app, &c).await.contains("Overdue"));
+    let later = app.login("pa@a.example").await;
+    assert!(home(&app, &later).await.contains("Overdue"));
     app.clock.advance(chrono::Duration::hours(-1) - left);
+    let c = app.login("pa@a.example").await;
 
     // The partner accepts where the item links to; the item is gone.
     let res = app
