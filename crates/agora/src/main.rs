@@ -231,7 +231,7 @@ impl SmtpArgs {
             port: self.port,
             tls: agora_web::scheduler::SmtpTls::parse(&self.tls).map_err(anyhow::Error::msg)?,
             username: self.username,
-            password: self.password,
+            password: self.password.map(Into::into),
             from: self.from,
             retry_base: std::time::Duration::from_secs(self.retry_secs.max(1)),
         }))
@@ -657,7 +657,7 @@ async fn serve(store: Store, args: ServeArgs) -> Result<()> {
         public_url,
         trust_proxy: args.trust_proxy,
         trusted_proxies: usize::from(args.trusted_proxies),
-        metrics_token: args.metrics_token,
+        metrics_token: args.metrics_token.map(Into::into),
         page_cache_bytes: args.page_cache_mb.saturating_mul(1024 * 1024),
         session_idle: std::time::Duration::from_secs(args.session_idle_minutes * 60),
         lead_jobs_interval: std::time::Duration::from_secs(args.lead_jobs_interval_secs),

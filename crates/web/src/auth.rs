@@ -20,6 +20,7 @@ use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use base64::Engine;
 use hmac::{Hmac, Mac};
 use rand::RngCore;
+use secrecy::{ExposeSecret, SecretSlice};
 use sha2::{Digest, Sha256};
 use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, OnceLock};
@@ -109,7 +110,7 @@ pub struct Csrf(Option<Arc<CsrfInner>>);
 
 #[derive(Debug)]
 struct CsrfInner {
-    secret: Arc<Vec<u8>>,
+    secret: Arc<SecretSlice<u8>>,
     cookie: Option<String>,
     session_hash: Option<String>,
     issued_cookie: OnceLock<String>,
@@ -117,7 +118,11 @@ struct CsrfInner {
 }
 
 impl Csrf {
-    fn new(secret: Arc<Vec<u8>>, cookie: Option<String>, session_hash: Option<String>) -> Self {
+    fn new(
+        secret: Arc<SecretSlice<u8>>,
+        cookie: Option<String>,
+        session_hash: Option<String>,
+    ) -> Self {
         Self(Some(Arc::new(CsrfInner {
             secret,
             cookie,
@@ -138,7 +143,7 @@ impl Csrf {
                     .cookie
                     .clone()
                     .unwrap_or_else(|| i.issued_cookie.get_or_init(random_token).clone());
-                csrf_token(&i.secret, &cookie, i.session_hash.as_deref())
+                csrf_token(i.secret.expose_secret(), &cookie, i.session_hash.as_deref())
             })
             .clone()
     }
@@ -199,12 +204,10 @@ fn csrf_token(secret: &[u8], csrf_cookie: &str, session_hash: Option<&str>) -> S
     hex::encode(mac.finalize().into_bytes())
 }
 
-fn constant_time_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
+/// Compares secrets in time that does not depend on where they differ (`subtle`).
+pub fn constant_time_eq(a: &str, b: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    a.as_bytes().ct_eq(b.as_bytes()).into()
 }
 
 /// The session cookie's name without an allocation (the page cache asks on every request).
@@ -329,7 +332,7 @@ pub async fn context(
         // Without the cookie no token can be valid.
         let expected = csrf_cookie
             .as_deref()
-            .map(|c| csrf_token(&state.secret, c, session_hash.as_deref()));
+            .map(|c| csrf_token(state.secret.expose_secret(), c, session_hash.as_deref()));
         let presented = match headers.get("x-csrf-token").and_then(|v| v.to_str().ok()) {
             Some(v) => Some(v.to_string()),
             None => {

@@ -26,7 +26,7 @@ pub struct Config {
     /// How often this instance adds its rate-limit counts to the shared counters (see `limits`).
     pub rate_limit_flush_interval: Duration,
     /// When set, `/metrics` requires this bearer token.
-    pub metrics_token: Option<String>,
+    pub metrics_token: Option<secrecy::SecretString>,
     /// How often the lead jobs (allocation, SLA expiry, reminders, retention) run; zero turns them off
     /// on this instance (another instance, or `agora leads run-jobs`, then runs them).
     pub lead_jobs_interval: Duration,

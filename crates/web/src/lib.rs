@@ -55,7 +55,7 @@ pub struct Shared {
     pub store: Store,
     pub config: Arc<Config>,
     /// Signs CSRF tokens; shared by all instances through the database.
-    pub secret: Arc<Vec<u8>>,
+    pub secret: Arc<secrecy::SecretSlice<u8>>,
     pub cache: Arc<cache::PageCache>,
     pub metrics: PrometheusHandle,
     pub intake: leads::queue::IntakeQueue,
@@ -159,7 +159,7 @@ impl Application {
                 config.page_cache_bytes,
             )),
             config: Arc::new(config),
-            secret: Arc::new(secret),
+            secret: Arc::new(secret.into()),
             metrics: metrics_handle(),
             clock: clock.clone(),
             limits: limits.clone(),

@@ -159,7 +159,10 @@ async fn metrics(
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "));
-        if given != Some(expected.as_str()) {
+        let allowed = given.is_some_and(|g| {
+            crate::auth::constant_time_eq(g, secrecy::ExposeSecret::expose_secret(expected))
+        });
+        if !allowed {
             // A plain 401 for scrapers, not the sign-in redirect people get.
             return (
                 StatusCode::UNAUTHORIZED,

@@ -61,7 +61,7 @@ pub struct SmtpConfig {
     pub port: u16,
     pub tls: SmtpTls,
     pub username: Option<String>,
-    pub password: Option<String>,
+    pub password: Option<secrecy::SecretString>,
     /// The sender address of every message, e.g. `Agora <agora@openedx.example>`.
     pub from: String,
     /// First retry delay; each failure doubles it, up to an hour.
@@ -76,7 +76,7 @@ impl std::fmt::Debug for SmtpConfig {
             .field("port", &self.port)
             .field("tls", &self.tls)
             .field("username", &self.username)
-            .field("password", &self.password.as_ref().map(|_| "<redacted>"))
+            .field("password", &self.password)
             .field("from", &self.from)
             .finish()
     }
@@ -152,7 +152,10 @@ fn transport(smtp: &SmtpConfig) -> anyhow::Result<AsyncSmtpTransport<Tokio1Execu
             SmtpTls::Tls => tls(false)?,
         });
     if let (Some(u), Some(p)) = (&smtp.username, &smtp.password) {
-        b = b.credentials(Credentials::new(u.clone(), p.clone()));
+        b = b.credentials(Credentials::new(
+            u.clone(),
+            secrecy::ExposeSecret::expose_secret(p).to_string(),
+        ));
     }
     Ok(b.build())
 }
@@ -219,4 +222,25 @@ fn build(from: &Mailbox, to: &str, subject: &str, body: &str) -> Result<Message,
         .header(ContentType::TEXT_PLAIN)
         .body(body.to_string())
         .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_smtp_password_never_reaches_a_log_line() {
+        let c = SmtpConfig {
+            host: "smtp.example.org".into(),
+            port: 587,
+            tls: SmtpTls::StartTls,
+            username: Some("agora".into()),
+            password: Some("hunter2-s3cret".to_string().into()),
+            from: "Agora <agora@example.org>".into(),
+            retry_base: Duration::from_secs(30),
+        };
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("hunter2-s3cret"), "{shown}");
+        assert!(shown.contains("smtp.example.org"));
+    }
 }

@@ -242,3 +242,4 @@ error-invalid-method = Unknown counting method.
 error-invalid-quorum = Enter none or a whole percentage from 0 to 100.
 error-invalid-threshold = Unknown threshold.
 error-invalid-base = Unknown base for the threshold.
+gov-feed-title = { $name }: decisions

@@ -242,3 +242,4 @@ error-invalid-method = Método de recuento desconocido.
 error-invalid-quorum = Escriba nada o un porcentaje entero de 0 a 100.
 error-invalid-threshold = Umbral desconocido.
 error-invalid-base = Base del umbral desconocida.
+gov-feed-title = { $name }: decisiones

@@ -242,3 +242,4 @@ error-invalid-method = Méthode de dépouillement inconnue.
 error-invalid-quorum = Saisissez rien ou un pourcentage entier de 0 à 100.
 error-invalid-threshold = Seuil inconnu.
 error-invalid-base = Base du seuil inconnue.
+gov-feed-title = { $name } : décisions

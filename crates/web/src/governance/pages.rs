@@ -13,6 +13,7 @@ use crate::governance::access::require;
 use crate::governance::access::ActionInput;
 use crate::governance::access::DecisionAccess;
 use crate::governance::access::Done;
+use crate::i18n::Tr;
 use crate::views::{render, Ctx, Pager};
 use crate::AppState;
 use agora_domain::governance::{
@@ -165,7 +166,7 @@ pub async fn feed(
         .store
         .decisions(&[body.id], true, PageRequest::new(1, 50))
         .await?;
-    let xml = atom_feed(&state.config.url(""), &body, &page.items);
+    let xml = atom_feed(&v.tr, &state.config.url(""), &body, &page.items);
     Ok((
         [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
         xml,
@@ -173,43 +174,51 @@ pub async fn feed(
         .into_response())
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-pub fn atom_feed(base: &str, body: &Body, items: &[DecisionSummary]) -> String {
+/// The body's decided decisions as an Atom feed (RFC 4287), written by `atom_syndication`, which
+/// escapes every text; the title is in the reader's language.
+pub fn atom_feed(tr: &Tr, base: &str, body: &Body, items: &[DecisionSummary]) -> String {
+    use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
+    let time = |s: &str| FixedDateTime::parse_from_rfc3339(s).ok();
+    let epoch = FixedDateTime::default();
     let updated = items
         .iter()
-        .filter_map(|d| d.decided_at.clone())
+        .filter_map(|d| d.decided_at.as_deref().and_then(time))
         .max()
-        .unwrap_or_else(|| "1970-01-01T00:00:00.000Z".into());
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n\
-         <title>{} — decisions</title>\n<id>{base}/bodies/{}</id>\n\
-         <link rel=\"self\" href=\"{base}/bodies/{}/feed.atom\"/>\n<link href=\"{base}/bodies/{}\"/>\n\
-         <updated>{updated}</updated>\n",
-        xml_escape(&body.name),
-        body.slug,
-        body.slug,
-        body.slug
-    );
-    for d in items {
-        let at = d.decided_at.clone().unwrap_or_else(|| updated.clone());
-        out.push_str(&format!(
-            "<entry>\n<title>{}</title>\n<id>{base}/decisions/{}</id>\n<link href=\"{base}/decisions/{}\"/>\n\
-             <updated>{at}</updated>\n<author><name>{}</name></author>\n<summary>{}</summary>\n</entry>\n",
-            xml_escape(&d.title),
-            d.id,
-            d.id,
-            xml_escape(&body.name),
-            xml_escape(d.outcome.as_deref().unwrap_or(""))
-        ));
-    }
-    out.push_str("</feed>\n");
-    out
+        .unwrap_or(epoch);
+    let link = |href: String, rel: &str| Link {
+        href,
+        rel: rel.into(),
+        ..Default::default()
+    };
+    let author = Person {
+        name: body.name.clone(),
+        ..Default::default()
+    };
+    let entries = items
+        .iter()
+        .map(|d| Entry {
+            title: Text::plain(d.title.clone()),
+            id: format!("{base}/decisions/{}", d.id),
+            links: vec![link(format!("{base}/decisions/{}", d.id), "alternate")],
+            updated: d.decided_at.as_deref().and_then(time).unwrap_or(updated),
+            authors: vec![author.clone()],
+            summary: d.outcome.clone().map(Text::plain),
+            ..Default::default()
+        })
+        .collect();
+    let feed = Feed {
+        title: Text::plain(tr.t1("gov-feed-title", "name", &body.name)),
+        id: format!("{base}/bodies/{}", body.slug),
+        links: vec![
+            link(format!("{base}/bodies/{}/feed.atom", body.slug), "self"),
+            link(format!("{base}/bodies/{}", body.slug), "alternate"),
+        ],
+        updated,
+        entries,
+        lang: Some(tr.code()),
+        ..Default::default()
+    };
+    feed.to_string()
 }
 
 #[derive(Template)]

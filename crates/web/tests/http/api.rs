@@ -328,7 +328,7 @@ async fn openapi_document_lists_the_endpoints(app: TestApp) {
 async fn expired_session_is_anonymous(app: TestApp) {
     // Metrics behind a token when one is configured (an instance on this test's database).
     let guarded = app
-        .second_instance(|c| c.metrics_token = Some("m3trics".into()))
+        .second_instance(|c| c.metrics_token = Some("m3trics".to_string().into()))
         .await;
     let c = reqwest::Client::new();
     let metrics = format!("{}/metrics", guarded.base);
