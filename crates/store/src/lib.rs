@@ -59,6 +59,47 @@ pub enum StoreError {
     Migration(String),
     #[error("{0}")]
     Config(String),
+    /// A stored value that does not read back as what its column holds: never replaced by a default.
+    #[error("corrupt value {value:?} in {table}.{column}")]
+    Corrupt {
+        table: &'static str,
+        column: &'static str,
+        value: String,
+    },
+}
+
+/// Reads a stored text column with `parse`; a value that does not parse is `StoreError::Corrupt`
+/// naming the table and column.
+pub(crate) fn parse_column<T, E>(
+    table: &'static str,
+    column: &'static str,
+    value: &str,
+    parse: impl FnOnce(&str) -> std::result::Result<T, E>,
+) -> Result<T> {
+    parse(value).map_err(|_| StoreError::Corrupt {
+        table,
+        column,
+        value: value.chars().take(64).collect(),
+    })
+}
+
+/// A stored RFC 3339 time (see `parse_column`).
+pub(crate) fn time_column(
+    table: &'static str,
+    column: &'static str,
+    value: &str,
+) -> Result<chrono::DateTime<chrono::Utc>> {
+    parse_column(table, column, value, |v| parse_time(v).ok_or(()))
+}
+
+/// An offer's stored status.
+pub(crate) fn offer_status(value: &str) -> Result<agora_domain::leads::OfferStatus> {
+    parse_column(
+        "lead_offers",
+        "status",
+        value,
+        agora_domain::leads::OfferStatus::parse,
+    )
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

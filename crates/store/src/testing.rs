@@ -76,6 +76,11 @@ impl TestDb {
 }
 
 impl Store {
+    /// Runs one statement as it is: for tests that damage stored data on purpose.
+    pub async fn execute_for_test(&self, sql: &str) -> Result<u64> {
+        Ok(sqlx::query(sql).execute(&self.pool).await?.rows_affected())
+    }
+
     /// A decision's ballot receipts in the order the database keeps the rows (SQLite's row ids,
     /// PostgreSQL's heap): what a copy of the database files or a dump would show.
     pub async fn ballots_in_storage_order(&self, decision_id: i64) -> Result<Vec<String>> {

@@ -1176,6 +1176,26 @@ async fn allocation_offers_explains_and_reoffers_after_decline_and_expiry(store:
         .await
         .expect("test");
     assert_eq!(r.reminded, 0, "won offers are not reminded");
+
+    // A stored status that does not read back is an error naming the table and the column, never
+    // a default that would quietly change what the partner and the report see.
+    store
+        .execute_for_test("UPDATE lead_offers SET status = 'lost-in-transit' WHERE id = (SELECT MIN(id) FROM lead_offers)")
+        .await
+        .expect("corrupt");
+    match store.lead_offers(ids[0]).await {
+        Err(StoreError::Corrupt {
+            table,
+            column,
+            value,
+        }) => {
+            assert_eq!(
+                (table, column, value.as_str()),
+                ("lead_offers", "status", "lost-in-transit")
+            );
+        }
+        other => panic!("expected a corrupt-value error, got {other:?}"),
+    }
 }
 
 async fn nobody_qualifies_means_queued_never_dropped(store: Store) {

@@ -419,8 +419,8 @@ impl Store {
         let status =
             gov::transition(d.kind, d.status, Action::Revise).map_err(|c| invalid("status", c))?;
         let body = body_in(&mut tx, d.body_id).await?;
-        let hours = (parse_time(&d.closes_at).unwrap_or(now)
-            - parse_time(&d.opened_at).unwrap_or(now))
+        let hours = (crate::time_column("decisions", "closes_at", &d.closes_at)?
+            - crate::time_column("decisions", "opened_at", &d.opened_at)?)
         .num_hours()
         .max(body.min_close_hours);
         let at = format_time(now);

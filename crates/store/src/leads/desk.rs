@@ -93,7 +93,7 @@ impl Store {
             let status: String = get(&r, "status")?;
             out.entry(get(&r, "lead_id")?)
                 .or_default()
-                .push(OfferStatus::parse(&status).unwrap_or(OfferStatus::Withdrawn));
+                .push(crate::offer_status(&status)?);
         }
         Ok(out)
     }
@@ -204,8 +204,7 @@ impl Store {
         if get::<i64>(&row, "partner_id")? != partner_id {
             return Err(StoreError::NotFound);
         }
-        let from =
-            OfferStatus::parse(&get::<String>(&row, "status")?).unwrap_or(OfferStatus::Withdrawn);
+        let from = crate::offer_status(&get::<String>(&row, "status")?)?;
         check_offer_transition(from, to).map_err(|c| ValidationErrors::single("status", c))?;
         if matches!(to, OfferStatus::Declined | OfferStatus::Lost) && reason.is_none() {
             return Err(ValidationErrors::single("reason", "reason-required").into());
@@ -237,7 +236,11 @@ impl Store {
             count(&mut tx, &month, &region, partner_id, m).await?;
         }
         if to == OfferStatus::Accepted {
-            let offered = parse_time(&get::<String>(&row, "offered_at")?).unwrap_or(now);
+            let offered = crate::time_column(
+                "lead_offers",
+                "offered_at",
+                &get::<String>(&row, "offered_at")?,
+            )?;
             let minutes = (now - offered).num_minutes();
             count_bucket(
                 &mut tx,

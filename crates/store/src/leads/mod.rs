@@ -433,7 +433,7 @@ fn offer(row: &AnyRow) -> Result<Offer> {
         allocation_id: get(row, "allocation_id")?,
         offered_at: get(row, "offered_at")?,
         due_at: get(row, "due_at")?,
-        status: OfferStatus::parse(&status).unwrap_or(OfferStatus::Withdrawn),
+        status: crate::offer_status(&status)?,
         reason: get(row, "reason")?,
         note: get(row, "note")?,
         answered_at: get(row, "answered_at")?,

@@ -25,8 +25,7 @@ impl Store {
         let mut accepted_by = vec![];
         let mut awaiting_answer = false;
         for o in &offers {
-            let s =
-                OfferStatus::parse(&get::<String>(o, "status")?).unwrap_or(OfferStatus::Withdrawn);
+            let s = crate::offer_status(&get::<String>(o, "status")?)?;
             if s.is_accepted() {
                 accepted_by.push((get(o, "name")?, get(o, "slug")?));
             }
