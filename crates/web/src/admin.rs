@@ -9,6 +9,7 @@ pub fn routes() -> crate::routes::Routes {
             .route("/admin/outbox", get(outbox))
             .route("/admin/jobs", get(jobs_page)),
         api: utoipa_axum::router::OpenApiRouter::new().routes(utoipa_axum::routes!(jobs_api)),
+        tasks: vec![tasks],
     }
 }
 
@@ -29,7 +30,11 @@ use serde::Deserialize;
 
 /// What the foundation's staff pages ask of admins: e-mails failing delivery, and background jobs
 /// whose last run failed (until a run succeeds).
-pub async fn tasks(state: &AppState, v: &Viewer) -> Result<Vec<crate::tasks::Task>> {
+pub fn tasks<'a>(state: &'a AppState, v: &'a Viewer) -> crate::tasks::Contribution<'a> {
+    Box::pin(task_items(state, v))
+}
+
+async fn task_items(state: &AppState, v: &Viewer) -> Result<Vec<crate::tasks::Task>> {
     use crate::tasks::Task;
     if !v.can(Permission::ManagePeople) {
         return Ok(vec![]);

@@ -29,6 +29,7 @@ pub fn routes() -> crate::routes::Routes {
             .routes(routes!(categories))
             .routes(routes!(me))
             .routes(routes!(set_my_language)),
+        tasks: vec![],
     }
 }
 

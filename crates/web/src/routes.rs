@@ -18,6 +18,9 @@ const STYLESHEET: &str = include_str!("../static/style.css");
 pub struct Routes {
     pub pages: Router<AppState>,
     pub api: OpenApiRouter<AppState>,
+    /// What the program asks of people, for their home page and `GET /api/v1/me/tasks` (see
+    /// `crate::tasks`); empty when it asks nothing.
+    pub tasks: Vec<crate::tasks::Source>,
 }
 
 /// Every program, one line each.
@@ -47,9 +50,11 @@ pub fn openapi(state: &AppState) -> utoipa::openapi::OpenApi {
 pub fn router(state: AppState) -> Router {
     let mut pages = Router::new();
     let mut api = OpenApiRouter::with_openapi(crate::api::ApiDoc::openapi());
+    let mut tasks = vec![];
     for p in programs(&state) {
         pages = pages.merge(p.pages);
         api = api.merge(p.api);
+        tasks.extend(p.tasks);
     }
     let (api, doc) = api.split_for_parts();
     let doc = Arc::new(doc);
@@ -57,6 +62,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages)
         .merge(api)
+        .layer(axum::Extension(crate::tasks::Sources::new(tasks)))
         .route(
             "/api/v1/openapi.json",
             get(move || async move { Json(doc.as_ref().clone()) }),

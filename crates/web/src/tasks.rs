@@ -1,8 +1,9 @@
 //! What needs me: the items a person must act on, gathered from every program, shown on their home
 //! page (where signing in lands) and at `GET /api/v1/me/tasks`.
 //!
-//! Each program contributes a function `tasks(state, viewer)` that returns the items its own rules say
-//! this person may act on, titled in the viewer's language and linking to where the item is done. An
+//! Each program contributes a function `tasks(state, viewer)` (registered in its `routes()` as
+//! `Routes::tasks`) that returns the items its own rules say this person may act on, titled in the
+//! viewer's language and linking to where the item is done. An
 //! item is computed from the current state on every request, never stored, so it disappears as soon
 //! as the thing is done. `agora_domain::tasks` orders the list.
 
@@ -17,11 +18,12 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 use axum::routing::get;
-use axum::{Json, Router};
+use axum::{Extension, Json, Router};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -65,26 +67,31 @@ impl Task {
     }
 }
 
-type Contribution<'a> = Pin<Box<dyn Future<Output = Result<Vec<Task>>> + Send + 'a>>;
+/// What one program contributes for one viewer.
+pub type Contribution<'a> = Pin<Box<dyn Future<Output = Result<Vec<Task>>> + Send + 'a>>;
 
-/// Every program's contribution, one line each.
-fn programs<'a>(state: &'a AppState, v: &'a Viewer) -> Vec<Contribution<'a>> {
-    vec![
-        Box::pin(crate::partners::tasks::tasks(state, v)),
-        Box::pin(crate::leads::tasks::tasks(state, v)),
-        Box::pin(crate::governance::tasks::tasks(state, v)),
-        Box::pin(crate::admin::tasks(state, v)),
-    ]
+/// A program's contribution: a function each program registers in its `routes()` (`Routes::tasks`),
+/// so a new program adds its items without touching this file.
+pub type Source = for<'a> fn(&'a AppState, &'a Viewer) -> Contribution<'a>;
+
+/// Every program's source, gathered once when the router is built (`routes::router`).
+#[derive(Clone)]
+pub struct Sources(Arc<Vec<Source>>);
+
+impl Sources {
+    pub fn new(sources: Vec<Source>) -> Self {
+        Self(Arc::new(sources))
+    }
 }
 
 /// What needs the viewer now, most urgent first. Nothing for anonymous visitors.
-pub async fn for_viewer(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
+pub async fn for_viewer(state: &AppState, sources: &Sources, v: &Viewer) -> Result<Vec<Task>> {
     if v.person.is_none() {
         return Ok(vec![]);
     }
     let mut all = vec![];
-    for contribution in programs(state, v) {
-        all.extend(contribution.await?);
+    for source in sources.0.iter() {
+        all.extend(source(state, v).await?);
     }
     let now = state.clock.now();
     for t in &mut all {
@@ -98,6 +105,7 @@ pub fn routes() -> crate::routes::Routes {
     crate::routes::Routes {
         pages: Router::new().route("/home", get(home)),
         api: OpenApiRouter::new().routes(routes!(my_tasks)),
+        tasks: vec![],
     }
 }
 
@@ -126,9 +134,13 @@ struct HomeView {
 }
 
 /// A signed-in person's home: what needs them. Never cached (personal, and `no-store`).
-pub async fn home(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
+pub async fn home(
+    State(state): State<AppState>,
+    Extension(sources): Extension<Sources>,
+    v: Viewer,
+) -> Result<Html<String>> {
     v.require(Permission::ManageOwnAccount)?;
-    let tasks = for_viewer(&state, &v).await?;
+    let tasks = for_viewer(&state, &sources, &v).await?;
     let tr = &v.tr;
     let rows = tasks
         .into_iter()
@@ -163,9 +175,13 @@ pub struct Tasks {
 /// What needs the caller: offers waiting for their partner's answer, applications to review, decisions
 /// awaiting their position, ballot or comment, and so on, each with where it is done. Titles are in
 /// the caller's language.
-pub async fn my_tasks(State(state): State<AppState>, v: Viewer) -> Result<Json<Tasks>> {
+pub async fn my_tasks(
+    State(state): State<AppState>,
+    Extension(sources): Extension<Sources>,
+    v: Viewer,
+) -> Result<Json<Tasks>> {
     v.require(Permission::ManageOwnAccount)?;
     Ok(Json(Tasks {
-        tasks: for_viewer(&state, &v).await?,
+        tasks: for_viewer(&state, &sources, &v).await?,
     }))
 }

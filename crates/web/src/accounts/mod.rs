@@ -37,5 +37,6 @@ pub fn routes() -> Routes {
     Routes {
         pages,
         api: OpenApiRouter::new(),
+        tasks: vec![],
     }
 }

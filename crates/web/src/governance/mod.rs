@@ -47,5 +47,9 @@ pub fn routes() -> Routes {
         .routes(routes!(api::ballots_csv))
         .routes(routes!(api::act))
         .routes(routes!(api::delegates));
-    Routes { pages, api }
+    Routes {
+        pages,
+        api,
+        tasks: vec![tasks::tasks],
+    }
 }

@@ -5,7 +5,7 @@
 
 use crate::auth::Viewer;
 use crate::error::Result;
-use crate::tasks::Task;
+use crate::tasks::{Contribution, Task};
 use crate::AppState;
 use agora_domain::governance::{
     self as gov, BodyRight, DecisionKind, DecisionStatus, Standing, VoterKey,
@@ -13,7 +13,12 @@ use agora_domain::governance::{
 use agora_store::Body;
 use std::collections::{HashMap, HashSet};
 
-pub async fn tasks(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
+/// This program's contribution to what needs a person (registered in `routes()`).
+pub fn tasks<'a>(state: &'a AppState, v: &'a Viewer) -> Contribution<'a> {
+    Box::pin(items(state, v))
+}
+
+async fn items(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
     let Some(person_id) = v.actor.person_id() else {
         return Ok(vec![]);
     };

@@ -79,5 +79,9 @@ pub fn routes() -> Routes {
         .routes(routes!(api::partner_offers))
         .routes(routes!(api::get_offer, api::update_offer))
         .routes(routes!(api::referrals));
-    Routes { pages, api }
+    Routes {
+        pages,
+        api,
+        tasks: vec![tasks::tasks],
+    }
 }

@@ -3,12 +3,17 @@
 
 use crate::auth::Viewer;
 use crate::error::Result;
-use crate::tasks::Task;
+use crate::tasks::{Contribution, Task};
 use crate::AppState;
 use agora_domain::permissions::Permission;
 use agora_store::lead_reference;
 
-pub async fn tasks(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
+/// This program's contribution to what needs a person (registered in `routes()`).
+pub fn tasks<'a>(state: &'a AppState, v: &'a Viewer) -> Contribution<'a> {
+    Box::pin(items(state, v))
+}
+
+async fn items(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
     let mut out = vec![];
     // Only the partners the viewer works for: an admin may open any inbox but answers for none.
     let mut partners = v.actor.partner_ids();

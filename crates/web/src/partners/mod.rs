@@ -58,5 +58,9 @@ pub fn routes(state: &AppState) -> Routes {
         .routes(routes!(api::change_status))
         .routes(routes!(api::verification))
         .routes(routes!(api::admin_partners));
-    Routes { pages, api }
+    Routes {
+        pages,
+        api,
+        tasks: vec![tasks::tasks],
+    }
 }

@@ -2,7 +2,7 @@
 
 use crate::auth::Viewer;
 use crate::error::Result;
-use crate::tasks::Task;
+use crate::tasks::{Contribution, Task};
 use crate::AppState;
 use agora_domain::pagination::PageRequest;
 use agora_domain::partner::{DirectoryFilter, PartnerStatus};
@@ -11,7 +11,12 @@ use agora_domain::permissions::Permission;
 /// Applications listed one by one; beyond this many, one item leads to the list of the rest.
 const LISTED: u32 = 10;
 
-pub async fn tasks(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
+/// This program's contribution to what needs a person (registered in `routes()`).
+pub fn tasks<'a>(state: &'a AppState, v: &'a Viewer) -> Contribution<'a> {
+    Box::pin(items(state, v))
+}
+
+async fn items(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
     if !v.can(Permission::ManagePartners) {
         return Ok(vec![]);
     }
