@@ -237,12 +237,14 @@ async fn no_page_in_any_language_lacks_a_translation(app: TestApp) {
         "/password/forgot".into(),
     ];
     let partners = [
-        "/portal".to_string(),
+        "/home".to_string(),
+        "/portal".into(),
         format!("/portal/partners/{}/leads", partner.id),
         "/account".into(),
     ];
     let admins = [
-        "/admin".to_string(),
+        "/home".to_string(),
+        "/admin".into(),
         "/admin/partners".into(),
         format!("/admin/partners/{}", partner.id),
         "/admin/people".into(),
