@@ -14,6 +14,7 @@ both_backends!(
     admins_review_applications_the_queue_and_failing_mail,
     electors_take_part_and_facilitators_and_moderators_attend,
     consultations_wait_for_comments_then_responses_then_the_outcome,
+    a_partners_vote_waits_for_whoever_casts_it,
     the_home_page_is_personal_never_cached_and_translated
 );
 
@@ -639,4 +640,74 @@ async fn the_home_page_is_personal_never_cached_and_translated(app: TestApp) {
         tasks[0]["link"],
         format!("/admin/partners/{}", applicant.id)
     );
+}
+
+async fn a_partners_vote_waits_for_whoever_casts_it(app: TestApp) {
+    let a = app.partner("Org A", PartnerStatus::Active).await;
+    let b = app.partner("Org B", PartnerStatus::Active).await;
+    let pa = app
+        .person("pa@a.example", &[grant(Role::PartnerAdmin, Some(a.id))])
+        .await;
+    let delegate = app
+        .person(
+            "delegate@a.example",
+            &[grant(Role::PartnerMember, Some(a.id))],
+        )
+        .await;
+    let pb = app
+        .person("pa@b.example", &[grant(Role::PartnerAdmin, Some(b.id))])
+        .await;
+    let admin = app
+        .person("admin@example.org", &[grant(Role::Admin, None)])
+        .await;
+    let assembly = app
+        .store
+        .body("partner-assembly")
+        .await
+        .expect("body")
+        .expect("assembly");
+    let vote = open(
+        &app,
+        &assembly,
+        admin,
+        DecisionInput {
+            title: "Adopt the partner charter".into(),
+            text: "The charter as circulated.".into(),
+            kind: "yes-no".into(),
+            ..Default::default()
+        },
+    )
+    .await;
+    // Without a designated delegate, the partner's admins cast its vote; each partner its own.
+    let tasks = api_tasks(&app, pa).await;
+    assert_eq!(kinds(&tasks), ["vote"], "{tasks:?}");
+    assert_eq!(
+        tasks[0]["title"],
+        "Vote for Org A on “Adopt the partner charter”"
+    );
+    assert!(api_tasks(&app, delegate).await.is_empty());
+    assert_eq!(
+        api_tasks(&app, pb).await[0]["title"],
+        "Vote for Org B on “Adopt the partner charter”"
+    );
+    // Once a delegate is designated, it waits for them, no longer for the partner's admins.
+    app.store
+        .set_delegates(a.id, Some(delegate), None, &Who::system())
+        .await
+        .expect("delegate");
+    assert!(api_tasks(&app, pa).await.is_empty());
+    assert_eq!(kinds(&api_tasks(&app, delegate).await), ["vote"]);
+    let c = app.login("delegate@a.example").await;
+    let page = format!("/decisions/{vote}");
+    let res = app
+        .post_form(&c, &page, &format!("{page}/ballot"), &[("choice", "no")])
+        .await;
+    assert!(
+        res.status().is_success() || res.status().is_redirection(),
+        "{}",
+        res.status()
+    );
+    assert!(api_tasks(&app, delegate).await.is_empty());
+    // B has not voted yet.
+    assert_eq!(kinds(&api_tasks(&app, pb).await), ["vote"]);
 }
