@@ -147,6 +147,99 @@ pub struct Standing {
     pub signed_in: bool,
 }
 
+/// What a person can do to a decision (the `{action}` of `/decisions/{id}/{action}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DecisionAction {
+    Stance,
+    Ballot,
+    Revise,
+    Escalate,
+    Rule,
+    Withdraw,
+    Take,
+    Comment,
+    Respond,
+}
+
+impl DecisionAction {
+    pub const ALL: [Self; 9] = [
+        Self::Stance,
+        Self::Ballot,
+        Self::Revise,
+        Self::Escalate,
+        Self::Rule,
+        Self::Withdraw,
+        Self::Take,
+        Self::Comment,
+        Self::Respond,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Stance => "stance",
+            Self::Ballot => "ballot",
+            Self::Revise => "revise",
+            Self::Escalate => "escalate",
+            Self::Rule => "rule",
+            Self::Withdraw => "withdraw",
+            Self::Take => "take",
+            Self::Comment => "comment",
+            Self::Respond => "respond",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.slug() == s)
+    }
+}
+
+/// A person's relation to one decision, as far as acting on it goes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Participant {
+    /// Holds `BodyRight::Facilitate` in the decision's body.
+    pub facilitates: bool,
+    /// Holds `BodyRight::Moderate` (the foundation's moderators).
+    pub moderates: bool,
+    /// Signed in and proposed it.
+    pub proposer: bool,
+    /// In its electorate (for themselves or as a partner's delegate).
+    pub elector: bool,
+    /// Signed in and a member of the body.
+    pub member: bool,
+}
+
+impl Participant {
+    /// Whether their role lets them attempt `action` at all; `action_fits` says whether the decision's
+    /// kind and state allow it now. The store checks the state again when it acts.
+    pub fn may(&self, action: DecisionAction) -> bool {
+        use DecisionAction::*;
+        match action {
+            Stance | Ballot => self.elector,
+            Revise | Withdraw => self.proposer || self.facilitates,
+            Escalate => self.proposer || self.elector || self.facilitates,
+            Rule => self.moderates,
+            Take | Respond => self.facilitates,
+            Comment => self.member || self.facilitates,
+        }
+    }
+}
+
+/// Whether `action` makes sense for a decision of `kind` in `status`: the decision page offers
+/// exactly the actions that fit and that the person `may` take.
+pub fn action_fits(kind: DecisionKind, status: DecisionStatus, action: DecisionAction) -> bool {
+    use DecisionAction::*;
+    let open = status.accepts_participation();
+    match action {
+        Stance | Ballot => open && kind != DecisionKind::Consultation,
+        Revise => open && kind == DecisionKind::LazyConsensus,
+        Escalate => status == DecisionStatus::Contested,
+        Withdraw => !status.is_final() && status != DecisionStatus::Closed,
+        Rule => status == DecisionStatus::Escalated,
+        Take | Respond => status == DecisionStatus::Closed,
+        Comment => open && kind == DecisionKind::Consultation,
+    }
+}
+
 /// What someone may do in a body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BodyRight {
@@ -638,6 +731,69 @@ pub fn check_statement(text: &str) -> Result<String, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn who_may_act_on_a_decision() {
+        use DecisionAction::*;
+        let nobody = Participant::default();
+        assert!(
+            DecisionAction::ALL.iter().all(|a| !nobody.may(*a)),
+            "a bystander may do nothing"
+        );
+        let elector = Participant {
+            elector: true,
+            ..Default::default()
+        };
+        assert!(elector.may(Stance) && elector.may(Ballot) && elector.may(Escalate));
+        assert!(!elector.may(Revise) && !elector.may(Rule) && !elector.may(Take));
+        let proposer = Participant {
+            proposer: true,
+            ..Default::default()
+        };
+        assert!(proposer.may(Revise) && proposer.may(Withdraw) && !proposer.may(Ballot));
+        let facilitator = Participant {
+            facilitates: true,
+            ..Default::default()
+        };
+        assert!([Revise, Withdraw, Escalate, Take, Respond, Comment]
+            .iter()
+            .all(|a| facilitator.may(*a)));
+        assert!(!facilitator.may(Rule), "only moderators rule");
+        let member = Participant {
+            member: true,
+            ..Default::default()
+        };
+        assert!(member.may(Comment) && !member.may(Respond));
+        for a in DecisionAction::ALL {
+            assert_eq!(DecisionAction::parse(a.slug()), Some(a));
+        }
+        assert_eq!(DecisionAction::parse("delete"), None);
+    }
+
+    #[test]
+    fn actions_fit_the_decision_state() {
+        use DecisionAction::*;
+        use DecisionKind::*;
+        use DecisionStatus as S;
+        assert!(action_fits(LazyConsensus, S::Open, Revise));
+        assert!(
+            !action_fits(YesNo, S::Open, Revise),
+            "votes are not revised"
+        );
+        assert!(action_fits(LazyConsensus, S::Contested, Escalate));
+        assert!(!action_fits(LazyConsensus, S::Open, Escalate));
+        assert!(action_fits(LazyConsensus, S::Escalated, Rule));
+        assert!(
+            !action_fits(Consultation, S::Open, Stance),
+            "consultations take comments"
+        );
+        assert!(action_fits(Consultation, S::Open, Comment));
+        assert!(action_fits(Consultation, S::Closed, Respond));
+        assert!(
+            !action_fits(LazyConsensus, S::Decided, Withdraw),
+            "final is final"
+        );
+    }
 
     #[test]
     fn a_revision_has_the_limits_of_a_proposal() {

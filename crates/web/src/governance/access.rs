@@ -65,28 +65,17 @@ impl DecisionAccess {
         gov::body_allows(self.body.kind, self.body.visibility, self.standing, right)
     }
 
-    /// Whether the viewer may attempt `action` at all (the store then checks the decision's state).
-    /// The decision page shows exactly the forms this allows, and `perform` refuses the rest.
-    pub fn may(&self, v: &Viewer, action: &str) -> bool {
-        let facilitate = self.allows(BodyRight::Facilitate);
-        let proposer = self.is_proposer(v);
-        let elector = !self.voter_keys.is_empty();
-        match action {
-            "stance" | "ballot" => elector,
-            "revise" | "withdraw" => proposer || facilitate,
-            "escalate" => proposer || elector || facilitate,
-            "rule" => self.allows(BodyRight::Moderate),
-            "take" | "respond" => facilitate,
-            "comment" => v.person.is_some() && (self.standing.member || facilitate),
-            _ => false,
+    /// The viewer's relation to the decision; `gov::Participant::may` says what it lets them do.
+    pub fn participant(&self, v: &Viewer) -> gov::Participant {
+        gov::Participant {
+            facilitates: self.allows(BodyRight::Facilitate),
+            moderates: self.allows(BodyRight::Moderate),
+            proposer: self.is_proposer(v),
+            elector: !self.voter_keys.is_empty(),
+            member: v.person.is_some() && self.standing.member,
         }
     }
 }
-
-/// Everything `perform` knows how to do.
-const ACTIONS: &[&str] = &[
-    "stance", "ballot", "revise", "escalate", "rule", "withdraw", "take", "comment", "respond",
-];
 
 pub async fn decision_access(state: &AppState, v: &Viewer, id: i64) -> Result<DecisionAccess> {
     let decision = state.store.decision(id).await?;
@@ -206,10 +195,10 @@ pub async fn perform(
     let now = state.clock.now();
     let id = a.decision.id;
     let store = &state.store;
-    if !ACTIONS.contains(&action) {
+    let Some(act) = gov::DecisionAction::parse(action) else {
         return Err(Error::NotFound);
-    }
-    if !a.may(v, action) {
+    };
+    if !a.participant(v).may(act) {
         return Err(Error::Forbidden);
     }
     match action {

@@ -492,8 +492,8 @@ async fn decision_view(
             (k.encode(), label)
         })
         .collect::<Vec<_>>();
-    let open = d.status.accepts_participation();
-    let may = |action| a.may(v, action);
+    let who = a.participant(v);
+    let can = |action| who.may(action) && gov::action_fits(d.kind, d.status, action);
     let results = results
         .as_ref()
         .map(|r| crate::governance::results::ResultsView::new(&v.tr, d, r));
@@ -502,14 +502,14 @@ async fn decision_view(
         text_html: paragraphs(&d.text),
         versions: state.store.versions(d.id).await?,
         comments: thread(state.store.comments(d.id).await?),
-        can_take_part: open && may("ballot") && d.kind != DecisionKind::Consultation,
-        can_revise: open && d.kind == DecisionKind::LazyConsensus && may("revise"),
-        can_escalate: d.status == DecisionStatus::Contested && may("escalate"),
-        can_withdraw: !d.status.is_final() && d.status != DecisionStatus::Closed && may("withdraw"),
-        can_rule: d.status == DecisionStatus::Escalated && may("rule"),
-        can_take: d.status == DecisionStatus::Closed && may("take"),
-        can_comment: open && d.kind == DecisionKind::Consultation && may("comment"),
-        can_respond: d.status == DecisionStatus::Closed && may("respond"),
+        can_take_part: can(gov::DecisionAction::Ballot),
+        can_revise: can(gov::DecisionAction::Revise),
+        can_escalate: can(gov::DecisionAction::Escalate),
+        can_withdraw: can(gov::DecisionAction::Withdraw),
+        can_rule: can(gov::DecisionAction::Rule),
+        can_take: can(gov::DecisionAction::Take),
+        can_comment: can(gov::DecisionAction::Comment),
+        can_respond: can(gov::DecisionAction::Respond),
         electorate,
         undecided,
         stances,
