@@ -171,6 +171,34 @@ impl Tr {
             .unwrap_or_else(|| self.t("error-invalid-value"))
     }
 
+    /// A country's name in the reader's language (`country-<code>` in `names.ftl`); English names
+    /// are the domain's ISO data.
+    pub fn country(&self, code: &str) -> String {
+        self.name(&format!("country-{code}")).unwrap_or_else(|| {
+            agora_domain::geo::CountryCode::parse(code)
+                .map(|c| c.name().to_string())
+                .unwrap_or_else(|_| code.to_string())
+        })
+    }
+
+    /// A language's name in the reader's language (`lang-<code>` in `names.ftl`); English names are
+    /// the domain's ISO data.
+    pub fn language(&self, code: &str) -> String {
+        self.name(&format!("lang-{code}")).unwrap_or_else(|| {
+            Some(agora_domain::taxonomy::language_name(code))
+                .filter(|n| !n.is_empty())
+                .unwrap_or(code)
+                .to_string()
+        })
+    }
+
+    /// A name in this very language, without falling back to English.
+    fn name(&self, key: &str) -> Option<String> {
+        LOCALES
+            .lookup_single_language::<&str>(&self.lang, key, None)
+            .ok()
+    }
+
     /// Label of a category value, e.g. `label("service", "hosting")`.
     pub fn label(&self, prefix: &str, slug: &str) -> String {
         self.t(&format!("{prefix}-{slug}"))
@@ -603,7 +631,11 @@ mod tests {
         assert_eq!(vars("import-done"), ["created", "updated"]);
         assert_eq!(vars("email-invite-body"), ["link", "name"]);
         for lang in languages().into_iter().filter(|l| l != "en") {
-            let other = messages(&lang);
+            // Country and language names: English has the domain's ISO data instead (tested below).
+            let other: BTreeMap<String, Message> = messages(&lang)
+                .into_iter()
+                .filter(|(_, m)| m.file != "names.ftl")
+                .collect();
             let missing: Vec<&String> = en.keys().filter(|k| !other.contains_key(*k)).collect();
             let extra: Vec<&String> = other.keys().filter(|k| !en.contains_key(*k)).collect();
             assert!(missing.is_empty(), "{lang} lacks {missing:?}");
@@ -639,6 +671,33 @@ mod tests {
             crate::error::field_errors_json(&ValidationErrors::single("name", "too-long")),
             serde_json::json!({"name": "This is too long."})
         );
+    }
+
+    /// Every language but English (whose names are the domain's data) names every country and
+    /// language the domain knows, and nothing else.
+    #[test]
+    fn every_country_and_language_has_a_name_in_every_locale() {
+        use agora_domain::geo::COUNTRIES;
+        use agora_domain::taxonomy::LANGUAGES;
+        let mut wanted: BTreeSet<String> = COUNTRIES
+            .iter()
+            .map(|(c, _)| format!("country-{c}"))
+            .collect();
+        wanted.extend(LANGUAGES.iter().map(|(c, _)| format!("lang-{c}")));
+        for lang in languages().into_iter().filter(|l| l != "en") {
+            let names: BTreeSet<String> = messages(&lang)
+                .into_iter()
+                .filter(|(_, m)| m.file == "names.ftl")
+                .map(|(k, _)| k)
+                .collect();
+            assert_eq!(names, wanted, "{lang}");
+        }
+        let es = Tr::negotiate(Some("es"));
+        assert_eq!(es.country("DE"), "Alemania");
+        assert_eq!(es.language("de"), "Alemán");
+        assert_eq!(Tr::default().country("DE"), "Germany");
+        assert_eq!(Tr::default().language("de"), "German");
+        assert_eq!(Tr::negotiate(Some("fr")).country("ZZ"), "ZZ");
     }
 
     #[test]

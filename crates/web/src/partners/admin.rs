@@ -105,9 +105,7 @@ pub async fn partners(
             id: x.id,
             name: x.profile.name.clone(),
             slug: x.profile.slug.clone(),
-            hq: agora_domain::geo::CountryCode::parse(&x.profile.hq_country)
-                .map(|c| c.name().to_string())
-                .unwrap_or_default(),
+            hq: v.tr.country(&x.profile.hq_country),
             status: v.tr.label("status", x.status.slug()),
             status_slug: x.status.slug().into(),
             updated_at: x.updated_at.clone(),
@@ -342,11 +340,8 @@ pub async fn regions(State(state): State<AppState>, v: Viewer) -> Result<Html<St
             let mut names: Vec<(String, String)> = r
                 .countries
                 .iter()
-                .filter_map(|c| {
-                    agora_domain::geo::CountryCode::parse(c)
-                        .ok()
-                        .map(|code| (c.clone(), code.name().to_string()))
-                })
+                .filter(|c| agora_domain::geo::CountryCode::parse(c).is_ok())
+                .map(|c| (c.clone(), v.tr.country(c)))
                 .collect();
             v.tr.sort_by_label(&mut names);
             let names: Vec<String> = names.into_iter().map(|(_, n)| n).collect();

@@ -146,12 +146,12 @@ impl Options {
         }
         let mut countries: Vec<(String, String)> = COUNTRIES
             .iter()
-            .map(|(c, n)| (c.to_string(), n.to_string()))
+            .map(|(c, _)| (c.to_string(), tr.country(c)))
             .collect();
         tr.sort_by_label(&mut countries);
         let mut languages: Vec<(String, String)> = LANGUAGES
             .iter()
-            .map(|(c, n)| (c.to_string(), n.to_string()))
+            .map(|(c, _)| (c.to_string(), tr.language(c)))
             .collect();
         tr.sort_by_label(&mut languages);
         Self {
@@ -202,11 +202,7 @@ pub struct ProfileText {
 
 impl ProfileText {
     pub fn new(tr: &Tr, map: &RegionMap, p: &PartnerProfile) -> Self {
-        let country = |c: &String| {
-            agora_domain::geo::CountryCode::parse(c)
-                .map(|c| c.name().to_string())
-                .unwrap_or_else(|_| c.clone())
-        };
+        let country = |c: &String| tr.country(c);
         let region_names: Vec<String> = p
             .served_regions(map)
             .iter()
@@ -243,12 +239,7 @@ impl ProfileText {
             hq: country(&p.hq_country),
             regions: region_names.join(", "),
             countries: by_name(p.countries.iter().map(country).collect()),
-            languages: by_name(
-                p.languages
-                    .iter()
-                    .map(|l| agora_domain::taxonomy::language_name(l).to_string())
-                    .collect(),
-            ),
+            languages: by_name(p.languages.iter().map(|l| tr.language(l)).collect()),
             services: service_list.join(", "),
             service_list,
             pricing: p

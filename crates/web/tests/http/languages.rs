@@ -39,6 +39,12 @@ async fn visitors_get_the_language_of_their_browser(app: TestApp) {
     let de = page(&c, &app, "/", Some("de-DE")).await;
     assert!(de.contains(r#"<html lang="en""#));
     assert!(de.contains("Find an Open edX partner"));
+    // Country and language names too.
+    let es = page(&c, &app, "/partners", Some("es")).await;
+    assert!(es.contains(">Alemania<") && !es.contains(">Germany<"), "{es}");
+    assert!(es.contains(">Alemán<") && !es.contains(">German<"));
+    let fr = page(&c, &app, "/partners/apply", Some("fr")).await;
+    assert!(fr.contains(">Allemagne<") && fr.contains("Allemand"));
     // Again, now from the page cache: each language keeps its own copy.
     let es = page(&c, &app, "/", Some("es")).await;
     assert!(es.contains("Encuentre un socio de Open edX"));
