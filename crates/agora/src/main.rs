@@ -346,6 +346,8 @@ enum PartnersCommand {
 #[tokio::main]
 async fn main() {
     init_tracing();
+    // Commands that run jobs queue mail too: it is written the way the application writes it.
+    agora_web::i18n::install_mail_renderer();
     if let Err(e) = run(Cli::parse()).await {
         eprintln!("error: {e:#}");
         std::process::exit(1);

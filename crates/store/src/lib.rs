@@ -28,12 +28,12 @@ pub use governance::{
 };
 pub use jobs::JobRun;
 pub use leads::{
-    lead_reference, Allocation, ClosureNotice, Confirmation, DryRun, Funnel, Intake, JobReport,
-    Lead, LeadFilter, LeadSummary, ManualOffer, MonthlyShare, Offer, OfferUpdate, PolicyVersion,
-    ReferralStats, Referrer, ReportCounts, RequesterStatus, ShareChange, StoredExplanation,
-    Submission, WaitingOffer, DRY_RUN_LEADS,
+    lead_reference, Allocation, Confirmation, DryRun, Funnel, Intake, JobReport, Lead, LeadFilter,
+    LeadSummary, ManualOffer, MonthlyShare, Offer, OfferUpdate, PolicyVersion, ReferralStats,
+    Referrer, ReportCounts, RequesterStatus, ShareChange, StoredExplanation, Submission,
+    WaitingOffer, DRY_RUN_LEADS,
 };
-pub use outbox::OutboxMessage;
+pub use outbox::{set_mail_renderer, Mail, MailRenderer, OutboxMessage};
 pub use partners::{ImportRow, Invitation, Partner, StatusChange};
 pub use people::{Person, PersonWithGrants};
 pub use rate_limit::RateDelta;

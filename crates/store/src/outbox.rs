@@ -13,6 +13,63 @@ pub struct OutboxMessage {
     pub sent_at: Option<String>,
 }
 
+/// An e-mail as a program means it, without its words: a message id (the web layer's Fluent messages
+/// `<id>-subject` and `<id>-body`) and its arguments. The store decides who is told what; the words
+/// are the web layer's, which renders each e-mail in its recipient's language as it is queued.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mail {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Mail {
+    pub fn new(id: &'static str) -> Self {
+        Self { id, args: vec![] }
+    }
+
+    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+}
+
+/// Writes a mail's subject and body in a language (`None`: the recipient chose none).
+pub type MailRenderer = fn(language: Option<&str>, mail: &Mail) -> (String, String);
+
+static RENDERER: std::sync::OnceLock<MailRenderer> = std::sync::OnceLock::new();
+
+/// Registers how mail is written; the web layer does it once per process, as the translations are
+/// the process's too. Later calls change nothing.
+pub fn set_mail_renderer(render: MailRenderer) {
+    let _ = RENDERER.set(render);
+}
+
+/// Without a renderer (the store on its own, in its tests) a mail reads as its id and arguments.
+fn render(language: Option<&str>, mail: &Mail) -> (String, String) {
+    match RENDERER.get() {
+        Some(render) => render(language, mail),
+        None => (
+            mail.id.to_string(),
+            mail.args
+                .iter()
+                .map(|(k, v)| format!("{k}: {v}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+    }
+}
+
+/// Queues a mail to `to`, written in the language its recipient chose.
+pub(crate) async fn queue_mail(tx: &mut Tx, to: &str, mail: &Mail) -> Result<()> {
+    let language: Option<Option<String>> =
+        sqlx::query_scalar("SELECT language FROM people WHERE email = $1")
+            .bind(to)
+            .fetch_optional(&mut **tx)
+            .await?;
+    let (subject, body) = render(language.flatten().as_deref(), mail);
+    queue(tx, to, &subject, &body).await
+}
+
 pub(crate) async fn queue(tx: &mut Tx, to: &str, subject: &str, body: &str) -> Result<()> {
     sqlx::query(
         "INSERT INTO outbox (to_address, subject, body, created_at) VALUES ($1, $2, $3, $4)",

@@ -29,7 +29,18 @@ where
     let Some(db) = TestDb::new(backend).await.expect("test database") else {
         return;
     };
+    agora_store::set_mail_renderer(render_mail);
     test(db.store.clone()).await;
+}
+
+/// Mail as the store hands it to be written: the recipient's language, the message and its
+/// arguments (the words are the web layer's).
+fn render_mail(language: Option<&str>, mail: &agora_store::Mail) -> (String, String) {
+    let args: Vec<String> = mail.args.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    (
+        format!("[{}] {}", language.unwrap_or("-"), mail.id),
+        args.join("\n"),
+    )
 }
 
 conformance!(
@@ -1748,6 +1759,16 @@ async fn escalation_ends_with_the_moderators_ruling(store: Store) {
         )
         .await
         .expect("objects");
+    // The moderator is told in the language they chose.
+    let fr = store
+        .person_by_email("moderator@foundation.example")
+        .await
+        .expect("test")
+        .expect("moderator");
+    store
+        .set_language(fr.id, Some("fr"), &moderator)
+        .await
+        .expect("language");
     store
         .escalate(id, &people[2].1, t("2026-11-01T12:00:00Z"))
         .await
@@ -1757,10 +1778,13 @@ async fn escalation_ends_with_the_moderators_ruling(store: Store) {
         DecisionStatus::Escalated
     );
     let outbox = store.outbox_recent(50).await.expect("test");
-    assert!(outbox
+    let told = outbox
         .iter()
-        .any(|m| m.to_address == "moderator@foundation.example"
-            && m.subject.starts_with("Moderation needed")));
+        .find(|m| m.to_address == "moderator@foundation.example")
+        .expect("moderator told");
+    assert_eq!(told.subject, "[fr] email-decision-escalated");
+    assert!(told.body.contains("title="), "{}", told.body);
+    assert!(told.body.contains(&format!("link={{site}}/decisions/{id}")));
     let e = store
         .rule(
             id,
@@ -2417,13 +2441,6 @@ async fn failed_emails_wait_for_their_retry_time(store: Store) {
     assert_eq!(store.outbox_backlog().await.expect("test"), (0, 0));
 }
 
-fn notice() -> agora_store::ClosureNotice {
-    agora_store::ClosureNotice {
-        subject: "A lead was withdrawn".into(),
-        body: "Lead #{lead} is closed.".into(),
-    }
-}
-
 fn metric_count(
     c: &agora_store::ReportCounts,
     partner: i64,
@@ -2704,7 +2721,6 @@ async fn admins_offer_queued_leads_by_hand_and_close_leads_with_a_reason(store: 
         .close_lead(
             id,
             (CloseReason::Spam, "Advertising for pills"),
-            &notice(),
             now,
             &admin(),
         )
@@ -2724,9 +2740,9 @@ async fn admins_offer_queued_leads_by_hand_and_close_leads_with_a_reason(store: 
     assert_eq!(told.len(), 2);
     assert!(told
         .iter()
-        .any(|m| m.body == format!("Lead #{id} is closed.")));
+        .any(|m| m.subject == "[-] email-lead-closed" && m.body == format!("lead={id}")));
     match store
-        .close_lead(id, (CloseReason::Duplicate, ""), &notice(), now, &admin())
+        .close_lead(id, (CloseReason::Duplicate, ""), now, &admin())
         .await
     {
         Err(agora_store::StoreError::Invalid(e)) => {
@@ -2842,7 +2858,7 @@ async fn requester_status_link_confirms_shows_progress_and_withdraws(store: Stor
     let before = emails_to(&store, "pa@alpha.example").await.len();
     assert_eq!(
         store
-            .withdraw_by_requester("hash-1", &notice(), now)
+            .withdraw_by_requester("hash-1", now)
             .await
             .expect("withdraw"),
         LeadStatus::Withdrawn
@@ -2861,11 +2877,11 @@ async fn requester_status_link_confirms_shows_progress_and_withdraws(store: Stor
         LeadStatus::Withdrawn
     );
     assert!(matches!(
-        store.withdraw_by_requester("hash-1", &notice(), now).await,
+        store.withdraw_by_requester("hash-1", now).await,
         Err(agora_store::StoreError::Invalid(_))
     ));
     assert!(matches!(
-        store.withdraw_by_requester("nope", &notice(), now).await,
+        store.withdraw_by_requester("nope", now).await,
         Err(agora_store::StoreError::NotFound)
     ));
     // Erasure ends the link.

@@ -36,6 +36,26 @@ pub fn english(code: &str) -> String {
     Tr::default().err(code)
 }
 
+/// Writes a mail the store queues (`<id>-subject`, `<id>-body`) in its recipient's language, English
+/// when they chose none.
+pub fn render_mail(language: Option<&str>, mail: &agora_store::Mail) -> (String, String) {
+    let tr = Tr::for_recipient(language, &Tr::default());
+    let args: HashMap<Cow<'static, str>, FluentValue> = mail
+        .args
+        .iter()
+        .map(|(k, v)| (Cow::Borrowed(*k), fluent_value(v.clone())))
+        .collect();
+    let text =
+        |part: &str| LOCALES.lookup_with_args(&tr.lang, &format!("{}-{part}", mail.id), &args);
+    (text("subject"), text("body"))
+}
+
+/// Makes the store write its mail with [`render_mail`]; every process that may queue mail calls it
+/// once (the application does when it is built).
+pub fn install_mail_renderer() {
+    agora_store::set_mail_renderer(render_mail);
+}
+
 /// A translator for one request's language. Cheap to clone; templates call its methods.
 #[derive(Debug, Clone)]
 pub struct Tr {
@@ -311,6 +331,18 @@ mod tests {
                 }
             }
         }
+        // The e-mails the store queues, by message id.
+        let mut store_sources = vec![];
+        files(&root.join("../store/src"), &mut store_sources);
+        let mails: BTreeSet<String> = store_sources
+            .iter()
+            .flat_map(|s| quoted_after(s, "Mail::new(\""))
+            .collect();
+        assert!(mails.len() >= 10, "{mails:?}");
+        for m in &mails {
+            keys.push(format!("{m}-subject"));
+            keys.push(format!("{m}-body"));
+        }
         for k in keys.clone().iter().filter(|k| k.starts_with("error-page-")) {
             keys.push(format!("{k}-text"));
         }
@@ -494,6 +526,16 @@ mod tests {
             "lead",
             "reference",
             "title",
+            "kind",
+            "body",
+            "text",
+            "closes",
+            "version",
+            "outcome",
+            "at",
+            "result",
+            "due",
+            "days",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

@@ -135,6 +135,7 @@ pub struct Application {
 impl Application {
     /// Binds the configured address (port 0 picks a free one) over an already migrated store.
     pub async fn build(config: Config, store: Store) -> anyhow::Result<Self> {
+        i18n::install_mail_renderer();
         let secret = store
             .signing_secret()
             .await

@@ -71,14 +71,14 @@ impl Store {
             &mut tx,
             id,
             false,
-            &format!("New {}: {}", kind_noun(new.kind), new.title),
-            &format!(
-                "{} opened in {}.\n\n{}\n\nIt closes at {closes} (UTC). Take part: {}",
-                by,
-                body.name,
-                new.text,
-                link(id)
-            ),
+            &Mail::new("email-decision-opened")
+                .arg("kind", new.kind.slug())
+                .arg("title", &new.title)
+                .arg("by", by)
+                .arg("body", &body.name)
+                .arg("text", &new.text)
+                .arg("closes", &closes)
+                .arg("link", link(id)),
         )
         .await?;
         tx.commit().await?;
@@ -460,14 +460,14 @@ impl Store {
             &mut tx,
             id,
             false,
-            &format!("Revised proposal: {title}"),
-            &format!(
-                "{} published version {version} of \"{title}\" in {}. Earlier positions no longer count; \
-                 the proposal now closes at {closes} (UTC).\n\n{text}\n\n{}",
-                by,
-                body.name,
-                link(id)
-            ),
+            &Mail::new("email-decision-revised")
+                .arg("by", by)
+                .arg("version", version)
+                .arg("title", title)
+                .arg("body", &body.name)
+                .arg("closes", &closes)
+                .arg("text", text)
+                .arg("link", link(id)),
         )
         .await?;
         tx.commit().await?;
@@ -505,16 +505,13 @@ impl Store {
         .await?;
         let by = public_name(&mut tx, who).await?;
         for to in moderators {
-            outbox::queue(
+            outbox::queue_mail(
                 &mut tx,
                 &to,
-                &format!("Moderation needed: {}", d.title),
-                &format!(
-                    "{} escalated a contested proposal to the moderators. Read the objections and record a \
-                     ruling with your reasoning: {}",
-                    by,
-                    link(id)
-                ),
+                &Mail::new("email-decision-escalated")
+                    .arg("by", &by)
+                    .arg("title", &d.title)
+                    .arg("link", link(id)),
             )
             .await?;
         }
@@ -571,8 +568,10 @@ impl Store {
             &mut tx,
             id,
             false,
-            &format!("Withdrawn: {}", d.title),
-            &format!("{} withdrew \"{}\". {}", by, d.title, link(id)),
+            &Mail::new("email-decision-withdrawn")
+                .arg("by", by)
+                .arg("title", &d.title)
+                .arg("link", link(id)),
         )
         .await?;
         tx.commit().await?;
@@ -777,12 +776,10 @@ pub(super) async fn decide(
         tx,
         d.id,
         false,
-        &format!("Decided: {}", d.title),
-        &format!(
-            "Outcome of \"{}\":\n\n{statement}\n\n{}",
-            d.title,
-            link(d.id)
-        ),
+        &Mail::new("email-decision-decided")
+            .arg("title", &d.title)
+            .arg("outcome", statement)
+            .arg("link", link(d.id)),
     )
     .await?;
     Ok(())

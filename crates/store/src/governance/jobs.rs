@@ -91,17 +91,15 @@ impl Store {
             &mut tx,
             id,
             false,
-            &format!("Closed: {}", d.title),
-            &format!(
-                "\"{}\" closed at {at} (UTC).{}\n\nThe outcome will be recorded in the decision register: {}",
-                d.title,
-                if summary.is_empty() {
-                    String::new()
-                } else {
-                    format!("\n\nResult: {summary}")
-                },
-                link(id)
-            ),
+            &if summary.is_empty() {
+                Mail::new("email-decision-closed")
+            } else {
+                Mail::new("email-decision-closed-result")
+            }
+            .arg("title", &d.title)
+            .arg("at", &at)
+            .arg("result", &summary)
+            .arg("link", link(id)),
         )
         .await?;
         tx.commit().await?;
@@ -141,13 +139,11 @@ impl Store {
                     &mut tx,
                     id,
                     true,
-                    &format!("Closing in 24 hours: {}", d.title),
-                    &format!(
-                        "\"{}\" closes at {} (UTC) and you have not taken part yet. {}",
-                        d.title,
-                        d.closes_at,
-                        link(id)
-                    ),
+                    &Mail::new("email-decision-closing")
+                        .arg("hours", gov::REMINDER_BEFORE_HOURS)
+                        .arg("title", &d.title)
+                        .arg("closes", &d.closes_at)
+                        .arg("link", link(id)),
                 )
                 .await?;
             }
@@ -188,15 +184,12 @@ impl Store {
                 .fetch_all(&mut *tx)
                 .await?;
                 for addr in to {
-                    outbox::queue(
+                    outbox::queue_mail(
                         &mut tx,
                         &addr,
-                        &format!("Time to review a decision: {title}"),
-                        &format!(
-                            "The decision \"{title}\" reached its review date. Check whether it still holds and \
-                             propose a change if it does not: {}",
-                            link(id)
-                        ),
+                        &Mail::new("email-decision-review")
+                            .arg("title", &title)
+                            .arg("link", link(id)),
                     )
                     .await?;
                     sent += 1;

@@ -14,7 +14,8 @@ pub use ballots::count_vote;
 pub use tasks::PendingDecision;
 
 use crate::audit::append;
-use crate::{format_time, get, outbox, parse_time, Result, Store, StoreError, Tx, Who};
+use crate::outbox::{self, Mail};
+use crate::{format_time, get, parse_time, Result, Store, StoreError, Tx, Who};
 use agora_domain::audit::AuditEvent;
 use agora_domain::governance::{
     self as gov, Action, BodyKind, ConsultationState, DecisionKind, DecisionStatus, NewDecision,
@@ -330,8 +331,7 @@ async fn notify_electorate(
     tx: &mut Tx,
     decision_id: i64,
     only_undecided: bool,
-    subject: &str,
-    body: &str,
+    mail: &Mail,
 ) -> Result<u64> {
     let keys: Vec<String> = sqlx::query_scalar(
         "SELECT voter_key FROM decision_electorate WHERE decision_id = $1 \
@@ -344,7 +344,7 @@ async fn notify_electorate(
     let mut sent = 0;
     for key in keys.iter().filter_map(|k| VoterKey::decode(k)) {
         for to in elector_emails(tx, key).await? {
-            outbox::queue(tx, &to, subject, body).await?;
+            outbox::queue_mail(tx, &to, mail).await?;
             sent += 1;
         }
     }
@@ -437,14 +437,6 @@ impl Store {
     // ---- Moving a decision on ------------------------------------------------------------------
 
     // ---- Scheduled jobs ------------------------------------------------------------------------
-}
-
-fn kind_noun(kind: DecisionKind) -> &'static str {
-    match kind {
-        DecisionKind::LazyConsensus => "proposal",
-        DecisionKind::YesNo | DecisionKind::Ranked => "vote",
-        DecisionKind::Consultation => "consultation",
-    }
 }
 
 /// The name shown for whoever acts, on public pages, feeds and in emails: a person's display name,

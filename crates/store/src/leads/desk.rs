@@ -404,12 +404,11 @@ impl Store {
         &self,
         lead_id: i64,
         (reason, note): (CloseReason, &str),
-        notice: &ClosureNotice,
         now: DateTime<Utc>,
         who: &Who,
     ) -> Result<LeadStatus> {
         let mut tx = self.begin_leads().await?;
-        let status = close_in(self, &mut tx, lead_id, (reason, note), notice, now, who).await?;
+        let status = close_in(self, &mut tx, lead_id, (reason, note), now, who).await?;
         tx.commit().await?;
         Ok(status)
     }
@@ -461,11 +460,9 @@ pub(super) async fn insert_offer(
     notify_partner(
         tx,
         partner_id,
-        "A new lead is waiting for your answer",
-        &format!(
-            "A prospect's request was offered to your organization (lead #{lead_id}). Accept or decline it in your \
-             Agora inbox before {due}; after that it goes to another partner."
-        ),
+        &Mail::new("email-offer-new")
+            .arg("lead", lead_id)
+            .arg("due", due),
     )
     .await?;
     Ok(offer_id)
@@ -473,12 +470,7 @@ pub(super) async fn insert_offer(
 
 /// Tells every partner still holding a live offer of a closed lead that it is off, and withdraws
 /// the unanswered ones. Returns how many partners were told.
-pub(super) async fn withdraw_offers(
-    tx: &mut Tx,
-    lead_id: i64,
-    at: &str,
-    notice: &ClosureNotice,
-) -> Result<u64> {
+pub(super) async fn withdraw_offers(tx: &mut Tx, lead_id: i64, at: &str) -> Result<u64> {
     let live: Vec<i64> = sqlx::query_scalar(
         "SELECT partner_id FROM lead_offers WHERE lead_id = $1 AND status IN ('offered', 'accepted', 'contacted', 'proposal') \
          ORDER BY id",
@@ -491,9 +483,9 @@ pub(super) async fn withdraw_offers(
         .bind(lead_id)
         .execute(&mut **tx)
         .await?;
-    let body = notice.body.replace("{lead}", &lead_id.to_string());
+    let mail = Mail::new("email-lead-closed").arg("lead", lead_id);
     for p in &live {
-        notify_partner(tx, *p, &notice.subject, &body).await?;
+        notify_partner(tx, *p, &mail).await?;
     }
     Ok(live.len() as u64)
 }
@@ -503,7 +495,6 @@ pub(super) async fn close_in(
     tx: &mut Tx,
     lead_id: i64,
     (reason, note): (CloseReason, &str),
-    notice: &ClosureNotice,
     now: DateTime<Utc>,
     who: &Who,
 ) -> Result<LeadStatus> {
@@ -527,7 +518,7 @@ pub(super) async fn close_in(
         .bind(lead_id)
         .execute(&mut **tx)
         .await?;
-    let told = withdraw_offers(tx, lead_id, &at, notice).await?;
+    let told = withdraw_offers(tx, lead_id, &at).await?;
     append(
         store,
         tx,

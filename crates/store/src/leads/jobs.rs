@@ -281,12 +281,9 @@ impl Store {
             notify_partner(
                 &mut tx,
                 partner_id,
-                "Please update a lead you accepted",
-                &format!(
-                    "Lead #{lead_id} has had no update for {} days. Tell the foundation where it stands (contacted, \
-                     proposal, won or lost) in your Agora inbox.",
-                    policy.update_reminder_days
-                ),
+                &Mail::new("email-offer-reminder")
+                    .arg("lead", lead_id)
+                    .arg("days", policy.update_reminder_days),
             )
             .await?;
             sqlx::query("UPDATE lead_offers SET reminded_at = $1 WHERE id = $2")

@@ -20,8 +20,9 @@ pub use self::tasks::WaitingOffer;
 use self::{desk::*, jobs::*, policy::*};
 
 use crate::audit::append;
+use crate::outbox::{self, Mail};
 use crate::sql::Sql;
-use crate::{format_time, get, outbox, parse_time, Result, Store, StoreError, Tx, Who};
+use crate::{format_time, get, parse_time, Result, Store, StoreError, Tx, Who};
 use agora_domain::audit::AuditEvent;
 use agora_domain::leads::allocation::{
     Allocator, Candidate, Explanation, LeadRequest, Ledger, Policy, Tally,
@@ -174,14 +175,6 @@ pub struct RequesterStatus {
     pub accepted_by: Vec<(String, String)>,
     /// The partner a direct request was addressed to: (name, slug).
     pub addressed_to: Option<(String, String)>,
-}
-
-/// What partners holding a live offer of a closed lead are told. The web layer writes it
-/// (translated); `{lead}` is replaced with the lead's number.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClosureNotice {
-    pub subject: String,
-    pub body: String,
 }
 
 /// The reference a requester quotes: the lead's number.
@@ -491,9 +484,9 @@ async fn partner_emails(tx: &mut Tx, partner_id: i64) -> Result<Vec<String>> {
     .await?)
 }
 
-async fn notify_partner(tx: &mut Tx, partner_id: i64, subject: &str, body: &str) -> Result<()> {
+async fn notify_partner(tx: &mut Tx, partner_id: i64, mail: &Mail) -> Result<()> {
     for to in partner_emails(tx, partner_id).await? {
-        outbox::queue(tx, &to, subject, body).await?;
+        outbox::queue_mail(tx, &to, mail).await?;
     }
     Ok(())
 }

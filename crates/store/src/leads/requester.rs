@@ -50,7 +50,6 @@ impl Store {
     pub async fn withdraw_by_requester(
         &self,
         token_hash: &str,
-        notice: &ClosureNotice,
         now: DateTime<Utc>,
     ) -> Result<LeadStatus> {
         let id = self
@@ -61,7 +60,7 @@ impl Store {
             person_id: None,
             label: "requester".into(),
         };
-        self.close_lead(id, (CloseReason::Withdrawn, ""), notice, now, &who)
+        self.close_lead(id, (CloseReason::Withdrawn, ""), now, &who)
             .await
     }
 

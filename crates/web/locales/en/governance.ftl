@@ -243,3 +243,48 @@ error-invalid-quorum = Enter none or a whole percentage from 0 to 100.
 error-invalid-threshold = Unknown threshold.
 error-invalid-base = Unknown base for the threshold.
 gov-feed-title = { $name }: decisions
+
+## E-mails to electors, moderators and facilitators
+email-decision-opened-subject = { $kind ->
+    [lazy-consensus] New proposal
+    [consultation] New consultation
+   *[other] New vote
+}: { $title }
+email-decision-opened-body = { $by } opened in { $body }.
+
+    { $text }
+
+    It closes at { $closes } (UTC). Take part: { $link }
+email-decision-revised-subject = Revised proposal: { $title }
+email-decision-revised-body = { $by } published version { $version } of "{ $title }" in { $body }. Earlier positions no longer count; the proposal now closes at { $closes } (UTC).
+
+    { $text }
+
+    { $link }
+email-decision-escalated-subject = Moderation needed: { $title }
+email-decision-escalated-body = { $by } escalated a contested proposal to the moderators. Read the objections and record a ruling with your reasoning: { $link }
+email-decision-withdrawn-subject = Withdrawn: { $title }
+email-decision-withdrawn-body = { $by } withdrew "{ $title }". { $link }
+email-decision-decided-subject = Decided: { $title }
+email-decision-decided-body = Outcome of "{ $title }":
+
+    { $outcome }
+
+    { $link }
+email-decision-closed-subject = Closed: { $title }
+email-decision-closed-body = "{ $title }" closed at { $at } (UTC).
+
+    The outcome will be recorded in the decision register: { $link }
+email-decision-closed-result-subject = Closed: { $title }
+email-decision-closed-result-body = "{ $title }" closed at { $at } (UTC).
+
+    Result: { $result }
+
+    The outcome will be recorded in the decision register: { $link }
+email-decision-closing-subject = { $hours ->
+    [one] Closing in 1 hour
+   *[other] Closing in { $hours } hours
+}: { $title }
+email-decision-closing-body = "{ $title }" closes at { $closes } (UTC) and you have not taken part yet. { $link }
+email-decision-review-subject = Time to review a decision: { $title }
+email-decision-review-body = The decision "{ $title }" reached its review date. Check whether it still holds and propose a change if it does not: { $link }

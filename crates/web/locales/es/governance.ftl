@@ -243,3 +243,48 @@ error-invalid-quorum = Escriba nada o un porcentaje entero de 0 a 100.
 error-invalid-threshold = Umbral desconocido.
 error-invalid-base = Base del umbral desconocida.
 gov-feed-title = { $name }: decisiones
+
+## E-mails to electors, moderators and facilitators
+email-decision-opened-subject = { $kind ->
+    [lazy-consensus] Nueva propuesta
+    [consultation] Nueva consulta
+   *[other] Nueva votación
+}: { $title }
+email-decision-opened-body = { $by } abrió en { $body }:
+
+    { $text }
+
+    Cierra el { $closes } (UTC). Participe: { $link }
+email-decision-revised-subject = Propuesta revisada: { $title }
+email-decision-revised-body = { $by } publicó la versión { $version } de "{ $title }" en { $body }. Las posiciones anteriores dejan de contar; la propuesta cierra ahora el { $closes } (UTC).
+
+    { $text }
+
+    { $link }
+email-decision-escalated-subject = Se necesita moderación: { $title }
+email-decision-escalated-body = { $by } elevó una propuesta impugnada a los moderadores. Lea las objeciones y registre un dictamen con sus fundamentos: { $link }
+email-decision-withdrawn-subject = Retirada: { $title }
+email-decision-withdrawn-body = { $by } retiró "{ $title }". { $link }
+email-decision-decided-subject = Decidida: { $title }
+email-decision-decided-body = Resultado de "{ $title }":
+
+    { $outcome }
+
+    { $link }
+email-decision-closed-subject = Cerrada: { $title }
+email-decision-closed-body = "{ $title }" se cerró el { $at } (UTC).
+
+    El resultado se registrará en el registro de decisiones: { $link }
+email-decision-closed-result-subject = Cerrada: { $title }
+email-decision-closed-result-body = "{ $title }" se cerró el { $at } (UTC).
+
+    Resultado: { $result }
+
+    El resultado se registrará en el registro de decisiones: { $link }
+email-decision-closing-subject = { $hours ->
+    [one] Cierra en 1 hora
+   *[other] Cierra en { $hours } horas
+}: { $title }
+email-decision-closing-body = "{ $title }" cierra el { $closes } (UTC) y usted todavía no ha participado. { $link }
+email-decision-review-subject = Es hora de revisar una decisión: { $title }
+email-decision-review-body = La decisión "{ $title }" llegó a su fecha de revisión. Compruebe si sigue siendo válida y proponga un cambio si no lo es: { $link }

@@ -392,3 +392,10 @@ email-lead-confirm-body = Hola:
 email-lead-closed-subject = Se retiró un lead
 email-lead-closed-body = El lead n.º { $lead } está cerrado: el solicitante retiró la solicitud o la fundación la cerró.
     No requiere nada más de usted y ya no espera en su bandeja de Agora.
+email-offer-new-subject = Un nuevo lead espera su respuesta
+email-offer-new-body = La solicitud de un cliente potencial se ofreció a su organización (lead n.º { $lead }). Acéptela o recházela en su bandeja de Agora antes del { $due }; después pasará a otro socio.
+email-offer-reminder-subject = Actualice un lead que aceptó
+email-offer-reminder-body = El lead n.º { $lead } lleva { $days ->
+    [one] 1 día
+   *[other] { $days } días
+} sin actualizarse. Indique a la fundación en qué punto está (contactado, propuesta, ganado o perdido) en su bandeja de Agora.

@@ -243,3 +243,48 @@ error-invalid-quorum = Saisissez rien ou un pourcentage entier de 0 à 100.
 error-invalid-threshold = Seuil inconnu.
 error-invalid-base = Base du seuil inconnue.
 gov-feed-title = { $name } : décisions
+
+## E-mails to electors, moderators and facilitators
+email-decision-opened-subject = { $kind ->
+    [lazy-consensus] Nouvelle proposition
+    [consultation] Nouvelle consultation
+   *[other] Nouveau vote
+} : { $title }
+email-decision-opened-body = { $by } a ouvert dans { $body } :
+
+    { $text }
+
+    Clôture le { $closes } (UTC). Participez : { $link }
+email-decision-revised-subject = Proposition révisée : { $title }
+email-decision-revised-body = { $by } a publié la version { $version } de "{ $title }" dans { $body }. Les positions antérieures ne comptent plus ; la proposition est désormais close le { $closes } (UTC).
+
+    { $text }
+
+    { $link }
+email-decision-escalated-subject = Modération nécessaire : { $title }
+email-decision-escalated-body = { $by } a soumis une proposition contestée aux modérateurs. Lisez les objections et enregistrez un arbitrage motivé : { $link }
+email-decision-withdrawn-subject = Retirée : { $title }
+email-decision-withdrawn-body = { $by } a retiré "{ $title }". { $link }
+email-decision-decided-subject = Décidée : { $title }
+email-decision-decided-body = Résultat de "{ $title }" :
+
+    { $outcome }
+
+    { $link }
+email-decision-closed-subject = Close : { $title }
+email-decision-closed-body = "{ $title }" a été close le { $at } (UTC).
+
+    Le résultat sera inscrit au registre des décisions : { $link }
+email-decision-closed-result-subject = Close : { $title }
+email-decision-closed-result-body = "{ $title }" a été close le { $at } (UTC).
+
+    Résultat : { $result }
+
+    Le résultat sera inscrit au registre des décisions : { $link }
+email-decision-closing-subject = { $hours ->
+    [one] Clôture dans { $hours } heure
+   *[other] Clôture dans { $hours } heures
+} : { $title }
+email-decision-closing-body = "{ $title }" est close le { $closes } (UTC) et vous n'avez pas encore participé. { $link }
+email-decision-review-subject = Une décision est à réexaminer : { $title }
+email-decision-review-body = La décision "{ $title }" a atteint sa date de réexamen. Vérifiez qu'elle reste valable et proposez une modification si ce n'est pas le cas : { $link }

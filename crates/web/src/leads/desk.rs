@@ -5,7 +5,6 @@ use crate::error::{Error, Result};
 use crate::forms::FieldErrors;
 use crate::leads::policy::exclusion_slug;
 use crate::leads::policy::pool_slug;
-use crate::leads::status::closure_notice;
 use crate::views::{render, Ctx, Pager};
 use crate::AppState;
 use agora_domain::leads::{CloseReason, DeclineReason, LeadStatus, LostReason, OfferStatus};
@@ -416,13 +415,7 @@ pub async fn close_by_admin(
     let reason = CloseReason::parse(reason).map_err(|c| ValidationErrors::single(field, c))?;
     Ok(state
         .store
-        .close_lead(
-            id,
-            (reason, note),
-            &closure_notice(v),
-            state.clock.now(),
-            &v.who(),
-        )
+        .close_lead(id, (reason, note), state.clock.now(), &v.who())
         .await?)
 }
 

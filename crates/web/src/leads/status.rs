@@ -5,7 +5,7 @@ use crate::error::{Error, Result};
 use crate::views::{render, Ctx};
 use crate::AppState;
 use agora_domain::leads::LeadStatus;
-use agora_store::{ClosureNotice, RequesterStatus};
+use agora_store::RequesterStatus;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
@@ -98,26 +98,13 @@ pub async fn status_withdraw_confirm(
     status_view(&state, &v, &token, true, false).await
 }
 
-/// What partners holding a live offer are told when a lead closes.
-pub(crate) fn closure_notice(v: &Viewer) -> ClosureNotice {
-    ClosureNotice {
-        subject: v.tr.t("email-lead-closed-subject"),
-        body: v.tr.t1("email-lead-closed-body", "lead", "{lead}"),
-    }
-}
-
 pub async fn status_withdraw(
     State(state): State<AppState>,
-    v: Viewer,
     Path(token): Path<String>,
 ) -> Result<Response> {
     state
         .store
-        .withdraw_by_requester(
-            &crate::auth::hash_token(&token),
-            &closure_notice(&v),
-            state.clock.now(),
-        )
+        .withdraw_by_requester(&crate::auth::hash_token(&token), state.clock.now())
         .await?;
     Ok(Redirect::to(&format!("/find-a-partner/status/{token}?withdrawn=1")).into_response())
 }

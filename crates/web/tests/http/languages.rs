@@ -12,6 +12,7 @@ both_backends!(
     a_person_who_chooses_french_reads_and_is_mailed_in_french,
     the_api_reads_and_sets_the_language,
     no_page_in_any_language_lacks_a_translation,
+    mail_the_store_queues_is_in_each_recipients_language,
 );
 
 /// What fluent-templates renders in place of a key it does not have.
@@ -41,7 +42,10 @@ async fn visitors_get_the_language_of_their_browser(app: TestApp) {
     assert!(de.contains("Find an Open edX partner"));
     // Country and language names too.
     let es = page(&c, &app, "/partners", Some("es")).await;
-    assert!(es.contains(">Alemania<") && !es.contains(">Germany<"), "{es}");
+    assert!(
+        es.contains(">Alemania<") && !es.contains(">Germany<"),
+        "{es}"
+    );
     assert!(es.contains(">Alemán<") && !es.contains(">German<"));
     let fr = page(&c, &app, "/partners/apply", Some("fr")).await;
     assert!(fr.contains(">Allemagne<") && fr.contains("Allemand"));
@@ -282,4 +286,91 @@ async fn no_page_in_any_language_lacks_a_translation(app: TestApp) {
             }
         }
     }
+}
+
+/// Offers and closures reach each person working for a partner in the language they chose.
+async fn mail_the_store_queues_is_in_each_recipients_language(app: TestApp) {
+    let partner = app.partner("Acme Learning", PartnerStatus::Active).await;
+    let grant = [Grant {
+        role: Role::PartnerAdmin,
+        scope_id: Some(partner.id),
+    }];
+    let fr = app.person("claire@acme.example", &grant).await;
+    app.person("sam@acme.example", &grant).await;
+    app.store
+        .set_language(fr, Some("fr"), &agora_store::Who::system())
+        .await
+        .expect("language");
+    let lead = app
+        .lead("Université Exemple", "lea@universite.example")
+        .await;
+    let mail = app.store.outbox_recent(20).await.expect("outbox");
+    let to = |who: &str| {
+        mail.iter()
+            .find(|m| m.to_address == who)
+            .unwrap_or_else(|| panic!("no mail to {who}: {mail:?}"))
+    };
+    assert_eq!(
+        to("claire@acme.example").subject,
+        "Un nouveau lead attend votre réponse"
+    );
+    assert!(to("claire@acme.example")
+        .body
+        .contains(&format!("(lead n° {lead})")));
+    assert_eq!(
+        to("sam@acme.example").subject,
+        "A new lead is waiting for your answer"
+    );
+    assert!(to("sam@acme.example")
+        .body
+        .contains(&format!("(lead #{lead})")));
+    for m in &mail {
+        assert!(
+            !m.subject.contains(MISSING) && !m.body.contains(MISSING),
+            "{m:?}"
+        );
+    }
+
+    // The foundation closes it from a Spanish browser: each partner person is told in their language.
+    app.person(
+        "admin@foundation.example",
+        &[Grant {
+            role: Role::Admin,
+            scope_id: None,
+        }],
+    )
+    .await;
+    let admin = app.login("admin@foundation.example").await;
+    let page = format!("/admin/leads/{lead}");
+    let token = app.csrf(&admin, &page).await;
+    let res = admin
+        .post(app.url(&format!("/admin/leads/{lead}/close")))
+        .header("accept-language", "es")
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("close_reason", "spam"),
+            ("note", "Advertising"),
+        ])
+        .send()
+        .await
+        .expect("close");
+    assert_eq!(
+        res.status(),
+        303,
+        "{}",
+        res.text().await.unwrap_or_default()
+    );
+    let mail = app.store.outbox_recent(2).await.expect("outbox");
+    let subjects: Vec<(&str, &str)> = mail
+        .iter()
+        .map(|m| (m.to_address.as_str(), m.subject.as_str()))
+        .collect();
+    assert!(
+        subjects.contains(&("claire@acme.example", "Un lead a été retiré")),
+        "{subjects:?}"
+    );
+    assert!(
+        subjects.contains(&("sam@acme.example", "A lead was withdrawn")),
+        "{subjects:?}"
+    );
 }
