@@ -3112,6 +3112,13 @@ async fn pending_decisions_follow_participation_and_facilitation(store: Store) {
         (lazy, DecisionStatus::Contested)
     );
     assert!(attending[0].voter.is_none());
+    let own = store.contested_proposals_of(m1.0).await.expect("test");
+    assert_eq!(own.iter().map(|d| d.id).collect::<Vec<_>>(), [lazy]);
+    assert!(store
+        .contested_proposals_of(m2.0)
+        .await
+        .expect("test")
+        .is_empty());
     assert!(store
         .awaiting_facilitation(&[])
         .await
@@ -3136,6 +3143,11 @@ async fn pending_decisions_follow_participation_and_facilitation(store: Store) {
         .map(|d| d.id)
         .collect();
     assert_eq!(ids, [lazy]);
+    assert!(store
+        .contested_proposals_of(m1.0)
+        .await
+        .expect("test")
+        .is_empty());
     // Past the close nothing waits for electors; the closed vote waits for its outcome.
     let later = t("2026-11-06T12:00:00Z");
     store.run_governance_jobs(later).await.expect("test");

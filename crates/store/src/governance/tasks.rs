@@ -79,6 +79,19 @@ impl Store {
         rows.iter().map(pending_row).collect()
     }
 
+    /// A person's own proposals that somebody contests: theirs to revise or withdraw. Oldest first.
+    pub async fn contested_proposals_of(&self, person_id: i64) -> Result<Vec<PendingDecision>> {
+        let rows = sqlx::query(
+            "SELECT d.id, d.body_id, d.title, d.kind, d.status, d.closes_at, CAST(NULL AS TEXT) AS voter_key, \
+             CAST(NULL AS TEXT) AS label, CAST(0 AS BIGINT) AS unanswered FROM decisions d \
+             WHERE d.status = 'contested' AND d.proposer_id = $1 ORDER BY d.id",
+        )
+        .bind(person_id)
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter().map(pending_row).collect()
+    }
+
     /// Decisions of these bodies that wait for a facilitator or a moderator: contested proposals,
     /// escalated ones, and closed votes and consultations whose outcome (or responses) are still to
     /// be recorded. Oldest first.

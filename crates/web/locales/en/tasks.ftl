@@ -42,5 +42,6 @@ task-consultation-respond = { $count ->
    *[other] Respond to { $count } comments on “{ $title }”
 }
 task-contested = Contested proposal: “{ $title }”
+task-contested-own = Your proposal “{ $title }” is contested: revise or withdraw it
 task-ruling = Rule on the escalated proposal “{ $title }”
 task-outcome = Record the outcome of “{ $title }”

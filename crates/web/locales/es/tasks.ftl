@@ -42,5 +42,6 @@ task-consultation-respond = { $count ->
    *[other] Responda a { $count } comentarios sobre «{ $title }»
 }
 task-contested = Propuesta impugnada: «{ $title }»
+task-contested-own = Su propuesta «{ $title }» está impugnada: revísela o retírela
 task-ruling = Resuelva la propuesta escalada «{ $title }»
 task-outcome = Registre el resultado de «{ $title }»

@@ -42,5 +42,6 @@ task-consultation-respond = { $count ->
    *[other] Répondez à { $count } commentaires sur « { $title } »
 }
 task-contested = Proposition contestée : « { $title } »
+task-contested-own = Votre proposition « { $title } » est contestée : révisez-la ou retirez-la
 task-ruling = Statuez sur la proposition escaladée « { $title } »
 task-outcome = Consignez le résultat de « { $title } »

@@ -120,5 +120,18 @@ async fn items(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
             out.push(Task::new("governance", kind, text, link(d.id), None));
         }
     }
+    // The proposer of a contested proposal revises or withdraws it, unless already asked as its
+    // facilitator.
+    for d in state.store.contested_proposals_of(person_id).await? {
+        if allows(d.body_id, BodyRight::View) && !allows(d.body_id, BodyRight::Facilitate) {
+            out.push(Task::new(
+                "governance",
+                "contested-own",
+                tr.t1("task-contested-own", "title", d.title),
+                link(d.id),
+                None,
+            ));
+        }
+    }
     Ok(out)
 }

@@ -408,7 +408,14 @@ async fn electors_take_part_and_facilitators_and_moderators_attend(app: TestApp)
     assert!(tasks
         .iter()
         .any(|t| t["title"] == "Contested proposal: “Meet monthly”"));
-    assert!(!kinds(&api_tasks(&app, m1).await).contains(&"contested"));
+    // Its proposer is asked to revise or withdraw it.
+    let tasks = api_tasks(&app, m1).await;
+    assert!(!kinds(&tasks).contains(&"contested"));
+    assert!(
+        tasks.iter().any(|t| t["kind"] == "contested-own"
+            && t["title"] == "Your proposal “Meet monthly” is contested: revise or withdraw it"),
+        "{tasks:?}"
+    );
     assert!(!kinds(&api_tasks(&app, outsider).await).contains(&"contested"));
 
     // A revision asks every elector again.
@@ -423,6 +430,7 @@ async fn electors_take_part_and_facilitators_and_moderators_attend(app: TestApp)
         .await
         .expect("revise");
     assert!(kinds(&api_tasks(&app, m2).await).contains(&"position"));
+    assert!(!kinds(&api_tasks(&app, m1).await).contains(&"contested-own"));
     app.store
         .set_stance(
             proposal,
