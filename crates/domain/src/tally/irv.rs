@@ -377,7 +377,12 @@ pub(super) fn describe_round(r: &IrvRound, options: &[String]) -> String {
 }
 
 /// Appends a right-aligned table: a label column, then one column per header.
-pub(super) fn table(out: &mut String, corner: &str, header: &[String], rows: &[(String, Vec<String>)]) {
+pub(super) fn table(
+    out: &mut String,
+    corner: &str,
+    header: &[String],
+    rows: &[(String, Vec<String>)],
+) {
     let label_width = rows
         .iter()
         .map(|(l, _)| l.chars().count())

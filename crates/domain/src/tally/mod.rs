@@ -85,9 +85,9 @@
 mod ballot_file;
 mod irv;
 mod schulze;
-mod yes_no;
 #[cfg(test)]
 mod tests;
+mod yes_no;
 
 pub use irv::*;
 pub use schulze::*;

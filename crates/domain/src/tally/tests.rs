@@ -546,12 +546,11 @@ fn yes_no_arithmetic_cannot_overflow() {
 /// random order. Small numbers make ties (the interesting cases) common.
 pub(super) fn arb_vote() -> impl Strategy<Value = RankedBallots> {
     (1u16..=5).prop_flat_map(|n| {
-        let ranking = (Just((0..n).collect::<Vec<u16>>()).prop_shuffle(), 1..=n).prop_map(
-            |(mut r, k)| {
+        let ranking =
+            (Just((0..n).collect::<Vec<u16>>()).prop_shuffle(), 1..=n).prop_map(|(mut r, k)| {
                 r.truncate(usize::from(k));
                 r
-            },
-        );
+            });
         proptest::collection::vec(ranking, 0..40).prop_map(move |rankings| {
             let names = (0..n).map(|i| format!("Option {i}")).collect();
             let mut b = RankedBallots::new(names).expect("options");
