@@ -721,7 +721,7 @@ pub async fn report(dir: &std::path::Path, leads: u64) -> anyhow::Result<()> {
         loaded.elapsed().as_secs_f64()
     );
     let (base, stop) = start_app(&db.store, |c| {
-        c.lead_jobs_interval = std::time::Duration::ZERO
+        c.lead_jobs_interval = std::time::Duration::ZERO;
     })
     .await?;
     let client = reqwest::Client::new();

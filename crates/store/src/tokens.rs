@@ -237,10 +237,10 @@ impl Store {
         .await?;
         let Some(row) = row else { return Ok(None) };
         let owner = ApiTokenOwner {
-            token_id: crate::get(&row, "id")?,
-            person_id: crate::get(&row, "person_id")?,
+            token_id: get(&row, "id")?,
+            person_id: get(&row, "person_id")?,
         };
-        let last: Option<String> = crate::get(&row, "last_used_at")?;
+        let last: Option<String> = get(&row, "last_used_at")?;
         let stale = crate::format_time(chrono::Utc::now() - chrono::Duration::minutes(1));
         if last.is_none_or(|l| l < stale) {
             sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")

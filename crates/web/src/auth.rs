@@ -33,7 +33,7 @@ pub const API_TOKEN_PREFIX: &str = "agora_";
 /// A fresh random secret, URL-safe.
 pub fn random_token() -> String {
     let mut b = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut b);
+    OsRng.fill_bytes(&mut b);
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b)
 }
 
@@ -46,7 +46,7 @@ pub fn hash_token(token: &str) -> String {
 /// at most one per core, in arrival order: 32 sign-ins at once then finish one after another instead
 /// of dozens of threads sharing the cores and all finishing late.
 async fn hashing_permit() -> tokio::sync::SemaphorePermit<'static> {
-    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    static PERMITS: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
     PERMITS
         .get_or_init(|| {
             let cores = std::thread::available_parallelism().map_or(1, |n| n.get());

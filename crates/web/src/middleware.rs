@@ -20,7 +20,7 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
 pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
     let h = res.headers_mut();
-    let set = |h: &mut axum::http::HeaderMap, k: &'static str, v: &'static str| {
+    let set = |h: &mut HeaderMap, k: &'static str, v: &'static str| {
         if !h.contains_key(k) {
             h.insert(k, HeaderValue::from_static(v));
         }

@@ -99,7 +99,7 @@ mod tests {
         #[test]
         fn clean_paths_survive(segs in proptest::collection::vec("[a-z0-9_-]{1,8}", 1..5)) {
             let p = format!("/{}", segs.join("/"));
-            prop_assert_eq!(local_path(&p), Some(p.clone()));
+            prop_assert_eq!(local_path(&p), Some(p));
         }
     }
 }

@@ -120,7 +120,7 @@ impl Visit<'_> {
     /// Screenshot, raw HTML and accessibility check of the page the browser shows (reached by a GET).
     async fn check(&mut self, name: &str) {
         // The bytes the server sent (the DOM serialisation would hide parse errors from the validator).
-        self.check_with(name, "const done = arguments[0]; fetch(location.href, {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('ERROR ' + e));").await
+        self.check_with(name, "const done = arguments[0]; fetch(location.href, {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('ERROR ' + e));").await;
     }
 
     /// The same for a page that answered a form post, which cannot be fetched again: its DOM is saved.
@@ -129,7 +129,7 @@ impl Visit<'_> {
             name,
             "arguments[0]('<!DOCTYPE html>\\n' + document.documentElement.outerHTML);",
         )
-        .await
+        .await;
     }
 
     async fn check_with(&mut self, name: &str, source_script: &str) {

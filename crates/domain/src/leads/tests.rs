@@ -202,7 +202,7 @@ fn the_initial_policy_is_valid_and_bad_ones_are_refused() {
     assert!(e.get("fan_out_by_region").is_some());
     assert!(e.get("sla_hours").is_some());
     assert!(e.get("neighbours").is_some());
-    let mut europe3 = p.clone();
+    let mut europe3 = p;
     europe3.fan_out_by_region.insert("europe".into(), 3);
     assert_eq!(europe3.for_region("europe").fan_out, 3);
     assert_eq!(europe3.for_region("latin-america").fan_out, 1);

@@ -148,7 +148,7 @@ async fn changing_the_region_map_recomputes_served_regions(store: Store) {
         ),
         1
     );
-    let map = agora_domain::geo::RegionMap::new(vec![
+    let map = RegionMap::new(vec![
         agora_domain::geo::Region {
             slug: "south-america".into(),
             name: "South America".into(),

@@ -48,7 +48,7 @@ async fn intake_is_idempotent_merges_repeats_and_rejects_conflicts(store: Store)
     );
     match &r[2] {
         Err(StoreError::Invalid(e)) => {
-            assert_eq!(e.get("idempotency_key"), Some("idempotency-conflict"))
+            assert_eq!(e.get("idempotency_key"), Some("idempotency-conflict"));
         }
         other => panic!("{other:?}"),
     }
@@ -253,7 +253,7 @@ async fn allocation_offers_explains_and_reoffers_after_decline_and_expiry(store:
         .report_counts("2026-11", &["2026-11".to_string()])
         .await
         .expect("test");
-    let total = |m: agora_domain::leads::Metric| -> u64 {
+    let total = |m: Metric| -> u64 {
         counts
             .counts
             .iter()
@@ -698,8 +698,8 @@ async fn direct_requests_skip_the_rotation_and_queue_after_their_partner(store: 
         .await
         .expect("test");
     match &r[0] {
-        Err(agora_store::StoreError::Invalid(e)) => {
-            assert_eq!(e.get("partner"), Some("unknown-partner"))
+        Err(StoreError::Invalid(e)) => {
+            assert_eq!(e.get("partner"), Some("unknown-partner"));
         }
         other => panic!("{other:?}"),
     }
@@ -745,7 +745,7 @@ async fn admins_offer_queued_leads_by_hand_and_close_leads_with_a_reason(store: 
         "queued"
     );
     let invalid = |r: agora_store::Result<agora_store::Offer>, field: &str| match r {
-        Err(agora_store::StoreError::Invalid(e)) => e.get(field).map(str::to_string),
+        Err(StoreError::Invalid(e)) => e.get(field).map(str::to_string),
         other => panic!("{other:?}"),
     };
     assert_eq!(
@@ -869,8 +869,8 @@ async fn admins_offer_queued_leads_by_hand_and_close_leads_with_a_reason(store: 
         .close_lead(id, (CloseReason::Duplicate, ""), now, &admin())
         .await
     {
-        Err(agora_store::StoreError::Invalid(e)) => {
-            assert_eq!(e.get("status"), Some("invalid-transition"))
+        Err(StoreError::Invalid(e)) => {
+            assert_eq!(e.get("status"), Some("invalid-transition"));
         }
         other => panic!("{other:?}"),
     }
@@ -1002,11 +1002,11 @@ async fn requester_status_link_confirms_shows_progress_and_withdraws(store: Stor
     );
     assert!(matches!(
         store.withdraw_by_requester("hash-1", now).await,
-        Err(agora_store::StoreError::Invalid(_))
+        Err(StoreError::Invalid(_))
     ));
     assert!(matches!(
         store.withdraw_by_requester("nope", now).await,
-        Err(agora_store::StoreError::NotFound)
+        Err(StoreError::NotFound)
     ));
     // Erasure ends the link.
     store

@@ -246,11 +246,11 @@ fn metric_count(
 async fn partner_person(store: &Store, email: &str, partner_id: i64) {
     store
         .create_person(
-            &agora_domain::person::Email::parse(email).expect("email"),
+            &Email::parse(email).expect("email"),
             "Partner Person",
             None,
-            &[agora_domain::permissions::Grant {
-                role: agora_domain::permissions::Role::PartnerAdmin,
+            &[Grant {
+                role: Role::PartnerAdmin,
                 scope_id: Some(partner_id),
             }],
             &admin(),

@@ -27,7 +27,7 @@ pub async fn transparency_report(state: &AppState, period: Period) -> Result<Tra
     let (first, last) = (months[0].clone(), months[months.len() - 1].clone());
     // Versions in force: adopted before the period ended, and not replaced before it began.
     let mut versions: Vec<i64> = vec![];
-    let mut sorted = history.clone();
+    let mut sorted = history;
     sorted.sort_by_key(|p| p.version);
     for (i, p) in sorted.iter().enumerate() {
         let adopted = &p.created_at[..7];

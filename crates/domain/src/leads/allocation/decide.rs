@@ -38,7 +38,7 @@ impl<'a> Allocator<'a> {
                         .remaining
                         .push((i, self.weight(i as usize, lead, lm.as_ref()))),
                     Some(reason) if explain => {
-                        excluded.push((self.candidates[i as usize].id, reason))
+                        excluded.push((self.candidates[i as usize].id, reason));
                     }
                     Some(_) => {}
                 }

@@ -44,7 +44,7 @@ fn options_that_look_like_formulas_are_quoted_and_read_back_exactly() {
     // `agora tally` reads back the very options, receipts and ballots, so the count is the same.
     let back = parse_ballots_csv(&text).expect("parse");
     assert_eq!(back.ballots.options(), b.options());
-    let mut sorted = rs.clone();
+    let mut sorted = rs;
     sorted.sort();
     assert_eq!(listed(&back.receipts), sorted);
     let tie = TieBreak::seeded("abc");
@@ -561,7 +561,7 @@ proptest! {
         let file = parse_ballots_csv(&text).expect("parse");
         prop_assert_eq!(&file.meta, &meta);
         prop_assert_eq!(file.ballots.options(), b.options());
-        let mut sent = receipts.clone();
+        let mut sent = receipts;
         sent.sort();
         prop_assert_eq!(&listed(&file.receipts), &sent);
         let from_file = tally(method, &file.ballots, &file.meta.tie_break());
