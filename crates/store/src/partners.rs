@@ -288,6 +288,7 @@ impl Store {
     }
 
     /// Creates a partner directly (admins, demo data).
+    #[tracing::instrument(level = "debug", skip_all, fields(actor = who.person_id))]
     pub async fn create_partner(
         &self,
         p: &PartnerProfile,
@@ -449,6 +450,7 @@ impl Store {
 
     /// Moves a partner along its life cycle. Approving an applicant with an invitation also creates its
     /// contact's account as partner admin and queues the invitation email, in the same transaction.
+    #[tracing::instrument(level = "debug", skip_all, fields(partner = id, actor = who.person_id))]
     pub async fn change_status(
         &self,
         id: i64,

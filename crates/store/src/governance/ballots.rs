@@ -90,6 +90,7 @@ impl Store {
     /// voter, so changing it takes the receipt the voter was given, presented by that same voter (checked
     /// against the lock kept in their electorate row).
     #[allow(clippy::too_many_arguments)]
+    #[tracing::instrument(level = "debug", skip_all, fields(decision = id, actor = who.person_id))]
     pub async fn cast_ballot(
         &self,
         id: i64,

@@ -34,6 +34,7 @@ impl Store {
     }
 
     /// Creates a group body (working group, focus group, panel).
+    #[tracing::instrument(level = "debug", skip_all, fields(actor = who.person_id))]
     pub async fn create_body(&self, new: &NewBody, who: &Who) -> Result<Body> {
         let mut e = ValidationErrors::new();
         if agora_domain::partner::parse_slug(&new.slug).is_err() {
@@ -157,6 +158,7 @@ impl Store {
     }
 
     /// Designates who votes for a partner in the assembly. Both must work for that partner.
+    #[tracing::instrument(level = "debug", skip_all, fields(partner = partner_id, actor = who.person_id))]
     pub async fn set_delegates(
         &self,
         partner_id: i64,

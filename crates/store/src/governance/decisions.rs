@@ -5,6 +5,7 @@ use super::*;
 impl Store {
     /// Opens a decision: stores version 1, freezes the electorate, commits to a tie-break seed and tells
     /// the electorate.
+    #[tracing::instrument(level = "debug", skip_all, fields(actor = who.person_id))]
     pub async fn open_decision(
         &self,
         body: &Body,
@@ -236,6 +237,7 @@ impl Store {
 
     /// Records a lazy-consensus position (+1, 0, −1) for the current version; an objection contests the
     /// proposal and a withdrawn last objection reopens it.
+    #[tracing::instrument(level = "debug", skip_all, fields(decision = id, actor = who.person_id))]
     pub async fn set_stance(
         &self,
         id: i64,
@@ -298,6 +300,7 @@ impl Store {
     }
 
     /// Adds a comment (or a reply) to an open consultation.
+    #[tracing::instrument(level = "debug", skip_all, fields(decision = id, actor = who.person_id))]
     pub async fn comment(
         &self,
         id: i64,
@@ -358,6 +361,7 @@ impl Store {
     }
 
     /// The decision-maker's response to one comment of a consultation, once it has closed.
+    #[tracing::instrument(level = "debug", skip_all, fields(decision = decision_id, comment = comment_id, actor = who.person_id))]
     pub async fn respond(
         &self,
         decision_id: i64,
@@ -406,6 +410,7 @@ impl Store {
 
     /// Publishes a new version of a lazy-consensus proposal; the clock restarts and earlier versions
     /// stay readable.
+    #[tracing::instrument(level = "debug", skip_all, fields(decision = id, actor = who.person_id))]
     pub async fn revise(
         &self,
         id: i64,
@@ -475,6 +480,7 @@ impl Store {
     }
 
     /// Hands a contested proposal to the foundation's moderators.
+    #[tracing::instrument(level = "debug", skip_all, fields(decision = id, actor = who.person_id))]
     pub async fn escalate(&self, id: i64, who: &Who, now: DateTime<Utc>) -> Result<()> {
         let mut tx = self.begin_governance().await?;
         let d = load_decision(&mut tx, id).await?;
@@ -520,6 +526,7 @@ impl Store {
     }
 
     /// A moderator's ruling, with its reasoning, ends an escalated proposal.
+    #[tracing::instrument(level = "debug", skip_all, fields(decision = id, actor = who.person_id))]
     pub async fn rule(
         &self,
         id: i64,
@@ -548,6 +555,7 @@ impl Store {
     }
 
     /// The proposer or a facilitator drops a proposal that has not been decided.
+    #[tracing::instrument(level = "debug", skip_all, fields(decision = id, actor = who.person_id))]
     pub async fn withdraw(&self, id: i64, who: &Who, now: DateTime<Utc>) -> Result<()> {
         let mut tx = self.begin_governance().await?;
         let d = load_decision(&mut tx, id).await?;
@@ -579,6 +587,7 @@ impl Store {
     }
 
     /// Records the outcome statement of a closed vote or consultation: the decision enters the register.
+    #[tracing::instrument(level = "debug", skip_all, fields(decision = id, actor = who.person_id))]
     pub async fn take_decision(
         &self,
         id: i64,

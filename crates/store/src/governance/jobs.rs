@@ -4,6 +4,7 @@ use super::*;
 
 impl Store {
     /// Closes what is due, accepts uncontested proposals, sends closing and review reminders.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn run_governance_jobs(&self, now: DateTime<Utc>) -> Result<GovernanceReport> {
         let mut report = GovernanceReport::default();
         let at = format_time(now);

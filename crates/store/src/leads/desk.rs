@@ -185,6 +185,7 @@ impl Store {
     }
 
     /// A partner answers an offer or reports progress. The offer must be this partner's.
+    #[tracing::instrument(level = "debug", skip_all, fields(offer = offer_id, partner = partner_id, actor = who.person_id))]
     pub async fn update_offer(
         &self,
         offer_id: i64,
@@ -272,6 +273,7 @@ impl Store {
     }
 
     /// An admin sends a queued lead through allocation again (after partners joined or the policy changed).
+    #[tracing::instrument(level = "debug", skip_all, fields(lead = id, actor = who.person_id))]
     pub async fn retry_lead(&self, id: i64, who: &Who) -> Result<()> {
         let mut tx = self.begin_leads().await?;
         let n =
@@ -297,6 +299,7 @@ impl Store {
     /// An admin offers a lead waiting in the queue (or for its next round) to a partner of their
     /// choice, with a reason: outside the rotation (no entitlement), counted as "manual" in the
     /// report, and recorded as an allocation round so the lead's explanation shows it.
+    #[tracing::instrument(level = "debug", skip_all, fields(lead = lead_id, partner = partner_id, actor = who.person_id))]
     pub async fn offer_lead_manually(
         &self,
         lead_id: i64,
@@ -400,6 +403,7 @@ impl Store {
     /// Closes an open lead (spam, duplicate, withdrawn): no further offers; partners holding a
     /// live offer are told and unanswered offers withdrawn. `note` is the admin's reason (empty
     /// when the requester withdraws on their status page).
+    #[tracing::instrument(level = "debug", skip_all, fields(lead = lead_id))]
     pub async fn close_lead(
         &self,
         lead_id: i64,

@@ -7,6 +7,7 @@ impl Store {
     /// Commits a batch of requests in one transaction (one fsync for all): the caller acknowledges
     /// each submitter only after this returns. A bad item (replayed key with other content, unknown
     /// referral code) fails alone; the others are stored.
+    #[tracing::instrument(level = "debug", skip_all, fields(batch = batch.len()))]
     pub async fn submit_leads(&self, batch: &[Submission]) -> Result<Vec<Result<Intake>>> {
         let mut tx = self.begin_leads().await?;
         let mut out = Vec::with_capacity(batch.len());

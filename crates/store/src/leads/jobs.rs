@@ -6,6 +6,7 @@ impl Store {
     /// Runs every scheduled lead job once at `now`: expires unanswered offers, allocates pending
     /// leads (new ones and re-offers), reminds partners of overdue updates, anonymises old leads.
     /// Each step runs under the leads lock, so several instances may run it at the same time.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn run_lead_jobs(
         &self,
         now: DateTime<Utc>,
@@ -71,6 +72,7 @@ impl Store {
     }
 
     /// Allocates up to `max` pending leads in id order. Returns (offered, queued).
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn allocate_pending(&self, now: DateTime<Utc>, max: i64) -> Result<(u64, u64)> {
         let mut tx = self.begin_leads().await?;
         let ids: Vec<i64> = sqlx::query_scalar(

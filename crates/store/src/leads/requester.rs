@@ -47,6 +47,7 @@ impl Store {
     }
 
     /// The requester withdraws their request from its status page.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn withdraw_by_requester(
         &self,
         token_hash: &str,

@@ -184,6 +184,7 @@ pub(crate) fn invalid(field: &str, code: &'static str) -> Error {
 }
 
 /// Carries out `action` for the viewer. The same function serves the decision page and the API.
+#[tracing::instrument(level = "debug", skip_all, fields(decision = a.decision.id, action = action, person = v.actor.person_id()))]
 pub async fn perform(
     state: &AppState,
     v: &Viewer,
