@@ -304,8 +304,13 @@ impl Store {
                 "cannot {verb} database {name:?}: PostgreSQL and a plain lowercase name only"
             )));
         }
-        let if_exists = if verb == "DROP" { " IF EXISTS" } else { "" };
-        sqlx::query(&format!("{verb} DATABASE{if_exists} {name}"))
+        // FORCE ends the connections a finished test's pools still hold (PostgreSQL 13 and later).
+        let (before, after) = if verb == "DROP" {
+            (" IF EXISTS", " WITH (FORCE)")
+        } else {
+            ("", "")
+        };
+        sqlx::query(&format!("{verb} DATABASE{before} {name}{after}"))
             .execute(&self.pool)
             .await?;
         Ok(())

@@ -10,6 +10,35 @@ pub struct TestDb {
     pub store: Store,
     pub url: String,
     _dir: Option<tempfile::TempDir>,
+    /// PostgreSQL: the server's admin URL and this test's database, dropped with this value (a full
+    /// run creates hundreds; left behind, they fill the disk).
+    created: Option<(String, String)>,
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let Some((admin_url, name)) = self.created.take() else {
+            return;
+        };
+        // Drop cannot await: a short-lived runtime on its own thread does it.
+        let done = std::thread::spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
+                return;
+            };
+            rt.block_on(async {
+                if let Ok(admin) = Store::connect(&admin_url, 1).await {
+                    if let Err(e) = admin.drop_database(&name).await {
+                        eprintln!("could not drop the test database {name}: {e}");
+                    }
+                    admin.close().await;
+                }
+            });
+        });
+        let _ = done.join();
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +57,7 @@ impl TestDb {
             store,
             url,
             _dir: Some(dir),
+            created: None,
         })
     }
 
@@ -58,13 +88,14 @@ impl TestDb {
             .rsplit_once('/')
             .ok_or_else(|| StoreError::Config("bad postgres url".into()))?;
         let url = format!("{base}/{name}");
-        let store = Store::connect(&url, 5).await?;
-        store.migrate().await?;
-        Ok(Some(Self {
-            store,
+        let db = Self {
+            store: Store::connect(&url, 5).await?,
             url,
             _dir: None,
-        }))
+            created: Some((admin_url, name)),
+        };
+        db.store.migrate().await?;
+        Ok(Some(db))
     }
 
     pub async fn new(backend: Backend) -> Result<Option<Self>> {
