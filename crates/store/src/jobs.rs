@@ -1,7 +1,7 @@
 //! The job runner's shared state: a lease per job, so that one instance at a time runs it (a dead
 //! holder's lease expires), and the record of each job's last run, which every instance reads.
 
-use crate::{format_time, parse_time, Result, Store};
+use crate::{format_time, Result, Store};
 use chrono::{DateTime, Duration, Utc};
 use sqlx::Row;
 
@@ -107,9 +107,12 @@ impl Store {
         )
         .fetch_all(&self.reader)
         .await?;
-        let time = |r: &sqlx::any::AnyRow, c: &str| -> Result<Option<DateTime<Utc>>> {
+        // A stored time that does not read back is an error, as everywhere in the store.
+        let time = |r: &sqlx::any::AnyRow, c: &'static str| -> Result<Option<DateTime<Utc>>> {
             let v: Option<String> = r.try_get(c)?;
-            Ok(v.as_deref().and_then(parse_time))
+            v.as_deref()
+                .map(|t| crate::time_column("job_leases", c, t))
+                .transpose()
         };
         rows.iter()
             .map(|r| {

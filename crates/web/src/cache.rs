@@ -74,6 +74,14 @@ impl PageCache {
         self.version.load(Ordering::Acquire)
     }
 
+    /// Reads the shared directory version from the database when it is due.
+    pub async fn refresh_version(&self, store: &agora_store::Store) -> agora_store::Result<()> {
+        if self.needs_check() {
+            self.set_version(store.directory_version().await?);
+        }
+        Ok(())
+    }
+
     /// After a write through this instance: check the shared version on the next request.
     pub fn invalidate(&self) {
         self.checked_at.store(NEVER, Ordering::Release);
@@ -146,11 +154,7 @@ pub fn page_key(lang: &str, uri: &Uri) -> String {
 pub async fn region_map(
     state: &crate::AppState,
 ) -> Result<Arc<agora_domain::geo::RegionMap>, agora_store::StoreError> {
-    if state.cache.needs_check() {
-        state
-            .cache
-            .set_version(state.store.directory_version().await?);
-    }
+    state.cache.refresh_version(&state.store).await?;
     if let Some(m) = state.cache.regions() {
         return Ok(m);
     }

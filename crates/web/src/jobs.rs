@@ -18,6 +18,15 @@ use tokio::sync::Notify;
 /// What a run did, in a few words for the job page ("2 leads allocated"); empty when nothing.
 pub type Outcome = anyhow::Result<String>;
 
+/// A job's report as its outcome: empty when it did nothing (the default report).
+pub fn summary<R: std::fmt::Debug + Default + PartialEq>(report: R) -> String {
+    if report == R::default() {
+        String::new()
+    } else {
+        format!("{report:?}")
+    }
+}
+
 type RunFn =
     Arc<dyn Fn(DateTime<Utc>) -> Pin<Box<dyn Future<Output = Outcome> + Send>> + Send + Sync>;
 
@@ -113,28 +122,20 @@ async fn run_once(job: &Job, store: &Store, clock: &Clock, me: &str) -> bool {
     let result = (job.run)(now).await;
     let took = started.elapsed();
     let finished = now + chrono::Duration::from_std(took).unwrap_or_default();
-    let label = if result.is_ok() { "ok" } else { "error" };
+    let outcome = result.map_err(|e| format!("{e:#}"));
+    let label = if outcome.is_ok() { "ok" } else { "error" };
     metrics::counter!("agora_job_runs_total", "job" => job.name, "outcome" => label).increment(1);
     metrics::histogram!("agora_job_duration_seconds", "job" => job.name).record(took.as_secs_f64());
-    let error = result.as_ref().err().map(|e| format!("{e:#}"));
-    match &result {
+    match &outcome {
         Ok(o) if !o.is_empty() => tracing::info!(job = job.name, outcome = %o, "job ran"),
         Ok(_) => {}
-        Err(_) => tracing::warn!(
-            job = job.name,
-            error = error.as_deref().unwrap_or(""),
-            "job failed"
-        ),
+        Err(e) => tracing::warn!(job = job.name, error = %e, "job failed"),
     }
-    if result.is_ok() {
+    if outcome.is_ok() {
         metrics::gauge!("agora_job_last_success_timestamp_seconds", "job" => job.name)
             .set(finished.timestamp() as f64);
     }
-    let outcome = match (&result, &error) {
-        (Ok(o), _) => Ok(o.as_str()),
-        (Err(_), Some(e)) => Err(e.as_str()),
-        (Err(_), None) => Err(""),
-    };
+    let outcome = outcome.as_deref().map_err(String::as_str);
     if let Err(e) = store.record_job_run(job.name, now, finished, outcome).await {
         tracing::warn!(error = %e, job = job.name, "cannot record the job's run");
     }

@@ -67,7 +67,7 @@ pub struct Shared {
 }
 
 /// Every background job of the application, one registration each; an interval of zero leaves a job
-/// to other instances (or to `agora jobs run`).
+/// to other instances.
 pub fn jobs(
     config: &Config,
     store: &Store,

@@ -49,13 +49,16 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
     res
 }
 
+/// The matched route (not the raw path, which would give every partner its own series).
+fn route_label(req: &Request) -> String {
+    req.extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "unmatched".into(), |p| p.as_str().to_owned())
+}
+
 pub async fn track_metrics(req: Request, next: Next) -> Response {
     let start = Instant::now();
-    let path = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_owned())
-        .unwrap_or_else(|| "unmatched".into());
+    let path = route_label(&req);
     let method = req.method().to_string();
     let res = next.run(req).await;
     let status = res.status().as_u16().to_string();
@@ -156,14 +159,8 @@ fn plainly_anonymous(state: &AppState, headers: &HeaderMap) -> bool {
 
 /// Reads the shared directory version when it is due; false when it cannot be read (serve uncached).
 async fn refresh_cache_version(state: &AppState) -> bool {
-    if !state.cache.needs_check() {
-        return true;
-    }
-    match state.store.directory_version().await {
-        Ok(v) => {
-            state.cache.set_version(v);
-            true
-        }
+    match state.cache.refresh_version(&state.store).await {
+        Ok(()) => true,
         Err(e) => {
             tracing::warn!(error = %e, "cannot read the directory version; serving uncached");
             state.cache.invalidate();
@@ -193,11 +190,7 @@ pub async fn public_cache(
     if let Some(page) = state.cache.get(&key) {
         return cached_response(&page);
     }
-    let route = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_owned())
-        .unwrap_or_else(|| "unmatched".into());
+    let route = route_label(&req);
     let version = state.cache.version();
     let res = next.run(req).await;
     if res.status() != StatusCode::OK || res.headers().contains_key(header::SET_COOKIE) {

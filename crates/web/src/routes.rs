@@ -8,7 +8,6 @@ use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
-use std::sync::Arc;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
@@ -36,17 +35,6 @@ fn programs(state: &AppState) -> Vec<Routes> {
     ]
 }
 
-/// The OpenAPI document of everything the programs register.
-pub fn openapi(state: &AppState) -> utoipa::openapi::OpenApi {
-    programs(state)
-        .into_iter()
-        .fold(
-            OpenApiRouter::with_openapi(crate::api::ApiDoc::openapi()),
-            |api, p| api.merge(p.api),
-        )
-        .into_openapi()
-}
-
 pub fn router(state: AppState) -> Router {
     let mut pages = Router::new();
     let mut api = OpenApiRouter::with_openapi(crate::api::ApiDoc::openapi());
@@ -57,7 +45,9 @@ pub fn router(state: AppState) -> Router {
         tasks.extend(p.tasks);
     }
     let (api, doc) = api.split_for_parts();
-    let doc = Arc::new(doc);
+    // Written once: the document only changes with the code.
+    let doc =
+        bytes::Bytes::from(serde_json::to_vec(&doc).expect("the OpenAPI document serialises"));
 
     Router::new()
         .merge(pages)
@@ -65,7 +55,7 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::Extension(crate::tasks::Sources::new(tasks)))
         .route(
             "/api/v1/openapi.json",
-            get(move || async move { Json(doc.as_ref().clone()) }),
+            get(move || async move { ([(header::CONTENT_TYPE, "application/json")], doc) }),
         )
         .route("/api/v1/{*rest}", axum::routing::any(api_not_found))
         // Inside the router, so that the matched route (not the raw path) labels the metrics.

@@ -3,7 +3,7 @@
 //! idempotent (conditional updates), so an overlap at a lease's expiry does no harm.
 
 use crate::jobs::Job;
-use agora_store::{format_time, GovernanceReport, Store};
+use agora_store::{format_time, Store};
 use chrono::{DateTime, Utc};
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::transport::smtp::authentication::Credentials;
@@ -86,14 +86,7 @@ impl std::fmt::Debug for SmtpConfig {
 pub fn governance_job(store: Store, every: Duration) -> Job {
     Job::new("governance", every, move |now| {
         let store = store.clone();
-        async move {
-            let r = store.run_governance_jobs(now).await?;
-            Ok(if r == GovernanceReport::default() {
-                String::new()
-            } else {
-                format!("{r:?}")
-            })
-        }
+        async move { Ok(crate::jobs::summary(store.run_governance_jobs(now).await?)) }
     })
 }
 

@@ -4,7 +4,7 @@
 //! commits them in one transaction (one fsync for the whole batch) and only then answers each submitter.
 //! Under load, batches grow on their own; a lone request is committed at once.
 
-use agora_store::{Intake, JobReport, Store, StoreError, Submission};
+use agora_store::{Intake, Store, StoreError, Submission};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot, Notify};
@@ -80,9 +80,8 @@ impl IntakeQueue {
     }
 }
 
-/// Runs the lead jobs every `interval`, and whenever intake wakes them. Safe with several instances:
-/// each step runs under the store's leads lock.
-/// The lead jobs (allocation, offer expiry, reminders, retention), woken early by new leads.
+/// The lead jobs (allocation, offer expiry, reminders, retention), woken early by new leads. Each step
+/// also runs under the store's leads lock, so an overlap at a lease's expiry does no harm.
 pub fn job(
     store: Store,
     wake: Arc<Notify>,
@@ -92,12 +91,9 @@ pub fn job(
     crate::jobs::Job::new("leads", every, move |now| {
         let store = store.clone();
         async move {
-            let r = store.run_lead_jobs(now, retention_days).await?;
-            Ok(if r == JobReport::default() {
-                String::new()
-            } else {
-                format!("{r:?}")
-            })
+            Ok(crate::jobs::summary(
+                store.run_lead_jobs(now, retention_days).await?,
+            ))
         }
     })
     .woken_by(wake)
