@@ -623,7 +623,7 @@ async fn create_admin(
         let link = format!("{}/invitations/{token}", public_url.trim_end_matches('/'));
         let inv = agora_store::Invitation {
             token_hash: agora_web::auth::hash_token(&token),
-            expires_at: agora_store::format_time(chrono::Utc::now() + chrono::Duration::days(7)),
+            expires_at: chrono::Utc::now() + chrono::Duration::days(7),
             // The invitation every new account gets, in English: the administrator has chosen no language yet.
             subject: agora_web::i18n::Tr::default().t("email-invite-subject"),
             body: agora_web::i18n::Tr::default().t2(

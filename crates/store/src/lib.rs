@@ -92,6 +92,67 @@ pub(crate) fn time_column(
     parse_column(table, column, value, |v| parse_time(v).ok_or(()))
 }
 
+/// A stored optional RFC 3339 time (see `parse_column`).
+pub(crate) fn opt_time_column(
+    table: &'static str,
+    column: &'static str,
+    value: Option<&str>,
+) -> Result<Option<chrono::DateTime<chrono::Utc>>> {
+    value.map(|v| time_column(table, column, v)).transpose()
+}
+
+/// The time in `row`'s column `column` of `table` (the row's name for it is the column's name).
+pub(crate) fn get_time(
+    row: &AnyRow,
+    table: &'static str,
+    column: &'static str,
+) -> Result<chrono::DateTime<chrono::Utc>> {
+    time_column(table, column, &get::<String>(row, column)?)
+}
+
+/// The time in `row`'s nullable column `column` of `table`.
+pub(crate) fn get_opt_time(
+    row: &AnyRow,
+    table: &'static str,
+    column: &'static str,
+) -> Result<Option<chrono::DateTime<chrono::Utc>>> {
+    opt_time_column(
+        table,
+        column,
+        get::<Option<String>>(row, column)?.as_deref(),
+    )
+}
+
+/// The value of `row`'s text column `column` of `table` read with `parse` (a status, a kind).
+pub(crate) fn get_parsed<T, E>(
+    row: &AnyRow,
+    table: &'static str,
+    column: &'static str,
+    parse: impl FnOnce(&str) -> std::result::Result<T, E>,
+) -> Result<T> {
+    parse_column(table, column, &get::<String>(row, column)?, parse)
+}
+
+/// Times in JSON as they are stored: RFC 3339 UTC with milliseconds (`format_time`), whatever the
+/// fraction (chrono's own serialisation drops a zero one). Use with `#[serde(serialize_with = …)]`.
+pub mod json_time {
+    use chrono::{DateTime, Utc};
+
+    pub fn serialize<S: serde::Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&crate::format_time(*t))
+    }
+
+    pub fn option<S: serde::Serializer>(
+        t: &Option<DateTime<Utc>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => serialize(t, s),
+            None => s.serialize_none(),
+        }
+    }
+}
+
 /// An offer's stored status.
 pub(crate) fn offer_status(value: &str) -> Result<agora_domain::leads::OfferStatus> {
     parse_column(

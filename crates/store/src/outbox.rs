@@ -9,8 +9,8 @@ pub struct OutboxMessage {
     pub to_address: String,
     pub subject: String,
     pub body: String,
-    pub created_at: String,
-    pub sent_at: Option<String>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub sent_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// An e-mail as a program means it, without its words: a message id (the web layer's Fluent messages
@@ -187,7 +187,7 @@ fn message_row(r: &sqlx::any::AnyRow) -> Result<OutboxMessage> {
         to_address: get(r, "to_address")?,
         subject: get(r, "subject")?,
         body: get(r, "body")?,
-        created_at: get(r, "created_at")?,
-        sent_at: get(r, "sent_at")?,
+        created_at: crate::get_time(r, "outbox", "created_at")?,
+        sent_at: crate::get_opt_time(r, "outbox", "sent_at")?,
     })
 }

@@ -4,7 +4,10 @@ use crate::audit::append;
 use crate::people::{insert_grant, insert_person};
 use crate::settings::bump_directory_version;
 use crate::sql::Sql;
-use crate::{get, is_unique_violation, outbox, Result, Store, StoreError, Tx, Who};
+use crate::{
+    get, get_parsed, get_time, is_unique_violation, outbox, parse_column, Result, Store,
+    StoreError, Tx, Who,
+};
 use agora_domain::audit::AuditEvent;
 use agora_domain::geo::RegionMap;
 use agora_domain::pagination::{Page, PageRequest};
@@ -14,6 +17,7 @@ use agora_domain::partner::{
 use agora_domain::permissions::{Grant, Role};
 use agora_domain::taxonomy::{CompanySize, Pricing, Segment, Service};
 use agora_domain::ValidationErrors;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sqlx::any::AnyRow;
 use std::collections::HashMap;
@@ -29,8 +33,10 @@ pub struct Partner {
     pub contact_name: Option<String>,
     pub contact_email: Option<String>,
     pub motivation: Option<String>,
-    pub created_at: String,
-    pub updated_at: String,
+    #[serde(serialize_with = "crate::json_time::serialize")]
+    pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::json_time::serialize")]
+    pub updated_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -39,14 +45,15 @@ pub struct StatusChange {
     pub to: PartnerStatus,
     pub reason: String,
     pub actor: Option<String>,
-    pub at: String,
+    #[serde(serialize_with = "crate::json_time::serialize")]
+    pub at: DateTime<Utc>,
 }
 
 /// A one-time link to send with a status change (the invitation of an approved applicant's contact).
 #[derive(Debug, Clone)]
 pub struct Invitation {
     pub token_hash: String,
-    pub expires_at: String,
+    pub expires_at: DateTime<Utc>,
     pub subject: String,
     pub body: String,
 }
@@ -65,20 +72,9 @@ const COLUMNS: &str =
 fn partner(row: &AnyRow, attrs: &mut HashMap<(i64, String), Vec<String>>) -> Result<Partner> {
     let id: i64 = get(row, "id")?;
     let mut take = |kind: &str| attrs.remove(&(id, kind.to_string())).unwrap_or_default();
-    let services: Vec<Service> = take("service")
-        .iter()
-        .filter_map(|s| Service::parse(s).ok())
-        .collect();
-    let pricing: Vec<Pricing> = take("pricing")
-        .iter()
-        .filter_map(|s| Pricing::parse(s).ok())
-        .collect();
-    let segments: Vec<Segment> = take("segment")
-        .iter()
-        .filter_map(|s| Segment::parse(s).ok())
-        .collect();
-    let size: String = get(row, "size")?;
-    let status: String = get(row, "status")?;
+    let services = attributes(take("service"), Service::parse)?;
+    let pricing = attributes(take("pricing"), Pricing::parse)?;
+    let segments = attributes(take("segment"), Segment::parse)?;
     Ok(Partner {
         id,
         profile: PartnerProfile {
@@ -93,17 +89,28 @@ fn partner(row: &AnyRow, attrs: &mut HashMap<(i64, String), Vec<String>>) -> Res
             languages: take("language"),
             services,
             pricing,
-            size: CompanySize::parse(&size).unwrap_or(CompanySize::Micro),
+            size: get_parsed(row, "partners", "size", CompanySize::parse)?,
             segments,
         },
-        status: PartnerStatus::parse(&status).unwrap_or(PartnerStatus::Applicant),
+        status: get_parsed(row, "partners", "status", PartnerStatus::parse)?,
         status_reason: get(row, "status_reason")?,
         contact_name: get(row, "contact_name")?,
         contact_email: get(row, "contact_email")?,
         motivation: get(row, "motivation")?,
-        created_at: get(row, "created_at")?,
-        updated_at: get(row, "updated_at")?,
+        created_at: get_time(row, "partners", "created_at")?,
+        updated_at: get_time(row, "partners", "updated_at")?,
     })
+}
+
+/// A partner's stored list of one kind of attribute (`partner_attributes.value`).
+fn attributes<T, E>(
+    values: Vec<String>,
+    parse: fn(&str) -> std::result::Result<T, E>,
+) -> Result<Vec<T>> {
+    values
+        .iter()
+        .map(|v| parse_column("partner_attributes", "value", v, parse))
+        .collect()
 }
 
 fn search_text(p: &PartnerProfile) -> String {
@@ -420,13 +427,14 @@ impl Store {
         let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM partners GROUP BY status")
             .fetch_all(&self.reader)
             .await?;
-        let mut out = vec![];
-        for r in rows {
-            if let Ok(s) = PartnerStatus::parse(&get::<String>(&r, "status")?) {
-                out.push((s, get(&r, "n")?));
-            }
-        }
-        Ok(out)
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    get_parsed(r, "partners", "status", PartnerStatus::parse)?,
+                    get(r, "n")?,
+                ))
+            })
+            .collect()
     }
 
     pub async fn update_profile(&self, id: i64, p: &PartnerProfile, who: &Who) -> Result<Partner> {
@@ -466,8 +474,7 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?
                 .ok_or(StoreError::NotFound)?;
-        let from = PartnerStatus::parse(&get::<String>(&row, "status")?)
-            .map_err(|c| ValidationErrors::single("status", c))?;
+        let from = get_parsed(&row, "partners", "status", PartnerStatus::parse)?;
         check_transition(from, to, reason).map_err(|code| {
             let field = if code == "reason-required" {
                 "reason"
@@ -540,7 +547,7 @@ impl Store {
             crate::TokenPurpose::Invitation,
             person_id,
             &inv.token_hash,
-            &inv.expires_at,
+            &crate::format_time(inv.expires_at),
         )
         .await?;
         outbox::queue(tx, email, &inv.subject, &inv.body).await
@@ -557,13 +564,26 @@ impl Store {
         rows.iter()
             .map(|r| {
                 let from: Option<String> = get(r, "from_status")?;
-                let to: String = get(r, "to_status")?;
                 Ok(StatusChange {
-                    from: from.and_then(|s| PartnerStatus::parse(&s).ok()),
-                    to: PartnerStatus::parse(&to).unwrap_or(PartnerStatus::Applicant),
+                    from: from
+                        .map(|s| {
+                            parse_column(
+                                "partner_status_history",
+                                "from_status",
+                                &s,
+                                PartnerStatus::parse,
+                            )
+                        })
+                        .transpose()?,
+                    to: get_parsed(
+                        r,
+                        "partner_status_history",
+                        "to_status",
+                        PartnerStatus::parse,
+                    )?,
                     reason: get(r, "reason")?,
                     actor: get(r, "email")?,
-                    at: get(r, "at")?,
+                    at: get_time(r, "partner_status_history", "at")?,
                 })
             })
             .collect()
@@ -590,7 +610,12 @@ impl Store {
                     write_profile(&mut tx, id, &r.profile, &map).await?;
                     // A bulk import may set any status (it is how spreadsheets are migrated), but the
                     // change still enters the partner's history.
-                    let from = PartnerStatus::parse(&get::<String>(&row, "status")?).ok();
+                    let from = Some(get_parsed(
+                        &row,
+                        "partners",
+                        "status",
+                        PartnerStatus::parse,
+                    )?);
                     if from != Some(r.status) {
                         record_status(&mut tx, id, from, r.status, "Imported from CSV", who)
                             .await?;

@@ -1,7 +1,7 @@
 //! People, their credentials and their roles.
 
 use crate::audit::append;
-use crate::{get, is_unique_violation, Result, Store, StoreError, Tx, Who};
+use crate::{get, get_parsed, get_time, is_unique_violation, Result, Store, StoreError, Tx, Who};
 use agora_domain::audit::AuditEvent;
 use agora_domain::pagination::{Page, PageRequest};
 use agora_domain::permissions::{Grant, Role};
@@ -15,7 +15,7 @@ pub struct Person {
     pub email: String,
     pub display_name: String,
     pub password_hash: Option<String>,
-    pub created_at: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
     pub disabled: bool,
     /// The language chosen on the account page (a locale code such as `fr`); `None` follows the browser.
     pub language: Option<String>,
@@ -33,7 +33,7 @@ fn person(row: &AnyRow) -> Result<Person> {
         email: get(row, "email")?,
         display_name: get(row, "display_name")?,
         password_hash: get(row, "password_hash")?,
-        created_at: get(row, "created_at")?,
+        created_at: get_time(row, "people", "created_at")?,
         disabled: get::<Option<String>>(row, "disabled_at")?.is_some(),
         language: get(row, "language")?,
     })
@@ -41,11 +41,14 @@ fn person(row: &AnyRow) -> Result<Person> {
 
 const COLUMNS: &str = "id, email, display_name, password_hash, created_at, disabled_at, language";
 
-fn grant_from(role: &str, scope_id: i64) -> Option<Grant> {
-    let role = Role::parse(role).ok()?;
-    Some(Grant {
+fn grant(row: &AnyRow) -> Result<Grant> {
+    let role = get_parsed(row, "role_grants", "role", Role::parse)?;
+    Ok(Grant {
         role,
-        scope_id: role.scope_kind().map(|_| scope_id),
+        scope_id: role
+            .scope_kind()
+            .map(|_| get(row, "scope_id"))
+            .transpose()?,
     })
 }
 
@@ -204,13 +207,7 @@ impl Store {
                 .bind(person_id)
                 .fetch_all(&self.reader)
                 .await?;
-        let mut out = vec![];
-        for r in rows {
-            if let Some(g) = grant_from(&get::<String>(&r, "role")?, get(&r, "scope_id")?) {
-                out.push(g);
-            }
-        }
-        Ok(out)
+        rows.iter().map(grant).collect()
     }
 
     pub async fn grant_role(&self, person_id: i64, grant: Grant, who: &Who) -> Result<()> {
@@ -277,13 +274,14 @@ impl Store {
         .bind(partner_id)
         .fetch_all(&self.reader)
         .await?;
-        let mut out = vec![];
-        for r in &rows {
-            if let Ok(role) = Role::parse(&get::<String>(r, "role")?) {
-                out.push((person(r)?, role));
-            }
-        }
-        Ok(out)
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    person(r)?,
+                    get_parsed(r, "role_grants", "role", Role::parse)?,
+                ))
+            })
+            .collect()
     }
 
     pub async fn count_admins(&self) -> Result<i64> {

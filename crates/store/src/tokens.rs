@@ -2,8 +2,9 @@
 //! sees SHA-256 hashes of the secrets; making and hashing them is the web layer's job.
 
 use crate::audit::append;
-use crate::{get, Result, Store, StoreError, Who};
+use crate::{get, get_opt_time, get_time, Result, Store, StoreError, Who};
 use agora_domain::audit::AuditEvent;
+use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenPurpose {
@@ -23,9 +24,9 @@ impl TokenPurpose {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionRecord {
     pub person_id: i64,
-    pub created_at: String,
-    pub last_seen_at: String,
-    pub expires_at: String,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,14 +34,14 @@ pub struct ApiTokenInfo {
     pub id: i64,
     pub name: String,
     pub prefix: String,
-    pub created_at: String,
-    pub last_used_at: Option<String>,
-    pub expires_at: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub expires_at: DateTime<Utc>,
 }
 
 impl ApiTokenInfo {
     pub fn is_expired(&self) -> bool {
-        self.expires_at <= crate::now()
+        self.expires_at <= Utc::now()
     }
 }
 
@@ -99,9 +100,9 @@ impl Store {
         row.map(|r| {
             Ok(SessionRecord {
                 person_id: get(&r, "person_id")?,
-                created_at: get(&r, "created_at")?,
-                last_seen_at: get(&r, "last_seen_at")?,
-                expires_at: get(&r, "expires_at")?,
+                created_at: get_time(&r, "sessions", "created_at")?,
+                last_seen_at: get_time(&r, "sessions", "last_seen_at")?,
+                expires_at: get_time(&r, "sessions", "expires_at")?,
             })
         })
         .transpose()
@@ -192,9 +193,9 @@ impl Store {
                     id: get(r, "id")?,
                     name: get(r, "name")?,
                     prefix: get(r, "prefix")?,
-                    created_at: get(r, "created_at")?,
-                    last_used_at: get(r, "last_used_at")?,
-                    expires_at: get(r, "expires_at")?,
+                    created_at: get_time(r, "api_tokens", "created_at")?,
+                    last_used_at: get_opt_time(r, "api_tokens", "last_used_at")?,
+                    expires_at: get_time(r, "api_tokens", "expires_at")?,
                 })
             })
             .collect()
@@ -286,7 +287,7 @@ impl Store {
             TokenPurpose::Invitation,
             id,
             &invitation.token_hash,
-            &invitation.expires_at,
+            &crate::format_time(invitation.expires_at),
         )
         .await?;
         crate::outbox::queue(
@@ -313,7 +314,7 @@ impl Store {
             TokenPurpose::PasswordReset,
             person_id,
             &invitation.token_hash,
-            &invitation.expires_at,
+            &crate::format_time(invitation.expires_at),
         )
         .await?;
         crate::outbox::queue(&mut tx, to, &invitation.subject, &invitation.body).await?;

@@ -159,15 +159,14 @@ impl Tr {
         LOCALES.lookup_with_args(&self.lang, key, &args)
     }
 
-    /// A stored timestamp (RFC 3339 UTC) as people read it: "2026-11-23 17:05 UTC".
-    pub fn time(&self, stored: &str) -> String {
-        chrono::DateTime::parse_from_rfc3339(stored)
-            .map(|t| {
-                t.with_timezone(&chrono::Utc)
-                    .format("%Y-%m-%d %H:%M UTC")
-                    .to_string()
-            })
-            .unwrap_or_else(|_| stored.to_string())
+    /// A time as people read it: "2026-11-23 17:05 UTC".
+    pub fn time<T: Shown + ?Sized>(&self, t: &T) -> String {
+        t.shown()
+    }
+
+    /// A time as machines read it, for `<time datetime>`: RFC 3339 UTC with milliseconds.
+    pub fn iso(&self, t: &chrono::DateTime<chrono::Utc>) -> String {
+        agora_store::format_time(*t)
     }
 
     /// Sorts `(value, label)` pairs by label as the reader's language orders words, so that
@@ -233,6 +232,39 @@ impl Tr {
             unic_langid::CharacterDirection::RTL => "rtl",
             _ => "ltr",
         }
+    }
+}
+
+/// Something shown as a time on pages (the one format, in `Tr::time`).
+pub trait Shown {
+    fn shown(&self) -> String;
+}
+
+impl Shown for chrono::DateTime<chrono::Utc> {
+    fn shown(&self) -> String {
+        self.format("%Y-%m-%d %H:%M UTC").to_string()
+    }
+}
+
+/// Audit entries keep their time as the text the hash chain covers; text that is not a time is shown
+/// as it is.
+impl Shown for str {
+    fn shown(&self) -> String {
+        chrono::DateTime::parse_from_rfc3339(self)
+            .map(|t| t.with_timezone(&chrono::Utc).shown())
+            .unwrap_or_else(|_| self.to_string())
+    }
+}
+
+impl Shown for String {
+    fn shown(&self) -> String {
+        self.as_str().shown()
+    }
+}
+
+impl<T: Shown + ?Sized> Shown for &T {
+    fn shown(&self) -> String {
+        (**self).shown()
     }
 }
 

@@ -6,7 +6,74 @@ conformance!(
     people_roles_and_unique_emails,
     sessions_expire_and_tokens_are_single_use,
     a_persons_language_is_stored_and_audited,
+    damaged_account_rows_are_errors_naming_table_and_column,
 );
+
+async fn damaged_account_rows_are_errors_naming_table_and_column(store: Store) {
+    let email = Email::parse("eve@example.org").expect("email");
+    let p = store
+        .create_person(
+            &email,
+            "Eve",
+            None,
+            &[Grant {
+                role: Role::Admin,
+                scope_id: None,
+            }],
+            &Who::system(),
+        )
+        .await
+        .expect("person");
+    damage(&store, "UPDATE role_grants SET role = 'overlord'").await;
+    assert_corrupt(store.grants(p.id).await, "role_grants", "role", "overlord");
+
+    damage(&store, "UPDATE people SET created_at = 'long ago'").await;
+    assert_corrupt(store.person(p.id).await, "people", "created_at", "long ago");
+
+    let now = chrono::Utc::now();
+    store
+        .create_session("s-1", p.id, "2999-01-01T00:00:00.000Z", now)
+        .await
+        .expect("session");
+    damage(&store, "UPDATE sessions SET last_seen_at = 'just now'").await;
+    assert_corrupt(
+        store.session("s-1", now).await,
+        "sessions",
+        "last_seen_at",
+        "just now",
+    );
+
+    store
+        .create_api_token(
+            p.id,
+            "ci",
+            "hash-1",
+            "agora_ab",
+            "2999-01-01T00:00:00.000Z",
+            &Who::system(),
+        )
+        .await
+        .expect("token");
+    damage(&store, "UPDATE api_tokens SET last_used_at = 'sometime'").await;
+    assert_corrupt(
+        store.api_tokens(p.id).await,
+        "api_tokens",
+        "last_used_at",
+        "sometime",
+    );
+
+    store
+        .queue_email("eve@example.org", "Hello", "Hi")
+        .await
+        .expect("queue");
+    damage(&store, "UPDATE outbox SET created_at = 'today'").await;
+    assert_corrupt(
+        store.outbox_recent(10).await,
+        "outbox",
+        "created_at",
+        "today",
+    );
+}
 
 async fn people_roles_and_unique_emails(store: Store) {
     let email = Email::parse("Ada@Example.org").expect("email");

@@ -51,6 +51,29 @@ mod kernel;
 mod leads;
 mod partners;
 
+/// A read of damaged data fails naming the table, the column and the value, never with a default.
+#[track_caller]
+fn assert_corrupt<T: std::fmt::Debug>(
+    read: Result<T, StoreError>,
+    table: &str,
+    column: &str,
+    value: &str,
+) {
+    match read {
+        Err(StoreError::Corrupt {
+            table: t,
+            column: c,
+            value: v,
+        }) => assert_eq!((t, c, v.as_str()), (table, column, value)),
+        other => panic!("expected {table}.{column} to be corrupt, got {other:?}"),
+    }
+}
+
+/// Damages stored data on purpose, with SQL as it is.
+async fn damage(store: &Store, sql: &str) {
+    assert!(store.execute_for_test(sql).await.expect(sql) > 0, "{sql}");
+}
+
 fn admin() -> Who {
     Who::person(1, "admin@example.org")
 }
@@ -87,7 +110,7 @@ fn application(name: &str, email: &str) -> agora_domain::partner::Application {
 fn invitation(hash: &str) -> Invitation {
     Invitation {
         token_hash: hash.into(),
-        expires_at: "2999-01-01T00:00:00.000Z".into(),
+        expires_at: "2999-01-01T00:00:00.000Z".parse().expect("time"),
         subject: "Welcome".into(),
         body: "Set your password".into(),
     }

@@ -9,7 +9,82 @@ conformance!(
     directory_filters_combine,
     duplicate_slug_is_a_field_error_and_changes_nothing,
     import_is_all_or_nothing,
+    damaged_partner_rows_are_errors_naming_table_and_column,
 );
+
+async fn damaged_partner_rows_are_errors_naming_table_and_column(store: Store) {
+    let p = store
+        .create_partner(
+            &profile("Acme", "FR", "hosting"),
+            PartnerStatus::Active,
+            &admin(),
+        )
+        .await
+        .expect("create");
+    let restore = format!(
+        "UPDATE partners SET status = 'active', size = '11-50', updated_at = '{}' WHERE id = {}",
+        agora_store::format_time(p.updated_at),
+        p.id
+    );
+
+    damage(&store, "UPDATE partners SET status = 'gone'").await;
+    assert_corrupt(store.partner(p.id).await, "partners", "status", "gone");
+    assert_corrupt(
+        store.count_partners_by_status().await,
+        "partners",
+        "status",
+        "gone",
+    );
+    damage(&store, &restore).await;
+
+    damage(&store, "UPDATE partners SET size = 'huge'").await;
+    assert_corrupt(store.partner(p.id).await, "partners", "size", "huge");
+    damage(&store, &restore).await;
+
+    damage(&store, "UPDATE partners SET updated_at = 'yesterday'").await;
+    assert_corrupt(
+        store.partner(p.id).await,
+        "partners",
+        "updated_at",
+        "yesterday",
+    );
+    damage(&store, &restore).await;
+
+    damage(
+        &store,
+        "UPDATE partner_attributes SET value = 'teleportation' WHERE kind = 'service'",
+    )
+    .await;
+    assert_corrupt(
+        store.partner(p.id).await,
+        "partner_attributes",
+        "value",
+        "teleportation",
+    );
+
+    damage(
+        &store,
+        "UPDATE partner_status_history SET to_status = 'gone'",
+    )
+    .await;
+    assert_corrupt(
+        store.status_history(p.id).await,
+        "partner_status_history",
+        "to_status",
+        "gone",
+    );
+    damage(
+        &store,
+        "UPDATE partner_status_history SET to_status = 'active', at = 'soon'",
+    )
+    .await;
+    assert_corrupt(
+        store.status_history(p.id).await,
+        "partner_status_history",
+        "at",
+        "soon",
+    );
+}
 
 async fn applications_are_private_until_approved(store: Store) {
     let app = store

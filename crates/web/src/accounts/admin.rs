@@ -51,7 +51,7 @@ pub fn one_time_link(
     let (subject, body) = email(&link);
     let inv = Invitation {
         token_hash: hash_token(&token),
-        expires_at: agora_store::format_time(state.clock.now() + valid),
+        expires_at: state.clock.now() + valid,
         subject,
         body,
     };

@@ -19,6 +19,7 @@ use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum_extra::extract::Form;
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 /// Changes a partner's status for the web page and the API alike. Approving an applicant invites its
@@ -57,7 +58,7 @@ struct PartnerRow {
     hq: String,
     status: String,
     status_slug: String,
-    updated_at: String,
+    updated_at: DateTime<Utc>,
 }
 
 #[derive(Template)]
@@ -108,7 +109,7 @@ pub async fn partners(
             hq: v.tr.country(&x.profile.hq_country),
             status: v.tr.label("status", x.status.slug()),
             status_slug: x.status.slug().into(),
-            updated_at: x.updated_at.clone(),
+            updated_at: x.updated_at,
         })
         .collect();
     let tabs = PartnerStatus::ALL

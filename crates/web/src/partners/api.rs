@@ -19,6 +19,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -52,8 +53,10 @@ pub struct PrivatePartner {
     pub contact_name: Option<String>,
     pub contact_email: Option<String>,
     pub motivation: Option<String>,
-    pub created_at: String,
-    pub updated_at: String,
+    #[serde(serialize_with = "agora_store::json_time::serialize")]
+    pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "agora_store::json_time::serialize")]
+    pub updated_at: DateTime<Utc>,
 }
 
 fn public(p: &Partner, map: &agora_domain::geo::RegionMap) -> PublicPartner {
@@ -84,8 +87,8 @@ fn private(p: &Partner, map: &agora_domain::geo::RegionMap) -> PrivatePartner {
         contact_name: p.contact_name.clone(),
         contact_email: p.contact_email.clone(),
         motivation: p.motivation.clone(),
-        created_at: p.created_at.clone(),
-        updated_at: p.updated_at.clone(),
+        created_at: p.created_at,
+        updated_at: p.updated_at,
     }
 }
 
@@ -271,7 +274,8 @@ pub struct Verification {
     pub status: PartnerStatus,
     /// Whether the organization is an Open edX Partner in good standing right now.
     pub active: bool,
-    pub checked_at: String,
+    #[serde(serialize_with = "agora_store::json_time::serialize")]
+    pub checked_at: DateTime<Utc>,
 }
 
 #[utoipa::path(get, path = "/api/v1/partners/{slug}/verification", tag = "partners", params(("slug" = String, Path)),
@@ -294,7 +298,7 @@ pub async fn verification(
         name: p.profile.name,
         status: p.status,
         active: p.status.is_public(),
-        checked_at: agora_store::now(),
+        checked_at: state.clock.now(),
     }))
 }
 

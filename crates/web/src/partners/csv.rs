@@ -231,8 +231,8 @@ mod tests {
                 contact_name: None,
                 contact_email: None,
                 motivation: None,
-                created_at: String::new(),
-                updated_at: String::new(),
+                created_at: chrono::DateTime::UNIX_EPOCH,
+                updated_at: chrono::DateTime::UNIX_EPOCH,
             })
             .collect();
         let text = export(&partners).expect("export");

@@ -261,7 +261,7 @@ struct VerifyView {
     slug: String,
     name: String,
     active: bool,
-    checked_at: String,
+    checked_at: chrono::DateTime<chrono::Utc>,
 }
 
 pub async fn verify(
@@ -280,7 +280,7 @@ pub async fn verify(
         active: partner.status.is_public(),
         name: partner.profile.name,
         slug: partner.profile.slug,
-        checked_at: state.clock.now().format("%Y-%m-%d %H:%M UTC").to_string(),
+        checked_at: state.clock.now(),
     })
 }
 
