@@ -283,7 +283,7 @@ async fn governance(store: &Store, partner_id: i64) -> Result<()> {
         parse_decision, BodyKind, DecisionInput, Stance, Visibility, VoteChoice, VoterKey,
     };
     use agora_store::{BallotChoice, NewBody};
-    use chrono::{Duration, Utc};
+    use chrono::Duration;
 
     let system = Who::system();
     let admin = store
@@ -361,7 +361,7 @@ async fn governance(store: &Store, partner_id: i64) -> Result<()> {
         .await?
         .context("partner assembly")?;
 
-    let now = Utc::now();
+    let now = store.now();
     let day = |d: i64| now - Duration::days(d);
     let open = |b: &agora_store::Body,
                 input: DecisionInput|
@@ -613,7 +613,7 @@ async fn leads(store: &Store, map: &RegionMap, rng: &mut Rng) -> Result<()> {
         "training",
         "custom-development",
     ];
-    let start = chrono::Utc::now() - chrono::Duration::days(180);
+    let start = store.now() - chrono::Duration::days(180);
     for i in 0..120 {
         let at = start + chrono::Duration::hours(36 * i + rng.below(24) as i64);
         let input = LeadInput {
@@ -690,7 +690,7 @@ async fn leads(store: &Store, map: &RegionMap, rng: &mut Rng) -> Result<()> {
         }
     }
     // Expiries and re-offers happen as time passes.
-    store.run_lead_jobs(chrono::Utc::now(), None).await?;
+    store.run_lead_jobs(store.now(), None).await?;
     Ok(())
 }
 

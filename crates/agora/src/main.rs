@@ -532,10 +532,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Bench(BenchCommand::Report { dir, leads }) => bench::report(&dir, leads).await,
         Command::Leads(LeadsCommand::RunJobs { retention_days }) => {
             let r = store
-                .run_lead_jobs(
-                    chrono::Utc::now(),
-                    (retention_days > 0).then_some(retention_days),
-                )
+                .run_lead_jobs(store.now(), (retention_days > 0).then_some(retention_days))
                 .await?;
             println!(
                 "allocated {}, queued {}, expired {}, reminded {}, anonymised {}",
@@ -623,7 +620,7 @@ async fn create_admin(
         let link = format!("{}/invitations/{token}", public_url.trim_end_matches('/'));
         let inv = agora_store::Invitation {
             token_hash: agora_web::auth::hash_token(&token),
-            expires_at: chrono::Utc::now() + chrono::Duration::days(7),
+            expires_at: store.now() + chrono::Duration::days(7),
             // The invitation every new account gets, in English: the administrator has chosen no language yet.
             subject: agora_web::i18n::Tr::default().t("email-invite-subject"),
             body: agora_web::i18n::Tr::default().t2(

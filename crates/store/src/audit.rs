@@ -8,19 +8,19 @@ use agora_domain::audit::{
 use agora_domain::pagination::{Page, PageRequest};
 use sqlx::any::AnyRow;
 
-/// Appends one entry. The lock makes concurrent writers (several server instances on PostgreSQL) take
+/// Appends one entry; only `WriteTx::commit` calls it. The lock makes concurrent writers (several server instances on PostgreSQL) take
 /// turns, so the chain never forks.
 pub(crate) async fn append(store: &Store, tx: &mut Tx, who: &Who, event: AuditEvent) -> Result<()> {
     store.dialect.lock(tx, LOCK_AUDIT).await?;
     let last = sqlx::query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
-        .fetch_optional(&mut **tx)
+        .fetch_optional(&mut *tx)
         .await?;
     let (prev_seq, prev_hash) = match last {
         Some(row) => (get::<i64>(&row, "seq")?, get::<String>(&row, "hash")?),
         None => (0, GENESIS_HASH.to_string()),
     };
     let seq = prev_seq + 1;
-    let at = crate::now();
+    let at = store.stamp();
     let hash = chain_hash(&prev_hash, seq, &at, who.person_id, &who.label, &event);
     sqlx::query(
         "INSERT INTO audit_log (seq, at, actor_id, actor, action, entity_type, entity_id, before_json, after_json, \
@@ -37,7 +37,7 @@ pub(crate) async fn append(store: &Store, tx: &mut Tx, who: &Who, event: AuditEv
     .bind(&event.after)
     .bind(&prev_hash)
     .bind(&hash)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }
@@ -78,10 +78,7 @@ const COLUMNS: &str =
 impl Store {
     /// Records an event that is not part of another write (a sign-in, a failed import, a CLI action).
     pub async fn record(&self, who: &Who, event: AuditEvent) -> Result<()> {
-        let mut tx = self.begin().await?;
-        append(self, &mut tx, who, event).await?;
-        tx.commit().await?;
-        Ok(())
+        self.write().await?.commit(who, [event]).await
     }
 
     pub async fn audit_page(&self, f: &AuditFilter, page: PageRequest) -> Result<Page<AuditEntry>> {
@@ -154,7 +151,7 @@ impl Store {
         sqlx::query("UPDATE audit_log SET action = $1 WHERE seq = $2")
             .bind(action)
             .bind(seq)
-            .execute(&self.pool)
+            .execute(self.bookkeeping_pool())
             .await?;
         Ok(())
     }

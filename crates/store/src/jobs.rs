@@ -34,7 +34,7 @@ impl Store {
     ) -> Result<bool> {
         let at = format_time(now);
         let until = format_time(now + ttl);
-        let mut tx = self.begin().await?;
+        let mut tx = self.bookkeeping(None).await?;
         sqlx::query(
             "INSERT INTO job_leases (name, holder, expires_at) SELECT $1, '', $2 \
              WHERE NOT EXISTS (SELECT 1 FROM job_leases WHERE name = $1)",
@@ -53,7 +53,7 @@ impl Store {
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        tx.commit().await?;
+        tx.commit_unaudited().await?;
         Ok(n == 1)
     }
 
@@ -64,7 +64,7 @@ impl Store {
         )
         .bind(name)
         .bind(holder)
-        .execute(&self.pool)
+        .execute(self.bookkeeping_pool())
         .await?;
         Ok(())
     }
@@ -94,7 +94,7 @@ impl Store {
         .bind(ok)
         .bind(error)
         .bind(name)
-        .execute(&self.pool)
+        .execute(self.bookkeeping_pool())
         .await?;
         Ok(())
     }

@@ -3,9 +3,12 @@
 //!
 //! Every query Agora runs is a method of [`Store`]; nothing above this crate sees SQL. Methods that change
 //! state take the acting person and write the audit entry in the same transaction as the change, so a
-//! change is never recorded without happening or happen without being recorded.
+//! change is never recorded without happening or happen without being recorded: the write transaction
+//! (`write::WriteTx`) commits only with its audit events. Every time the store stamps comes from its
+//! [`Clock`].
 
 mod audit;
+mod clock;
 mod governance;
 mod jobs;
 mod leads;
@@ -20,8 +23,10 @@ mod sql;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod tokens;
+mod write;
 
 pub use audit::{AuditFilter, VerifyReport};
+pub use clock::Clock;
 pub use governance::{
     count_vote, BallotChoice, Body, Comment, Decision, DecisionSummary, Delegates, Elector,
     GovernanceReport, NewBody, PendingDecision, StanceRow, StoredBallot, Version, VoteResult, SITE,
@@ -42,9 +47,11 @@ pub use tokens::{ApiTokenInfo, ApiTokenOwner, Redeemed, SessionRecord, TokenPurp
 use agora_domain::ValidationErrors;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor};
+use std::sync::Arc;
 use std::time::Duration;
 
-pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
+/// What queries inside a write run on (a `WriteTx` or `Bookkeeping` dereferences to it).
+pub(crate) type Tx = sqlx::AnyConnection;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -66,6 +73,10 @@ pub enum StoreError {
         column: &'static str,
         value: String,
     },
+    /// A write transaction was committed without an audit event (a defect in the store, never the
+    /// caller's input); nothing was changed.
+    #[error("a write was committed without an audit entry")]
+    Unaudited,
 }
 
 /// Reads a stored text column with `parse`; a value that does not parse is `StoreError::Corrupt`
@@ -194,7 +205,7 @@ impl Dialect {
         if self == Dialect::Postgres {
             sqlx::query("SELECT pg_advisory_xact_lock($1)")
                 .bind(key)
-                .execute(&mut **tx)
+                .execute(&mut *tx)
                 .await?;
         }
         Ok(())
@@ -221,7 +232,7 @@ const LOCK_MIGRATE: i64 = 0x4147_0002;
 
 /// Two handles on one database.
 ///
-/// - `pool` is for **writes** (and anything inside a write transaction). On SQLite it holds a single
+/// - `writer` is for **writes** (and anything inside a write transaction). On SQLite it holds a single
 ///   connection, so writers queue in the pool (a fair, async wait) instead of holding pooled connections
 ///   while they wait for SQLite's one write lock; that wait used to exhaust the pool under concurrent
 ///   anonymous load and end in 500s.
@@ -229,12 +240,15 @@ const LOCK_MIGRATE: i64 = 0x4147_0002;
 ///   `query_only`, so a write sent there by mistake fails loudly in tests instead of queueing for the
 ///   lock. On PostgreSQL both handles are the same pool.
 ///
-/// New code that is unsure uses `pool`: it is always correct, only slower for pure reads.
+/// Only `write` reaches the writer: an audited `WriteTx` or a named bookkeeping path.
+///
+/// Clones share the pools and the clock.
 #[derive(Clone, Debug)]
 pub struct Store {
-    pool: AnyPool,
+    writer: write::Writer,
     reader: AnyPool,
     dialect: Dialect,
+    clock: Arc<Clock>,
 }
 
 /// Who made a change, as the audit log records it.
@@ -267,11 +281,7 @@ impl Who {
     }
 }
 
-/// The current time as stored: RFC 3339 UTC with milliseconds, so text order is time order.
-pub fn now() -> String {
-    format_time(chrono::Utc::now())
-}
-
+/// A time as stored: RFC 3339 UTC with milliseconds, so text order is time order.
 pub fn format_time(t: chrono::DateTime<chrono::Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
@@ -304,8 +314,9 @@ impl Store {
                 .await?;
             return Ok(Self {
                 reader: pool.clone(),
-                pool,
+                writer: write::Writer::new(pool),
                 dialect,
+                clock: Arc::default(),
             });
         }
         // The writer is connected first: it creates the file and switches it to WAL, which persists.
@@ -314,9 +325,10 @@ impl Store {
             .connect(url)
             .await?;
         Ok(Self {
-            pool,
+            writer: write::Writer::new(pool),
             reader,
             dialect,
+            clock: Arc::default(),
         })
     }
 
@@ -336,8 +348,19 @@ impl Store {
         migrate::run(self).await
     }
 
-    async fn begin(&self) -> Result<Tx> {
-        Ok(self.pool.begin_with(self.dialect.begin_write()).await?)
+    /// The clock this store stamps times with, shared with whoever moves or reads it (the web layer).
+    pub fn clock(&self) -> Arc<Clock> {
+        self.clock.clone()
+    }
+
+    /// Now, by the store's clock.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
+    /// Now as stored (see `format_time`).
+    pub(crate) fn stamp(&self) -> String {
+        format_time(self.now())
     }
 
     pub async fn ping(&self) -> Result<()> {
@@ -372,13 +395,13 @@ impl Store {
             ("", "")
         };
         sqlx::query(&format!("{verb} DATABASE{before} {name}{after}"))
-            .execute(&self.pool)
+            .execute(self.bookkeeping_pool())
             .await?;
         Ok(())
     }
 
     pub async fn close(&self) {
-        self.pool.close().await;
+        self.writer.close().await;
         self.reader.close().await;
     }
 
@@ -401,7 +424,7 @@ impl Store {
             .ok_or_else(|| StoreError::Config("backup path is not UTF-8".into()))?;
         sqlx::query("VACUUM INTO $1")
             .bind(path)
-            .execute(&self.pool)
+            .execute(self.bookkeeping_pool())
             .await?;
         Ok(())
     }

@@ -50,8 +50,8 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {
-    let mut tx = store.begin().await?;
-    store.dialect.lock(&mut tx, LOCK_MIGRATE).await?;
+    // The schema is bookkeeping: no one's change of state.
+    let mut tx = store.bookkeeping(Some(LOCK_MIGRATE)).await?;
     sqlx::query(
         "CREATE TABLE IF NOT EXISTS agora_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, \
          checksum TEXT NOT NULL, applied_at TEXT NOT NULL)",
@@ -89,12 +89,12 @@ pub async fn run(store: &Store) -> Result<Vec<String>> {
             .bind(*version)
             .bind(*name)
             .bind(&checksum)
-            .bind(crate::now())
+            .bind(store.stamp())
             .execute(&mut *tx)
             .await?;
         applied.push(format!("{version:04}_{name}"));
     }
-    tx.commit().await?;
+    tx.commit_unaudited().await?;
     if !applied.is_empty() {
         // Seed what later code relies on existing (region map, secrets) once the schema exists.
         crate::regions::seed_default(store).await?;

@@ -1,7 +1,8 @@
 //! Email waiting to be delivered. Messages are queued in the transaction of the change that causes them,
 //! so no message is lost and none is sent for a change that rolled back.
 
-use crate::{get, Result, Store, Tx};
+use crate::write::Conn;
+use crate::{get, Result, Store};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxMessage {
@@ -60,7 +61,7 @@ fn render(language: Option<&str>, mail: &Mail) -> (String, String) {
 }
 
 /// Queues a mail to `to`, written in the language its recipient chose.
-pub(crate) async fn queue_mail(tx: &mut Tx, to: &str, mail: &Mail) -> Result<()> {
+pub(crate) async fn queue_mail(tx: &mut impl Conn, to: &str, mail: &Mail) -> Result<()> {
     let language: Option<Option<String>> =
         sqlx::query_scalar("SELECT language FROM people WHERE email = $1")
             .bind(to)
@@ -70,25 +71,25 @@ pub(crate) async fn queue_mail(tx: &mut Tx, to: &str, mail: &Mail) -> Result<()>
     queue(tx, to, &subject, &body).await
 }
 
-pub(crate) async fn queue(tx: &mut Tx, to: &str, subject: &str, body: &str) -> Result<()> {
+pub(crate) async fn queue(tx: &mut impl Conn, to: &str, subject: &str, body: &str) -> Result<()> {
     sqlx::query(
         "INSERT INTO outbox (to_address, subject, body, created_at) VALUES ($1, $2, $3, $4)",
     )
     .bind(to)
     .bind(subject)
     .bind(body)
-    .bind(crate::now())
+    .bind(tx.stamp())
     .execute(&mut **tx)
     .await?;
     Ok(())
 }
 
 impl Store {
+    /// Queues a mail that is not part of an audited change (bookkeeping: see `write`).
     pub async fn queue_email(&self, to: &str, subject: &str, body: &str) -> Result<()> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.bookkeeping(None).await?;
         queue(&mut tx, to, subject, body).await?;
-        tx.commit().await?;
-        Ok(())
+        tx.commit_unaudited().await
     }
 
     /// Messages waiting for delivery whose retry time has come, oldest first.
@@ -108,7 +109,7 @@ impl Store {
         sqlx::query("UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2")
             .bind(at)
             .bind(id)
-            .execute(&self.pool)
+            .execute(self.bookkeeping_pool())
             .await?;
         Ok(())
     }
@@ -135,7 +136,7 @@ impl Store {
         .bind(&error)
         .bind(crate::format_time(now + delay))
         .bind(id)
-        .execute(&self.pool)
+        .execute(self.bookkeeping_pool())
         .await?;
         Ok((before + 1, delay))
     }

@@ -1,9 +1,9 @@
 //! The partner directory: profiles, applications, status life cycle, search, CSV import.
 
-use crate::audit::append;
 use crate::people::{insert_grant, insert_person};
 use crate::settings::bump_directory_version;
 use crate::sql::Sql;
+use crate::write::{Conn, WriteTx};
 use crate::{
     get, get_parsed, get_time, is_unique_violation, outbox, parse_column, Result, Store,
     StoreError, Tx, Who,
@@ -125,7 +125,7 @@ fn summary(p: &PartnerProfile, status: PartnerStatus) -> serde_json::Value {
 async fn write_attributes(tx: &mut Tx, id: i64, p: &PartnerProfile, map: &RegionMap) -> Result<()> {
     sqlx::query("DELETE FROM partner_attributes WHERE partner_id = $1")
         .bind(id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     let lists: [(&str, Vec<String>); 7] = [
         ("region", p.regions.clone()),
@@ -153,7 +153,7 @@ async fn write_attributes(tx: &mut Tx, id: i64, p: &PartnerProfile, map: &Region
             .bind(id)
             .bind(kind)
             .bind(&v)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
         }
     }
@@ -169,7 +169,12 @@ fn slug_taken(e: sqlx::Error) -> StoreError {
 }
 
 /// Writes the profile columns and category rows of an existing partner.
-async fn write_profile(tx: &mut Tx, id: i64, p: &PartnerProfile, map: &RegionMap) -> Result<()> {
+async fn write_profile(
+    tx: &mut WriteTx,
+    id: i64,
+    p: &PartnerProfile,
+    map: &RegionMap,
+) -> Result<()> {
     sqlx::query(
         "UPDATE partners SET slug = $1, name = $2, website = $3, description = $4, logo_url = $5, hq_country = $6, \
          size = $7, search_text = $8, updated_at = $9 WHERE id = $10",
@@ -182,7 +187,7 @@ async fn write_profile(tx: &mut Tx, id: i64, p: &PartnerProfile, map: &RegionMap
     .bind(&p.hq_country)
     .bind(p.size.slug())
     .bind(search_text(p))
-    .bind(crate::now())
+    .bind(tx.stamp())
     .bind(id)
     .execute(&mut **tx)
     .await
@@ -192,14 +197,14 @@ async fn write_profile(tx: &mut Tx, id: i64, p: &PartnerProfile, map: &RegionMap
 
 /// Sets the status and appends to the partner's status history (`from` is `None` at creation).
 async fn record_status(
-    tx: &mut Tx,
+    tx: &mut WriteTx,
     id: i64,
     from: Option<PartnerStatus>,
     to: PartnerStatus,
     reason: &str,
     who: &Who,
 ) -> Result<()> {
-    let now = crate::now();
+    let now = tx.stamp();
     sqlx::query(
         "UPDATE partners SET status = $1, status_reason = $2, updated_at = $3 WHERE id = $4",
     )
@@ -227,14 +232,14 @@ async fn record_status(
 impl Store {
     async fn insert_partner(
         &self,
-        tx: &mut Tx,
+        tx: &mut WriteTx,
         p: &PartnerProfile,
         status: PartnerStatus,
         contact: Option<(&str, &str, &str)>,
         map: &RegionMap,
         who: &Who,
     ) -> Result<i64> {
-        let now = crate::now();
+        let now = tx.stamp();
         let (cname, cemail, motivation) =
             contact.map_or((None, None, None), |(a, b, c)| (Some(a), Some(b), Some(c)));
         let id: i64 = sqlx::query_scalar(
@@ -266,7 +271,7 @@ impl Store {
     /// Records an application from the public form or API.
     pub async fn create_application(&self, app: &Application, who: &Who) -> Result<Partner> {
         let map = self.region_map().await?;
-        let mut tx = self.begin().await?;
+        let mut tx = self.write().await?;
         let contact = (
             app.contact_name.as_str(),
             app.contact_email.as_str(),
@@ -282,15 +287,12 @@ impl Store {
                 who,
             )
             .await?;
-        append(
-            self,
-            &mut tx,
+        tx.commit(
             who,
-            AuditEvent::new("partner.apply", "partner", id)
-                .after(summary(&app.profile, PartnerStatus::Applicant)),
+            [AuditEvent::new("partner.apply", "partner", id)
+                .after(summary(&app.profile, PartnerStatus::Applicant))],
         )
         .await?;
-        tx.commit().await?;
         self.partner(id).await?.ok_or(StoreError::NotFound)
     }
 
@@ -303,19 +305,16 @@ impl Store {
         who: &Who,
     ) -> Result<Partner> {
         let map = self.region_map().await?;
-        let mut tx = self.begin().await?;
+        let mut tx = self.write().await?;
         let id = self
             .insert_partner(&mut tx, p, status, None, &map, who)
             .await?;
-        append(
-            self,
-            &mut tx,
+        bump_directory_version(&mut tx).await?;
+        tx.commit(
             who,
-            AuditEvent::new("partner.create", "partner", id).after(summary(p, status)),
+            [AuditEvent::new("partner.create", "partner", id).after(summary(p, status))],
         )
         .await?;
-        bump_directory_version(&mut tx).await?;
-        tx.commit().await?;
         self.partner(id).await?.ok_or(StoreError::NotFound)
     }
 
@@ -440,19 +439,16 @@ impl Store {
     pub async fn update_profile(&self, id: i64, p: &PartnerProfile, who: &Who) -> Result<Partner> {
         let before = self.partner(id).await?.ok_or(StoreError::NotFound)?;
         let map = self.region_map().await?;
-        let mut tx = self.begin().await?;
+        let mut tx = self.write().await?;
         write_profile(&mut tx, id, p, &map).await?;
-        append(
-            self,
-            &mut tx,
+        bump_directory_version(&mut tx).await?;
+        tx.commit(
             who,
-            AuditEvent::new("partner.update", "partner", id)
+            [AuditEvent::new("partner.update", "partner", id)
                 .before(&before.profile)
-                .after(p),
+                .after(p)],
         )
         .await?;
-        bump_directory_version(&mut tx).await?;
-        tx.commit().await?;
         self.partner(id).await?.ok_or(StoreError::NotFound)
     }
 
@@ -467,7 +463,7 @@ impl Store {
         invitation: Option<&Invitation>,
         who: &Who,
     ) -> Result<Partner> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.write().await?;
         let row =
             sqlx::query("SELECT status, contact_name, contact_email FROM partners WHERE id = $1")
                 .bind(id)
@@ -484,15 +480,6 @@ impl Store {
             ValidationErrors::single(field, code)
         })?;
         record_status(&mut tx, id, Some(from), to, reason.trim(), who).await?;
-        append(
-            self,
-            &mut tx,
-            who,
-            AuditEvent::new("partner.status", "partner", id)
-                .before(serde_json::json!({"status": from}))
-                .after(serde_json::json!({"status": to, "reason": reason.trim()})),
-        )
-        .await?;
         let contact: (Option<String>, Option<String>) =
             (get(&row, "contact_name")?, get(&row, "contact_email")?);
         if let (
@@ -502,22 +489,26 @@ impl Store {
             (Some(name), Some(email)),
         ) = (from, to, invitation, contact)
         {
-            self.invite_contact(&mut tx, id, &name, &email, inv, who)
-                .await?;
+            self.invite_contact(&mut tx, id, &name, &email, inv).await?;
         }
         bump_directory_version(&mut tx).await?;
-        tx.commit().await?;
+        tx.commit(
+            who,
+            [AuditEvent::new("partner.status", "partner", id)
+                .before(serde_json::json!({"status": from}))
+                .after(serde_json::json!({"status": to, "reason": reason.trim()}))],
+        )
+        .await?;
         self.partner(id).await?.ok_or(StoreError::NotFound)
     }
 
     async fn invite_contact(
         &self,
-        tx: &mut Tx,
+        tx: &mut WriteTx,
         partner_id: i64,
         name: &str,
         email: &str,
         inv: &Invitation,
-        who: &Who,
     ) -> Result<()> {
         let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM people WHERE email = $1")
             .bind(email)
@@ -528,7 +519,7 @@ impl Store {
             None => {
                 let email = agora_domain::person::Email::parse(email)
                     .map_err(|c| ValidationErrors::single("contact_email", c))?;
-                insert_person(self, tx, &email, name, None, who).await?
+                insert_person(self, tx, &email, name, None).await?
             }
         };
         insert_grant(
@@ -539,7 +530,6 @@ impl Store {
                 role: Role::PartnerAdmin,
                 scope_id: Some(partner_id),
             },
-            who,
         )
         .await?;
         crate::tokens::insert_one_time(
@@ -592,8 +582,11 @@ impl Store {
     /// Imports partners all at once: existing slugs are updated, new ones created. Any failure rolls back
     /// the whole file.
     pub async fn import_partners(&self, rows: &[ImportRow], who: &Who) -> Result<(u64, u64)> {
+        if rows.is_empty() {
+            return Ok((0, 0));
+        }
         let map = self.region_map().await?;
-        let mut tx = self.begin().await?;
+        let mut tx = self.write().await?;
         let (mut created, mut updated) = (0, 0);
         let mut seen = std::collections::HashSet::new();
         for r in rows {
@@ -620,34 +613,26 @@ impl Store {
                         record_status(&mut tx, id, from, r.status, "Imported from CSV", who)
                             .await?;
                     }
-                    append(
-                        self,
-                        &mut tx,
-                        who,
+                    tx.audit(
                         AuditEvent::new("partner.import_update", "partner", id)
                             .after(summary(&r.profile, r.status)),
-                    )
-                    .await?;
+                    );
                     updated += 1;
                 }
                 None => {
                     let id = self
                         .insert_partner(&mut tx, &r.profile, r.status, None, &map, who)
                         .await?;
-                    append(
-                        self,
-                        &mut tx,
-                        who,
+                    tx.audit(
                         AuditEvent::new("partner.import_create", "partner", id)
                             .after(summary(&r.profile, r.status)),
-                    )
-                    .await?;
+                    );
                     created += 1;
                 }
             }
         }
         bump_directory_version(&mut tx).await?;
-        tx.commit().await?;
+        tx.commit(who, []).await?;
         Ok((created, updated))
     }
 }

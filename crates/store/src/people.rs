@@ -1,7 +1,7 @@
 //! People, their credentials and their roles.
 
-use crate::audit::append;
-use crate::{get, get_parsed, get_time, is_unique_violation, Result, Store, StoreError, Tx, Who};
+use crate::write::WriteTx;
+use crate::{get, get_parsed, get_time, is_unique_violation, Result, Store, StoreError, Who};
 use agora_domain::audit::AuditEvent;
 use agora_domain::pagination::{Page, PageRequest};
 use agora_domain::permissions::{Grant, Role};
@@ -54,13 +54,12 @@ fn grant(row: &AnyRow) -> Result<Grant> {
 
 pub(crate) async fn insert_person(
     store: &Store,
-    tx: &mut Tx,
+    tx: &mut WriteTx,
     email: &Email,
     display_name: &str,
     password_hash: Option<&str>,
-    who: &Who,
 ) -> Result<i64> {
-    let now = crate::now();
+    let now = store.stamp();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO people (email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
@@ -78,23 +77,18 @@ pub(crate) async fn insert_person(
         }
     })?;
     // The audit log records who was created, not their password hash.
-    append(
-        store,
-        tx,
-        who,
+    tx.audit(
         AuditEvent::new("person.create", "person", id)
             .after(serde_json::json!({"email": email.as_str(), "display_name": display_name})),
-    )
-    .await?;
+    );
     Ok(id)
 }
 
 pub(crate) async fn insert_grant(
     store: &Store,
-    tx: &mut Tx,
+    tx: &mut WriteTx,
     person_id: i64,
     grant: Grant,
-    who: &Who,
 ) -> Result<()> {
     let scope_kind = grant.role.scope_kind().map(|k| k.slug()).unwrap_or("");
     sqlx::query(
@@ -105,17 +99,14 @@ pub(crate) async fn insert_grant(
     .bind(grant.role.slug())
     .bind(scope_kind)
     .bind(grant.scope_id.unwrap_or(0))
-    .bind(crate::now())
+    .bind(store.stamp())
     .execute(&mut **tx)
     .await?;
-    append(
-        store,
-        tx,
-        who,
+    tx.audit(
         AuditEvent::new("role.grant", "person", person_id)
             .after(serde_json::json!({"role": grant.role.slug(), "scope_id": grant.scope_id})),
-    )
-    .await
+    );
+    Ok(())
 }
 
 impl Store {
@@ -128,12 +119,12 @@ impl Store {
         grants: &[Grant],
         who: &Who,
     ) -> Result<Person> {
-        let mut tx = self.begin().await?;
-        let id = insert_person(self, &mut tx, email, display_name, password_hash, who).await?;
+        let mut tx = self.write().await?;
+        let id = insert_person(self, &mut tx, email, display_name, password_hash).await?;
         for g in grants {
-            insert_grant(self, &mut tx, id, *g, who).await?;
+            insert_grant(self, &mut tx, id, *g).await?;
         }
-        tx.commit().await?;
+        tx.commit(who, []).await?;
         self.person(id).await?.ok_or(StoreError::NotFound)
     }
 
@@ -161,7 +152,7 @@ impl Store {
         language: Option<&str>,
         who: &Who,
     ) -> Result<()> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.write().await?;
         let before: Option<Option<String>> =
             sqlx::query_scalar("SELECT language FROM people WHERE id = $1")
                 .bind(person_id)
@@ -178,17 +169,13 @@ impl Store {
             .bind(person_id)
             .execute(&mut *tx)
             .await?;
-        append(
-            self,
-            &mut tx,
+        tx.commit(
             who,
-            AuditEvent::new("person.language", "person", person_id)
+            [AuditEvent::new("person.language", "person", person_id)
                 .before(serde_json::json!({ "language": before }))
-                .after(serde_json::json!({ "language": language })),
+                .after(serde_json::json!({ "language": language }))],
         )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        .await
     }
 
     /// The language chosen by the person with this e-mail address, for mail sent to them.
@@ -211,14 +198,13 @@ impl Store {
     }
 
     pub async fn grant_role(&self, person_id: i64, grant: Grant, who: &Who) -> Result<()> {
-        let mut tx = self.begin().await?;
-        insert_grant(self, &mut tx, person_id, grant, who).await?;
-        tx.commit().await?;
-        Ok(())
+        let mut tx = self.write().await?;
+        insert_grant(self, &mut tx, person_id, grant).await?;
+        tx.commit(who, []).await
     }
 
     pub async fn revoke_role(&self, person_id: i64, grant: Grant, who: &Who) -> Result<()> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.write().await?;
         let n = sqlx::query(
             "DELETE FROM role_grants WHERE person_id = $1 AND role = $2 AND scope_id = $3",
         )
@@ -231,16 +217,13 @@ impl Store {
         if n == 0 {
             return Err(StoreError::NotFound);
         }
-        append(
-            self,
-            &mut tx,
+        tx.commit(
             who,
-            AuditEvent::new("role.revoke", "person", person_id)
-                .before(serde_json::json!({"role": grant.role.slug(), "scope_id": grant.scope_id})),
+            [AuditEvent::new("role.revoke", "person", person_id).before(
+                serde_json::json!({"role": grant.role.slug(), "scope_id": grant.scope_id}),
+            )],
         )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        .await
     }
 
     pub async fn people_page(&self, page: PageRequest) -> Result<Page<PersonWithGrants>> {

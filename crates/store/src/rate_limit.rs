@@ -23,7 +23,7 @@ impl Store {
         if deltas.is_empty() {
             return Ok(Vec::new());
         }
-        let mut tx = self.begin().await?;
+        let mut tx = self.bookkeeping(None).await?;
         let mut totals = Vec::with_capacity(deltas.len());
         for d in deltas {
             let count: i64 = sqlx::query_scalar(
@@ -42,7 +42,7 @@ impl Store {
             .await?;
             totals.push(count);
         }
-        tx.commit().await?;
+        tx.commit_unaudited().await?;
         Ok(totals)
     }
 
@@ -62,7 +62,7 @@ impl Store {
     pub async fn purge_rate_limits(&self, before: i64) -> Result<u64> {
         let r = sqlx::query("DELETE FROM rate_limits WHERE window_start < $1")
             .bind(before)
-            .execute(&self.pool)
+            .execute(self.bookkeeping_pool())
             .await?;
         Ok(r.rows_affected())
     }

@@ -1,7 +1,6 @@
 //! The region map lives in the database so that every instance uses the same one and admins can change
 //! it without a deployment.
 
-use crate::audit::append;
 use crate::settings::bump_directory_version;
 use crate::{get, Result, Store, Who};
 use agora_domain::audit::AuditEvent;
@@ -51,7 +50,7 @@ impl Store {
         let before: Vec<String> = sqlx::query_scalar("SELECT slug FROM regions ORDER BY position")
             .fetch_all(&self.reader)
             .await?;
-        let mut tx = self.begin().await?;
+        let mut tx = self.write().await?;
         sqlx::query("DELETE FROM region_countries")
             .execute(&mut *tx)
             .await?;
@@ -91,19 +90,16 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         // The region map is part of the published lead policy: a new map is a new policy version.
-        self.dialect.lock(&mut tx, crate::leads::LOCK_LEADS).await?;
-        crate::leads::adopt_region_map(self, &mut tx, map, who).await?;
-        append(
-            self,
-            &mut tx,
+        tx.lock(crate::leads::LOCK_LEADS).await?;
+        crate::leads::adopt_region_map(&mut tx, map, who).await?;
+        bump_directory_version(&mut tx).await?;
+        tx.commit(
             who,
-            AuditEvent::new("regions.replace", "region_map", "all")
+            [AuditEvent::new("regions.replace", "region_map", "all")
                 .before(&before)
-                .after(map.regions()),
+                .after(map.regions())],
         )
         .await?;
-        bump_directory_version(&mut tx).await?;
-        tx.commit().await?;
         Ok(())
     }
 }

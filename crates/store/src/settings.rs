@@ -12,7 +12,7 @@ pub(crate) async fn ensure_secret(store: &Store) -> Result<()> {
     sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
         .bind(SECRET_KEY)
         .bind(hex::encode(bytes))
-        .execute(&store.pool)
+        .execute(store.bookkeeping_pool())
         .await?;
     Ok(())
 }
@@ -24,7 +24,7 @@ pub(crate) async fn bump_directory_version(tx: &mut Tx) -> Result<()> {
          SET value = CAST(CAST(settings.value AS BIGINT) + 1 AS TEXT)",
     )
     .bind(DIRECTORY_VERSION)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }

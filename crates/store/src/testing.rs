@@ -109,7 +109,10 @@ impl TestDb {
 impl Store {
     /// Runs one statement as it is: for tests that damage stored data on purpose.
     pub async fn execute_for_test(&self, sql: &str) -> Result<u64> {
-        Ok(sqlx::query(sql).execute(&self.pool).await?.rows_affected())
+        Ok(sqlx::query(sql)
+            .execute(self.bookkeeping_pool())
+            .await?
+            .rows_affected())
     }
 
     /// A decision's ballot receipts in the order the database keeps the rows (SQLite's row ids,
@@ -123,7 +126,7 @@ impl Store {
             "SELECT receipt FROM ballots WHERE decision_id = $1 ORDER BY {order}"
         ))
         .bind(decision_id)
-        .fetch_all(&self.pool)
+        .fetch_all(self.bookkeeping_pool())
         .await?)
     }
 
@@ -133,7 +136,7 @@ impl Store {
             "SELECT COUNT(*) FROM decision_electorate WHERE decision_id = $1 AND ballot_lock IS NOT NULL",
         )
         .bind(decision_id)
-        .fetch_one(&self.pool)
+        .fetch_one(self.bookkeeping_pool())
         .await?)
     }
 }

@@ -1,7 +1,7 @@
 //! Sessions, personal API tokens and one-time links (invitations, password resets). The store only ever
 //! sees SHA-256 hashes of the secrets; making and hashing them is the web layer's job.
 
-use crate::audit::append;
+use crate::write::Conn;
 use crate::{get, get_opt_time, get_time, Result, Store, StoreError, Who};
 use agora_domain::audit::AuditEvent;
 use chrono::{DateTime, Utc};
@@ -40,8 +40,8 @@ pub struct ApiTokenInfo {
 }
 
 impl ApiTokenInfo {
-    pub fn is_expired(&self) -> bool {
-        self.expires_at <= Utc::now()
+    pub fn is_expired(&self, now: DateTime<Utc>) -> bool {
+        self.expires_at <= now
     }
 }
 
@@ -76,7 +76,7 @@ impl Store {
         .bind(person_id)
         .bind(&now)
         .bind(expires_at)
-        .execute(&self.pool)
+        .execute(self.bookkeeping_pool())
         .await?;
         Ok(())
     }
@@ -119,7 +119,7 @@ impl Store {
             .bind(crate::format_time(now))
             .bind(expires_at)
             .bind(id_hash)
-            .execute(&self.pool)
+            .execute(self.bookkeeping_pool())
             .await?;
         Ok(())
     }
@@ -127,7 +127,7 @@ impl Store {
     pub async fn delete_session(&self, id_hash: &str) -> Result<()> {
         sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
             .bind(id_hash)
-            .execute(&self.pool)
+            .execute(self.bookkeeping_pool())
             .await?;
         Ok(())
     }
@@ -136,11 +136,11 @@ impl Store {
         let now = crate::format_time(now);
         let a = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
             .bind(&now)
-            .execute(&self.pool)
+            .execute(self.bookkeeping_pool())
             .await?;
         let b = sqlx::query("DELETE FROM one_time_tokens WHERE expires_at <= $1")
             .bind(&now)
-            .execute(&self.pool)
+            .execute(self.bookkeeping_pool())
             .await?;
         Ok(a.rows_affected() + b.rows_affected())
     }
@@ -154,7 +154,7 @@ impl Store {
         expires_at: &str,
         who: &Who,
     ) -> Result<i64> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO api_tokens (person_id, name, token_hash, prefix, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
@@ -162,20 +162,17 @@ impl Store {
         .bind(name)
         .bind(hash)
         .bind(prefix)
-        .bind(crate::now())
+        .bind(self.stamp())
         .bind(expires_at)
         .fetch_one(&mut *tx)
         .await?;
-        append(
-            self,
-            &mut tx,
+        tx.commit(
             who,
-            AuditEvent::new("api_token.create", "api_token", id).after(
+            [AuditEvent::new("api_token.create", "api_token", id).after(
                 serde_json::json!({"name": name, "prefix": prefix, "expires_at": expires_at}),
-            ),
+            )],
         )
         .await?;
-        tx.commit().await?;
         Ok(id)
     }
 
@@ -202,9 +199,9 @@ impl Store {
     }
 
     pub async fn revoke_api_token(&self, id: i64, person_id: i64, who: &Who) -> Result<()> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.write().await?;
         let n = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND person_id = $3 AND revoked_at IS NULL")
-            .bind(crate::now())
+            .bind(self.stamp())
             .bind(id)
             .bind(person_id)
             .execute(&mut *tx)
@@ -213,14 +210,8 @@ impl Store {
         if n == 0 {
             return Err(StoreError::NotFound);
         }
-        append(
-            self,
-            &mut tx,
-            who,
-            AuditEvent::new("api_token.revoke", "api_token", id),
-        )
-        .await?;
-        tx.commit().await?;
+        tx.commit(who, [AuditEvent::new("api_token.revoke", "api_token", id)])
+            .await?;
         Ok(())
     }
 
@@ -233,7 +224,7 @@ impl Store {
              AND expires_at > $2 AND person_id IN (SELECT id FROM people WHERE disabled_at IS NULL)",
         )
         .bind(hash)
-        .bind(crate::now())
+        .bind(self.stamp())
         .fetch_optional(&self.reader)
         .await?;
         let Some(row) = row else { return Ok(None) };
@@ -242,12 +233,12 @@ impl Store {
             person_id: get(&row, "person_id")?,
         };
         let last: Option<String> = get(&row, "last_used_at")?;
-        let stale = crate::format_time(chrono::Utc::now() - chrono::Duration::minutes(1));
+        let stale = crate::format_time(self.now() - chrono::Duration::minutes(1));
         if last.is_none_or(|l| l < stale) {
             sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
-                .bind(crate::now())
+                .bind(self.stamp())
                 .bind(owner.token_id)
-                .execute(&self.pool)
+                .execute(self.bookkeeping_pool())
                 .await?;
         }
         Ok(Some(owner))
@@ -260,10 +251,10 @@ impl Store {
         hash: &str,
         expires_at: &str,
     ) -> Result<()> {
-        let mut tx = self.begin().await?;
+        // A link alone changes no one's state: its use is what is audited.
+        let mut tx = self.bookkeeping(None).await?;
         insert_one_time(&mut tx, purpose, person_id, hash, expires_at).await?;
-        tx.commit().await?;
-        Ok(())
+        tx.commit_unaudited().await
     }
 
     /// Invites a new person: their account (without password), roles, the invitation link and its email,
@@ -276,11 +267,10 @@ impl Store {
         invitation: &crate::partners::Invitation,
         who: &Who,
     ) -> Result<i64> {
-        let mut tx = self.begin().await?;
-        let id =
-            crate::people::insert_person(self, &mut tx, email, display_name, None, who).await?;
+        let mut tx = self.write().await?;
+        let id = crate::people::insert_person(self, &mut tx, email, display_name, None).await?;
         for g in grants {
-            crate::people::insert_grant(self, &mut tx, id, *g, who).await?;
+            crate::people::insert_grant(self, &mut tx, id, *g).await?;
         }
         insert_one_time(
             &mut tx,
@@ -297,7 +287,7 @@ impl Store {
             &invitation.body,
         )
         .await?;
-        tx.commit().await?;
+        tx.commit(who, []).await?;
         Ok(id)
     }
 
@@ -308,7 +298,8 @@ impl Store {
         to: &str,
         invitation: &crate::partners::Invitation,
     ) -> Result<()> {
-        let mut tx = self.begin().await?;
+        // Anyone may ask: the request is bookkeeping, and the reset itself is audited when used.
+        let mut tx = self.bookkeeping(None).await?;
         insert_one_time(
             &mut tx,
             TokenPurpose::PasswordReset,
@@ -318,8 +309,7 @@ impl Store {
         )
         .await?;
         crate::outbox::queue(&mut tx, to, &invitation.subject, &invitation.body).await?;
-        tx.commit().await?;
-        Ok(())
+        tx.commit_unaudited().await
     }
 
     /// Whether a link is still usable, without using it (to show the form or a clear "expired" page).
@@ -333,7 +323,7 @@ impl Store {
         )
         .bind(hash)
         .bind(purpose.slug())
-        .bind(crate::now())
+        .bind(self.stamp())
         .fetch_optional(&self.reader)
         .await?)
     }
@@ -349,8 +339,8 @@ impl Store {
         password_hash: &str,
         tokens_notice: &(String, String),
     ) -> Result<Redeemed> {
-        let mut tx = self.begin().await?;
-        let now = crate::now();
+        let mut tx = self.write().await?;
+        let now = self.stamp();
         let person_id: Option<i64> = sqlx::query_scalar(
             "UPDATE one_time_tokens SET used_at = $1 WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL \
              AND expires_at > $1 RETURNING person_id",
@@ -385,13 +375,7 @@ impl Store {
             TokenPurpose::PasswordReset => "person.reset_password",
         };
         let who = Who::person(person_id, &email);
-        append(
-            self,
-            &mut tx,
-            &who,
-            AuditEvent::new(action, "person", person_id),
-        )
-        .await?;
+        tx.audit(AuditEvent::new(action, "person", person_id));
         let mut tokens_revoked = 0;
         if purpose == TokenPurpose::PasswordReset {
             tokens_revoked = sqlx::query(
@@ -403,18 +387,14 @@ impl Store {
             .await?
             .rows_affected();
             if tokens_revoked > 0 {
-                append(
-                    self,
-                    &mut tx,
-                    &who,
+                tx.audit(
                     AuditEvent::new("api_token.revoke_all", "person", person_id)
                         .after(serde_json::json!({"revoked": tokens_revoked})),
-                )
-                .await?;
+                );
                 crate::outbox::queue(&mut tx, &email, &tokens_notice.0, &tokens_notice.1).await?;
             }
         }
-        tx.commit().await?;
+        tx.commit(&who, []).await?;
         Ok(Redeemed {
             person_id,
             tokens_revoked,
@@ -429,7 +409,7 @@ impl Store {
         keep_session: &str,
         who: &Who,
     ) -> Result<()> {
-        let mut tx = self.begin().await?;
+        let mut tx = self.write().await?;
         sqlx::query("UPDATE people SET password_hash = $1 WHERE id = $2")
             .bind(password_hash)
             .bind(person_id)
@@ -440,20 +420,21 @@ impl Store {
             .bind(keep_session)
             .execute(&mut *tx)
             .await?;
-        append(
-            self,
-            &mut tx,
+        tx.commit(
             who,
-            AuditEvent::new("person.change_password", "person", person_id),
+            [AuditEvent::new(
+                "person.change_password",
+                "person",
+                person_id,
+            )],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 }
 
 pub(crate) async fn insert_one_time(
-    tx: &mut crate::Tx,
+    tx: &mut impl Conn,
     purpose: TokenPurpose,
     person_id: i64,
     hash: &str,
@@ -465,7 +446,7 @@ pub(crate) async fn insert_one_time(
     .bind(hash)
     .bind(purpose.slug())
     .bind(person_id)
-    .bind(crate::now())
+    .bind(tx.stamp())
     .bind(expires_at)
     .execute(&mut **tx)
     .await?;

@@ -145,7 +145,8 @@ impl Application {
             .with_context(|| format!("binding {}", config.bind))?;
         let port = listener.local_addr()?.port();
         let intake = leads::queue::IntakeQueue::start(store.clone());
-        let clock = Arc::new(scheduler::Clock::default());
+        // One clock for the application: the store stamps its times with the same one.
+        let clock = store.clock();
         let limits = Arc::new(limits::Limiter::new(store.clone(), clock.clone()));
         let runner = jobs(&config, &store, &intake, &clock)?;
         let job_names = runner.names();

@@ -1,35 +1,19 @@
-//! The application's clock, and two of the jobs the runner (`jobs`) runs: governance deadlines
+//! Two of the jobs the runner (`jobs`) runs: governance deadlines
 //! (closing, automatic acceptance, reminders) and e-mail delivery from the outbox. Their steps are
 //! idempotent (conditional updates), so an overlap at a lease's expiry does no harm.
 
 use crate::jobs::Job;
 use agora_store::{format_time, Store};
-use chrono::{DateTime, Utc};
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-/// The time as Agora sees it. Production reads the system clock; tests move it forward to reach a
-/// closing time without waiting for it.
-#[derive(Debug, Default)]
-pub struct Clock {
-    offset_ms: AtomicI64,
-}
-
-impl Clock {
-    pub fn now(&self) -> DateTime<Utc> {
-        Utc::now() + chrono::Duration::milliseconds(self.offset_ms.load(Ordering::Relaxed))
-    }
-
-    pub fn advance(&self, by: chrono::Duration) {
-        self.offset_ms
-            .fetch_add(by.num_milliseconds(), Ordering::Relaxed);
-    }
-}
+/// The application's one clock is the store's: every time the store stamps and every "now" of a
+/// page or job come from it, and tests move it forward to reach a deadline without waiting.
+pub use agora_store::Clock;
 
 /// How TLS is used on the SMTP connection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -669,7 +669,7 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .await
         .expect("source")
         .contains("Your request is withdrawn."));
-    let month = &agora_store::now()[..7];
+    let month = &store.now().format("%Y-%m").to_string();
     v.go(&format!("/transparency/{month}"), "32-transparency")
         .await;
     let page = c.source().await.expect("source");

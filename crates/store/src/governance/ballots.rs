@@ -202,14 +202,11 @@ impl Store {
         } else {
             serde_json::json!({"voter": voter.encode(), "changed": !first, "choice": stored, "receipt": receipt})
         };
-        append(
-            self,
-            &mut tx,
+        tx.commit(
             who,
-            AuditEvent::new("decision.ballot", "decision", id).after(detail),
+            [AuditEvent::new("decision.ballot", "decision", id).after(detail)],
         )
         .await?;
-        tx.commit().await?;
         Ok(receipt)
     }
 }
@@ -289,12 +286,12 @@ pub(super) async fn write_secret_ballot(
     )
     .bind(id)
     .bind(receipt)
-    .fetch_all(&mut **tx)
+    .fetch_all(&mut *tx)
     .await?;
     sqlx::query("DELETE FROM ballots WHERE decision_id = $1 AND receipt >= $2")
         .bind(id)
         .bind(receipt)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     let mut rows = vec![(receipt.to_string(), choice.to_string())];
     for r in &later {
@@ -307,7 +304,7 @@ pub(super) async fn write_secret_ballot(
         .bind(id)
         .bind(&r)
         .bind(&c)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     }
     Ok(())
@@ -317,7 +314,7 @@ pub(super) async fn write_secret_ballot(
 pub(super) async fn erase_ballot_locks(tx: &mut Tx, id: i64) -> Result<()> {
     sqlx::query("UPDATE decision_electorate SET ballot_lock = NULL WHERE decision_id = $1")
         .bind(id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     Ok(())
 }
@@ -326,7 +323,7 @@ pub(super) async fn raw_ballots(tx: &mut Tx, id: i64) -> Result<Vec<(String, Str
     let rows =
         sqlx::query("SELECT receipt, choice FROM ballots WHERE decision_id = $1 ORDER BY receipt")
             .bind(id)
-            .fetch_all(&mut **tx)
+            .fetch_all(&mut *tx)
             .await?;
     rows.iter()
         .map(|r| Ok((get(r, "receipt")?, get(r, "choice")?)))

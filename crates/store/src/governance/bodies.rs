@@ -57,7 +57,7 @@ impl Store {
         .bind(new.description.trim())
         .bind(new.visibility.slug())
         .bind(new.min_close_hours)
-        .bind(crate::now())
+        .bind(self.stamp())
         .fetch_one(&mut *tx)
         .await;
         let id = match r {
@@ -67,17 +67,16 @@ impl Store {
             }
             Err(err) => return Err(err.into()),
         };
-        append(
-            self,
-            &mut tx,
+        tx.commit(
             who,
-            AuditEvent::new("body.create", "body", id).after(serde_json::json!({
-                "slug": new.slug, "name": new.name, "visibility": new.visibility.slug(),
-                "min_close_hours": new.min_close_hours,
-            })),
+            [
+                AuditEvent::new("body.create", "body", id).after(serde_json::json!({
+                    "slug": new.slug, "name": new.name, "visibility": new.visibility.slug(),
+                    "min_close_hours": new.min_close_hours,
+                })),
+            ],
         )
         .await?;
-        tx.commit().await?;
         self.body_by_id(id).await
     }
 
@@ -201,18 +200,15 @@ impl Store {
         .bind(partner_id)
         .bind(delegate)
         .bind(alternate)
-        .bind(crate::now())
+        .bind(self.stamp())
         .execute(&mut *tx)
         .await?;
-        append(
-            self,
-            &mut tx,
+        tx.commit(
             who,
-            AuditEvent::new("partner.delegates", "partner", partner_id)
-                .after(serde_json::json!({"delegate_id": delegate, "alternate_id": alternate})),
+            [AuditEvent::new("partner.delegates", "partner", partner_id)
+                .after(serde_json::json!({"delegate_id": delegate, "alternate_id": alternate}))],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 }
@@ -234,7 +230,7 @@ pub(super) fn body_row(r: &AnyRow) -> Result<Body> {
 pub(super) async fn body_in(tx: &mut Tx, id: i64) -> Result<Body> {
     sqlx::query("SELECT * FROM bodies WHERE id = $1")
         .bind(id)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(&mut *tx)
         .await?
         .as_ref()
         .map(body_row)

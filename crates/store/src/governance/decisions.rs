@@ -56,17 +56,6 @@ impl Store {
         .await?;
         insert_version(&mut tx, id, (1, &new.title, &new.text), &at, who).await?;
         let electorate = freeze_electorate(&mut tx, id, body).await?;
-        append(
-            self,
-            &mut tx,
-            who,
-            AuditEvent::new("decision.open", "decision", id).after(serde_json::json!({
-                "body": body.slug, "kind": new.kind.slug(), "title": new.title, "closes_at": closes,
-                "rules": new.rules, "secret": new.secret, "electorate": electorate,
-                "seed_sha256": tally::seed_commitment(&seed),
-            })),
-        )
-        .await?;
         let by = public_name(&mut tx, who).await?;
         notify_electorate(
             &mut tx,
@@ -82,7 +71,11 @@ impl Store {
                 .arg("link", link(id)),
         )
         .await?;
-        tx.commit().await?;
+        tx.commit(who, [AuditEvent::new("decision.open", "decision", id).after(serde_json::json!({
+                "body": body.slug, "kind": new.kind.slug(), "title": new.title, "closes_at": closes,
+                "rules": new.rules, "secret": new.secret, "electorate": electorate,
+                "seed_sha256": tally::seed_commitment(&seed),
+            }))]).await?;
         Ok(id)
     }
 
@@ -286,16 +279,9 @@ impl Store {
         .await?;
         let status = gov::consensus_status(usize::try_from(objections).unwrap_or(usize::MAX));
         set_status(&mut tx, id, status, &at).await?;
-        append(
-            self,
-            &mut tx,
-            who,
-            AuditEvent::new("decision.stance", "decision", id).after(serde_json::json!({
+        tx.commit(who, [AuditEvent::new("decision.stance", "decision", id).after(serde_json::json!({
                 "voter": voter.encode(), "version": d.version, "stance": stance.slug(), "reason": reason.trim(),
-            })),
-        )
-        .await?;
-        tx.commit().await?;
+            }))]).await?;
         Ok(status)
     }
 
@@ -348,15 +334,12 @@ impl Store {
         .bind(&at)
         .fetch_one(&mut *tx)
         .await?;
-        append(
-            self,
-            &mut tx,
+        tx.commit(
             who,
-            AuditEvent::new("decision.comment", "decision", id)
-                .after(serde_json::json!({"comment_id": cid, "parent_id": parent_id})),
+            [AuditEvent::new("decision.comment", "decision", id)
+                .after(serde_json::json!({"comment_id": cid, "parent_id": parent_id}))],
         )
         .await?;
-        tx.commit().await?;
         Ok(cid)
     }
 
@@ -396,15 +379,12 @@ impl Store {
         .bind(comment_id)
         .execute(&mut *tx)
         .await?;
-        append(
-            self,
-            &mut tx,
+        tx.commit(
             who,
-            AuditEvent::new("decision.respond", "decision", decision_id)
-                .after(serde_json::json!({"comment_id": comment_id, "response": response})),
+            [AuditEvent::new("decision.respond", "decision", decision_id)
+                .after(serde_json::json!({"comment_id": comment_id, "response": response}))],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -449,17 +429,6 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        append(
-            self,
-            &mut tx,
-            who,
-            AuditEvent::new("decision.revise", "decision", id)
-                .before(serde_json::json!({"version": d.version, "title": d.title}))
-                .after(
-                    serde_json::json!({"version": version, "title": title, "closes_at": closes}),
-                ),
-        )
-        .await?;
         let by = public_name(&mut tx, who).await?;
         notify_electorate(
             &mut tx,
@@ -475,7 +444,15 @@ impl Store {
                 .arg("link", link(id)),
         )
         .await?;
-        tx.commit().await?;
+        tx.commit(
+            who,
+            [AuditEvent::new("decision.revise", "decision", id)
+                .before(serde_json::json!({"version": d.version, "title": d.title}))
+                .after(
+                    serde_json::json!({"version": version, "title": title, "closes_at": closes}),
+                )],
+        )
+        .await?;
         Ok(())
     }
 
@@ -496,13 +473,6 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        append(
-            self,
-            &mut tx,
-            who,
-            AuditEvent::new("decision.escalate", "decision", id),
-        )
-        .await?;
         let moderators: Vec<String> = sqlx::query_scalar(
             "SELECT DISTINCT p.email FROM people p JOIN role_grants g ON g.person_id = p.id \
              WHERE g.role = 'admin' AND p.disabled_at IS NULL ORDER BY p.email",
@@ -521,7 +491,8 @@ impl Store {
             )
             .await?;
         }
-        tx.commit().await?;
+        tx.commit(who, [AuditEvent::new("decision.escalate", "decision", id)])
+            .await?;
         Ok(())
     }
 
@@ -549,8 +520,8 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        decide(self, &mut tx, &d, &reasoning, who, &at).await?;
-        tx.commit().await?;
+        let decided = decide(&mut tx, &d, &reasoning, who, &at).await?;
+        tx.commit(who, [decided]).await?;
         Ok(())
     }
 
@@ -564,13 +535,6 @@ impl Store {
         let at = format_time(now);
         set_status(&mut tx, id, status, &at).await?;
         erase_ballot_locks(&mut tx, id).await?;
-        append(
-            self,
-            &mut tx,
-            who,
-            AuditEvent::new("decision.withdraw", "decision", id),
-        )
-        .await?;
         let by = public_name(&mut tx, who).await?;
         notify_electorate(
             &mut tx,
@@ -582,7 +546,8 @@ impl Store {
                 .arg("link", link(id)),
         )
         .await?;
-        tx.commit().await?;
+        tx.commit(who, [AuditEvent::new("decision.withdraw", "decision", id)])
+            .await?;
         Ok(())
     }
 
@@ -615,8 +580,8 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        decide(self, &mut tx, &d, &statement, who, &format_time(now)).await?;
-        tx.commit().await?;
+        let decided = decide(&mut tx, &d, &statement, who, &format_time(now)).await?;
+        tx.commit(who, [decided]).await?;
         Ok(())
     }
 }
@@ -643,7 +608,7 @@ pub(super) async fn mark_participation(
     )
     .bind(id)
     .bind(voter.encode())
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *tx)
     .await?;
     match row {
         None => Err(invalid("voter", "not-in-electorate")),
@@ -655,7 +620,7 @@ pub(super) async fn mark_participation(
             .bind(at)
             .bind(id)
             .bind(voter.encode())
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
             Ok(true)
         }
@@ -681,7 +646,7 @@ pub(super) async fn insert_version(
     .bind(text)
     .bind(at)
     .bind(&by)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }
@@ -709,7 +674,7 @@ pub(super) async fn freeze_electorate(tx: &mut Tx, id: i64, body: &Body) -> Resu
     if body.kind == BodyKind::Group {
         q = q.bind(body.id);
     }
-    q.execute(&mut **tx).await?;
+    q.execute(&mut *tx).await?;
     electorate_size(tx, id).await
 }
 
@@ -717,7 +682,7 @@ pub(super) async fn electorate_size(tx: &mut Tx, id: i64) -> Result<i64> {
     Ok(
         sqlx::query_scalar("SELECT COUNT(*) FROM decision_electorate WHERE decision_id = $1")
             .bind(id)
-            .fetch_one(&mut **tx)
+            .fetch_one(&mut *tx)
             .await?,
     )
 }
@@ -735,32 +700,29 @@ pub(super) async fn check_gate(tx: &mut Tx, d: &Decision) -> Result<()> {
         .bind(id)
     };
     let own = if d.kind == DecisionKind::Consultation {
-        Some(state(
-            d.status,
-            unanswered(d.id).fetch_one(&mut **tx).await?,
-        ))
+        Some(state(d.status, unanswered(d.id).fetch_one(&mut *tx).await?))
     } else {
         None
     };
     let linked = match d.consultation_id {
         Some(cid) => {
             let c = load_decision(tx, cid).await?;
-            Some(state(c.status, unanswered(cid).fetch_one(&mut **tx).await?))
+            Some(state(c.status, unanswered(cid).fetch_one(&mut *tx).await?))
         }
         None => None,
     };
     gov::may_take(d.kind, d.affects_partners, own, linked).map_err(|c| invalid("decision", c))
 }
 
-/// Enters a decision in the register with its outcome statement and tells the electorate.
+/// Enters a decision in the register with its outcome statement and tells the electorate; returns the
+/// audit event for the caller's commit.
 pub(super) async fn decide(
-    store: &Store,
-    tx: &mut Tx,
+    tx: &mut WriteTx,
     d: &Decision,
     statement: &str,
     who: &Who,
     at: &str,
-) -> Result<()> {
+) -> Result<AuditEvent> {
     let by = public_name(tx, who).await?;
     sqlx::query(
         "UPDATE decisions SET status = 'decided', outcome = $1, decided_at = $2, decided_by = $3, \
@@ -772,15 +734,6 @@ pub(super) async fn decide(
     .bind(d.id)
     .execute(&mut **tx)
     .await?;
-    append(
-        store,
-        tx,
-        who,
-        AuditEvent::new("decision.decide", "decision", d.id)
-            .before(serde_json::json!({"status": d.status.slug()}))
-            .after(serde_json::json!({"outcome": statement})),
-    )
-    .await?;
     notify_electorate(
         tx,
         d.id,
@@ -791,5 +744,7 @@ pub(super) async fn decide(
             .arg("link", link(d.id)),
     )
     .await?;
-    Ok(())
+    Ok(AuditEvent::new("decision.decide", "decision", d.id)
+        .before(serde_json::json!({"status": d.status.slug()}))
+        .after(serde_json::json!({"outcome": statement})))
 }

@@ -45,8 +45,8 @@ impl Store {
                 return Ok(None);
             }
             let statement = gov::consensus_statement(d.version, &d.closes_at);
-            decide(self, &mut tx, &d, &statement, &who, &at).await?;
-            tx.commit().await?;
+            let decided = decide(&mut tx, &d, &statement, &who, &at).await?;
+            tx.commit(&who, [decided]).await?;
             return Ok(Some(DecisionStatus::Decided));
         }
         let status =
@@ -80,14 +80,6 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        append(
-            self,
-            &mut tx,
-            &who,
-            AuditEvent::new("decision.close", "decision", id)
-                .after(serde_json::json!({"status": status.slug(), "summary": summary})),
-        )
-        .await?;
         notify_electorate(
             &mut tx,
             id,
@@ -103,7 +95,12 @@ impl Store {
             .arg("link", link(id)),
         )
         .await?;
-        tx.commit().await?;
+        tx.commit(
+            &who,
+            [AuditEvent::new("decision.close", "decision", id)
+                .after(serde_json::json!({"status": status.slug(), "summary": summary}))],
+        )
+        .await?;
         Ok(Some(status))
     }
 
@@ -120,7 +117,8 @@ impl Store {
         .await?;
         let mut sent = 0;
         for id in ids {
-            let mut tx = self.begin_governance().await?;
+            // Which reminders went out is bookkeeping; the decision itself does not change.
+            let mut tx = self.bookkeeping(Some(LOCK_GOVERNANCE)).await?;
             let d = load_decision(&mut tx, id).await?;
             let due = parse_time(&d.closes_at).is_some_and(|c| gov::reminder_due(c, now, false))
                 && d.status.accepts_participation();
@@ -148,7 +146,7 @@ impl Store {
                 )
                 .await?;
             }
-            tx.commit().await?;
+            tx.commit_unaudited().await?;
         }
         Ok(sent)
     }
@@ -166,7 +164,7 @@ impl Store {
         for r in &rows {
             let (id, title, body_id): (i64, String, i64) =
                 (get(r, "id")?, get(r, "title")?, get(r, "body_id")?);
-            let mut tx = self.begin_governance().await?;
+            let mut tx = self.bookkeeping(Some(LOCK_GOVERNANCE)).await?;
             let n = sqlx::query(
                 "UPDATE decisions SET review_reminded_at = $1 WHERE id = $2 AND review_reminded_at IS NULL",
             )
@@ -196,7 +194,7 @@ impl Store {
                     sent += 1;
                 }
             }
-            tx.commit().await?;
+            tx.commit_unaudited().await?;
         }
         Ok(sent)
     }

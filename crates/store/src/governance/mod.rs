@@ -13,8 +13,8 @@ use self::{ballots::*, bodies::*, decisions::*};
 pub use ballots::count_vote;
 pub use tasks::PendingDecision;
 
-use crate::audit::append;
 use crate::outbox::{self, Mail};
+use crate::write::{Conn, WriteTx};
 use crate::{format_time, get, parse_time, Result, Store, StoreError, Tx, Who};
 use agora_domain::audit::AuditEvent;
 use agora_domain::governance::{
@@ -279,7 +279,7 @@ async fn load_decision(tx: &mut Tx, id: i64) -> Result<Decision> {
          ON v.decision_id = d.id AND v.version = d.version WHERE d.id = $1"
     ))
     .bind(id)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *tx)
     .await?
     .ok_or(StoreError::NotFound)?;
     decision_row(&row)
@@ -290,7 +290,7 @@ async fn set_status(tx: &mut Tx, id: i64, status: DecisionStatus, at: &str) -> R
         .bind(status.slug())
         .bind(at)
         .bind(id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     Ok(())
 }
@@ -311,7 +311,7 @@ async fn elector_emails(tx: &mut Tx, key: VoterKey) -> Result<Vec<String>> {
         VoterKey::Person(id) => {
             sqlx::query_scalar("SELECT email FROM people WHERE id = $1 AND disabled_at IS NULL")
                 .bind(id)
-                .fetch_all(&mut **tx)
+                .fetch_all(&mut *tx)
                 .await?
         }
         VoterKey::Partner(id) => {
@@ -320,7 +320,7 @@ async fn elector_emails(tx: &mut Tx, key: VoterKey) -> Result<Vec<String>> {
              WHERE v.partner_id = $1 AND p.disabled_at IS NULL ORDER BY p.email"
         ))
             .bind(id)
-            .fetch_all(&mut **tx)
+            .fetch_all(&mut *tx)
             .await?
         }
     })
@@ -328,7 +328,7 @@ async fn elector_emails(tx: &mut Tx, key: VoterKey) -> Result<Vec<String>> {
 
 /// Queues one email to every elector of a decision (or only those who have not taken part).
 async fn notify_electorate(
-    tx: &mut Tx,
+    tx: &mut impl Conn,
     decision_id: i64,
     only_undecided: bool,
     mail: &Mail,
@@ -384,10 +384,8 @@ impl VoteResult {
 }
 
 impl Store {
-    async fn begin_governance(&self) -> Result<Tx> {
-        let mut tx = self.begin().await?;
-        self.dialect.lock(&mut tx, LOCK_GOVERNANCE).await?;
-        Ok(tx)
+    async fn begin_governance(&self) -> Result<WriteTx> {
+        self.write_locked(LOCK_GOVERNANCE).await
     }
 
     // ---- Bodies and delegates ------------------------------------------------------------------
@@ -421,8 +419,9 @@ impl Store {
             .bind(description)
             .bind(visibility.slug())
             .bind(gov::DEFAULT_CLOSE_HOURS)
-            .bind(crate::now())
-            .execute(&self.pool)
+            .bind(self.stamp())
+            // Seeded by migration, like the schema: no one's change.
+            .execute(self.bookkeeping_pool())
             .await?;
         }
         Ok(())
@@ -446,7 +445,7 @@ async fn public_name(tx: &mut Tx, who: &Who) -> Result<String> {
         Some(id) => {
             sqlx::query_scalar("SELECT display_name FROM people WHERE id = $1")
                 .bind(id)
-                .fetch_optional(&mut **tx)
+                .fetch_optional(&mut *tx)
                 .await?
         }
         None => None,

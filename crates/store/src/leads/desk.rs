@@ -64,9 +64,9 @@ impl Store {
             .bind(lead_id)
             .bind(who.person_id)
             .bind(&who.label)
-            .bind(crate::now())
+            .bind(self.stamp())
             .bind(context)
-            .execute(&self.pool)
+            .execute(self.bookkeeping_pool())
             .await?;
         Ok(())
     }
@@ -257,18 +257,15 @@ impl Store {
         if to == OfferStatus::Declined {
             reopen_if_unserved(&mut tx, lead_id).await?;
         }
-        append(
-            self,
-            &mut tx,
+        tx.commit(
             who,
-            AuditEvent::new("lead.offer_updated", "lead", lead_id)
+            [AuditEvent::new("lead.offer_updated", "lead", lead_id)
                 .before(serde_json::json!({"offer": offer_id, "status": from.slug()}))
                 .after(
                     serde_json::json!({"offer": offer_id, "status": to.slug(), "reason": reason}),
-                ),
+                )],
         )
         .await?;
-        tx.commit().await?;
         self.offer(offer_id).await?.ok_or(StoreError::NotFound)
     }
 
@@ -285,14 +282,8 @@ impl Store {
         if n == 0 {
             return Err(ValidationErrors::single("status", "invalid-transition").into());
         }
-        append(
-            self,
-            &mut tx,
-            who,
-            AuditEvent::new("lead.retry", "lead", id),
-        )
-        .await?;
-        tx.commit().await?;
+        tx.commit(who, [AuditEvent::new("lead.retry", "lead", id)])
+            .await?;
         Ok(())
     }
 
@@ -387,16 +378,9 @@ impl Store {
             .bind(lead_id)
             .execute(&mut *tx)
             .await?;
-        append(
-            self,
-            &mut tx,
-            who,
-            AuditEvent::new("lead.offered_manually", "lead", lead_id)
+        tx.commit(who, [AuditEvent::new("lead.offered_manually", "lead", lead_id)
                 .before(serde_json::json!({"status": status.slug()}))
-                .after(serde_json::json!({"partner_id": partner_id, "round": round + 1, "reason": reason})),
-        )
-        .await?;
-        tx.commit().await?;
+                .after(serde_json::json!({"partner_id": partner_id, "round": round + 1, "reason": reason}))]).await?;
         self.offer(offer_id).await?.ok_or(StoreError::NotFound)
     }
 
@@ -412,8 +396,8 @@ impl Store {
         who: &Who,
     ) -> Result<LeadStatus> {
         let mut tx = self.begin_leads().await?;
-        let status = close_in(self, &mut tx, lead_id, (reason, note), now, who).await?;
-        tx.commit().await?;
+        let (status, closed) = close_in(&mut tx, lead_id, (reason, note), now).await?;
+        tx.commit(who, [closed]).await?;
         Ok(status)
     }
 }
@@ -424,12 +408,12 @@ pub(super) async fn reopen_if_unserved(tx: &mut Tx, lead_id: i64) -> Result<()> 
         "SELECT COUNT(*) FROM lead_offers WHERE lead_id = $1 AND status IN ('offered', 'accepted', 'contacted', 'proposal', 'won', 'lost')",
     )
     .bind(lead_id)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *tx)
     .await?;
     if live == 0 {
         sqlx::query("UPDATE leads SET status = 'pending' WHERE id = $1 AND status = 'offered'")
             .bind(lead_id)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     Ok(())
@@ -438,7 +422,7 @@ pub(super) async fn reopen_if_unserved(tx: &mut Tx, lead_id: i64) -> Result<()> 
 /// Offers a lead to one partner: the offer, its count in the report, and the partner's email.
 #[allow(clippy::too_many_arguments)]
 pub(super) async fn insert_offer(
-    tx: &mut Tx,
+    tx: &mut WriteTx,
     lead_id: i64,
     partner_id: i64,
     allocation_id: i64,
@@ -474,7 +458,7 @@ pub(super) async fn insert_offer(
 
 /// Tells every partner still holding a live offer of a closed lead that it is off, and withdraws
 /// the unanswered ones. Returns how many partners were told.
-pub(super) async fn withdraw_offers(tx: &mut Tx, lead_id: i64, at: &str) -> Result<u64> {
+pub(super) async fn withdraw_offers(tx: &mut WriteTx, lead_id: i64, at: &str) -> Result<u64> {
     let live: Vec<i64> = sqlx::query_scalar(
         "SELECT partner_id FROM lead_offers WHERE lead_id = $1 AND status IN ('offered', 'accepted', 'contacted', 'proposal') \
          ORDER BY id",
@@ -494,14 +478,13 @@ pub(super) async fn withdraw_offers(tx: &mut Tx, lead_id: i64, at: &str) -> Resu
     Ok(live.len() as u64)
 }
 
+/// Closes a lead in `tx`; returns its new status and the audit event for the caller's commit.
 pub(super) async fn close_in(
-    store: &Store,
-    tx: &mut Tx,
+    tx: &mut WriteTx,
     lead_id: i64,
     (reason, note): (CloseReason, &str),
     now: DateTime<Utc>,
-    who: &Who,
-) -> Result<LeadStatus> {
+) -> Result<(LeadStatus, AuditEvent)> {
     let note = note.trim();
     if note.chars().count() > agora_domain::leads::MAX_DESK_REASON_CHARS {
         return Err(ValidationErrors::single("note", "too-long").into());
@@ -523,14 +506,8 @@ pub(super) async fn close_in(
         .execute(&mut **tx)
         .await?;
     let told = withdraw_offers(tx, lead_id, &at).await?;
-    append(
-        store,
-        tx,
-        who,
-        AuditEvent::new("lead.closed", "lead", lead_id)
-            .before(serde_json::json!({"status": from.slug()}))
-            .after(serde_json::json!({"status": to.slug(), "reason": reason.slug(), "note": note, "partners_told": told})),
-    )
-    .await?;
-    Ok(to)
+    let event = AuditEvent::new("lead.closed", "lead", lead_id)
+        .before(serde_json::json!({"status": from.slug()}))
+        .after(serde_json::json!({"status": to.slug(), "reason": reason.slug(), "note": note, "partners_told": told}));
+    Ok((to, event))
 }

@@ -15,7 +15,7 @@ impl Store {
         let mut received: BTreeMap<(String, String), i64> = BTreeMap::new();
         let mut created = vec![];
         for s in batch {
-            let r = submit_one(self, &mut tx, s).await?;
+            let r = submit_one(&mut tx, s).await?;
             if let Ok(Intake::Created(id)) = &r {
                 *received
                     .entry((month_of(s.received_at), s.lead.region.clone()))
@@ -27,17 +27,15 @@ impl Store {
         for ((month, region), n) in &received {
             count_bucket(&mut tx, month, region, 0, Metric::Received.slug(), -1, *n).await?;
         }
-        if !created.is_empty() {
-            append(
-                self,
-                &mut tx,
-                &Who::anonymous(),
-                AuditEvent::new("lead.received", "lead", created[0]["id"].to_string())
-                    .after(serde_json::json!({"leads": created})),
-            )
-            .await?;
+        let received = (!created.is_empty()).then(|| {
+            AuditEvent::new("lead.received", "lead", created[0]["id"].to_string())
+                .after(serde_json::json!({"leads": created}))
+        });
+        if received.is_none() && !tx.has_events() {
+            // Replays and refusals only: nothing was written.
+            return Ok(out);
         }
-        tx.commit().await?;
+        tx.commit(&Who::anonymous(), received).await?;
         Ok(out)
     }
 
@@ -48,11 +46,7 @@ impl Store {
     }
 }
 
-pub(super) async fn submit_one(
-    store: &Store,
-    tx: &mut Tx,
-    s: &Submission,
-) -> Result<Result<Intake>> {
+pub(super) async fn submit_one(tx: &mut WriteTx, s: &Submission) -> Result<Result<Intake>> {
     let fingerprint = s.lead.fingerprint();
     if let Some(key) = &s.idempotency_key {
         let prior = sqlx::query(
@@ -169,13 +163,9 @@ pub(super) async fn submit_one(
             .bind(first)
             .execute(&mut **tx)
             .await?;
-        append(
-            store,
-            tx,
-            &Who::anonymous(),
+        tx.audit(
             AuditEvent::new("lead.merged", "lead", first).after(serde_json::json!({"request": id})),
-        )
-        .await?;
+        );
         return Ok(Ok(Intake::Merged {
             lead: first,
             request: id,

@@ -41,6 +41,9 @@ impl Store {
         .bind(&at)
         .fetch_all(&mut *tx)
         .await?;
+        if rows.is_empty() {
+            return Ok(0);
+        }
         for r in &rows {
             let (id, lead_id, partner_id): (i64, i64, i64) =
                 (get(r, "id")?, get(r, "lead_id")?, get(r, "partner_id")?);
@@ -57,17 +60,13 @@ impl Store {
                 Metric::Expired,
             )
             .await?;
-            append(
-                self,
-                &mut tx,
-                &Who::system(),
+            tx.audit(
                 AuditEvent::new("lead.offer_expired", "lead", lead_id)
                     .after(serde_json::json!({"partner_id": partner_id})),
-            )
-            .await?;
+            );
             reopen_if_unserved(&mut tx, lead_id).await?;
         }
-        tx.commit().await?;
+        tx.commit(&Who::system(), []).await?;
         Ok(rows.len() as u64)
     }
 
@@ -251,17 +250,11 @@ impl Store {
             } else {
                 offered += 1;
             }
-            append(
-                self,
-                &mut tx,
-                &Who::system(),
-                AuditEvent::new("lead.allocated", "lead", id).after(serde_json::json!({
+            tx.audit(AuditEvent::new("lead.allocated", "lead", id).after(serde_json::json!({
                     "round": round + 1, "policy_version": policy.version, "offered_to": chosen, "queued": status == "queued",
-                })),
-            )
-            .await?;
+                })));
         }
-        tx.commit().await?;
+        tx.commit(&Who::system(), []).await?;
         Ok((offered, queued))
     }
 
@@ -269,7 +262,8 @@ impl Store {
         let policy = self.lead_policy().await?.policy;
         let cutoff = format_time(now - Duration::days(i64::from(policy.update_reminder_days)));
         let at = format_time(now);
-        let mut tx = self.begin_leads().await?;
+        // Reminding changes no offer: which reminders went out is bookkeeping.
+        let mut tx = self.bookkeeping(Some(LOCK_LEADS)).await?;
         let rows = sqlx::query(
             "SELECT id, lead_id, partner_id, status FROM lead_offers WHERE status IN ('accepted', 'contacted', 'proposal') \
              AND updated_at <= $1 AND (reminded_at IS NULL OR reminded_at <= $1) ORDER BY id",
@@ -294,7 +288,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        tx.commit().await?;
+        tx.commit_unaudited().await?;
         Ok(rows.len() as u64)
     }
 
@@ -310,17 +304,15 @@ impl Store {
             &format_time(now),
         )
         .await?;
-        if n > 0 {
-            append(
-                self,
-                &mut tx,
-                &Who::system(),
-                AuditEvent::new("lead.retention_anonymised", "lead", "*")
-                    .after(serde_json::json!({"count": n, "received_before": cutoff})),
-            )
-            .await?;
+        if n == 0 {
+            return Ok(0);
         }
-        tx.commit().await?;
+        tx.commit(
+            &Who::system(),
+            [AuditEvent::new("lead.retention_anonymised", "lead", "*")
+                .after(serde_json::json!({"count": n, "received_before": cutoff}))],
+        )
+        .await?;
         Ok(n)
     }
 
@@ -328,7 +320,7 @@ impl Store {
     pub(super) async fn allocation_candidates(&self) -> Result<Vec<Candidate>> {
         let policy = self.lead_policy().await?.policy;
         let mut tx = self.reader.begin().await?;
-        let mut c = load_candidates(&mut tx, &policy, &month_of(Utc::now())).await?;
+        let mut c = load_candidates(&mut tx, &policy, &month_of(self.now())).await?;
         tx.rollback().await?;
         for x in &mut c {
             x.capacity_left = None;
@@ -343,7 +335,7 @@ pub(super) async fn anonymise(tx: &mut Tx, w: &Sql, at: &str) -> Result<u64> {
          status_token_hash = NULL, anonymised_at = ");
     q.bind(at.to_string());
     q.extend(w);
-    Ok(q.query().execute(&mut **tx).await?.rows_affected())
+    Ok(q.query().execute(&mut *tx).await?.rows_affected())
 }
 
 /// Partners the allocator may consider: active ones, and suspended ones so that explanations show
@@ -356,13 +348,13 @@ pub(super) async fn load_candidates(
     let rows = sqlx::query(
         "SELECT id, status, size FROM partners WHERE status IN ('active', 'suspended') ORDER BY id",
     )
-    .fetch_all(&mut **tx)
+    .fetch_all(&mut *tx)
     .await?;
     let attrs = sqlx::query(
         "SELECT a.partner_id, a.kind, a.value FROM partner_attributes a JOIN partners p ON p.id = a.partner_id \
          WHERE p.status IN ('active', 'suspended')",
     )
-    .fetch_all(&mut **tx)
+    .fetch_all(&mut *tx)
     .await?;
     let mut by: HashMap<(i64, String), Vec<String>> = HashMap::new();
     for a in &attrs {
@@ -372,7 +364,7 @@ pub(super) async fn load_candidates(
     }
     let settings: HashMap<i64, PartnerLeadSettings> =
         sqlx::query("SELECT partner_id, paused, monthly_capacity FROM partner_lead_settings")
-            .fetch_all(&mut **tx)
+            .fetch_all(&mut *tx)
             .await?
             .iter()
             .map(|r| Ok((get(r, "partner_id")?, lead_settings(r)?)))
@@ -380,7 +372,7 @@ pub(super) async fn load_candidates(
     let month_start = format!("{month}-01T00:00:00.000Z");
     let offered: HashMap<i64, i64> = sqlx::query("SELECT partner_id, COUNT(*) AS n FROM lead_offers WHERE offered_at >= $1 GROUP BY partner_id")
         .bind(&month_start)
-        .fetch_all(&mut **tx)
+        .fetch_all(&mut *tx)
         .await?
         .iter()
         .map(|r| Ok((get(r, "partner_id")?, get(r, "n")?)))
@@ -410,7 +402,7 @@ pub(super) async fn load_candidates(
 pub(super) async fn load_ledger(tx: &mut Tx) -> Result<Ledger> {
     let mut l = Ledger::default();
     for r in sqlx::query("SELECT partner_id, credit, received FROM allocation_ledger")
-        .fetch_all(&mut **tx)
+        .fetch_all(&mut *tx)
         .await?
     {
         let id: i64 = get(&r, "partner_id")?;
@@ -424,7 +416,7 @@ pub(super) async fn load_ledger(tx: &mut Tx) -> Result<Ledger> {
 /// Partner referrers: referrer id → partner id.
 pub(super) async fn referrer_partners(tx: &mut Tx) -> Result<HashMap<i64, i64>> {
     sqlx::query("SELECT id, partner_id FROM referrers WHERE partner_id IS NOT NULL")
-        .fetch_all(&mut **tx)
+        .fetch_all(&mut *tx)
         .await?
         .iter()
         .map(|r| Ok((get(r, "id")?, get(r, "partner_id")?)))
@@ -449,7 +441,7 @@ pub(super) async fn write_ledger(
         .bind(id)
         .bind(tally.credit[i])
         .bind(tally.received[i] as i64)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
         // A lead is offered to a partner at most once.
         let got = i64::from(e.chosen.contains(&id));
@@ -475,7 +467,7 @@ pub(super) async fn add_monthly(
     .bind(partner)
     .bind(credit)
     .bind(received)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }

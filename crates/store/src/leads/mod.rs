@@ -19,9 +19,9 @@ pub use self::tasks::WaitingOffer;
 // What the children share with their siblings (their `pub(super)` free functions).
 use self::{desk::*, jobs::*, policy::*};
 
-use crate::audit::append;
 use crate::outbox::{self, Mail};
 use crate::sql::Sql;
+use crate::write::{Conn, WriteTx};
 use crate::{format_time, get, parse_time, Result, Store, StoreError, Tx, Who};
 use agora_domain::audit::AuditEvent;
 use agora_domain::leads::allocation::{
@@ -459,7 +459,7 @@ async fn count_bucket(
         .bind(metric)
         .bind(bucket)
         .bind(n)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     }
     Ok(())
@@ -480,11 +480,11 @@ async fn partner_emails(tx: &mut Tx, partner_id: i64) -> Result<Vec<String>> {
          WHERE g.scope_kind = 'partner' AND g.scope_id = $1 AND p.disabled_at IS NULL ORDER BY p.email",
     )
     .bind(partner_id)
-    .fetch_all(&mut **tx)
+    .fetch_all(&mut *tx)
     .await?)
 }
 
-async fn notify_partner(tx: &mut Tx, partner_id: i64, mail: &Mail) -> Result<()> {
+async fn notify_partner(tx: &mut impl Conn, partner_id: i64, mail: &Mail) -> Result<()> {
     for to in partner_emails(tx, partner_id).await? {
         outbox::queue_mail(tx, &to, mail).await?;
     }
@@ -492,10 +492,8 @@ async fn notify_partner(tx: &mut Tx, partner_id: i64, mail: &Mail) -> Result<()>
 }
 
 impl Store {
-    async fn begin_leads(&self) -> Result<Tx> {
-        let mut tx = self.begin().await?;
-        self.dialect.lock(&mut tx, LOCK_LEADS).await?;
-        Ok(tx)
+    async fn begin_leads(&self) -> Result<WriteTx> {
+        self.write_locked(LOCK_LEADS).await
     }
 
     // ---- Policy ------------------------------------------------------------------------------
@@ -508,15 +506,9 @@ impl Store {
         if n == 0 {
             let map = self.region_map().await?;
             let mut tx = self.begin_leads().await?;
-            insert_policy(
-                self,
-                &mut tx,
-                &LeadPolicy::initial(&map),
-                "Initial policy",
-                &Who::system(),
-            )
-            .await?;
-            tx.commit().await?;
+            let who = Who::system();
+            insert_policy(&mut tx, &LeadPolicy::initial(&map), "Initial policy", &who).await?;
+            tx.commit(&who, []).await?;
         }
         Ok(())
     }
@@ -549,8 +541,7 @@ fn allocation(row: &AnyRow) -> Result<Allocation> {
 
 /// Adopts a copy of the policy in force with a new region map (called when the map changes).
 pub(crate) async fn adopt_region_map(
-    store: &Store,
-    tx: &mut Tx,
+    tx: &mut WriteTx,
     map: &agora_domain::geo::RegionMap,
     who: &Who,
 ) -> Result<()> {
@@ -566,7 +557,7 @@ pub(crate) async fn adopt_region_map(
         for ns in p.allocation.neighbours.values_mut() {
             ns.retain(|n| known.contains(n));
         }
-        insert_policy(store, tx, &p, "Region map changed", who).await?;
+        insert_policy(tx, &p, "Region map changed", who).await?;
     }
     Ok(())
 }

@@ -38,8 +38,8 @@ impl Store {
             return Err(ValidationErrors::single("note", "required").into());
         }
         let mut tx = self.begin_leads().await?;
-        let v = insert_policy(self, &mut tx, policy, note, who).await?;
-        tx.commit().await?;
+        let v = insert_policy(&mut tx, policy, note, who).await?;
+        tx.commit(who, []).await?;
         Ok(v)
     }
 
@@ -73,19 +73,18 @@ impl Store {
         .bind(partner_id)
         .bind(i64::from(s.paused))
         .bind(s.monthly_capacity.map(i64::from))
-        .bind(crate::now())
+        .bind(self.stamp())
         .execute(&mut *tx)
         .await?;
-        append(
-            self,
-            &mut tx,
+        tx.commit(
             who,
-            AuditEvent::new("partner.lead_settings", "partner", partner_id)
-                .before(before)
-                .after(s),
+            [
+                AuditEvent::new("partner.lead_settings", "partner", partner_id)
+                    .before(before)
+                    .after(s),
+            ],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -166,8 +165,7 @@ pub(super) fn policy_version(row: &AnyRow) -> Result<PolicyVersion> {
 }
 
 pub(super) async fn insert_policy(
-    store: &Store,
-    tx: &mut Tx,
+    tx: &mut WriteTx,
     policy: &LeadPolicy,
     note: &str,
     who: &Who,
@@ -179,17 +177,13 @@ pub(super) async fn insert_policy(
         .bind(v)
         .bind(serde_json::to_string(policy).unwrap_or_default())
         .bind(note)
-        .bind(crate::now())
+        .bind(tx.stamp())
         .bind(&who.label)
         .execute(&mut **tx)
         .await?;
-    append(
-        store,
-        tx,
-        who,
+    tx.audit(
         AuditEvent::new("lead_policy.adopted", "lead_policy", v)
             .after(serde_json::json!({"note": note})),
-    )
-    .await?;
+    );
     Ok(v)
 }

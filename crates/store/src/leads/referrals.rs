@@ -38,7 +38,7 @@ impl Store {
         .bind(partner_id)
         .bind(person_id)
         .bind(label)
-        .bind(crate::now())
+        .bind(self.stamp())
         .fetch_one(&mut *tx)
         .await
         {
@@ -46,15 +46,12 @@ impl Store {
             Err(e) if crate::is_unique_violation(&e) => return Err(ValidationErrors::single("code", "code-taken").into()),
             Err(e) => return Err(e.into()),
         };
-        append(
-            self,
-            &mut tx,
+        tx.commit(
             who,
-            AuditEvent::new("referrer.created", "referrer", id)
-                .after(serde_json::json!({"code": code, "label": label})),
+            [AuditEvent::new("referrer.created", "referrer", id)
+                .after(serde_json::json!({"code": code, "label": label}))],
         )
         .await?;
-        tx.commit().await?;
         self.referrers()
             .await?
             .into_iter()

@@ -119,15 +119,12 @@ impl Store {
         for (m, p, credit, received) in shares {
             add_monthly(&mut tx, m, *p, *credit, *received).await?;
         }
-        append(
-            self,
-            &mut tx,
+        tx.commit(
             &Who::system(),
-            AuditEvent::new("lead.counts_loaded", "lead_counts", "*")
-                .after(serde_json::json!({"rows": rows.len()})),
+            [AuditEvent::new("lead.counts_loaded", "lead_counts", "*")
+                .after(serde_json::json!({"rows": rows.len()}))],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 }

@@ -115,7 +115,7 @@ impl Store {
         }
         let mut w = Sql::new(" WHERE id IN ");
         w.bind_list(&ids);
-        let n = anonymise(&mut tx, &w, &crate::now()).await?;
+        let n = anonymise(&mut tx, &w, &self.stamp()).await?;
         let mut wd = Sql::new(
             "UPDATE lead_offers SET status = 'withdrawn' WHERE status = 'offered' AND lead_id IN ",
         );
@@ -124,15 +124,12 @@ impl Store {
         let mut ws = Sql::new("UPDATE leads SET status = 'withdrawn' WHERE status IN ('pending', 'queued') AND id IN ");
         ws.bind_list(&ids);
         ws.query().execute(&mut *tx).await?;
-        append(
-            self,
-            &mut tx,
+        tx.commit(
             who,
-            AuditEvent::new("lead.person_erased", "lead", "*")
-                .after(serde_json::json!({"leads": ids})),
+            [AuditEvent::new("lead.person_erased", "lead", "*")
+                .after(serde_json::json!({"leads": ids}))],
         )
         .await?;
-        tx.commit().await?;
         Ok(n)
     }
 }

@@ -10,6 +10,7 @@ conformance!(
     changing_the_region_map_recomputes_served_regions,
     leases_admit_one_holder_until_they_expire,
     failed_emails_wait_for_their_retry_time,
+    the_stores_stamps_follow_its_clock,
 );
 
 async fn migrations_are_idempotent_and_seed_regions(store: Store) {
@@ -285,4 +286,53 @@ async fn failed_emails_wait_for_their_retry_time(store: Store) {
         .expect("test");
     assert!(store.outbox_due(&later, 10).await.expect("test").is_empty());
     assert_eq!(store.outbox_backlog().await.expect("test"), (0, 0));
+}
+
+/// Every time the store stamps comes from its clock: moved forward, an audit entry, a person's
+/// creation and a queued mail are stamped in the moved time, not the system's.
+async fn the_stores_stamps_follow_its_clock(store: Store) {
+    let system = chrono::Utc::now();
+    store.clock().advance(chrono::Duration::days(400));
+    // Stored times keep milliseconds.
+    let before = chrono::SubsecRound::trunc_subsecs(store.now(), 3);
+    assert!(before - system >= chrono::Duration::days(399));
+    let p = store
+        .create_person(
+            &Email::parse("later@example.org").expect("test"),
+            "Later",
+            None,
+            &[],
+            &admin(),
+        )
+        .await
+        .expect("person");
+    store
+        .queue_email("later@example.org", "Hello", "Body")
+        .await
+        .expect("mail");
+    let after = store.now();
+    // Stored text or a typed time alike.
+    let stamped = |s: &dyn std::fmt::Display| {
+        let s = s.to_string();
+        let t: chrono::DateTime<chrono::Utc> = s.parse().expect("stored time");
+        assert!(before <= t && t <= after, "{s} not in [{before}, {after}]");
+    };
+    stamped(&p.created_at);
+    let entry = store
+        .audit_page(
+            &AuditFilter {
+                action: Some("person.create".into()),
+                ..Default::default()
+            },
+            PageRequest::default(),
+        )
+        .await
+        .expect("audit")
+        .items
+        .remove(0);
+    stamped(&entry.at);
+    let mail = store.outbox_recent(1).await.expect("outbox").remove(0);
+    stamped(&mail.created_at);
+    // A clone of the store (another handle, as each server instance holds) reads the same clock.
+    assert!(store.clone().now() >= after);
 }

@@ -369,6 +369,8 @@ struct AccountView {
     language_choices: Vec<(String, String)>,
     language_errors: FieldErrors,
     language_saved: bool,
+    /// Now by the app's clock, to mark expired tokens.
+    now: chrono::DateTime<chrono::Utc>,
 }
 
 /// How long a new API token may stay valid, in days. A year unless the person picks otherwise.
@@ -422,6 +424,7 @@ async fn account_view(state: &AppState, v: &Viewer) -> Result<AccountView> {
             .collect(),
         language_errors: FieldErrors::default(),
         language_saved: false,
+        now: state.clock.now(),
     })
 }
 

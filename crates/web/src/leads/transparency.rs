@@ -50,15 +50,17 @@ fn parse_period(s: &str) -> Result<Period> {
     Period::parse(s).map_err(|c| Error::Invalid(ValidationErrors::single("period", c)))
 }
 
-fn current_quarter() -> Period {
-    let now = agora_store::now();
-    Period::containing(&now[..7])
+fn current_quarter(now: chrono::DateTime<chrono::Utc>) -> Period {
+    Period::containing(&now.format("%Y-%m").to_string())
         .map(|(_, q, _)| q)
         .unwrap_or(Period::Year(2026))
 }
 
-pub async fn transparency_index() -> Redirect {
-    Redirect::to(&format!("/transparency/{}", current_quarter()))
+pub async fn transparency_index(State(state): State<AppState>) -> Redirect {
+    Redirect::to(&format!(
+        "/transparency/{}",
+        current_quarter(state.clock.now())
+    ))
 }
 
 /// A report cell as shown: a count, or for a suppressed one a short "<5" that fits a table cell
@@ -204,7 +206,7 @@ pub async fn transparency(
     let b = bars(chart, 230);
     let chart_height = b.len() as u32 * 28 + 4;
     // From the first month with data to the last one or today, whichever is later.
-    let this_month = agora_store::now()[..7].to_string();
+    let this_month = state.clock.now().format("%Y-%m").to_string();
     let (first, last) = match state.store.report_months().await? {
         Some((f, l)) => (f.min(this_month.clone()), l.max(this_month)),
         None => (this_month.clone(), this_month),

@@ -1,0 +1,583 @@
+//! Conformance: every write by someone leaves its audit entries, and bookkeeping leaves none. Walks
+//! the store's write paths program by program; a write that stopped auditing (or audited the wrong
+//! thing) fails here.
+
+use super::*;
+
+conformance!(
+    every_change_of_state_is_audited,
+    bookkeeping_writes_are_not_audited,
+);
+
+/// The audit log seen since the last look.
+struct Log {
+    seq: i64,
+}
+
+impl Log {
+    async fn new(store: &Store) -> Self {
+        let mut log = Self { seq: 0 };
+        log.since(store).await;
+        log
+    }
+
+    /// The actions recorded since the last call, sorted.
+    async fn since(&mut self, store: &Store) -> Vec<String> {
+        let page = store
+            .audit_page(&AuditFilter::default(), PageRequest::new(1, 100))
+            .await
+            .expect("audit page");
+        let mut new: Vec<_> = page.items.iter().filter(|e| e.seq > self.seq).collect();
+        assert!(new.len() < 100, "more entries than one page holds");
+        if let Some(last) = new.iter().map(|e| e.seq).max() {
+            self.seq = last;
+        }
+        new.sort_by(|a, b| a.action.cmp(&b.action));
+        new.into_iter().map(|e| e.action.clone()).collect()
+    }
+
+    /// Asserts that exactly `expected` (any order) was recorded since the last look.
+    async fn expect(&mut self, store: &Store, what: &str, expected: &[&str]) {
+        let mut expected: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+        expected.sort();
+        assert_eq!(self.since(store).await, expected, "after {what}");
+    }
+}
+
+async fn every_change_of_state_is_audited(store: Store) {
+    let now = t("2026-11-02T10:00:00Z");
+    let mut log = Log::new(&store).await;
+
+    // ---- Accounts
+    let admin_who = admin();
+    let (pid, who) = member(
+        &store,
+        "walker@example.org",
+        &[Grant {
+            role: Role::Admin,
+            scope_id: None,
+        }],
+    )
+    .await;
+    log.expect(&store, "create_person", &["person.create", "role.grant"])
+        .await;
+    store
+        .set_language(pid, Some("es"), &who)
+        .await
+        .expect("language");
+    log.expect(&store, "set_language", &["person.language"])
+        .await;
+    let delegate_role = Grant {
+        role: Role::GroupMember,
+        scope_id: Some(1),
+    };
+    store
+        .grant_role(pid, delegate_role, &admin_who)
+        .await
+        .expect("grant");
+    log.expect(&store, "grant_role", &["role.grant"]).await;
+    store
+        .revoke_role(pid, delegate_role, &admin_who)
+        .await
+        .expect("revoke");
+    log.expect(&store, "revoke_role", &["role.revoke"]).await;
+    let token = store
+        .create_api_token(
+            pid,
+            "script",
+            "walk-hash",
+            "agora_walk",
+            "2999-01-01T00:00:00.000Z",
+            &who,
+        )
+        .await
+        .expect("token");
+    log.expect(&store, "create_api_token", &["api_token.create"])
+        .await;
+    store
+        .revoke_api_token(token, pid, &who)
+        .await
+        .expect("revoke token");
+    log.expect(&store, "revoke_api_token", &["api_token.revoke"])
+        .await;
+    store
+        .change_password(pid, "$argon2id$new", "no-session", &who)
+        .await
+        .expect("password");
+    log.expect(&store, "change_password", &["person.change_password"])
+        .await;
+    let invited = store
+        .invite_person(
+            &Email::parse("invited@example.org").expect("test"),
+            "Invited",
+            &[Grant {
+                role: Role::Admin,
+                scope_id: None,
+            }],
+            &invitation("walk-invite"),
+            &admin_who,
+        )
+        .await
+        .expect("invite");
+    log.expect(&store, "invite_person", &["person.create", "role.grant"])
+        .await;
+    let redeemed = store
+        .redeem_token_set_password(
+            TokenPurpose::Invitation,
+            "walk-invite",
+            "$argon2id$x",
+            &("Tokens".into(), "Revoked".into()),
+        )
+        .await
+        .expect("redeem");
+    assert_eq!(redeemed.person_id, invited);
+    log.expect(
+        &store,
+        "redeem_token_set_password",
+        &["person.accept_invitation"],
+    )
+    .await;
+    store
+        .record(&who, AuditEvent::new("session.sign_in", "person", pid))
+        .await
+        .expect("record");
+    log.expect(&store, "record", &["session.sign_in"]).await;
+
+    // ---- Partners
+    let applicant = store
+        .create_application(
+            &application("Walker Apps", "contact@walker.example"),
+            &Who::anonymous(),
+        )
+        .await
+        .expect("apply");
+    log.expect(&store, "create_application", &["partner.apply"])
+        .await;
+    store
+        .change_status(
+            applicant.id,
+            PartnerStatus::Active,
+            "",
+            Some(&invitation("walk-contact")),
+            &admin_who,
+        )
+        .await
+        .expect("approve");
+    log.expect(
+        &store,
+        "change_status (approval with invitation)",
+        &["partner.status", "person.create", "role.grant"],
+    )
+    .await;
+    let partner = store
+        .create_partner(
+            &profile("Walker Hosting", "FR", "hosting"),
+            PartnerStatus::Active,
+            &admin_who,
+        )
+        .await
+        .expect("partner");
+    log.expect(&store, "create_partner", &["partner.create"])
+        .await;
+    store
+        .update_profile(
+            partner.id,
+            &profile("Walker Hosting", "DE", "hosting"),
+            &admin_who,
+        )
+        .await
+        .expect("update");
+    log.expect(&store, "update_profile", &["partner.update"])
+        .await;
+    store
+        .import_partners(
+            &[
+                ImportRow {
+                    profile: profile("Walker Hosting", "DE", "hosting"),
+                    status: PartnerStatus::Active,
+                },
+                ImportRow {
+                    profile: profile("Walker Imports", "ES", "hosting"),
+                    status: PartnerStatus::Active,
+                },
+            ],
+            &admin_who,
+        )
+        .await
+        .expect("import");
+    log.expect(
+        &store,
+        "import_partners",
+        &["partner.import_create", "partner.import_update"],
+    )
+    .await;
+    store
+        .replace_regions(&RegionMap::default_map(), &admin_who)
+        .await
+        .expect("regions");
+    log.expect(
+        &store,
+        "replace_regions",
+        &["lead_policy.adopted", "regions.replace"],
+    )
+    .await;
+
+    // ---- Leads
+    store
+        .set_partner_lead_settings(
+            partner.id,
+            agora_domain::leads::PartnerLeadSettings {
+                paused: false,
+                monthly_capacity: Some(50),
+            },
+            &admin_who,
+        )
+        .await
+        .expect("settings");
+    log.expect(
+        &store,
+        "set_partner_lead_settings",
+        &["partner.lead_settings"],
+    )
+    .await;
+    let policy = store.lead_policy().await.expect("policy").policy;
+    store
+        .adopt_lead_policy(&policy, "Same again", &admin_who)
+        .await
+        .expect("adopt");
+    log.expect(&store, "adopt_lead_policy", &["lead_policy.adopted"])
+        .await;
+    store
+        .create_referrer("walk-2026", Some(partner.id), None, "Flyer", &admin_who)
+        .await
+        .expect("referrer");
+    log.expect(&store, "create_referrer", &["referrer.created"])
+        .await;
+    let submit = |email: &str, key: &str| {
+        submission(
+            lead_input(email, "Org", "FR"),
+            Some(key),
+            "2026-11-02T09:00:00Z",
+        )
+    };
+    let first = store
+        .submit_leads(&[
+            submit("a@lead.example", "k1"),
+            submit("b@lead.example", "k2"),
+        ])
+        .await
+        .expect("submit");
+    let lead = first[0].as_ref().expect("lead").lead_id();
+    log.expect(&store, "submit_leads", &["lead.received"]).await;
+    store
+        .submit_leads(&[submit("a@lead.example", "k1")])
+        .await
+        .expect("replay");
+    log.expect(&store, "submit_leads (a replay changes nothing)", &[])
+        .await;
+    store
+        .submit_leads(&[submit("a@lead.example", "k3")])
+        .await
+        .expect("merge");
+    log.expect(&store, "submit_leads (a repeat)", &["lead.merged"])
+        .await;
+    let (offered, queued) = store.allocate_pending(now, 10).await.expect("allocate");
+    log.expect(
+        &store,
+        "allocate_pending",
+        &vec!["lead.allocated"; usize::try_from(offered + queued).expect("count")],
+    )
+    .await;
+    let offer = store.lead_offers(lead).await.expect("offers")[0].clone();
+    store
+        .update_offer(
+            offer.id,
+            offer.partner_id,
+            &agora_store::OfferUpdate {
+                to: agora_domain::leads::OfferStatus::Accepted,
+                reason: None,
+                note: String::new(),
+            },
+            now,
+            &admin_who,
+        )
+        .await
+        .expect("accept");
+    log.expect(&store, "update_offer", &["lead.offer_updated"])
+        .await;
+    store
+        .close_lead(
+            lead,
+            (agora_domain::leads::CloseReason::Duplicate, "twice"),
+            now,
+            &admin_who,
+        )
+        .await
+        .expect("close");
+    log.expect(&store, "close_lead", &["lead.closed"]).await;
+    let other = first[1].as_ref().expect("lead").lead_id();
+    store
+        .erase_person_leads("b@lead.example", &admin_who)
+        .await
+        .expect("erase");
+    log.expect(&store, "erase_person_leads", &["lead.person_erased"])
+        .await;
+    assert!(store.lead(other).await.expect("lead").is_some());
+    store
+        .add_report_counts(
+            &[(
+                "2025-01".into(),
+                "europe".into(),
+                0,
+                "received".into(),
+                -1,
+                3,
+            )],
+            &[],
+        )
+        .await
+        .expect("counts");
+    log.expect(&store, "add_report_counts", &["lead.counts_loaded"])
+        .await;
+    store
+        .run_lead_jobs(t("2026-12-31T10:00:00Z"), Some(1))
+        .await
+        .expect("jobs");
+    log.expect(
+        &store,
+        "run_lead_jobs (retention)",
+        &["lead.retention_anonymised"],
+    )
+    .await;
+
+    // ---- Governance
+    let (body, people) = group(&store, "walkers", 2).await;
+    log.expect(
+        &store,
+        "create_body and its people",
+        &[
+            "body.create",
+            "person.create",
+            "person.create",
+            "person.create",
+            "role.grant",
+            "role.grant",
+            "role.grant",
+        ],
+    )
+    .await;
+    partner_person(&store, "staff@walker.example", partner.id).await;
+    let staff = store
+        .person_by_email("staff@walker.example")
+        .await
+        .expect("staff")
+        .expect("staff");
+    log.expect(&store, "create_person", &["person.create", "role.grant"])
+        .await;
+    store
+        .set_delegates(partner.id, Some(staff.id), None, &admin_who)
+        .await
+        .expect("delegates");
+    log.expect(&store, "set_delegates", &["partner.delegates"])
+        .await;
+    let assembly = store
+        .body("partner-assembly")
+        .await
+        .expect("assembly")
+        .expect("seeded");
+    let cid = open(
+        &store,
+        &assembly,
+        &proposal("consultation"),
+        &admin_who,
+        "2026-11-01T10:00:00Z",
+    )
+    .await;
+    let delegate = Who::person(staff.id, "staff@walker.example");
+    let cm = store
+        .comment(cid, None, "Why?", &delegate, t("2026-11-01T11:00:00Z"))
+        .await
+        .expect("comment");
+    log.expect(
+        &store,
+        "open_decision (consultation), comment",
+        &["decision.comment", "decision.open"],
+    )
+    .await;
+    store
+        .run_governance_jobs(t("2026-11-04T10:00:01Z"))
+        .await
+        .expect("close");
+    log.expect(&store, "run_governance_jobs (closing)", &["decision.close"])
+        .await;
+    store
+        .respond(cid, cm, "Because.", &admin_who, t("2026-11-04T11:00:00Z"))
+        .await
+        .expect("respond");
+    log.expect(&store, "respond", &["decision.respond"]).await;
+    let at = "2026-11-01T10:00:00Z";
+    let id = open(&store, &body, &proposal("lazy-consensus"), &people[1].1, at).await;
+    log.expect(&store, "open_decision", &["decision.open"])
+        .await;
+    store
+        .set_stance(
+            id,
+            VoterKey::Person(people[2].0),
+            Stance::Object,
+            "Not yet",
+            &people[2].1,
+            t("2026-11-01T11:00:00Z"),
+        )
+        .await
+        .expect("objects");
+    log.expect(&store, "set_stance", &["decision.stance"]).await;
+    store
+        .escalate(id, &people[2].1, t("2026-11-01T12:00:00Z"))
+        .await
+        .expect("escalate");
+    log.expect(&store, "escalate", &["decision.escalate"]).await;
+    store
+        .rule(
+            id,
+            Ruling::Reject,
+            "A vote is needed.",
+            &admin_who,
+            t("2026-11-02T10:00:00Z"),
+        )
+        .await
+        .expect("rule");
+    log.expect(&store, "rule", &["decision.decide"]).await;
+    let id = open(&store, &body, &proposal("lazy-consensus"), &people[1].1, at).await;
+    store
+        .revise(
+            id,
+            &agora_domain::governance::Revision::parse("Second try", "Shorter.").expect("valid"),
+            &people[1].1,
+            t("2026-11-01T11:00:00Z"),
+        )
+        .await
+        .expect("revise");
+    log.expect(
+        &store,
+        "open_decision, revise",
+        &["decision.open", "decision.revise"],
+    )
+    .await;
+    store
+        .withdraw(id, &people[1].1, t("2026-11-01T12:00:00Z"))
+        .await
+        .expect("withdraw");
+    log.expect(&store, "withdraw", &["decision.withdraw"]).await;
+    let vote = open(&store, &body, &proposal("yes-no"), &people[1].1, at).await;
+    store
+        .cast_ballot(
+            vote,
+            VoterKey::Person(people[1].0),
+            &BallotChoice::YesNo(VoteChoice::Yes),
+            None,
+            &people[1].1,
+            t("2026-11-01T11:00:00Z"),
+        )
+        .await
+        .expect("ballot");
+    log.expect(
+        &store,
+        "open_decision, cast_ballot",
+        &["decision.ballot", "decision.open"],
+    )
+    .await;
+    store
+        .run_governance_jobs(t("2026-11-05T10:00:00Z"))
+        .await
+        .expect("close");
+    log.expect(&store, "run_governance_jobs (closing)", &["decision.close"])
+        .await;
+    store
+        .take_decision(
+            vote,
+            "Adopted.",
+            None,
+            &people[0].1,
+            t("2026-11-05T11:00:00Z"),
+        )
+        .await
+        .expect("take");
+    log.expect(&store, "take_decision", &["decision.decide"])
+        .await;
+    assert_eq!(
+        store
+            .verify_audit_chain()
+            .await
+            .expect("verify")
+            .first_error,
+        None
+    );
+}
+
+async fn bookkeeping_writes_are_not_audited(store: Store) {
+    let now = t("2026-11-02T10:00:00Z");
+    let (pid, _) = member(&store, "keeper@example.org", &[]).await;
+    let mut log = Log::new(&store).await;
+    store
+        .create_session("walk-session", pid, "2999-01-01T00:00:00.000Z", now)
+        .await
+        .expect("session");
+    store
+        .touch_session("walk-session", "2999-01-02T00:00:00.000Z", now)
+        .await
+        .expect("touch");
+    store
+        .delete_session("walk-session")
+        .await
+        .expect("sign out");
+    store
+        .create_one_time_token(
+            TokenPurpose::PasswordReset,
+            pid,
+            "walk-reset",
+            "2999-01-01T00:00:00.000Z",
+        )
+        .await
+        .expect("link");
+    store
+        .request_password_reset(pid, "keeper@example.org", &invitation("walk-reset-2"))
+        .await
+        .expect("reset request");
+    store.purge_expired(now).await.expect("purge");
+    store
+        .flush_rate_limits(&[agora_store::RateDelta {
+            key: "walk".into(),
+            window_start: 0,
+            delta: 1,
+            reset: false,
+        }])
+        .await
+        .expect("rate");
+    store.purge_rate_limits(1).await.expect("purge rates");
+    assert!(store
+        .try_lease("walk-job", "me", chrono::Duration::minutes(1), now)
+        .await
+        .expect("lease"));
+    store
+        .record_job_run("walk-job", now, now, Ok("done"))
+        .await
+        .expect("run");
+    store
+        .release_lease("walk-job", "me")
+        .await
+        .expect("release");
+    store
+        .queue_email("keeper@example.org", "Hello", "Body")
+        .await
+        .expect("mail");
+    let mail = store.outbox_recent(1).await.expect("outbox")[0].id;
+    store
+        .outbox_mark_failed(mail, "refused", now, chrono::Duration::minutes(1))
+        .await
+        .expect("failed");
+    store
+        .outbox_mark_sent(mail, "2026-11-02T10:01:00.000Z")
+        .await
+        .expect("sent");
+    log.expect(&store, "bookkeeping", &[]).await;
+}
