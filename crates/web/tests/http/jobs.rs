@@ -11,6 +11,7 @@ both_backends!(
     a_failing_job_shows_on_the_job_page_and_in_the_api,
     the_cleanup_job_removes_expired_sessions_on_the_apps_clock,
     an_unreachable_mail_server_fails_the_mailer_and_keeps_the_mail,
+    the_app_and_its_store_read_one_clock,
 );
 
 async fn admin(app: &TestApp) -> reqwest::Client {
@@ -232,4 +233,33 @@ async fn an_unreachable_mail_server_fails_the_mailer_and_keeps_the_mail(app: Tes
         outbox.contains("new@example.org"),
         "the mail waits for its retry"
     );
+}
+
+/// The clock tests move is the store's: a sign-in after moving it is audited, and its session
+/// stamped, in the moved time (neither reads the system's).
+async fn the_app_and_its_store_read_one_clock(app: TestApp) {
+    let id = app.person("member@example.org", &[]).await;
+    app.clock.advance(chrono::Duration::days(30));
+    let moved = app.clock.now();
+    assert!(moved - chrono::Utc::now() > chrono::Duration::days(29));
+    let _member = app.login("member@example.org").await;
+    let login = app
+        .store
+        .audit_page(
+            &agora_store::AuditFilter {
+                action: Some("session.login".into()),
+                ..Default::default()
+            },
+            agora_domain::pagination::PageRequest::default(),
+        )
+        .await
+        .expect("audit")
+        .items
+        .remove(0);
+    let at: chrono::DateTime<chrono::Utc> = login.at.parse().expect("time");
+    assert!(
+        at >= chrono::SubsecRound::trunc_subsecs(moved, 3) && at <= app.clock.now(),
+        "{at} is not on the moved clock ({moved})"
+    );
+    assert_eq!(login.actor_id, Some(id));
 }
