@@ -199,11 +199,38 @@ pub async fn delegates_form(
     render(&delegates_view(&state, &v, partner_id, FieldErrors::default()).await?)
 }
 
-#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+/// The delegates form: text fields, since a browser sends every field as text.
+#[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct DelegatesForm {
     pub delegate_id: Option<String>,
     pub alternate_id: Option<String>,
+}
+
+impl DelegatesForm {
+    fn parse(&self) -> Result<DelegatesBody> {
+        let parse = |field: &str, s: &Option<String>| -> Result<Option<i64>> {
+            match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+                None => Ok(None),
+                Some(s) => s
+                    .parse()
+                    .map(Some)
+                    .map_err(|_| invalid(field, "invalid-number")),
+            }
+        };
+        Ok(DelegatesBody {
+            delegate_id: parse("delegate_id", &self.delegate_id)?,
+            alternate_id: parse("alternate_id", &self.alternate_id)?,
+        })
+    }
+}
+
+/// Who casts a partner's vote in the assembly, and who stands in: person ids of the partner's staff.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct DelegatesBody {
+    pub delegate_id: Option<i64>,
+    pub alternate_id: Option<i64>,
 }
 
 /// Designates a partner's delegate and alternate: the partner's admins, or the foundation.
@@ -211,23 +238,12 @@ pub async fn save_delegates(
     state: &AppState,
     v: &Viewer,
     partner_id: i64,
-    f: &DelegatesForm,
+    d: &DelegatesBody,
 ) -> Result<()> {
     v.require(Permission::EditPartnerProfile { partner_id })?;
-    let parse = |field: &str, s: &Option<String>| -> Result<Option<i64>> {
-        match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            None => Ok(None),
-            Some(s) => s
-                .parse()
-                .map(Some)
-                .map_err(|_| invalid(field, "invalid-number")),
-        }
-    };
-    let delegate = parse("delegate_id", &f.delegate_id)?;
-    let alternate = parse("alternate_id", &f.alternate_id)?;
     state
         .store
-        .set_delegates(partner_id, delegate, alternate, &v.who())
+        .set_delegates(partner_id, d.delegate_id, d.alternate_id, &v.who())
         .await?;
     Ok(())
 }
@@ -238,7 +254,7 @@ pub async fn delegates_submit(
     Path(partner_id): Path<i64>,
     Form(f): Form<DelegatesForm>,
 ) -> Result<Response> {
-    match save_delegates(&state, &v, partner_id, &f).await {
+    match async { save_delegates(&state, &v, partner_id, &f.parse()?).await }.await {
         Ok(()) => {
             Ok(Redirect::to(&format!("/portal/partners/{partner_id}/delegates")).into_response())
         }

@@ -2,7 +2,7 @@
 //! pages call (`governance::access`, `open`, `perform`), so both enforce the same rules.
 
 use super::access::{body_by_slug, decision_access, open, perform, ActionInput, Done};
-use super::admin::{save_delegates, DelegatesForm};
+use super::admin::{save_delegates, DelegatesBody};
 use super::pages::visible_bodies;
 use crate::api::{ApiJson, ErrorBody};
 use crate::auth::Viewer;
@@ -238,14 +238,14 @@ pub async fn ballots_csv(state: State<AppState>, v: Viewer, id: Path<i64>) -> Re
 }
 
 #[utoipa::path(post, path = "/api/v1/partners/{id}/delegates", tag = "governance", params(("id" = i64, Path)),
-    request_body = DelegatesForm,
+    request_body = DelegatesBody,
     responses((status = 200), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 /// Designate who casts a partner's vote in the assembly (person ids of the partner's staff).
 pub async fn delegates(
     State(state): State<AppState>,
     v: Viewer,
     Path(id): Path<i64>,
-    ApiJson(f): ApiJson<DelegatesForm>,
+    ApiJson(f): ApiJson<DelegatesBody>,
 ) -> Result<Json<serde_json::Value>> {
     save_delegates(&state, &v, id, &f).await?;
     Ok(Json(json!({"ok": true})))

@@ -511,15 +511,37 @@ async fn consultation_comments_get_responses_before_the_decision_is_taken(app: T
     )
     .await;
     let partner = app.partner("Acme Learning", PartnerStatus::Active).await;
-    app.person(
-        "delegate@acme.example",
-        &[Grant {
-            role: Role::PartnerAdmin,
-            scope_id: Some(partner.id),
-        }],
+    let delegate_id = app
+        .person(
+            "delegate@acme.example",
+            &[Grant {
+                role: Role::PartnerAdmin,
+                scope_id: Some(partner.id),
+            }],
+        )
+        .await;
+    app.person("member@elsewhere.example", &[]).await;
+    // The API designates the delegate by a JSON integer; a number sent as text names its field.
+    let delegates = format!("/api/v1/partners/{}/delegates", partner.id);
+    let (s, body) = api(
+        &app,
+        "staff@foundation.example",
+        "POST",
+        &delegates,
+        Some(json!({"delegate_id": delegate_id.to_string()})),
     )
     .await;
-    app.person("member@elsewhere.example", &[]).await;
+    assert_eq!(s, 422, "{body}");
+    assert!(body["errors"]["delegate_id"].is_string(), "{body}");
+    let (s, body) = api(
+        &app,
+        "staff@foundation.example",
+        "POST",
+        &delegates,
+        Some(json!({"delegate_id": delegate_id, "alternate_id": null})),
+    )
+    .await;
+    assert_eq!(s, 200, "{body}");
     let (s, body) = api(&app, "staff@foundation.example", "POST", "/api/v1/bodies/partner-assembly/decisions", Some(json!({
         "title": "Partner obligations for 2027", "text": "One case study, one article, one testimonial.",
         "kind": "consultation", "close_hours": "72"
