@@ -302,6 +302,7 @@ admin-received = Received
 admin-anonymised = Anonymised
 admin-retry = Allocate again
 admin-offers = Offers
+admin-no-offers = No partner has been offered this request yet.
 admin-views = Who saw the contact details
 admin-round = Allocation { $count } (policy version { $name })
 admin-outside = { $count ->

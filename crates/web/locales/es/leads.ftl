@@ -302,6 +302,7 @@ admin-received = Recibido
 admin-anonymised = Anonimizado
 admin-retry = Volver a asignar
 admin-offers = Ofertas
+admin-no-offers = Todavía no se ha ofrecido esta solicitud a ningún socio.
 admin-views = Quién vio los datos de contacto
 admin-round = Asignación { $count } (versión { $name } de la política)
 admin-outside = { $count ->

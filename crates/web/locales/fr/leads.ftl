@@ -302,6 +302,7 @@ admin-received = Reçu
 admin-anonymised = Anonymisé
 admin-retry = Attribuer de nouveau
 admin-offers = Offres
+admin-no-offers = Cette demande n’a encore été proposée à aucun partenaire.
 admin-views = Qui a vu les coordonnées
 admin-round = Attribution { $count } (version { $name } de la politique)
 admin-outside = { $count ->

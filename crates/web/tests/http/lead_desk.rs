@@ -175,6 +175,7 @@ async fn api_post(app: &TestApp, token: &str, path: &str, body: Value) -> (u16, 
 async fn stuck_lead(app: &TestApp, email: &str) -> i64 {
     let mut r = request(email);
     r["country"] = json!("JP");
+    r["services"] = json!([]);
     r["languages"] = json!(["ja"]);
     let (s, created) = submit(app, &r).await;
     assert_eq!(s, 201, "{created}");
@@ -205,6 +206,11 @@ async fn admins_offer_stuck_leads_by_hand_and_close_leads(app: TestApp) {
     let page = format!("/admin/leads/{id}");
     let (_, html) = text(&ac, app.url(&page)).await;
     assert!(html.contains("Offer to a partner") && html.contains("Close the lead"));
+    // A stuck lead was offered to nobody: that is said once, not as an "Offers" table caption too,
+    // and a request that names no service shows "Any", not an empty row.
+    assert!(html.contains("No partner has been offered this request yet."));
+    assert_eq!(html.matches(">Offers<").count(), 1, "{html}");
+    assert!(!html.contains("<dd></dd>"), "{html}");
     let res = app
         .post_form(
             &ac,
