@@ -140,3 +140,15 @@ impl Store {
         .await?)
     }
 }
+
+impl Store {
+    /// Makes a change and commits it without an audit event: for the test that such a commit is
+    /// refused and leaves nothing behind.
+    pub async fn unaudited_change_for_tests(&self) -> Result<()> {
+        let mut tx = self.write().await?;
+        sqlx::query("INSERT INTO settings (key, value) VALUES ('unaudited', 'x')")
+            .execute(&mut *tx)
+            .await?;
+        tx.commit(&crate::Who::system(), []).await
+    }
+}

@@ -7,6 +7,7 @@ use super::*;
 conformance!(
     every_change_of_state_is_audited,
     bookkeeping_writes_are_not_audited,
+    a_write_without_an_audit_event_is_refused_and_rolled_back,
 );
 
 /// The audit log seen since the last look.
@@ -580,4 +581,21 @@ async fn bookkeeping_writes_are_not_audited(store: Store) {
         .await
         .expect("sent");
     log.expect(&store, "bookkeeping", &[]).await;
+}
+
+async fn a_write_without_an_audit_event_is_refused_and_rolled_back(store: Store) {
+    let mut log = Log::new(&store).await;
+    assert!(matches!(
+        store.unaudited_change_for_tests().await,
+        Err(StoreError::Unaudited)
+    ));
+    assert_eq!(
+        store
+            .execute_for_test("DELETE FROM settings WHERE key = 'unaudited'")
+            .await
+            .expect("delete"),
+        0,
+        "the change was rolled back"
+    );
+    log.expect(&store, "a refused commit", &[]).await;
 }
