@@ -136,11 +136,11 @@ mod tests {
     fn a_file_read_in_shares_is_the_file() {
         let text = big_text();
         assert!(text.len() > 8 << 20, "large enough to be read in shares");
-        let mut file = tempfile::NamedTempFile::new().unwrap();
-        file.write_all(text.as_bytes()).unwrap();
+        let mut file = tempfile::NamedTempFile::new().expect("temp file");
+        file.write_all(text.as_bytes()).expect("write");
         for threads in [1, 2, 3, 7] {
             assert!(
-                read_file(file.path(), threads).unwrap() == text,
+                read_file(file.path(), threads).expect("read") == text,
                 "{threads} threads"
             );
         }
@@ -151,9 +151,9 @@ mod tests {
         let mut bytes = big_text().into_bytes();
         let last = bytes.len() - 2;
         bytes[last] = 0xff;
-        let mut file = tempfile::NamedTempFile::new().unwrap();
-        file.write_all(&bytes).unwrap();
-        let err = read_file(file.path(), 2).unwrap_err();
+        let mut file = tempfile::NamedTempFile::new().expect("temp file");
+        file.write_all(&bytes).expect("write");
+        let err = read_file(file.path(), 2).expect_err("not UTF-8");
         assert!(format!("{err:#}").contains("not UTF-8"), "{err:#}");
     }
 }
