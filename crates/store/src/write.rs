@@ -166,31 +166,25 @@ impl Bookkeeping {
     }
 }
 
-impl std::ops::Deref for WriteTx {
-    type Target = AnyConnection;
-    fn deref(&self) -> &AnyConnection {
-        &self.tx
-    }
+/// Both transactions dereference to their connection, for queries: `.execute(&mut *tx)`.
+macro_rules! deref_to_connection {
+    ($($t:ty),+) => {$(
+        impl std::ops::Deref for $t {
+            type Target = AnyConnection;
+            fn deref(&self) -> &AnyConnection {
+                &self.tx
+            }
+        }
+
+        impl std::ops::DerefMut for $t {
+            fn deref_mut(&mut self) -> &mut AnyConnection {
+                &mut self.tx
+            }
+        }
+    )+};
 }
 
-impl std::ops::DerefMut for WriteTx {
-    fn deref_mut(&mut self) -> &mut AnyConnection {
-        &mut self.tx
-    }
-}
-
-impl std::ops::Deref for Bookkeeping {
-    type Target = AnyConnection;
-    fn deref(&self) -> &AnyConnection {
-        &self.tx
-    }
-}
-
-impl std::ops::DerefMut for Bookkeeping {
-    fn deref_mut(&mut self) -> &mut AnyConnection {
-        &mut self.tx
-    }
-}
+deref_to_connection!(WriteTx, Bookkeeping);
 
 #[cfg(test)]
 mod tests {
