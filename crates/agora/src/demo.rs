@@ -515,8 +515,7 @@ async fn governance(store: &Store, partner_id: i64) -> Result<()> {
     store.run_governance_jobs(day(31)).await?;
     for (id, title) in &votes {
         let d = store.decision(*id).await?;
-        let passed =
-            matches!(store.results(&d).await?, Some(agora_store::VoteResult::YesNo(r)) if r.passed);
+        let passed = matches!(store.results(&d).await?, Some(agora_domain::governance::VoteResult::YesNo(r)) if r.passed);
         // The title is quoted as written: lowercasing it would change names ("Marketing Working
         // Group") and the X the criterion vote sets.
         let statement = if passed {

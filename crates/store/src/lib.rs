@@ -29,7 +29,7 @@ pub use audit::{AuditFilter, VerifyReport};
 pub use clock::Clock;
 pub use governance::{
     count_vote, BallotChoice, Body, Comment, Decision, DecisionSummary, Delegates, Elector,
-    GovernanceReport, NewBody, PendingDecision, StanceRow, StoredBallot, Version, VoteResult, SITE,
+    GovernanceReport, NewBody, PendingDecision, StanceRow, StoredBallot, Version, SITE,
 };
 pub use jobs::JobRun;
 pub use leads::{

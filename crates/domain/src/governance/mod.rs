@@ -728,5 +728,8 @@ pub fn check_statement(text: &str) -> Result<String, &'static str> {
     Ok(t.to_string())
 }
 
+mod count;
+pub use count::*;
+
 #[cfg(test)]
 mod tests;

@@ -24,7 +24,8 @@ impl Store {
                 let choice = if options.is_empty() {
                     vec![choice]
                 } else {
-                    decode_ranking(&choice, options.len())?
+                    gov::decode_ranking(&choice, options.len())
+                        .map_err(corrupt_ballot)?
                         .into_iter()
                         .map(|i| options[usize::from(i)].clone())
                         .collect()
@@ -77,7 +78,8 @@ impl Store {
         };
         match &decision.rules {
             VoteRules::Ranked { options, .. } => {
-                let set = ranked_set(options, &ballots)?;
+                let set = gov::ranked_ballots(options, ballots.iter().map(|(_, c)| c.as_str()))
+                    .map_err(corrupt_ballot)?;
                 let receipts: Vec<String> = ballots.iter().map(|(r, _)| r.clone()).collect();
                 tally::write_ballots_csv(&meta, &set, &receipts).map_err(|c| invalid("decision", c))
             }
@@ -107,12 +109,9 @@ impl Store {
             (VoteRules::YesNo(_), BallotChoice::YesNo(c)) => c.slug().to_string(),
             (VoteRules::Ranked { options, .. }, BallotChoice::Ranking(names)) => {
                 let names: Vec<&str> = names.iter().map(String::as_str).collect();
-                tally::validate_ranking(options, &names)
-                    .map_err(|c| invalid("ranking", c))?
-                    .iter()
-                    .map(u16::to_string)
-                    .collect::<Vec<_>>()
-                    .join(" ")
+                gov::encode_ranking(
+                    &tally::validate_ranking(options, &names).map_err(|c| invalid("ranking", c))?,
+                )
             }
             _ => return Err(invalid("choice", "wrong-ballot-kind")),
         };
@@ -211,62 +210,28 @@ impl Store {
     }
 }
 
-/// Counts a vote's ballots (`(receipt, stored choice)`) against its frozen electorate.
+/// Counts a vote's ballots (`(receipt, stored choice)`) against its frozen electorate, by the
+/// domain's rule; a ballot that does not read back is `StoreError::Corrupt`.
 pub fn count_vote(
     decision: &Decision,
     ballots: &[(String, String)],
     electorate: i64,
 ) -> Result<Option<VoteResult>> {
-    Ok(match &decision.rules {
-        VoteRules::None => None,
-        VoteRules::YesNo(rules) => {
-            let mut n = [0u64; 3];
-            for (_, c) in ballots {
-                match VoteChoice::parse(c) {
-                    Ok(VoteChoice::Yes) => n[0] += 1,
-                    Ok(VoteChoice::No) => n[1] += 1,
-                    Ok(VoteChoice::Abstain) => n[2] += 1,
-                    Err(e) => return Err(StoreError::Config(format!("stored ballot: {e}"))),
-                }
-            }
-            let electorate = u64::try_from(electorate).unwrap_or(0);
-            Some(VoteResult::YesNo(tally::tally_yes_no(
-                rules, n[0], n[1], n[2], electorate,
-            )))
-        }
-        VoteRules::Ranked { method, options } => {
-            let set = ranked_set(options, ballots)?;
-            let tie = tally::TieBreak {
-                seed: decision.revealed_seed().map(str::to_string),
-            };
-            Some(VoteResult::Ranked(tally::tally(*method, &set, &tie)))
-        }
-    })
+    gov::count_vote(
+        &decision.rules,
+        decision.revealed_seed(),
+        u64::try_from(electorate).unwrap_or(0),
+        ballots.iter().map(|(_, c)| c.as_str()),
+    )
+    .map_err(corrupt_ballot)
 }
 
-pub(super) fn ranked_set(
-    options: &[String],
-    ballots: &[(String, String)],
-) -> Result<tally::RankedBallots> {
-    let mut set = tally::RankedBallots::new(options.to_vec())
-        .map_err(|e| StoreError::Config(format!("stored options: {e}")))?;
-    for (_, c) in ballots {
-        set.push(&decode_ranking(c, options.len())?)
-            .map_err(|e| StoreError::Config(format!("stored ranking: {e}")))?;
+pub(super) fn corrupt_ballot(e: gov::CorruptBallot) -> StoreError {
+    StoreError::Corrupt {
+        table: "ballots",
+        column: "choice",
+        value: e.0,
     }
-    Ok(set)
-}
-
-pub(super) fn decode_ranking(choice: &str, options: usize) -> Result<Vec<u16>> {
-    choice
-        .split_whitespace()
-        .map(|s| {
-            s.parse::<u16>()
-                .ok()
-                .filter(|&i| usize::from(i) < options)
-                .ok_or_else(|| StoreError::Config(format!("stored ranking: {choice}")))
-        })
-        .collect()
 }
 
 /// Writes a secret ballot (new or changed) so that the table's physical order is receipt order, never

@@ -19,7 +19,7 @@ use crate::{format_time, get, parse_time, Result, Store, StoreError, Tx, Who};
 use agora_domain::audit::AuditEvent;
 use agora_domain::governance::{
     self as gov, Action, BodyKind, ConsultationState, DecisionKind, DecisionStatus, NewDecision,
-    Ruling, Stance, Visibility, VoteChoice, VoteRules, VoterKey,
+    Ruling, Stance, Visibility, VoteChoice, VoteResult, VoteRules, VoterKey,
 };
 use agora_domain::pagination::{Page, PageRequest};
 use agora_domain::permissions::{Actor, Role};
@@ -357,30 +357,6 @@ pub const SITE: &str = "{site}";
 
 fn link(decision_id: i64) -> String {
     format!("{SITE}/decisions/{decision_id}")
-}
-
-/// The count of a vote, as stored at the close and shown on the decision page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum VoteResult {
-    YesNo(tally::YesNoResult),
-    Ranked(tally::Tally),
-}
-
-impl VoteResult {
-    /// One line for emails and the audit log.
-    pub fn summary(&self, options: &[String]) -> String {
-        match self {
-            VoteResult::YesNo(r) => format!(
-                "{} ({} yes, {} no, {} abstain)",
-                r.outcome.slug(),
-                r.yes,
-                r.no,
-                r.abstain
-            ),
-            VoteResult::Ranked(t) => t.outcome().last_line(options),
-        }
-    }
 }
 
 impl Store {

@@ -358,7 +358,7 @@ async fn yes_no_vote_freezes_its_electorate_and_reminds_only_the_undecided(store
         .expect_err("after the close");
     assert_eq!(code(e), "decision-closed");
     match store.results(&d).await.expect("test").expect("counted") {
-        agora_store::VoteResult::YesNo(y) => {
+        agora_domain::governance::VoteResult::YesNo(y) => {
             assert_eq!(
                 (y.yes, y.no, y.electorate, y.quorum_met, y.passed),
                 (2, 0, 4, true, true)
@@ -540,7 +540,7 @@ async fn secret_ranked_ballots_are_detached_and_recount_from_the_file(store: Sto
     assert_eq!(tally::seed_commitment(seed), d.seed_sha256);
 
     let live = match store.results(&d).await.expect("test").expect("counted") {
-        agora_store::VoteResult::Ranked(t) => t,
+        agora_domain::governance::VoteResult::Ranked(t) => t,
         other => panic!("{other:?}"),
     };
     let file = tally::parse_ballots_csv(&store.ballots_csv(&d, "agora test").await.expect("csv"))

@@ -7,10 +7,10 @@ use super::pages::visible_bodies;
 use crate::api::{ApiJson, ErrorBody};
 use crate::auth::Viewer;
 use crate::error::Result;
-use agora_domain::governance::DecisionInput;
+use agora_domain::governance::{DecisionInput, VoteResult};
 use agora_domain::pagination::PageRequest;
 use agora_store::{
-    Body, Comment, Decision, DecisionSummary, Elector, StanceRow, StoredBallot, Version, VoteResult,
+    Body, Comment, Decision, DecisionSummary, Elector, StanceRow, StoredBallot, Version,
 };
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};

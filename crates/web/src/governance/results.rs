@@ -3,8 +3,9 @@
 //! matrices. Built from the domain's count, so the page shows exactly what `agora tally` prints.
 
 use crate::i18n::Tr;
+use agora_domain::governance::VoteResult;
 use agora_domain::tally::{Outcome, Resolution, Tally};
-use agora_store::{Decision, VoteResult};
+use agora_store::Decision;
 
 #[derive(Debug, Clone)]
 pub enum ResultsView {
