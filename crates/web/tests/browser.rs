@@ -29,11 +29,31 @@ impl Drop for Driver {
     }
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
+/// Starts chromedriver on a port it picks and binds itself (`--port=0`), and reads which one from
+/// its "started successfully on port N" line: a port picked here and bound there could be taken in
+/// between.
+fn start_chromedriver(chromedriver: &std::path::Path) -> (Driver, u16) {
+    use std::io::BufRead;
+    let mut child = Command::new(chromedriver)
+        .arg("--port=0")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromedriver");
+    let stdout = child.stdout.take().expect("stdout");
+    let driver = Driver(child);
+    let mut lines = std::io::BufReader::new(stdout).lines();
+    let port = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|l| {
+            l.split_once("started successfully on port ")
+                .and_then(|(_, p)| p.trim_end_matches('.').trim().parse().ok())
+        })
+        .expect("chromedriver did not say which port it listens on");
+    // Keep reading its output so that it never blocks on a full pipe.
+    std::thread::spawn(move || lines.for_each(drop));
+    (driver, port)
 }
 
 fn tool(var: &str, default: &str) -> PathBuf {
@@ -357,15 +377,7 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         let _ = stopped.await;
     }));
 
-    let port = free_port();
-    let _driver = Driver(
-        Command::new(&chromedriver)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start chromedriver"),
-    );
+    let (_driver, port) = start_chromedriver(&chromedriver);
     let profile = tempfile::tempdir().expect("profile dir");
     let caps: serde_json::Map<String, Value> = json!({
         "browserName": "chrome",

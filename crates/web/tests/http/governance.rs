@@ -1131,7 +1131,8 @@ struct SmtpServer {
 }
 
 impl SmtpServer {
-    fn start(port: u16, out: &std::path::Path) -> Self {
+    /// Starts the server on a port it binds itself and keeps for its whole life; returns the port.
+    fn start(out: &std::path::Path) -> (Self, u16) {
         let python = std::env::var("AGORA_SMTP_TEST_PYTHON").unwrap_or_else(|_| {
             concat!(
                 env!("CARGO_MANIFEST_DIR"),
@@ -1145,36 +1146,42 @@ impl SmtpServer {
         );
         let mut child = std::process::Command::new(&python)
             .arg(script)
-            .arg(port.to_string())
             .arg(out)
             .stdout(std::process::Stdio::piped())
             .spawn()
             .unwrap_or_else(|e| {
                 panic!("start the SMTP test server with {python} (scripts/test installs it): {e}")
             });
-        // Wait for "ready".
+        // Wait for "ready PORT".
         use std::io::BufRead;
         let stdout = child.stdout.take().expect("stdout");
         let mut line = String::new();
         std::io::BufReader::new(stdout)
             .read_line(&mut line)
             .expect("read");
-        assert_eq!(line.trim(), "ready", "SMTP test server did not start");
-        Self { child }
+        let port = line
+            .trim()
+            .strip_prefix("ready ")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("SMTP test server did not start: {line:?}"));
+        (Self { child }, port)
+    }
+
+    /// While down, the server refuses every message with a transient 421, as a mail server being
+    /// restarted does.
+    fn set_down(out: &std::path::Path, down: bool) {
+        let flag = format!("{}.down", out.display());
+        if down {
+            std::fs::write(flag, "").expect("down");
+        } else {
+            std::fs::remove_file(flag).expect("up");
+        }
     }
 
     fn kill(mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port()
 }
 
 fn received(out: &std::path::Path) -> Vec<Value> {
@@ -1198,9 +1205,9 @@ async fn wait_received(out: &std::path::Path, n: usize) -> Vec<Value> {
 
 #[tokio::test]
 async fn emails_survive_an_smtp_outage_and_are_delivered_once_it_is_back() {
-    let port = free_port();
     let dir = tempfile::tempdir().expect("dir");
     let out = dir.path().join("received.jsonl");
+    let (server, port) = SmtpServer::start(&out);
     let app = spawn_app_with(Backend::Sqlite, |c| {
         c.public_url = "https://agora.example".into();
         c.mail_interval = Duration::from_millis(100);
@@ -1217,7 +1224,6 @@ async fn emails_survive_an_smtp_outage_and_are_delivered_once_it_is_back() {
     .await
     .expect("sqlite app");
     let g = group(&app, "mwg", 2).await;
-    let server = SmtpServer::start(port, &out);
 
     // Opening a proposal emails the three electors.
     let (s, body) = api(&app, &g.members[0], "POST", &format!("/api/v1/bodies/{}/decisions", g.slug),
@@ -1248,7 +1254,7 @@ async fn emails_survive_an_smtp_outage_and_are_delivered_once_it_is_back() {
     );
 
     // The server goes down; the withdrawal notices wait in the outbox and are retried.
-    server.kill();
+    SmtpServer::set_down(&out, true);
     let member = app.login(&g.members[0]).await;
     let res = app
         .post_form(
@@ -1277,10 +1283,16 @@ async fn emails_survive_an_smtp_outage_and_are_delivered_once_it_is_back() {
         "nothing was delivered during the outage"
     );
 
-    // Back up: every message arrives, once.
-    let server = SmtpServer::start(port, &out);
+    // Back up: every message arrives, once. Once the outbox holds nothing unsent, nothing can be
+    // sent again, so the count is final.
+    SmtpServer::set_down(&out, false);
     let got = wait_received(&out, 6).await;
-    tokio::time::sleep(Duration::from_millis(600)).await;
+    for _ in 0..150 {
+        if app.store.outbox_backlog().await.expect("backlog") == (0, 0) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     assert_eq!(received(&out).len(), 6, "no duplicates");
     assert_eq!(
         got.iter()

@@ -163,12 +163,11 @@ async fn the_cleanup_job_removes_expired_sessions_on_the_apps_clock(app: TestApp
 }
 
 async fn an_unreachable_mail_server_fails_the_mailer_and_keeps_the_mail(app: TestApp) {
-    // A port nobody listens on: bind one, then close it.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port();
+    // A port nobody listens on, held for the whole test (bound, never listening) so that nothing
+    // else can take it: connecting is refused.
+    let held = tokio::net::TcpSocket::new_v4().expect("socket");
+    held.bind(([127, 0, 0, 1], 0).into()).expect("bind");
+    let port = held.local_addr().expect("addr").port();
     let smtp = SmtpConfig {
         host: "127.0.0.1".into(),
         port,
@@ -233,6 +232,7 @@ async fn an_unreachable_mail_server_fails_the_mailer_and_keeps_the_mail(app: Tes
         outbox.contains("new@example.org"),
         "the mail waits for its retry"
     );
+    drop(held);
 }
 
 /// The clock tests move is the store's: a sign-in after moving it is audited, and its session
