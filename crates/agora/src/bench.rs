@@ -173,7 +173,7 @@ impl Drop for BenchDb {
 async fn start_app(
     store: &agora_store::Store,
     tweak: impl FnOnce(&mut agora_web::Config),
-) -> anyhow::Result<(String, tokio::sync::oneshot::Sender<()>)> {
+) -> anyhow::Result<(String, RunningApp)> {
     let mut config = agora_web::Config {
         bind: "127.0.0.1:0".parse()?,
         // The benchmark's token posts far more than a website would in an hour.
@@ -184,10 +184,29 @@ async fn start_app(
     let app = agora_web::Application::build(config, store.clone()).await?;
     let base = format!("http://127.0.0.1:{}", app.port());
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(app.run_until(async move {
+    let served = tokio::spawn(app.run_until(async move {
         let _ = rx.await;
     }));
-    Ok((base, tx))
+    Ok((base, RunningApp { tx, served }))
+}
+
+/// A benchmarked server, served until [`RunningApp::shut_down`] stops it.
+struct RunningApp {
+    tx: tokio::sync::oneshot::Sender<()>,
+    served: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl RunningApp {
+    /// Stops the server and waits for its shutdown (in-flight requests, the final rate-limit flush),
+    /// so that nothing of it is still running when the benchmark closes its database.
+    async fn shut_down(self) {
+        let _ = self.tx.send(());
+        match self.served.await {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => eprintln!("the benchmarked server ended with an error: {e}"),
+            Err(e) => eprintln!("the benchmarked server panicked: {e}"),
+        }
+    }
 }
 
 /// How many write + fsync pairs per second the disk under `dir` does: the ceiling of one commit per lead.
@@ -485,7 +504,7 @@ pub async fn intake(
             if met { "met" } else { "NOT met" }
         );
     }
-    let _ = stop.send(());
+    stop.shut_down().await;
     // Let in-flight batches finish before counting.
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     let stored = db.store.count_leads().await?;
@@ -604,7 +623,7 @@ pub async fn sign_in(
         load.merge(t.await?);
     }
     load.seconds = start.elapsed().as_secs_f64();
-    let _ = stop.send(());
+    stop.shut_down().await;
     println!("{backend}, {clients} clients, {seconds} s");
     println!("{}", load.summary("sign-ins and page reads"));
     let met = load.server_errors == 0 && load.no_answer == 0 && load.over(2000.0) == 0;
@@ -747,7 +766,7 @@ pub async fn report(dir: &std::path::Path, leads: u64) -> anyhow::Result<()> {
             bytes / 1024
         );
     }
-    let _ = stop.send(());
+    stop.shut_down().await;
     Ok(())
 }
 
