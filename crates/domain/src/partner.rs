@@ -61,6 +61,12 @@ impl PartnerStatus {
     }
 }
 
+/// Whether a change of status invites the applicant's contact to an account as the partner's admin:
+/// approving an applicant does, when the application named a contact e-mail; nothing else does.
+pub fn invites_contact(from: PartnerStatus, to: PartnerStatus, has_contact_email: bool) -> bool {
+    from == PartnerStatus::Applicant && to == PartnerStatus::Active && has_contact_email
+}
+
 /// A requested change of status, checked against the life cycle. Approving needs no reason; every other
 /// change does, because the partner (and later an auditor) is owed an explanation.
 pub fn check_transition(
@@ -462,6 +468,22 @@ impl DirectoryQuery {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn only_approving_an_applicant_with_a_contact_invites_it() {
+        use PartnerStatus::*;
+        let all = [Applicant, Active, Suspended, Former, Rejected];
+        for from in all {
+            for to in all {
+                assert_eq!(
+                    invites_contact(from, to, true),
+                    (from, to) == (Applicant, Active),
+                    "{from:?} -> {to:?}"
+                );
+                assert!(!invites_contact(from, to, false));
+            }
+        }
+    }
 
     pub fn valid_input() -> PartnerInput {
         PartnerInput {

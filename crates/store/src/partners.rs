@@ -482,14 +482,11 @@ impl Store {
         record_status(&mut tx, id, Some(from), to, reason.trim(), who).await?;
         let contact: (Option<String>, Option<String>) =
             (get(&row, "contact_name")?, get(&row, "contact_email")?);
-        if let (
-            PartnerStatus::Applicant,
-            PartnerStatus::Active,
-            Some(inv),
-            (Some(name), Some(email)),
-        ) = (from, to, invitation, contact)
-        {
-            self.invite_contact(&mut tx, id, &name, &email, inv).await?;
+        if let (Some(inv), (name, Some(email))) = (invitation, contact) {
+            if agora_domain::partner::invites_contact(from, to, true) {
+                let name = name.unwrap_or_default();
+                self.invite_contact(&mut tx, id, &name, &email, inv).await?;
+            }
         }
         bump_directory_version(&mut tx).await?;
         tx.commit(

@@ -32,9 +32,8 @@ pub async fn change_partner_status(
     reason: &str,
 ) -> Result<(Partner, Option<String>)> {
     let (inv, link) = invitation(state, partner.contact_name.as_deref().unwrap_or(""));
-    let invites = partner.status == PartnerStatus::Applicant
-        && to == PartnerStatus::Active
-        && partner.contact_email.is_some();
+    let invites =
+        agora_domain::partner::invites_contact(partner.status, to, partner.contact_email.is_some());
     let result = state
         .store
         .change_status(partner.id, to, reason, invites.then_some(&inv), &v.who())
