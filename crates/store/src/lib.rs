@@ -103,6 +103,15 @@ pub(crate) fn time_column(
     parse_column(table, column, value, |v| parse_time(v).ok_or(()))
 }
 
+/// A stored JSON document (see `parse_column`).
+pub(crate) fn json_column<T: serde::de::DeserializeOwned>(
+    table: &'static str,
+    column: &'static str,
+    value: &str,
+) -> Result<T> {
+    parse_column(table, column, value, |v| serde_json::from_str(v))
+}
+
 /// A stored optional RFC 3339 time (see `parse_column`).
 pub(crate) fn opt_time_column(
     table: &'static str,

@@ -145,10 +145,7 @@ pub async fn home(
     let rows = tasks
         .into_iter()
         .map(|task| TaskRow {
-            due: task.due_at.map(|d| {
-                let stored = agora_store::format_time(d);
-                (tr.time(&stored), stored)
-            }),
+            due: task.due_at.map(|d| (tr.time(&d), tr.iso(&d))),
             urgency_label: urgency_label(tr, task.urgency),
             task,
         })

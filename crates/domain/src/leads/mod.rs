@@ -599,8 +599,8 @@ impl OfferStatus {
 /// Where a lead stands, for the lead desk. An offered lead's own status stays "offered" while its
 /// partners answer, so once one has accepted, the furthest offer tells the real state: won beats
 /// an open pipeline, and "lost" shows only when no accepted offer is still going.
-pub fn lead_progress(lead_status: &str, offers: &[OfferStatus]) -> Option<OfferStatus> {
-    if lead_status != "offered" {
+pub fn lead_progress(lead_status: LeadStatus, offers: &[OfferStatus]) -> Option<OfferStatus> {
+    if lead_status != LeadStatus::Offered {
         return None;
     }
     let progress = |o: &OfferStatus| match o {

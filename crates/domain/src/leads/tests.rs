@@ -353,15 +353,24 @@ proptest! {
 #[test]
 fn the_lead_desk_shows_how_far_an_accepted_lead_got() {
     use OfferStatus::*;
-    assert_eq!(lead_progress("offered", &[Offered, Offered]), None);
     assert_eq!(
-        lead_progress("offered", &[Expired, Accepted]),
+        lead_progress(LeadStatus::Offered, &[Offered, Offered]),
+        None
+    );
+    assert_eq!(
+        lead_progress(LeadStatus::Offered, &[Expired, Accepted]),
         Some(Accepted)
     );
-    assert_eq!(lead_progress("offered", &[Lost, Proposal]), Some(Proposal));
-    assert_eq!(lead_progress("offered", &[Won, Lost]), Some(Won));
-    assert_eq!(lead_progress("offered", &[Declined, Lost]), Some(Lost));
-    assert_eq!(lead_progress("queued", &[Accepted]), None);
+    assert_eq!(
+        lead_progress(LeadStatus::Offered, &[Lost, Proposal]),
+        Some(Proposal)
+    );
+    assert_eq!(lead_progress(LeadStatus::Offered, &[Won, Lost]), Some(Won));
+    assert_eq!(
+        lead_progress(LeadStatus::Offered, &[Declined, Lost]),
+        Some(Lost)
+    );
+    assert_eq!(lead_progress(LeadStatus::Queued, &[Accepted]), None);
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! offers by hand and closings.
 
 use super::*;
+use agora_domain::partner::PartnerStatus;
 
 impl Store {
     pub async fn lead(&self, id: i64) -> Result<Option<Lead>> {
@@ -17,8 +18,8 @@ impl Store {
 
     pub async fn leads_page(&self, f: &LeadFilter, page: PageRequest) -> Result<Page<Lead>> {
         let mut w = Sql::new(" WHERE 1 = 1");
-        if let Some(s) = &f.status {
-            w.push(" AND l.status = ").bind(s.clone());
+        if let Some(s) = f.status {
+            w.push(" AND l.status = ").bind(s.slug());
         }
         if let Some(r) = &f.region {
             w.push(" AND l.region = ").bind(r.clone());
@@ -34,12 +35,17 @@ impl Store {
         .await
     }
 
-    pub async fn count_leads_by_status(&self) -> Result<BTreeMap<String, i64>> {
+    pub async fn count_leads_by_status(&self) -> Result<HashMap<LeadStatus, i64>> {
         let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM leads GROUP BY status")
             .fetch_all(&self.reader)
             .await?;
         rows.iter()
-            .map(|r| Ok((get(r, "status")?, get(r, "n")?)))
+            .map(|r| {
+                Ok((
+                    get_parsed(r, "leads", "status", LeadStatus::parse)?,
+                    get(r, "n")?,
+                ))
+            })
             .collect()
     }
 
@@ -71,13 +77,19 @@ impl Store {
         Ok(())
     }
 
-    pub async fn lead_views(&self, lead_id: i64) -> Result<Vec<(String, String, String)>> {
+    pub async fn lead_views(&self, lead_id: i64) -> Result<Vec<(String, DateTime<Utc>, String)>> {
         let rows = sqlx::query("SELECT actor, at, context FROM lead_views WHERE lead_id = $1 ORDER BY id DESC LIMIT 200")
             .bind(lead_id)
             .fetch_all(&self.reader)
             .await?;
         rows.iter()
-            .map(|r| Ok((get(r, "actor")?, get(r, "at")?, get(r, "context")?)))
+            .map(|r| {
+                Ok((
+                    get(r, "actor")?,
+                    get_time(r, "lead_views", "at")?,
+                    get(r, "context")?,
+                ))
+            })
             .collect()
     }
 
@@ -307,8 +319,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?
             .ok_or(StoreError::NotFound)?;
-        let status = LeadStatus::parse(&get::<String>(&row, "status")?)
-            .map_err(|c| ValidationErrors::single("status", c))?;
+        let status = get_parsed(&row, "leads", "status", LeadStatus::parse)?;
         if !status.may_offer_manually() {
             return Err(ValidationErrors::single("status", "invalid-transition").into());
         }
@@ -317,10 +328,13 @@ impl Store {
                 .bind(partner_id)
                 .fetch_optional(&mut *tx)
                 .await?;
-        match partner.as_deref() {
-            None => return Err(ValidationErrors::single("partner", "unknown-partner").into()),
-            Some("active") => {}
-            Some(_) => return Err(ValidationErrors::single("partner", "partner-inactive").into()),
+        let Some(partner) = partner else {
+            return Err(ValidationErrors::single("partner", "unknown-partner").into());
+        };
+        if parse_column("partners", "status", &partner, PartnerStatus::parse)?
+            != PartnerStatus::Active
+        {
+            return Err(ValidationErrors::single("partner", "partner-inactive").into());
         }
         let had: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM lead_offers WHERE lead_id = $1 AND partner_id = $2",
@@ -494,7 +508,7 @@ pub(super) async fn close_in(
         .fetch_optional(&mut **tx)
         .await?
         .ok_or(StoreError::NotFound)?;
-    let from = LeadStatus::parse(&from).map_err(|c| ValidationErrors::single("status", c))?;
+    let from = parse_column("leads", "status", &from, LeadStatus::parse)?;
     let to = agora_domain::leads::close(from, reason)
         .map_err(|c| ValidationErrors::single("status", c))?;
     let at = format_time(now);

@@ -235,12 +235,12 @@ impl Store {
                 }
             }
             let status = if chosen.is_empty() {
-                "queued"
+                LeadStatus::Queued
             } else {
-                "offered"
+                LeadStatus::Offered
             };
             sqlx::query("UPDATE leads SET status = $1 WHERE id = $2")
-                .bind(status)
+                .bind(status.slug())
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
@@ -251,7 +251,7 @@ impl Store {
                 offered += 1;
             }
             tx.audit(AuditEvent::new("lead.allocated", "lead", id).after(serde_json::json!({
-                    "round": round + 1, "policy_version": policy.version, "offered_to": chosen, "queued": status == "queued",
+                    "round": round + 1, "policy_version": policy.version, "offered_to": chosen, "queued": status == LeadStatus::Queued,
                 })));
         }
         tx.commit(&Who::system(), []).await?;
@@ -384,7 +384,12 @@ pub(super) async fn load_candidates(
         let take = |k: &str| by.get(&(id, k.to_string())).cloned().unwrap_or_default();
         out.push(candidate(
             id,
-            get::<String>(r, "status")? == "active",
+            get_parsed(
+                r,
+                "partners",
+                "status",
+                agora_domain::partner::PartnerStatus::parse,
+            )? == agora_domain::partner::PartnerStatus::Active,
             s,
             s.capacity_left(policy, offered.get(&id).copied().unwrap_or(0).max(0) as u64),
             &take("served_region"),

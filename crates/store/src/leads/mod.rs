@@ -22,7 +22,10 @@ use self::{desk::*, jobs::*, policy::*};
 use crate::outbox::{self, Mail};
 use crate::sql::Sql;
 use crate::write::{Conn, WriteTx};
-use crate::{format_time, get, parse_time, Result, Store, StoreError, Tx, Who};
+use crate::{
+    format_time, get, get_opt_time, get_parsed, get_time, json_column, parse_column, Result, Store,
+    StoreError, Tx, Who,
+};
 use agora_domain::audit::AuditEvent;
 use agora_domain::leads::allocation::{
     Allocator, Candidate, Explanation, LeadRequest, Ledger, Policy, Tally,
@@ -46,12 +49,14 @@ const SOURCES: &[&str] = &["form", "api"];
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Lead {
     pub id: i64,
-    pub received_at: String,
+    #[serde(serialize_with = "crate::json_time::serialize")]
+    pub received_at: DateTime<Utc>,
     pub organization: String,
     pub contact_name: String,
     pub email: String,
     pub message: String,
-    pub anonymised_at: Option<String>,
+    #[serde(serialize_with = "crate::json_time::option")]
+    pub anonymised_at: Option<DateTime<Utc>>,
     pub country: String,
     pub region: String,
     pub segment: Option<String>,
@@ -61,12 +66,13 @@ pub struct Lead {
     pub services: Vec<String>,
     pub source: String,
     pub referral_code: Option<String>,
-    pub status: String,
+    pub status: LeadStatus,
     pub merged_into: Option<i64>,
     pub times_merged: i64,
     /// A direct request: the partner it was addressed to from its directory profile.
     pub direct_partner_id: Option<i64>,
-    pub closed_at: Option<String>,
+    #[serde(serialize_with = "crate::json_time::option")]
+    pub closed_at: Option<DateTime<Utc>>,
     /// Why an admin closed it (empty when the requester withdrew it).
     pub closed_note: String,
 }
@@ -75,7 +81,8 @@ pub struct Lead {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LeadSummary {
     pub id: i64,
-    pub received_at: String,
+    #[serde(serialize_with = "crate::json_time::serialize")]
+    pub received_at: DateTime<Utc>,
     pub country: String,
     pub region: String,
     pub segment: Option<String>,
@@ -85,7 +92,7 @@ pub struct LeadSummary {
     pub services: Vec<String>,
     /// What the requester wrote about the project: part of the request, shown before acceptance.
     pub message: String,
-    pub status: String,
+    pub status: LeadStatus,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -95,13 +102,17 @@ pub struct Offer {
     pub partner_id: i64,
     pub partner_name: String,
     pub allocation_id: i64,
-    pub offered_at: String,
-    pub due_at: String,
+    #[serde(serialize_with = "crate::json_time::serialize")]
+    pub offered_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::json_time::serialize")]
+    pub due_at: DateTime<Utc>,
     pub status: OfferStatus,
     pub reason: Option<String>,
     pub note: String,
-    pub answered_at: Option<String>,
-    pub updated_at: String,
+    #[serde(serialize_with = "crate::json_time::option")]
+    pub answered_at: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "crate::json_time::serialize")]
+    pub updated_at: DateTime<Utc>,
 }
 
 /// One allocation round of a lead, with the explanation the allocator gave.
@@ -111,7 +122,8 @@ pub struct Allocation {
     pub lead_id: i64,
     pub round: i64,
     pub policy_version: i64,
-    pub at: String,
+    #[serde(serialize_with = "crate::json_time::serialize")]
+    pub at: DateTime<Utc>,
     pub explanation: StoredExplanation,
 }
 
@@ -167,7 +179,8 @@ pub struct Confirmation {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RequesterStatus {
     pub reference: String,
-    pub received_at: String,
+    #[serde(serialize_with = "crate::json_time::serialize")]
+    pub received_at: DateTime<Utc>,
     pub status: LeadStatus,
     /// An offer is waiting for a partner's answer.
     pub awaiting_answer: bool,
@@ -187,7 +200,8 @@ pub struct PolicyVersion {
     pub version: i64,
     pub policy: LeadPolicy,
     pub note: String,
-    pub created_at: String,
+    #[serde(serialize_with = "crate::json_time::serialize")]
+    pub created_at: DateTime<Utc>,
     pub created_by: String,
 }
 
@@ -261,7 +275,7 @@ pub struct JobReport {
 
 #[derive(Debug, Clone, Default)]
 pub struct LeadFilter {
-    pub status: Option<String>,
+    pub status: Option<LeadStatus>,
     pub region: Option<String>,
 }
 
@@ -272,8 +286,10 @@ pub struct Referrer {
     pub partner_id: Option<i64>,
     pub person_id: Option<i64>,
     pub label: String,
-    pub created_at: String,
-    pub disabled_at: Option<String>,
+    #[serde(serialize_with = "crate::json_time::serialize")]
+    pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::json_time::option")]
+    pub disabled_at: Option<DateTime<Utc>>,
 }
 
 /// Conversion numbers of one group of referred leads.
@@ -355,12 +371,12 @@ const LEAD_FROM: &str = " FROM leads l LEFT JOIN referrers r ON r.id = l.referre
 fn lead(row: &AnyRow) -> Result<Lead> {
     Ok(Lead {
         id: get(row, "id")?,
-        received_at: get(row, "received_at")?,
+        received_at: get_time(row, "leads", "received_at")?,
         organization: get(row, "organization")?,
         contact_name: get(row, "contact_name")?,
         email: get(row, "email")?,
         message: get(row, "message")?,
-        anonymised_at: get(row, "anonymised_at")?,
+        anonymised_at: get_opt_time(row, "leads", "anonymised_at")?,
         country: get(row, "country")?,
         region: get(row, "region")?,
         segment: get(row, "segment")?,
@@ -370,11 +386,11 @@ fn lead(row: &AnyRow) -> Result<Lead> {
         services: split(&get::<String>(row, "services")?),
         source: get(row, "source")?,
         referral_code: get(row, "referral_code")?,
-        status: get(row, "status")?,
+        status: get_parsed(row, "leads", "status", LeadStatus::parse)?,
         merged_into: get(row, "merged_into")?,
         times_merged: get(row, "times_merged")?,
         direct_partner_id: get(row, "direct_partner_id")?,
-        closed_at: get(row, "closed_at")?,
+        closed_at: get_opt_time(row, "leads", "closed_at")?,
         closed_note: get(row, "closed_note")?,
     })
 }
@@ -383,7 +399,7 @@ impl Lead {
     pub fn summary(&self) -> LeadSummary {
         LeadSummary {
             id: self.id,
-            received_at: self.received_at.clone(),
+            received_at: self.received_at,
             country: self.country.clone(),
             region: self.region.clone(),
             segment: self.segment.clone(),
@@ -392,7 +408,7 @@ impl Lead {
             languages: self.languages.clone(),
             services: self.services.clone(),
             message: self.message.clone(),
-            status: self.status.clone(),
+            status: self.status,
         }
     }
 
@@ -417,20 +433,19 @@ const OFFER_COLUMNS: &str =
 const OFFER_FROM: &str = " FROM lead_offers o JOIN partners p ON p.id = o.partner_id";
 
 fn offer(row: &AnyRow) -> Result<Offer> {
-    let status: String = get(row, "status")?;
     Ok(Offer {
         id: get(row, "id")?,
         lead_id: get(row, "lead_id")?,
         partner_id: get(row, "partner_id")?,
         partner_name: get(row, "partner_name")?,
         allocation_id: get(row, "allocation_id")?,
-        offered_at: get(row, "offered_at")?,
-        due_at: get(row, "due_at")?,
-        status: crate::offer_status(&status)?,
+        offered_at: get_time(row, "lead_offers", "offered_at")?,
+        due_at: get_time(row, "lead_offers", "due_at")?,
+        status: crate::offer_status(&get::<String>(row, "status")?)?,
         reason: get(row, "reason")?,
         note: get(row, "note")?,
-        answered_at: get(row, "answered_at")?,
-        updated_at: get(row, "updated_at")?,
+        answered_at: get_opt_time(row, "lead_offers", "answered_at")?,
+        updated_at: get_time(row, "lead_offers", "updated_at")?,
     })
 }
 
@@ -533,9 +548,8 @@ fn allocation(row: &AnyRow) -> Result<Allocation> {
         lead_id: get(row, "lead_id")?,
         round: get(row, "round")?,
         policy_version: get(row, "policy_version")?,
-        at: get(row, "at")?,
-        explanation: serde_json::from_str(&json)
-            .map_err(|e| StoreError::Config(format!("stored explanation unreadable: {e}")))?,
+        at: get_time(row, "lead_allocations", "at")?,
+        explanation: json_column("lead_allocations", "explanation_json", &json)?,
     })
 }
 

@@ -156,10 +156,9 @@ pub(super) fn policy_version(row: &AnyRow) -> Result<PolicyVersion> {
     let json: String = get(row, "policy_json")?;
     Ok(PolicyVersion {
         version: get(row, "version")?,
-        policy: serde_json::from_str(&json)
-            .map_err(|e| StoreError::Config(format!("stored policy unreadable: {e}")))?,
+        policy: crate::json_column("lead_policies", "policy_json", &json)?,
         note: get(row, "note")?,
-        created_at: get(row, "created_at")?,
+        created_at: get_time(row, "lead_policies", "created_at")?,
         created_by: get(row, "created_by")?,
     })
 }

@@ -123,7 +123,7 @@ pub(super) fn referrer(row: &AnyRow) -> Result<Referrer> {
         partner_id: get(row, "partner_id")?,
         person_id: get(row, "person_id")?,
         label: get(row, "label")?,
-        created_at: get(row, "created_at")?,
-        disabled_at: get(row, "disabled_at")?,
+        created_at: get_time(row, "referrers", "created_at")?,
+        disabled_at: get_opt_time(row, "referrers", "disabled_at")?,
     })
 }

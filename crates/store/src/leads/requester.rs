@@ -37,9 +37,8 @@ impl Store {
         };
         Ok(Some(RequesterStatus {
             reference: lead_reference(id),
-            received_at: get(&row, "received_at")?,
-            status: LeadStatus::parse(&get::<String>(&row, "status")?)
-                .map_err(|c| StoreError::Config(format!("lead status: {c}")))?,
+            received_at: get_time(&row, "leads", "received_at")?,
+            status: get_parsed(&row, "leads", "status", LeadStatus::parse)?,
             awaiting_answer,
             accepted_by,
             addressed_to,

@@ -32,15 +32,12 @@ impl Store {
             .await?
             .iter()
             .map(|r| {
-                let due: String = get(r, "due_at")?;
                 Ok(WaitingOffer {
                     offer_id: get(r, "id")?,
                     lead_id: get(r, "lead_id")?,
                     partner_id: get(r, "partner_id")?,
                     partner_name: get(r, "partner_name")?,
-                    due_at: parse_time(&due).ok_or_else(|| {
-                        StoreError::Config(format!("lead_offers.due_at: not a time: {due}"))
-                    })?,
+                    due_at: get_time(r, "lead_offers", "due_at")?,
                 })
             })
             .collect()

@@ -1,6 +1,7 @@
 //! Conformance: Intake, allocation, offers, policy, retention, referrals, the desk, the requester's link, tasks.
 
 use super::*;
+use agora_domain::leads::LeadStatus;
 
 conformance!(
     intake_is_idempotent_merges_repeats_and_rejects_conflicts,
@@ -299,6 +300,50 @@ async fn allocation_offers_explains_and_reoffers_after_decline_and_expiry(store:
         }
         other => panic!("expected a corrupt-value error, got {other:?}"),
     }
+    damage(
+        &store,
+        "UPDATE lead_offers SET status = 'offered', due_at = 'tomorrow'",
+    )
+    .await;
+    assert_corrupt(
+        store.lead_offers(ids[0]).await,
+        "lead_offers",
+        "due_at",
+        "tomorrow",
+    );
+    damage(
+        &store,
+        &format!("UPDATE leads SET status = 'lost' WHERE id = {}", ids[0]),
+    )
+    .await;
+    assert_corrupt(store.lead(ids[0]).await, "leads", "status", "lost");
+    assert_corrupt(
+        store.count_leads_by_status().await,
+        "leads",
+        "status",
+        "lost",
+    );
+    damage(
+        &store,
+        &format!(
+            "UPDATE leads SET status = 'offered', received_at = 'last week' WHERE id = {}",
+            ids[0]
+        ),
+    )
+    .await;
+    assert_corrupt(
+        store.lead(ids[0]).await,
+        "leads",
+        "received_at",
+        "last week",
+    );
+    damage(&store, "UPDATE lead_allocations SET explanation_json = '{'").await;
+    assert_corrupt(
+        store.lead_allocations(ids[1]).await,
+        "lead_allocations",
+        "explanation_json",
+        "{",
+    );
 }
 
 async fn nobody_qualifies_means_queued_never_dropped(store: Store) {
@@ -318,7 +363,7 @@ async fn nobody_qualifies_means_queued_never_dropped(store: Store) {
     assert_eq!((r.allocated, r.queued), (0, 1));
     assert_eq!(
         store.lead(id).await.expect("test").expect("test").status,
-        "queued"
+        LeadStatus::Queued
     );
     // A partner joins; the admin retries; the any-region fallback finds it.
     let p = active_partner(&store, "Alpha", "FR").await;
@@ -375,7 +420,7 @@ async fn policy_versions_are_append_only_and_recorded_per_allocation(store: Stor
     store.run_lead_jobs(now, None).await.expect("test");
     let offers = store.lead_offers(id).await.expect("test");
     assert_eq!(offers.len(), 2, "fan-out 2 in Europe");
-    assert_eq!(offers[0].due_at, "2026-11-03T10:00:00.000Z");
+    assert_eq!(offers[0].due_at, t("2026-11-03T10:00:00.000Z"));
     assert_eq!(
         store.lead_allocations(id).await.expect("test")[0].policy_version,
         2
@@ -426,7 +471,7 @@ async fn erasure_and_retention_keep_the_counts(store: Store) {
     );
     let b = store.lead(ids[1]).await.expect("test").expect("test");
     assert!(b.email.is_empty() && b.contact_name.is_empty() && b.organization.is_empty());
-    assert_eq!(b.status, "withdrawn");
+    assert_eq!(b.status, LeadStatus::Withdrawn);
     assert_eq!(b.country, "FR");
     let n = store
         .anonymise_older_than(t("2026-11-23T00:00:00Z"), 730)
@@ -679,7 +724,7 @@ async fn direct_requests_skip_the_rotation_and_queue_after_their_partner(store: 
             .expect("test")
             .expect("test")
             .status,
-        "queued"
+        LeadStatus::Queued
     );
     assert_eq!(
         store
@@ -688,7 +733,7 @@ async fn direct_requests_skip_the_rotation_and_queue_after_their_partner(store: 
             .expect("test")
             .expect("test")
             .status,
-        "offered"
+        LeadStatus::Offered
     );
     // Only listed partners can be asked directly.
     let mut unknown = lead_input("x@x.example", "X", "FR");
@@ -706,7 +751,7 @@ async fn direct_requests_skip_the_rotation_and_queue_after_their_partner(store: 
 }
 
 async fn admins_offer_queued_leads_by_hand_and_close_leads_with_a_reason(store: Store) {
-    use agora_domain::leads::{CloseReason, LeadStatus, Metric};
+    use agora_domain::leads::{CloseReason, Metric};
     let now = t("2026-11-02T10:00:00Z");
     // Japan: no partner qualifies, so the lead waits in the queue.
     let id = store
@@ -742,7 +787,7 @@ async fn admins_offer_queued_leads_by_hand_and_close_leads_with_a_reason(store: 
     store.run_lead_jobs(now, None).await.expect("test");
     assert_eq!(
         store.lead(id).await.expect("test").expect("test").status,
-        "queued"
+        LeadStatus::Queued
     );
     let invalid = |r: agora_store::Result<agora_store::Offer>, field: &str| match r {
         Err(StoreError::Invalid(e)) => e.get(field).map(str::to_string),
@@ -788,7 +833,7 @@ async fn admins_offer_queued_leads_by_hand_and_close_leads_with_a_reason(store: 
     assert_eq!(offer.status, agora_domain::leads::OfferStatus::Offered);
     assert_eq!(
         store.lead(id).await.expect("test").expect("test").status,
-        "offered"
+        LeadStatus::Offered
     );
     let rounds = store.lead_allocations(id).await.expect("test");
     let manual = rounds
@@ -853,8 +898,8 @@ async fn admins_offer_queued_leads_by_hand_and_close_leads_with_a_reason(store: 
     assert_eq!(to, LeadStatus::Spam);
     let lead = store.lead(id).await.expect("test").expect("test");
     assert_eq!(
-        (lead.status.as_str(), lead.closed_note.as_str()),
-        ("spam", "Advertising for pills")
+        (lead.status, lead.closed_note.as_str()),
+        (LeadStatus::Spam, "Advertising for pills")
     );
     assert_eq!(
         store.lead_offers(id).await.expect("test")[0].status,
@@ -891,7 +936,7 @@ async fn admins_offer_queued_leads_by_hand_and_close_leads_with_a_reason(store: 
 }
 
 async fn requester_status_link_confirms_shows_progress_and_withdraws(store: Store) {
-    use agora_domain::leads::{LeadStatus, OfferStatus};
+    use agora_domain::leads::OfferStatus;
     let now = t("2026-11-02T10:00:00Z");
     let p = active_partner(&store, "Alpha", "FR").await;
     partner_person(&store, "pa@alpha.example", p).await;
@@ -1066,7 +1111,7 @@ async fn waiting_offers_and_the_queue_are_read_for_tasks(store: Store) {
         (offer.id, lead, offer.partner_id)
     );
     assert_eq!(w.partner_name, offer.partner_name);
-    assert_eq!(agora_store::format_time(w.due_at), offer.due_at);
+    assert_eq!(w.due_at, offer.due_at);
     assert!(store
         .offers_awaiting_answer(&[other])
         .await

@@ -263,10 +263,12 @@ pub async fn list_leads(
     let page = PageRequest::parse(p.page.as_deref(), p.per_page.as_deref())
         .map_err(|(f, c)| ValidationErrors::single(f, c))?;
     // An unknown filter value is a mistake to name, not a filter that matches nothing.
-    if let Some(s) = &p.status {
-        agora_domain::leads::LeadStatus::parse(s)
-            .map_err(|c| ValidationErrors::single("status", c))?;
-    }
+    let status = p
+        .status
+        .as_deref()
+        .map(agora_domain::leads::LeadStatus::parse)
+        .transpose()
+        .map_err(|c| ValidationErrors::single("status", c))?;
     if let Some(r) = &p.region {
         if state.store.region_map().await?.get(r).is_none() {
             return Err(ValidationErrors::single("region", "invalid-region").into());
@@ -276,7 +278,7 @@ pub async fn list_leads(
         .store
         .leads_page(
             &LeadFilter {
-                status: p.status,
+                status,
                 region: p.region,
             },
             page,

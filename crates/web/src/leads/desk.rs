@@ -50,7 +50,7 @@ pub async fn admin_leads(
     Query(p): Query<AdminLeadsParams>,
 ) -> Result<Html<String>> {
     v.require(Permission::ManageLeads)?;
-    let status = p.status.clone().filter(|s| LeadStatus::parse(s).is_ok());
+    let status = p.status.as_deref().and_then(|s| LeadStatus::parse(s).ok());
     let map = state.store.region_map().await?;
     let region = p.region.clone().filter(|r| map.get(r).is_some());
     let page = PageRequest::parse(p.page.as_deref(), None)
@@ -59,13 +59,13 @@ pub async fn admin_leads(
         .store
         .leads_page(
             &LeadFilter {
-                status: status.clone(),
+                status,
                 region: region.clone(),
             },
             page,
         )
         .await?;
-    let status = status.unwrap_or_default();
+    let status = status.map(|s| s.slug().to_string()).unwrap_or_default();
     let region = region.unwrap_or_default();
     let pager = Pager::new(
         &leads,
@@ -102,7 +102,7 @@ pub async fn admin_leads(
             .map(|s| {
                 (
                     v.tr.label("lead-status", s.slug()),
-                    counts.get(s.slug()).copied().unwrap_or(0),
+                    counts.get(s).copied().unwrap_or(0),
                 )
             })
             .collect(),
@@ -126,9 +126,9 @@ fn offer_reason(tr: &crate::i18n::Tr, status: OfferStatus, reason: &str) -> Stri
 
 /// A lead's state as the desk shows it: how far its partners got once one accepted, else its own status.
 fn lead_state(tr: &crate::i18n::Tr, lead: &Lead, offers: &[OfferStatus]) -> String {
-    match agora_domain::leads::lead_progress(&lead.status, offers) {
+    match agora_domain::leads::lead_progress(lead.status, offers) {
         Some(o) => tr.label("offer", o.slug()),
-        None => tr.label("lead-status", &lead.status),
+        None => tr.label("lead-status", lead.status.slug()),
     }
 }
 
@@ -146,7 +146,7 @@ fn region_name_map(map: &agora_domain::geo::RegionMap, slug: &str) -> String {
 pub struct ExplainedRound {
     pub round: i64,
     pub version: i64,
-    pub at: String,
+    pub at: chrono::DateTime<chrono::Utc>,
     pub pool: String,
     pub referral: Option<String>,
     pub rows: Vec<ExplainedCandidate>,
@@ -191,7 +191,7 @@ fn explain(tr: &crate::i18n::Tr, a: &Allocation, names: &HashMap<i64, String>) -
     ExplainedRound {
         round: a.round,
         version: a.policy_version,
-        at: a.at.clone(),
+        at: a.at,
         pool: if a.explanation.manual.is_some() {
             tr.t("why-pool-manual")
         } else if a.explanation.direct_partner.is_some() {
@@ -232,7 +232,7 @@ struct AdminLeadView {
     offers: Vec<(Offer, String, String)>,
     rounds: Vec<ExplainedRound>,
     merged: Vec<Lead>,
-    views: Vec<(String, String, String)>,
+    views: Vec<(String, chrono::DateTime<chrono::Utc>, String)>,
     /// The partner a direct request was addressed to.
     direct_to: Option<String>,
     may_offer: bool,
@@ -324,7 +324,7 @@ async fn admin_lead_view(
             (o, s, r)
         })
         .collect();
-    let status = LeadStatus::parse(&lead.status).ok();
+    let status = lead.status;
     let had: std::collections::HashSet<i64> = offers.iter().map(|(o, _, _)| o.partner_id).collect();
     let offer_to = partners
         .into_iter()
@@ -361,8 +361,8 @@ async fn admin_lead_view(
         direct_to: lead
             .direct_partner_id
             .map(|p| names.get(&p).cloned().unwrap_or_else(|| format!("#{p}"))),
-        may_offer: status.is_some_and(LeadStatus::may_offer_manually),
-        may_close: status.is_some_and(LeadStatus::is_open),
+        may_offer: status.may_offer_manually(),
+        may_close: status.is_open(),
         offer_to,
         close_reasons: CloseReason::ALL
             .iter()

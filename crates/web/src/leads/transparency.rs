@@ -30,9 +30,9 @@ pub async fn transparency_report(state: &AppState, period: Period) -> Result<Tra
     let mut sorted = history;
     sorted.sort_by_key(|p| p.version);
     for (i, p) in sorted.iter().enumerate() {
-        let adopted = &p.created_at[..7];
-        let replaced = sorted.get(i + 1).map(|n| &n.created_at[..7]);
-        if adopted <= last.as_str() && replaced.is_none_or(|r| r >= first.as_str()) {
+        let adopted = month(p.created_at);
+        let replaced = sorted.get(i + 1).map(|n| month(n.created_at));
+        if adopted <= last && replaced.is_none_or(|r| r >= first) {
             versions.push(p.version);
         }
     }
@@ -50,8 +50,13 @@ fn parse_period(s: &str) -> Result<Period> {
     Period::parse(s).map_err(|c| Error::Invalid(ValidationErrors::single("period", c)))
 }
 
+/// A time's month as report periods name it: `2026-11`.
+fn month(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m").to_string()
+}
+
 fn current_quarter(now: chrono::DateTime<chrono::Utc>) -> Period {
-    Period::containing(&now.format("%Y-%m").to_string())
+    Period::containing(&month(now))
         .map(|(_, q, _)| q)
         .unwrap_or(Period::Year(2026))
 }

@@ -4,6 +4,7 @@
 
 use super::helpers::TestApp;
 use crate::both_backends;
+use agora_domain::leads::LeadStatus;
 use agora_domain::partner::PartnerStatus;
 use agora_domain::permissions::{Grant, Role};
 use serde_json::{json, Value};
@@ -191,7 +192,7 @@ async fn stuck_lead(app: &TestApp, email: &str) -> i64 {
             .expect("lead")
             .expect("lead")
             .status,
-        "queued"
+        LeadStatus::Queued
     );
     id
 }
@@ -372,8 +373,8 @@ async fn admins_offer_stuck_leads_by_hand_and_close_leads(app: TestApp) {
     assert_eq!(res.status(), 303);
     let lead = app.store.lead(id).await.expect("lead").expect("lead");
     assert_eq!(
-        (lead.status.as_str(), lead.closed_note.as_str()),
-        ("spam", "Advertising")
+        (lead.status, lead.closed_note.as_str()),
+        (LeadStatus::Spam, "Advertising")
     );
     let (_, html) = text(&ac, app.url(&page)).await;
     assert!(html.contains("Closed as spam") && !html.contains("Close the lead"));
@@ -490,7 +491,7 @@ async fn requester_confirmation_status_link_and_withdrawal(app: TestApp) {
             .expect("lead")
             .expect("lead")
             .status,
-        "offered"
+        LeadStatus::Offered
     );
     let res = app
         .post_form(
@@ -508,7 +509,7 @@ async fn requester_confirmation_status_link_and_withdrawal(app: TestApp) {
             .expect("lead")
             .expect("lead")
             .status,
-        "withdrawn"
+        LeadStatus::Withdrawn
     );
     let (_, html) = text(&c, app.url(&format!("{path}?withdrawn=1"))).await;
     assert!(html.contains("Your request is withdrawn") && !html.contains("Withdraw this request…"));
