@@ -87,11 +87,16 @@ pub(crate) fn parse_column<T, E>(
     value: &str,
     parse: impl FnOnce(&str) -> std::result::Result<T, E>,
 ) -> Result<T> {
-    parse(value).map_err(|_| StoreError::Corrupt {
+    parse(value).map_err(|_| corrupt(table, column, value))
+}
+
+/// The error for a stored value of `table.column` that does not read back (see `parse_column`).
+pub(crate) fn corrupt(table: &'static str, column: &'static str, value: &str) -> StoreError {
+    StoreError::Corrupt {
         table,
         column,
         value: value.chars().take(64).collect(),
-    })
+    }
 }
 
 /// A stored RFC 3339 time (see `parse_column`).

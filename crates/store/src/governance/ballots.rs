@@ -22,7 +22,11 @@ impl Store {
             .map(|r| {
                 let choice: String = get(r, "choice")?;
                 let choice = if options.is_empty() {
-                    vec![choice]
+                    vec![
+                        parse_column("ballots", "choice", &choice, VoteChoice::parse)?
+                            .slug()
+                            .to_string(),
+                    ]
                 } else {
                     gov::decode_ranking(&choice, options.len())
                         .map_err(corrupt_ballot)?
@@ -227,11 +231,7 @@ pub fn count_vote(
 }
 
 pub(super) fn corrupt_ballot(e: gov::CorruptBallot) -> StoreError {
-    StoreError::Corrupt {
-        table: "ballots",
-        column: "choice",
-        value: e.0,
-    }
+    corrupt("ballots", "choice", &e.0)
 }
 
 /// Writes a secret ballot (new or changed) so that the table's physical order is receipt order, never

@@ -95,7 +95,7 @@ impl Store {
                     get(r, "id")?,
                     get(r, "display_name")?,
                     get(r, "email")?,
-                    stored(Role::parse(&get::<String>(r, "role")?), "role")?,
+                    get_parsed(r, "role_grants", "role", Role::parse)?,
                 ))
             })
             .collect()
@@ -218,11 +218,9 @@ pub(super) fn body_row(r: &AnyRow) -> Result<Body> {
         id: get(r, "id")?,
         slug: get(r, "slug")?,
         name: get(r, "name")?,
-        kind: BodyKind::parse(&get::<String>(r, "kind")?)
-            .map_err(|e| StoreError::Config(format!("stored body kind: {e}")))?,
+        kind: get_parsed(r, "bodies", "kind", BodyKind::parse)?,
         description: get(r, "description")?,
-        visibility: Visibility::parse(&get::<String>(r, "visibility")?)
-            .map_err(|e| StoreError::Config(format!("stored visibility: {e}")))?,
+        visibility: get_parsed(r, "bodies", "visibility", Visibility::parse)?,
         min_close_hours: get(r, "min_close_hours")?,
     })
 }

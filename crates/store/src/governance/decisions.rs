@@ -135,7 +135,7 @@ impl Store {
                     version: get(r, "version")?,
                     title: get(r, "title")?,
                     text: get(r, "text")?,
-                    created_at: get(r, "created_at")?,
+                    created_at: get_time(r, "decision_versions", "created_at")?,
                     created_by: get(r, "created_by")?,
                 })
             })
@@ -152,7 +152,7 @@ impl Store {
         .await?;
         rows.iter()
             .map(|r| {
-                let at: Option<String> = get(r, "participated_at")?;
+                let at = get_opt_time(r, "decision_electorate", "participated_at")?;
                 let secret = get::<i64>(r, "secret")? != 0;
                 Ok(Elector {
                     voter_key: get(r, "voter_key")?,
@@ -180,9 +180,9 @@ impl Store {
                 Ok(StanceRow {
                     voter_key: get(r, "voter_key")?,
                     label: get(r, "label")?,
-                    stance: stored(Stance::parse(&get::<String>(r, "stance")?), "stance")?,
+                    stance: get_parsed(r, "decision_stances", "stance", Stance::parse)?,
                     reason: get(r, "reason")?,
-                    updated_at: get(r, "updated_at")?,
+                    updated_at: get_time(r, "decision_stances", "updated_at")?,
                 })
             })
             .collect()
@@ -201,7 +201,9 @@ impl Store {
         .bind(person_id)
         .fetch_all(&self.reader)
         .await?;
-        Ok(keys.iter().filter_map(|k| VoterKey::decode(k)).collect())
+        keys.iter()
+            .map(|k| voter_key("decision_electorate", k))
+            .collect()
     }
 
     pub async fn comments(&self, id: i64) -> Result<Vec<Comment>> {
@@ -219,10 +221,10 @@ impl Store {
                     parent_id: get(r, "parent_id")?,
                     author: get(r, "author_label")?,
                     body: get(r, "body")?,
-                    created_at: get(r, "created_at")?,
+                    created_at: get_time(r, "decision_comments", "created_at")?,
                     response: get(r, "response")?,
                     responded_by: get(r, "responded_by")?,
-                    responded_at: get(r, "responded_at")?,
+                    responded_at: get_opt_time(r, "decision_comments", "responded_at")?,
                 })
             })
             .collect()
@@ -404,10 +406,9 @@ impl Store {
         let status =
             gov::transition(d.kind, d.status, Action::Revise).map_err(|c| invalid("status", c))?;
         let body = body_in(&mut tx, d.body_id).await?;
-        let hours = (crate::time_column("decisions", "closes_at", &d.closes_at)?
-            - crate::time_column("decisions", "opened_at", &d.opened_at)?)
-        .num_hours()
-        .max(body.min_close_hours);
+        let hours = (d.closes_at - d.opened_at)
+            .num_hours()
+            .max(body.min_close_hours);
         let at = format_time(now);
         let closes = format_time(now + Duration::hours(hours));
         let version = d.version + 1;
@@ -587,8 +588,7 @@ impl Store {
 }
 
 pub(super) fn ensure_participation(d: &Decision, now: DateTime<Utc>) -> Result<()> {
-    let open =
-        d.status.accepts_participation() && parse_time(&d.closes_at).is_some_and(|c| now < c);
+    let open = d.status.accepts_participation() && now < d.closes_at;
     if open {
         Ok(())
     } else {

@@ -34,7 +34,7 @@ impl Store {
         let mut tx = self.begin_governance().await?;
         let d = load_decision(&mut tx, id).await?;
         // Another instance may have got here first, or someone objected meanwhile.
-        if d.status != DecisionStatus::Open || parse_time(&d.closes_at).is_none_or(|c| c > now) {
+        if d.status != DecisionStatus::Open || d.closes_at > now {
             return Ok(None);
         }
         let at = format_time(now);
@@ -44,7 +44,7 @@ impl Store {
             if check_gate(&mut tx, &d).await.is_err() {
                 return Ok(None);
             }
-            let statement = gov::consensus_statement(d.version, &d.closes_at);
+            let statement = gov::consensus_statement(d.version, &format_time(d.closes_at));
             let decided = decide(&mut tx, &d, &statement, &who, &at).await?;
             tx.commit(&who, [decided]).await?;
             return Ok(Some(DecisionStatus::Decided));
@@ -120,8 +120,8 @@ impl Store {
             // Which reminders went out is bookkeeping; the decision itself does not change.
             let mut tx = self.bookkeeping(Some(LOCK_GOVERNANCE)).await?;
             let d = load_decision(&mut tx, id).await?;
-            let due = parse_time(&d.closes_at).is_some_and(|c| gov::reminder_due(c, now, false))
-                && d.status.accepts_participation();
+            let due =
+                gov::reminder_due(d.closes_at, now, false) && d.status.accepts_participation();
             let claimed = due
                 && sqlx::query(
                     "UPDATE decisions SET reminder_sent_at = $1 WHERE id = $2 AND reminder_sent_at IS NULL",
@@ -141,7 +141,7 @@ impl Store {
                     &Mail::new("email-decision-closing")
                         .arg("hours", gov::REMINDER_BEFORE_HOURS)
                         .arg("title", &d.title)
-                        .arg("closes", &d.closes_at)
+                        .arg("closes", format_time(d.closes_at))
                         .arg("link", link(id)),
                 )
                 .await?;

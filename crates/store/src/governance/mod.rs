@@ -15,7 +15,10 @@ pub use tasks::PendingDecision;
 
 use crate::outbox::{self, Mail};
 use crate::write::{Conn, WriteTx};
-use crate::{format_time, get, parse_time, Result, Store, StoreError, Tx, Who};
+use crate::{
+    corrupt, format_time, get, get_opt_time, get_parsed, get_time, json_column, parse_column,
+    Result, Store, StoreError, Tx, Who,
+};
 use agora_domain::audit::AuditEvent;
 use agora_domain::governance::{
     self as gov, Action, BodyKind, ConsultationState, DecisionKind, DecisionStatus, NewDecision,
@@ -25,7 +28,7 @@ use agora_domain::pagination::{Page, PageRequest};
 use agora_domain::permissions::{Actor, Role};
 use agora_domain::tally;
 use agora_domain::ValidationErrors;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rand::RngCore;
 use serde::Serialize;
 use sqlx::any::AnyRow;
@@ -82,17 +85,23 @@ pub struct Decision {
     pub seed_sha256: String,
     #[serde(skip)]
     pub seed: String,
-    pub opened_at: String,
-    pub closes_at: String,
-    pub escalated_at: Option<String>,
-    pub closed_at: Option<String>,
+    #[serde(serialize_with = "crate::json_time::serialize")]
+    pub opened_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::json_time::serialize")]
+    pub closes_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::json_time::option")]
+    pub escalated_at: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "crate::json_time::option")]
+    pub closed_at: Option<DateTime<Utc>>,
     #[schema(value_type = Option<Object>)]
     pub result: Option<serde_json::Value>,
-    pub ruling: Option<String>,
+    pub ruling: Option<Ruling>,
     pub outcome: Option<String>,
-    pub decided_at: Option<String>,
+    #[serde(serialize_with = "crate::json_time::option")]
+    pub decided_at: Option<DateTime<Utc>>,
     pub decided_by: Option<String>,
-    pub review_at: Option<String>,
+    /// The day the decision is to be reviewed.
+    pub review_at: Option<NaiveDate>,
 }
 
 impl Decision {
@@ -118,10 +127,12 @@ pub struct DecisionSummary {
     pub kind: DecisionKind,
     pub status: DecisionStatus,
     pub title: String,
-    pub closes_at: String,
+    #[serde(serialize_with = "crate::json_time::serialize")]
+    pub closes_at: DateTime<Utc>,
     pub outcome: Option<String>,
-    pub decided_at: Option<String>,
-    pub review_at: Option<String>,
+    #[serde(serialize_with = "crate::json_time::option")]
+    pub decided_at: Option<DateTime<Utc>>,
+    pub review_at: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -129,7 +140,8 @@ pub struct Version {
     pub version: i64,
     pub title: String,
     pub text: String,
-    pub created_at: String,
+    #[serde(serialize_with = "crate::json_time::serialize")]
+    pub created_at: DateTime<Utc>,
     pub created_by: String,
 }
 
@@ -141,7 +153,8 @@ pub struct Elector {
     pub participated: bool,
     /// When they first did; never given for a secret vote, where times would help link voters to
     /// ballots.
-    pub participated_at: Option<String>,
+    #[serde(serialize_with = "crate::json_time::option")]
+    pub participated_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -150,7 +163,8 @@ pub struct StanceRow {
     pub label: String,
     pub stance: Stance,
     pub reason: String,
-    pub updated_at: String,
+    #[serde(serialize_with = "crate::json_time::serialize")]
+    pub updated_at: DateTime<Utc>,
 }
 
 /// A ballot as published: anonymous when the vote is secret.
@@ -169,10 +183,12 @@ pub struct Comment {
     pub parent_id: Option<i64>,
     pub author: String,
     pub body: String,
-    pub created_at: String,
+    #[serde(serialize_with = "crate::json_time::serialize")]
+    pub created_at: DateTime<Utc>,
     pub response: Option<String>,
     pub responded_by: Option<String>,
-    pub responded_at: Option<String>,
+    #[serde(serialize_with = "crate::json_time::option")]
+    pub responded_at: Option<DateTime<Utc>>,
 }
 
 /// A ballot being cast.
@@ -211,25 +227,31 @@ const DECISION_COLUMNS: &str = "d.id, d.body_id, d.kind, d.status, d.title, d.ve
     d.opened_at, d.closes_at, d.escalated_at, d.closed_at, d.result_json, d.ruling, d.outcome, d.decided_at, \
     d.decided_by, d.review_at, v.text";
 
-fn stored<T>(r: std::result::Result<T, &'static str>, what: &str) -> Result<T> {
-    r.map_err(|e| StoreError::Config(format!("stored {what}: {e}")))
+/// A decision's stored kind and status (`d.kind`, `d.status` in the row).
+fn kind_and_status(r: &AnyRow) -> Result<(DecisionKind, DecisionStatus)> {
+    Ok((
+        get_parsed(r, "decisions", "kind", DecisionKind::parse)?,
+        get_parsed(r, "decisions", "status", DecisionStatus::parse)?,
+    ))
+}
+
+/// A stored elector key (`decision_electorate.voter_key`, and the keys of stances and ballots).
+fn voter_key(table: &'static str, key: &str) -> Result<VoterKey> {
+    parse_column(table, "voter_key", key, |k| VoterKey::decode(k).ok_or(()))
 }
 
 fn decision_row(r: &AnyRow) -> Result<Decision> {
-    let rules: VoteRules = serde_json::from_str(&get::<String>(r, "rules_json")?)
-        .map_err(|e| StoreError::Config(format!("stored rules: {e}")))?;
+    let rules: VoteRules =
+        json_column("decisions", "rules_json", &get::<String>(r, "rules_json")?)?;
     let result = get::<Option<String>>(r, "result_json")?
-        .map(|s| serde_json::from_str(&s))
-        .transpose()
-        .map_err(|e| StoreError::Config(format!("stored result: {e}")))?;
+        .map(|s| json_column("decisions", "result_json", &s))
+        .transpose()?;
+    let (kind, status) = kind_and_status(r)?;
     Ok(Decision {
         id: get(r, "id")?,
         body_id: get(r, "body_id")?,
-        kind: stored(DecisionKind::parse(&get::<String>(r, "kind")?), "kind")?,
-        status: stored(
-            DecisionStatus::parse(&get::<String>(r, "status")?),
-            "status",
-        )?,
+        kind,
+        status,
         title: get(r, "title")?,
         text: get(r, "text")?,
         version: get(r, "version")?,
@@ -241,35 +263,46 @@ fn decision_row(r: &AnyRow) -> Result<Decision> {
         rules,
         seed: get(r, "seed")?,
         seed_sha256: get(r, "seed_sha256")?,
-        opened_at: get(r, "opened_at")?,
-        closes_at: get(r, "closes_at")?,
-        escalated_at: get(r, "escalated_at")?,
-        closed_at: get(r, "closed_at")?,
+        opened_at: get_time(r, "decisions", "opened_at")?,
+        closes_at: get_time(r, "decisions", "closes_at")?,
+        escalated_at: get_opt_time(r, "decisions", "escalated_at")?,
+        closed_at: get_opt_time(r, "decisions", "closed_at")?,
         result,
-        ruling: get(r, "ruling")?,
+        ruling: get::<Option<String>>(r, "ruling")?
+            .map(|s| parse_column("decisions", "ruling", &s, Ruling::parse))
+            .transpose()?,
         outcome: get(r, "outcome")?,
-        decided_at: get(r, "decided_at")?,
+        decided_at: get_opt_time(r, "decisions", "decided_at")?,
         decided_by: get(r, "decided_by")?,
-        review_at: get(r, "review_at")?,
+        review_at: review_day(r)?,
     })
 }
 
+/// The stored review day (`YYYY-MM-DD`).
+fn review_day(r: &AnyRow) -> Result<Option<NaiveDate>> {
+    get::<Option<String>>(r, "review_at")?
+        .map(|s| {
+            parse_column("decisions", "review_at", &s, |v| {
+                NaiveDate::parse_from_str(v, "%Y-%m-%d")
+            })
+        })
+        .transpose()
+}
+
 fn summary_row(r: &AnyRow) -> Result<DecisionSummary> {
+    let (kind, status) = kind_and_status(r)?;
     Ok(DecisionSummary {
         id: get(r, "id")?,
         body_id: get(r, "body_id")?,
         body_name: get(r, "body_name")?,
         body_slug: get(r, "body_slug")?,
-        kind: stored(DecisionKind::parse(&get::<String>(r, "kind")?), "kind")?,
-        status: stored(
-            DecisionStatus::parse(&get::<String>(r, "status")?),
-            "status",
-        )?,
+        kind,
+        status,
         title: get(r, "title")?,
-        closes_at: get(r, "closes_at")?,
+        closes_at: get_time(r, "decisions", "closes_at")?,
         outcome: get(r, "outcome")?,
-        decided_at: get(r, "decided_at")?,
-        review_at: get(r, "review_at")?,
+        decided_at: get_opt_time(r, "decisions", "decided_at")?,
+        review_at: review_day(r)?,
     })
 }
 
@@ -342,7 +375,8 @@ async fn notify_electorate(
     .fetch_all(&mut **tx)
     .await?;
     let mut sent = 0;
-    for key in keys.iter().filter_map(|k| VoterKey::decode(k)) {
+    for key in keys {
+        let key = voter_key("decision_electorate", &key)?;
         for to in elector_emails(tx, key).await? {
             outbox::queue_mail(tx, &to, mail).await?;
             sent += 1;

@@ -21,28 +21,21 @@ pub struct PendingDecision {
 }
 
 fn pending_row(r: &AnyRow) -> Result<PendingDecision> {
-    let closes: String = get(r, "closes_at")?;
     let voter = match get::<Option<String>>(r, "voter_key")? {
         Some(k) => Some((
-            VoterKey::decode(&k).ok_or_else(|| {
-                StoreError::Config(format!("decision_electorate.voter_key: not a voter: {k}"))
-            })?,
+            voter_key("decision_electorate", &k)?,
             get::<String>(r, "label")?,
         )),
         None => None,
     };
+    let (kind, status) = kind_and_status(r)?;
     Ok(PendingDecision {
         id: get(r, "id")?,
         body_id: get(r, "body_id")?,
         title: get(r, "title")?,
-        kind: stored(DecisionKind::parse(&get::<String>(r, "kind")?), "kind")?,
-        status: stored(
-            DecisionStatus::parse(&get::<String>(r, "status")?),
-            "status",
-        )?,
-        closes_at: parse_time(&closes).ok_or_else(|| {
-            StoreError::Config(format!("decisions.closes_at: not a time: {closes}"))
-        })?,
+        kind,
+        status,
+        closes_at: get_time(r, "decisions", "closes_at")?,
         voter,
         unanswered: get(r, "unanswered")?,
     })

@@ -10,7 +10,66 @@ conformance!(
     secret_ballots_change_only_for_their_voter_and_are_stored_out_of_casting_order,
     partner_decisions_wait_for_the_assembly_consultation,
     pending_decisions_follow_participation_and_facilitation,
+    damaged_governance_rows_are_errors_naming_table_and_column,
 );
+
+async fn damaged_governance_rows_are_errors_naming_table_and_column(store: Store) {
+    let (body, people) = group(&store, "records", 1).await;
+    let id = open(
+        &store,
+        &body,
+        &proposal("yes-no"),
+        &people[0].1,
+        "2026-11-01T10:00:00Z",
+    )
+    .await;
+    let on = |set: &str| format!("UPDATE decisions SET {set} WHERE id = {id}");
+    damage(&store, &on("status = 'pondering'")).await;
+    assert_corrupt(store.decision(id).await, "decisions", "status", "pondering");
+    damage(&store, &on("status = 'open', closes_at = 'later'")).await;
+    assert_corrupt(store.decision(id).await, "decisions", "closes_at", "later");
+    damage(
+        &store,
+        &on("closes_at = '2026-11-04T10:00:00.000Z', review_at = 'next spring'"),
+    )
+    .await;
+    assert_corrupt(
+        store.decision(id).await,
+        "decisions",
+        "review_at",
+        "next spring",
+    );
+    damage(&store, &on("review_at = NULL, ruling = 'maybe'")).await;
+    assert_corrupt(store.decision(id).await, "decisions", "ruling", "maybe");
+    damage(&store, &on("ruling = NULL")).await;
+    store.decision(id).await.expect("reads again once repaired");
+
+    damage(
+        &store,
+        &format!("UPDATE decision_versions SET created_at = 'monday' WHERE decision_id = {id}"),
+    )
+    .await;
+    assert_corrupt(
+        store.versions(id).await,
+        "decision_versions",
+        "created_at",
+        "monday",
+    );
+    damage(
+        &store,
+        &format!(
+            "UPDATE bodies SET visibility = 'secret' WHERE id = {}",
+            body.id
+        ),
+    )
+    .await;
+    assert_corrupt(
+        store.body_by_id(body.id).await,
+        "bodies",
+        "visibility",
+        "secret",
+    );
+}
 
 async fn lazy_consensus_is_accepted_at_the_close_unless_contested(store: Store) {
     let (body, people) = group(&store, "marketing", 3).await;
@@ -220,8 +279,11 @@ async fn escalation_ends_with_the_moderators_ruling(store: Store) {
         .expect("rules");
     let d = store.decision(id).await.expect("test");
     assert_eq!(
-        (d.status, d.ruling.as_deref()),
-        (DecisionStatus::Decided, Some("reject"))
+        (d.status, d.ruling),
+        (
+            DecisionStatus::Decided,
+            Some(agora_domain::governance::Ruling::Reject)
+        )
     );
     assert_eq!(
         d.outcome.as_deref(),

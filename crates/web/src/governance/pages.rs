@@ -178,11 +178,10 @@ pub async fn feed(
 /// escapes every text; the title is in the reader's language.
 pub fn atom_feed(tr: &Tr, base: &str, body: &Body, items: &[DecisionSummary]) -> String {
     use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
-    let time = |s: &str| FixedDateTime::parse_from_rfc3339(s).ok();
     let epoch = FixedDateTime::default();
     let updated = items
         .iter()
-        .filter_map(|d| d.decided_at.as_deref().and_then(time))
+        .filter_map(|d| d.decided_at.map(|t| t.fixed_offset()))
         .max()
         .unwrap_or(epoch);
     let link = |href: String, rel: &str| Link {
@@ -200,7 +199,7 @@ pub fn atom_feed(tr: &Tr, base: &str, body: &Body, items: &[DecisionSummary]) ->
             title: Text::plain(d.title.clone()),
             id: format!("{base}/decisions/{}", d.id),
             links: vec![link(format!("{base}/decisions/{}", d.id), "alternate")],
-            updated: d.decided_at.as_deref().and_then(time).unwrap_or(updated),
+            updated: d.decided_at.map_or(updated, |t| t.fixed_offset()),
             authors: vec![author.clone()],
             summary: d.outcome.clone().map(Text::plain),
             ..Default::default()
