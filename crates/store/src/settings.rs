@@ -37,7 +37,7 @@ impl Store {
             .bind(SECRET_KEY)
             .fetch_one(&self.reader)
             .await?;
-        Ok(hex::decode(v).unwrap_or_default())
+        crate::parse_column("settings", "value", &v, |s| hex::decode(s))
     }
 
     /// Changes whenever anything shown in the public directory changes.
@@ -46,6 +46,8 @@ impl Store {
             .bind(DIRECTORY_VERSION)
             .fetch_optional(&self.reader)
             .await?;
-        Ok(v.and_then(|v| v.parse().ok()).unwrap_or(0))
+        v.map_or(Ok(0), |v| {
+            crate::parse_column("settings", "value", &v, str::parse)
+        })
     }
 }

@@ -21,10 +21,19 @@ impl Store {
             .bind(cid)
             .fetch_optional(&mut *tx)
             .await?;
-            let ok = row.is_some_and(|r| {
-                get::<String>(&r, "kind").ok().as_deref() == Some("consultation")
-                    && get::<String>(&r, "body_kind").ok().as_deref() == Some("partner-assembly")
-            });
+            let ok = match row {
+                Some(r) => {
+                    get_parsed(&r, "decisions", "kind", DecisionKind::parse)?
+                        == DecisionKind::Consultation
+                        && parse_column(
+                            "bodies",
+                            "kind",
+                            &get::<String>(&r, "body_kind")?,
+                            BodyKind::parse,
+                        )? == BodyKind::PartnerAssembly
+                }
+                None => false,
+            };
             if !ok {
                 return Err(invalid("consultation_id", "unknown-consultation"));
             }

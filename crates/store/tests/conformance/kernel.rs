@@ -11,7 +11,33 @@ conformance!(
     leases_admit_one_holder_until_they_expire,
     failed_emails_wait_for_their_retry_time,
     the_stores_stamps_follow_its_clock,
+    damaged_settings_are_errors_not_an_empty_secret,
 );
+
+async fn damaged_settings_are_errors_not_an_empty_secret(store: Store) {
+    assert_eq!(store.signing_secret().await.expect("secret").len(), 32);
+    damage(
+        &store,
+        "UPDATE settings SET value = 'not hex' WHERE key = 'signing_secret'",
+    )
+    .await;
+    assert_corrupt(store.signing_secret().await, "settings", "value", "not hex");
+    store
+        .execute_for_test("INSERT INTO settings (key, value) VALUES ('directory_version', '1') ON CONFLICT (key) DO NOTHING")
+        .await
+        .expect("damage");
+    damage(
+        &store,
+        "UPDATE settings SET value = 'seven' WHERE key = 'directory_version'",
+    )
+    .await;
+    assert_corrupt(
+        store.directory_version().await,
+        "settings",
+        "value",
+        "seven",
+    );
+}
 
 async fn migrations_are_idempotent_and_seed_regions(store: Store) {
     assert!(store.migrate().await.expect("second migrate").is_empty());
