@@ -722,7 +722,7 @@ pub async fn report(dir: &std::path::Path, leads: u64) -> anyhow::Result<()> {
                     month.clone(),
                     region.clone(),
                     *id,
-                    "accept_min".to_string(),
+                    agora_domain::leads::ACCEPT_MINUTES.to_string(),
                     bucket,
                     n,
                 ));

@@ -164,6 +164,10 @@ impl Metric {
     }
 }
 
+/// The stored counter of the minutes-to-accept histogram (its rows carry `accept_bucket`s and count
+/// towards `Metric::Accepted` in the report).
+pub const ACCEPT_MINUTES: &str = "accept_min";
+
 /// Minutes-to-accept histogram buckets: quarter hours for the first two hours, hours up to a day,
 /// four hours up to two days, then days. A histogram (unlike a list of durations) adds up across
 /// periods, so any period's median is exact to its bucket, and the buckets stay few enough for a

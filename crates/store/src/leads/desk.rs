@@ -260,7 +260,7 @@ impl Store {
                 &month,
                 &region,
                 partner_id,
-                "accept_min",
+                agora_domain::leads::ACCEPT_MINUTES,
                 accept_bucket(minutes),
                 1,
             )

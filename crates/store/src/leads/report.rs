@@ -47,10 +47,13 @@ impl Store {
             let bucket: i64 = get(&r, "bucket")?;
             let n = get::<i64>(&r, "n")?.max(0) as u64;
             let (region, partner): (String, i64) = (get(&r, "region")?, get(&r, "partner_id")?);
-            if metric == "accept_min" {
+            if metric == agora_domain::leads::ACCEPT_MINUTES {
                 out.counts
                     .push((region, partner, Metric::Accepted, bucket, n));
-            } else if let Some(m) = Metric::parse(&metric) {
+            } else {
+                let m = parse_column("lead_counts", "metric", &metric, |s| {
+                    Metric::parse(s).ok_or(())
+                })?;
                 out.counts.push((region, partner, m, -1, n));
             }
         }

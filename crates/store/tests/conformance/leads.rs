@@ -344,6 +344,19 @@ async fn allocation_offers_explains_and_reoffers_after_decline_and_expiry(store:
         "explanation_json",
         "{",
     );
+    damage(
+        &store,
+        "UPDATE lead_counts SET metric = 'vibes' WHERE metric = 'received'",
+    )
+    .await;
+    assert_corrupt(
+        store
+            .report_counts("2026-11", &["2026-11".to_string()])
+            .await,
+        "lead_counts",
+        "metric",
+        "vibes",
+    );
 }
 
 async fn nobody_qualifies_means_queued_never_dropped(store: Store) {
