@@ -466,7 +466,7 @@ pub async fn intake(
             "bench",
             &agora_web::auth::hash_token(&token),
             "agora_bench",
-            &agora_store::format_time(db.store.now() + chrono::Duration::days(1)),
+            db.store.now() + chrono::Duration::days(1),
             &agora_store::Who::system(),
         )
         .await?;

@@ -93,21 +93,25 @@ impl Store {
     }
 
     /// Messages waiting for delivery whose retry time has come, oldest first.
-    pub async fn outbox_due(&self, now: &str, limit: i64) -> Result<Vec<OutboxMessage>> {
+    pub async fn outbox_due(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+        limit: i64,
+    ) -> Result<Vec<OutboxMessage>> {
         let rows = sqlx::query(
             "SELECT id, to_address, subject, body, created_at, sent_at FROM outbox WHERE sent_at IS NULL \
              AND (next_attempt_at IS NULL OR next_attempt_at <= $1) ORDER BY id LIMIT $2",
         )
-        .bind(now)
+        .bind(crate::format_time(now))
         .bind(limit)
         .fetch_all(&self.reader)
         .await?;
         rows.iter().map(message_row).collect()
     }
 
-    pub async fn outbox_mark_sent(&self, id: i64, at: &str) -> Result<()> {
+    pub async fn outbox_mark_sent(&self, id: i64, at: chrono::DateTime<chrono::Utc>) -> Result<()> {
         sqlx::query("UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2")
-            .bind(at)
+            .bind(crate::format_time(at))
             .bind(id)
             .execute(self.bookkeeping_pool())
             .await?;

@@ -534,7 +534,7 @@ impl Store {
             crate::TokenPurpose::Invitation,
             person_id,
             &inv.token_hash,
-            &crate::format_time(inv.expires_at),
+            inv.expires_at,
         )
         .await?;
         outbox::queue(tx, email, &inv.subject, &inv.body).await

@@ -65,7 +65,7 @@ impl Store {
         &self,
         id_hash: &str,
         person_id: i64,
-        expires_at: &str,
+        expires_at: DateTime<Utc>,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<()> {
         let now = crate::format_time(now);
@@ -75,7 +75,7 @@ impl Store {
         .bind(id_hash)
         .bind(person_id)
         .bind(&now)
-        .bind(expires_at)
+        .bind(crate::format_time(expires_at))
         .execute(self.bookkeeping_pool())
         .await?;
         Ok(())
@@ -112,12 +112,12 @@ impl Store {
     pub async fn touch_session(
         &self,
         id_hash: &str,
-        expires_at: &str,
+        expires_at: DateTime<Utc>,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<()> {
         sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id_hash = $3")
             .bind(crate::format_time(now))
-            .bind(expires_at)
+            .bind(crate::format_time(expires_at))
             .bind(id_hash)
             .execute(self.bookkeeping_pool())
             .await?;
@@ -151,7 +151,7 @@ impl Store {
         name: &str,
         hash: &str,
         prefix: &str,
-        expires_at: &str,
+        expires_at: DateTime<Utc>,
         who: &Who,
     ) -> Result<i64> {
         let mut tx = self.write().await?;
@@ -163,13 +163,13 @@ impl Store {
         .bind(hash)
         .bind(prefix)
         .bind(self.stamp())
-        .bind(expires_at)
+        .bind(crate::format_time(expires_at))
         .fetch_one(&mut *tx)
         .await?;
         tx.commit(
             who,
             [AuditEvent::new("api_token.create", "api_token", id).after(
-                serde_json::json!({"name": name, "prefix": prefix, "expires_at": expires_at}),
+                serde_json::json!({"name": name, "prefix": prefix, "expires_at": crate::format_time(expires_at)}),
             )],
         )
         .await?;
@@ -249,7 +249,7 @@ impl Store {
         purpose: TokenPurpose,
         person_id: i64,
         hash: &str,
-        expires_at: &str,
+        expires_at: DateTime<Utc>,
     ) -> Result<()> {
         // A link alone changes no one's state: its use is what is audited.
         let mut tx = self.bookkeeping(None).await?;
@@ -277,7 +277,7 @@ impl Store {
             TokenPurpose::Invitation,
             id,
             &invitation.token_hash,
-            &crate::format_time(invitation.expires_at),
+            invitation.expires_at,
         )
         .await?;
         crate::outbox::queue(
@@ -305,7 +305,7 @@ impl Store {
             TokenPurpose::PasswordReset,
             person_id,
             &invitation.token_hash,
-            &crate::format_time(invitation.expires_at),
+            invitation.expires_at,
         )
         .await?;
         crate::outbox::queue(&mut tx, to, &invitation.subject, &invitation.body).await?;
@@ -438,7 +438,7 @@ pub(crate) async fn insert_one_time(
     purpose: TokenPurpose,
     person_id: i64,
     hash: &str,
-    expires_at: &str,
+    expires_at: DateTime<Utc>,
 ) -> Result<()> {
     sqlx::query(
         "INSERT INTO one_time_tokens (token_hash, purpose, person_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
@@ -447,7 +447,7 @@ pub(crate) async fn insert_one_time(
     .bind(purpose.slug())
     .bind(person_id)
     .bind(tx.stamp())
-    .bind(expires_at)
+    .bind(crate::format_time(expires_at))
     .execute(&mut **tx)
     .await?;
     Ok(())

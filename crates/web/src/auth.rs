@@ -387,10 +387,7 @@ async fn touch_session(state: &AppState, hash: &str, s: &agora_store::SessionRec
     let idle = chrono::Duration::from_std(state.config.session_idle).unwrap_or_default();
     let absolute = chrono::Duration::from_std(state.config.session_absolute).unwrap_or_default();
     let expires = (now + idle).min(created + absolute);
-    state
-        .store
-        .touch_session(hash, &agora_store::format_time(expires), now)
-        .await?;
+    state.store.touch_session(hash, expires, now).await?;
     Ok(())
 }
 
@@ -399,10 +396,9 @@ pub async fn start_session(state: &AppState, person_id: i64) -> Result<Cookie<'s
     let token = random_token();
     let idle = chrono::Duration::from_std(state.config.session_idle).unwrap_or_default();
     let now = state.clock.now();
-    let expires = agora_store::format_time(now + idle);
     state
         .store
-        .create_session(&hash_token(&token), person_id, &expires, now)
+        .create_session(&hash_token(&token), person_id, now + idle, now)
         .await?;
     Ok(make_cookie(state, SESSION_COOKIE, token))
 }

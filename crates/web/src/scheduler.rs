@@ -3,7 +3,7 @@
 //! idempotent (conditional updates), so an overlap at a lease's expiry does no harm.
 
 use crate::jobs::Job;
-use agora_store::{format_time, Store};
+use agora_store::Store;
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
@@ -150,7 +150,7 @@ async fn deliver(m: &Mailer) -> anyhow::Result<String> {
     } = m;
     let mut sent_count = 0u64;
     loop {
-        let batch = store.outbox_due(&format_time(clock.now()), 50).await?;
+        let batch = store.outbox_due(clock.now(), 50).await?;
         if batch.is_empty() {
             return Ok(if sent_count == 0 {
                 String::new()
@@ -170,9 +170,7 @@ async fn deliver(m: &Mailer) -> anyhow::Result<String> {
             };
             match sent {
                 Ok(()) => {
-                    store
-                        .outbox_mark_sent(mail.id, &format_time(clock.now()))
-                        .await?;
+                    store.outbox_mark_sent(mail.id, clock.now()).await?;
                     metrics::counter!("agora_emails_sent_total").increment(1);
                     sent_count += 1;
                 }

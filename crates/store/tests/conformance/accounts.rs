@@ -32,7 +32,7 @@ async fn damaged_account_rows_are_errors_naming_table_and_column(store: Store) {
 
     let now = chrono::Utc::now();
     store
-        .create_session("s-1", p.id, "2999-01-01T00:00:00.000Z", now)
+        .create_session("s-1", p.id, t("2999-01-01T00:00:00.000Z"), now)
         .await
         .expect("session");
     damage(&store, "UPDATE sessions SET last_seen_at = 'just now'").await;
@@ -49,7 +49,7 @@ async fn damaged_account_rows_are_errors_naming_table_and_column(store: Store) {
             "ci",
             "hash-1",
             "agora_ab",
-            "2999-01-01T00:00:00.000Z",
+            t("2999-01-01T00:00:00.000Z"),
             &Who::system(),
         )
         .await
@@ -136,7 +136,7 @@ async fn sessions_expire_and_tokens_are_single_use(store: Store) {
         .create_session(
             "s-live",
             p.id,
-            "2999-01-01T00:00:00.000Z",
+            t("2999-01-01T00:00:00.000Z"),
             chrono::Utc::now(),
         )
         .await
@@ -145,7 +145,7 @@ async fn sessions_expire_and_tokens_are_single_use(store: Store) {
         .create_session(
             "s-dead",
             p.id,
-            "2000-01-01T00:00:00.000Z",
+            t("2000-01-01T00:00:00.000Z"),
             chrono::Utc::now(),
         )
         .await
@@ -172,7 +172,7 @@ async fn sessions_expire_and_tokens_are_single_use(store: Store) {
             TokenPurpose::PasswordReset,
             p.id,
             "t1",
-            "2999-01-01T00:00:00.000Z",
+            t("2999-01-01T00:00:00.000Z"),
         )
         .await
         .expect("token");
@@ -181,7 +181,7 @@ async fn sessions_expire_and_tokens_are_single_use(store: Store) {
             TokenPurpose::PasswordReset,
             p.id,
             "t2",
-            "2999-01-01T00:00:00.000Z",
+            t("2999-01-01T00:00:00.000Z"),
         )
         .await
         .expect("token");
@@ -232,7 +232,7 @@ async fn sessions_expire_and_tokens_are_single_use(store: Store) {
             .as_deref(),
         Some("newhash")
     );
-    let future = "2999-01-01T00:00:00.000Z";
+    let future = t("2999-01-01T00:00:00.000Z");
     let tid = store
         .create_api_token(p.id, "ci", "api-hash", "agora_ab", future, &Who::system())
         .await
@@ -257,7 +257,7 @@ async fn sessions_expire_and_tokens_are_single_use(store: Store) {
             "old",
             "old-hash",
             "agora_cd",
-            "2020-01-01T00:00:00.000Z",
+            t("2020-01-01T00:00:00.000Z"),
             &Who::system(),
         )
         .await

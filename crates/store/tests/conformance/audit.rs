@@ -88,7 +88,7 @@ async fn every_change_of_state_is_audited(store: Store) {
             "script",
             "walk-hash",
             "agora_walk",
-            "2999-01-01T00:00:00.000Z",
+            t("2999-01-01T00:00:00.000Z"),
             &who,
         )
         .await
@@ -520,11 +520,11 @@ async fn bookkeeping_writes_are_not_audited(store: Store) {
     let (pid, _) = member(&store, "keeper@example.org", &[]).await;
     let mut log = Log::new(&store).await;
     store
-        .create_session("walk-session", pid, "2999-01-01T00:00:00.000Z", now)
+        .create_session("walk-session", pid, t("2999-01-01T00:00:00.000Z"), now)
         .await
         .expect("session");
     store
-        .touch_session("walk-session", "2999-01-02T00:00:00.000Z", now)
+        .touch_session("walk-session", t("2999-01-02T00:00:00.000Z"), now)
         .await
         .expect("touch");
     store
@@ -536,7 +536,7 @@ async fn bookkeeping_writes_are_not_audited(store: Store) {
             TokenPurpose::PasswordReset,
             pid,
             "walk-reset",
-            "2999-01-01T00:00:00.000Z",
+            t("2999-01-01T00:00:00.000Z"),
         )
         .await
         .expect("link");
@@ -577,7 +577,7 @@ async fn bookkeeping_writes_are_not_audited(store: Store) {
         .await
         .expect("failed");
     store
-        .outbox_mark_sent(mail, "2026-11-02T10:01:00.000Z")
+        .outbox_mark_sent(mail, t("2026-11-02T10:01:00.000Z"))
         .await
         .expect("sent");
     log.expect(&store, "bookkeeping", &[]).await;

@@ -271,10 +271,7 @@ async fn failed_emails_wait_for_their_retry_time(store: Store) {
         .await
         .expect("test");
     let now = t("2026-11-01T10:00:00Z");
-    let due = store
-        .outbox_due(&agora_store::format_time(now), 10)
-        .await
-        .expect("test");
+    let due = store.outbox_due(now, 10).await.expect("test");
     assert_eq!(due.len(), 1);
     let (attempts, delay) = store
         .outbox_mark_failed(
@@ -287,10 +284,7 @@ async fn failed_emails_wait_for_their_retry_time(store: Store) {
         .expect("test");
     assert_eq!((attempts, delay), (1, chrono::Duration::seconds(10)));
     assert!(store
-        .outbox_due(
-            &agora_store::format_time(now + chrono::Duration::seconds(9)),
-            10
-        )
+        .outbox_due(now + chrono::Duration::seconds(9), 10)
         .await
         .expect("test")
         .is_empty());
@@ -304,13 +298,13 @@ async fn failed_emails_wait_for_their_retry_time(store: Store) {
         .await
         .expect("test");
     assert_eq!((attempts, delay), (2, chrono::Duration::seconds(20)));
-    let later = agora_store::format_time(now + chrono::Duration::seconds(31));
-    assert_eq!(store.outbox_due(&later, 10).await.expect("test").len(), 1);
+    let later = now + chrono::Duration::seconds(31);
+    assert_eq!(store.outbox_due(later, 10).await.expect("test").len(), 1);
     store
-        .outbox_mark_sent(due[0].id, &later)
+        .outbox_mark_sent(due[0].id, later)
         .await
         .expect("test");
-    assert!(store.outbox_due(&later, 10).await.expect("test").is_empty());
+    assert!(store.outbox_due(later, 10).await.expect("test").is_empty());
     assert_eq!(store.outbox_backlog().await.expect("test"), (0, 0));
 }
 

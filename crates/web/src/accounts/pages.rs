@@ -565,8 +565,7 @@ pub async fn create_token(
     view.expiry_days = days;
     let token = format!("{}{}", auth::API_TOKEN_PREFIX, random_token());
     let prefix: String = token.chars().take(12).collect();
-    let expires_at =
-        agora_store::format_time(state.clock.now() + chrono::Duration::days(i64::from(days)));
+    let expires_at = state.clock.now() + chrono::Duration::days(i64::from(days));
     state
         .store
         .create_api_token(
@@ -574,7 +573,7 @@ pub async fn create_token(
             name,
             &hash_token(&token),
             &prefix,
-            &expires_at,
+            expires_at,
             &v.who(),
         )
         .await?;

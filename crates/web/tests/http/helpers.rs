@@ -200,7 +200,7 @@ impl TestApp {
                 "test",
                 &agora_web::auth::hash_token(&token),
                 "agora_test",
-                &agora_store::format_time(chrono::Utc::now() + chrono::Duration::days(365)),
+                chrono::Utc::now() + chrono::Duration::days(365),
                 &Who::system(),
             )
             .await

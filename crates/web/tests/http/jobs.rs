@@ -124,9 +124,9 @@ async fn a_failing_job_shows_on_the_job_page_and_in_the_api(app: TestApp) {
 
 async fn the_cleanup_job_removes_expired_sessions_on_the_apps_clock(app: TestApp) {
     let id = app.person("member@example.org", &[]).await;
-    let in_an_hour = agora_store::format_time(app.clock.now() + chrono::Duration::hours(1));
+    let in_an_hour = app.clock.now() + chrono::Duration::hours(1);
     app.store
-        .create_session("expiring-session-hash", id, &in_an_hour, app.clock.now())
+        .create_session("expiring-session-hash", id, in_an_hour, app.clock.now())
         .await
         .expect("session");
     let mut jobs = Jobs::default();

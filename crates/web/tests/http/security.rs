@@ -465,7 +465,7 @@ async fn api_tokens_expire_and_a_password_reset_revokes_them(app: TestApp) {
             "old",
             &agora_web::auth::hash_token(&expired),
             "agora_old",
-            "2020-01-01T00:00:00.000Z",
+            "2020-01-01T00:00:00.000Z".parse().expect("time"),
             &agora_store::Who::system(),
         )
         .await

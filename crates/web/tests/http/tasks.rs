@@ -282,7 +282,7 @@ async fn admins_review_applications_the_queue_and_failing_mail(app: TestApp) {
         .await;
     assert!(res.status().is_redirection(), "{}", res.status());
     app.store
-        .outbox_mark_sent(mail, &agora_store::format_time(app.store.now()))
+        .outbox_mark_sent(mail, app.store.now())
         .await
         .expect("sent");
     agora_web::jobs::run_all_once(&failing_job(false), &app.store, &app.clock).await;
