@@ -3,6 +3,7 @@
 
 use super::SUPPRESS_BELOW;
 use crate::geo::Region;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -83,6 +84,26 @@ impl Period {
     pub fn overlaps(self, first: &str, last: &str) -> bool {
         let months = self.months();
         months[0].as_str() <= last && months[months.len() - 1].as_str() >= first
+    }
+
+    /// The policy versions in force at some time in this period, from each version's number and
+    /// when it was adopted: adopted before the period ended and not replaced before it began. The
+    /// report's counters are monthly, so times count by their month.
+    pub fn versions_in_force(self, adopted: &[(i64, DateTime<Utc>)]) -> Vec<i64> {
+        let months = self.months();
+        let (first, last) = (&months[0], &months[months.len() - 1]);
+        let month = |t: &DateTime<Utc>| t.format("%Y-%m").to_string();
+        let mut sorted = adopted.to_vec();
+        sorted.sort_by_key(|&(version, _)| version);
+        sorted
+            .iter()
+            .enumerate()
+            .filter(|(i, (_, at))| {
+                let replaced = sorted.get(i + 1).map(|(_, next)| month(next));
+                month(at) <= *last && replaced.is_none_or(|r| r >= *first)
+            })
+            .map(|(_, &(version, _))| version)
+            .collect()
     }
 
     pub fn next(self) -> Period {

@@ -382,3 +382,54 @@ fn periods_overlap_the_months_with_data() {
     assert!(!p("2027-02").overlaps("2026-11", "2027-01"));
     assert!(p("2027-01").overlaps("2026-11", "2027-01"));
 }
+
+fn at(s: &str) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .expect("time")
+        .with_timezone(&chrono::Utc)
+}
+
+#[test]
+fn the_versions_in_force_in_a_period_are_those_adopted_before_it_ended_and_not_replaced_before_it_began(
+) {
+    let history = [
+        (2, at("2026-05-20T09:00:00Z")),
+        (1, at("2026-01-10T09:00:00Z")),
+        (3, at("2026-10-01T00:00:00Z")),
+    ];
+    let q = |s: &str| Period::parse(s).expect("period");
+    assert_eq!(q("2025").versions_in_force(&history), Vec::<i64>::new());
+    assert_eq!(q("2026-Q1").versions_in_force(&history), vec![1]);
+    // Replaced in May: both were in force during the quarter.
+    assert_eq!(q("2026-Q2").versions_in_force(&history), vec![1, 2]);
+    assert_eq!(q("2026-Q3").versions_in_force(&history), vec![2]);
+    assert_eq!(q("2026-10").versions_in_force(&history), vec![2, 3]);
+    assert_eq!(q("2027").versions_in_force(&history), vec![3]);
+    assert_eq!(q("2026").versions_in_force(&history), vec![1, 2, 3]);
+}
+
+proptest! {
+    /// Whatever the history, the versions in force form one run in version order, and each month from
+    /// the first adoption on has at least one.
+    #[test]
+    fn versions_in_force_are_one_run_and_never_none_after_the_first(
+        days in proptest::collection::vec(0i64..1500, 1..8),
+        month in 0u32..60,
+    ) {
+        let mut days = days;
+        days.sort_unstable();
+        let start = at("2024-01-01T00:00:00Z");
+        let history: Vec<(i64, _)> = days
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (i as i64 + 1, start + chrono::Duration::days(*d)))
+            .collect();
+        let period = Period::parse(&format!("{}-{:02}", 2024 + month / 12, month % 12 + 1)).expect("period");
+        let v = period.versions_in_force(&history);
+        prop_assert!(v.windows(2).all(|w| w[1] == w[0] + 1), "{v:?}");
+        let first_month = history[0].1.format("%Y-%m").to_string();
+        if period.months()[0] >= first_month {
+            prop_assert!(!v.is_empty());
+        }
+    }
+}

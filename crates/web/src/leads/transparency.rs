@@ -23,19 +23,8 @@ pub async fn transparency_report(state: &AppState, period: Period) -> Result<Tra
         .first()
         .map(|p| p.policy.regions.clone())
         .unwrap_or_default();
-    let months = period.months();
-    let (first, last) = (months[0].clone(), months[months.len() - 1].clone());
-    // Versions in force: adopted before the period ended, and not replaced before it began.
-    let mut versions: Vec<i64> = vec![];
-    let mut sorted = history;
-    sorted.sort_by_key(|p| p.version);
-    for (i, p) in sorted.iter().enumerate() {
-        let adopted = month(p.created_at);
-        let replaced = sorted.get(i + 1).map(|n| month(n.created_at));
-        if adopted <= last && replaced.is_none_or(|r| r >= first) {
-            versions.push(p.version);
-        }
-    }
+    let adopted: Vec<(i64, _)> = history.iter().map(|p| (p.version, p.created_at)).collect();
+    let versions = period.versions_in_force(&adopted);
     Ok(TransparencyReport::build(
         period,
         &counts.counts,
