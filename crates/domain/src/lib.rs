@@ -7,6 +7,7 @@ pub mod audit;
 pub mod csv_file;
 pub mod geo;
 pub mod governance;
+pub mod groups;
 pub mod leads;
 pub mod pagination;
 pub mod partner;

@@ -10,6 +10,7 @@
 mod audit;
 mod clock;
 mod governance;
+mod groups;
 mod jobs;
 mod leads;
 mod migrate;
@@ -31,6 +32,7 @@ pub use governance::{
     count_vote, BallotChoice, Body, Comment, Decision, DecisionSummary, Delegates, Elector,
     GovernanceReport, NewBody, PendingDecision, StanceRow, StoredBallot, Version, SITE,
 };
+pub use groups::{FacilitatorTerm, Group, GroupLink, GroupMember, JoinRequest, RotationReport};
 pub use jobs::JobRun;
 pub use leads::{
     lead_reference, Allocation, Confirmation, DryRun, Funnel, Intake, JobReport, Lead, LeadFilter,

@@ -47,6 +47,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "job_runs",
         include_str!("../migrations/0009_job_runs.sql"),
     ),
+    (10, "groups", include_str!("../migrations/0010_groups.sql")),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

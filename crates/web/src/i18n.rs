@@ -568,6 +568,10 @@ mod tests {
             "result",
             "due",
             "days",
+            "group",
+            "reason",
+            "min",
+            "max",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

@@ -7,6 +7,7 @@
 // Programs: one folder each, registered in `routes::programs`.
 pub mod accounts;
 pub mod governance;
+pub mod groups;
 pub mod leads;
 pub mod partners;
 
@@ -88,6 +89,7 @@ pub fn jobs(
             store.clone(),
             config.governance_jobs_interval,
         ));
+        jobs.add(groups::job(store.clone(), groups::ROTATION_EVERY));
     }
     if let Some(smtp) = &config.smtp {
         jobs.add(

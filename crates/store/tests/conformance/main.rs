@@ -48,6 +48,7 @@ fn render_mail(language: Option<&str>, mail: &agora_store::Mail) -> (String, Str
 mod accounts;
 mod audit;
 mod governance;
+mod groups;
 mod kernel;
 mod leads;
 mod partners;

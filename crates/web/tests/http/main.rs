@@ -3,6 +3,7 @@
 mod api;
 mod flows;
 mod governance;
+mod groups;
 mod helpers;
 mod jobs;
 mod languages;

@@ -125,6 +125,21 @@ async fn every_route_checks_every_role(app: TestApp) {
         .await
         .expect("open");
 
+    // A public open group anyone signed in may join and leave.
+    app.store
+        .create_body(
+            &agora_store::NewBody {
+                slug: "open".into(),
+                name: "Open group".into(),
+                description: String::new(),
+                visibility: agora_domain::governance::Visibility::Public,
+                min_close_hours: 24,
+            },
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("body");
+
     // (method, path, [anonymous, member of another org, partner admin of A, admin])
     let html: Vec<(&str, String, [Expect; 4])> = vec![
         ("GET", "/governance".into(), [Allow, Allow, Allow, Allow]),
@@ -445,6 +460,59 @@ async fn every_route_checks_every_role(app: TestApp) {
             "/admin/lead-data".into(),
             [Login, Forbid, Forbid, Allow],
         ),
+        ("GET", "/groups".into(), [Allow, Allow, Allow, Allow]),
+        ("GET", "/groups/wg".into(), [Hidden, Hidden, Allow, Allow]),
+        ("GET", "/groups/open".into(), [Allow, Allow, Allow, Allow]),
+        (
+            "GET",
+            "/groups/wg/edit".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/groups/wg/edit".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/groups/wg/collaborators".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/groups/wg/requests/1".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/groups/wg/terms".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/groups/wg/join".into(),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/groups/wg/request".into(),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/groups/open/join".into(),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/groups/open/request".into(),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/groups/open/leave".into(),
+            [Login, Allow, Allow, Allow],
+        ),
     ];
     let api: Vec<(&str, String, [Expect; 4])> = vec![
         ("GET", "/api/v1/bodies".into(), [Allow, Allow, Allow, Allow]),
@@ -629,6 +697,47 @@ async fn every_route_checks_every_role(app: TestApp) {
             "POST",
             format!("/api/v1/offers/{offer_id}"),
             [Unauth, Forbid, Allow, Allow],
+        ),
+        ("GET", "/api/v1/groups".into(), [Allow, Allow, Allow, Allow]),
+        (
+            "GET",
+            "/api/v1/groups/wg".into(),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "PUT",
+            "/api/v1/groups/wg".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/groups/wg/requests".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/groups/wg/requests/1".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/groups/wg/terms".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/groups/open/join".into(),
+            [Unauth, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/groups/open/request".into(),
+            [Unauth, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/groups/open/leave".into(),
+            [Unauth, Allow, Allow, Allow],
         ),
     ];
 

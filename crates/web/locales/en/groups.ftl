@@ -1,0 +1,117 @@
+# Groups: working groups, focus groups and committees; sign-up, members, facilitator terms.
+
+## Directory and group page
+groups-heading = Groups
+groups-intro = Working groups, focus groups and committees where community members work together. Open groups take anyone who joins; others ask their facilitators first.
+groups-none = No groups yet.
+groups-col-name = Name
+groups-part-of = Part of
+groups-decisions = Decisions
+groups-edit = Edit the group
+groups-time = Time commitment
+groups-time-none = Not stated
+groups-hours = { $max ->
+    [one] { $min }–{ $max } hour a month
+   *[other] { $min }–{ $max } hours a month
+}
+groups-hours-hint = Hours a month a member is expected to give, from the least to the most. Leave both empty if the group states none.
+groups-subgroups = Groups within this one
+groups-collaborators = Works with
+groups-your-membership = Membership
+groups-sign-in-to-join = Sign in to join this group
+groups-you-are-member = You are a member of this group.
+groups-join = Join the group
+groups-leave = Leave the group
+groups-ask = Ask to join
+groups-by-request-hint = This group takes members by request: a facilitator reads your message and answers.
+groups-request-waiting = Your request to join is waiting for a facilitator's answer.
+groups-request-declined = Your last request was declined: { $reason }
+groups-requests = Requests to join
+groups-requests-none = No request is waiting.
+groups-decline-reason = Reason (needed to decline)
+groups-accept = Accept
+groups-decline = Decline
+groups-members = Members
+groups-members-none = Nobody has joined yet.
+groups-terms = Facilitators
+groups-terms-hint = Each group has a primary and a secondary facilitator, on rotation. Terms are planned ahead; the history shows who facilitated when.
+groups-terms-current = Now
+groups-terms-planned = Planned
+groups-terms-past = History
+groups-terms-none = None.
+groups-plan-term = Plan a term
+groups-plan = Plan the term
+groups-edit-heading = Edit { $name }
+groups-save = Save
+groups-collab-add = Add as collaborator
+groups-collab-remove = Stop working with { $name }
+
+## Kinds, membership, seats, roles, requests
+group-kind-working-group = Working group
+group-kind-focus-group = Focus group
+group-kind-committee = Committee or panel
+group-membership-open = Open to anyone
+group-membership-by-request = By request
+group-seat-primary = Primary facilitator
+group-seat-secondary = Secondary facilitator
+group-role-primary-facilitator = Primary facilitator
+group-role-secondary-facilitator = Secondary facilitator
+group-role-member = Member
+join-status-pending = Waiting
+join-status-accepted = Accepted
+join-status-declined = Declined
+
+## Fields
+field-parent = Parent group
+field-purpose = Purpose
+field-charter = Charter
+field-hours_min = At least (hours a month)
+field-hours_max = At most (hours a month)
+field-chat_channel = Chat channel
+field-chat_url = Chat channel link
+field-mailing_list = Mailing list
+field-membership = Membership
+field-person = Person
+field-seat = Seat
+field-starts_on = First day
+field-ends_on = Last day
+field-collaborator = Group
+field-request = Request
+
+## Errors
+error-invalid-group-kind = Choose working group, focus group or committee.
+error-invalid-membership = Choose open or by request.
+error-invalid-seat = Choose primary or secondary facilitator.
+error-below-minimum = The most must not be less than the least.
+error-parent-loop = A group cannot sit under itself or under one of its own groups.
+error-unknown-group = There is no group with this name.
+error-same-group = A group cannot collaborate with itself.
+error-sign-in-required = Sign in first.
+error-already-member = You are already a member of this group.
+error-by-request = This group takes members by request: ask to join instead.
+error-request-pending = Your request is already waiting for an answer.
+error-facilitator-must-hand-over = You facilitate this group now or later: hand your term over before leaving.
+error-not-member = This person is not a member of the group.
+error-already-answered = This request has already been answered.
+error-in-the-past = Choose today or a later day: past terms are history.
+error-before-start = The last day must not come before the first.
+error-term-too-long = A term lasts at most a year.
+error-seat-taken = Someone holds this seat during these days.
+error-already-facilitating = This person already facilitates during these days.
+error-invalid-decision = Choose accept or decline.
+
+## What needs me
+task-group-join-request = Answer { $name }'s request to join { $group }
+task-group-term-ending = { $name }'s term in { $group } ends soon: plan the next facilitator
+
+## E-mails
+email-group-request-accepted-subject = Welcome to { $group }
+email-group-request-accepted-body = Your request to join { $group } was accepted. You are a member now: { $link }
+email-group-request-declined-subject = Your request to join { $group }
+email-group-request-declined-body = Your request to join { $group } was declined. The facilitator wrote:
+
+    { $reason }
+
+    { $link }
+email-group-term-ending-subject = Your facilitator term in { $group } ends on { $date }
+email-group-term-ending-body = Your term as facilitator of { $group } ends on { $date }. Plan who facilitates next, so the group is never without one: { $link }

@@ -1,0 +1,117 @@
+# Grupos: grupos de trabajo, grupos de enfoque y comités; inscripción, miembros, turnos de facilitación.
+
+## Directorio y página del grupo
+groups-heading = Grupos
+groups-intro = Grupos de trabajo, grupos de enfoque y comités donde los miembros de la comunidad trabajan juntos. Los grupos abiertos admiten a cualquiera que se una; en los demás se pide primero a sus facilitadores.
+groups-none = Todavía no hay grupos.
+groups-col-name = Nombre
+groups-part-of = Parte de
+groups-decisions = Decisiones
+groups-edit = Editar el grupo
+groups-time = Dedicación
+groups-time-none = No indicada
+groups-hours = { $max ->
+    [one] { $min }–{ $max } hora al mes
+   *[other] { $min }–{ $max } horas al mes
+}
+groups-hours-hint = Horas al mes que se espera de cada miembro, de la menor a la mayor. Deje ambas vacías si el grupo no indica ninguna.
+groups-subgroups = Grupos dentro de este
+groups-collaborators = Colabora con
+groups-your-membership = Membresía
+groups-sign-in-to-join = Inicie sesión para unirse a este grupo
+groups-you-are-member = Usted es miembro de este grupo.
+groups-join = Unirse al grupo
+groups-leave = Dejar el grupo
+groups-ask = Pedir unirse
+groups-by-request-hint = Este grupo admite miembros por solicitud: un facilitador lee su mensaje y responde.
+groups-request-waiting = Su solicitud para unirse espera la respuesta de un facilitador.
+groups-request-declined = Su última solicitud fue rechazada: { $reason }
+groups-requests = Solicitudes para unirse
+groups-requests-none = No hay ninguna solicitud pendiente.
+groups-decline-reason = Motivo (necesario para rechazar)
+groups-accept = Aceptar
+groups-decline = Rechazar
+groups-members = Miembros
+groups-members-none = Todavía no se ha unido nadie.
+groups-terms = Facilitadores
+groups-terms-hint = Cada grupo tiene un facilitador principal y uno secundario, por turnos. Los turnos se planifican con antelación; el historial muestra quién facilitó y cuándo.
+groups-terms-current = Ahora
+groups-terms-planned = Planificados
+groups-terms-past = Historial
+groups-terms-none = Ninguno.
+groups-plan-term = Planificar un turno
+groups-plan = Planificar el turno
+groups-edit-heading = Editar { $name }
+groups-save = Guardar
+groups-collab-add = Añadir como colaborador
+groups-collab-remove = Dejar de colaborar con { $name }
+
+## Tipos, membresía, puestos, funciones, solicitudes
+group-kind-working-group = Grupo de trabajo
+group-kind-focus-group = Grupo de enfoque
+group-kind-committee = Comité o panel
+group-membership-open = Abierto a todos
+group-membership-by-request = Por solicitud
+group-seat-primary = Facilitador principal
+group-seat-secondary = Facilitador secundario
+group-role-primary-facilitator = Facilitador principal
+group-role-secondary-facilitator = Facilitador secundario
+group-role-member = Miembro
+join-status-pending = En espera
+join-status-accepted = Aceptada
+join-status-declined = Rechazada
+
+## Campos
+field-parent = Grupo superior
+field-purpose = Propósito
+field-charter = Carta del grupo
+field-hours_min = Como mínimo (horas al mes)
+field-hours_max = Como máximo (horas al mes)
+field-chat_channel = Canal de chat
+field-chat_url = Enlace del canal de chat
+field-mailing_list = Lista de correo
+field-membership = Membresía
+field-person = Persona
+field-seat = Puesto
+field-starts_on = Primer día
+field-ends_on = Último día
+field-collaborator = Grupo
+field-request = Solicitud
+
+## Errores
+error-invalid-group-kind = Elija grupo de trabajo, grupo de enfoque o comité.
+error-invalid-membership = Elija abierto o por solicitud.
+error-invalid-seat = Elija facilitador principal o secundario.
+error-below-minimum = El máximo no puede ser menor que el mínimo.
+error-parent-loop = Un grupo no puede estar bajo sí mismo ni bajo uno de sus propios grupos.
+error-unknown-group = No hay ningún grupo con este nombre.
+error-same-group = Un grupo no puede colaborar consigo mismo.
+error-sign-in-required = Inicie sesión primero.
+error-already-member = Ya es miembro de este grupo.
+error-by-request = Este grupo admite miembros por solicitud: pida unirse.
+error-request-pending = Su solicitud ya espera una respuesta.
+error-facilitator-must-hand-over = Usted facilita este grupo ahora o más adelante: traspase su turno antes de irse.
+error-not-member = Esta persona no es miembro del grupo.
+error-already-answered = Esta solicitud ya tiene respuesta.
+error-in-the-past = Elija hoy o un día posterior: los turnos pasados son historial.
+error-before-start = El último día no puede ser anterior al primero.
+error-term-too-long = Un turno dura como máximo un año.
+error-seat-taken = Otra persona ocupa este puesto en esos días.
+error-already-facilitating = Esta persona ya facilita en esos días.
+error-invalid-decision = Elija aceptar o rechazar.
+
+## Lo que me necesita
+task-group-join-request = Responder a la solicitud de { $name } para unirse a { $group }
+task-group-term-ending = El turno de { $name } en { $group } termina pronto: planifique el siguiente facilitador
+
+## Correos
+email-group-request-accepted-subject = Bienvenido a { $group }
+email-group-request-accepted-body = Su solicitud para unirse a { $group } fue aceptada. Ya es miembro: { $link }
+email-group-request-declined-subject = Su solicitud para unirse a { $group }
+email-group-request-declined-body = Su solicitud para unirse a { $group } fue rechazada. El facilitador escribió:
+
+    { $reason }
+
+    { $link }
+email-group-term-ending-subject = Su turno de facilitación en { $group } termina el { $date }
+email-group-term-ending-body = Su turno como facilitador de { $group } termina el { $date }. Planifique quién facilita después, para que el grupo nunca quede sin facilitador: { $link }

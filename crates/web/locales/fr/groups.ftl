@@ -1,0 +1,117 @@
+# Groupes : groupes de travail, groupes de réflexion et comités ; inscription, membres, mandats d'animation.
+
+## Annuaire et page du groupe
+groups-heading = Groupes
+groups-intro = Groupes de travail, groupes de réflexion et comités où les membres de la communauté travaillent ensemble. Les groupes ouverts accueillent quiconque les rejoint ; pour les autres, on s'adresse d'abord à leurs animateurs.
+groups-none = Aucun groupe pour l'instant.
+groups-col-name = Nom
+groups-part-of = Fait partie de
+groups-decisions = Décisions
+groups-edit = Modifier le groupe
+groups-time = Engagement en temps
+groups-time-none = Non précisé
+groups-hours = { $max ->
+    [one] { $min } à { $max } heure par mois
+   *[other] { $min } à { $max } heures par mois
+}
+groups-hours-hint = Heures par mois attendues de chaque membre, de la plus petite à la plus grande valeur. Laissez les deux vides si le groupe n'en précise pas.
+groups-subgroups = Groupes au sein de celui-ci
+groups-collaborators = Travaille avec
+groups-your-membership = Adhésion
+groups-sign-in-to-join = Connectez-vous pour rejoindre ce groupe
+groups-you-are-member = Vous êtes membre de ce groupe.
+groups-join = Rejoindre le groupe
+groups-leave = Quitter le groupe
+groups-ask = Demander à rejoindre
+groups-by-request-hint = Ce groupe accueille ses membres sur demande : un animateur lit votre message et vous répond.
+groups-request-waiting = Votre demande d'adhésion attend la réponse d'un animateur.
+groups-request-declined = Votre dernière demande a été refusée : { $reason }
+groups-requests = Demandes d'adhésion
+groups-requests-none = Aucune demande en attente.
+groups-decline-reason = Motif (nécessaire pour refuser)
+groups-accept = Accepter
+groups-decline = Refuser
+groups-members = Membres
+groups-members-none = Personne n'a encore rejoint le groupe.
+groups-terms = Animateurs
+groups-terms-hint = Chaque groupe a un animateur principal et un animateur suppléant, à tour de rôle. Les mandats sont planifiés à l'avance ; l'historique montre qui a animé et quand.
+groups-terms-current = En cours
+groups-terms-planned = Planifiés
+groups-terms-past = Historique
+groups-terms-none = Aucun.
+groups-plan-term = Planifier un mandat
+groups-plan = Planifier le mandat
+groups-edit-heading = Modifier { $name }
+groups-save = Enregistrer
+groups-collab-add = Ajouter comme collaborateur
+groups-collab-remove = Ne plus travailler avec { $name }
+
+## Types, adhésion, sièges, rôles, demandes
+group-kind-working-group = Groupe de travail
+group-kind-focus-group = Groupe de réflexion
+group-kind-committee = Comité ou jury
+group-membership-open = Ouvert à tous
+group-membership-by-request = Sur demande
+group-seat-primary = Animateur principal
+group-seat-secondary = Animateur suppléant
+group-role-primary-facilitator = Animateur principal
+group-role-secondary-facilitator = Animateur suppléant
+group-role-member = Membre
+join-status-pending = En attente
+join-status-accepted = Acceptée
+join-status-declined = Refusée
+
+## Champs
+field-parent = Groupe parent
+field-purpose = Objet
+field-charter = Charte
+field-hours_min = Au moins (heures par mois)
+field-hours_max = Au plus (heures par mois)
+field-chat_channel = Canal de discussion
+field-chat_url = Lien du canal de discussion
+field-mailing_list = Liste de diffusion
+field-membership = Adhésion
+field-person = Personne
+field-seat = Siège
+field-starts_on = Premier jour
+field-ends_on = Dernier jour
+field-collaborator = Groupe
+field-request = Demande
+
+## Erreurs
+error-invalid-group-kind = Choisissez groupe de travail, groupe de réflexion ou comité.
+error-invalid-membership = Choisissez ouvert ou sur demande.
+error-invalid-seat = Choisissez animateur principal ou suppléant.
+error-below-minimum = La valeur maximale ne peut pas être inférieure à la valeur minimale.
+error-parent-loop = Un groupe ne peut pas être placé sous lui-même ni sous l'un de ses propres groupes.
+error-unknown-group = Aucun groupe ne porte ce nom.
+error-same-group = Un groupe ne peut pas collaborer avec lui-même.
+error-sign-in-required = Connectez-vous d'abord.
+error-already-member = Vous êtes déjà membre de ce groupe.
+error-by-request = Ce groupe accueille ses membres sur demande : demandez à le rejoindre.
+error-request-pending = Votre demande attend déjà une réponse.
+error-facilitator-must-hand-over = Vous animez ce groupe maintenant ou plus tard : transmettez votre mandat avant de partir.
+error-not-member = Cette personne n'est pas membre du groupe.
+error-already-answered = Cette demande a déjà reçu une réponse.
+error-in-the-past = Choisissez aujourd'hui ou un jour suivant : les mandats passés relèvent de l'historique.
+error-before-start = Le dernier jour ne peut pas précéder le premier.
+error-term-too-long = Un mandat dure au plus un an.
+error-seat-taken = Quelqu'un occupe ce siège pendant ces jours.
+error-already-facilitating = Cette personne anime déjà pendant ces jours.
+error-invalid-decision = Choisissez accepter ou refuser.
+
+## Ce qui m'attend
+task-group-join-request = Répondre à la demande de { $name } pour rejoindre { $group }
+task-group-term-ending = Le mandat de { $name } dans { $group } se termine bientôt : planifiez l'animateur suivant
+
+## Courriels
+email-group-request-accepted-subject = Bienvenue dans { $group }
+email-group-request-accepted-body = Votre demande pour rejoindre { $group } a été acceptée. Vous en êtes membre : { $link }
+email-group-request-declined-subject = Votre demande pour rejoindre { $group }
+email-group-request-declined-body = Votre demande pour rejoindre { $group } a été refusée. L'animateur a écrit :
+
+    { $reason }
+
+    { $link }
+email-group-term-ending-subject = Votre mandat d'animation dans { $group } se termine le { $date }
+email-group-term-ending-body = Votre mandat d'animateur de { $group } se termine le { $date }. Planifiez qui anime ensuite, pour que le groupe ne reste jamais sans animateur : { $link }

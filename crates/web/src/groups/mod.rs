@@ -1,0 +1,58 @@
+//! Groups on the web (issue 10): the groups directory and each group's page, sign-up and the
+//! facilitator's work (answering requests, planning terms, editing the profile), their JSON API, what
+//! groups ask of people, and the rotation job. Pages and API call the same functions in `actions`.
+
+pub mod actions;
+pub mod api;
+pub mod pages;
+pub mod tasks;
+
+use crate::jobs::Job;
+use crate::routes::Routes;
+use agora_store::Store;
+use axum::routing::{get, post};
+use axum::Router;
+use std::time::Duration;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn routes() -> Routes {
+    let pages = Router::new()
+        .route("/groups", get(pages::index))
+        .route("/groups/{slug}", get(pages::group_page))
+        .route("/groups/{slug}/join", post(pages::join))
+        .route("/groups/{slug}/request", post(pages::request))
+        .route("/groups/{slug}/leave", post(pages::leave))
+        .route("/groups/{slug}/requests/{id}", post(pages::answer))
+        .route("/groups/{slug}/terms", post(pages::plan_term))
+        .route(
+            "/groups/{slug}/edit",
+            get(pages::edit_form).post(pages::edit),
+        )
+        .route("/groups/{slug}/collaborators", post(pages::collaborate));
+    let api = OpenApiRouter::new()
+        .routes(routes!(api::list_groups))
+        .routes(routes!(api::get_group, api::update_group))
+        .routes(routes!(api::join))
+        .routes(routes!(api::request))
+        .routes(routes!(api::leave))
+        .routes(routes!(api::requests))
+        .routes(routes!(api::answer))
+        .routes(routes!(api::plan_term));
+    Routes {
+        pages,
+        api,
+        tasks: vec![tasks::tasks],
+    }
+}
+
+/// Terms are dates: the rotation need not run often, only every day.
+pub const ROTATION_EVERY: Duration = Duration::from_secs(3600);
+
+/// The facilitator rotation: terms begin and end, holders are reminded before the end.
+pub fn job(store: Store, every: Duration) -> Job {
+    Job::new("groups", every, move |now| {
+        let store = store.clone();
+        async move { Ok(crate::jobs::summary(store.rotate_facilitators(now).await?)) }
+    })
+}

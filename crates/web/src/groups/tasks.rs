@@ -1,0 +1,72 @@
+//! What groups ask of people: facilitators answer requests to join, and plan the next facilitator
+//! when a term is about to end with no successor. Who may is `groups::may_facilitate`, as on the
+//! group's page.
+
+use crate::auth::Viewer;
+use crate::error::Result;
+use crate::tasks::{Contribution, Task};
+use crate::AppState;
+use agora_domain::groups as rules;
+use chrono::{NaiveTime, TimeZone, Utc};
+
+/// This program's contribution to what needs a person (registered in `routes()`).
+pub fn tasks<'a>(state: &'a AppState, v: &'a Viewer) -> Contribution<'a> {
+    Box::pin(items(state, v))
+}
+
+async fn items(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
+    if v.actor.person_id().is_none() {
+        return Ok(vec![]);
+    }
+    let mut facilitated = vec![];
+    for g in state.store.groups().await? {
+        // Admins may act in every group, but the items are for the group's own facilitators.
+        if v.actor.has(
+            agora_domain::permissions::Role::Facilitator,
+            Some(g.body.id),
+        ) {
+            let s = state.store.standing(&v.actor, &g.body).await?;
+            if rules::may_facilitate(s) {
+                facilitated.push(g.body.id);
+            }
+        }
+    }
+    let tr = &v.tr;
+    let mut out = vec![];
+    for r in state.store.pending_join_requests(&facilitated).await? {
+        out.push(Task::new(
+            "groups",
+            "join-request",
+            tr.t2(
+                "task-group-join-request",
+                ("name", r.person_name),
+                ("group", r.group.name),
+            ),
+            format!("/groups/{}#requests", r.group.slug),
+            None,
+        ));
+    }
+    for (group, term) in state
+        .store
+        .terms_needing_successor(&facilitated, state.clock.now())
+        .await?
+    {
+        // Due at the end of the term's last day.
+        let due = term
+            .ends_on
+            .succ_opt()
+            .map(|d| Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN)));
+        out.push(Task::new(
+            "groups",
+            "term-ending",
+            tr.t2(
+                "task-group-term-ending",
+                ("name", term.person_name),
+                ("group", group.name),
+            ),
+            format!("/groups/{}#terms", group.slug),
+            due,
+        ));
+    }
+    Ok(out)
+}

@@ -1,0 +1,563 @@
+//! Groups over HTTP: the directory and a group's page, sign-up by request with the facilitator's
+//! answer, facilitator terms and their reminder, the profile editor and its API, on both databases.
+
+use super::helpers::{browser, TestApp};
+use crate::both_backends;
+use agora_domain::governance::Visibility;
+use agora_domain::partner::PartnerStatus;
+use agora_domain::permissions::{Grant, Role};
+use agora_store::{Body, NewBody, Who};
+use serde_json::{json, Value};
+
+both_backends!(
+    a_person_asks_to_join_and_a_facilitator_answers,
+    facilitators_plan_terms_and_are_asked_for_a_successor,
+    facilitators_edit_the_profile_and_bad_input_changes_nothing,
+    members_only_groups_are_hidden_from_outsiders
+);
+
+async fn body(app: &TestApp, slug: &str, name: &str, visibility: Visibility) -> Body {
+    app.store
+        .create_body(
+            &NewBody {
+                slug: slug.into(),
+                name: name.into(),
+                description: String::new(),
+                visibility,
+                min_close_hours: 24,
+            },
+            &Who::system(),
+        )
+        .await
+        .expect("body")
+}
+
+fn grant(role: Role, scope_id: i64) -> Grant {
+    Grant {
+        role,
+        scope_id: Some(scope_id),
+    }
+}
+
+fn profile(membership: &str) -> Value {
+    json!({
+        "kind": "focus-group", "purpose": "Grow Open edX in new regions", "hours_min": "10",
+        "hours_max": "20", "chat_channel": "#biz-dev", "chat_url": "https://openedx.slack.com/archives/C1",
+        "mailing_list": "", "membership": membership, "visibility": "public", "parent": "", "charter": "",
+    })
+}
+
+async fn api(
+    app: &TestApp,
+    token: &str,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut req = reqwest::Client::new()
+        .request(method, app.url(path))
+        .bearer_auth(token);
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    let res = req.send().await.expect("request");
+    let status = res.status().as_u16();
+    let text = res.text().await.expect("body");
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+}
+
+async fn page(app: &TestApp, c: &reqwest::Client, path: &str) -> String {
+    let res = c.get(app.url(path)).send().await.expect("get");
+    assert_eq!(res.status(), 200, "{path}");
+    let html = res.text().await.expect("body");
+    assert!(!html.contains("Unknown localization key"), "{html}");
+    html
+}
+
+async fn task_kinds(app: &TestApp, token: &str) -> Vec<String> {
+    let (status, body) = api(app, token, reqwest::Method::GET, "/api/v1/me/tasks", None).await;
+    assert_eq!(status, 200);
+    body["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .filter(|t| t["program"] == "groups")
+        .map(|t| t["kind"].as_str().expect("kind").to_string())
+        .collect()
+}
+
+async fn a_person_asks_to_join_and_a_facilitator_answers(app: TestApp) {
+    let g = body(
+        &app,
+        "partnerships",
+        "Partnership Development",
+        Visibility::Public,
+    )
+    .await;
+    let fac = app
+        .person("fac@example.org", &[grant(Role::Facilitator, g.id)])
+        .await;
+    let partner = app.partner("Abstract Tech", PartnerStatus::Active).await;
+    let ana = app
+        .person("ana@example.org", &[grant(Role::PartnerMember, partner.id)])
+        .await;
+    let fac_token = app.token(fac).await;
+    let (status, _) = api(
+        &app,
+        &fac_token,
+        reqwest::Method::PUT,
+        "/api/v1/groups/partnerships",
+        Some(profile("by-request")),
+    )
+    .await;
+    assert_eq!(status, 204);
+
+    let c = app.login("ana@example.org").await;
+    let html = page(&app, &c, "/groups/partnerships").await;
+    assert!(html.contains("Ask to join") && html.contains("By request"));
+    assert!(html.contains("10–20 hours a month"));
+    // A plain join of a by-request group is refused, naming the field, and changes nothing.
+    let res = app
+        .post_form(&c, "/groups/partnerships", "/groups/partnerships/join", &[])
+        .await;
+    assert_eq!(res.status(), 422);
+    assert!(res
+        .text()
+        .await
+        .expect("body")
+        .contains("This group takes members by request: ask to join instead."));
+    assert!(app.store.group_members(g.id).await.expect("read").len() == 1);
+
+    let res = app
+        .post_form(
+            &c,
+            "/groups/partnerships",
+            "/groups/partnerships/request",
+            &[("message", "We build partner integrations")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert!(page(&app, &c, "/groups/partnerships")
+        .await
+        .contains("waiting for a facilitator"));
+
+    // The facilitator is asked, on the home page and in the API.
+    let fc = app.login("fac@example.org").await;
+    let home = page(&app, &fc, "/home").await;
+    assert!(
+        home.contains("request to join Partnership Development"),
+        "{home}"
+    );
+    assert_eq!(task_kinds(&app, &fac_token).await, ["join-request"]);
+    let id = app
+        .store
+        .pending_join_requests(&[g.id])
+        .await
+        .expect("read")[0]
+        .id;
+
+    // A decline needs a reason.
+    let action = format!("/groups/partnerships/requests/{id}");
+    let res = app
+        .post_form(
+            &fc,
+            "/groups/partnerships",
+            &action,
+            &[("decision", "decline"), ("reason", "")],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let res = app
+        .post_form(
+            &fc,
+            "/groups/partnerships",
+            &action,
+            &[("decision", "decline"), ("reason", "Full until March")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert!(page(&app, &c, "/groups/partnerships")
+        .await
+        .contains("Full until March"));
+    assert!(task_kinds(&app, &fac_token).await.is_empty());
+
+    // Asked again through the API and accepted: a member, listed with the organization.
+    let ana_token = app.token(ana).await;
+    let (status, body) = api(
+        &app,
+        &ana_token,
+        reqwest::Method::POST,
+        "/api/v1/groups/partnerships/join",
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, body["codes"]["membership"].as_str()),
+        (422, Some("by-request"))
+    );
+    let (status, body) = api(
+        &app,
+        &ana_token,
+        reqwest::Method::POST,
+        "/api/v1/groups/partnerships/request",
+        Some(json!({"message": "Again"})),
+    )
+    .await;
+    assert_eq!((status, body["outcome"].as_str()), (201, Some("requested")));
+    let (status, body) = api(
+        &app,
+        &ana_token,
+        reqwest::Method::GET,
+        "/api/v1/groups/partnerships/requests",
+        None,
+    )
+    .await;
+    assert_eq!(status, 403, "{body}");
+    let (_, requests) = api(
+        &app,
+        &fac_token,
+        reqwest::Method::GET,
+        "/api/v1/groups/partnerships/requests",
+        None,
+    )
+    .await;
+    let again = requests[0]["id"].as_i64().expect("id");
+    let (status, body) = api(
+        &app,
+        &fac_token,
+        reqwest::Method::POST,
+        &format!("/api/v1/groups/partnerships/requests/{again}"),
+        Some(json!({"decision": "accept"})),
+    )
+    .await;
+    assert_eq!((status, body["status"].as_str()), (200, Some("accepted")));
+    let public = page(&app, &browser(), "/groups/partnerships").await;
+    assert!(public.contains("Abstract Tech"));
+    assert!(
+        !public.contains("ana@example.org") && !public.contains("fac@example.org"),
+        "no e-mail address on a public page"
+    );
+    let mail = app.store.outbox_recent(1).await.expect("outbox");
+    assert_eq!(mail[0].to_address, "ana@example.org");
+    assert!(mail[0]
+        .subject
+        .contains("Welcome to Partnership Development"));
+
+    // Leaving: once, then refused.
+    let res = app
+        .post_form(
+            &c,
+            "/groups/partnerships",
+            "/groups/partnerships/leave",
+            &[],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let (status, body) = api(
+        &app,
+        &ana_token,
+        reqwest::Method::POST,
+        "/api/v1/groups/partnerships/leave",
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, body["codes"]["membership"].as_str()),
+        (422, Some("not-member"))
+    );
+}
+
+async fn facilitators_plan_terms_and_are_asked_for_a_successor(app: TestApp) {
+    let g = body(
+        &app,
+        "marketing-wg",
+        "Marketing Working Group",
+        Visibility::Public,
+    )
+    .await;
+    let fac = app
+        .person("eden@example.org", &[grant(Role::Facilitator, g.id)])
+        .await;
+    let nicole = app
+        .person("nicole@example.org", &[grant(Role::GroupMember, g.id)])
+        .await;
+    let fac_token = app.token(fac).await;
+    let today = app.clock.now().date_naive();
+    let day = |n: i64| (today + chrono::Duration::days(n)).to_string();
+
+    let fc = app.login("eden@example.org").await;
+    let nicole_id = nicole.to_string();
+    let res = app
+        .post_form(
+            &fc,
+            "/groups/marketing-wg",
+            "/groups/marketing-wg/terms",
+            &[
+                ("person", nicole_id.as_str()),
+                ("seat", "primary"),
+                ("starts_on", &day(5)),
+                ("ends_on", &day(1)),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.expect("body");
+    assert!(html.contains("The last day must not come before the first."));
+    assert!(app
+        .store
+        .facilitator_terms(g.id)
+        .await
+        .expect("read")
+        .is_empty());
+
+    let (status, term) = api(
+        &app,
+        &fac_token,
+        reqwest::Method::POST,
+        "/api/v1/groups/marketing-wg/terms",
+        Some(json!({"person": nicole_id, "seat": "primary", "starts_on": day(0), "ends_on": day(29)})),
+    )
+    .await;
+    assert_eq!(
+        (status, term["seat"].as_str()),
+        (201, Some("primary")),
+        "{term}"
+    );
+    let html = page(&app, &browser(), "/groups/marketing-wg").await;
+    assert!(html.contains("Primary facilitator"));
+    let (_, detail) = api(
+        &app,
+        &fac_token,
+        reqwest::Method::GET,
+        "/api/v1/groups/marketing-wg",
+        None,
+    )
+    .await;
+    let role = detail["members"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .find(|m| m["person_id"] == nicole)
+        .expect("listed")["role"]
+        .clone();
+    assert_eq!(role, "primary-facilitator");
+
+    // Near the end of the term the new facilitator is asked for a successor and reminded by mail.
+    app.clock.advance(chrono::Duration::days(20));
+    let nicole_token = app.token(nicole).await;
+    assert_eq!(task_kinds(&app, &nicole_token).await, ["term-ending"]);
+    let mut jobs = agora_web::jobs::Jobs::default();
+    jobs.add(agora_web::groups::job(
+        app.store.clone(),
+        agora_web::groups::ROTATION_EVERY,
+    ));
+    agora_web::jobs::run_all_once(&jobs, &app.store, &app.clock).await;
+    let mail = app.store.outbox_recent(1).await.expect("outbox");
+    assert_eq!(mail[0].to_address, "nicole@example.org");
+    assert!(mail[0]
+        .subject
+        .contains("Your facilitator term in Marketing Working Group ends on"));
+
+    let (status, _) = api(
+        &app,
+        &nicole_token,
+        reqwest::Method::POST,
+        "/api/v1/groups/marketing-wg/terms",
+        Some(json!({"person": fac.to_string(), "seat": "primary", "starts_on": day(30), "ends_on": day(60)})),
+    )
+    .await;
+    assert_eq!(status, 201);
+    assert!(task_kinds(&app, &nicole_token).await.is_empty());
+}
+
+async fn facilitators_edit_the_profile_and_bad_input_changes_nothing(app: TestApp) {
+    let bizdev = body(
+        &app,
+        "biz-dev-wg",
+        "Biz Dev Working Group",
+        Visibility::Public,
+    )
+    .await;
+    let focus = body(
+        &app,
+        "market-expansion",
+        "Market Penetration and Expansion",
+        Visibility::Public,
+    )
+    .await;
+    body(
+        &app,
+        "core-product-wg",
+        "Core Product Working Group",
+        Visibility::Public,
+    )
+    .await;
+    app.person("f@example.org", &[grant(Role::Facilitator, focus.id)])
+        .await;
+    let member = app
+        .person("m@example.org", &[grant(Role::GroupMember, focus.id)])
+        .await;
+    let c = app.login("f@example.org").await;
+    let page_path = "/groups/market-expansion/edit";
+    let html = page(&app, &c, page_path).await;
+    assert!(html.contains("Edit Market Penetration and Expansion"));
+
+    let res = app
+        .post_form(
+            &c,
+            page_path,
+            page_path,
+            &[
+                ("kind", "focus-group"),
+                ("parent", "biz-dev-wg"),
+                ("hours_min", "30"),
+                ("hours_max", "20"),
+                ("membership", "open"),
+                ("visibility", "public"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    assert!(res
+        .text()
+        .await
+        .expect("body")
+        .contains("The most must not be less than the least."));
+    let unchanged = app
+        .store
+        .group("market-expansion")
+        .await
+        .expect("read")
+        .expect("group");
+    assert!(unchanged.parent.is_none() && unchanged.hours.is_none());
+
+    let res = app
+        .post_form(
+            &c,
+            page_path,
+            page_path,
+            &[
+                ("kind", "focus-group"),
+                ("parent", "biz-dev-wg"),
+                (
+                    "purpose",
+                    "Grow the user base across regions and industries",
+                ),
+                ("hours_min", "10"),
+                ("hours_max", "20"),
+                ("chat_channel", "#biz-dev"),
+                ("mailing_list", "bizdev@lists.example.org"),
+                ("membership", "open"),
+                ("visibility", "public"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let res = app
+        .post_form(
+            &c,
+            page_path,
+            "/groups/market-expansion/collaborators",
+            &[("collaborator", "core-product-wg"), ("change", "add")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+
+    let anon = browser();
+    let focus_page = page(&app, &anon, "/groups/market-expansion").await;
+    assert!(focus_page.contains("Focus group") && focus_page.contains("10–20 hours a month"));
+    assert!(focus_page.contains("href=\"/groups/biz-dev-wg\""));
+    assert!(focus_page.contains("Core Product Working Group"));
+    let parent_page = page(&app, &anon, "/groups/biz-dev-wg").await;
+    assert!(
+        parent_page.contains("Market Penetration and Expansion"),
+        "subgroup listed"
+    );
+    let core_page = page(&app, &anon, "/groups/core-product-wg").await;
+    assert!(
+        core_page.contains("Market Penetration and Expansion"),
+        "collaboration on both sides"
+    );
+    let directory = page(&app, &anon, "/groups").await;
+    assert!(directory.contains("Biz Dev Working Group"));
+
+    // The API names each bad field; a member who does not facilitate may not edit.
+    let member_token = app.token(member).await;
+    let (status, _) = api(
+        &app,
+        &member_token,
+        reqwest::Method::PUT,
+        "/api/v1/groups/market-expansion",
+        Some(profile("open")),
+    )
+    .await;
+    assert_eq!(status, 403);
+    let admin = app
+        .person(
+            "admin@example.org",
+            &[Grant {
+                role: Role::Admin,
+                scope_id: None,
+            }],
+        )
+        .await;
+    let admin_token = app.token(admin).await;
+    let mut bad = profile("sometimes");
+    bad["parent"] = json!("market-expansion");
+    bad["chat_url"] = json!("javascript:alert(1)");
+    let (status, body) = api(
+        &app,
+        &admin_token,
+        reqwest::Method::PUT,
+        "/api/v1/groups/market-expansion",
+        Some(bad),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_eq!(body["codes"]["membership"], "invalid-membership");
+    assert_eq!(body["codes"]["chat_url"], "invalid-url");
+    let mut looped = profile("open");
+    looped["parent"] = json!("market-expansion");
+    let (status, body) = api(
+        &app,
+        &admin_token,
+        reqwest::Method::PUT,
+        "/api/v1/groups/biz-dev-wg",
+        Some(looped),
+    )
+    .await;
+    assert_eq!(
+        (status, body["codes"]["parent"].as_str()),
+        (422, Some("parent-loop"))
+    );
+    let _ = bizdev;
+}
+
+async fn members_only_groups_are_hidden_from_outsiders(app: TestApp) {
+    let g = body(&app, "panel", "Review panel", Visibility::Members).await;
+    app.person("p@example.org", &[grant(Role::GroupMember, g.id)])
+        .await;
+    app.person("o@example.org", &[]).await;
+    let anon = browser();
+    assert!(!page(&app, &anon, "/groups").await.contains("Review panel"));
+    let res = anon
+        .get(app.url("/groups/panel"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(res.status(), 404);
+    let outsider = app.login("o@example.org").await;
+    let res = outsider
+        .get(app.url("/groups/panel"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(res.status(), 404);
+    let member = app.login("p@example.org").await;
+    assert!(page(&app, &member, "/groups")
+        .await
+        .contains("Review panel"));
+    assert!(page(&app, &member, "/groups/panel")
+        .await
+        .contains("You are a member of this group."));
+}
