@@ -164,7 +164,8 @@ impl Store {
                 let at = get_opt_time(r, "decision_electorate", "participated_at")?;
                 let secret = get::<i64>(r, "secret")? != 0;
                 Ok(Elector {
-                    voter_key: get(r, "voter_key")?,
+                    voter_key: voter_key("decision_electorate", &get::<String>(r, "voter_key")?)?
+                        .encode(),
                     label: get(r, "label")?,
                     participated: at.is_some(),
                     participated_at: at.filter(|_| !secret),
@@ -187,7 +188,8 @@ impl Store {
         rows.iter()
             .map(|r| {
                 Ok(StanceRow {
-                    voter_key: get(r, "voter_key")?,
+                    voter_key: voter_key("decision_stances", &get::<String>(r, "voter_key")?)?
+                        .encode(),
                     label: get(r, "label")?,
                     stance: get_parsed(r, "decision_stances", "stance", Stance::parse)?,
                     reason: get(r, "reason")?,

@@ -36,6 +36,7 @@ use agora_domain::leads::{
     Route, MERGE_WINDOW_DAYS,
 };
 use agora_domain::pagination::{Page, PageRequest};
+use agora_domain::taxonomy::{CompanySize, Pricing, Segment, Service};
 use agora_domain::ValidationErrors;
 use chrono::{DateTime, Datelike, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -59,11 +60,11 @@ pub struct Lead {
     pub anonymised_at: Option<DateTime<Utc>>,
     pub country: String,
     pub region: String,
-    pub segment: Option<String>,
-    pub size: Option<String>,
-    pub budget: Option<String>,
+    pub segment: Option<Segment>,
+    pub size: Option<CompanySize>,
+    pub budget: Option<Pricing>,
     pub languages: Vec<String>,
-    pub services: Vec<String>,
+    pub services: Vec<Service>,
     pub source: String,
     pub referral_code: Option<String>,
     pub status: LeadStatus,
@@ -85,11 +86,11 @@ pub struct LeadSummary {
     pub received_at: DateTime<Utc>,
     pub country: String,
     pub region: String,
-    pub segment: Option<String>,
-    pub size: Option<String>,
-    pub budget: Option<String>,
+    pub segment: Option<Segment>,
+    pub size: Option<CompanySize>,
+    pub budget: Option<Pricing>,
     pub languages: Vec<String>,
-    pub services: Vec<String>,
+    pub services: Vec<Service>,
     /// What the requester wrote about the project: part of the request, shown before acceptance.
     pub message: String,
     pub status: LeadStatus,
@@ -379,11 +380,14 @@ fn lead(row: &AnyRow) -> Result<Lead> {
         anonymised_at: get_opt_time(row, "leads", "anonymised_at")?,
         country: get(row, "country")?,
         region: get(row, "region")?,
-        segment: get(row, "segment")?,
-        size: get(row, "size")?,
-        budget: get(row, "budget")?,
+        segment: opt_slug(row, "segment", Segment::parse)?,
+        size: opt_slug(row, "size", CompanySize::parse)?,
+        budget: opt_slug(row, "budget", Pricing::parse)?,
         languages: split(&get::<String>(row, "languages")?),
-        services: split(&get::<String>(row, "services")?),
+        services: split(&get::<String>(row, "services")?)
+            .iter()
+            .map(|s| parse_column("leads", "services", s, Service::parse))
+            .collect::<Result<_>>()?,
         source: get(row, "source")?,
         referral_code: get(row, "referral_code")?,
         status: get_parsed(row, "leads", "status", LeadStatus::parse)?,
@@ -395,6 +399,17 @@ fn lead(row: &AnyRow) -> Result<Lead> {
     })
 }
 
+/// A lead's optional taxonomy column (`leads.segment`, `size`, `budget`), read with its domain parser.
+fn opt_slug<T>(
+    row: &AnyRow,
+    column: &'static str,
+    parse: fn(&str) -> std::result::Result<T, &'static str>,
+) -> Result<Option<T>> {
+    get::<Option<String>>(row, column)?
+        .map(|s| parse_column("leads", column, &s, parse))
+        .transpose()
+}
+
 impl Lead {
     pub fn summary(&self) -> LeadSummary {
         LeadSummary {
@@ -402,9 +417,9 @@ impl Lead {
             received_at: self.received_at,
             country: self.country.clone(),
             region: self.region.clone(),
-            segment: self.segment.clone(),
-            size: self.size.clone(),
-            budget: self.budget.clone(),
+            segment: self.segment,
+            size: self.size,
+            budget: self.budget,
             languages: self.languages.clone(),
             services: self.services.clone(),
             message: self.message.clone(),
@@ -417,11 +432,11 @@ impl Lead {
             id: self.id,
             country: self.country.clone(),
             region: self.region.clone(),
-            services: self.services.iter().cloned().collect(),
+            services: self.services.iter().map(|s| s.slug().to_string()).collect(),
             languages: self.languages.iter().cloned().collect(),
-            segment: self.segment.clone(),
-            size: self.size.clone(),
-            pricing: self.budget.clone(),
+            segment: self.segment.map(|s| s.slug().to_string()),
+            size: self.size.map(|s| s.slug().to_string()),
+            pricing: self.budget.map(|s| s.slug().to_string()),
             declined_by,
         }
     }

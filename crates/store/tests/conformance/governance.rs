@@ -58,6 +58,20 @@ async fn damaged_governance_rows_are_errors_naming_table_and_column(store: Store
     damage(
         &store,
         &format!(
+            "UPDATE decision_electorate SET voter_key = 'robot:1' WHERE decision_id = {id} AND voter_key = '{}'",
+            VoterKey::Person(people[0].0).encode()
+        ),
+    )
+    .await;
+    assert_corrupt(
+        store.electorate(id).await,
+        "decision_electorate",
+        "voter_key",
+        "robot:1",
+    );
+    damage(
+        &store,
+        &format!(
             "UPDATE bodies SET visibility = 'secret' WHERE id = {}",
             body.id
         ),

@@ -337,6 +337,24 @@ async fn allocation_offers_explains_and_reoffers_after_decline_and_expiry(store:
         "received_at",
         "last week",
     );
+    damage(
+        &store,
+        &format!(
+            "UPDATE leads SET received_at = '2026-11-01T09:00:00.000Z', segment = 'galactic' WHERE id = {}",
+            ids[0]
+        ),
+    )
+    .await;
+    assert_corrupt(store.lead(ids[0]).await, "leads", "segment", "galactic");
+    damage(
+        &store,
+        &format!(
+            "UPDATE leads SET segment = NULL, services = 'hosting,juggling' WHERE id = {}",
+            ids[0]
+        ),
+    )
+    .await;
+    assert_corrupt(store.lead(ids[0]).await, "leads", "services", "juggling");
     damage(&store, "UPDATE lead_allocations SET explanation_json = '{'").await;
     assert_corrupt(
         store.lead_allocations(ids[1]).await,

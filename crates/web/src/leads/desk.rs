@@ -346,7 +346,7 @@ async fn admin_lead_view(
         services: lead
             .services
             .iter()
-            .map(|s| v.tr.label(Service::LABEL_PREFIX, s))
+            .map(|s| v.tr.label(Service::LABEL_PREFIX, s.slug()))
             .collect::<Vec<_>>()
             .join(", "),
         languages: lead

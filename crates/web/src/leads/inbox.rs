@@ -35,7 +35,7 @@ fn offer_row(tr: &crate::i18n::Tr, offer: Offer, lead: LeadSummary) -> OfferRow 
         services: lead
             .services
             .iter()
-            .map(|s| tr.label("service", s))
+            .map(|s| tr.label("service", s.slug()))
             .collect::<Vec<_>>()
             .join(", "),
         languages: lead
