@@ -9,6 +9,7 @@ pub mod geo;
 pub mod governance;
 pub mod groups;
 pub mod leads;
+pub mod obligations;
 pub mod pagination;
 pub mod partner;
 pub mod permissions;
