@@ -297,7 +297,7 @@ struct JobsView {
 
 impl JobsView {
     fn when(&self, t: &Option<chrono::DateTime<chrono::Utc>>) -> String {
-        t.map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
+        t.map(|t| self.ctx.tr.time_to_second(&t))
             .unwrap_or_else(|| self.ctx.tr.t("jobs-never"))
     }
 

@@ -164,6 +164,11 @@ impl Tr {
         t.shown()
     }
 
+    /// A time to the second, where seconds matter (job runs): "2026-11-23 17:05:09 UTC".
+    pub fn time_to_second(&self, t: &chrono::DateTime<chrono::Utc>) -> String {
+        t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+    }
+
     /// A time as machines read it, for `<time datetime>`: RFC 3339 UTC with milliseconds.
     pub fn iso(&self, t: &chrono::DateTime<chrono::Utc>) -> String {
         agora_store::format_time(*t)
