@@ -14,6 +14,7 @@ mod groups;
 mod jobs;
 mod leads;
 mod migrate;
+mod obligations;
 mod outbox;
 mod partners;
 mod people;
@@ -40,6 +41,7 @@ pub use leads::{
     Referrer, ReportCounts, RequesterStatus, ShareChange, StoredExplanation, Submission,
     WaitingOffer, DRY_RUN_LEADS,
 };
+pub use obligations::{ClientDeclaration, DecisionRef, ObligationPolicyVersion};
 pub use outbox::{set_mail_renderer, Mail, MailRenderer, OutboxMessage};
 pub use partners::{ImportRow, Invitation, Partner, StatusChange};
 pub use people::{Person, PersonWithGrants};

@@ -48,6 +48,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../migrations/0009_job_runs.sql"),
     ),
     (10, "groups", include_str!("../migrations/0010_groups.sql")),
+    (
+        11,
+        "obligations",
+        include_str!("../migrations/0011_obligations.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

@@ -505,6 +505,38 @@ async fn every_change_of_state_is_audited(store: Store) {
         .expect("take");
     log.expect(&store, "take_decision", &["decision.decide"])
         .await;
+
+    // ---- Obligations
+    let fixed = agora_domain::obligations::ObligationPolicy::fixed(
+        1,
+        agora_domain::obligations::Years {
+            first: 2026,
+            last: None,
+        },
+    );
+    store
+        .adopt_obligation_policy(&fixed, "Part 5", Some(vote), &admin_who)
+        .await
+        .expect("adopt");
+    log.expect(
+        &store,
+        "adopt_obligation_policy",
+        &["obligation_policy.adopted"],
+    )
+    .await;
+    let declaration = agora_domain::obligations::DeclarationInput {
+        year: Some(2026),
+        count: Some(3),
+        ..Default::default()
+    }
+    .parse()
+    .expect("valid");
+    store
+        .declare_clients(partner.id, &declaration, &admin_who)
+        .await
+        .expect("declare");
+    log.expect(&store, "declare_clients", &["partner.clients_declared"])
+        .await;
     assert_eq!(
         store
             .verify_audit_chain()

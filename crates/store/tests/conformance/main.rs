@@ -51,6 +51,7 @@ mod governance;
 mod groups;
 mod kernel;
 mod leads;
+mod obligations;
 mod partners;
 
 /// A read of damaged data fails naming the table, the column and the value, never with a default.

@@ -13,3 +13,5 @@ error-date-outside-year = The date must be within the declared year.
 error-count-or-list = Declare either a count or a list of clients, not both.
 error-more-than-clients = This cannot be more than the number of clients.
 error-invalid-contribution-type = Unknown type of contribution.
+error-unknown-decision = Choose a decision of the register.
+error-decision-not-decided = The decision must be decided before a policy cites it.

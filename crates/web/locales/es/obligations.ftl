@@ -13,3 +13,5 @@ error-date-outside-year = La fecha debe estar dentro del año declarado.
 error-count-or-list = Declare una cantidad o una lista de clientes, no ambas.
 error-more-than-clients = No puede ser mayor que el número de clientes.
 error-invalid-contribution-type = Tipo de contribución desconocido.
+error-unknown-decision = Elija una decisión del registro.
+error-decision-not-decided = La decisión debe estar tomada antes de que una política la cite.

@@ -13,3 +13,5 @@ error-date-outside-year = La date doit tomber dans l'année déclarée.
 error-count-or-list = Déclarez soit un nombre, soit une liste de clients, pas les deux.
 error-more-than-clients = Ce nombre ne peut pas dépasser celui des clients.
 error-invalid-contribution-type = Type de contribution inconnu.
+error-unknown-decision = Choisissez une décision du registre.
+error-decision-not-decided = La décision doit être prise avant qu'une politique la cite.

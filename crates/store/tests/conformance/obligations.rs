@@ -1,0 +1,319 @@
+//! Conformance: the obligation policy's versions and the clients partners declare.
+
+use super::*;
+use agora_domain::obligations::{
+    ClientCounts, ClientInput, Clients, Consent, DeclarationInput, ObligationPolicy, PolicyInput,
+    Rule, RuleInput, Years,
+};
+
+conformance!(
+    policy_versions_keep_their_history_and_the_decision_that_adopted_them,
+    a_policy_cites_only_a_decided_decision_of_the_register,
+    a_declaration_is_a_count_or_a_list_and_replaces_the_years_earlier_one,
+    damaged_obligation_rows_read_as_corrupt,
+);
+
+const FROM_2026: Years = Years {
+    first: 2026,
+    last: None,
+};
+
+/// A lazy-consensus decision of the marketing group, accepted at its close.
+async fn decided_decision(store: &Store) -> i64 {
+    let (body, people) = group(store, "marketing", 1).await;
+    let id = open(
+        store,
+        &body,
+        &proposal("lazy-consensus"),
+        &people[0].1,
+        "2026-11-01T10:00:00Z",
+    )
+    .await;
+    store
+        .run_governance_jobs(t("2026-11-05T10:00:00Z"))
+        .await
+        .expect("jobs");
+    assert_eq!(
+        store.decision(id).await.expect("read").status,
+        DecisionStatus::Decided
+    );
+    id
+}
+
+fn share_policy() -> ObligationPolicy {
+    let mut input = PolicyInput::from_policy(&ObligationPolicy::fixed(1, FROM_2026));
+    input.case_study = RuleInput {
+        kind: "share".into(),
+        percent: Some(20),
+        min: Some(1),
+        ..RuleInput::default()
+    };
+    input.first_year = Some(2027);
+    input.last_year = Some(2027);
+    input.parse().expect("valid policy")
+}
+
+async fn policy_versions_keep_their_history_and_the_decision_that_adopted_them(store: Store) {
+    assert!(store.obligation_policies().await.expect("read").is_empty());
+    assert_eq!(store.obligation_policy_for(2026).await.expect("read"), None);
+    let decision = decided_decision(&store).await;
+    let fixed = ObligationPolicy::fixed(1, FROM_2026);
+    let v1 = store
+        .adopt_obligation_policy(&fixed, "Part 5 vote: X = 1", Some(decision), &admin())
+        .await
+        .expect("adopt");
+    let v2 = store
+        .adopt_obligation_policy(
+            &share_policy(),
+            " Trial of a share for 2027 ",
+            None,
+            &admin(),
+        )
+        .await
+        .expect("adopt");
+    assert_eq!((v1, v2), (1, 2));
+
+    let history = store.obligation_policies().await.expect("read");
+    assert_eq!(
+        history.iter().map(|v| v.version).collect::<Vec<_>>(),
+        [2, 1]
+    );
+    assert_eq!(history[0].note, "Trial of a share for 2027");
+    assert_eq!(history[0].decision, None);
+    let cited = history[1].decision.as_ref().expect("decision");
+    assert_eq!(cited.id, decision);
+    assert_eq!(cited.title, "Adopt the case-study requirement");
+    assert_eq!(history[1].policy, fixed);
+    assert_eq!(history[1].created_by, "admin@example.org");
+
+    // 2027 is the trial's; the years around it stay with version 1.
+    let in_force = |y| {
+        let store = store.clone();
+        async move {
+            store
+                .obligation_policy_for(y)
+                .await
+                .expect("read")
+                .map(|v| v.version)
+        }
+    };
+    assert_eq!(in_force(2026).await, Some(1));
+    assert_eq!(in_force(2027).await, Some(2));
+    assert_eq!(in_force(2028).await, Some(1));
+    assert_eq!(in_force(2025).await, None);
+    assert!(matches!(
+        store
+            .obligation_policy_for(2027)
+            .await
+            .expect("read")
+            .expect("v2")
+            .policy
+            .case_study,
+        Rule::Share { percent: 20, .. }
+    ));
+}
+
+async fn a_policy_cites_only_a_decided_decision_of_the_register(store: Store) {
+    let fixed = ObligationPolicy::fixed(1, FROM_2026);
+    let e = store
+        .adopt_obligation_policy(&fixed, "", Some(999), &admin())
+        .await
+        .expect_err("unknown decision");
+    assert_eq!(code(e), "unknown-decision");
+
+    let (body, people) = group(&store, "marketing", 1).await;
+    let open_id = open(
+        &store,
+        &body,
+        &proposal("lazy-consensus"),
+        &people[0].1,
+        "2026-11-01T10:00:00Z",
+    )
+    .await;
+    let e = store
+        .adopt_obligation_policy(&fixed, "", Some(open_id), &admin())
+        .await
+        .expect_err("still open");
+    match e {
+        StoreError::Invalid(v) => assert_eq!(v.get("decision_id"), Some("decision-not-decided")),
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        store.obligation_policies().await.expect("read").is_empty(),
+        "nothing adopted"
+    );
+}
+
+fn client(org: &str, logo: &str, evidence: &str) -> ClientInput {
+    ClientInput {
+        organization: org.into(),
+        country: "br".into(),
+        segment: "higher-education".into(),
+        acquired_on: "2026-04-15".into(),
+        logo_consent: logo.into(),
+        testimonial_consent: "given".into(),
+        evidence: evidence.into(),
+    }
+}
+
+async fn a_declaration_is_a_count_or_a_list_and_replaces_the_years_earlier_one(store: Store) {
+    let partner = active_partner(&store, "Campus Cloud", "BR").await;
+    assert_eq!(
+        store.client_counts(partner, 2026).await.expect("read"),
+        None
+    );
+    assert_eq!(
+        store.client_declaration(partner, 2026).await.expect("read"),
+        None
+    );
+
+    let count = DeclarationInput {
+        year: Some(2026),
+        count: Some(12),
+        logo_refused: Some(2),
+        ..DeclarationInput::default()
+    }
+    .parse()
+    .expect("valid");
+    let who = Who::person(7, "owner@campus.example");
+    store
+        .declare_clients(partner, &count, &who)
+        .await
+        .expect("declare");
+    let counts = ClientCounts {
+        clients: 12,
+        logo_refused: 2,
+        testimonial_refused: 0,
+    };
+    assert_eq!(
+        store.client_counts(partner, 2026).await.expect("read"),
+        Some(counts)
+    );
+    let stored = store
+        .client_declaration(partner, 2026)
+        .await
+        .expect("read")
+        .expect("declared");
+    assert_eq!(stored.clients, Clients::Count(counts));
+    assert_eq!(stored.updated_by, "owner@campus.example");
+
+    // A list replaces the count for 2026; 2025 is untouched.
+    let list = DeclarationInput {
+        year: Some(2026),
+        clients: Some(vec![
+            client("Universidade Exemplo", "refused", "Email of 2026-04-20"),
+            client("Escola Aberta", "given", "Signed form #12"),
+        ]),
+        ..DeclarationInput::default()
+    }
+    .parse()
+    .expect("valid");
+    store
+        .declare_clients(partner, &list, &who)
+        .await
+        .expect("declare");
+    let stored = store
+        .client_declaration(partner, 2026)
+        .await
+        .expect("read")
+        .expect("declared");
+    assert_eq!(stored.clients, list.clients);
+    let Clients::List { clients } = &stored.clients else {
+        panic!("a list")
+    };
+    assert_eq!(clients[0].organization, "Universidade Exemplo");
+    assert_eq!(clients[0].logo_consent, Consent::Refused);
+    assert_eq!(clients[1].country.as_str(), "BR");
+    assert_eq!(
+        store.client_counts(partner, 2026).await.expect("read"),
+        Some(ClientCounts {
+            clients: 2,
+            logo_refused: 1,
+            testimonial_refused: 0,
+        })
+    );
+    assert_eq!(
+        store.client_counts(partner, 2025).await.expect("read"),
+        None
+    );
+
+    // And back to a count: the list's rows go with it.
+    store
+        .declare_clients(partner, &count, &who)
+        .await
+        .expect("declare");
+    assert_eq!(
+        store
+            .client_declaration(partner, 2026)
+            .await
+            .expect("read")
+            .map(|d| d.clients),
+        Some(Clients::Count(counts))
+    );
+
+    // The audit log keeps the counts, never a client's name.
+    let entries = store
+        .audit_page(
+            &AuditFilter {
+                action: Some("partner.clients_declared".into()),
+                ..AuditFilter::default()
+            },
+            PageRequest::default(),
+        )
+        .await
+        .expect("audit");
+    assert_eq!(entries.items.len(), 3);
+    let text = format!("{:?}", entries.items);
+    assert!(!text.contains("Universidade"), "{text}");
+
+    // An unknown partner is not found, and nothing is written.
+    assert!(matches!(
+        store.declare_clients(9999, &count, &who).await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+async fn damaged_obligation_rows_read_as_corrupt(store: Store) {
+    let partner = active_partner(&store, "Campus Cloud", "BR").await;
+    let list = DeclarationInput {
+        year: Some(2026),
+        clients: Some(vec![client("Universidade Exemplo", "refused", "Email")]),
+        ..DeclarationInput::default()
+    }
+    .parse()
+    .expect("valid");
+    store
+        .declare_clients(partner, &list, &admin())
+        .await
+        .expect("declare");
+    store
+        .adopt_obligation_policy(&ObligationPolicy::fixed(1, FROM_2026), "", None, &admin())
+        .await
+        .expect("adopt");
+
+    damage(&store, "UPDATE declared_clients SET logo_consent = 'maybe'").await;
+    assert_corrupt(
+        store.client_declaration(partner, 2026).await,
+        "declared_clients",
+        "logo_consent",
+        "maybe",
+    );
+    damage(&store, "UPDATE client_declarations SET logo_refused = -4").await;
+    assert_corrupt(
+        store.client_counts(partner, 2026).await,
+        "client_declarations",
+        "logo_refused",
+        "-4",
+    );
+    damage(
+        &store,
+        "UPDATE obligation_policies SET policy_json = '{\"case_study\": 1}'",
+    )
+    .await;
+    assert_corrupt(
+        store.obligation_policies().await,
+        "obligation_policies",
+        "policy_json",
+        "{\"case_study\": 1}",
+    );
+}
