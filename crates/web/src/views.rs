@@ -58,6 +58,7 @@ const NAV_SECTIONS: &[&str] = &[
     "/find-a-partner",
     "/partners/apply",
     "/governance",
+    "/groups",
     "/home",
     "/portal",
     "/admin",

@@ -359,6 +359,44 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
             .await
             .expect("group member");
     }
+    // The group takes members by request; a newcomer has asked (the facilitator answers below).
+    let profile = agora_domain::groups::ProfileInput {
+        kind: "working-group".into(),
+        purpose: "Decide the product roadmap priorities with the community.".into(),
+        hours_min: "4".into(),
+        hours_max: "8".into(),
+        chat_channel: "#core-product".into(),
+        mailing_list: "core@lists.example.org".into(),
+        membership: "by-request".into(),
+        visibility: "public".into(),
+        ..Default::default()
+    }
+    .parse()
+    .expect("profile");
+    store
+        .update_group(group.id, &profile, &Who::system())
+        .await
+        .expect("group profile");
+    let dana = store
+        .create_person(
+            &Email::parse("dana@example.org").expect("email"),
+            "Dana Newcomer",
+            Some(&hash),
+            &[],
+            &Who::system(),
+        )
+        .await
+        .expect("newcomer");
+    store
+        .sign_up(
+            group.id,
+            dana.id,
+            true,
+            "I maintain a theme and would like to help.",
+            &Who::person(dana.id, "dana@example.org"),
+        )
+        .await
+        .expect("request");
 
     let app = Application::build(
         Config {
@@ -847,6 +885,41 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         "the close shows the round table"
     );
     assert!(page.contains("Winner: "), "and the winner");
+
+    // Groups: the directory and a member's view, then the facilitator's: requests, terms, profile.
+    // Seventy-three hours on, the last session has expired: the directory as a visitor sees it.
+    v.go("/groups", "50-groups").await;
+    v.sign_in("chloe@example.org", "51-group-member-login")
+        .await;
+    v.go("/groups/core-wg", "51-group-member").await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("You are a member of this group."));
+    click_to_new_page(&c, Locator::Css("header.site form button")).await;
+    v.sign_in("fac@example.org", "52-group-facilitator-login")
+        .await;
+    v.go("/groups/core-wg", "53-group-facilitator").await;
+    assert!(c.source().await.expect("source").contains("Dana Newcomer"));
+    c.execute(
+        "document.getElementById('starts_on').value = '2030-02-10'; document.getElementById('ends_on').value = '2030-02-01';",
+        vec![],
+    )
+    .await
+    .expect("dates");
+    click_to_new_page(
+        &c,
+        Locator::Css("form[action$='/terms'] button[type=submit]"),
+    )
+    .await;
+    v.check_posted("54-group-term-refused").await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("The last day must not come before the first."));
+    v.go("/groups/core-wg/edit", "55-group-edit").await;
 
     let pages = std::mem::take(&mut v.pages);
     c.close().await.expect("close browser");

@@ -1,5 +1,7 @@
 # Groups: working groups, focus groups and committees; sign-up, members, facilitator terms.
 
+nav-groups = Groups
+
 ## Directory and group page
 groups-heading = Groups
 groups-intro = Working groups, focus groups and committees where community members work together. Open groups take anyone who joins; others ask their facilitators first.

@@ -1,5 +1,7 @@
 # Grupos: grupos de trabajo, grupos de enfoque y comités; inscripción, miembros, turnos de facilitación.
 
+nav-groups = Grupos
+
 ## Directorio y página del grupo
 groups-heading = Grupos
 groups-intro = Grupos de trabajo, grupos de enfoque y comités donde los miembros de la comunidad trabajan juntos. Los grupos abiertos admiten a cualquiera que se una; en los demás se pide primero a sus facilitadores.

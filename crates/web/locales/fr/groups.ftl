@@ -1,5 +1,7 @@
 # Groupes : groupes de travail, groupes de réflexion et comités ; inscription, membres, mandats d'animation.
 
+nav-groups = Groupes
+
 ## Annuaire et page du groupe
 groups-heading = Groupes
 groups-intro = Groupes de travail, groupes de réflexion et comités où les membres de la communauté travaillent ensemble. Les groupes ouverts accueillent quiconque les rejoint ; pour les autres, on s'adresse d'abord à leurs animateurs.

@@ -243,6 +243,8 @@ async fn no_page_in_any_language_lacks_a_translation(app: TestApp) {
         "/governance".into(),
         "/governance/register".into(),
         "/bodies/core".into(),
+        "/groups".into(),
+        "/groups/core".into(),
         "/login".into(),
         "/password/forgot".into(),
     ];
@@ -268,6 +270,8 @@ async fn no_page_in_any_language_lacks_a_translation(app: TestApp) {
         "/admin/lead-data".into(),
         "/admin/bodies".into(),
         "/bodies/core/propose".into(),
+        "/groups/core".into(),
+        "/groups/core/edit".into(),
     ];
     let anonymous = reqwest::Client::new();
     for lang in ["en", "es", "fr"] {
