@@ -660,5 +660,44 @@ crate::category!(
     }
 );
 
+/// Why an offer ended: a decline's reason or a lost pipeline's, from the list of the move it explains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfferReason {
+    Declined(DeclineReason),
+    Lost(LostReason),
+}
+
+impl OfferReason {
+    /// Reads a reason given for moving an offer to `status`; only a decline and a loss have one.
+    pub fn parse(status: OfferStatus, s: &str) -> Result<Self, &'static str> {
+        match status {
+            OfferStatus::Declined => DeclineReason::parse(s).map(OfferReason::Declined),
+            OfferStatus::Lost => LostReason::parse(s).map(OfferReason::Lost),
+            _ => Err("invalid-reason"),
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            OfferReason::Declined(r) => r.slug(),
+            OfferReason::Lost(r) => r.slug(),
+        }
+    }
+
+    pub fn label_key(self) -> String {
+        match self {
+            OfferReason::Declined(r) => r.label_key(),
+            OfferReason::Lost(r) => r.label_key(),
+        }
+    }
+}
+
+/// As its slug, like the lists it comes from.
+impl Serialize for OfferReason {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.slug())
+    }
+}
+
 #[cfg(test)]
 mod tests;

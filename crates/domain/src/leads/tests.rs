@@ -433,3 +433,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_offer_reason_comes_from_the_list_of_its_move() {
+    assert_eq!(
+        OfferReason::parse(OfferStatus::Declined, "no-capacity"),
+        Ok(OfferReason::Declined(DeclineReason::NoCapacity))
+    );
+    assert_eq!(
+        OfferReason::parse(OfferStatus::Lost, "budget"),
+        Ok(OfferReason::Lost(LostReason::Budget))
+    );
+    // A loss's reason does not explain a decline, and an acceptance has none.
+    assert!(OfferReason::parse(OfferStatus::Declined, "budget").is_err());
+    assert!(OfferReason::parse(OfferStatus::Accepted, "other").is_err());
+    assert_eq!(OfferReason::Lost(LostReason::Other).slug(), "other");
+}

@@ -222,6 +222,10 @@ impl Store {
         if matches!(to, OfferStatus::Declined | OfferStatus::Lost) && reason.is_none() {
             return Err(ValidationErrors::single("reason", "reason-required").into());
         }
+        // Only a reason from the list of this move is stored, so every stored one reads back.
+        if let Some(r) = reason {
+            OfferReason::parse(to, r).map_err(|c| ValidationErrors::single("reason", c))?;
+        }
         if note.chars().count() > 2000 {
             return Err(ValidationErrors::single("note", "too-long").into());
         }

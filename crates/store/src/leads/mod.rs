@@ -32,8 +32,8 @@ use agora_domain::leads::allocation::{
 };
 use agora_domain::leads::{
     accept_bucket, candidate, check_offer_transition, parse_desk_reason, route, CloseReason,
-    LeadPolicy, LeadStatus, Metric, NewLead, OfferStatus, PartnerLeadSettings, ReferralRouting,
-    Route, MERGE_WINDOW_DAYS,
+    LeadPolicy, LeadStatus, Metric, NewLead, OfferReason, OfferStatus, PartnerLeadSettings,
+    ReferralRouting, Route, MERGE_WINDOW_DAYS,
 };
 use agora_domain::pagination::{Page, PageRequest};
 use agora_domain::taxonomy::{CompanySize, Pricing, Segment, Service};
@@ -108,7 +108,7 @@ pub struct Offer {
     #[serde(serialize_with = "crate::json_time::serialize")]
     pub due_at: DateTime<Utc>,
     pub status: OfferStatus,
-    pub reason: Option<String>,
+    pub reason: Option<OfferReason>,
     pub note: String,
     #[serde(serialize_with = "crate::json_time::option")]
     pub answered_at: Option<DateTime<Utc>>,
@@ -448,6 +448,14 @@ const OFFER_COLUMNS: &str =
 const OFFER_FROM: &str = " FROM lead_offers o JOIN partners p ON p.id = o.partner_id";
 
 fn offer(row: &AnyRow) -> Result<Offer> {
+    let status = crate::offer_status(&get::<String>(row, "status")?)?;
+    let reason = get::<Option<String>>(row, "reason")?
+        .map(|r| {
+            parse_column("lead_offers", "reason", &r, |s| {
+                OfferReason::parse(status, s)
+            })
+        })
+        .transpose()?;
     Ok(Offer {
         id: get(row, "id")?,
         lead_id: get(row, "lead_id")?,
@@ -456,8 +464,8 @@ fn offer(row: &AnyRow) -> Result<Offer> {
         allocation_id: get(row, "allocation_id")?,
         offered_at: get_time(row, "lead_offers", "offered_at")?,
         due_at: get_time(row, "lead_offers", "due_at")?,
-        status: crate::offer_status(&get::<String>(row, "status")?)?,
-        reason: get(row, "reason")?,
+        status,
+        reason,
         note: get(row, "note")?,
         answered_at: get_opt_time(row, "lead_offers", "answered_at")?,
         updated_at: get_time(row, "lead_offers", "updated_at")?,

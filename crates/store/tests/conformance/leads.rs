@@ -173,6 +173,21 @@ async fn allocation_offers_explains_and_reoffers_after_decline_and_expiry(store:
         )
         .await;
     assert!(matches!(stolen, Err(StoreError::NotFound)));
+    // A decline explained with a loss's reason is refused, so no stored reason fails to read back.
+    let wrong_list = store
+        .update_offer(
+            o.id,
+            o.partner_id,
+            &OfferUpdate {
+                to: OfferStatus::Declined,
+                reason: Some("budget".into()),
+                note: String::new(),
+            },
+            now,
+            &admin(),
+        )
+        .await;
+    assert_eq!(code(wrong_list.expect_err("refused")), "invalid-reason");
     store
         .update_offer(
             o.id,
@@ -302,7 +317,7 @@ async fn allocation_offers_explains_and_reoffers_after_decline_and_expiry(store:
     }
     damage(
         &store,
-        "UPDATE lead_offers SET status = 'offered', due_at = 'tomorrow'",
+        "UPDATE lead_offers SET status = 'offered', reason = NULL, due_at = 'tomorrow'",
     )
     .await;
     assert_corrupt(
@@ -311,6 +326,27 @@ async fn allocation_offers_explains_and_reoffers_after_decline_and_expiry(store:
         "due_at",
         "tomorrow",
     );
+    // A reason from the wrong list (a loss's reason on a decline) is as corrupt as an unknown one.
+    damage(
+        &store,
+        "UPDATE lead_offers SET due_at = '2026-11-03T10:00:00.000Z', status = 'declined', reason = 'budget'",
+    )
+    .await;
+    assert_corrupt(
+        store.lead_offers(ids[0]).await,
+        "lead_offers",
+        "reason",
+        "budget",
+    );
+    damage(
+        &store,
+        "UPDATE lead_offers SET status = 'offered', reason = NULL",
+    )
+    .await;
+    store
+        .lead_offers(ids[0])
+        .await
+        .expect("reads again once repaired");
     damage(
         &store,
         &format!("UPDATE leads SET status = 'lost' WHERE id = {}", ids[0]),

@@ -7,7 +7,7 @@ use crate::leads::policy::exclusion_slug;
 use crate::leads::policy::pool_slug;
 use crate::views::{render, Ctx, Pager};
 use crate::AppState;
-use agora_domain::leads::{CloseReason, DeclineReason, LeadStatus, LostReason, OfferStatus};
+use agora_domain::leads::{CloseReason, LeadStatus, OfferStatus};
 use agora_domain::pagination::PageRequest;
 use agora_domain::permissions::Permission;
 use agora_domain::taxonomy::Service;
@@ -113,15 +113,6 @@ pub async fn admin_leads(
 
 pub(crate) fn neighbour_field(region: &str, neighbour: &str) -> String {
     format!("neighbour.{region}.{neighbour}")
-}
-
-/// A declined or lost offer's reason as its label; an unknown stored value as it is.
-fn offer_reason(tr: &crate::i18n::Tr, status: OfferStatus, reason: &str) -> String {
-    let key = match status {
-        OfferStatus::Declined => DeclineReason::parse(reason).map(|r| r.label_key()),
-        _ => LostReason::parse(reason).map(|r| r.label_key()),
-    };
-    key.map_or_else(|_| reason.to_string(), |k| tr.t(&k))
 }
 
 /// A lead's state as the desk shows it: how far its partners got once one accepted, else its own status.
@@ -316,11 +307,7 @@ async fn admin_lead_view(
         .into_iter()
         .map(|o| {
             let s = v.tr.label("offer", o.status.slug());
-            let r = o
-                .reason
-                .as_deref()
-                .map(|r| offer_reason(&v.tr, o.status, r))
-                .unwrap_or_default();
+            let r = o.reason.map(|r| v.tr.t(&r.label_key())).unwrap_or_default();
             (o, s, r)
         })
         .collect();
