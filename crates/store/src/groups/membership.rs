@@ -5,21 +5,12 @@ use super::*;
 use crate::outbox::{self, Mail};
 use agora_domain::governance::Standing;
 use agora_domain::groups::{self as rules, Joining};
-use agora_domain::permissions::{Grant, Role};
+use agora_domain::permissions::Role;
 use std::collections::HashMap;
 
 /// Stages the member grant of `person_id` in the group (audited as `role.grant`).
 async fn add_member(store: &Store, tx: &mut WriteTx, body_id: i64, person_id: i64) -> Result<()> {
-    crate::people::insert_grant(
-        store,
-        tx,
-        person_id,
-        Grant {
-            role: Role::GroupMember,
-            scope_id: Some(body_id),
-        },
-    )
-    .await
+    grant_in_group(store, tx, person_id, Role::GroupMember, body_id).await
 }
 
 async fn pending_request(tx: &mut Tx, body_id: i64, person_id: i64) -> Result<bool> {

@@ -165,6 +165,34 @@ async fn is_member(tx: &mut Tx, body_id: i64, person_id: i64) -> Result<bool> {
     Ok(n > 0)
 }
 
+/// Grants `role` in the group unless the person already holds it, so the audit log records only
+/// grants that change something.
+async fn grant_in_group(
+    store: &Store,
+    tx: &mut WriteTx,
+    person_id: i64,
+    role: agora_domain::permissions::Role,
+    body_id: i64,
+) -> Result<()> {
+    let held: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM role_grants WHERE person_id = $1 AND role = $2 AND scope_kind = 'group' \
+         AND scope_id = $3",
+    )
+    .bind(person_id)
+    .bind(role.slug())
+    .bind(body_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    if held == 0 {
+        let grant = agora_domain::permissions::Grant {
+            role,
+            scope_id: Some(body_id),
+        };
+        crate::people::insert_grant(store, tx, person_id, grant).await?;
+    }
+    Ok(())
+}
+
 /// The group's membership rule as the write sees it.
 async fn membership_in(tx: &mut Tx, body_id: i64) -> Result<Membership> {
     let kind: Option<String> = sqlx::query_scalar("SELECT kind FROM bodies WHERE id = $1")

@@ -4,7 +4,7 @@
 use super::*;
 use crate::outbox::{self, Mail};
 use agora_domain::groups as rules;
-use agora_domain::permissions::{Grant, Role};
+use agora_domain::permissions::Role;
 
 const TERM_COLUMNS: &str =
     "t.id, t.body_id, t.person_id, p.display_name, t.seat, t.starts_on, t.ends_on";
@@ -28,13 +28,6 @@ pub struct RotationReport {
     pub begun: u64,
     pub ended: u64,
     pub reminded: u64,
-}
-
-fn facilitator(body_id: i64) -> Grant {
-    Grant {
-        role: Role::Facilitator,
-        scope_id: Some(body_id),
-    }
 }
 
 impl Store {
@@ -91,7 +84,7 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         if begins_now {
-            crate::people::insert_grant(self, &mut tx, person_id, facilitator(body_id)).await?;
+            grant_in_group(self, &mut tx, person_id, Role::Facilitator, body_id).await?;
         }
         tx.commit(
             who,
@@ -158,16 +151,8 @@ impl Store {
                         .execute(&mut *tx)
                         .await?;
                         // They stay in the group as a member.
-                        crate::people::insert_grant(
-                            self,
-                            &mut tx,
-                            t.person_id,
-                            Grant {
-                                role: Role::GroupMember,
-                                scope_id: Some(t.body_id),
-                            },
-                        )
-                        .await?;
+                        grant_in_group(self, &mut tx, t.person_id, Role::GroupMember, t.body_id)
+                            .await?;
                     }
                     sqlx::query(
                         "UPDATE group_facilitator_terms SET ended_at = $1, begun_at = COALESCE(begun_at, $1) \
@@ -180,7 +165,8 @@ impl Store {
                     tx.commit(
                         &system,
                         [AuditEvent::new("group.term.end", "group_facilitator_term", t.id)
-                            .after(serde_json::json!({"body_id": t.body_id, "person_id": t.person_id}))],
+                            .after(serde_json::json!({"body_id": t.body_id, "person_id": t.person_id,
+                                "facilitator_role_revoked": still == 0}))],
                     )
                     .await?;
                     report.ended += 1;
@@ -188,13 +174,8 @@ impl Store {
                 TermState::Current => {
                     if !begun {
                         let mut tx = self.begin_groups().await?;
-                        crate::people::insert_grant(
-                            self,
-                            &mut tx,
-                            t.person_id,
-                            facilitator(t.body_id),
-                        )
-                        .await?;
+                        grant_in_group(self, &mut tx, t.person_id, Role::Facilitator, t.body_id)
+                            .await?;
                         sqlx::query(
                             "UPDATE group_facilitator_terms SET begun_at = $1 WHERE id = $2",
                         )

@@ -506,6 +506,103 @@ async fn every_change_of_state_is_audited(store: Store) {
     log.expect(&store, "take_decision", &["decision.decide"])
         .await;
 
+    // ---- Groups
+    let profile = agora_domain::groups::ProfileInput {
+        kind: "focus-group".into(),
+        membership: "by-request".into(),
+        visibility: "public".into(),
+        ..Default::default()
+    }
+    .parse()
+    .expect("valid");
+    store
+        .update_group(body.id, &profile, &admin_who)
+        .await
+        .expect("profile");
+    log.expect(&store, "update_group", &["group.update"]).await;
+    let (other, _) = group(&store, "strollers", 0).await;
+    log.expect(
+        &store,
+        "create_body and its facilitator",
+        &["body.create", "person.create", "role.grant"],
+    )
+    .await;
+    store
+        .set_collaboration(body.id, other.id, true, &admin_who)
+        .await
+        .expect("collaborate");
+    log.expect(&store, "set_collaboration", &["group.collaborate"])
+        .await;
+    store
+        .set_collaboration(other.id, body.id, false, &admin_who)
+        .await
+        .expect("end");
+    log.expect(
+        &store,
+        "set_collaboration (end)",
+        &["group.collaboration-end"],
+    )
+    .await;
+    let staff_who = Who::person(staff.id, "staff@walker.example");
+    store
+        .sign_up(body.id, staff.id, true, "", &staff_who)
+        .await
+        .expect("ask");
+    log.expect(&store, "sign_up (request)", &["group.request"])
+        .await;
+    let request = store
+        .join_request_of(body.id, staff.id)
+        .await
+        .expect("read")
+        .expect("request");
+    store
+        .answer_join_request(body.id, request.id, true, "", &people[0].1)
+        .await
+        .expect("accept");
+    log.expect(
+        &store,
+        "answer_join_request",
+        &["group.request.answer", "role.grant"],
+    )
+    .await;
+    store
+        .leave_group(body.id, staff.id, &staff_who)
+        .await
+        .expect("leave");
+    log.expect(&store, "leave_group", &["group.leave"]).await;
+    let today = store.now().date_naive();
+    let day = |n: i64| (today + chrono::Duration::days(n)).to_string();
+    store
+        .plan_term(
+            body.id,
+            people[1].0,
+            "primary",
+            &day(0),
+            &day(2),
+            &people[0].1,
+        )
+        .await
+        .expect("term");
+    log.expect(&store, "plan_term", &["group.term.plan", "role.grant"])
+        .await;
+    store
+        .rotate_facilitators(store.now())
+        .await
+        .expect("remind");
+    log.expect(
+        &store,
+        "rotate_facilitators (remind)",
+        &["group.term.remind"],
+    )
+    .await;
+    store
+        .rotate_facilitators(store.now() + chrono::Duration::days(3))
+        .await
+        .expect("end");
+    // The facilitator role goes; the member grant they already hold stays, unrecorded.
+    log.expect(&store, "rotate_facilitators (end)", &["group.term.end"])
+        .await;
+
     // ---- Obligations
     let fixed = agora_domain::obligations::ObligationPolicy::fixed(
         1,
