@@ -894,7 +894,11 @@ async fn leads(store: &Store, map: &RegionMap, rng: &mut Rng) -> Result<()> {
             .map_err(|e| anyhow::anyhow!("demo lead {i}: {e}"))?;
         let sub = Submission {
             lead,
-            source: if i % 3 == 0 { "api" } else { "form" },
+            source: if i % 3 == 0 {
+                agora_domain::leads::LeadSource::Api
+            } else {
+                agora_domain::leads::LeadSource::Form
+            },
             idempotency_key: None,
             received_at: at,
             confirmation: None,

@@ -439,9 +439,11 @@ mod tests {
         for s in ["offered", "closed"] {
             keys.push(format!("desk-done-{s}"));
         }
-        for s in ["form", "api"] {
-            keys.push(format!("lead-source-{s}"));
-        }
+        keys.extend(
+            agora_domain::leads::LeadSource::ALL
+                .iter()
+                .map(|v| v.label_key()),
+        );
         for s in ["waiting", "pipeline", "closed"] {
             keys.push(format!("inbox-tab-{s}"));
         }

@@ -660,6 +660,14 @@ crate::category!(
     }
 );
 
+crate::category!(
+    /// How a request reached Agora.
+    LeadSource, "lead-source", "invalid-source", {
+        Form => "form",
+        Api => "api",
+    }
+);
+
 /// Why an offer ended: a decline's reason or a lost pipeline's, from the list of the move it explains.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OfferReason {

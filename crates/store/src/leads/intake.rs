@@ -141,7 +141,7 @@ pub(super) async fn submit_one(tx: &mut WriteTx, s: &Submission) -> Result<Resul
     .bind(l.budget.map(|v| v.slug()))
     .bind(join(l.languages.iter().map(String::as_str).collect()))
     .bind(join(l.services.iter().map(|v| v.slug()).collect()))
-    .bind(if SOURCES.contains(&s.source) { s.source } else { "api" })
+    .bind(s.source.slug())
     .bind(referrer_id)
     .bind(&s.idempotency_key)
     .bind(&fingerprint)

@@ -32,8 +32,8 @@ use agora_domain::leads::allocation::{
 };
 use agora_domain::leads::{
     accept_bucket, candidate, check_offer_transition, parse_desk_reason, route, CloseReason,
-    LeadPolicy, LeadStatus, Metric, NewLead, OfferReason, OfferStatus, PartnerLeadSettings,
-    ReferralRouting, Route, MERGE_WINDOW_DAYS,
+    LeadPolicy, LeadSource, LeadStatus, Metric, NewLead, OfferReason, OfferStatus,
+    PartnerLeadSettings, ReferralRouting, Route, MERGE_WINDOW_DAYS,
 };
 use agora_domain::pagination::{Page, PageRequest};
 use agora_domain::taxonomy::{CompanySize, Pricing, Segment, Service};
@@ -44,7 +44,6 @@ use sqlx::any::AnyRow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 pub(crate) const LOCK_LEADS: i64 = 0x4147_0003;
-const SOURCES: &[&str] = &["form", "api"];
 
 /// A lead as stored. Personal fields are empty once `anonymised_at` is set.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -65,7 +64,7 @@ pub struct Lead {
     pub budget: Option<Pricing>,
     pub languages: Vec<String>,
     pub services: Vec<Service>,
-    pub source: String,
+    pub source: LeadSource,
     pub referral_code: Option<String>,
     pub status: LeadStatus,
     pub merged_into: Option<i64>,
@@ -211,7 +210,7 @@ pub struct PolicyVersion {
 pub struct Submission {
     pub lead: NewLead,
     /// `form` or `api`.
-    pub source: &'static str,
+    pub source: LeadSource,
     pub idempotency_key: Option<String>,
     pub received_at: DateTime<Utc>,
     /// The email that confirms the request to its author, with their status link.
@@ -388,7 +387,7 @@ fn lead(row: &AnyRow) -> Result<Lead> {
             .iter()
             .map(|s| parse_column("leads", "services", s, Service::parse))
             .collect::<Result<_>>()?,
-        source: get(row, "source")?,
+        source: get_parsed(row, "leads", "source", LeadSource::parse)?,
         referral_code: get(row, "referral_code")?,
         status: get_parsed(row, "leads", "status", LeadStatus::parse)?,
         merged_into: get(row, "merged_into")?,

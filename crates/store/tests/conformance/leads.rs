@@ -391,6 +391,20 @@ async fn allocation_offers_explains_and_reoffers_after_decline_and_expiry(store:
     )
     .await;
     assert_corrupt(store.lead(ids[0]).await, "leads", "services", "juggling");
+    damage(
+        &store,
+        &format!(
+            "UPDATE leads SET services = 'hosting', source = 'carrier-pigeon' WHERE id = {}",
+            ids[0]
+        ),
+    )
+    .await;
+    assert_corrupt(
+        store.lead(ids[0]).await,
+        "leads",
+        "source",
+        "carrier-pigeon",
+    );
     damage(&store, "UPDATE lead_allocations SET explanation_json = '{'").await;
     assert_corrupt(
         store.lead_allocations(ids[1]).await,

@@ -149,7 +149,7 @@ fn submission(
 ) -> agora_store::Submission {
     agora_store::Submission {
         lead,
-        source: "api",
+        source: agora_domain::leads::LeadSource::Api,
         idempotency_key: key.map(str::to_string),
         received_at: t(at),
         confirmation: None,

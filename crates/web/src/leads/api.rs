@@ -76,7 +76,14 @@ pub async fn create_lead(
             Some(format!("api:{k}"))
         }
     };
-    let r = submit(&state, &v, &input, "api", key).await?;
+    let r = submit(
+        &state,
+        &v,
+        &input,
+        agora_domain::leads::LeadSource::Api,
+        key,
+    )
+    .await?;
     let manager = v.can(Permission::ManageLeads);
     let body = LeadCreated {
         id: if manager { r.lead_id() } else { r.request_id() },

@@ -342,7 +342,7 @@ async fn admin_lead_view(
             .map(|l| agora_domain::taxonomy::language_name(l).to_string())
             .collect::<Vec<_>>()
             .join(", "),
-        source: v.tr.label("lead-source", &lead.source),
+        source: v.tr.t(&lead.source.label_key()),
         merged: state.store.merged_requests(id).await?,
         views: state.store.lead_views(id).await?,
         direct_to: lead

@@ -182,7 +182,7 @@ pub async fn submit(
     state: &AppState,
     v: &Viewer,
     input: &LeadInput,
-    source: &'static str,
+    source: agora_domain::leads::LeadSource,
     key: Option<String>,
 ) -> Result<Intake> {
     // Anonymous callers per address; signed-in people per account; a token (a website forwarding
@@ -249,7 +249,15 @@ pub async fn find_submit(
     }
     let key = (!form.submission_id.is_empty() && form.submission_id.len() <= 100)
         .then(|| format!("form:{}", form.submission_id));
-    match submit(&state, &v, &form.input(), "form", key).await {
+    match submit(
+        &state,
+        &v,
+        &form.input(),
+        agora_domain::leads::LeadSource::Form,
+        key,
+    )
+    .await
+    {
         Ok(_) => Ok(Redirect::to(&received_url(&form.partner)).into_response()),
         Err(Error::Invalid(e)) => {
             let map = state.store.region_map().await?;

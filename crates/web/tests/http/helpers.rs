@@ -176,7 +176,7 @@ impl TestApp {
             .store
             .submit_leads(&[agora_store::Submission {
                 lead,
-                source: "api",
+                source: agora_domain::leads::LeadSource::Api,
                 idempotency_key: None,
                 received_at: chrono::Utc::now(),
                 confirmation: None,

@@ -309,7 +309,7 @@ async fn the_transparency_report_abbreviates_small_counts_and_stops_at_its_data(
     app.store
         .submit_leads(&[agora_store::Submission {
             lead: input.parse(&map).expect("valid lead"),
-            source: "api",
+            source: agora_domain::leads::LeadSource::Api,
             idempotency_key: None,
             received_at,
             confirmation: None,
