@@ -107,13 +107,7 @@ impl Store {
         )
         .fetch_all(&self.reader)
         .await?;
-        // A stored time that does not read back is an error, as everywhere in the store.
-        let time = |r: &sqlx::any::AnyRow, c: &'static str| -> Result<Option<DateTime<Utc>>> {
-            let v: Option<String> = r.try_get(c)?;
-            v.as_deref()
-                .map(|t| crate::time_column("job_leases", c, t))
-                .transpose()
-        };
+        let time = |r, c| crate::get_opt_time(r, "job_leases", c);
         rows.iter()
             .map(|r| {
                 Ok(JobRun {

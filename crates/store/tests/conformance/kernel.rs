@@ -37,6 +37,22 @@ async fn damaged_settings_are_errors_not_an_empty_secret(store: Store) {
         "value",
         "seven",
     );
+    assert!(store
+        .try_lease(
+            "mailer",
+            "a",
+            chrono::Duration::seconds(30),
+            t("2026-11-01T10:00:00Z")
+        )
+        .await
+        .expect("lease"));
+    damage(&store, "UPDATE job_leases SET expires_at = 'soonish'").await;
+    assert_corrupt(
+        store.job_runs().await,
+        "job_leases",
+        "expires_at",
+        "soonish",
+    );
 }
 
 async fn migrations_are_idempotent_and_seed_regions(store: Store) {
