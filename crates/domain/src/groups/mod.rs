@@ -11,6 +11,8 @@ use crate::validation::ValidationErrors;
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+pub mod okrs;
+
 #[cfg(test)]
 mod tests;
 

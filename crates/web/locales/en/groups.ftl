@@ -117,3 +117,24 @@ email-group-request-declined-body = Your request to join { $group } was declined
     { $link }
 email-group-term-ending-subject = Your facilitator term in { $group } ends on { $date }
 email-group-term-ending-body = Your term as facilitator of { $group } ends on { $date }. Plan who facilitates next, so the group is never without one: { $link }
+
+## OKRs
+kr-kind-number = Number
+kr-kind-percentage = Percentage
+kr-kind-currency = Currency
+kr-kind-milestone = Milestone
+confidence-low = Low confidence
+confidence-medium = Medium confidence
+confidence-high = High confidence
+field-start = Start value
+field-target = Target value
+field-value = Value now
+field-unit = Unit
+field-confidence = Confidence
+field-weight = Weight
+field-comment = Comment
+error-invalid-kr-kind = Choose number, percentage, currency or milestone.
+error-invalid-confidence = Enter a confidence from 0 to 1 in steps of 0.1, such as 0.7.
+error-target-equals-start = The target must differ from the start.
+error-too-many-key-results = An objective has at most five key results.
+error-period-closed = This period is over: its key results no longer take check-ins.

@@ -117,3 +117,24 @@ email-group-request-declined-body = Su solicitud para unirse a { $group } fue re
     { $link }
 email-group-term-ending-subject = Su turno de facilitación en { $group } termina el { $date }
 email-group-term-ending-body = Su turno como facilitador de { $group } termina el { $date }. Planifique quién facilita después, para que el grupo nunca quede sin facilitador: { $link }
+
+## OKR
+kr-kind-number = Número
+kr-kind-percentage = Porcentaje
+kr-kind-currency = Importe
+kr-kind-milestone = Hito
+confidence-low = Confianza baja
+confidence-medium = Confianza media
+confidence-high = Confianza alta
+field-start = Valor inicial
+field-target = Valor objetivo
+field-value = Valor actual
+field-unit = Unidad
+field-confidence = Confianza
+field-weight = Peso
+field-comment = Comentario
+error-invalid-kr-kind = Elija número, porcentaje, importe o hito.
+error-invalid-confidence = Indique una confianza de 0 a 1 en pasos de 0,1, por ejemplo 0.7.
+error-target-equals-start = El objetivo debe ser distinto del valor inicial.
+error-too-many-key-results = Un objetivo tiene como máximo cinco resultados clave.
+error-period-closed = Este periodo ha terminado: sus resultados clave ya no admiten actualizaciones.

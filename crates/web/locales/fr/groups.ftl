@@ -117,3 +117,24 @@ email-group-request-declined-body = Votre demande pour rejoindre { $group } a é
     { $link }
 email-group-term-ending-subject = Votre mandat d'animation dans { $group } se termine le { $date }
 email-group-term-ending-body = Votre mandat d'animateur de { $group } se termine le { $date }. Planifiez qui anime ensuite, pour que le groupe ne reste jamais sans animateur : { $link }
+
+## OKR
+kr-kind-number = Nombre
+kr-kind-percentage = Pourcentage
+kr-kind-currency = Montant
+kr-kind-milestone = Jalon
+confidence-low = Confiance faible
+confidence-medium = Confiance moyenne
+confidence-high = Confiance élevée
+field-start = Valeur de départ
+field-target = Valeur cible
+field-value = Valeur actuelle
+field-unit = Unité
+field-confidence = Confiance
+field-weight = Poids
+field-comment = Commentaire
+error-invalid-kr-kind = Choisissez nombre, pourcentage, montant ou jalon.
+error-invalid-confidence = Indiquez une confiance de 0 à 1 par pas de 0,1, par exemple 0.7.
+error-target-equals-start = La cible doit différer de la valeur de départ.
+error-too-many-key-results = Un objectif compte au plus cinq résultats clés.
+error-period-closed = Cette période est terminée : ses résultats clés ne reçoivent plus de points d'étape.
