@@ -147,6 +147,11 @@ pub enum Permission {
     ManageLeads,
     /// See and answer the leads offered to one partner (and, once accepted, their contact details).
     HandleLeads { partner_id: i64 },
+    /// Declare the clients one partner acquired in a year, with their consents (its obligations
+    /// follow from them).
+    DeclareClients { partner_id: i64 },
+    /// Adopt a new version of the marketing obligation policy.
+    ManageObligations,
 }
 
 pub fn allows(actor: &Actor, permission: Permission) -> bool {
@@ -157,7 +162,8 @@ pub fn allows(actor: &Actor, permission: Permission) -> bool {
         Permission::ManagePartners
         | Permission::ManagePeople
         | Permission::ViewAuditLog
-        | Permission::ManageLeads => false,
+        | Permission::ManageLeads
+        | Permission::ManageObligations => false,
         Permission::HandleLeads { partner_id } => {
             actor.has(Role::PartnerAdmin, Some(partner_id))
                 || actor.has(Role::PartnerMember, Some(partner_id))
@@ -166,7 +172,8 @@ pub fn allows(actor: &Actor, permission: Permission) -> bool {
             actor.has(Role::PartnerAdmin, Some(partner_id))
                 || actor.has(Role::PartnerMember, Some(partner_id))
         }
-        Permission::EditPartnerProfile { partner_id } => {
+        Permission::EditPartnerProfile { partner_id }
+        | Permission::DeclareClients { partner_id } => {
             actor.has(Role::PartnerAdmin, Some(partner_id))
         }
         Permission::ManageOwnAccount => actor.person_id().is_some(),
@@ -217,6 +224,20 @@ mod tests {
     }
 
     #[test]
+    fn partner_admins_declare_their_own_clients_and_only_admins_set_the_policy() {
+        let pa = person(&[(Role::PartnerAdmin, Some(7))]);
+        let m = person(&[(Role::PartnerMember, Some(7))]);
+        assert!(allows(&pa, Permission::DeclareClients { partner_id: 7 }));
+        assert!(!allows(&pa, Permission::DeclareClients { partner_id: 8 }));
+        assert!(!allows(&m, Permission::DeclareClients { partner_id: 7 }));
+        assert!(!allows(&pa, Permission::ManageObligations));
+        assert!(allows(
+            &person(&[(Role::Admin, None)]),
+            Permission::ManageObligations
+        ));
+    }
+
+    #[test]
     fn anonymous_may_do_nothing_protected() {
         for p in [
             Permission::ManagePartners,
@@ -227,6 +248,8 @@ mod tests {
             Permission::ViewPartnerPrivate { partner_id: 1 },
             Permission::ManageLeads,
             Permission::HandleLeads { partner_id: 1 },
+            Permission::DeclareClients { partner_id: 1 },
+            Permission::ManageObligations,
         ] {
             assert!(!allows(&Actor::Anonymous, p));
         }

@@ -159,6 +159,15 @@ impl Tr {
         LOCALES.lookup_with_args(&self.lang, key, &args)
     }
 
+    /// Any number of named arguments, for messages that show a piece of arithmetic.
+    pub fn tn(&self, key: &str, named: &[(&'static str, String)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> = named
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), fluent_value(v.clone())))
+            .collect();
+        LOCALES.lookup_with_args(&self.lang, key, &args)
+    }
+
     /// A time as people read it: "2026-11-23 17:05 UTC".
     pub fn time<T: Shown + ?Sized>(&self, t: &T) -> String {
         t.shown()
@@ -579,6 +588,18 @@ mod tests {
             "reason",
             "min",
             "max",
+            "year",
+            "row",
+            "field",
+            "first",
+            "last",
+            "clients",
+            "percent",
+            "exact",
+            "rounding",
+            "bound",
+            "may_ask",
+            "removed",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

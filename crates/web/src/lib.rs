@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod governance;
 pub mod groups;
 pub mod leads;
+pub mod obligations;
 pub mod partners;
 
 // Shared kernels.

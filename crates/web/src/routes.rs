@@ -29,6 +29,7 @@ fn programs(state: &AppState) -> Vec<Routes> {
         crate::accounts::routes(),
         crate::leads::routes(),
         crate::governance::routes(),
+        crate::obligations::routes(),
         crate::groups::routes(),
         crate::admin::routes(),
         crate::api::routes(),

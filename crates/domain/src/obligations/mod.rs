@@ -388,7 +388,7 @@ pub fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
 /// Where a partner stands on one type in one year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum Standing {
+pub enum ObligationStatus {
     /// As many approved as required.
     Met,
     /// Short, but not behind the pace of the year (or the year has not started).
@@ -399,39 +399,39 @@ pub enum Standing {
     Overdue,
 }
 
-impl Standing {
+impl ObligationStatus {
     pub fn slug(self) -> &'static str {
         match self {
-            Standing::Met => "met",
-            Standing::OnTrack => "on_track",
-            Standing::Behind => "behind",
-            Standing::Overdue => "overdue",
+            ObligationStatus::Met => "met",
+            ObligationStatus::OnTrack => "on_track",
+            ObligationStatus::Behind => "behind",
+            ObligationStatus::Overdue => "overdue",
         }
     }
 
     /// From the expected pace through the year: by a given day, `required × elapsed / days`
     /// (rounded down) should be approved. A single item would then never be "behind" before it is
     /// overdue, so anything still short in the last quarter is behind too.
-    pub fn of(required: u32, approved: u32, year: i32, today: NaiveDate) -> Standing {
+    pub fn of(required: u32, approved: u32, year: i32, today: NaiveDate) -> ObligationStatus {
         if approved >= required {
-            return Standing::Met;
+            return ObligationStatus::Met;
         }
         let Some((first, last)) = year_bounds(year) else {
-            return Standing::OnTrack;
+            return ObligationStatus::OnTrack;
         };
         if today > last {
-            return Standing::Overdue;
+            return ObligationStatus::Overdue;
         }
         if today < first {
-            return Standing::OnTrack;
+            return ObligationStatus::OnTrack;
         }
         let days = i64::from(last.ordinal());
         let elapsed = i64::from(today.ordinal());
         let expected = i64::from(required) * elapsed / days;
         if i64::from(approved) < expected || elapsed * 4 >= days * 3 {
-            Standing::Behind
+            ObligationStatus::Behind
         } else {
-            Standing::OnTrack
+            ObligationStatus::OnTrack
         }
     }
 }

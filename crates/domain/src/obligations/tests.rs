@@ -287,22 +287,43 @@ fn absurd_declarations_are_refused_by_field() {
 #[test]
 fn standing_follows_the_pace_of_the_year() {
     let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).expect("valid");
-    assert_eq!(Standing::of(1, 1, 2026, d(1, 5)), Standing::Met);
-    assert_eq!(Standing::of(0, 0, 2026, d(1, 5)), Standing::Met);
-    assert_eq!(Standing::of(1, 0, 2026, d(3, 1)), Standing::OnTrack);
-    assert_eq!(Standing::of(1, 0, 2026, d(11, 1)), Standing::Behind);
-    assert_eq!(Standing::of(4, 0, 2026, d(7, 1)), Standing::Behind);
-    assert_eq!(Standing::of(4, 2, 2026, d(7, 1)), Standing::OnTrack);
     assert_eq!(
-        Standing::of(
+        ObligationStatus::of(1, 1, 2026, d(1, 5)),
+        ObligationStatus::Met
+    );
+    assert_eq!(
+        ObligationStatus::of(0, 0, 2026, d(1, 5)),
+        ObligationStatus::Met
+    );
+    assert_eq!(
+        ObligationStatus::of(1, 0, 2026, d(3, 1)),
+        ObligationStatus::OnTrack
+    );
+    assert_eq!(
+        ObligationStatus::of(1, 0, 2026, d(11, 1)),
+        ObligationStatus::Behind
+    );
+    assert_eq!(
+        ObligationStatus::of(4, 0, 2026, d(7, 1)),
+        ObligationStatus::Behind
+    );
+    assert_eq!(
+        ObligationStatus::of(4, 2, 2026, d(7, 1)),
+        ObligationStatus::OnTrack
+    );
+    assert_eq!(
+        ObligationStatus::of(
             1,
             0,
             2026,
             NaiveDate::from_ymd_opt(2027, 1, 1).expect("valid")
         ),
-        Standing::Overdue
+        ObligationStatus::Overdue
     );
-    assert_eq!(Standing::of(1, 0, 2027, d(6, 1)), Standing::OnTrack);
+    assert_eq!(
+        ObligationStatus::of(1, 0, 2027, d(6, 1)),
+        ObligationStatus::OnTrack
+    );
 }
 
 fn rounding() -> impl Strategy<Value = Rounding> {

@@ -10,6 +10,7 @@ mod languages;
 mod lead_desk;
 mod leads;
 mod load;
+mod obligations;
 mod pages;
 mod permissions;
 mod security;

@@ -207,6 +207,31 @@ async fn every_route_checks_every_role(app: TestApp) {
         ("GET", "/home".into(), [Login, Allow, Allow, Allow]),
         (
             "GET",
+            "/partners/org-a/obligations".into(),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/partners/org-a/clients".into(),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/partners/org-a/clients".into(),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/admin/obligations".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/admin/obligations".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
             "/admin/bodies".into(),
             [Login, Forbid, Forbid, Allow],
         ),
@@ -699,6 +724,31 @@ async fn every_route_checks_every_role(app: TestApp) {
             [Unauth, Forbid, Allow, Allow],
         ),
         ("GET", "/api/v1/groups".into(), [Allow, Allow, Allow, Allow]),
+        (
+            "GET",
+            "/api/v1/partners/org-a/obligations".into(),
+            [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/partners/org-a/clients".into(),
+            [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "PUT",
+            "/api/v1/partners/org-a/clients".into(),
+            [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/obligation-policy".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/obligation-policy".into(),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
         (
             "GET",
             "/api/v1/groups/wg".into(),
