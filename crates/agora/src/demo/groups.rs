@@ -1,0 +1,251 @@
+use super::*;
+
+/// The seeds' groups (seed 000, the Biz Dev focus groups; seed 002, the Marketing Working Group): the
+/// Biz Dev Working Group with its four focus groups, which take members by request; the Marketing
+/// Working Group, open to anyone for 10-20 hours a month, facilitated by its two organizers; the Core
+/// Product Working Group working with both. Facilitators hold terms for the rest of this quarter and
+/// the next rotation is planned. One request to join waits for the demo facilitator.
+pub(super) async fn groups(store: &Store) -> Result<()> {
+    use agora_domain::governance::Visibility;
+    use agora_domain::groups::ProfileInput;
+    use agora_store::NewBody;
+    use chrono::{Datelike, Duration, NaiveDate};
+
+    let system = Who::system();
+    let create = |slug: &'static str, name: &'static str, description: &'static str| {
+        let store = store.clone();
+        let system = system.clone();
+        async move {
+            store
+                .create_body(
+                    &NewBody {
+                        slug: slug.into(),
+                        name: name.into(),
+                        description: description.into(),
+                        visibility: Visibility::Public,
+                        min_close_hours: 72,
+                    },
+                    &system,
+                )
+                .await
+        }
+    };
+    let profile = |kind: &str, parent: &str, purpose: &str, membership: &str| ProfileInput {
+        kind: kind.into(),
+        parent: parent.into(),
+        purpose: purpose.into(),
+        membership: membership.into(),
+        visibility: "public".into(),
+        ..ProfileInput::default()
+    };
+    let save = |body_id: i64, input: ProfileInput| {
+        let store = store.clone();
+        let system = system.clone();
+        async move {
+            let p = input
+                .parse()
+                .map_err(|e| anyhow::anyhow!("demo group profile invalid: {e}"))?;
+            store.update_group(body_id, &p, &system).await?;
+            anyhow::Ok(())
+        }
+    };
+
+    let core = create(
+        "core-product-wg",
+        "Core Product Working Group",
+        "Shapes the product direction of the Open edX platform with the community.",
+    )
+    .await?;
+    save(
+        core.id,
+        profile(
+            "working-group",
+            "",
+            "Keep the platform's development aligned with what its users and providers need.",
+            "open",
+        ),
+    )
+    .await?;
+
+    let bizdev = create(
+        "biz-dev-wg",
+        "Biz Dev Working Group",
+        "Drives initiatives that grow and enhance Open edX, through its focus groups.",
+    )
+    .await?;
+    save(
+        bizdev.id,
+        ProfileInput {
+            chat_channel: "#biz-dev".into(),
+            charter: "Each focus group operates independently but is aligned with the overall objectives of \
+                      the Biz Dev Working Group. Focus groups are community-led, with a primary and a secondary \
+                      facilitator (even on a rotating basis); they collaborate with the Core Product and \
+                      Marketing working groups, set their own objectives and key results with community \
+                      input, and give regular updates to the Biz Dev Working Group and the community."
+                .into(),
+            ..profile(
+                "working-group",
+                "",
+                "Grow and enhance Open edX: new users, aligned product, strategic partnerships and \
+                 successful members.",
+                "open",
+            )
+        },
+    )
+    .await?;
+    let mut focus = vec![];
+    for (slug, name, purpose) in [
+        (
+            "market-penetration",
+            "Market Penetration and Expansion",
+            "Grow the platform's user base across new regions and industries.",
+        ),
+        (
+            "product-market-alignment",
+            "Product-Market Alignment",
+            "Make sure the platform's development aligns with evolving market needs.",
+        ),
+        (
+            "partnership-development",
+            "Partnership Development",
+            "Nurture strategic partnerships that expand the platform's reach and functionality.",
+        ),
+        (
+            "member-success",
+            "Member Success and Revenue Growth",
+            "Support the ecosystem and help members identify innovative revenue models in the edTech space.",
+        ),
+    ] {
+        let body = create(slug, name, purpose).await?;
+        // Seed 000: people sign up by telling the organizers which group they are interested in.
+        save(
+            body.id,
+            ProfileInput {
+                chat_channel: "#biz-dev".into(),
+                ..profile("focus-group", "biz-dev-wg", purpose, "by-request")
+            },
+        )
+        .await?;
+        store
+            .set_collaboration(body.id, core.id, true, &system)
+            .await?;
+        focus.push(body);
+    }
+
+    let marketing = store
+        .body("marketing-wg")
+        .await?
+        .context("the marketing working group")?;
+    save(
+        marketing.id,
+        ProfileInput {
+            hours_min: "10".into(),
+            hours_max: "20".into(),
+            chat_channel: "#marketing".into(),
+            charter: "The MWG is open for anyone in the Open edX community to join: anyone who participates in \
+                      our conversations, bi-weekly meetings and activities is a member. Marketing skills are most \
+                      valued, but not required. It operates as a do-ocracy and decides by lazy consensus. \
+                      Activities: strategy to raise awareness and adoption, website enhancements, marketing and \
+                      media outreach, representing Open edX at events, video production and content creation."
+                .into(),
+            ..profile(
+                "working-group",
+                "",
+                "Increase the global visibility and adoption of the Open edX platform, across every stage \
+                 of an adopter's decision: awareness, interest, consideration, intent, evaluation and action.",
+                "open",
+            )
+        },
+    )
+    .await?;
+    for (a, b) in [
+        (core.id, marketing.id),
+        (core.id, bizdev.id),
+        (marketing.id, bizdev.id),
+    ] {
+        store.set_collaboration(a, b, true, &system).await?;
+    }
+
+    // Facilitators: the seeds' organizers, with terms to the end of this quarter and the next
+    // rotation planned.
+    let placeholder = agora_web::auth::hash_password(agora_web::auth::random_token())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let today = store.now().date_naive();
+    let quarter_start = |d: NaiveDate| {
+        NaiveDate::from_ymd_opt(d.year(), (d.month0() / 3) * 3 + 1, 1).context("quarter start")
+    };
+    let next_quarter = quarter_start(quarter_start(today)? + Duration::days(100))?;
+    let this_end = next_quarter - Duration::days(1);
+    let next_end = quarter_start(next_quarter + Duration::days(100))? - Duration::days(1);
+    let (now_from, now_to) = (today.to_string(), this_end.to_string());
+    let (next_from, next_to) = (next_quarter.to_string(), next_end.to_string());
+    let person = |email: &'static str, name: &'static str, body_id: i64| {
+        let store = store.clone();
+        let system = system.clone();
+        let placeholder = placeholder.clone();
+        async move {
+            let p = store
+                .create_person(
+                    &Email::parse(email).map_err(|c| anyhow::anyhow!("{c}"))?,
+                    name,
+                    Some(&placeholder),
+                    &[Grant {
+                        role: Role::GroupMember,
+                        scope_id: Some(body_id),
+                    }],
+                    &system,
+                )
+                .await?;
+            anyhow::Ok(p.id)
+        }
+    };
+    let eden = person("eden@openedx.example", "Eden Huthmacher", marketing.id).await?;
+    let nicole = person("nicole@abstract.example", "Nicole Kessler", marketing.id).await?;
+    let stefania = person("stefania@bizdev.example", "Stefania Trabucchi", bizdev.id).await?;
+    let vineet = person("vineet@bizdev.example", "Vineet Manuja", bizdev.id).await?;
+    let fatima = store
+        .person_by_email(FACILITATOR_EMAIL)
+        .await?
+        .context("demo facilitator")?;
+    let alignment = &focus[1];
+    store
+        .grant_role(
+            fatima.id,
+            Grant {
+                role: Role::GroupMember,
+                scope_id: Some(alignment.id),
+            },
+            &system,
+        )
+        .await?;
+    for (body, person, seat, from, to) in [
+        (marketing.id, eden, "primary", &now_from, &now_to),
+        (marketing.id, nicole, "secondary", &now_from, &now_to),
+        (marketing.id, nicole, "primary", &next_from, &next_to),
+        (marketing.id, eden, "secondary", &next_from, &next_to),
+        (bizdev.id, stefania, "primary", &now_from, &now_to),
+        (bizdev.id, vineet, "secondary", &now_from, &now_to),
+        (alignment.id, fatima.id, "primary", &now_from, &now_to),
+    ] {
+        store
+            .plan_term(body, person, seat, from, to, &system)
+            .await?;
+    }
+
+    // A request the demo facilitator answers from the home page.
+    let gabriel = store
+        .person_by_email(MEMBER_EMAIL)
+        .await?
+        .context("demo member")?;
+    store
+        .sign_up(
+            alignment.id,
+            gabriel.id,
+            true,
+            "I work on the product roadmap at a hosting provider and would like to help.",
+            &Who::person(gabriel.id, MEMBER_EMAIL),
+        )
+        .await?;
+    Ok(())
+}
