@@ -8,7 +8,7 @@ mod data;
 pub use data::{COUNTRIES, DEFAULT_REGION_COUNTRIES};
 
 /// A country code that is known to exist: parsing is the only way to make one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CountryCode([u8; 2]);
 
 impl CountryCode {
@@ -43,6 +43,13 @@ impl CountryCode {
 impl std::fmt::Display for CountryCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// As its two letters ("FR"), the form it is parsed from; not as the two bytes it is stored in.
+impl Serialize for CountryCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -139,6 +146,15 @@ impl RegionMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_country_code_is_its_two_letters_in_json_both_ways() {
+        let fr = CountryCode::parse("fr").expect("FR exists");
+        assert_eq!(serde_json::to_string(&fr).expect("json"), "\"FR\"");
+        let back: CountryCode = serde_json::from_str("\"FR\"").expect("parses");
+        assert_eq!(back, fr);
+        assert!(serde_json::from_str::<CountryCode>("\"ZZ\"").is_err());
+    }
 
     #[test]
     fn default_map_places_every_inhabited_country_once() {
