@@ -115,3 +115,4 @@ job-leads = Lead allocation, offer expiry and reminders
 job-governance = Governance deadlines and reminders
 job-mailer = E-mail delivery
 job-cleanup = Removal of expired sessions, links and rate-limit counts
+job-groups = Group facilitator rotation and term reminders

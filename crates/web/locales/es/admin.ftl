@@ -121,3 +121,4 @@ job-leads = Asignación de solicitudes, vencimiento de ofertas y recordatorios
 job-governance = Plazos y recordatorios de gobernanza
 job-mailer = Envío de correos
 job-cleanup = Eliminación de sesiones, enlaces y contadores de límite caducados
+job-groups = Rotación de facilitadores de los grupos y recordatorios de fin de mandato

@@ -118,3 +118,4 @@ job-leads = Attribution des demandes, expiration des offres et rappels
 job-governance = Échéances et rappels de la gouvernance
 job-mailer = Envoi des e-mails
 job-cleanup = Suppression des sessions, liens et compteurs de limites expirés
+job-groups = Rotation des facilitateurs des groupes et rappels de fin de mandat

@@ -260,6 +260,8 @@ async fn no_page_in_any_language_lacks_a_translation(app: TestApp) {
         "/admin/partners".into(),
         format!("/admin/partners/{}", partner.id),
         "/admin/people".into(),
+        // Every registered job is listed by name, run or not.
+        "/admin/jobs".into(),
         "/admin/audit".into(),
         "/admin/outbox".into(),
         "/admin/regions".into(),
