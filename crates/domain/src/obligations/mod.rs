@@ -7,11 +7,15 @@
 
 mod clients;
 mod compute;
+mod contributions;
+#[cfg(test)]
+mod contributions_tests;
 #[cfg(test)]
 mod tests;
 
 pub use clients::*;
 pub use compute::*;
+pub use contributions::*;
 
 use crate::ValidationErrors;
 use chrono::{Datelike, NaiveDate};
