@@ -9,6 +9,7 @@
 
 mod audit;
 mod clock;
+mod contributions;
 mod governance;
 mod groups;
 mod jobs;
@@ -29,6 +30,10 @@ mod write;
 
 pub use audit::{AuditFilter, VerifyReport};
 pub use clock::Clock;
+pub use contributions::{
+    ApprovedCounts, Contribution, ContributionEvent, ContributionVersion, EventKind, PartnerRef,
+    ShowcaseFilter, ShowcaseItem, Topic,
+};
 pub use governance::{
     count_vote, BallotChoice, Body, Comment, Decision, DecisionSummary, Delegates, Elector,
     GovernanceReport, NewBody, PendingDecision, StanceRow, StoredBallot, Version, SITE,

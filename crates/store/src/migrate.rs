@@ -53,6 +53,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "obligations",
         include_str!("../migrations/0011_obligations.sql"),
     ),
+    (
+        13,
+        "contributions",
+        include_str!("../migrations/0013_contributions.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

@@ -634,6 +634,81 @@ async fn every_change_of_state_is_audited(store: Store) {
         .expect("declare");
     log.expect(&store, "declare_clients", &["partner.clients_declared"])
         .await;
+
+    // ---- Contributions
+    let topic = agora_domain::obligations::TopicInput {
+        title: "Vocational schools".into(),
+        summary: "Three schools.".into(),
+    }
+    .parse()
+    .expect("valid");
+    let topic_id = store
+        .propose_topic(partner.id, &topic, &admin_who)
+        .await
+        .expect("propose");
+    log.expect(&store, "propose_topic", &["topic.proposed"])
+        .await;
+    let approve = agora_domain::obligations::ReviewInput {
+        verdict: "approve".into(),
+        comment: String::new(),
+    }
+    .parse()
+    .expect("valid");
+    let changes = agora_domain::obligations::ReviewInput {
+        verdict: "request_changes".into(),
+        comment: "Add numbers.".into(),
+    }
+    .parse()
+    .expect("valid");
+    store
+        .review_topic(topic_id, &approve, &admin_who)
+        .await
+        .expect("review topic");
+    log.expect(&store, "review_topic", &["topic.reviewed"])
+        .await;
+    let article = agora_domain::obligations::ContributionInput {
+        kind: "article".into(),
+        title: "Vocational schools".into(),
+        topic_id: Some(topic_id),
+        text: "Text.".into(),
+        anonymous: true,
+        language: "en".into(),
+        ..Default::default()
+    }
+    .parse(2026)
+    .expect("valid");
+    let contribution = store
+        .submit_contribution(partner.id, &article, &admin_who)
+        .await
+        .expect("submit");
+    log.expect(&store, "submit_contribution", &["contribution.submitted"])
+        .await;
+    store
+        .review_contribution(contribution, &changes, &admin_who)
+        .await
+        .expect("review");
+    log.expect(&store, "review_contribution", &["contribution.reviewed"])
+        .await;
+    store
+        .resubmit_contribution(contribution, &article, &admin_who)
+        .await
+        .expect("resubmit");
+    log.expect(
+        &store,
+        "resubmit_contribution",
+        &["contribution.resubmitted"],
+    )
+    .await;
+    store
+        .review_contribution(contribution, &approve, &admin_who)
+        .await
+        .expect("approve");
+    log.expect(
+        &store,
+        "review_contribution (approve)",
+        &["contribution.reviewed"],
+    )
+    .await;
     assert_eq!(
         store
             .verify_audit_chain()

@@ -47,6 +47,7 @@ fn render_mail(language: Option<&str>, mail: &agora_store::Mail) -> (String, Str
 // Each program's tests, in its own file (one line here per program).
 mod accounts;
 mod audit;
+mod contributions;
 mod governance;
 mod groups;
 mod kernel;
