@@ -152,6 +152,8 @@ pub enum Permission {
     DeclareClients { partner_id: i64 },
     /// Adopt a new version of the marketing obligation policy.
     ManageObligations,
+    /// Submit one partner's marketing contributions and article topics, and resubmit them.
+    SubmitContributions { partner_id: i64 },
 }
 
 pub fn allows(actor: &Actor, permission: Permission) -> bool {
@@ -168,7 +170,8 @@ pub fn allows(actor: &Actor, permission: Permission) -> bool {
             actor.has(Role::PartnerAdmin, Some(partner_id))
                 || actor.has(Role::PartnerMember, Some(partner_id))
         }
-        Permission::ViewPartnerPrivate { partner_id } => {
+        Permission::ViewPartnerPrivate { partner_id }
+        | Permission::SubmitContributions { partner_id } => {
             actor.has(Role::PartnerAdmin, Some(partner_id))
                 || actor.has(Role::PartnerMember, Some(partner_id))
         }
@@ -238,6 +241,24 @@ mod tests {
     }
 
     #[test]
+    fn a_partners_people_submit_its_contributions_only() {
+        let pa = person(&[(Role::PartnerAdmin, Some(7))]);
+        let m = person(&[(Role::PartnerMember, Some(7))]);
+        assert!(allows(
+            &pa,
+            Permission::SubmitContributions { partner_id: 7 }
+        ));
+        assert!(allows(
+            &m,
+            Permission::SubmitContributions { partner_id: 7 }
+        ));
+        assert!(!allows(
+            &m,
+            Permission::SubmitContributions { partner_id: 8 }
+        ));
+    }
+
+    #[test]
     fn anonymous_may_do_nothing_protected() {
         for p in [
             Permission::ManagePartners,
@@ -250,6 +271,7 @@ mod tests {
             Permission::HandleLeads { partner_id: 1 },
             Permission::DeclareClients { partner_id: 1 },
             Permission::ManageObligations,
+            Permission::SubmitContributions { partner_id: 1 },
         ] {
             assert!(!allows(&Actor::Anonymous, p));
         }

@@ -19,6 +19,7 @@ pub mod auth;
 pub mod cache;
 pub mod client_address;
 pub mod config;
+pub mod contributions;
 pub mod error;
 pub mod forms;
 pub mod i18n;

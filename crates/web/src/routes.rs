@@ -30,6 +30,7 @@ fn programs(state: &AppState) -> Vec<Routes> {
         crate::leads::routes(),
         crate::governance::routes(),
         crate::obligations::routes(),
+        crate::contributions::routes(),
         crate::groups::routes(),
         crate::admin::routes(),
         crate::api::routes(),

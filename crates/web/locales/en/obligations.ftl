@@ -99,7 +99,7 @@ obligations-col-approved = Approved
 obligations-col-status = Status
 obligations-col-how = How it is computed
 obligations-anonymous = May be published without naming the client.
-obligations-approved-note = Approved contributions are counted here once submission and review by the Marketing Working Group open.
+obligations-approved-note = Contributions count here once the Marketing Working Group approves them.
 obligations-no-policy = No obligation policy covers this year: nothing is required.
 obligations-json = The same as JSON
 

@@ -99,7 +99,7 @@ obligations-col-approved = Aprobadas
 obligations-col-status = Estado
 obligations-col-how = Cómo se calcula
 obligations-anonymous = Puede publicarse sin nombrar al cliente.
-obligations-approved-note = Las contribuciones aprobadas se contarán aquí cuando se abran el envío y la revisión por el Grupo de Trabajo de Marketing.
+obligations-approved-note = Las contribuciones cuentan aquí una vez que el Grupo de Trabajo de Marketing las aprueba.
 obligations-no-policy = Ninguna política de obligaciones cubre este año: no se exige nada.
 obligations-json = Lo mismo en JSON
 

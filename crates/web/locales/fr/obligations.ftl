@@ -99,7 +99,7 @@ obligations-col-approved = Approuvées
 obligations-col-status = État
 obligations-col-how = Comment c'est calculé
 obligations-anonymous = Peut être publié sans nommer le client.
-obligations-approved-note = Les contributions approuvées seront comptées ici dès l'ouverture de la soumission et de la relecture par le groupe de travail Marketing.
+obligations-approved-note = Les contributions comptent ici une fois approuvées par le groupe de travail Marketing.
 obligations-no-policy = Aucune politique des obligations ne couvre cette année : rien n'est demandé.
 obligations-json = La même chose en JSON
 

@@ -54,8 +54,7 @@ pub struct ObligationLine {
     pub label: String,
     /// After exemptions.
     pub required: u32,
-    /// Contributions approved by the Marketing WG for this year. Always 0 for now: contributions
-    /// and their review are not built yet.
+    /// Contributions of this type approved by the Marketing WG for this year.
     pub approved: u32,
     pub status: ObligationStatus,
     pub arithmetic: Arithmetic,
@@ -102,12 +101,16 @@ pub async fn report(
     let declared = state.store.client_counts(p.id, year).await?;
     let counts = declared.unwrap_or_default();
     let today = state.clock.now().date_naive();
+    let approved = state.store.approved_counts(Some(p.id), year..=year).await?;
     let obligations = policy
         .as_ref()
         .map(|v| requirements(&v.policy, counts))
         .unwrap_or_default()
         .into_iter()
-        .map(|r| line(tr, r, 0, year, today))
+        .map(|r| {
+            let n = approved.get(&(p.id, year, r.kind)).copied().unwrap_or(0);
+            line(tr, r, n, year, today)
+        })
         .collect();
     Ok(ObligationsReport {
         partner: p.profile.slug.clone(),

@@ -140,6 +140,39 @@ async fn every_route_checks_every_role(app: TestApp) {
         .await
         .expect("body");
 
+    // A contribution and an article topic of A, for the contribution routes (no one here is in
+    // the Marketing WG, so no one reviews).
+    let contribution = app
+        .store
+        .submit_contribution(
+            a.id,
+            &agora_domain::obligations::ContributionInput {
+                kind: "case_study".into(),
+                title: "A case".into(),
+                text: "Text.".into(),
+                anonymous: true,
+                language: "en".into(),
+                ..Default::default()
+            }
+            .parse(2026)
+            .expect("valid"),
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("contribution");
+    let topic = app
+        .store
+        .propose_topic(
+            a.id,
+            &agora_domain::obligations::NewTopic {
+                title: "T".into(),
+                summary: "S".into(),
+            },
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("topic");
+
     // (method, path, [anonymous, member of another org, partner admin of A, admin])
     let html: Vec<(&str, String, [Expect; 4])> = vec![
         ("GET", "/governance".into(), [Allow, Allow, Allow, Allow]),
@@ -223,6 +256,46 @@ async fn every_route_checks_every_role(app: TestApp) {
         (
             "GET",
             "/admin/obligations".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/partners/org-a/contributions".into(),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/partners/org-a/contributions".into(),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/partners/org-a/topics".into(),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/contributions/{contribution}"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/contributions/{contribution}/resubmit"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/contributions/{contribution}/review"),
+            [Login, Forbid, Forbid, Forbid],
+        ),
+        (
+            "POST",
+            format!("/topics/{topic}/review"),
+            [Login, Forbid, Forbid, Forbid],
+        ),
+        (
+            "GET",
+            "/marketing/reviews".into(),
             [Login, Forbid, Forbid, Allow],
         ),
         (
@@ -743,6 +816,51 @@ async fn every_route_checks_every_role(app: TestApp) {
             "GET",
             "/api/v1/obligation-policy".into(),
             [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/partners/org-a/contributions".into(),
+            [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/partners/org-a/contributions".into(),
+            [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/partners/org-a/topics".into(),
+            [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/partners/org-a/topics".into(),
+            [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/api/v1/contributions/{contribution}"),
+            [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "PUT",
+            format!("/api/v1/contributions/{contribution}"),
+            [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/contributions/{contribution}/review"),
+            [Unauth, Forbid, Forbid, Forbid],
+        ),
+        (
+            "POST",
+            format!("/api/v1/topics/{topic}/review"),
+            [Unauth, Forbid, Forbid, Forbid],
+        ),
+        (
+            "GET",
+            "/api/v1/marketing/reviews".into(),
+            [Unauth, Forbid, Forbid, Allow],
         ),
         (
             "POST",

@@ -1,0 +1,520 @@
+//! Marketing contributions over HTTP: a partner submits, a Marketing WG member asks for changes,
+//! the partner resubmits, the reviewer approves and the obligations count it; bad input and
+//! reviews from outside the group are refused and change nothing, on both databases.
+
+use super::helpers::TestApp;
+use crate::both_backends;
+use agora_domain::partner::PartnerStatus;
+use agora_domain::permissions::{Grant, Role};
+use reqwest::Method;
+use serde_json::{json, Value};
+
+both_backends!(
+    a_contribution_is_reviewed_and_counts_toward_the_obligations,
+    bad_contributions_and_outside_reviews_are_refused_and_change_nothing,
+    articles_need_an_approved_topic,
+    the_pages_submit_review_and_resubmit
+);
+
+async fn api(
+    app: &TestApp,
+    token: &str,
+    method: Method,
+    path: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut req = reqwest::Client::new()
+        .request(method, app.url(path))
+        .bearer_auth(token)
+        .header("accept-language", "en");
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    let res = req.send().await.expect("request");
+    let status = res.status().as_u16();
+    let text = res.text().await.expect("body");
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+}
+
+struct World {
+    admin: String,
+    member: String,
+    outsider: String,
+    reviewer: String,
+    /// A Marketing WG member who works for Org A.
+    insider: String,
+}
+
+async fn world(app: &TestApp) -> World {
+    let a = app.partner("Org A", PartnerStatus::Active).await;
+    let b = app.partner("Org B", PartnerStatus::Active).await;
+    let wg = app
+        .store
+        .create_body(
+            &agora_store::NewBody {
+                slug: "marketing-wg".into(),
+                name: "Marketing Working Group".into(),
+                description: String::new(),
+                visibility: agora_domain::governance::Visibility::Public,
+                min_close_hours: 24,
+            },
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("body");
+    let grant = |role, id| Grant {
+        role,
+        scope_id: Some(id),
+    };
+    let admin = app
+        .person(
+            "admin@example.org",
+            &[Grant {
+                role: Role::Admin,
+                scope_id: None,
+            }],
+        )
+        .await;
+    let member = app
+        .person("member@a.example", &[grant(Role::PartnerMember, a.id)])
+        .await;
+    let outsider = app
+        .person("member@b.example", &[grant(Role::PartnerMember, b.id)])
+        .await;
+    let reviewer = app
+        .person("reviewer@mwg.example", &[grant(Role::GroupMember, wg.id)])
+        .await;
+    let insider = app
+        .person(
+            "insider@a.example",
+            &[
+                grant(Role::GroupMember, wg.id),
+                grant(Role::PartnerMember, a.id),
+            ],
+        )
+        .await;
+    let w = World {
+        admin: app.token(admin).await,
+        member: app.token(member).await,
+        outsider: app.token(outsider).await,
+        reviewer: app.token(reviewer).await,
+        insider: app.token(insider).await,
+    };
+    let one = json!({"kind": "fixed", "count": 1});
+    let (status, body) = api(
+        app,
+        &w.admin,
+        Method::POST,
+        "/api/v1/obligation-policy",
+        Some(
+            json!({"case_study": one, "article": one, "testimonial": one, "logo": one,
+                    "first_year": 2020, "note": "Part 5"}),
+        ),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    w
+}
+
+fn case_study() -> Value {
+    json!({"type": "case_study", "title": "Forty courses moved", "link": "https://example.org/case",
+           "client": "Universidad Austral", "language": "es", "year": 2026})
+}
+
+async fn approved(app: &TestApp, token: &str, kind: &str) -> Value {
+    let (status, report) = api(
+        app,
+        token,
+        Method::GET,
+        "/api/v1/partners/org-a/obligations?year=2026",
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{report}");
+    report["obligations"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|o| o["type"] == kind)
+        .expect("line")["approved"]
+        .clone()
+}
+
+async fn a_contribution_is_reviewed_and_counts_toward_the_obligations(app: TestApp) {
+    let w = world(&app).await;
+    let (status, body) = api(
+        &app,
+        &w.member,
+        Method::POST,
+        "/api/v1/partners/org-a/contributions",
+        Some(case_study()),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    let id = body["id"].as_i64().expect("id");
+    let path = format!("/api/v1/contributions/{id}");
+
+    // The reviewer finds it in the queue and in what needs them; the insider does not.
+    let (status, queue) = api(
+        &app,
+        &w.reviewer,
+        Method::GET,
+        "/api/v1/marketing/reviews",
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{queue}");
+    assert_eq!(queue["contributions"][0]["id"], id);
+    let (_, tasks) = api(&app, &w.reviewer, Method::GET, "/api/v1/me/tasks", None).await;
+    assert!(tasks.to_string().contains("Forty courses moved"), "{tasks}");
+    let (_, tasks) = api(&app, &w.insider, Method::GET, "/api/v1/me/tasks", None).await;
+    assert!(!tasks.to_string().contains("Review “Forty"), "{tasks}");
+
+    let (status, body) = api(
+        &app,
+        &w.reviewer,
+        Method::POST,
+        &format!("{path}/review"),
+        Some(json!({"verdict": "request_changes", "comment": "Add the numbers."})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["state"], "changes_requested");
+    // The partner now has an item, and resubmits.
+    let (_, tasks) = api(&app, &w.member, Method::GET, "/api/v1/me/tasks", None).await;
+    assert!(tasks.to_string().contains("/contributions/"), "{tasks}");
+    let mut changed = case_study();
+    changed["title"] = json!("Forty courses moved, in numbers");
+    let (status, body) = api(&app, &w.member, Method::PUT, &path, Some(changed)).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["contribution"]["state"], "resubmitted");
+    assert_eq!(approved(&app, &w.member, "case_study").await, 0);
+
+    let (status, body) = api(
+        &app,
+        &w.reviewer,
+        Method::POST,
+        &format!("{path}/review"),
+        Some(json!({"verdict": "approve"})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["state"], "approved");
+    assert_eq!(approved(&app, &w.member, "case_study").await, 1);
+
+    // The history keeps both versions and the comments, by display name.
+    let (status, detail) = api(&app, &w.member, Method::GET, &path, None).await;
+    assert_eq!(status, 200);
+    let kinds: Vec<&str> = detail["history"]
+        .as_array()
+        .expect("history")
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        kinds,
+        ["submitted", "request_changes", "resubmitted", "approve"]
+    );
+    assert_eq!(
+        detail["history"][0]["version"]["title"],
+        "Forty courses moved"
+    );
+    assert_eq!(detail["history"][1]["comment"], "Add the numbers.");
+    assert!(!detail.to_string().contains("reviewer@mwg.example"));
+    // Another partner's people do not see it.
+    let (status, _) = api(&app, &w.outsider, Method::GET, &path, None).await;
+    assert_eq!(status, 403);
+}
+
+async fn bad_contributions_and_outside_reviews_are_refused_and_change_nothing(app: TestApp) {
+    let w = world(&app).await;
+    let list = "/api/v1/partners/org-a/contributions";
+    // For another partner.
+    let (status, _) = api(&app, &w.outsider, Method::POST, list, Some(case_study())).await;
+    assert_eq!(status, 403);
+    // A logo without consent evidence, anonymous.
+    let (status, body) = api(
+        &app,
+        &w.member,
+        Method::POST,
+        list,
+        Some(
+            json!({"type": "logo", "title": "Logo", "link": "https://example.org/l",
+                    "anonymous": true, "language": "en"}),
+        ),
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+    let text = body.to_string();
+    assert!(text.contains("consent_evidence"), "{text}");
+    assert!(text.contains("consent-evidence-required"), "{text}");
+    assert!(text.contains("client-must-be-named"), "{text}");
+    let (status, body) = api(
+        &app,
+        &w.member,
+        Method::POST,
+        list,
+        Some(
+            json!({"type": "testimonial", "title": "T", "text": "Great.", "client": "X",
+                    "language": "en"}),
+        ),
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.to_string().contains("consent_evidence"), "{body}");
+    let (_, all) = api(&app, &w.member, Method::GET, list, None).await;
+    assert!(all["contributions"].as_array().expect("list").is_empty());
+
+    let (status, body) = api(&app, &w.member, Method::POST, list, Some(case_study())).await;
+    assert_eq!(status, 201, "{body}");
+    let review = format!("/api/v1/contributions/{}/review", body["id"]);
+    let approve = json!({"verdict": "approve"});
+    // Outside the Marketing WG: partners, other partners, foundation admins; and a member of the
+    // group who works for the partner.
+    for token in [&w.member, &w.outsider, &w.admin, &w.insider] {
+        let (status, body) = api(&app, token, Method::POST, &review, Some(approve.clone())).await;
+        assert_eq!(status, 403, "{body}");
+    }
+    let (status, _) = reqwest::Client::new()
+        .post(app.url(&review))
+        .json(&approve)
+        .send()
+        .await
+        .map(|r| (r.status().as_u16(), ()))
+        .expect("send");
+    assert_eq!(status, 401);
+    // A rejection needs its reason.
+    let (status, body) = api(
+        &app,
+        &w.reviewer,
+        Method::POST,
+        &review,
+        Some(json!({"verdict": "reject"})),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(body.to_string().contains("comment"), "{body}");
+    assert_eq!(approved(&app, &w.member, "case_study").await, 0);
+    let (_, all) = api(&app, &w.member, Method::GET, list, None).await;
+    assert_eq!(all["contributions"][0]["state"], "submitted");
+    // Resubmitting what was not sent back is refused.
+    let (status, body) = api(
+        &app,
+        &w.member,
+        Method::PUT,
+        &format!("/api/v1/contributions/{}", all["contributions"][0]["id"]),
+        Some(case_study()),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(body.to_string().contains("not-awaiting-changes"), "{body}");
+}
+
+async fn articles_need_an_approved_topic(app: TestApp) {
+    let w = world(&app).await;
+    let list = "/api/v1/partners/org-a/contributions";
+    let article = |topic: Value| {
+        json!({"type": "article", "title": "Vocational schools", "text": "…", "anonymous": true,
+               "language": "en", "topic_id": topic})
+    };
+    let (status, body) = api(
+        &app,
+        &w.member,
+        Method::POST,
+        list,
+        Some(article(Value::Null)),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(body.to_string().contains("topic-required"), "{body}");
+    let (status, body) = api(
+        &app,
+        &w.member,
+        Method::POST,
+        "/api/v1/partners/org-a/topics",
+        Some(json!({"title": "Vocational schools", "summary": "Three schools."})),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    let topic = body["id"].clone();
+    let (status, body) = api(
+        &app,
+        &w.member,
+        Method::POST,
+        list,
+        Some(article(topic.clone())),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(body.to_string().contains("topic-not-approved"), "{body}");
+    let review = format!("/api/v1/topics/{topic}/review");
+    let (status, _) = api(
+        &app,
+        &w.insider,
+        Method::POST,
+        &review,
+        Some(json!({"verdict": "approve"})),
+    )
+    .await;
+    assert_eq!(status, 403);
+    let (status, body) = api(
+        &app,
+        &w.reviewer,
+        Method::POST,
+        &review,
+        Some(json!({"verdict": "approve", "comment": "Welcome."})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["state"], "approved");
+    let (status, body) = api(&app, &w.member, Method::POST, list, Some(article(topic))).await;
+    assert_eq!(status, 201, "{body}");
+    let (_, topics) = api(
+        &app,
+        &w.member,
+        Method::GET,
+        "/api/v1/partners/org-a/topics",
+        None,
+    )
+    .await;
+    assert_eq!(topics["topics"][0]["review_comment"], "Welcome.");
+}
+
+async fn the_pages_submit_review_and_resubmit(app: TestApp) {
+    let _w = world(&app).await;
+    let partner = app.login("member@a.example").await;
+    let page = "/partners/org-a/contributions";
+    // A refused form says which field, and nothing is stored.
+    let res = app
+        .post_form(
+            &partner,
+            page,
+            page,
+            &[
+                ("type", "logo"),
+                ("title", "Our client's logo"),
+                ("link", "https://example.org/logo"),
+                ("client", "Acme"),
+                ("language", "en"),
+                ("year", "2026"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.expect("body");
+    assert!(
+        html.contains("Consent evidence: Say where the client"),
+        "{html}"
+    );
+    assert!(html.contains("aria-invalid=\"true\""));
+    let res = app
+        .post_form(
+            &partner,
+            page,
+            page,
+            &[
+                ("type", "case_study"),
+                ("title", "Forty courses"),
+                ("link", "https://example.org/c"),
+                ("client", "Acme"),
+                ("language", "en"),
+                ("year", "2026"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let url = res
+        .headers()
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .expect("location")
+        .to_string();
+    assert!(url.starts_with("/contributions/"), "{url}");
+
+    let reviewer = app.login("reviewer@mwg.example").await;
+    let queue = reviewer
+        .get(app.url("/marketing/reviews"))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("body");
+    assert!(queue.contains("Forty courses"), "{queue}");
+    // A request for changes without a comment is refused, then given.
+    let res = app
+        .post_form(
+            &reviewer,
+            &url,
+            &format!("{url}/review"),
+            &[("verdict", "request_changes")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let res = app
+        .post_form(
+            &reviewer,
+            &url,
+            &format!("{url}/review"),
+            &[
+                ("verdict", "request_changes"),
+                ("comment", "Name the numbers."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let html = partner
+        .get(app.url(&url))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("body");
+    assert!(html.contains("Name the numbers."), "{html}");
+    assert!(html.contains(&format!("{url}/resubmit")), "{html}");
+    let res = app
+        .post_form(
+            &partner,
+            &url,
+            &format!("{url}/resubmit"),
+            &[
+                ("type", "case_study"),
+                ("title", "Forty courses, with numbers"),
+                ("link", "https://example.org/c"),
+                ("client", "Acme"),
+                ("language", "en"),
+                ("year", "2026"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let res = app
+        .post_form(
+            &reviewer,
+            &url,
+            &format!("{url}/review"),
+            &[("verdict", "approve")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let html = partner
+        .get(app.url("/partners/org-a/obligations?year=2026"))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("body");
+    assert!(!html.contains("Unknown localization key"));
+    let list = partner
+        .get(app.url(page))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("body");
+    assert!(list.contains("Forty courses, with numbers"), "{list}");
+    assert!(list.contains("Approved"), "{list}");
+}
