@@ -38,7 +38,10 @@ pub use governance::{
     count_vote, BallotChoice, Body, Comment, Decision, DecisionSummary, Delegates, Elector,
     GovernanceReport, NewBody, PendingDecision, StanceRow, StoredBallot, Version, SITE,
 };
-pub use groups::{FacilitatorTerm, Group, GroupLink, GroupMember, JoinRequest, RotationReport};
+pub use groups::{
+    DueKeyResult, FacilitatorTerm, Group, GroupLink, GroupMember, JoinRequest, Objective,
+    ObjectiveLink, RotationReport, StoredCheckIn, StoredKeyResult,
+};
 pub use jobs::JobRun;
 pub use leads::{
     lead_reference, Allocation, Confirmation, DryRun, Funnel, Intake, JobReport, Lead, LeadFilter,

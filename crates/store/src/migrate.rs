@@ -53,6 +53,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "obligations",
         include_str!("../migrations/0011_obligations.sql"),
     ),
+    (12, "okrs", include_str!("../migrations/0012_okrs.sql")),
     (
         13,
         "contributions",

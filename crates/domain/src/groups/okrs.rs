@@ -185,12 +185,17 @@ impl std::fmt::Display for Quarter {
     }
 }
 
-/// An objective as proposed: qualitative, in a period.
+/// An objective as proposed: qualitative, in a period, optionally serving an objective of the parent
+/// group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NewObjective {
     pub period: Quarter,
     pub title: String,
     pub description: String,
+    /// The parent group's objective this one serves.
+    pub aligned_to: Option<i64>,
+    /// Whether members (not only facilitators) may check in on its key results.
+    pub members_check_in: bool,
 }
 
 #[derive(Debug, Default, Clone, Deserialize, utoipa::ToSchema)]
@@ -200,6 +205,10 @@ pub struct ObjectiveInput {
     pub period: String,
     pub title: String,
     pub description: String,
+    /// The id of an objective of the parent group in the same period; none when empty.
+    pub aligned_to: String,
+    /// Whether members may check in (facilitators always may).
+    pub members_check_in: bool,
 }
 
 impl ObjectiveInput {
@@ -214,11 +223,24 @@ impl ObjectiveInput {
         if description.chars().count() > 5000 {
             e.add("description", "too-long");
         }
-        match (period, title) {
-            (Some(period), Some(title)) if e.is_empty() => Ok(NewObjective {
+        let aligned_to = match self.aligned_to.trim() {
+            "" => Some(None),
+            s => e.check(
+                "aligned_to",
+                s.parse::<i64>()
+                    .ok()
+                    .filter(|id| *id > 0)
+                    .map(Some)
+                    .ok_or("not-parent-objective"),
+            ),
+        };
+        match (period, title, aligned_to) {
+            (Some(period), Some(title), Some(aligned_to)) if e.is_empty() => Ok(NewObjective {
                 period,
                 title,
                 description,
+                aligned_to,
+                members_check_in: self.members_check_in,
             }),
             _ => Err(e),
         }
@@ -328,6 +350,123 @@ impl KeyResultInput {
                 confidence,
                 weight,
             }),
+            _ => Err(e),
+        }
+    }
+}
+
+/// Whether an objective of a group whose parent is `parent` may serve `target`, an objective of group
+/// `target_group` in `target_period`: only an objective of the parent group, in the same period.
+pub fn may_align(
+    parent: Option<i64>,
+    period: Quarter,
+    target_group: i64,
+    target_period: Quarter,
+) -> Result<(), &'static str> {
+    if parent != Some(target_group) || period != target_period {
+        Err("not-parent-objective")
+    } else {
+        Ok(())
+    }
+}
+
+/// Who may check in on a key result: facilitators always, members when the objective lets them.
+pub fn may_check_in(is_facilitator: bool, is_member: bool, members_check_in: bool) -> bool {
+    is_facilitator || (is_member && members_check_in)
+}
+
+/// A key result is due for a check-in when nothing moved it for this many days in an open period.
+pub const CHECK_IN_DUE_DAYS: i64 = 14;
+
+/// Whether a key result of `period`, last checked in (or created) on `last`, is due for a check-in
+/// on `today`: its period is open, it is not scored, and 14 days have passed.
+pub fn check_in_due(period: Quarter, scored: bool, last: NaiveDate, today: NaiveDate) -> bool {
+    !scored && !period.is_closed(today) && (today - last).num_days() >= CHECK_IN_DUE_DAYS
+}
+
+/// The end-of-period score of a key result: 0 to 1.0 in tenths.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
+pub struct Score(u8);
+
+impl Score {
+    pub fn from_tenths(t: i64) -> Option<Self> {
+        u8::try_from(t).ok().filter(|t| *t <= 10).map(Score)
+    }
+
+    pub fn tenths(self) -> i64 {
+        i64::from(self.0)
+    }
+
+    /// "0.7", "1", "0" and the like; a step finer than 0.1 or a value outside 0–1 is refused.
+    pub fn parse(s: &str) -> Result<Self, &'static str> {
+        let c = Confidence::parse(s).map_err(|_| "invalid-score")?;
+        Ok(Score(c.0))
+    }
+}
+
+impl std::fmt::Display for Score {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.0 / 10, self.0 % 10)
+    }
+}
+
+/// Scoring opens this many days before the period ends and stays open after it.
+pub const SCORING_OPENS_DAYS: i64 = 14;
+
+impl Quarter {
+    /// Whether key results of this period may be scored on `today`: from its last 14 days on.
+    pub fn scoring_open(self, today: NaiveDate) -> bool {
+        (self.last_day() - today).num_days() < SCORING_OPENS_DAYS
+    }
+}
+
+/// A key result's score at the end of its period, with the facilitator's closing note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Scoring {
+    pub score: Score,
+    pub note: String,
+}
+
+#[derive(Debug, Default, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct ScoreInput {
+    /// 0 to 1.0 in steps of 0.1.
+    pub score: String,
+    /// What was learned; required.
+    pub note: String,
+}
+
+impl ScoreInput {
+    /// A score for a key result of `period` on `today`: refused before the period's last 14 days.
+    pub fn parse(&self, period: Quarter, today: NaiveDate) -> Result<Scoring, ValidationErrors> {
+        let mut e = ValidationErrors::new();
+        if !period.scoring_open(today) {
+            e.add("score", "period-not-ending");
+            return Err(e);
+        }
+        let score = e.check("score", Score::parse(&self.score));
+        let note = e.check(
+            "note",
+            match self.note.trim() {
+                "" => Err("required"),
+                n if n.chars().count() > 2000 => Err("too-long"),
+                n => Ok(n.to_string()),
+            },
+        );
+        match (score, note) {
+            (Some(score), Some(note)) if e.is_empty() => Ok(Scoring { score, note }),
             _ => Err(e),
         }
     }
@@ -539,7 +678,78 @@ mod tests {
         assert_eq!(roll_up(&[]), 0);
     }
 
+    #[test]
+    fn scoring_opens_in_the_last_two_weeks_and_needs_a_note() {
+        let q = Quarter::parse("2026-Q4").expect("quarter");
+        let input = ScoreInput {
+            score: "0.7".into(),
+            note: "Two of three case studies; the third moves to Q1.".into(),
+        };
+        let e = input.parse(q, day("2026-12-17")).expect_err("too early");
+        assert_eq!(e.get("score"), Some("period-not-ending"));
+        let s = input.parse(q, day("2026-12-18")).expect("open");
+        assert_eq!((s.score.tenths(), s.score.to_string()), (7, "0.7".into()));
+        assert!(input.parse(q, day("2027-02-01")).is_ok(), "after the end");
+        let e = ScoreInput {
+            score: "1.5".into(),
+            note: " ".into(),
+        }
+        .parse(q, day("2027-01-02"))
+        .expect_err("bad");
+        assert_eq!(
+            (e.get("score"), e.get("note")),
+            (Some("invalid-score"), Some("required"))
+        );
+    }
+
+    #[test]
+    fn alignment_check_ins_and_due_dates() {
+        let q = Quarter::parse("2026-Q4").expect("quarter");
+        let next = Quarter::parse("2027-Q1").expect("quarter");
+        assert_eq!(may_align(Some(7), q, 7, q), Ok(()));
+        assert_eq!(may_align(Some(7), q, 8, q), Err("not-parent-objective"));
+        assert_eq!(may_align(None, q, 7, q), Err("not-parent-objective"));
+        assert_eq!(may_align(Some(7), q, 7, next), Err("not-parent-objective"));
+        assert!(may_check_in(true, true, false));
+        assert!(may_check_in(false, true, true));
+        assert!(!may_check_in(false, true, false));
+        assert!(!may_check_in(false, false, true));
+        assert!(!check_in_due(
+            q,
+            false,
+            day("2026-11-01"),
+            day("2026-11-14")
+        ));
+        assert!(check_in_due(q, false, day("2026-11-01"), day("2026-11-15")));
+        assert!(!check_in_due(q, true, day("2026-11-01"), day("2026-11-15")));
+        assert!(!check_in_due(
+            q,
+            false,
+            day("2026-11-01"),
+            day("2027-01-02")
+        ));
+        let e = ObjectiveInput {
+            title: "Grow".into(),
+            aligned_to: "x".into(),
+            ..Default::default()
+        }
+        .parse(day("2026-11-01"))
+        .expect_err("bad");
+        assert_eq!(e.get("aligned_to"), Some("not-parent-objective"));
+    }
+
     proptest! {
+        /// A score parses exactly the eleven steps from 0 to 1.0.
+        #[test]
+        fn score_round_trips(h in -50i64..=150) {
+            let s = format_hundredths(h);
+            let parsed = Score::parse(&s);
+            prop_assert_eq!(parsed.is_ok(), (0..=100).contains(&h) && h % 10 == 0);
+            if let Ok(score) = parsed {
+                prop_assert_eq!(Score::parse(&score.to_string()), Ok(score));
+            }
+        }
+
         /// Every one of the eleven steps parses back to itself; nothing else between 0 and 1 does.
         #[test]
         fn confidence_round_trips(h in 0i64..=100) {

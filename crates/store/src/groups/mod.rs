@@ -4,9 +4,11 @@
 //! Rules come from `agora_domain::groups`.
 
 mod membership;
+mod okrs;
 mod profile;
 mod terms;
 
+pub use okrs::{DueKeyResult, Objective, ObjectiveLink, StoredCheckIn, StoredKeyResult};
 pub use terms::RotationReport;
 
 use crate::write::WriteTx;

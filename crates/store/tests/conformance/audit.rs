@@ -709,6 +709,80 @@ async fn every_change_of_state_is_audited(store: Store) {
         &["contribution.reviewed"],
     )
     .await;
+    // ---- OKRs (the clock moves to the end of the quarter last, for the score)
+    let day = store.now().date_naive();
+    let objective = agora_domain::groups::okrs::ObjectiveInput {
+        title: "Walk further".into(),
+        ..Default::default()
+    }
+    .parse(day)
+    .expect("valid");
+    let oid = store
+        .create_objective(body.id, &objective, &admin_who)
+        .await
+        .expect("objective");
+    log.expect(&store, "create_objective", &["objective.create"])
+        .await;
+    store
+        .update_objective(body.id, oid, &objective, &admin_who)
+        .await
+        .expect("edit");
+    log.expect(&store, "update_objective", &["objective.update"])
+        .await;
+    let kr = agora_domain::groups::okrs::KeyResultInput {
+        title: "Kilometres".into(),
+        kind: "number".into(),
+        start: "0".into(),
+        target: "100".into(),
+        ..Default::default()
+    }
+    .parse()
+    .expect("valid");
+    let kid = store
+        .add_key_result(body.id, oid, &kr, &admin_who)
+        .await
+        .expect("kr");
+    log.expect(&store, "add_key_result", &["key_result.create"])
+        .await;
+    store
+        .update_key_result(body.id, kid, &kr, &admin_who)
+        .await
+        .expect("edit kr");
+    log.expect(&store, "update_key_result", &["key_result.update"])
+        .await;
+    store
+        .check_in(
+            body.id,
+            kid,
+            &agora_domain::groups::okrs::CheckInInput {
+                value: "40".into(),
+                confidence: "0.7".into(),
+                comment: String::new(),
+            },
+            &admin_who,
+        )
+        .await
+        .expect("check-in");
+    log.expect(&store, "check_in", &["key_result.check_in"])
+        .await;
+    let period = agora_domain::groups::okrs::Quarter::containing(day);
+    store
+        .clock()
+        .advance(chrono::Duration::days((period.last_day() - day).num_days()));
+    store
+        .score_key_result(
+            body.id,
+            kid,
+            &agora_domain::groups::okrs::ScoreInput {
+                score: "0.4".into(),
+                note: "Rain.".into(),
+            },
+            &admin_who,
+        )
+        .await
+        .expect("score");
+    log.expect(&store, "score_key_result", &["key_result.score"])
+        .await;
     assert_eq!(
         store
             .verify_audit_chain()

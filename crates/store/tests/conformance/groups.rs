@@ -9,6 +9,10 @@ conformance!(
     a_group_has_a_profile_a_parent_and_collaborators_on_both_sides,
     sign_up_joins_open_groups_and_asks_by_request_ones,
     facilitator_terms_rotate_the_role_and_remind_before_the_end,
+    okrs_hold_five_key_results_move_by_check_ins_and_close_with_their_period,
+    okrs_align_to_the_parent_group_are_scored_and_edited,
+    damaged_okr_rows_are_corrupt,
+    key_results_are_due_after_fourteen_quiet_days,
 );
 
 fn profile_input(membership: &str, parent: &str) -> ProfileInput {
@@ -387,4 +391,492 @@ async fn facilitator_terms_rotate_the_role_and_remind_before_the_end(store: Stor
     ] {
         assert!(actions.contains(&a.to_string()), "{a} audited");
     }
+}
+
+async fn okrs_hold_five_key_results_move_by_check_ins_and_close_with_their_period(store: Store) {
+    use agora_domain::groups::okrs::{CheckInInput, KeyResultInput, ObjectiveInput, Quarter};
+    let (body, people) = group(&store, "market", 0).await;
+    let (other, _) = group(&store, "elsewhere", 0).await;
+    let fac = &people[0].1;
+    let today = store.now().date_naive();
+    let period = Quarter::containing(today);
+    let objective = ObjectiveInput {
+        title: "Grow Open edX in Latin America".into(),
+        ..Default::default()
+    }
+    .parse(today)
+    .expect("valid");
+    let oid = store
+        .create_objective(body.id, &objective, fac)
+        .await
+        .expect("objective");
+    let kr = |title: &str, target: &str, weight: &str| {
+        KeyResultInput {
+            title: title.into(),
+            kind: "number".into(),
+            start: "0".into(),
+            target: target.into(),
+            weight: weight.into(),
+            ..Default::default()
+        }
+        .parse()
+        .expect("valid")
+    };
+    let first = store
+        .add_key_result(body.id, oid, &kr("Case studies published", "4", "3"), fac)
+        .await
+        .expect("kr");
+    for i in 0..4 {
+        store
+            .add_key_result(
+                body.id,
+                oid,
+                &kr(&format!("Meetups held {i}"), "2", ""),
+                fac,
+            )
+            .await
+            .expect("kr");
+    }
+    let e = store
+        .add_key_result(body.id, oid, &kr("A sixth one", "2", ""), fac)
+        .await
+        .expect_err("five at most");
+    assert_eq!(code(e), "too-many-key-results");
+    assert!(matches!(
+        store
+            .add_key_result(other.id, oid, &kr("Elsewhere", "2", ""), fac)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+
+    // Half way on the weighted key result: 3 × 500 / 7 per mille for the objective.
+    let check = |value: &str, confidence: &str| CheckInInput {
+        value: value.into(),
+        confidence: confidence.into(),
+        comment: "Two published".into(),
+    };
+    store
+        .check_in(body.id, first, &check("2", "0.8"), fac)
+        .await
+        .expect("check-in");
+    let e = store
+        .check_in(body.id, first, &check("3", "0.85"), fac)
+        .await
+        .expect_err("tenths only");
+    assert_eq!(code(e), "invalid-confidence");
+    let e = store
+        .check_in(body.id, first, &check("3", "1.1"), fac)
+        .await
+        .expect_err("0 to 1");
+    assert_eq!(code(e), "invalid-confidence");
+    let okrs = store.objectives(body.id, period).await.expect("read");
+    assert_eq!(okrs.len(), 1);
+    assert_eq!(okrs[0].key_results.len(), 5);
+    assert_eq!(okrs[0].key_results[0].progress, 500);
+    assert_eq!(okrs[0].key_results[0].key_result.confidence.tenths(), 8);
+    assert_eq!(okrs[0].progress, 3 * 500 / 7);
+    let history = store.check_ins(first).await.expect("read");
+    assert_eq!(history.len(), 1);
+    assert_eq!(
+        (history[0].value, history[0].comment.as_str()),
+        (200, "Two published")
+    );
+
+    // After the quarter, check-ins are refused and nothing moves.
+    store.clock().advance(chrono::Duration::days(95));
+    let e = store
+        .check_in(body.id, first, &check("4", "1"), fac)
+        .await
+        .expect_err("closed");
+    assert_eq!(code(e), "period-closed");
+    assert_eq!(store.check_ins(first).await.expect("read").len(), 1);
+    let actions = store.audit_actions().await.expect("read");
+    for a in [
+        "objective.create",
+        "key_result.create",
+        "key_result.check_in",
+    ] {
+        assert!(actions.contains(&a.to_string()), "{a} audited");
+    }
+}
+
+fn objective_input(
+    title: &str,
+    aligned_to: Option<i64>,
+) -> agora_domain::groups::okrs::ObjectiveInput {
+    agora_domain::groups::okrs::ObjectiveInput {
+        title: title.into(),
+        aligned_to: aligned_to.map(|a| a.to_string()).unwrap_or_default(),
+        members_check_in: true,
+        ..Default::default()
+    }
+}
+
+fn number_kr(title: &str, target: &str) -> agora_domain::groups::okrs::KeyResult {
+    agora_domain::groups::okrs::KeyResultInput {
+        title: title.into(),
+        kind: "number".into(),
+        start: "0".into(),
+        target: target.into(),
+        ..Default::default()
+    }
+    .parse()
+    .expect("valid")
+}
+
+async fn okrs_align_to_the_parent_group_are_scored_and_edited(store: Store) {
+    use agora_domain::groups::okrs::{CheckInInput, Quarter, ScoreInput};
+    let (parent, parent_people) = group(&store, "biz-dev", 0).await;
+    let (child, people) = group(&store, "market", 0).await;
+    let (stranger, _) = group(&store, "elsewhere", 0).await;
+    set_profile(&store, &child, "open", "biz-dev").await;
+    let fac = &people[0].1;
+    let today = store.now().date_naive();
+    let period = Quarter::containing(today);
+    let goal = store
+        .create_objective(
+            parent.id,
+            &objective_input("Grow the ecosystem", None)
+                .parse(today)
+                .expect("valid"),
+            &parent_people[0].1,
+        )
+        .await
+        .expect("parent objective");
+    let elsewhere = store
+        .create_objective(
+            stranger.id,
+            &objective_input("Elsewhere", None)
+                .parse(today)
+                .expect("valid"),
+            fac,
+        )
+        .await
+        .expect("objective");
+
+    // Only an objective of the parent group, in the same period, may be served.
+    for (target, period_text) in [(elsewhere, ""), (goal, "2099-Q1"), (999_999, "")] {
+        let mut input = objective_input("Enter new markets", Some(target));
+        input.period = period_text.into();
+        let e = store
+            .create_objective(child.id, &input.parse(today).expect("valid"), fac)
+            .await
+            .expect_err("not the parent's");
+        assert_eq!(code(e), "not-parent-objective");
+    }
+    let oid = store
+        .create_objective(
+            child.id,
+            &objective_input("Enter new markets", Some(goal))
+                .parse(today)
+                .expect("valid"),
+            fac,
+        )
+        .await
+        .expect("aligned");
+    let o = store.objective(oid).await.expect("read").expect("found");
+    assert_eq!(
+        o.aligned_to.map(|a| (a.id, a.title)),
+        Some((goal, "Grow the ecosystem".to_string()))
+    );
+    assert!(o.members_check_in);
+
+    // Edits: the objective's title and who may check in, the key result's target (not its value).
+    let mut edit = objective_input("Enter three new markets", Some(goal));
+    edit.members_check_in = false;
+    store
+        .update_objective(child.id, oid, &edit.parse(today).expect("valid"), fac)
+        .await
+        .expect("edit");
+    assert!(matches!(
+        store
+            .update_objective(stranger.id, oid, &edit.parse(today).expect("valid"), fac)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    let kr = store
+        .add_key_result(
+            child.id,
+            oid,
+            &number_kr("Partners in new countries", "4"),
+            fac,
+        )
+        .await
+        .expect("kr");
+    store
+        .check_in(
+            child.id,
+            kr,
+            &CheckInInput {
+                value: "2".into(),
+                confidence: "0.6".into(),
+                comment: String::new(),
+            },
+            fac,
+        )
+        .await
+        .expect("check-in");
+    store
+        .update_key_result(
+            child.id,
+            kr,
+            &number_kr("Partners in new countries", "8"),
+            fac,
+        )
+        .await
+        .expect("edit kr");
+    let o = store.objective(oid).await.expect("read").expect("found");
+    assert_eq!(o.title, "Enter three new markets");
+    assert!(!o.members_check_in);
+    let k = &o.key_results[0];
+    assert_eq!(
+        (k.key_result.target, k.key_result.current, k.progress),
+        (800, 200, 250)
+    );
+    assert_eq!(o.progress, 250);
+    assert_eq!(
+        store.okr_periods(child.id).await.expect("read"),
+        vec![period]
+    );
+    assert_eq!(
+        store
+            .objective_of_key_result(kr)
+            .await
+            .expect("read")
+            .map(|o| o.id),
+        Some(oid)
+    );
+
+    // Scoring waits for the period's last two weeks, then closes the key result to check-ins.
+    let score = ScoreInput {
+        score: "0.7".into(),
+        note: "Three of four; Brazil moves to next quarter.".into(),
+    };
+    if !period.scoring_open(today) {
+        let e = store
+            .score_key_result(child.id, kr, &score, fac)
+            .await
+            .expect_err("too early");
+        assert_eq!(code(e), "period-not-ending");
+    }
+    let to_end = (period.last_day() - today).num_days();
+    store.clock().advance(Duration::days(to_end));
+    let e = store
+        .score_key_result(
+            child.id,
+            kr,
+            &ScoreInput {
+                score: "1.2".into(),
+                note: String::new(),
+            },
+            fac,
+        )
+        .await
+        .expect_err("bad");
+    assert_eq!(code(e), "invalid-score");
+    store
+        .score_key_result(child.id, kr, &score, fac)
+        .await
+        .expect("score");
+    let e = store
+        .check_in(
+            child.id,
+            kr,
+            &CheckInInput {
+                value: "3".into(),
+                confidence: "0.9".into(),
+                comment: String::new(),
+            },
+            fac,
+        )
+        .await
+        .expect_err("scored");
+    assert_eq!(code(e), "already-scored");
+    let o = store.objective(oid).await.expect("read").expect("found");
+    let k = &o.key_results[0];
+    assert_eq!(
+        (k.score.map(|s| s.tenths()), k.closing_note.as_deref()),
+        (
+            Some(7),
+            Some("Three of four; Brazil moves to next quarter.")
+        )
+    );
+    let actions = store.audit_actions().await.expect("read");
+    for a in ["objective.update", "key_result.update", "key_result.score"] {
+        assert!(actions.contains(&a.to_string()), "{a} audited");
+    }
+}
+
+async fn damaged_okr_rows_are_corrupt(store: Store) {
+    use agora_domain::groups::okrs::{CheckInInput, Quarter};
+    let (body, people) = group(&store, "market", 0).await;
+    let fac = &people[0].1;
+    let today = store.now().date_naive();
+    let period = Quarter::containing(today);
+    let oid = store
+        .create_objective(
+            body.id,
+            &objective_input("Grow", None).parse(today).expect("valid"),
+            fac,
+        )
+        .await
+        .expect("objective");
+    let kr = store
+        .add_key_result(body.id, oid, &number_kr("Case studies", "4"), fac)
+        .await
+        .expect("kr");
+    store
+        .check_in(
+            body.id,
+            kr,
+            &CheckInInput {
+                value: "1".into(),
+                confidence: "0.5".into(),
+                comment: String::new(),
+            },
+            fac,
+        )
+        .await
+        .expect("check-in");
+    damage(
+        &store,
+        "UPDATE group_check_ins SET created_at = 'yesterday'",
+    )
+    .await;
+    assert_corrupt(
+        store.check_ins(kr).await,
+        "group_check_ins",
+        "created_at",
+        "yesterday",
+    );
+    damage(&store, "UPDATE group_check_ins SET confidence = 11").await;
+    assert_corrupt(
+        store.check_ins(kr).await,
+        "group_check_ins",
+        "confidence",
+        "11",
+    );
+    for (sql, column, value) in [
+        (
+            "UPDATE group_key_results SET kind = 'vibes'",
+            "kind",
+            "vibes",
+        ),
+        (
+            "UPDATE group_key_results SET kind = 'number', confidence = -1",
+            "confidence",
+            "-1",
+        ),
+        (
+            "UPDATE group_key_results SET confidence = 5, score = 12",
+            "score",
+            "12",
+        ),
+        (
+            "UPDATE group_key_results SET score = NULL, weight = 0",
+            "weight",
+            "0",
+        ),
+    ] {
+        damage(&store, sql).await;
+        assert_corrupt(
+            store.objectives(body.id, period).await,
+            "group_key_results",
+            column,
+            value,
+        );
+    }
+    damage(&store, "UPDATE group_key_results SET weight = 1").await;
+    damage(&store, "UPDATE group_objectives SET members_check_in = 7").await;
+    assert_corrupt(
+        store.objective(oid).await,
+        "group_objectives",
+        "members_check_in",
+        "7",
+    );
+    damage(
+        &store,
+        "UPDATE group_objectives SET members_check_in = 1, period = 'Q9'",
+    )
+    .await;
+    assert_corrupt(
+        store.objective(oid).await,
+        "group_objectives",
+        "period",
+        "Q9",
+    );
+    assert_corrupt(
+        store.okr_periods(body.id).await,
+        "group_objectives",
+        "period",
+        "Q9",
+    );
+}
+
+async fn key_results_are_due_after_fourteen_quiet_days(store: Store) {
+    use agora_domain::groups::okrs::{CheckInInput, Quarter};
+    let (body, people) = group(&store, "market", 0).await;
+    let (other, _) = group(&store, "elsewhere", 0).await;
+    let fac = &people[0].1;
+    // Start at the beginning of a quarter so that 20 days stay inside it.
+    let today = store.now().date_naive();
+    let next = Quarter::containing(today).last_day() + Duration::days(1);
+    store
+        .clock()
+        .advance(Duration::days((next - today).num_days()));
+    let today = store.now().date_naive();
+    let oid = store
+        .create_objective(
+            body.id,
+            &objective_input("Grow", None).parse(today).expect("valid"),
+            fac,
+        )
+        .await
+        .expect("objective");
+    let quiet = store
+        .add_key_result(body.id, oid, &number_kr("Case studies", "4"), fac)
+        .await
+        .expect("kr");
+    let busy = store
+        .add_key_result(body.id, oid, &number_kr("Meetups", "4"), fac)
+        .await
+        .expect("kr");
+    let ids = [body.id, other.id];
+    assert!(store
+        .key_results_due(&ids, store.now())
+        .await
+        .expect("read")
+        .is_empty());
+    store.clock().advance(Duration::days(10));
+    store
+        .check_in(
+            body.id,
+            busy,
+            &CheckInInput {
+                value: "1".into(),
+                confidence: "0.5".into(),
+                comment: String::new(),
+            },
+            fac,
+        )
+        .await
+        .expect("check-in");
+    store.clock().advance(Duration::days(4));
+    let due = store
+        .key_results_due(&ids, store.now())
+        .await
+        .expect("read");
+    assert_eq!(
+        due.iter().map(|d| d.key_result_id).collect::<Vec<_>>(),
+        vec![quiet]
+    );
+    assert_eq!(
+        (due[0].body_id, due[0].title.as_str()),
+        (body.id, "Case studies")
+    );
+    assert!(store
+        .key_results_due(&[other.id], store.now())
+        .await
+        .expect("read")
+        .is_empty());
 }

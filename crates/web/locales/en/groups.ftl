@@ -138,3 +138,7 @@ error-invalid-confidence = Enter a confidence from 0 to 1 in steps of 0.1, such 
 error-target-equals-start = The target must differ from the start.
 error-too-many-key-results = An objective has at most five key results.
 error-period-closed = This period is over: its key results no longer take check-ins.
+error-invalid-score = Enter a score from 0 to 1 in steps of 0.1, such as 0.7.
+error-period-not-ending = Key results are scored in the last two weeks of their period or after it.
+error-not-parent-objective = Choose an objective of the parent group in the same period.
+error-already-scored = This key result is scored: its period is closed.

@@ -138,3 +138,7 @@ error-invalid-confidence = Indique una confianza de 0 a 1 en pasos de 0,1, por e
 error-target-equals-start = El objetivo debe ser distinto del valor inicial.
 error-too-many-key-results = Un objetivo tiene como máximo cinco resultados clave.
 error-period-closed = Este periodo ha terminado: sus resultados clave ya no admiten actualizaciones.
+error-invalid-score = Indique una puntuación de 0 a 1 en pasos de 0,1, por ejemplo 0.7.
+error-period-not-ending = Los resultados clave se puntúan en las dos últimas semanas de su periodo o después.
+error-not-parent-objective = Elija un objetivo del grupo superior en el mismo periodo.
+error-already-scored = Este resultado clave ya está puntuado: su periodo está cerrado.

@@ -138,3 +138,7 @@ error-invalid-confidence = Indiquez une confiance de 0 à 1 par pas de 0,1, par 
 error-target-equals-start = La cible doit différer de la valeur de départ.
 error-too-many-key-results = Un objectif compte au plus cinq résultats clés.
 error-period-closed = Cette période est terminée : ses résultats clés ne reçoivent plus de points d'étape.
+error-invalid-score = Indiquez une note de 0 à 1 par pas de 0,1, par exemple 0.7.
+error-period-not-ending = Les résultats clés sont notés pendant les deux dernières semaines de leur période ou après.
+error-not-parent-objective = Choisissez un objectif du groupe parent pour la même période.
+error-already-scored = Ce résultat clé est déjà noté : sa période est close.
