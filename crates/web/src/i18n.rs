@@ -600,6 +600,12 @@ mod tests {
             "bound",
             "may_ask",
             "removed",
+            "period",
+            "objective",
+            "target",
+            "key_result",
+            "day",
+            "confidence",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

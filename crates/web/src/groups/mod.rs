@@ -4,6 +4,8 @@
 
 pub mod actions;
 pub mod api;
+pub mod okr_api;
+pub mod okrs;
 pub mod pages;
 pub mod tasks;
 
@@ -29,7 +31,40 @@ pub fn routes() -> Routes {
             "/groups/{slug}/edit",
             get(pages::edit_form).post(pages::edit),
         )
-        .route("/groups/{slug}/collaborators", post(pages::collaborate));
+        .route("/groups/{slug}/collaborators", post(pages::collaborate))
+        .route("/groups/{slug}/objectives/new", get(okrs::new_objective))
+        .route(
+            "/groups/{slug}/objectives",
+            post(okrs::create_objective_page),
+        )
+        .route(
+            "/groups/{slug}/objectives/{id}/edit",
+            get(okrs::edit_objective).post(okrs::update_objective_page),
+        )
+        .route(
+            "/groups/{slug}/objectives/{id}/key-results/new",
+            get(okrs::new_key_result),
+        )
+        .route(
+            "/groups/{slug}/objectives/{id}/key-results",
+            post(okrs::create_key_result_page),
+        )
+        .route(
+            "/groups/{slug}/key-results/{id}",
+            get(okrs::key_result_page),
+        )
+        .route(
+            "/groups/{slug}/key-results/{id}/edit",
+            get(okrs::edit_key_result).post(okrs::update_key_result_page),
+        )
+        .route(
+            "/groups/{slug}/key-results/{id}/check-ins",
+            post(okrs::check_in_page),
+        )
+        .route(
+            "/groups/{slug}/key-results/{id}/score",
+            post(okrs::score_page),
+        );
     let api = OpenApiRouter::new()
         .routes(routes!(api::list_groups))
         .routes(routes!(api::get_group, api::update_group))
@@ -38,7 +73,14 @@ pub fn routes() -> Routes {
         .routes(routes!(api::leave))
         .routes(routes!(api::requests))
         .routes(routes!(api::answer))
-        .routes(routes!(api::plan_term));
+        .routes(routes!(api::plan_term))
+        .routes(routes!(okr_api::okrs))
+        .routes(routes!(okr_api::create_objective))
+        .routes(routes!(okr_api::update_objective))
+        .routes(routes!(okr_api::add_key_result))
+        .routes(routes!(okr_api::get_key_result, okr_api::update_key_result))
+        .routes(routes!(okr_api::check_in))
+        .routes(routes!(okr_api::score));
     Routes {
         pages,
         api,

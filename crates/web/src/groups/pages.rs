@@ -8,10 +8,11 @@ use crate::forms::FieldErrors;
 use crate::views::{render, Ctx};
 use crate::AppState;
 use agora_domain::governance::Standing;
+use agora_domain::groups::okrs::Quarter;
 use agora_domain::groups::{GroupKind, Membership, ProfileInput, Seat, TermState};
 use agora_store::{FacilitatorTerm, Group, GroupLink};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
@@ -83,6 +84,7 @@ struct GroupView {
     errors: FieldErrors,
     /// The form that was refused, to show again with what was typed.
     form: PageForm,
+    okrs: super::okrs::GroupOkrs,
 }
 
 impl GroupView {
@@ -108,6 +110,15 @@ impl GroupView {
     fn seats(&self) -> &'static [Seat] {
         Seat::ALL
     }
+
+    fn pct(&self, per_mille: impl std::borrow::Borrow<i64>) -> String {
+        super::okrs::percent(*per_mille.borrow())
+    }
+
+    fn shown(&self, kr: &agora_store::StoredKeyResult, v: impl std::borrow::Borrow<i64>) -> String {
+        let k = &kr.key_result;
+        super::okrs::shown_value(&self.ctx.tr, k.kind, &k.unit, *v.borrow())
+    }
 }
 
 /// Whatever the group page's forms send; each form uses its own fields.
@@ -130,9 +141,12 @@ async fn group_view(
     s: Standing,
     errors: FieldErrors,
     form: PageForm,
+    period: Option<Quarter>,
 ) -> Result<GroupView> {
     let path = format!("/groups/{}", group.body.slug);
+    let period = period.unwrap_or_else(|| Quarter::containing(state.clock.now().date_naive()));
     Ok(GroupView {
+        okrs: super::okrs::group_okrs(state, v, &group, s, period).await?,
         ctx: Ctx::new(v, &path),
         d: actions::detail(state, v, group, s).await?,
         today: state.clock.now().date_naive(),
@@ -146,8 +160,10 @@ pub async fn group_page(
     State(state): State<AppState>,
     v: Viewer,
     Path(slug): Path<String>,
+    Query(q): Query<super::okrs::PeriodQuery>,
 ) -> Result<Html<String>> {
     let (group, s) = actions::group_by_slug(&state, &v, &slug).await?;
+    let period = super::okrs::period(&state, &q.period)?;
     render(
         &group_view(
             &state,
@@ -156,6 +172,7 @@ pub async fn group_page(
             s,
             FieldErrors::default(),
             PageForm::default(),
+            Some(period),
         )
         .await?,
     )
@@ -173,7 +190,7 @@ async fn after(
     match done {
         Ok(()) => Ok(Redirect::to(&format!("/groups/{}", group.body.slug)).into_response()),
         Err(Error::Invalid(e)) => {
-            let view = group_view(state, v, group, s, FieldErrors(e), form).await?;
+            let view = group_view(state, v, group, s, FieldErrors(e), form, None).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
         }
         Err(e) => Err(e),

@@ -1,12 +1,14 @@
 //! What groups ask of people: facilitators answer requests to join, and plan the next facilitator
-//! when a term is about to end with no successor. Who may is `groups::may_facilitate`, as on the
-//! group's page.
+//! when a term is about to end with no successor; facilitators and members check in on key results
+//! nobody has moved for 14 days. Who may is `groups::may_facilitate` and `okrs::may_check_in`, as on
+//! the group's pages.
 
 use crate::auth::Viewer;
 use crate::error::Result;
 use crate::tasks::{Contribution, Task};
 use crate::AppState;
 use agora_domain::groups as rules;
+use agora_domain::groups::okrs as okr;
 use chrono::{NaiveTime, TimeZone, Utc};
 
 /// This program's contribution to what needs a person (registered in `routes()`).
@@ -19,7 +21,23 @@ async fn items(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
         return Ok(vec![]);
     }
     let mut facilitated = vec![];
-    for g in state.store.groups().await? {
+    // Groups where the viewer holds a role of their own (facilitator or member), for check-ins.
+    let mut joined = vec![];
+    let groups = state.store.groups().await?;
+    for g in &groups {
+        let own = v.actor.has(
+            agora_domain::permissions::Role::Facilitator,
+            Some(g.body.id),
+        ) || v.actor.has(
+            agora_domain::permissions::Role::GroupMember,
+            Some(g.body.id),
+        );
+        if own {
+            let s = state.store.standing(&v.actor, &g.body).await?;
+            joined.push((g.body.id, s));
+        }
+    }
+    for g in &groups {
         // Admins may act in every group, but the items are for the group's own facilitators.
         if v.actor.has(
             agora_domain::permissions::Role::Facilitator,
@@ -66,6 +84,29 @@ async fn items(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
             ),
             format!("/groups/{}#terms", group.slug),
             due,
+        ));
+    }
+    let ids: Vec<i64> = joined.iter().map(|(id, _)| *id).collect();
+    for kr in state.store.key_results_due(&ids, state.clock.now()).await? {
+        let Some((_, s)) = joined.iter().find(|(id, _)| *id == kr.body_id) else {
+            continue;
+        };
+        if !okr::may_check_in(rules::may_facilitate(*s), s.member, kr.members_check_in) {
+            continue;
+        }
+        let Some(g) = groups.iter().find(|g| g.body.id == kr.body_id) else {
+            continue;
+        };
+        out.push(Task::new(
+            "groups",
+            "check-in-due",
+            tr.t2(
+                "task-group-check-in",
+                ("key_result", kr.title),
+                ("group", g.body.name.clone()),
+            ),
+            format!("/groups/{}/key-results/{}", g.body.slug, kr.key_result_id),
+            Some(kr.since + chrono::Duration::days(okr::CHECK_IN_DUE_DAYS)),
         ));
     }
     Ok(out)

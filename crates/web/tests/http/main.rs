@@ -12,6 +12,7 @@ mod lead_desk;
 mod leads;
 mod load;
 mod obligations;
+mod okrs;
 mod pages;
 mod permissions;
 mod security;

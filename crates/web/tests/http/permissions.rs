@@ -172,6 +172,33 @@ async fn every_route_checks_every_role(app: TestApp) {
         )
         .await
         .expect("topic");
+    // An objective of the members-only group, with a key result its members may check in on.
+    let objective = agora_domain::groups::okrs::ObjectiveInput {
+        title: "Grow the group".into(),
+        members_check_in: true,
+        ..Default::default()
+    }
+    .parse(app.store.now().date_naive())
+    .expect("objective");
+    let oid = app
+        .store
+        .create_objective(wg.id, &objective, &agora_store::Who::system())
+        .await
+        .expect("objective");
+    let kr = agora_domain::groups::okrs::KeyResultInput {
+        title: "Members".into(),
+        kind: "number".into(),
+        start: "0".into(),
+        target: "10".into(),
+        ..Default::default()
+    }
+    .parse()
+    .expect("kr");
+    let kid = app
+        .store
+        .add_key_result(wg.id, oid, &kr, &agora_store::Who::system())
+        .await
+        .expect("kr");
 
     // (method, path, [anonymous, member of another org, partner admin of A, admin])
     let html: Vec<(&str, String, [Expect; 4])> = vec![
@@ -611,6 +638,61 @@ async fn every_route_checks_every_role(app: TestApp) {
             "/groups/open/leave".into(),
             [Login, Allow, Allow, Allow],
         ),
+        (
+            "GET",
+            "/groups/wg/objectives/new".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/groups/wg/objectives".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "GET",
+            format!("/groups/wg/objectives/{oid}/edit"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/groups/wg/objectives/{oid}/edit"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "GET",
+            format!("/groups/wg/objectives/{oid}/key-results/new"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/groups/wg/objectives/{oid}/key-results"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "GET",
+            format!("/groups/wg/key-results/{kid}"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/groups/wg/key-results/{kid}/edit"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/groups/wg/key-results/{kid}/edit"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/groups/wg/key-results/{kid}/check-ins"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/groups/wg/key-results/{kid}/score"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
     ];
     let api: Vec<(&str, String, [Expect; 4])> = vec![
         ("GET", "/api/v1/bodies".into(), [Allow, Allow, Allow, Allow]),
@@ -906,6 +988,46 @@ async fn every_route_checks_every_role(app: TestApp) {
             "POST",
             "/api/v1/groups/open/leave".into(),
             [Unauth, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/groups/wg/okrs".into(),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/groups/wg/objectives".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "PUT",
+            format!("/api/v1/groups/wg/objectives/{oid}"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/groups/wg/objectives/{oid}/key-results"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "GET",
+            format!("/api/v1/groups/wg/key-results/{kid}"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "PUT",
+            format!("/api/v1/groups/wg/key-results/{kid}"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/groups/wg/key-results/{kid}/check-ins"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/groups/wg/key-results/{kid}/score"),
+            [Hidden, Hidden, Forbid, Allow],
         ),
     ];
 
