@@ -359,9 +359,24 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
             .await
             .expect("group member");
     }
+    // Its parent, whose page shows the group's OKRs and their roll-up.
+    store
+        .create_body(
+            &agora_store::NewBody {
+                slug: "biz-dev-wg".into(),
+                name: "Biz Dev Working Group".into(),
+                description: "Grows and enhances Open edX.".into(),
+                visibility: agora_domain::governance::Visibility::Public,
+                min_close_hours: 24,
+            },
+            &Who::system(),
+        )
+        .await
+        .expect("parent group");
     // The group takes members by request; a newcomer has asked (the facilitator answers below).
     let profile = agora_domain::groups::ProfileInput {
         kind: "working-group".into(),
+        parent: "biz-dev-wg".into(),
         purpose: "Decide the product roadmap priorities with the community.".into(),
         hours_min: "4".into(),
         hours_max: "8".into(),
@@ -920,6 +935,71 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .expect("source")
         .contains("The last day must not come before the first."));
     v.go("/groups/core-wg/edit", "55-group-edit").await;
+
+    // OKRs: the facilitator sets an objective and a key result, checks in (a confidence outside 0–1
+    // is refused first), and the parent group's page shows the progress.
+    v.go("/groups/core-wg/objectives/new", "56-okr-objective-new")
+        .await;
+    c.find(Locator::Id("title"))
+        .await
+        .expect("title")
+        .send_keys("Ship the roadmap with the community")
+        .await
+        .expect("type");
+    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
+    v.check("57-okr-group").await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("Ship the roadmap with the community"));
+    click_to_new_page(&c, Locator::LinkText("Add a key result")).await;
+    v.check("58-okr-key-result-new").await;
+    for (id, text) in [
+        ("title", "Roadmap items decided"),
+        ("target", "10"),
+        ("unit", "items"),
+    ] {
+        c.find(Locator::Id(id))
+            .await
+            .expect("field")
+            .send_keys(text)
+            .await
+            .expect("type");
+    }
+    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
+    for (id, text) in [
+        ("value", "4"),
+        ("confidence", "1.5"),
+        ("comment", "Four decided at the last meeting."),
+    ] {
+        c.find(Locator::Id(id))
+            .await
+            .expect("field")
+            .send_keys(text)
+            .await
+            .expect("type");
+    }
+    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
+    v.check_posted("59-okr-check-in-refused").await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("Enter a confidence from 0 to 1 in steps of 0.1"));
+    let confidence = c.find(Locator::Id("confidence")).await.expect("field");
+    confidence.clear().await.expect("clear");
+    confidence.send_keys("0.7").await.expect("type");
+    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
+    v.check("60-okr-key-result").await;
+    let page = c.source().await.expect("source");
+    assert!(page.contains("<svg") && page.contains("Four decided at the last meeting."));
+    v.go("/groups/biz-dev-wg", "61-okr-parent").await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("Ship the roadmap with the community: 40 %"));
 
     let pages = std::mem::take(&mut v.pages);
     c.close().await.expect("close browser");

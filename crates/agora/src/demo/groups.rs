@@ -247,5 +247,177 @@ pub(super) async fn groups(store: &Store) -> Result<()> {
             &Who::person(gabriel.id, MEMBER_EMAIL),
         )
         .await?;
+    okrs(store, bizdev.id, &focus, fatima.id).await
+}
+
+/// Draft OKRs for this quarter. Seed 000 says each Biz Dev focus group has a suggested set of goals to
+/// start its OKRs from, and states each group's aim; those aims are the draft objectives here, each
+/// serving the Biz Dev Working Group's own objective. The key results are illustrative drafts for the
+/// facilitators to replace; Product-Market Alignment (the demo facilitator's) has check-ins, so its
+/// key result's page has a chart.
+async fn okrs(
+    store: &Store,
+    bizdev: i64,
+    focus: &[agora_store::Body],
+    facilitator: i64,
+) -> Result<()> {
+    use agora_domain::groups::okrs::{CheckInInput, KeyResultInput, ObjectiveInput};
+    let system = Who::system();
+    let today = store.now().date_naive();
+    let objective = |title: &str, description: &str, aligned_to: Option<i64>| {
+        ObjectiveInput {
+            title: title.into(),
+            description: description.into(),
+            aligned_to: aligned_to.map(|a| a.to_string()).unwrap_or_default(),
+            members_check_in: true,
+            ..Default::default()
+        }
+        .parse(today)
+        .map_err(|e| anyhow::anyhow!("demo objective invalid: {e}"))
+    };
+    let key_result = |title: &str, kind: &str, target: &str, unit: &str| {
+        KeyResultInput {
+            title: title.into(),
+            kind: kind.into(),
+            start: "0".into(),
+            target: target.into(),
+            unit: unit.into(),
+            ..Default::default()
+        }
+        .parse()
+        .map_err(|e| anyhow::anyhow!("demo key result invalid: {e}"))
+    };
+    let draft = "Draft from the focus group's aim (seed 000); its facilitators refine it with the \
+                  suggested goals on the group's page and the community's input.";
+    let goal = store
+        .create_objective(
+            bizdev,
+            &objective(
+                "Grow and enhance Open edX",
+                "New users, an aligned product, strategic partnerships and successful members: \
+                 the four focus groups' objectives serve this one.",
+                None,
+            )?,
+            &system,
+        )
+        .await?;
+    // (objective, [(key result, kind, target, unit)])
+    type Draft<'a> = (&'a str, [(&'a str, &'a str, &'a str, &'a str); 2]);
+    let drafts: [Draft; 4] = [
+        (
+            "Grow the platform's user base across new regions and industries",
+            [
+                (
+                    "New regions with an active Open edX provider",
+                    "number",
+                    "3",
+                    "regions",
+                ),
+                (
+                    "Industry case studies published",
+                    "number",
+                    "4",
+                    "case studies",
+                ),
+            ],
+        ),
+        (
+            "Align the platform's development with evolving market needs",
+            [
+                (
+                    "Provider and adopter interviews shared with Core Product",
+                    "number",
+                    "12",
+                    "interviews",
+                ),
+                (
+                    "Market needs report handed to the Core Product Working Group",
+                    "milestone",
+                    "",
+                    "",
+                ),
+            ],
+        ),
+        (
+            "Nurture strategic partnerships that expand the platform's reach and functionality",
+            [
+                (
+                    "Strategic partnerships signed",
+                    "number",
+                    "2",
+                    "partnerships",
+                ),
+                (
+                    "Partners listed in the directory who offer integrations",
+                    "percentage",
+                    "40",
+                    "",
+                ),
+            ],
+        ),
+        (
+            "Help members find innovative revenue models in edTech",
+            [
+                (
+                    "Revenue-model sessions held with members",
+                    "number",
+                    "3",
+                    "sessions",
+                ),
+                (
+                    "Members who report a new revenue stream",
+                    "number",
+                    "5",
+                    "members",
+                ),
+            ],
+        ),
+    ];
+    for (group, (title, krs)) in focus.iter().zip(drafts) {
+        let oid = store
+            .create_objective(group.id, &objective(title, draft, Some(goal))?, &system)
+            .await?;
+        for (kr_title, kind, target, unit) in krs {
+            store
+                .add_key_result(
+                    group.id,
+                    oid,
+                    &key_result(kr_title, kind, target, unit)?,
+                    &system,
+                )
+                .await?;
+        }
+    }
+    // Product-Market Alignment: a few check-ins by its facilitator on the interviews.
+    let alignment = &focus[1];
+    let period = agora_domain::groups::okrs::Quarter::containing(today);
+    let o = store.objectives(alignment.id, period).await?;
+    let interviews = o
+        .first()
+        .and_then(|o| o.key_results.first())
+        .context("the alignment key result")?;
+    let who = Who::person(facilitator, FACILITATOR_EMAIL);
+    for (value, confidence, comment) in [
+        ("2", "0.5", "Two hosting providers interviewed."),
+        ("5", "0.6", "Three adopters in higher education added."),
+        (
+            "7",
+            "0.7",
+            "Two corporate training teams; the notes are in the shared folder.",
+        ),
+    ] {
+        store
+            .check_in(
+                alignment.id,
+                interviews.id,
+                &CheckInInput {
+                    value: value.into(),
+                    confidence: confidence.into(),
+                    comment: comment.into(),
+                },
+                &who,
+            )
+            .await?;
+    }
     Ok(())
 }

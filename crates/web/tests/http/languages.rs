@@ -229,6 +229,46 @@ async fn no_page_in_any_language_lacks_a_translation(app: TestApp) {
         )
         .await;
     assert_eq!(res.status(), 303);
+    // An objective of the group with a key result and a check-in, for the OKR pages.
+    let core = app.store.body("core").await.expect("read").expect("core");
+    let objective = agora_domain::groups::okrs::ObjectiveInput {
+        title: "Ship the roadmap".into(),
+        ..Default::default()
+    }
+    .parse(app.store.now().date_naive())
+    .expect("objective");
+    let oid = app
+        .store
+        .create_objective(core.id, &objective, &agora_store::Who::system())
+        .await
+        .expect("objective");
+    let kr = agora_domain::groups::okrs::KeyResultInput {
+        title: "Roadmap items decided".into(),
+        kind: "number".into(),
+        start: "0".into(),
+        target: "10".into(),
+        ..Default::default()
+    }
+    .parse()
+    .expect("kr");
+    let kid = app
+        .store
+        .add_key_result(core.id, oid, &kr, &agora_store::Who::system())
+        .await
+        .expect("kr");
+    app.store
+        .check_in(
+            core.id,
+            kid,
+            &agora_domain::groups::okrs::CheckInInput {
+                value: "4".into(),
+                confidence: "0.7".into(),
+                comment: "Four decided.".into(),
+            },
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("check-in");
     let staff = app.login("staff@acme.example").await;
     let slug = &partner.profile.slug;
     let public = [
@@ -245,6 +285,7 @@ async fn no_page_in_any_language_lacks_a_translation(app: TestApp) {
         "/bodies/core".into(),
         "/groups".into(),
         "/groups/core".into(),
+        format!("/groups/core/key-results/{kid}"),
         "/login".into(),
         "/password/forgot".into(),
     ];
@@ -274,6 +315,11 @@ async fn no_page_in_any_language_lacks_a_translation(app: TestApp) {
         "/bodies/core/propose".into(),
         "/groups/core".into(),
         "/groups/core/edit".into(),
+        "/groups/core/objectives/new".into(),
+        format!("/groups/core/objectives/{oid}/edit"),
+        format!("/groups/core/objectives/{oid}/key-results/new"),
+        format!("/groups/core/key-results/{kid}"),
+        format!("/groups/core/key-results/{kid}/edit"),
     ];
     let anonymous = reqwest::Client::new();
     for lang in ["en", "es", "fr"] {
