@@ -113,3 +113,5 @@ error-page-internal-text = The error was logged and the team will look at it. Pl
 language-name-en = English
 language-name-es = Español
 language-name-fr = Français
+# Shared by every form with a "kind" field (decisions, key results, contributions).
+field-kind = Kind

@@ -157,7 +157,6 @@ vote-choice-no = No
 vote-choice-abstain = Abstain
 field-title = Title
 field-text = What will be done
-field-kind = Kind of decision
 field-close_hours = Hours until the close
 field-affects_partners = This decision affects partners
 field-consultation_id = Partner assembly consultation

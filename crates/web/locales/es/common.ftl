@@ -113,3 +113,5 @@ error-page-internal-text = El error quedó registrado y el equipo lo revisará. 
 language-name-en = English
 language-name-es = Español
 language-name-fr = Français
+# Shared by every form with a "kind" field (decisions, key results, contributions).
+field-kind = Tipo

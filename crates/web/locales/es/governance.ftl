@@ -157,7 +157,6 @@ vote-choice-no = No
 vote-choice-abstain = Abstención
 field-title = Título
 field-text = Qué se hará
-field-kind = Tipo de decisión
 field-close_hours = Horas hasta el cierre
 field-affects_partners = Esta decisión afecta a los socios
 field-consultation_id = Consulta a la asamblea de socios

@@ -113,3 +113,5 @@ error-page-internal-text = L'erreur a été enregistrée et l'équipe va l'exami
 language-name-en = English
 language-name-es = Español
 language-name-fr = Français
+# Shared by every form with a "kind" field (decisions, key results, contributions).
+field-kind = Type

@@ -157,7 +157,6 @@ vote-choice-no = Non
 vote-choice-abstain = Abstention
 field-title = Titre
 field-text = Ce qui sera fait
-field-kind = Type de décision
 field-close_hours = Heures avant la clôture
 field-affects_partners = Cette décision concerne les partenaires
 field-consultation_id = Consultation de l'assemblée des partenaires
