@@ -79,6 +79,9 @@ pub(crate) fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<
     let mut value: serde_json::Value = serde_json::from_slice(body)
         .map_err(|e| Error::bad(format!("The JSON body is not valid: {e}")))?;
     drop_nulls(&mut value);
+    if let Some(field) = nul_character(&value, String::new()) {
+        return Err(ValidationErrors::single(field, "nul-character").into());
+    }
     let e = match serde_path_to_error::deserialize::<_, T>(&value) {
         Ok(v) => return Ok(v),
         Err(e) => e,
@@ -115,6 +118,35 @@ fn culprit<T: serde::de::DeserializeOwned>(
             .is_some_and(|e| e.to_string() == message);
         (!still).then(|| key.clone())
     })
+}
+
+/// The first field (`a.b[2]`) whose text, or whose name, holds a NUL character: PostgreSQL cannot
+/// store one (see `middleware::refuse_nul`).
+fn nul_character(value: &serde_json::Value, path: String) -> Option<String> {
+    let join = |key: &str| {
+        if path.is_empty() {
+            key.replace('\0', "")
+        } else {
+            format!("{path}.{}", key.replace('\0', ""))
+        }
+    };
+    match value {
+        serde_json::Value::String(s) if s.contains('\0') => {
+            Some(if path.is_empty() { ".".into() } else { path })
+        }
+        serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| {
+            if k.contains('\0') {
+                Some(join(k))
+            } else {
+                nul_character(v, join(k))
+            }
+        }),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| nul_character(v, format!("{path}[{i}]"))),
+        _ => None,
+    }
 }
 
 fn drop_nulls(value: &mut serde_json::Value) {

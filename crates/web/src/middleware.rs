@@ -68,6 +68,52 @@ pub async fn track_metrics(req: Request, next: Next) -> Response {
     res
 }
 
+/// Refuses a NUL character anywhere a request can carry text into Agora: the address (path and
+/// query) and a form's fields. PostgreSQL cannot store or even compare text holding one, so it would
+/// otherwise fail the query (a 500, and in a batched write, the batch). JSON bodies are checked where
+/// they are read (`api::parse_body`), which names the field.
+pub async fn refuse_nul(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Result<Response, crate::error::Error> {
+    use crate::error::Error;
+    let uri = req.uri();
+    let in_address = |s: &str| {
+        s.as_bytes()
+            .windows(3)
+            .any(|w| w.eq_ignore_ascii_case(b"%00"))
+    };
+    if in_address(uri.path()) || uri.query().is_some_and(in_address) {
+        return Err(Error::bad(
+            "The address contains a NUL character (%00), which Agora does not accept.",
+        ));
+    }
+    let form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !form {
+        return Ok(next.run(req).await);
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = axum::body::to_bytes(body, state.config.max_body_bytes)
+        .await
+        .map_err(|_| Error::TooLarge)?;
+    if let Some((key, _)) =
+        url::form_urlencoded::parse(&bytes).find(|(k, v)| k.contains('\0') || v.contains('\0'))
+    {
+        let key = key.replace('\0', "");
+        return Err(Error::bad(format!(
+            "The field \u{201c}{key}\u{201d} contains a NUL character, which Agora does not accept."
+        )));
+    }
+    Ok(next
+        .run(Request::from_parts(parts, axum::body::Body::from(bytes)))
+        .await)
+}
+
 /// Turns error responses of HTML routes into pages (and "sign in first" into a redirect to the login).
 pub async fn html_errors(req: Request, next: Next) -> Response {
     if req.uri().path().starts_with("/api/") {

@@ -71,6 +71,10 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(metrics))
         .route("/static/style.css", get(stylesheet))
         .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::middleware::refuse_nul,
+        ))
         .layer(axum::middleware::from_fn(html_errors))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -115,3 +115,4 @@ language-name-es = Español
 language-name-fr = Français
 # Shared by every form with a "kind" field (decisions, key results, contributions).
 field-kind = Kind
+error-nul-character = This text contains a NUL character (U+0000), which is not accepted.

@@ -115,3 +115,4 @@ language-name-es = Español
 language-name-fr = Français
 # Shared by every form with a "kind" field (decisions, key results, contributions).
 field-kind = Tipo
+error-nul-character = Este texto contiene un carácter NUL (U+0000), que no se acepta.

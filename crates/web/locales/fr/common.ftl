@@ -115,3 +115,4 @@ language-name-es = Español
 language-name-fr = Français
 # Shared by every form with a "kind" field (decisions, key results, contributions).
 field-kind = Type
+error-nul-character = Ce texte contient un caractère NUL (U+0000), qui n’est pas accepté.
