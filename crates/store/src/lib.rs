@@ -49,7 +49,7 @@ pub use leads::{
     Referrer, ReportCounts, RequesterStatus, ShareChange, StoredExplanation, Submission,
     WaitingOffer, DRY_RUN_LEADS,
 };
-pub use obligations::{ClientDeclaration, DecisionRef, ObligationPolicyVersion};
+pub use obligations::{ClientDeclaration, DecisionRef, ObligationPolicyVersion, PartnerName};
 pub use outbox::{set_mail_renderer, Mail, MailRenderer, OutboxMessage};
 pub use partners::{ImportRow, Invitation, Partner, StatusChange};
 pub use people::{Person, PersonWithGrants};

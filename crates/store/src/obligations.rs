@@ -337,3 +337,59 @@ fn policy_version(row: &AnyRow) -> Result<ObligationPolicyVersion> {
         created_by: get(row, "created_by")?,
     })
 }
+
+/// A partner's name and status, for views across every partner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartnerName {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub status: agora_domain::partner::PartnerStatus,
+}
+
+impl Store {
+    /// Every partner's declared counts for `years`, by (partner, year).
+    pub async fn client_counts_in(
+        &self,
+        years: std::ops::RangeInclusive<i32>,
+    ) -> Result<std::collections::HashMap<(i64, i32), ClientCounts>> {
+        let mut out = std::collections::HashMap::new();
+        for row in sqlx::query(
+            "SELECT partner_id, year, clients, logo_refused, testimonial_refused \
+             FROM client_declarations WHERE year >= $1 AND year <= $2",
+        )
+        .bind(i64::from(*years.start()))
+        .bind(i64::from(*years.end()))
+        .fetch_all(&self.reader)
+        .await?
+        {
+            let year: i64 = get(&row, "year")?;
+            let year = i32::try_from(year)
+                .map_err(|_| crate::corrupt("client_declarations", "year", &year.to_string()))?;
+            out.insert((get(&row, "partner_id")?, year), counts(&row)?);
+        }
+        Ok(out)
+    }
+
+    /// Every partner's id, slug, name and status, by name: lighter than whole profiles.
+    pub async fn partner_names(&self) -> Result<Vec<PartnerName>> {
+        sqlx::query("SELECT id, slug, name, status FROM partners ORDER BY name, id")
+            .fetch_all(&self.reader)
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(PartnerName {
+                    id: get(r, "id")?,
+                    slug: get(r, "slug")?,
+                    name: get(r, "name")?,
+                    status: get_parsed(
+                        r,
+                        "partners",
+                        "status",
+                        agora_domain::partner::PartnerStatus::parse,
+                    )?,
+                })
+            })
+            .collect()
+    }
+}

@@ -463,3 +463,50 @@ pub fn overall(statuses: impl IntoIterator<Item = ObligationStatus>) -> Obligati
         .max_by_key(|s| rank(*s))
         .unwrap_or(ObligationStatus::Met)
 }
+
+/// Where a partner stands on one type in one year: what is required after exemptions, what the
+/// Marketing WG approved, and the status from the pace of the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct Standing {
+    #[serde(rename = "type")]
+    pub kind: ContributionType,
+    pub required: u32,
+    pub approved: u32,
+    pub status: ObligationStatus,
+}
+
+/// Every type's standing for a partner in `year`, in `ContributionType::ALL` order, from the
+/// policy governing the year (none: nothing is required), its declared clients and its approved
+/// contributions.
+pub fn standings(
+    policy: Option<&super::ObligationPolicy>,
+    counts: super::ClientCounts,
+    approved: impl Fn(ContributionType) -> u32,
+    year: i32,
+    today: NaiveDate,
+) -> Vec<Standing> {
+    ContributionType::ALL
+        .iter()
+        .map(|&kind| {
+            let required = policy
+                .map(|p| super::requirement(p.rule(kind), kind, counts).required)
+                .unwrap_or(0);
+            let approved = approved(kind);
+            Standing {
+                kind,
+                required,
+                approved,
+                status: ObligationStatus::of(required, approved, year, today),
+            }
+        })
+        .collect()
+}
+
+/// How many contributions are still due across the types (approved beyond a requirement does not
+/// make up for another type).
+pub fn still_due(standings: &[Standing]) -> u32 {
+    standings
+        .iter()
+        .map(|s| s.required.saturating_sub(s.approved))
+        .sum()
+}

@@ -383,3 +383,53 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn standings_follow_the_policy_counts_and_approvals() {
+    let policy = ObligationPolicy::fixed(
+        1,
+        Years {
+            first: 2026,
+            last: None,
+        },
+    );
+    let counts = ClientCounts {
+        clients: 10,
+        logo_refused: 10,
+        testimonial_refused: 0,
+    };
+    let approved = |k: ContributionType| u32::from(k == ContributionType::CaseStudy) * 2;
+    let s = standings(Some(&policy), counts, approved, 2026, date(2026, 12, 31));
+    assert_eq!(s.len(), 4);
+    assert_eq!(s[0].kind, ContributionType::CaseStudy);
+    assert_eq!(
+        (s[0].required, s[0].approved, s[0].status),
+        (1, 2, ObligationStatus::Met)
+    );
+    // Every client refused its logo: nothing is owed.
+    assert_eq!((s[3].required, s[3].status), (0, ObligationStatus::Met));
+    assert_eq!(s[1].status, ObligationStatus::Behind);
+    assert_eq!(still_due(&s), 2);
+    let none = standings(None, counts, approved, 2026, date(2026, 6, 1));
+    assert!(none
+        .iter()
+        .all(|s| s.required == 0 && s.status == ObligationStatus::Met));
+    assert_eq!(still_due(&none), 0);
+}
+
+proptest! {
+    /// Nothing still due exactly when every type is met.
+    #[test]
+    fn nothing_due_means_met(req in prop::collection::vec(0u32..4, 4), app in prop::collection::vec(0u32..4, 4), day in 0u64..365) {
+        let policy = ObligationPolicy {
+            case_study: Rule::Fixed { count: req[0] },
+            article: Rule::Fixed { count: req[1] },
+            testimonial: Rule::Fixed { count: req[2] },
+            logo: Rule::Fixed { count: req[3] },
+            years: Years { first: 2026, last: None },
+        };
+        let idx = |k: ContributionType| ContributionType::ALL.iter().position(|x| *x == k).unwrap_or(0);
+        let s = standings(Some(&policy), ClientCounts::default(), |k| app[idx(k)], 2026, date(2026, 1, 1) + chrono::Days::new(day));
+        prop_assert_eq!(still_due(&s) == 0, overall(s.iter().map(|x| x.status)) == ObligationStatus::Met);
+    }
+}

@@ -81,3 +81,17 @@ contributions-queue-empty = Nothing waits.
 task-contribution-review = Review “{ $title }” from { $partner }
 task-topic-review = Review the article topic “{ $title }” from { $partner }
 task-contribution-changes = Make the changes asked for “{ $title }” and resubmit
+task-obligations-due = { $count ->
+        [one] { $count } marketing contribution is still due for { $year }
+       *[other] { $count } marketing contributions are still due for { $year }
+    }
+
+## Compliance
+error-too-many-years = Choose at most ten years.
+compliance-heading = Marketing obligations: compliance
+compliance-from = From
+compliance-to = To
+compliance-csv = Download as CSV
+compliance-none = No active partners.
+compliance-caption = Approved / required contributions per type, and the status from the pace of the year
+compliance-col-partner = Partner

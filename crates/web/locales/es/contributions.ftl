@@ -81,3 +81,17 @@ contributions-queue-empty = Nada pendiente.
 task-contribution-review = Revisar «{ $title }» de { $partner }
 task-topic-review = Revisar el tema de artículo «{ $title }» de { $partner }
 task-contribution-changes = Hacer los cambios pedidos en «{ $title }» y reenviar
+task-obligations-due = { $count ->
+        [one] Queda { $count } contribución de marketing pendiente para { $year }
+       *[other] Quedan { $count } contribuciones de marketing pendientes para { $year }
+    }
+
+## Compliance
+error-too-many-years = Elija diez años como máximo.
+compliance-heading = Obligaciones de marketing: cumplimiento
+compliance-from = Desde
+compliance-to = Hasta
+compliance-csv = Descargar en CSV
+compliance-none = No hay socios activos.
+compliance-caption = Contribuciones aprobadas / requeridas por tipo, y el estado según el ritmo del año
+compliance-col-partner = Socio

@@ -81,3 +81,17 @@ contributions-queue-empty = Rien n'attend.
 task-contribution-review = Relire « { $title } » de { $partner }
 task-topic-review = Relire le sujet d'article « { $title } » de { $partner }
 task-contribution-changes = Apporter les modifications demandées à « { $title } » et soumettre à nouveau
+task-obligations-due = { $count ->
+        [one] { $count } contribution marketing reste due pour { $year }
+       *[other] { $count } contributions marketing restent dues pour { $year }
+    }
+
+## Compliance
+error-too-many-years = Choisissez dix ans au plus.
+compliance-heading = Obligations marketing : conformité
+compliance-from = De
+compliance-to = À
+compliance-csv = Télécharger en CSV
+compliance-none = Aucun partenaire actif.
+compliance-caption = Contributions approuvées / requises par type, et l'état selon le rythme de l'année
+compliance-col-partner = Partenaire

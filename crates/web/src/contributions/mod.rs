@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod api;
+pub mod compliance;
 pub mod pages;
 pub mod tasks;
 
@@ -24,14 +25,17 @@ pub fn routes() -> Routes {
         .route("/contributions/{id}/resubmit", post(pages::resubmit))
         .route("/contributions/{id}/review", post(pages::review))
         .route("/topics/{id}/review", post(pages::review_topic))
-        .route("/marketing/reviews", get(pages::queue));
+        .route("/marketing/reviews", get(pages::queue))
+        .route("/admin/compliance", get(compliance::page))
+        .route("/admin/compliance.csv", get(compliance::csv));
     let api = OpenApiRouter::new()
         .routes(routes!(api::list, api::submit))
         .routes(routes!(api::detail, api::resubmit))
         .routes(routes!(api::review))
         .routes(routes!(api::queue))
         .routes(routes!(api::topics, api::propose_topic))
-        .routes(routes!(api::review_topic));
+        .routes(routes!(api::review_topic))
+        .routes(routes!(compliance::api));
     Routes {
         pages,
         api,

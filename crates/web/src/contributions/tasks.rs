@@ -1,13 +1,15 @@
 //! What contributions ask of people: Marketing WG members review what waits (never their own
 //! organization's), and a partner's people resubmit what was sent back for changes.
 
-use super::actions;
+use super::{actions, compliance};
 use crate::auth::Viewer;
 use crate::error::Result;
 use crate::tasks::{Contribution, Task};
 use crate::AppState;
+use agora_domain::obligations::ObligationStatus;
 use agora_domain::obligations::{may_review, ContributionState};
 use agora_domain::permissions::Permission;
+use chrono::{Datelike, NaiveDate, NaiveTime, TimeZone, Utc};
 
 /// This program's contribution to what needs a person (registered in `routes()`).
 pub fn tasks<'a>(state: &'a AppState, v: &'a Viewer) -> Contribution<'a> {
@@ -53,9 +55,35 @@ async fn items(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
             }
         }
     }
+    let year = state.clock.now().year();
     for partner_id in v.actor.partner_ids() {
         if !v.can(Permission::SubmitContributions { partner_id }) {
             continue;
+        }
+        // The year's obligations, once the partner falls behind the pace of the year.
+        if let Some(r) = compliance::rows(state, year..=year, Some(partner_id))
+            .await?
+            .pop()
+            .filter(|r| {
+                matches!(
+                    r.status,
+                    ObligationStatus::Behind | ObligationStatus::Overdue
+                )
+            })
+        {
+            let due = NaiveDate::from_ymd_opt(year + 1, 1, 1)
+                .map(|d| Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN)));
+            out.push(Task::new(
+                "contributions",
+                "obligations-due",
+                tr.t2(
+                    "task-obligations-due",
+                    ("count", r.still_due.to_string()),
+                    ("year", year.to_string()),
+                ),
+                format!("/partners/{}/obligations?year={year}", r.partner),
+                due,
+            ));
         }
         for c in state.store.contributions_of(partner_id, None).await? {
             if c.state == ContributionState::ChangesRequested {

@@ -518,3 +518,131 @@ async fn the_pages_submit_review_and_resubmit(app: TestApp) {
     assert!(list.contains("Forty courses, with numbers"), "{list}");
     assert!(list.contains("Approved"), "{list}");
 }
+
+both_backends!(the_foundation_sees_compliance_across_partners_and_a_partner_its_own);
+
+async fn the_foundation_sees_compliance_across_partners_and_a_partner_its_own(app: TestApp) {
+    let w = world(&app).await;
+    // Org A declares clients; a partner name that looks like a formula is neutralised in the CSV.
+    let (status, _) = api(
+        &app,
+        &w.member,
+        Method::POST,
+        "/api/v1/partners/org-a/contributions",
+        Some(case_study()),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let (_, list) = api(
+        &app,
+        &w.member,
+        Method::GET,
+        "/api/v1/partners/org-a/contributions",
+        None,
+    )
+    .await;
+    let id = &list["contributions"][0]["id"];
+    let (status, _) = api(
+        &app,
+        &w.reviewer,
+        Method::POST,
+        &format!("/api/v1/contributions/{id}/review"),
+        Some(json!({"verdict": "approve"})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    app.partner("=HYPERLINK(1)", PartnerStatus::Active).await;
+
+    let (status, body) = api(
+        &app,
+        &w.admin,
+        Method::GET,
+        "/api/v1/admin/compliance?from=2025&to=2026",
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let rows = body["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 3 * 2, "{body}");
+    let a2026 = rows
+        .iter()
+        .find(|r| r["partner"] == "org-a" && r["year"] == 2026)
+        .expect("row");
+    assert_eq!(a2026["standings"][0]["type"], "case_study");
+    assert_eq!(a2026["standings"][0]["approved"], 1);
+    assert_eq!(a2026["standings"][0]["required"], 1);
+    assert_eq!(a2026["standings"][0]["status"], "met");
+    assert_eq!(a2026["still_due"], 3);
+
+    // Partners do not see the view across partners.
+    for token in [&w.member, &w.reviewer] {
+        let (status, _) = api(&app, token, Method::GET, "/api/v1/admin/compliance", None).await;
+        assert_eq!(status, 403);
+    }
+    // Bad years are refused by field.
+    let (status, body) = api(
+        &app,
+        &w.admin,
+        Method::GET,
+        "/api/v1/admin/compliance?from=2020&to=2035",
+        None,
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(body.to_string().contains("too-many-years"), "{body}");
+    let (status, body) = api(
+        &app,
+        &w.admin,
+        Method::GET,
+        "/api/v1/admin/compliance?year=abc",
+        None,
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(body.to_string().contains("year"), "{body}");
+
+    let admin = app.login("admin@example.org").await;
+    let csv = admin
+        .get(app.url("/admin/compliance.csv?year=2026"))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        csv.starts_with("partner,name,year,case_study_required"),
+        "{csv}"
+    );
+    assert!(csv.contains("org-a,Org A,2026,1,1,met"), "{csv}");
+    assert!(csv.contains(",'=HYPERLINK(1),"), "{csv}");
+    let html = admin
+        .get(app.url("/admin/compliance?year=2026"))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("body");
+    assert!(html.contains("1 / 1"), "{html}");
+    assert!(!html.contains("Unknown localization key"));
+
+    // In the year's last weeks, a partner still short sees it in what needs it; others do not.
+    let now = app.clock.now();
+    use chrono::{Datelike, TimeZone};
+    let late = chrono::Utc
+        .with_ymd_and_hms(now.year(), 12, 20, 12, 0, 0)
+        .single()
+        .expect("date");
+    if late > now {
+        app.clock.advance(late - now);
+    }
+    let (_, tasks) = api(&app, &w.member, Method::GET, "/api/v1/me/tasks", None).await;
+    assert!(tasks.to_string().contains("still due for"), "{tasks}");
+    assert!(
+        tasks.to_string().contains("/partners/org-a/obligations"),
+        "{tasks}"
+    );
+    let (_, tasks) = api(&app, &w.reviewer, Method::GET, "/api/v1/me/tasks", None).await;
+    assert!(!tasks.to_string().contains("still due for"), "{tasks}");
+}

@@ -326,6 +326,16 @@ async fn every_route_checks_every_role(app: TestApp) {
             [Login, Forbid, Forbid, Allow],
         ),
         (
+            "GET",
+            "/admin/compliance".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/admin/compliance.csv".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
             "POST",
             "/admin/obligations".into(),
             [Login, Forbid, Forbid, Allow],
@@ -942,6 +952,11 @@ async fn every_route_checks_every_role(app: TestApp) {
         (
             "GET",
             "/api/v1/marketing/reviews".into(),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/admin/compliance".into(),
             [Unauth, Forbid, Forbid, Allow],
         ),
         (
