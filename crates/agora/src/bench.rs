@@ -906,3 +906,155 @@ pub fn tally(
     }
     Ok(())
 }
+
+/// The foundation's compliance view (`GET /api/v1/admin/compliance`) over `partners` active
+/// partners × `years` years (SQLite in DIR): each partner declares its clients every year and has
+/// one contribution approved per year, half of them case studies. Prints the median and maximum of
+/// 15 requests; the target is a median under 100 ms for 1,000 × 5 on a release build.
+pub async fn compliance(dir: &std::path::Path, partners: usize, years: i32) -> anyhow::Result<()> {
+    use agora_domain::obligations::{
+        ContributionInput, DeclarationInput, ObligationPolicy, ReviewInput, Years,
+    };
+    anyhow::ensure!((1..=10).contains(&years), "--years must be 1 to 10");
+    std::fs::create_dir_all(dir)?;
+    let db = BenchDb::new(dir, "compliance").await?;
+    let map = RegionMap::default_map();
+    let system = agora_store::Who::system();
+    let mut rows = vec![];
+    for i in 0..partners {
+        let input = agora_domain::partner::PartnerInput {
+            name: format!("Bench Partner {i:04}"),
+            website: "https://bench.example".into(),
+            description: "A partner of the compliance benchmark.".into(),
+            hq_country: map.regions()[i % 7].countries[0].clone(),
+            regions: vec![map.regions()[i % 7].slug.clone()],
+            languages: vec!["en".into()],
+            services: vec!["hosting".into()],
+            pricing: vec!["subscription".into()],
+            segments: vec!["higher-education".into()],
+            size: "11-50".into(),
+            ..Default::default()
+        };
+        rows.push(agora_store::ImportRow {
+            profile: input.parse(&map).map_err(|e| anyhow::anyhow!("{e}"))?,
+            status: agora_domain::partner::PartnerStatus::Active,
+        });
+    }
+    db.store.import_partners(&rows, &system).await?;
+    let last = chrono::Datelike::year(&db.store.now());
+    let first = last - years + 1;
+    db.store
+        .adopt_obligation_policy(
+            &ObligationPolicy::fixed(
+                1,
+                Years {
+                    first: 2000,
+                    last: None,
+                },
+            ),
+            "bench",
+            None,
+            &system,
+        )
+        .await?;
+    let loaded = Instant::now();
+    let approve = ReviewInput {
+        verdict: "approve".into(),
+        comment: String::new(),
+    }
+    .parse()
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    for (i, p) in db.store.all_partners().await?.iter().enumerate() {
+        for year in first..=last {
+            let declaration = DeclarationInput {
+                year: Some(year.into()),
+                count: Some((i % 20) as i64),
+                logo_refused: Some((i % 3) as i64 % ((i % 20) as i64 + 1)),
+                ..Default::default()
+            }
+            .parse()
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            db.store
+                .declare_clients(p.id, &declaration, &system)
+                .await?;
+            let c = ContributionInput {
+                kind: if (i + year as usize).is_multiple_of(2) {
+                    "case_study"
+                } else {
+                    "logo"
+                }
+                .into(),
+                title: "Bench contribution".into(),
+                link: "https://bench.example/c".into(),
+                client: "Client".into(),
+                consent_evidence: "Signed".into(),
+                language: "en".into(),
+                year: Some(year.into()),
+                ..Default::default()
+            }
+            .parse(year)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let id = db.store.submit_contribution(p.id, &c, &system).await?;
+            db.store.review_contribution(id, &approve, &system).await?;
+        }
+    }
+    println!(
+        "compliance: {partners} partners × {years} years declared and approved in {:.1} s",
+        loaded.elapsed().as_secs_f64()
+    );
+    let person = db
+        .store
+        .create_person(
+            &agora_domain::person::Email::parse("admin@bench.example")
+                .map_err(anyhow::Error::msg)?,
+            "Admin",
+            None,
+            &[agora_domain::permissions::Grant {
+                role: agora_domain::permissions::Role::Admin,
+                scope_id: None,
+            }],
+            &system,
+        )
+        .await?;
+    let token = format!("agora_{}", agora_web::auth::random_token());
+    db.store
+        .create_api_token(
+            person.id,
+            "bench",
+            &agora_web::auth::hash_token(&token),
+            "agora_bench",
+            db.store.now() + chrono::Duration::days(1),
+            &system,
+        )
+        .await?;
+    let (base, stop) = start_app(&db.store, |_| {}).await?;
+    let client = reqwest::Client::new();
+    let path = format!("/api/v1/admin/compliance?from={first}&to={last}");
+    let mut times = vec![];
+    let mut count = 0;
+    for _ in 0..15 {
+        let t = Instant::now();
+        let res = client
+            .get(format!("{base}{path}"))
+            .bearer_auth(&token)
+            .send()
+            .await?;
+        anyhow::ensure!(res.status() == 200, "{path}: {}", res.status());
+        let body: serde_json::Value = res.json().await?;
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        count = body["rows"].as_array().map_or(0, Vec::len);
+    }
+    anyhow::ensure!(
+        count == partners * years as usize,
+        "expected {} rows, got {count}",
+        partners * years as usize
+    );
+    times.sort_by(|a, b| a.total_cmp(b));
+    println!(
+        "compliance view, {count} rows: median {:.0} ms, max {:.0} ms",
+        times[times.len() / 2],
+        times[times.len() - 1]
+    );
+    stop.shut_down().await;
+    Ok(())
+}

@@ -313,6 +313,16 @@ enum BenchCommand {
         #[arg(long, default_value_t = 1_000_000)]
         leads: u64,
     },
+    /// Time the foundation's compliance view of marketing obligations over PARTNERS active partners
+    /// and YEARS years, each with its clients declared and contributions approved (SQLite in DIR).
+    Compliance {
+        #[arg(long, default_value = "./agora-bench")]
+        dir: PathBuf,
+        #[arg(long, default_value_t = 1_000)]
+        partners: usize,
+        #[arg(long, default_value_t = 5)]
+        years: i32,
+    },
     /// Count synthetic ranked ballots by instant-runoff and by Schulze (pure computation, no
     /// database); prints the median, min and max of 5 runs of each.
     Tally {
@@ -532,6 +542,11 @@ async fn run(cli: Cli) -> Result<()> {
             postgres,
         }) => bench::sign_in(&dir, clients, seconds, postgres.as_deref()).await,
         Command::Bench(BenchCommand::Report { dir, leads }) => bench::report(&dir, leads).await,
+        Command::Bench(BenchCommand::Compliance {
+            dir,
+            partners,
+            years,
+        }) => bench::compliance(&dir, partners, years).await,
         Command::Leads(LeadsCommand::RunJobs { retention_days }) => {
             let r = store
                 .run_lead_jobs(store.now(), (retention_days > 0).then_some(retention_days))
