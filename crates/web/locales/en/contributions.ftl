@@ -95,3 +95,13 @@ compliance-csv = Download as CSV
 compliance-none = No active partners.
 compliance-caption = Approved / required contributions per type, and the status from the pace of the year
 compliance-col-partner = Partner
+
+## Showcase and the partner's public page
+showcase-heading = Case studies and references
+showcase-intro = Contributions of the program's partners, approved by the Marketing Working Group. Smaller companies' contributions come first.
+showcase-any = Any
+showcase-region = Region
+showcase-segment = Segment
+showcase-none = No contributions match.
+showcase-highlighted = Smaller company
+profile-references-heading = Case studies and references

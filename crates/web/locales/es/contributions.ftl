@@ -95,3 +95,13 @@ compliance-csv = Descargar en CSV
 compliance-none = No hay socios activos.
 compliance-caption = Contribuciones aprobadas / requeridas por tipo, y el estado según el ritmo del año
 compliance-col-partner = Socio
+
+## Showcase and the partner's public page
+showcase-heading = Casos de estudio y referencias
+showcase-intro = Contribuciones de los socios del programa, aprobadas por el Grupo de Trabajo de Marketing. Las de empresas más pequeñas aparecen primero.
+showcase-any = Cualquiera
+showcase-region = Región
+showcase-segment = Segmento
+showcase-none = Ninguna contribución coincide.
+showcase-highlighted = Empresa pequeña
+profile-references-heading = Casos de estudio y referencias

@@ -95,3 +95,13 @@ compliance-csv = Télécharger en CSV
 compliance-none = Aucun partenaire actif.
 compliance-caption = Contributions approuvées / requises par type, et l'état selon le rythme de l'année
 compliance-col-partner = Partenaire
+
+## Showcase and the partner's public page
+showcase-heading = Études de cas et références
+showcase-intro = Contributions des partenaires du programme, approuvées par le groupe de travail Marketing. Celles des plus petites entreprises viennent en premier.
+showcase-any = Tous
+showcase-region = Région
+showcase-segment = Segment
+showcase-none = Aucune contribution ne correspond.
+showcase-highlighted = Petite entreprise
+profile-references-heading = Études de cas et références

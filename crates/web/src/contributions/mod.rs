@@ -6,6 +6,7 @@ pub mod actions;
 pub mod api;
 pub mod compliance;
 pub mod pages;
+pub mod showcase;
 pub mod tasks;
 
 use crate::routes::Routes;
@@ -26,6 +27,7 @@ pub fn routes() -> Routes {
         .route("/contributions/{id}/review", post(pages::review))
         .route("/topics/{id}/review", post(pages::review_topic))
         .route("/marketing/reviews", get(pages::queue))
+        .route("/showcase", get(showcase::page))
         .route("/admin/compliance", get(compliance::page))
         .route("/admin/compliance.csv", get(compliance::csv));
     let api = OpenApiRouter::new()
@@ -35,7 +37,8 @@ pub fn routes() -> Routes {
         .routes(routes!(api::queue))
         .routes(routes!(api::topics, api::propose_topic))
         .routes(routes!(api::review_topic))
-        .routes(routes!(compliance::api));
+        .routes(routes!(compliance::api))
+        .routes(routes!(showcase::api));
     Routes {
         pages,
         api,

@@ -173,6 +173,8 @@ struct ProfileView {
     ctx: Ctx,
     p: ProfileText,
     embed: String,
+    /// Its approved contributions ("case studies and references").
+    references: Vec<agora_store::ShowcaseItem>,
 }
 
 /// The public profile of an active partner; others are not public.
@@ -189,10 +191,21 @@ pub async fn profile(
         .ok_or(Error::NotFound)?;
     let map = state.store.region_map().await?;
     let embed = badge_embed(&state, &v.tr, &slug);
+    let references = state
+        .store
+        .showcase(
+            &agora_store::ShowcaseFilter {
+                partner_id: Some(partner.id),
+                ..Default::default()
+            },
+            50,
+        )
+        .await?;
     render(&ProfileView {
         ctx: Ctx::new(&v, "/partners"),
         p: ProfileText::new(&v.tr, &map, &partner.profile),
         embed,
+        references,
     })
 }
 

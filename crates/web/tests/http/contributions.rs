@@ -646,3 +646,74 @@ async fn the_foundation_sees_compliance_across_partners_and_a_partner_its_own(ap
     let (_, tasks) = api(&app, &w.reviewer, Method::GET, "/api/v1/me/tasks", None).await;
     assert!(!tasks.to_string().contains("still due for"), "{tasks}");
 }
+
+both_backends!(approved_contributions_show_in_public_without_private_data);
+
+async fn approved_contributions_show_in_public_without_private_data(app: TestApp) {
+    let w = world(&app).await;
+    let mut logo = case_study();
+    logo["type"] = json!("logo");
+    logo["title"] = json!("Universidad Austral's logo");
+    logo["consent_evidence"] = json!("Signed release ref. SECRET-42");
+    let mut ids = vec![];
+    for body in [case_study(), logo] {
+        let (status, created) = api(
+            &app,
+            &w.member,
+            Method::POST,
+            "/api/v1/partners/org-a/contributions",
+            Some(body),
+        )
+        .await;
+        assert_eq!(status, 201, "{created}");
+        ids.push(created["id"].clone());
+    }
+    // Only the approved one is public.
+    let (status, _) = api(
+        &app,
+        &w.reviewer,
+        Method::POST,
+        &format!("/api/v1/contributions/{}/review", ids[0]),
+        Some(json!({"verdict": "approve"})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let anonymous = reqwest::Client::new();
+    let get = |path: &str| {
+        let req = anonymous.get(app.url(path)).header("accept-language", "en");
+        async move {
+            let res = req.send().await.expect("get");
+            (res.status().as_u16(), res.text().await.expect("body"))
+        }
+    };
+    let (status, profile) = get("/partners/org-a").await;
+    assert_eq!(status, 200);
+    assert!(profile.contains("Case studies and references"), "{profile}");
+    assert!(profile.contains("Forty courses moved"), "{profile}");
+    assert!(!profile.contains("logo"), "{profile}");
+    let (status, showcase) = get("/showcase").await;
+    assert_eq!(status, 200);
+    assert!(showcase.contains("Forty courses moved"), "{showcase}");
+    // 11-50 people: a smaller company, marked.
+    assert!(showcase.contains("Smaller company"), "{showcase}");
+    assert!(!showcase.contains("SECRET-42"));
+    assert!(!showcase.contains("Unknown localization key"));
+    let (_, json) =
+        get("/api/v1/showcase?type=case_study&segment=higher-education&region=europe").await;
+    let json: Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(json["contributions"][0]["title"], "Forty courses moved");
+    assert_eq!(json["contributions"][0]["highlighted"], true);
+    assert!(json["contributions"][0].get("consent_evidence").is_none());
+    let (_, json) = get("/api/v1/showcase?type=logo").await;
+    let json: Value = serde_json::from_str(&json).expect("json");
+    assert!(json["contributions"].as_array().expect("list").is_empty());
+    let (_, json) = get("/api/v1/showcase?segment=corporate").await;
+    let json: Value = serde_json::from_str(&json).expect("json");
+    assert!(json["contributions"].as_array().expect("list").is_empty());
+    let (status, body) = get("/api/v1/showcase?segment=bakeries&region=atlantis").await;
+    assert_eq!(status, 422);
+    assert!(
+        body.contains("segment") && body.contains("region"),
+        "{body}"
+    );
+}

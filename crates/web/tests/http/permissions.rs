@@ -330,6 +330,7 @@ async fn every_route_checks_every_role(app: TestApp) {
             "/admin/compliance".into(),
             [Login, Forbid, Forbid, Allow],
         ),
+        ("GET", "/showcase".into(), [Allow, Allow, Allow, Allow]),
         (
             "GET",
             "/admin/compliance.csv".into(),
@@ -958,6 +959,11 @@ async fn every_route_checks_every_role(app: TestApp) {
             "GET",
             "/api/v1/admin/compliance".into(),
             [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/showcase".into(),
+            [Allow, Allow, Allow, Allow],
         ),
         (
             "POST",
