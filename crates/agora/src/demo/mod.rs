@@ -9,10 +9,12 @@ use agora_domain::taxonomy::{CompanySize, Pricing, Segment, Service, LANGUAGES};
 use agora_store::{ImportRow, Store, Who};
 use anyhow::{Context, Result};
 
+mod contributions;
 mod governance;
 mod groups;
 mod leads;
 
+use contributions::contributions;
 use governance::governance;
 use groups::groups;
 use leads::leads;
@@ -277,7 +279,8 @@ pub async fn load(store: &Store, partners: usize) -> Result<()> {
     }
     leads(store, &map, &mut rng).await?;
     governance(store, first.id).await?;
-    groups(store).await
+    groups(store).await?;
+    contributions(store, first.id, second.id).await
 }
 
 const FACILITATOR_EMAIL: &str = "facilitator@agora.example";
@@ -410,6 +413,34 @@ mod tests {
             .iter()
             .any(|o| o.contains("Put the logos of X clients on the openedx.org website")));
         demo_has_the_seeds_groups(&db.store).await;
+        demo_has_contributions_in_every_state(&db.store).await;
+    }
+
+    async fn demo_has_contributions_in_every_state(store: &Store) {
+        use agora_domain::obligations::ContributionState;
+        let all = store.all_partners().await.expect("all");
+        let mut states = BTreeSet::new();
+        for p in &all {
+            for c in store.contributions_of(p.id, None).await.expect("q") {
+                states.insert(c.state.slug());
+            }
+        }
+        for s in ContributionState::ALL {
+            assert!(
+                states.contains(s.slug()),
+                "{} missing: {states:?}",
+                s.slug()
+            );
+        }
+        assert_eq!(
+            store
+                .showcase(&Default::default(), 50)
+                .await
+                .expect("q")
+                .len(),
+            2
+        );
+        assert_eq!(store.proposed_topics().await.expect("q").len(), 1);
     }
 
     async fn demo_has_the_seeds_groups(store: &Store) {
