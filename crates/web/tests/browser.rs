@@ -1001,6 +1001,147 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .expect("source")
         .contains("Ship the roadmap with the community: 40 %"));
 
+    // Marketing contributions (issue 11): Fjord declares 10 clients, one refusing its logo, and
+    // submits a case study; a Marketing WG member approves it from the queue; Fjord's obligations
+    // and public page then show it.
+    let year = chrono::Datelike::year(&store.now());
+    let mwg = store
+        .create_body(
+            &agora_store::NewBody {
+                slug: "marketing-wg".into(),
+                name: "Marketing Working Group".into(),
+                description: String::new(),
+                visibility: agora_domain::governance::Visibility::Public,
+                min_close_hours: 24,
+            },
+            &Who::system(),
+        )
+        .await
+        .expect("marketing group");
+    store
+        .create_person(
+            &Email::parse("mia@example.org").expect("email"),
+            "Mia Marketing",
+            Some(&hash),
+            &[Grant {
+                role: Role::GroupMember,
+                scope_id: Some(mwg.id),
+            }],
+            &Who::system(),
+        )
+        .await
+        .expect("reviewer");
+    store
+        .adopt_obligation_policy(
+            &agora_domain::obligations::ObligationPolicy::fixed(
+                1,
+                agora_domain::obligations::Years {
+                    first: 2000,
+                    last: None,
+                },
+            ),
+            "Part 5",
+            None,
+            &Who::system(),
+        )
+        .await
+        .expect("policy");
+    click_to_new_page(&c, Locator::Css("header.site form button")).await;
+    v.sign_in("sales@fjord.example", "56-contributor-login")
+        .await;
+    v.go(
+        &format!("/partners/fjord-academy/clients?year={year}"),
+        "56-declare-clients",
+    )
+    .await;
+    for (id, text) in [("count", "10"), ("logo_refused", "1")] {
+        c.find(Locator::Id(id))
+            .await
+            .expect("count field")
+            .send_keys(text)
+            .await
+            .expect("type");
+    }
+    click_to_new_page(
+        &c,
+        Locator::Css("form[action='/partners/fjord-academy/clients'] button[type=submit]"),
+    )
+    .await;
+    v.check("57-obligations-declared").await;
+    assert!(c.source().await.expect("source").contains("10 clients"));
+    v.go("/partners/fjord-academy/contributions", "58-contributions")
+        .await;
+    for (id, text) in [
+        ("title", "A Norwegian college moves 40 courses"),
+        ("link", "https://fjord.example/case"),
+        ("client", "Nordlys College"),
+    ] {
+        c.find(Locator::Id(id))
+            .await
+            .expect("contribution field")
+            .send_keys(text)
+            .await
+            .expect("type");
+    }
+    click_to_new_page(
+        &c,
+        Locator::Css("form[action='/partners/fjord-academy/contributions'] button[type=submit]"),
+    )
+    .await;
+    v.check("59-contribution-submitted").await;
+    assert!(c.source().await.expect("source").contains("Submitted"));
+    click_to_new_page(&c, Locator::Css("header.site form button")).await;
+    v.sign_in("mia@example.org", "60-reviewer-login").await;
+    v.go("/marketing/reviews", "60-review-queue").await;
+    click_to_new_page(&c, Locator::Css("main a[href^='/contributions/']")).await;
+    v.check("61-review").await;
+    c.find(Locator::Css("input[name=verdict][value=approve]"))
+        .await
+        .expect("approve")
+        .click()
+        .await
+        .expect("click");
+    click_to_new_page(
+        &c,
+        Locator::Css("form[action$='/review'] button[type=submit]"),
+    )
+    .await;
+    v.check("62-reviewed").await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("Approved by Mia Marketing"));
+    click_to_new_page(&c, Locator::Css("header.site form button")).await;
+    v.sign_in("sales@fjord.example", "63-contributor-again")
+        .await;
+    v.go(
+        &format!("/partners/fjord-academy/obligations?year={year}"),
+        "63-obligations-met",
+    )
+    .await;
+    let page = c.source().await.expect("source");
+    let case_row = page
+        .split("<tr>")
+        .find(|r| r.contains("Case studies"))
+        .expect("case study row");
+    assert!(
+        case_row.contains("<td>1</td>") && case_row.contains("Met"),
+        "the approved case study counts: {case_row}"
+    );
+    click_to_new_page(&c, Locator::Css("header.site form button")).await;
+    v.go("/partners/fjord-academy", "64-public-references")
+        .await;
+    let page = c.source().await.expect("source");
+    assert!(page.contains("Case studies and references"));
+    assert!(page.contains("A Norwegian college moves 40 courses"));
+    v.go("/showcase", "65-showcase").await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("A Norwegian college moves 40 courses"));
+
     let pages = std::mem::take(&mut v.pages);
     c.close().await.expect("close browser");
     let _ = stop.send(());
