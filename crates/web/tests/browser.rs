@@ -1024,7 +1024,7 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
             "Mia Marketing",
             Some(&hash),
             &[Grant {
-                role: Role::GroupMember,
+                role: Role::Facilitator,
                 scope_id: Some(mwg.id),
             }],
             &Who::system(),

@@ -1,7 +1,7 @@
 use super::*;
 
 /// Marketing contributions in every state for the first two demo partners, reviewed by the demo
-/// member of the Marketing WG (Gabriel, whose credentials are printed at start): an approved article
+/// admin (admins and the Marketing WG's facilitators review; the admin's credentials are printed at start): an approved article
 /// topic and one proposed, and contributions submitted, sent back for changes, resubmitted, approved
 /// and rejected. Also the policy of one of each, if none was adopted.
 pub(super) async fn contributions(store: &Store, first: i64, second: i64) -> Result<()> {
@@ -28,10 +28,10 @@ pub(super) async fn contributions(store: &Store, first: i64, second: i64) -> Res
     }
     let bad = |e: agora_domain::ValidationErrors| anyhow::anyhow!("demo contribution: {e}");
     let reviewer = store
-        .person_by_email(MEMBER_EMAIL)
+        .person_by_email(ADMIN_EMAIL)
         .await?
         .context("demo reviewer")?;
-    let reviewer = Who::person(reviewer.id, MEMBER_EMAIL);
+    let reviewer = Who::person(reviewer.id, ADMIN_EMAIL);
     let partner_admin = store
         .person_by_email("partner-admin@agora.example")
         .await?

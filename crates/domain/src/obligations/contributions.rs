@@ -178,9 +178,11 @@ pub fn after_resubmit(state: ContributionState) -> Result<ContributionState, &'s
     }
 }
 
-/// Who may review contributions and topics: the members and facilitators of the Marketing WG
-/// (`group_id`, `None` when the group does not exist), and never for an organization they work for.
-/// Foundation admins outside the group do not review: the group decides by lazy consensus (seed 002).
+/// Who may review contributions and topics: the facilitators of the Marketing WG (`group_id`, `None`
+/// when the group does not exist), who speak for the group's lazy consensus (seed 002), and the
+/// foundation's admins; never for an organization they work for. Membership alone does not make a
+/// reviewer: anyone may join the Marketing WG, so a partner could otherwise join and judge its
+/// competitors' work.
 pub fn may_review(
     actor: &Actor,
     group_id: Option<i64>,
@@ -189,7 +191,7 @@ pub fn may_review(
     let Some(group) = group_id else {
         return Err("not-a-reviewer");
     };
-    if !(actor.has(Role::GroupMember, Some(group)) || actor.has(Role::Facilitator, Some(group))) {
+    if !is_reviewer(actor, Some(group)) {
         return Err("not-a-reviewer");
     }
     if actor.partner_ids().contains(&partner_id) {
@@ -200,9 +202,7 @@ pub fn may_review(
 
 /// Whether someone is a reviewer at all (for the review queue and "what needs me").
 pub fn is_reviewer(actor: &Actor, group_id: Option<i64>) -> bool {
-    group_id.is_some_and(|g| {
-        actor.has(Role::GroupMember, Some(g)) || actor.has(Role::Facilitator, Some(g))
-    })
+    group_id.is_some_and(|g| actor.has(Role::Facilitator, Some(g)) || actor.is_admin())
 }
 
 /// Who the contribution is about.

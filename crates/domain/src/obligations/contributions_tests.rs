@@ -191,28 +191,30 @@ fn asking_for_changes_or_rejecting_needs_a_comment() {
 }
 
 #[test]
-fn only_marketing_wg_members_review_and_never_their_own_organization() {
+fn only_marketing_wg_facilitators_and_admins_review_and_never_their_own_organization() {
     let member = person(&[(Role::GroupMember, Some(WG))]);
     let facilitator = person(&[(Role::Facilitator, Some(WG))]);
     let other_group = person(&[(Role::GroupMember, Some(WG + 1))]);
     let admin = person(&[(Role::Admin, None)]);
     let own = person(&[
-        (Role::GroupMember, Some(WG)),
+        (Role::Facilitator, Some(WG)),
         (Role::PartnerMember, Some(7)),
     ]);
-    assert_eq!(may_review(&member, Some(WG), 7), Ok(()));
+    // Anyone may join the Marketing WG: membership alone does not make a reviewer.
+    assert_eq!(may_review(&member, Some(WG), 7), Err("not-a-reviewer"));
     assert_eq!(may_review(&facilitator, Some(WG), 7), Ok(()));
     assert_eq!(may_review(&other_group, Some(WG), 7), Err("not-a-reviewer"));
-    assert_eq!(may_review(&admin, Some(WG), 7), Err("not-a-reviewer"));
+    assert_eq!(may_review(&admin, Some(WG), 7), Ok(()));
     assert_eq!(
         may_review(&Actor::Anonymous, Some(WG), 7),
         Err("not-a-reviewer")
     );
-    assert_eq!(may_review(&member, None, 7), Err("not-a-reviewer"));
+    assert_eq!(may_review(&facilitator, None, 7), Err("not-a-reviewer"));
     assert_eq!(may_review(&own, Some(WG), 7), Err("own-contribution"));
     assert_eq!(may_review(&own, Some(WG), 8), Ok(()));
     assert!(is_reviewer(&own, Some(WG)));
-    assert!(!is_reviewer(&admin, Some(WG)));
+    assert!(is_reviewer(&admin, Some(WG)));
+    assert!(!is_reviewer(&member, Some(WG)));
 }
 
 #[test]
@@ -339,7 +341,7 @@ proptest! {
     /// A reviewer is refused for their own organization and accepted for any other.
     #[test]
     fn never_ones_own(own in 1i64..20, partner in 1i64..20) {
-        let a = person(&[(Role::GroupMember, Some(WG)), (Role::PartnerAdmin, Some(own))]);
+        let a = person(&[(Role::Facilitator, Some(WG)), (Role::PartnerAdmin, Some(own))]);
         prop_assert_eq!(may_review(&a, Some(WG), partner).is_ok(), own != partner);
     }
 

@@ -41,8 +41,10 @@ struct World {
     member: String,
     outsider: String,
     reviewer: String,
-    /// A Marketing WG member who works for Org A.
+    /// A Marketing WG facilitator who works for Org A.
     insider: String,
+    /// Joined the Marketing WG (anyone may): a member, not a reviewer.
+    joiner: String,
 }
 
 async fn world(app: &TestApp) -> World {
@@ -82,16 +84,19 @@ async fn world(app: &TestApp) -> World {
         .person("member@b.example", &[grant(Role::PartnerMember, b.id)])
         .await;
     let reviewer = app
-        .person("reviewer@mwg.example", &[grant(Role::GroupMember, wg.id)])
+        .person("reviewer@mwg.example", &[grant(Role::Facilitator, wg.id)])
         .await;
     let insider = app
         .person(
             "insider@a.example",
             &[
-                grant(Role::GroupMember, wg.id),
+                grant(Role::Facilitator, wg.id),
                 grant(Role::PartnerMember, a.id),
             ],
         )
+        .await;
+    let joiner = app
+        .person("joiner@c.example", &[grant(Role::GroupMember, wg.id)])
         .await;
     let w = World {
         admin: app.token(admin).await,
@@ -99,6 +104,7 @@ async fn world(app: &TestApp) -> World {
         outsider: app.token(outsider).await,
         reviewer: app.token(reviewer).await,
         insider: app.token(insider).await,
+        joiner: app.token(joiner).await,
     };
     let one = json!({"kind": "fixed", "count": 1});
     let (status, body) = api(
@@ -269,9 +275,9 @@ async fn bad_contributions_and_outside_reviews_are_refused_and_change_nothing(ap
     assert_eq!(status, 201, "{body}");
     let review = format!("/api/v1/contributions/{}/review", body["id"]);
     let approve = json!({"verdict": "approve"});
-    // Outside the Marketing WG: partners, other partners, foundation admins; and a member of the
-    // group who works for the partner.
-    for token in [&w.member, &w.outsider, &w.admin, &w.insider] {
+    // Not reviewers: partners, other partners, a person who joined the Marketing WG (anyone may);
+    // and a facilitator of the group who works for the partner.
+    for token in [&w.member, &w.outsider, &w.joiner, &w.insider] {
         let (status, body) = api(&app, token, Method::POST, &review, Some(approve.clone())).await;
         assert_eq!(status, 403, "{body}");
     }

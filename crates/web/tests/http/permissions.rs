@@ -141,7 +141,7 @@ async fn every_route_checks_every_role(app: TestApp) {
         .expect("body");
 
     // A contribution and an article topic of A, for the contribution routes (no one here is in
-    // the Marketing WG, so no one reviews).
+    // the Marketing WG, which does not exist here, so no one reviews; admins review only when it does).
     let contribution = app
         .store
         .submit_contribution(
