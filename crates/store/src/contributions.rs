@@ -205,7 +205,7 @@ fn invalid(field: &str, code: &'static str) -> StoreError {
 }
 
 /// The person's display name for the history (never an address).
-async fn display_name(tx: &mut WriteTx, who: &Who) -> Result<String> {
+pub(crate) async fn display_name(tx: &mut WriteTx, who: &Who) -> Result<String> {
     let name: Option<String> = match who.person_id {
         Some(id) => {
             sqlx::query_scalar("SELECT display_name FROM people WHERE id = $1")

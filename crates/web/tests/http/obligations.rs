@@ -435,6 +435,8 @@ async fn admins_adopt_policy_versions_citing_a_decision(app: TestApp) {
     .await;
     assert_eq!(status, 200);
     assert_eq!(history["versions"].as_array().expect("list").len(), 2);
+    // Public: who adopted each version is named, never by address.
+    assert!(!history.to_string().contains('@'), "{history}");
     assert_eq!(
         history["versions"][0]["policy"]["case_study"]["percent"],
         25
