@@ -328,7 +328,18 @@ impl ContributionInput {
         };
         let year = match self.year {
             None => Some(this_year),
-            Some(y) => e.check("year", parse_year(y)),
+            // This year's obligations, or last year's (work finished in December, sent in
+            // January); never a year long over or still to come.
+            Some(y) => e.check(
+                "year",
+                parse_year(y).and_then(|y| {
+                    if y == this_year || y + 1 == this_year {
+                        Ok(y)
+                    } else {
+                        Err("year-out-of-range")
+                    }
+                }),
+            ),
         };
         match (kind, language, year) {
             (Some(kind), Some(language), Some(year)) if e.is_empty() => Ok(NewContribution {

@@ -108,6 +108,23 @@ fn an_article_needs_a_topic_and_other_types_drop_one() {
 }
 
 #[test]
+fn a_contribution_counts_toward_this_year_or_last_year_only() {
+    let with_year = |year| {
+        ContributionInput {
+            year: Some(year),
+            ..case_study()
+        }
+        .parse(2026)
+    };
+    assert_eq!(with_year(2026).expect("this year").year, 2026);
+    assert_eq!(with_year(2025).expect("last year").year, 2025);
+    for year in [2000, 2024, 2027, 2100] {
+        let e = with_year(year).expect_err("refused");
+        assert_eq!(e.get("year"), Some("year-out-of-range"), "{year}");
+    }
+}
+
+#[test]
 fn each_bad_field_is_named() {
     let e = ContributionInput {
         kind: "poster".into(),

@@ -3,6 +3,7 @@
 ## Field errors
 error-link-or-text = Give a link to the contribution or its text.
 error-client-must-be-named = Logos and testimonials name the client who agreed to them.
+error-year-out-of-range = A contribution counts toward this year or last year.
 error-topic-required = An article needs a topic the Marketing WG approved: propose one first.
 error-unknown-topic = Choose one of this partner's topics.
 error-topic-not-approved = This topic is not approved yet.

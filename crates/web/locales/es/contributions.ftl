@@ -3,6 +3,7 @@
 ## Field errors
 error-link-or-text = Indique un enlace a la contribución o su texto.
 error-client-must-be-named = Los logotipos y testimonios nombran al cliente que los autorizó.
+error-year-out-of-range = Una contribución cuenta para este año o para el anterior.
 error-topic-required = Un artículo necesita un tema aprobado por el Marketing WG: propóngalo primero.
 error-unknown-topic = Elija uno de los temas de este socio.
 error-topic-not-approved = Este tema aún no está aprobado.

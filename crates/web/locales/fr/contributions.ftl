@@ -3,6 +3,7 @@
 ## Field errors
 error-link-or-text = Donnez un lien vers la contribution ou son texte.
 error-client-must-be-named = Les logos et témoignages nomment le client qui les a autorisés.
+error-year-out-of-range = Une contribution compte pour cette année ou l’année précédente.
 error-topic-required = Un article demande un sujet approuvé par le Marketing WG : proposez-en un d'abord.
 error-unknown-topic = Choisissez l'un des sujets de ce partenaire.
 error-topic-not-approved = Ce sujet n'est pas encore approuvé.
