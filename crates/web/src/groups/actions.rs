@@ -27,13 +27,20 @@ pub async fn group_by_slug(state: &AppState, v: &Viewer, slug: &str) -> Result<(
     }
 }
 
-/// Groups the viewer may see, by name.
+/// Groups the viewer may see, by name. A members-only group the viewer may not see is not named
+/// anywhere, not even as another group's parent.
 pub async fn visible_groups(state: &AppState, v: &Viewer) -> Result<Vec<(Group, Standing)>> {
     let mut out = vec![];
     for g in state.store.groups().await? {
         let s = state.store.standing(&v.actor, &g.body).await?;
         if gov::body_allows(g.body.kind, g.body.visibility, s, BodyRight::View) {
             out.push((g, s));
+        }
+    }
+    let seen: std::collections::HashSet<i64> = out.iter().map(|(g, _)| g.body.id).collect();
+    for (g, _) in &mut out {
+        if g.parent.as_ref().is_some_and(|p| !seen.contains(&p.id)) {
+            g.parent = None;
         }
     }
     Ok(out)
@@ -79,11 +86,16 @@ pub async fn detail(
     s: Standing,
 ) -> Result<GroupDetail> {
     let id = group.body.id;
-    let subgroups = state
-        .store
-        .groups()
-        .await?
+    let mut group = group;
+    // Only the groups the viewer may see are named: subgroups, collaborators and the parent.
+    let visible = visible_groups(state, v).await?;
+    let seen: std::collections::HashSet<i64> = visible.iter().map(|(g, _)| g.body.id).collect();
+    if group.parent.as_ref().is_some_and(|p| !seen.contains(&p.id)) {
+        group.parent = None;
+    }
+    let subgroups = visible
         .into_iter()
+        .map(|(g, _)| g)
         .filter(|g| g.parent.as_ref().is_some_and(|p| p.id == id))
         .map(|g| GroupLink {
             id: g.body.id,
@@ -98,7 +110,13 @@ pub async fn detail(
     };
     Ok(GroupDetail {
         subgroups,
-        collaborators: state.store.collaborators(id).await?,
+        collaborators: state
+            .store
+            .collaborators(id)
+            .await?
+            .into_iter()
+            .filter(|c| seen.contains(&c.id))
+            .collect(),
         members: state.store.group_members(id).await?,
         terms: state.store.facilitator_terms(id).await?,
         requests: if may_facilitate {

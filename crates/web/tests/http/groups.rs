@@ -560,4 +560,53 @@ async fn members_only_groups_are_hidden_from_outsiders(app: TestApp) {
     assert!(page(&app, &member, "/groups/panel")
         .await
         .contains("You are a member of this group."));
+
+    // Nor is it named on the public groups it belongs to or works with: as a subgroup, a
+    // collaborator, or the parent of a public group.
+    let wg = body(&app, "wg", "Open working group", Visibility::Public).await;
+    let child = body(&app, "child", "Open child group", Visibility::Public).await;
+    let profile = |parent: &str, visibility: &str| agora_domain::groups::ProfileInput {
+        kind: "working-group".into(),
+        parent: parent.into(),
+        purpose: "A purpose.".into(),
+        membership: "open".into(),
+        visibility: visibility.into(),
+        ..Default::default()
+    };
+    let system = Who::system();
+    for (id, input) in [
+        (g.id, profile("wg", "members")),
+        (child.id, profile("panel", "public")),
+    ] {
+        let p = input.parse().expect("profile");
+        app.store
+            .update_group(id, &p, &system)
+            .await
+            .expect("profile");
+    }
+    app.store
+        .set_collaboration(wg.id, g.id, true, &system)
+        .await
+        .expect("collaboration");
+    for path in [
+        "/groups",
+        "/groups/wg",
+        "/groups/child",
+        "/api/v1/groups",
+        "/api/v1/groups/wg",
+        "/api/v1/groups/child",
+    ] {
+        let text = page(&app, &anon, path).await;
+        assert!(
+            !text.contains("Review panel") && !text.contains("/groups/panel"),
+            "{path}: {text}"
+        );
+    }
+    // Members see it everywhere.
+    assert!(page(&app, &member, "/groups/wg")
+        .await
+        .contains("Review panel"));
+    assert!(page(&app, &member, "/groups/child")
+        .await
+        .contains("Review panel"));
 }
