@@ -95,7 +95,9 @@ pub async fn get_key_result(
     Path((slug, id)): Path<(String, i64)>,
 ) -> Result<Json<KeyResultDetail>> {
     let (group, s) = actions::group_by_slug(&state, &v, &slug).await?;
-    Ok(Json(okrs::key_result_detail(&state, &group, s, id).await?))
+    Ok(Json(
+        okrs::key_result_detail(&state, &v, &group, s, id).await?,
+    ))
 }
 
 #[utoipa::path(put, path = "/api/v1/groups/{slug}/key-results/{id}", tag = "groups",

@@ -91,7 +91,10 @@ pub async fn group_okrs(
         }
     }
     periods.sort_by(|a, b| b.cmp(a));
-    let objectives = state.store.objectives(id, period).await?;
+    let mut objectives = state.store.objectives(id, period).await?;
+    if !parent_visible(state, v, group).await? {
+        hide_alignment(&mut objectives);
+    }
     let mut children = vec![];
     for (g, _) in actions::visible_groups(state, v).await? {
         if g.parent.as_ref().is_some_and(|p| p.id == id) {
@@ -157,6 +160,7 @@ pub async fn create_objective(
 ) -> Result<Objective> {
     require_facilitator(v, s)?;
     let o = input.parse(state.clock.now().date_naive())?;
+    require_visible_alignment(state, v, group, o.aligned_to).await?;
     let id = state
         .store
         .create_objective(group.body.id, &o, &v.who())
@@ -175,6 +179,7 @@ pub async fn update_objective(
     require_facilitator(v, s)?;
     objective(state, group, id).await?;
     let o = input.parse(state.clock.now().date_naive())?;
+    require_visible_alignment(state, v, group, o.aligned_to).await?;
     state
         .store
         .update_objective(group.body.id, id, &o, &v.who())
@@ -282,11 +287,15 @@ pub struct KeyResultDetail {
 
 pub async fn key_result_detail(
     state: &AppState,
+    v: &Viewer,
     group: &Group,
     s: Standing,
     id: i64,
 ) -> Result<KeyResultDetail> {
-    let (objective, key_result) = key_result(state, group, id).await?;
+    let (mut objective, key_result) = key_result(state, group, id).await?;
+    if !parent_visible(state, v, group).await? {
+        objective.aligned_to = None;
+    }
     Ok(KeyResultDetail {
         check_ins: state.store.check_ins(id).await?,
         may_check_in: may_check_in(s, &objective),
@@ -294,6 +303,45 @@ pub async fn key_result_detail(
         objective,
         key_result,
     })
+}
+
+/// Whether the viewer may see the group's parent, whose objectives this group's serve: a
+/// members-only parent's objectives are not named to others, even through a public subgroup.
+async fn parent_visible(state: &AppState, v: &Viewer, group: &Group) -> Result<bool> {
+    let Some(parent) = &group.parent else {
+        return Ok(true);
+    };
+    let Some(p) = state.store.group(&parent.slug).await? else {
+        return Ok(false);
+    };
+    let s = state.store.standing(&v.actor, &p.body).await?;
+    Ok(gov::body_allows(
+        p.body.kind,
+        p.body.visibility,
+        s,
+        BodyRight::View,
+    ))
+}
+
+fn hide_alignment(objectives: &mut [Objective]) {
+    objectives.iter_mut().for_each(|o| o.aligned_to = None);
+}
+
+/// Serving an objective of a parent group the person may not see is refused as if it did not
+/// exist, so that trying ids reveals nothing of it.
+async fn require_visible_alignment(
+    state: &AppState,
+    v: &Viewer,
+    group: &Group,
+    aligned_to: Option<i64>,
+) -> Result<()> {
+    if aligned_to.is_some() && !parent_visible(state, v, group).await? {
+        return Err(Error::Invalid(ValidationErrors::single(
+            "aligned_to",
+            "not-parent-objective",
+        )));
+    }
+    Ok(())
 }
 
 /// The parent group's objectives in a period, which a subgroup's objective may serve.
@@ -665,7 +713,7 @@ async fn key_result_view(
         check,
         score,
     } = sent;
-    let d = key_result_detail(state, &group, s, id).await?;
+    let d = key_result_detail(state, v, &group, s, id).await?;
     let k = &d.key_result.key_result;
     let tr = &v.tr;
     let points: Vec<(String, u64)> = d

@@ -14,7 +14,8 @@ use serde_json::{json, Value};
 
 both_backends!(
     facilitators_set_okrs_members_check_in_and_parents_see_the_roll_up,
-    check_ins_close_with_the_period_and_facilitators_score
+    check_ins_close_with_the_period_and_facilitators_score,
+    a_members_only_parents_objectives_are_not_named_through_a_public_subgroup
 );
 
 fn grant(role: Role, scope_id: i64) -> Grant {
@@ -488,4 +489,80 @@ async fn check_ins_close_with_the_period_and_facilitators_score(app: TestApp) {
             .map(|s| s.tenths()),
         Some(4)
     );
+}
+
+/// Found attacking it: a facilitator of a public focus group could serve objective ids of a
+/// members-only parent one by one and read their titles, which anyone then saw on the group's page.
+async fn a_members_only_parents_objectives_are_not_named_through_a_public_subgroup(app: TestApp) {
+    let (goal, market, fac, _, _) = setup(&app).await;
+    let fac_token = app.token(fac).await;
+    // Served while the parent was public, then the parent becomes members-only.
+    let (status, o) = api(
+        &app,
+        &fac_token,
+        Method::POST,
+        "/api/v1/groups/market/objectives",
+        json!({"title": "Enter new markets", "aligned_to": goal.to_string()}),
+    )
+    .await;
+    assert_eq!(status, 201, "{o}");
+    let kr = format!("/api/v1/groups/market/objectives/{}/key-results", o["id"]);
+    let (status, k) = api(
+        &app,
+        &fac_token,
+        Method::POST,
+        &kr,
+        json!({"title": "Regions", "kind": "number", "start": "0", "target": "3"}),
+    )
+    .await;
+    assert_eq!(status, 201, "{k}");
+    let parent = app
+        .store
+        .group("biz-dev")
+        .await
+        .expect("q")
+        .expect("parent");
+    app.store
+        .update_group(
+            parent.body.id,
+            &agora_domain::groups::ProfileInput {
+                kind: "working-group".into(),
+                purpose: "Growth.".into(),
+                membership: "by-request".into(),
+                visibility: "members".into(),
+                ..Default::default()
+            }
+            .parse()
+            .expect("profile"),
+            &Who::system(),
+        )
+        .await
+        .expect("members-only");
+    let anonymous = reqwest::Client::new();
+    for path in [
+        "/groups/market".to_string(),
+        "/api/v1/groups/market/okrs".into(),
+        format!("/api/v1/groups/market/key-results/{}", k["id"]),
+        format!("/groups/market/key-results/{}", k["id"]),
+    ] {
+        let text = page(&app, &anonymous, &path).await;
+        assert!(
+            !text.contains("Grow the Open edX ecosystem"),
+            "{path}: {text}"
+        );
+    }
+    // Nor can the facilitator, outside the parent, serve its objectives now.
+    let (status, body) = api(
+        &app,
+        &fac_token,
+        Method::POST,
+        "/api/v1/groups/market/objectives",
+        json!({"title": "Again", "aligned_to": goal.to_string()}),
+    )
+    .await;
+    assert_eq!(
+        (status, body["codes"]["aligned_to"].as_str()),
+        (422, Some("not-parent-objective"))
+    );
+    let _ = market;
 }
