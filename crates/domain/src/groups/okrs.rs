@@ -214,9 +214,19 @@ pub struct ObjectiveInput {
 impl ObjectiveInput {
     pub fn parse(&self, today: NaiveDate) -> Result<NewObjective, ValidationErrors> {
         let mut e = ValidationErrors::new();
+        // A quarter already over is history: objectives are neither set nor rewritten there.
         let period = match self.period.trim() {
             "" => Some(Quarter::containing(today)),
-            s => e.check("period", Quarter::parse(s)),
+            s => e.check(
+                "period",
+                Quarter::parse(s).and_then(|q| {
+                    if q.is_closed(today) {
+                        Err("period-closed")
+                    } else {
+                        Ok(q)
+                    }
+                }),
+            ),
         };
         let title = e.check("title", short_text(&self.title, 200));
         let description = self.description.trim().to_string();
@@ -541,6 +551,11 @@ impl CheckInInput {
             e.add("period", "period-closed");
             return Err(e);
         }
+        // Progress is measured from the quarter's first day, not before.
+        if today < period.first_day() {
+            e.add("period", "period-not-started");
+            return Err(e);
+        }
         let value = e.check("value", parse_hundredths(&self.value));
         if let Some(v) = value {
             let ok = match kind {
@@ -617,6 +632,23 @@ mod tests {
             .parse(KeyResultKind::Number, q, day("2027-01-01"))
             .expect_err("closed");
         assert_eq!(e.get("period"), Some("period-closed"));
+        // Nor before it starts, when there is nothing to measure yet.
+        let e = input
+            .parse(KeyResultKind::Number, q, day("2026-09-30"))
+            .expect_err("not started");
+        assert_eq!(e.get("period"), Some("period-not-started"));
+        // Objectives are not set in a quarter already over; the current and later ones are open.
+        let objective = |period: &str| ObjectiveInput {
+            title: "Grow".into(),
+            period: period.into(),
+            ..Default::default()
+        };
+        let e = objective("2026-Q3")
+            .parse(day("2026-10-01"))
+            .expect_err("over");
+        assert_eq!(e.get("period"), Some("period-closed"));
+        assert!(objective("2026-Q4").parse(day("2026-10-01")).is_ok());
+        assert!(objective("2027-Q1").parse(day("2026-10-01")).is_ok());
         let e = CheckInInput {
             value: "0.5".into(),
             confidence: "1.2".into(),
