@@ -204,26 +204,6 @@ fn invalid(field: &str, code: &'static str) -> StoreError {
     StoreError::Invalid(ValidationErrors::single(field, code))
 }
 
-/// The person's display name for the history (never an address).
-pub(crate) async fn display_name(tx: &mut WriteTx, who: &Who) -> Result<String> {
-    let name: Option<String> = match who.person_id {
-        Some(id) => {
-            sqlx::query_scalar("SELECT display_name FROM people WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&mut **tx)
-                .await?
-        }
-        None => None,
-    };
-    Ok(name.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| {
-        if who.label.contains('@') {
-            "former member".to_string()
-        } else {
-            who.label.clone()
-        }
-    }))
-}
-
 async fn check_topic(tx: &mut WriteTx, c: &NewContribution, partner_id: i64) -> Result<()> {
     let Some(topic_id) = c.topic_id else {
         return Ok(());
@@ -301,7 +281,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
         exists.ok_or(StoreError::NotFound)?;
-        let by = display_name(&mut tx, who).await?;
+        let by = crate::public_name(&mut tx, who).await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO contribution_topics (partner_id, title, summary, state, review_comment, \
              proposed_by, created_at) VALUES ($1, $2, $3, $4, '', $5, $6) RETURNING id",
@@ -334,7 +314,7 @@ impl Store {
                 .ok_or(StoreError::NotFound)?;
         let state = crate::parse_column("contribution_topics", "state", &state, TopicState::parse)?;
         let next = after_topic_review(state, review).map_err(|code| invalid("verdict", code))?;
-        let by = display_name(&mut tx, who).await?;
+        let by = crate::public_name(&mut tx, who).await?;
         sqlx::query(
             "UPDATE contribution_topics SET state = $1, review_comment = $2, reviewed_by = $3, \
              reviewed_at = $4 WHERE id = $5",
@@ -426,7 +406,7 @@ impl Store {
         .bind(&now)
         .fetch_one(&mut *tx)
         .await?;
-        let by = display_name(&mut tx, who).await?;
+        let by = crate::public_name(&mut tx, who).await?;
         add_event(
             &mut tx,
             id,
@@ -481,7 +461,7 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        let by = display_name(&mut tx, who).await?;
+        let by = crate::public_name(&mut tx, who).await?;
         add_event(
             &mut tx,
             id,
@@ -525,7 +505,7 @@ impl Store {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        let by = display_name(&mut tx, who).await?;
+        let by = crate::public_name(&mut tx, who).await?;
         add_event(
             &mut tx,
             id,

@@ -307,6 +307,30 @@ impl Who {
     }
 }
 
+/// The name shown for whoever acts, on public pages, feeds, histories and in emails: a person's
+/// display name, never their address (`Who::label` is the address, which only the audit log keeps).
+pub(crate) async fn public_name(tx: &mut Tx, who: &Who) -> Result<String> {
+    let name: Option<String> = match who.person_id {
+        Some(id) => {
+            sqlx::query_scalar("SELECT display_name FROM people WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?
+        }
+        None => None,
+    };
+    Ok(name.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| {
+        if who.label.contains('@') {
+            FORMER_MEMBER.to_string()
+        } else {
+            who.label.clone()
+        }
+    }))
+}
+
+/// Stands for someone whose account is gone; matches migration 0006.
+const FORMER_MEMBER: &str = "former member";
+
 /// A time as stored: RFC 3339 UTC with milliseconds, so text order is time order.
 pub fn format_time(t: chrono::DateTime<chrono::Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)

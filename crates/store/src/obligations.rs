@@ -86,7 +86,7 @@ impl Store {
             check_adopting_decision(&mut tx, id).await?;
         }
         // The policy's history is public: it names the person, never their address.
-        let by = crate::contributions::display_name(&mut tx, who).await?;
+        let by = crate::public_name(&mut tx, who).await?;
         let version: i64 =
             sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM obligation_policies")
                 .fetch_one(&mut *tx)
@@ -153,7 +153,7 @@ impl Store {
             Clients::Count(_) => "count",
             Clients::List { .. } => "list",
         };
-        let by = crate::contributions::display_name(&mut tx, who).await?;
+        let by = crate::public_name(&mut tx, who).await?;
         sqlx::query(
             "INSERT INTO client_declarations (partner_id, year, kind, clients, logo_refused, \
              testimonial_refused, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",

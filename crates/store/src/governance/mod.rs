@@ -17,7 +17,7 @@ use crate::outbox::{self, Mail};
 use crate::write::{Conn, WriteTx};
 use crate::{
     corrupt, format_time, get, get_opt_time, get_parsed, get_time, json_column, parse_column,
-    Result, Store, StoreError, Tx, Who,
+    public_name, Result, Store, StoreError, Tx, Who,
 };
 use agora_domain::audit::AuditEvent;
 use agora_domain::governance::{
@@ -447,27 +447,3 @@ impl Store {
 
     // ---- Scheduled jobs ------------------------------------------------------------------------
 }
-
-/// The name shown for whoever acts, on public pages, feeds and in emails: a person's display name,
-/// never their address (`Who::label` is the address, which only the audit log keeps).
-async fn public_name(tx: &mut Tx, who: &Who) -> Result<String> {
-    let name: Option<String> = match who.person_id {
-        Some(id) => {
-            sqlx::query_scalar("SELECT display_name FROM people WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?
-        }
-        None => None,
-    };
-    Ok(name.unwrap_or_else(|| {
-        if who.label.contains('@') {
-            FORMER_MEMBER.to_string()
-        } else {
-            who.label.clone()
-        }
-    }))
-}
-
-/// Stands for someone whose account is gone; matches migration 0006.
-const FORMER_MEMBER: &str = "former member";
