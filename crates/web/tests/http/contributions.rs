@@ -2,7 +2,7 @@
 //! the partner resubmits, the reviewer approves and the obligations count it; bad input and
 //! reviews from outside the group are refused and change nothing, on both databases.
 
-use super::helpers::TestApp;
+use super::helpers::{api, TestApp};
 use crate::both_backends;
 use agora_domain::partner::PartnerStatus;
 use agora_domain::permissions::{Grant, Role};
@@ -15,26 +15,6 @@ both_backends!(
     articles_need_an_approved_topic,
     the_pages_submit_review_and_resubmit
 );
-
-async fn api(
-    app: &TestApp,
-    token: &str,
-    method: Method,
-    path: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut req = reqwest::Client::new()
-        .request(method, app.url(path))
-        .bearer_auth(token)
-        .header("accept-language", "en");
-    if let Some(b) = body {
-        req = req.json(&b);
-    }
-    let res = req.send().await.expect("request");
-    let status = res.status().as_u16();
-    let text = res.text().await.expect("body");
-    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
-}
 
 struct World {
     admin: String,

@@ -1,7 +1,7 @@
 //! Groups over HTTP: the directory and a group's page, sign-up by request with the facilitator's
 //! answer, facilitator terms and their reminder, the profile editor and its API, on both databases.
 
-use super::helpers::{browser, TestApp};
+use super::helpers::{api, browser, TestApp};
 use crate::both_backends;
 use agora_domain::governance::Visibility;
 use agora_domain::partner::PartnerStatus;
@@ -45,25 +45,6 @@ fn profile(membership: &str) -> Value {
         "hours_max": "20", "chat_channel": "#biz-dev", "chat_url": "https://openedx.slack.com/archives/C1",
         "mailing_list": "", "membership": membership, "visibility": "public", "parent": "", "charter": "",
     })
-}
-
-async fn api(
-    app: &TestApp,
-    token: &str,
-    method: reqwest::Method,
-    path: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut req = reqwest::Client::new()
-        .request(method, app.url(path))
-        .bearer_auth(token);
-    if let Some(b) = body {
-        req = req.json(&b);
-    }
-    let res = req.send().await.expect("request");
-    let status = res.status().as_u16();
-    let text = res.text().await.expect("body");
-    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
 }
 
 async fn page(app: &TestApp, c: &reqwest::Client, path: &str) -> String {

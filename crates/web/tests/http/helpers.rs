@@ -272,3 +272,28 @@ pub async fn last_email_link(store: &Store) -> String {
     let link = body[start..].split_whitespace().next().expect("link");
     reqwest::Url::parse(link).expect("url").path().to_string()
 }
+
+/// Calls the JSON API with `token`, in English; returns the status and the body (`null` when it is
+/// not JSON).
+pub async fn api(
+    app: &TestApp,
+    token: &str,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<serde_json::Value>,
+) -> (u16, serde_json::Value) {
+    let mut req = reqwest::Client::new()
+        .request(method, app.url(path))
+        .bearer_auth(token)
+        .header("accept-language", "en");
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    let res = req.send().await.expect("request");
+    let status = res.status().as_u16();
+    let text = res.text().await.expect("body");
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(serde_json::Value::Null),
+    )
+}

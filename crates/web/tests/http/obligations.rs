@@ -2,7 +2,7 @@
 //! and reads what it owes with the arithmetic and exemptions, bad input is refused by field and
 //! changes nothing, on both databases.
 
-use super::helpers::TestApp;
+use super::helpers::{api, TestApp};
 use crate::both_backends;
 use agora_domain::partner::PartnerStatus;
 use agora_domain::permissions::{Grant, Role};
@@ -14,26 +14,6 @@ both_backends!(
     only_the_partners_people_see_and_only_its_admins_declare,
     admins_adopt_policy_versions_citing_a_decision
 );
-
-async fn api(
-    app: &TestApp,
-    token: &str,
-    method: reqwest::Method,
-    path: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut req = reqwest::Client::new()
-        .request(method, app.url(path))
-        .bearer_auth(token)
-        .header("accept-language", "en");
-    if let Some(b) = body {
-        req = req.json(&b);
-    }
-    let res = req.send().await.expect("request");
-    let status = res.status().as_u16();
-    let text = res.text().await.expect("body");
-    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
-}
 
 struct World {
     admin: String,
