@@ -3,6 +3,7 @@
 //! Every rule lives here once; the store persists what these types allow and the web layer (HTML and
 //! JSON alike) calls these functions instead of re-implementing them.
 
+pub mod activity;
 pub mod audit;
 pub mod csv_file;
 pub mod geo;

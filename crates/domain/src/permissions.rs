@@ -154,6 +154,8 @@ pub enum Permission {
     ManageObligations,
     /// Submit one partner's marketing contributions and article topics, and resubmit them.
     SubmitContributions { partner_id: i64 },
+    /// Read a person's activity ledger: their own, or anyone's for the foundation.
+    ViewActivity { person_id: i64 },
 }
 
 pub fn allows(actor: &Actor, permission: Permission) -> bool {
@@ -180,6 +182,7 @@ pub fn allows(actor: &Actor, permission: Permission) -> bool {
             actor.has(Role::PartnerAdmin, Some(partner_id))
         }
         Permission::ManageOwnAccount => actor.person_id().is_some(),
+        Permission::ViewActivity { person_id } => actor.person_id() == Some(person_id),
     }
 }
 
@@ -195,6 +198,18 @@ mod tests {
                 .map(|&(role, scope_id)| Grant { role, scope_id })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn a_ledger_is_read_by_its_person_and_admins_only() {
+        let me = person(&[(Role::PartnerAdmin, Some(7)), (Role::Facilitator, Some(3))]);
+        assert!(allows(&me, Permission::ViewActivity { person_id: 1 }));
+        assert!(!allows(&me, Permission::ViewActivity { person_id: 2 }));
+        assert!(allows(
+            &person(&[(Role::Admin, None)]),
+            Permission::ViewActivity { person_id: 2 }
+        ));
+        assert!(!allows(&Actor::Anonymous, Permission::ViewActivity { person_id: 1 }));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! (`write::WriteTx`) commits only with its audit events. Every time the store stamps comes from its
 //! [`Clock`].
 
+mod activity;
 mod audit;
 mod clock;
 mod contributions;
@@ -28,6 +29,7 @@ pub mod testing;
 mod tokens;
 mod write;
 
+pub use activity::ActivityEntry;
 pub use audit::{AuditFilter, VerifyReport};
 pub use clock::Clock;
 pub use contributions::{
@@ -40,7 +42,8 @@ pub use governance::{
 };
 pub use groups::{
     DueKeyResult, FacilitatorTerm, Group, GroupLink, GroupMember, JoinRequest, Objective,
-    ObjectiveLink, RotationReport, StoredCheckIn, StoredKeyResult,
+    GroupUpdate, ObjectiveLink, RotationReport, StoredCheckIn, StoredKeyResult,
+    UpdateReminderReport, UpdateSchedule,
 };
 pub use jobs::JobRun;
 pub use leads::{
@@ -329,7 +332,7 @@ pub(crate) async fn public_name(tx: &mut Tx, who: &Who) -> Result<String> {
 }
 
 /// Stands for someone whose account is gone; matches migration 0006.
-const FORMER_MEMBER: &str = "former member";
+pub(crate) const FORMER_MEMBER: &str = "former member";
 
 /// A time as stored: RFC 3339 UTC with milliseconds, so text order is time order.
 pub fn format_time(t: chrono::DateTime<chrono::Utc>) -> String {

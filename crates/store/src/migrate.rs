@@ -59,6 +59,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "contributions",
         include_str!("../migrations/0013_contributions.sql"),
     ),
+    (
+        15,
+        "activity_and_updates",
+        include_str!("../migrations/0015_activity_and_updates.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

@@ -13,8 +13,10 @@ pub mod obligations;
 pub mod partners;
 
 // Shared kernels.
+pub mod activity;
 pub mod admin;
 pub mod api;
+pub mod atom;
 pub mod auth;
 pub mod cache;
 pub mod client_address;

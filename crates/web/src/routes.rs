@@ -35,6 +35,7 @@ fn programs(state: &AppState) -> Vec<Routes> {
         crate::admin::routes(),
         crate::api::routes(),
         crate::tasks::routes(),
+        crate::activity::routes(),
     ]
 }
 

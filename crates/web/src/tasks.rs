@@ -131,6 +131,8 @@ struct HomeView {
     ctx: Ctx,
     name: String,
     rows: Vec<TaskRow>,
+    /// The latest entries of the person's activity ledger.
+    activity: Vec<agora_store::ActivityEntry>,
 }
 
 /// A signed-in person's home: what needs them. Never cached (personal, and `no-store`).
@@ -141,6 +143,13 @@ pub async fn home(
 ) -> Result<Html<String>> {
     v.require(Permission::ManageOwnAccount)?;
     let tasks = for_viewer(&state, &sources, &v).await?;
+    let activity = match v.actor.person_id() {
+        Some(me) => {
+            let page = agora_domain::pagination::PageRequest::new(1, crate::activity::ON_HOME);
+            crate::activity::ledger(&state, &v, me, page).await?.items
+        }
+        None => vec![],
+    };
     let tr = &v.tr;
     let rows = tasks
         .into_iter()
@@ -158,6 +167,7 @@ pub async fn home(
             .map(|p| p.display_name.clone())
             .unwrap_or_default(),
         rows,
+        activity,
     })
 }
 

@@ -247,7 +247,86 @@ pub(super) async fn groups(store: &Store) -> Result<()> {
             &Who::person(gabriel.id, MEMBER_EMAIL),
         )
         .await?;
-    okrs(store, bizdev.id, &focus, fatima.id).await
+    okrs(store, bizdev.id, &focus, fatima.id).await?;
+    let who = |id: i64, email: &str| Who::person(id, email);
+    updates(
+        store,
+        &[
+            (marketing.id, who(eden, "eden@openedx.example")),
+            (alignment.id, who(fatima.id, FACILITATOR_EMAIL)),
+            (focus[0].id, who(stefania, "stefania@bizdev.example")),
+        ],
+    )
+    .await
+}
+
+/// Regular updates: the Marketing WG and Product-Market Alignment have reported; Market Penetration
+/// and Expansion, which reports weekly, last did ten days ago and is overdue, as its parent's page
+/// shows.
+async fn updates(store: &Store, by: &[(i64, Who)]) -> Result<()> {
+    use agora_domain::groups::updates::{SettingsInput, UpdateInput};
+    let [(marketing, eden), (alignment, fatima), (penetration, stefania)] = by else {
+        anyhow::bail!("three groups report in the demo");
+    };
+    let post = |body: i64, who: Who, progress: &str, blockers: &str, next: &str, links: &str| {
+        let store = store.clone();
+        let input = UpdateInput {
+            progress: progress.into(),
+            blockers: blockers.into(),
+            next_steps: next.into(),
+            links: links.into(),
+            ..UpdateInput::default()
+        };
+        async move {
+            let u = input
+                .parse(store.now().date_naive())
+                .map_err(|e| anyhow::anyhow!("demo update invalid: {e}"))?;
+            store.post_update(body, &u, &who).await?;
+            anyhow::Ok(())
+        }
+    };
+    let weekly = SettingsInput {
+        cadence_days: "7".into(),
+        members_post: None,
+    }
+    .parse()
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    store
+        .set_update_settings(*penetration, &weekly, &Who::system())
+        .await?;
+    // Ten days ago, by the store's clock, which is put back at once.
+    let clock = store.clock();
+    clock.advance(chrono::Duration::days(-10));
+    let old = post(
+        *penetration,
+        stefania.clone(),
+        "Mapped the regions with the fewest Open edX providers; Latin America and Southeast Asia stand out.",
+        "We need data on instance counts per country.",
+        "Ask the Core Product WG for anonymised instance statistics.",
+        "https://openedx.org/",
+    )
+    .await;
+    clock.advance(chrono::Duration::days(10));
+    old?;
+    post(
+        *marketing,
+        eden.clone(),
+        "The case-study template is final and two partners have drafts in review. The webinar series \
+         has a date for its first session.",
+        "",
+        "Publish the first case study; open the call for webinar speakers.",
+        "https://openedx.org/\nhttps://openedx.org/community/",
+    )
+    .await?;
+    post(
+        *alignment,
+        fatima.clone(),
+        "Seven adopter interviews done (hosting providers, higher education, corporate training).",
+        "Few interviews with K-12 adopters so far.",
+        "Summarise the interviews for the Core Product WG.",
+        "",
+    )
+    .await
 }
 
 /// Draft OKRs for this quarter. Seed 000 says each Biz Dev focus group has a suggested set of goals to

@@ -12,6 +12,7 @@ use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 pub mod okrs;
+pub mod updates;
 
 #[cfg(test)]
 mod tests;

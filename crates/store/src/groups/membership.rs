@@ -5,12 +5,19 @@ use super::*;
 use crate::outbox::{self, Mail};
 use agora_domain::governance::Standing;
 use agora_domain::groups::{self as rules, Joining};
+use agora_domain::activity::{ActivityKind, ActivitySource, NewActivity};
 use agora_domain::permissions::Role;
 use std::collections::HashMap;
 
 /// Stages the member grant of `person_id` in the group (audited as `role.grant`).
 async fn add_member(store: &Store, tx: &mut WriteTx, body_id: i64, person_id: i64) -> Result<()> {
     grant_in_group(store, tx, person_id, Role::GroupMember, body_id).await
+}
+
+/// The ledger's entry for joining a group.
+fn joined(person_id: i64, body_id: i64, source_id: String, at: DateTime<Utc>) -> NewActivity {
+    NewActivity::new(person_id, ActivitySource::Groups, source_id, ActivityKind::Joined, at)
+        .in_group(body_id)
 }
 
 async fn pending_request(tx: &mut Tx, body_id: i64, person_id: i64) -> Result<bool> {
@@ -53,6 +60,13 @@ impl Store {
         match outcome {
             Joining::Joined => {
                 add_member(self, &mut tx, body_id, person_id).await?;
+                // A person may join, leave and join again: each joining is its own entry.
+                let now = self.now();
+                crate::activity::append(
+                    &mut tx,
+                    &joined(person_id, body_id, format!("join:{body_id}:{person_id}:{}", crate::format_time(now)), now),
+                )
+                .await?;
                 tx.commit(
                     who,
                     [audit_group("group.join", body_id)
@@ -131,6 +145,11 @@ impl Store {
         let link = format!("{}/groups/{}", crate::SITE, request.group.slug);
         let mail = if accept {
             add_member(self, &mut tx, body_id, request.person_id).await?;
+            crate::activity::append(
+                &mut tx,
+                &joined(request.person_id, body_id, format!("join-request:{request_id}"), self.now()),
+            )
+            .await?;
             Mail::new("email-group-request-accepted")
         } else {
             Mail::new("email-group-request-declined").arg("reason", reason.as_deref().unwrap_or(""))

@@ -7,9 +7,11 @@ mod membership;
 mod okrs;
 mod profile;
 mod terms;
+mod updates;
 
 pub use okrs::{DueKeyResult, Objective, ObjectiveLink, StoredCheckIn, StoredKeyResult};
 pub use terms::RotationReport;
+pub use updates::{GroupUpdate, UpdateReminderReport, UpdateSchedule};
 
 use crate::write::WriteTx;
 use crate::{get, get_opt_time, get_parsed, get_time, Body, Result, Store, StoreError, Tx};

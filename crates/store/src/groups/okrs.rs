@@ -4,6 +4,7 @@
 //! allow, each change audited.
 
 use super::*;
+use agora_domain::activity::{ActivityKind, ActivitySource, NewActivity};
 use agora_domain::groups::okrs::{
     self as okr, CheckInInput, Confidence, KeyResult, KeyResultKind, NewObjective, Quarter, Score,
     Scoring,
@@ -383,6 +384,21 @@ impl Store {
         .bind(key_result_id)
         .execute(&mut *tx)
         .await?;
+        if let Some(person_id) = who.person_id {
+            crate::activity::append(
+                &mut tx,
+                &NewActivity::new(
+                    person_id,
+                    ActivitySource::Okrs,
+                    format!("check-in:{id}"),
+                    ActivityKind::CheckIn,
+                    self.now(),
+                )
+                .in_group(body_id)
+                .detail(serde_json::json!({"key_result_id": key_result_id, "check_in_id": id})),
+            )
+            .await?;
+        }
         tx.commit(
             who,
             [AuditEvent::new("key_result.check_in", "group_key_result", key_result_id).after(

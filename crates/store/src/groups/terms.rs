@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::outbox::{self, Mail};
+use agora_domain::activity::{ActivityKind, ActivitySource, NewActivity};
 use agora_domain::groups as rules;
 use agora_domain::permissions::Role;
 
@@ -20,6 +21,25 @@ pub(super) async fn terms_in(tx: &mut Tx, body_id: i64) -> Result<Vec<Facilitato
     .iter()
     .map(term_row)
     .collect()
+}
+
+/// The ledger's entry for a facilitator term that began: one per term.
+fn facilitated(
+    term_id: i64,
+    body_id: i64,
+    person_id: i64,
+    t: &Term,
+    at: DateTime<Utc>,
+) -> NewActivity {
+    NewActivity::new(
+        person_id,
+        ActivitySource::Groups,
+        format!("term:{term_id}"),
+        ActivityKind::Facilitated,
+        at,
+    )
+    .in_group(body_id)
+    .detail(serde_json::json!({"seat": t.seat.slug(), "starts_on": t.starts_on, "ends_on": t.ends_on}))
 }
 
 /// What one run of the rotation did.
@@ -85,6 +105,8 @@ impl Store {
         .await?;
         if begins_now {
             grant_in_group(self, &mut tx, person_id, Role::Facilitator, body_id).await?;
+            crate::activity::append(&mut tx, &facilitated(id, body_id, person_id, &term, self.now()))
+                .await?;
         }
         tx.commit(
             who,
@@ -176,6 +198,11 @@ impl Store {
                         let mut tx = self.begin_groups().await?;
                         grant_in_group(self, &mut tx, t.person_id, Role::Facilitator, t.body_id)
                             .await?;
+                        crate::activity::append(
+                            &mut tx,
+                            &facilitated(t.id, t.body_id, t.person_id, &t.term(), now),
+                        )
+                        .await?;
                         sqlx::query(
                             "UPDATE group_facilitator_terms SET begun_at = $1 WHERE id = $2",
                         )

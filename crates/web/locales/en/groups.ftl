@@ -200,3 +200,46 @@ okr-score-heading = Score at the end of the period
 okr-score-hint = From 0 to 1 in steps of 0.1: 0.7 usually means the key result was ambitious and well met.
 okr-closing-note = Closing note: what the group learned
 okr-score-button = Save the score
+
+## Regular updates
+group-updates-heading = Regular updates
+group-update-next-due = Next update due on { $date }
+group-update-cadence = { $days ->
+    [one] every day
+   *[other] every { $days } days
+}
+group-updates-feed = Atom feed
+group-updates-digest = Printable digest
+group-updates-children = Updates of the subgroups
+group-updates-col-status = Status
+group-updates-col-due = Next due
+group-updates-col-last = Last update
+group-updates-never = Never
+group-updates-none = No update has been posted yet.
+group-update-by = { $name } on { $period }
+group-update-post = Post an update
+group-update-period-hint = The quarter reported on, such as 2026-Q4; leave empty for the current one. The previous quarter is accepted for a late report.
+group-update-links-hint = One http or https address per line, at most 10.
+group-update-submit = Post the update
+group-update-settings = Update settings
+group-update-settings-save = Save the settings
+group-update-status-on-track = On track
+group-update-status-due-soon = Due soon
+group-update-status-overdue = Overdue
+group-update-entry-title = Update of { $group }, { $date }
+group-updates-feed-title = Updates of { $group }
+group-updates-feed-all-title = Updates of every public group
+group-digest-title = { $group }: updates of { $period }
+group-digest-show = Show
+group-digest-none = No update for this period.
+task-group-update-due = Post the regular update of { $group }
+email-group-update-due-subject = The update of { $group } is due on { $date }
+email-group-update-due-body = The regular update of { $group } is due on { $date }. Post its progress, blockers and next steps here: { $link }
+field-progress = Progress
+field-blockers = Blockers
+field-next_steps = Next steps
+field-links = Links
+field-cadence_days = Days between updates
+field-members_post = Members may post updates, not only facilitators
+error-too-many-links = At most 10 links.
+error-period-not-open = Post for the current quarter or the previous one.

@@ -200,3 +200,46 @@ okr-score-heading = Puntuación al final del periodo
 okr-score-hint = De 0 a 1 en pasos de 0,1: 0,7 suele indicar un resultado ambicioso y bien logrado.
 okr-closing-note = Nota de cierre: lo que aprendió el grupo
 okr-score-button = Guardar la puntuación
+
+## Regular updates
+group-updates-heading = Informes periódicos
+group-update-next-due = Próximo informe previsto el { $date }
+group-update-cadence = { $days ->
+    [one] cada día
+   *[other] cada { $days } días
+}
+group-updates-feed = Canal Atom
+group-updates-digest = Resumen imprimible
+group-updates-children = Informes de los subgrupos
+group-updates-col-status = Estado
+group-updates-col-due = Próximo previsto
+group-updates-col-last = Último informe
+group-updates-never = Nunca
+group-updates-none = Todavía no se ha publicado ningún informe.
+group-update-by = { $name } sobre { $period }
+group-update-post = Publicar un informe
+group-update-period-hint = El trimestre del que se informa, como 2026-Q4; déjelo vacío para el actual. Se acepta el trimestre anterior para un informe tardío.
+group-update-links-hint = Una dirección http o https por línea, 10 como máximo.
+group-update-submit = Publicar el informe
+group-update-settings = Ajustes de los informes
+group-update-settings-save = Guardar los ajustes
+group-update-status-on-track = Al día
+group-update-status-due-soon = Previsto en breve
+group-update-status-overdue = Atrasado
+group-update-entry-title = Informe de { $group }, { $date }
+group-updates-feed-title = Informes de { $group }
+group-updates-feed-all-title = Informes de todos los grupos públicos
+group-digest-title = { $group }: informes de { $period }
+group-digest-show = Mostrar
+group-digest-none = Ningún informe en este periodo.
+task-group-update-due = Publique el informe periódico de { $group }
+email-group-update-due-subject = El informe de { $group } está previsto el { $date }
+email-group-update-due-body = El informe periódico de { $group } está previsto el { $date }. Publique aquí sus avances, bloqueos y próximos pasos: { $link }
+field-progress = Avances
+field-blockers = Bloqueos
+field-next_steps = Próximos pasos
+field-links = Enlaces
+field-cadence_days = Días entre informes
+field-members_post = Los miembros pueden publicar informes, no solo los facilitadores
+error-too-many-links = Como máximo 10 enlaces.
+error-period-not-open = Publique para el trimestre actual o el anterior.

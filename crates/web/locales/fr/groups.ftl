@@ -200,3 +200,46 @@ okr-score-heading = Note de fin de période
 okr-score-hint = De 0 à 1 par pas de 0,1 : 0,7 signifie souvent un résultat ambitieux et bien atteint.
 okr-closing-note = Note de clôture : ce que le groupe a appris
 okr-score-button = Enregistrer la note
+
+## Regular updates
+group-updates-heading = Comptes rendus réguliers
+group-update-next-due = Prochain compte rendu attendu le { $date }
+group-update-cadence = { $days ->
+    [one] chaque jour
+   *[other] tous les { $days } jours
+}
+group-updates-feed = Flux Atom
+group-updates-digest = Synthèse imprimable
+group-updates-children = Comptes rendus des sous-groupes
+group-updates-col-status = État
+group-updates-col-due = Prochaine échéance
+group-updates-col-last = Dernier compte rendu
+group-updates-never = Jamais
+group-updates-none = Aucun compte rendu publié pour l'instant.
+group-update-by = { $name } sur { $period }
+group-update-post = Publier un compte rendu
+group-update-period-hint = Le trimestre concerné, par exemple 2026-Q4 ; laissez vide pour le trimestre en cours. Le trimestre précédent est accepté pour un compte rendu tardif.
+group-update-links-hint = Une adresse http ou https par ligne, 10 au plus.
+group-update-submit = Publier le compte rendu
+group-update-settings = Réglages des comptes rendus
+group-update-settings-save = Enregistrer les réglages
+group-update-status-on-track = À jour
+group-update-status-due-soon = Bientôt dû
+group-update-status-overdue = En retard
+group-update-entry-title = Compte rendu de { $group }, { $date }
+group-updates-feed-title = Comptes rendus de { $group }
+group-updates-feed-all-title = Comptes rendus de tous les groupes publics
+group-digest-title = { $group } : comptes rendus de { $period }
+group-digest-show = Afficher
+group-digest-none = Aucun compte rendu pour cette période.
+task-group-update-due = Publiez le compte rendu régulier de { $group }
+email-group-update-due-subject = Le compte rendu de { $group } est attendu le { $date }
+email-group-update-due-body = Le compte rendu régulier de { $group } est attendu le { $date }. Publiez ici ses avancées, blocages et prochaines étapes : { $link }
+field-progress = Avancées
+field-blockers = Blocages
+field-next_steps = Prochaines étapes
+field-links = Liens
+field-cadence_days = Jours entre deux comptes rendus
+field-members_post = Les membres peuvent publier des comptes rendus, pas seulement les animateurs
+error-too-many-links = 10 liens au plus.
+error-period-not-open = Publiez pour le trimestre en cours ou le précédent.

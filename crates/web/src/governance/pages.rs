@@ -174,50 +174,30 @@ pub async fn feed(
         .into_response())
 }
 
-/// The body's decided decisions as an Atom feed (RFC 4287), written by `atom_syndication`, which
-/// escapes every text; the title is in the reader's language.
+/// The body's decided decisions as an Atom feed (`crate::atom`); the title is in the reader's
+/// language, and every decision is written as by the body.
 pub fn atom_feed(tr: &Tr, base: &str, body: &Body, items: &[DecisionSummary]) -> String {
-    use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
-    let epoch = FixedDateTime::default();
-    let updated = items
-        .iter()
-        .filter_map(|d| d.decided_at.map(|t| t.fixed_offset()))
-        .max()
-        .unwrap_or(epoch);
-    let link = |href: String, rel: &str| Link {
-        href,
-        rel: rel.into(),
-        ..Default::default()
-    };
-    let author = Person {
-        name: body.name.clone(),
-        ..Default::default()
-    };
-    let entries = items
-        .iter()
-        .map(|d| Entry {
-            title: Text::plain(d.title.clone()),
-            id: format!("{base}/decisions/{}", d.id),
-            links: vec![link(format!("{base}/decisions/{}", d.id), "alternate")],
-            updated: d.decided_at.map_or(updated, |t| t.fixed_offset()),
-            authors: vec![author.clone()],
-            summary: d.outcome.clone().map(Text::plain),
-            ..Default::default()
-        })
-        .collect();
-    let feed = Feed {
-        title: Text::plain(tr.t1("gov-feed-title", "name", &body.name)),
-        id: format!("{base}/bodies/{}", body.slug),
-        links: vec![
-            link(format!("{base}/bodies/{}/feed.atom", body.slug), "self"),
-            link(format!("{base}/bodies/{}", body.slug), "alternate"),
-        ],
-        updated,
-        entries,
-        lang: Some(tr.code()),
-        ..Default::default()
-    };
-    feed.to_string()
+    let epoch = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+    let newest = items.iter().filter_map(|d| d.decided_at).max().unwrap_or(epoch);
+    crate::atom::write(
+        crate::atom::Head {
+            title: tr.t1("gov-feed-title", "name", &body.name),
+            page: format!("{base}/bodies/{}", body.slug),
+            feed: format!("{base}/bodies/{}/feed.atom", body.slug),
+            lang: tr.code(),
+        },
+        items
+            .iter()
+            .map(|d| crate::atom::Item {
+                title: d.title.clone(),
+                id: format!("{base}/decisions/{}", d.id),
+                updated: d.decided_at.unwrap_or(newest),
+                author: body.name.clone(),
+                summary: d.outcome.clone(),
+                content: None,
+            })
+            .collect(),
+    )
 }
 
 #[derive(Template)]

@@ -8,6 +8,7 @@ pub mod okr_api;
 pub mod okrs;
 pub mod pages;
 pub mod tasks;
+pub mod updates;
 
 use crate::jobs::Job;
 use crate::routes::Routes;
@@ -64,7 +65,12 @@ pub fn routes() -> Routes {
         .route(
             "/groups/{slug}/key-results/{id}/score",
             post(okrs::score_page),
-        );
+        )
+        .route("/groups/updates.atom", get(updates::all_feed))
+        .route("/groups/{slug}/updates", post(updates::post_page))
+        .route("/groups/{slug}/update-settings", post(updates::settings_page))
+        .route("/groups/{slug}/updates.atom", get(updates::group_feed))
+        .route("/groups/{slug}/digest", get(updates::digest));
     let api = OpenApiRouter::new()
         .routes(routes!(api::list_groups))
         .routes(routes!(api::get_group, api::update_group))
@@ -80,7 +86,8 @@ pub fn routes() -> Routes {
         .routes(routes!(okr_api::add_key_result))
         .routes(routes!(okr_api::get_key_result, okr_api::update_key_result))
         .routes(routes!(okr_api::check_in))
-        .routes(routes!(okr_api::score));
+        .routes(routes!(okr_api::score))
+        .routes(routes!(updates::list, updates::create));
     Routes {
         pages,
         api,
@@ -91,10 +98,19 @@ pub fn routes() -> Routes {
 /// Terms are dates: the rotation need not run often, only every day.
 pub const ROTATION_EVERY: Duration = Duration::from_secs(3600);
 
-/// The facilitator rotation: terms begin and end, holders are reminded before the end.
+/// The facilitator rotation (terms begin and end, holders are reminded before the end) and the
+/// reminders of updates due (once per group and due date).
 pub fn job(store: Store, every: Duration) -> Job {
     Job::new("groups", every, move |now| {
         let store = store.clone();
-        async move { Ok(crate::jobs::summary(store.rotate_facilitators(now).await?)) }
+        async move {
+            let rotation = crate::jobs::summary(store.rotate_facilitators(now).await?);
+            let updates = crate::jobs::summary(store.remind_updates_due(now).await?);
+            Ok([rotation, updates]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("; "))
+        }
     })
 }

@@ -85,6 +85,7 @@ struct GroupView {
     /// The form that was refused, to show again with what was typed.
     form: PageForm,
     okrs: super::okrs::GroupOkrs,
+    updates: super::updates::GroupUpdates,
 }
 
 impl GroupView {
@@ -111,6 +112,15 @@ impl GroupView {
         Seat::ALL
     }
 
+    /// The cadence to show in the settings form: what was typed, or the group's.
+    fn cadence(&self) -> String {
+        if self.form.cadence_days.is_empty() {
+            self.updates.schedule.settings.cadence_days.to_string()
+        } else {
+            self.form.cadence_days.clone()
+        }
+    }
+
     fn pct(&self, per_mille: impl std::borrow::Borrow<i64>) -> String {
         super::okrs::percent(*per_mille.borrow())
     }
@@ -132,6 +142,14 @@ pub struct PageForm {
     pub seat: String,
     pub starts_on: String,
     pub ends_on: String,
+    // An update and the update settings.
+    pub period: String,
+    pub progress: String,
+    pub blockers: String,
+    pub next_steps: String,
+    pub links: String,
+    pub cadence_days: String,
+    pub members_post: Option<String>,
 }
 
 async fn group_view(
@@ -147,6 +165,7 @@ async fn group_view(
     let period = period.unwrap_or_else(|| Quarter::containing(state.clock.now().date_naive()));
     Ok(GroupView {
         okrs: super::okrs::group_okrs(state, v, &group, s, period).await?,
+        updates: super::updates::group_updates(state, v, &group, s).await?,
         ctx: Ctx::new(v, &path),
         d: actions::detail(state, v, group, s).await?,
         today: state.clock.now().date_naive(),
@@ -187,8 +206,28 @@ async fn after(
     form: PageForm,
     done: Result<()>,
 ) -> Result<Response> {
+    after_at(state, v, group, s, form, done, "").await
+}
+
+/// `after`, returning to a section of the page (`#anchor`) when it worked.
+pub(super) async fn after_at(
+    state: &AppState,
+    v: &Viewer,
+    group: Group,
+    s: Standing,
+    form: PageForm,
+    done: Result<()>,
+    anchor: &str,
+) -> Result<Response> {
+    let fragment = if anchor.is_empty() {
+        String::new()
+    } else {
+        format!("#{anchor}")
+    };
     match done {
-        Ok(()) => Ok(Redirect::to(&format!("/groups/{}", group.body.slug)).into_response()),
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/groups/{}{fragment}", group.body.slug)).into_response())
+        }
         Err(Error::Invalid(e)) => {
             let view = group_view(state, v, group, s, FieldErrors(e), form, None).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())

@@ -1,6 +1,7 @@
 //! What groups ask of people: facilitators answer requests to join, and plan the next facilitator
 //! when a term is about to end with no successor; facilitators and members check in on key results
-//! nobody has moved for 14 days. Who may is `groups::may_facilitate` and `okrs::may_check_in`, as on
+//! nobody has moved for 14 days; whoever may post a group's regular update is asked for it from a
+//! few days before it is due (`updates::Staleness`). Who may is `groups::may_facilitate` and `okrs::may_check_in`, as on
 //! the group's pages.
 
 use crate::auth::Viewer;
@@ -9,6 +10,7 @@ use crate::tasks::{Contribution, Task};
 use crate::AppState;
 use agora_domain::groups as rules;
 use agora_domain::groups::okrs as okr;
+use agora_domain::groups::updates;
 use chrono::{NaiveTime, TimeZone, Utc};
 
 /// This program's contribution to what needs a person (registered in `routes()`).
@@ -87,6 +89,33 @@ async fn items(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
         ));
     }
     let ids: Vec<i64> = joined.iter().map(|(id, _)| *id).collect();
+    let today = state.clock.now().date_naive();
+    let schedules = state.store.update_schedules(&ids, today).await?;
+    for (id, s) in &joined {
+        let Some(schedule) = schedules.get(id) else {
+            continue;
+        };
+        if schedule.status == updates::Staleness::OnTrack
+            || !updates::may_post(*s, schedule.settings)
+        {
+            continue;
+        }
+        let Some(g) = groups.iter().find(|g| g.body.id == *id) else {
+            continue;
+        };
+        // Due at the end of the due day.
+        let due = schedule
+            .due_on
+            .succ_opt()
+            .map(|d| Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN)));
+        out.push(Task::new(
+            "groups",
+            "update-due",
+            tr.t1("task-group-update-due", "group", g.body.name.clone()),
+            format!("/groups/{}#update-form", g.body.slug),
+            due,
+        ));
+    }
     for kr in state.store.key_results_due(&ids, state.clock.now()).await? {
         let Some((_, s)) = joined.iter().find(|(id, _)| *id == kr.body_id) else {
             continue;
