@@ -146,14 +146,21 @@ mod tests {
     #[test]
     fn a_plain_entry_passes() {
         assert!(entry().check().is_ok());
-        assert!(entry().in_group(3).detail(serde_json::json!({"a": 1})).check().is_ok());
+        assert!(entry()
+            .in_group(3)
+            .detail(serde_json::json!({"a": 1}))
+            .check()
+            .is_ok());
     }
 
     #[test]
     fn source_ids_are_required_trimmed_and_short() {
         let mut e = entry();
         e.source_id = " ".into();
-        assert_eq!(e.check().expect_err("blank").get("source_id"), Some("required"));
+        assert_eq!(
+            e.check().expect_err("blank").get("source_id"),
+            Some("required")
+        );
         e.source_id = " x".into();
         assert_eq!(
             e.check().expect_err("untrimmed").get("source_id"),
@@ -166,7 +173,10 @@ mod tests {
     #[test]
     fn details_are_small_objects() {
         let e = entry().detail(serde_json::json!([1]));
-        assert_eq!(e.check().expect_err("array").get("detail"), Some("invalid-detail"));
+        assert_eq!(
+            e.check().expect_err("array").get("detail"),
+            Some("invalid-detail")
+        );
         let e = entry().detail(serde_json::json!({"t": "x".repeat(MAX_DETAIL_BYTES)}));
         assert_eq!(e.check().expect_err("big").get("detail"), Some("too-long"));
     }

@@ -209,7 +209,10 @@ mod tests {
             &person(&[(Role::Admin, None)]),
             Permission::ViewActivity { person_id: 2 }
         ));
-        assert!(!allows(&Actor::Anonymous, Permission::ViewActivity { person_id: 1 }));
+        assert!(!allows(
+            &Actor::Anonymous,
+            Permission::ViewActivity { person_id: 1 }
+        ));
     }
 
     #[test]

@@ -56,7 +56,8 @@ pub(crate) async fn append<C: Conn>(tx: &mut C, a: &NewActivity) -> Result<bool>
     Ok(n == 1)
 }
 
-const COLUMNS: &str = "SELECT a.id, a.person_id, a.source, a.source_id, a.kind, a.occurred_at, a.body_id, \
+const COLUMNS: &str =
+    "SELECT a.id, a.person_id, a.source, a.source_id, a.kind, a.occurred_at, a.body_id, \
     b.slug, b.name, b.visibility, a.detail";
 const FROM: &str = " FROM activity a LEFT JOIN bodies b ON b.id = a.body_id";
 

@@ -226,10 +226,16 @@ mod tests {
     #[test]
     fn an_update_needs_progress_and_takes_web_links() {
         let today = day("2026-12-01");
-        let u = input("Shipped the brochure", "https://example.org/a\n\n http://example.com/b ")
-            .parse(today)
-            .expect("valid");
-        assert_eq!(u.links, vec!["https://example.org/a", "http://example.com/b"]);
+        let u = input(
+            "Shipped the brochure",
+            "https://example.org/a\n\n http://example.com/b ",
+        )
+        .parse(today)
+        .expect("valid");
+        assert_eq!(
+            u.links,
+            vec!["https://example.org/a", "http://example.com/b"]
+        );
         assert_eq!(u.period.to_string(), "2026-Q4");
         let e = input(" ", "").parse(today).expect_err("no progress");
         assert_eq!(e.get("progress"), Some("required"));
@@ -242,7 +248,10 @@ mod tests {
             .collect::<Vec<_>>()
             .join("\n");
         assert_eq!(
-            input("x", &many).parse(today).expect_err("many").get("links"),
+            input("x", &many)
+                .parse(today)
+                .expect_err("many")
+                .get("links"),
             Some("too-many-links")
         );
     }
@@ -252,13 +261,25 @@ mod tests {
         let today = day("2026-10-05");
         let mut i = input("x", "");
         i.period = "2026-Q3".into();
-        assert_eq!(i.parse(today).expect("late report").period.to_string(), "2026-Q3");
+        assert_eq!(
+            i.parse(today).expect("late report").period.to_string(),
+            "2026-Q3"
+        );
         i.period = "2026-Q2".into();
-        assert_eq!(i.parse(today).expect_err("old").get("period"), Some("period-not-open"));
+        assert_eq!(
+            i.parse(today).expect_err("old").get("period"),
+            Some("period-not-open")
+        );
         i.period = "2027-Q1".into();
-        assert_eq!(i.parse(today).expect_err("future").get("period"), Some("period-not-open"));
+        assert_eq!(
+            i.parse(today).expect_err("future").get("period"),
+            Some("period-not-open")
+        );
         i.period = "Q1".into();
-        assert_eq!(i.parse(today).expect_err("bad").get("period"), Some("invalid-period"));
+        assert_eq!(
+            i.parse(today).expect_err("bad").get("period"),
+            Some("invalid-period")
+        );
         // Across the new year, the previous quarter is last year's fourth.
         i.period = "2026-Q4".into();
         assert!(i.parse(day("2027-01-03")).is_ok());
@@ -278,8 +299,16 @@ mod tests {
             })
         );
         assert!(!s("14", Some("false")).parse().expect("ok").members_post);
-        for (bad, code) in [("0", "out-of-range"), ("366", "out-of-range"), ("x", "invalid-number"), ("", "required")] {
-            assert_eq!(s(bad, None).parse().expect_err(bad).get("cadence_days"), Some(code));
+        for (bad, code) in [
+            ("0", "out-of-range"),
+            ("366", "out-of-range"),
+            ("x", "invalid-number"),
+            ("", "required"),
+        ] {
+            assert_eq!(
+                s(bad, None).parse().expect_err(bad).get("cadence_days"),
+                Some(code)
+            );
         }
     }
 
@@ -309,7 +338,10 @@ mod tests {
     fn due_and_overdue() {
         let since = day("2026-11-01");
         assert_eq!(due_on(None, since, 14), day("2026-11-15"));
-        assert_eq!(due_on(Some(day("2026-11-20")), since, 14), day("2026-12-04"));
+        assert_eq!(
+            due_on(Some(day("2026-11-20")), since, 14),
+            day("2026-12-04")
+        );
         let due = day("2026-12-04");
         assert_eq!(Staleness::of(due, day("2026-11-30")), Staleness::OnTrack);
         assert_eq!(Staleness::of(due, day("2026-12-01")), Staleness::DueSoon);

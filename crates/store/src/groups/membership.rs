@@ -3,9 +3,9 @@
 
 use super::*;
 use crate::outbox::{self, Mail};
+use agora_domain::activity::{ActivityKind, ActivitySource, NewActivity};
 use agora_domain::governance::Standing;
 use agora_domain::groups::{self as rules, Joining};
-use agora_domain::activity::{ActivityKind, ActivitySource, NewActivity};
 use agora_domain::permissions::Role;
 use std::collections::HashMap;
 
@@ -16,8 +16,14 @@ async fn add_member(store: &Store, tx: &mut WriteTx, body_id: i64, person_id: i6
 
 /// The ledger's entry for joining a group.
 fn joined(person_id: i64, body_id: i64, source_id: String, at: DateTime<Utc>) -> NewActivity {
-    NewActivity::new(person_id, ActivitySource::Groups, source_id, ActivityKind::Joined, at)
-        .in_group(body_id)
+    NewActivity::new(
+        person_id,
+        ActivitySource::Groups,
+        source_id,
+        ActivityKind::Joined,
+        at,
+    )
+    .in_group(body_id)
 }
 
 async fn pending_request(tx: &mut Tx, body_id: i64, person_id: i64) -> Result<bool> {
@@ -64,7 +70,12 @@ impl Store {
                 let now = self.now();
                 crate::activity::append(
                     &mut tx,
-                    &joined(person_id, body_id, format!("join:{body_id}:{person_id}:{}", crate::format_time(now)), now),
+                    &joined(
+                        person_id,
+                        body_id,
+                        format!("join:{body_id}:{person_id}:{}", crate::format_time(now)),
+                        now,
+                    ),
                 )
                 .await?;
                 tx.commit(
@@ -147,7 +158,12 @@ impl Store {
             add_member(self, &mut tx, body_id, request.person_id).await?;
             crate::activity::append(
                 &mut tx,
-                &joined(request.person_id, body_id, format!("join-request:{request_id}"), self.now()),
+                &joined(
+                    request.person_id,
+                    body_id,
+                    format!("join-request:{request_id}"),
+                    self.now(),
+                ),
             )
             .await?;
             Mail::new("email-group-request-accepted")

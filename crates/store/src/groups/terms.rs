@@ -39,7 +39,9 @@ fn facilitated(
         at,
     )
     .in_group(body_id)
-    .detail(serde_json::json!({"seat": t.seat.slug(), "starts_on": t.starts_on, "ends_on": t.ends_on}))
+    .detail(
+        serde_json::json!({"seat": t.seat.slug(), "starts_on": t.starts_on, "ends_on": t.ends_on}),
+    )
 }
 
 /// What one run of the rotation did.
@@ -105,8 +107,11 @@ impl Store {
         .await?;
         if begins_now {
             grant_in_group(self, &mut tx, person_id, Role::Facilitator, body_id).await?;
-            crate::activity::append(&mut tx, &facilitated(id, body_id, person_id, &term, self.now()))
-                .await?;
+            crate::activity::append(
+                &mut tx,
+                &facilitated(id, body_id, person_id, &term, self.now()),
+            )
+            .await?;
         }
         tx.commit(
             who,

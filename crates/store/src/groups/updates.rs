@@ -168,10 +168,12 @@ impl Store {
         }
         tx.commit(
             who,
-            [AuditEvent::new("group.update.post", "group_update", id).after(
-                serde_json::json!({"body_id": body_id, "period": u.period.to_string(),
+            [
+                AuditEvent::new("group.update.post", "group_update", id).after(
+                    serde_json::json!({"body_id": body_id, "period": u.period.to_string(),
                     "links": u.links.len()}),
-            )],
+                ),
+            ],
         )
         .await?;
         self.group_update(id).await?.ok_or(StoreError::NotFound)
@@ -319,15 +321,17 @@ impl Store {
                     &Mail::new("email-group-update-due")
                         .arg("group", &g.body.name)
                         .arg("date", s.due_on)
-                        .arg("link", format!("{}/groups/{}#updates", crate::SITE, g.body.slug)),
+                        .arg(
+                            "link",
+                            format!("{}/groups/{}#updates", crate::SITE, g.body.slug),
+                        ),
                 )
                 .await?;
             }
             tx.commit(
                 &system,
-                [audit_group("group.update.remind", g.body.id).after(
-                    serde_json::json!({"due_on": s.due_on, "facilitators": emails.len()}),
-                )],
+                [audit_group("group.update.remind", g.body.id)
+                    .after(serde_json::json!({"due_on": s.due_on, "facilitators": emails.len()}))],
             )
             .await?;
             report.reminded += 1;

@@ -783,6 +783,56 @@ async fn every_change_of_state_is_audited(store: Store) {
         .expect("score");
     log.expect(&store, "score_key_result", &["key_result.score"])
         .await;
+
+    // ---- Regular updates and the activity ledger
+    store
+        .set_update_settings(
+            body.id,
+            &agora_domain::groups::updates::UpdateSettings {
+                cadence_days: 7,
+                members_post: true,
+            },
+            &admin_who,
+        )
+        .await
+        .expect("settings");
+    log.expect(&store, "set_update_settings", &["group.update_settings"])
+        .await;
+    let posted = agora_domain::groups::updates::UpdateInput {
+        progress: "Walked.".into(),
+        ..Default::default()
+    }
+    .parse(store.now().date_naive())
+    .expect("valid");
+    store
+        .post_update(body.id, &posted, &admin_who)
+        .await
+        .expect("post");
+    // The ledger entry is part of the update's change, not a second one.
+    log.expect(&store, "post_update", &["group.update.post"])
+        .await;
+    store.clock().advance(chrono::Duration::days(30));
+    store.remind_updates_due(store.now()).await.expect("remind");
+    let reminders = log.since(&store).await;
+    assert!(
+        !reminders.is_empty() && reminders.iter().all(|a| a == "group.update.remind"),
+        "remind_updates_due: {reminders:?}"
+    );
+    store
+        .record_activity(
+            &[agora_domain::activity::NewActivity::new(
+                pid,
+                agora_domain::activity::ActivitySource::Git,
+                "walk-commit",
+                agora_domain::activity::ActivityKind::Commit,
+                now,
+            )],
+            &admin_who,
+        )
+        .await
+        .expect("record");
+    log.expect(&store, "record_activity", &["activity.record"])
+        .await;
     assert_eq!(
         store
             .verify_audit_chain()

@@ -46,6 +46,7 @@ fn render_mail(language: Option<&str>, mail: &agora_store::Mail) -> (String, Str
 
 // Each program's tests, in its own file (one line here per program).
 mod accounts;
+mod activity;
 mod audit;
 mod contributions;
 mod governance;

@@ -178,7 +178,11 @@ pub async fn feed(
 /// language, and every decision is written as by the body.
 pub fn atom_feed(tr: &Tr, base: &str, body: &Body, items: &[DecisionSummary]) -> String {
     let epoch = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
-    let newest = items.iter().filter_map(|d| d.decided_at).max().unwrap_or(epoch);
+    let newest = items
+        .iter()
+        .filter_map(|d| d.decided_at)
+        .max()
+        .unwrap_or(epoch);
     crate::atom::write(
         crate::atom::Head {
             title: tr.t1("gov-feed-title", "name", &body.name),

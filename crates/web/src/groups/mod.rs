@@ -68,7 +68,10 @@ pub fn routes() -> Routes {
         )
         .route("/groups/updates.atom", get(updates::all_feed))
         .route("/groups/{slug}/updates", post(updates::post_page))
-        .route("/groups/{slug}/update-settings", post(updates::settings_page))
+        .route(
+            "/groups/{slug}/update-settings",
+            post(updates::settings_page),
+        )
         .route("/groups/{slug}/updates.atom", get(updates::group_feed))
         .route("/groups/{slug}/digest", get(updates::digest));
     let api = OpenApiRouter::new()

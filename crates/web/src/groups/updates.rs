@@ -163,18 +163,31 @@ pub async fn settings_page(
 /// The plain text of an update, with its parts named in the reader's language (feeds, digest).
 fn as_text(tr: &crate::i18n::Tr, u: &GroupUpdate) -> String {
     let mut out = format!("{}\n{}", tr.t("field-progress"), u.progress);
-    for (key, text) in [("field-blockers", &u.blockers), ("field-next_steps", &u.next_steps)] {
+    for (key, text) in [
+        ("field-blockers", &u.blockers),
+        ("field-next_steps", &u.next_steps),
+    ] {
         if !text.is_empty() {
             out.push_str(&format!("\n\n{}\n{}", tr.t(key), text));
         }
     }
     if !u.links.is_empty() {
-        out.push_str(&format!("\n\n{}\n{}", tr.t("field-links"), u.links.join("\n")));
+        out.push_str(&format!(
+            "\n\n{}\n{}",
+            tr.t("field-links"),
+            u.links.join("\n")
+        ));
     }
     out
 }
 
-fn feed(state: &AppState, v: &Viewer, title: String, path: &str, updates: Vec<GroupUpdate>) -> Response {
+fn feed(
+    state: &AppState,
+    v: &Viewer,
+    title: String,
+    path: &str,
+    updates: Vec<GroupUpdate>,
+) -> Response {
     let base = state.config.url("");
     let tr = &v.tr;
     let xml = crate::atom::write(
@@ -216,8 +229,15 @@ pub async fn group_feed(
 ) -> Result<Response> {
     let (group, _) = actions::group_by_slug(&state, &v, &slug).await?;
     let updates = state.store.recent_updates(&[group.body.id], RECENT).await?;
-    let title = v.tr.t1("group-updates-feed-title", "group", &group.body.name);
-    Ok(feed(&state, &v, title, &format!("/groups/{}", group.body.slug), updates))
+    let title =
+        v.tr.t1("group-updates-feed-title", "group", &group.body.name);
+    Ok(feed(
+        &state,
+        &v,
+        title,
+        &format!("/groups/{}", group.body.slug),
+        updates,
+    ))
 }
 
 /// Every public group's updates as one Atom feed: members-only groups are never in it, whoever asks.
