@@ -22,11 +22,13 @@ CREATE INDEX activity_person ON activity (person_id, occurred_at);
 CREATE INDEX activity_body ON activity (body_id, occurred_at);
 
 -- How often a group reports and whether members post; a group without a row reports every 14 days
--- and only its facilitators post.
+-- and only its facilitators post. started_on (a date) is when the group set its reporting up: its
+-- first update is due a cadence later (a group with neither a row nor an update is not yet due).
 CREATE TABLE group_update_settings (
     body_id BIGINT PRIMARY KEY REFERENCES bodies(id) ON DELETE CASCADE,
     cadence_days BIGINT NOT NULL,
     members_post BIGINT NOT NULL,
+    started_on TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
 

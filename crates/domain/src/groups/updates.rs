@@ -1,7 +1,8 @@
 //! Regular updates of a group (issue 10): progress, blockers, next steps and links, posted on a
 //! cadence the group sets (every two weeks unless it says otherwise). The next update is due a
-//! cadence after the last one (or after the group began, before its first); past that day the group
-//! is overdue, which its parent's page flags and its facilitators are reminded of.
+//! cadence after the last one; before the first, a cadence after the group set its reporting up (a
+//! group that has done neither is not yet expected to report). Past that day the group is overdue,
+//! which its parent's page flags and its facilitators are reminded of.
 
 use super::okrs::Quarter;
 use super::MAX_TEXT;
@@ -76,18 +77,26 @@ pub fn may_post(s: Standing, settings: UpdateSettings) -> bool {
     super::may_facilitate(s) || (settings.members_post && s.member)
 }
 
-/// When the next update is due: a cadence after the last one, or after `since` (the day the group
-/// began reporting) before the first.
-pub fn due_on(last: Option<NaiveDate>, since: NaiveDate, cadence_days: i64) -> NaiveDate {
-    let from = last.unwrap_or(since);
-    from.checked_add_signed(Duration::days(cadence_days.clamp(1, MAX_CADENCE_DAYS)))
-        .unwrap_or(NaiveDate::MAX)
+/// When the next update is due: a cadence after the last one, or after `started` (the day the group
+/// set its reporting up) before the first; `None` when the group has done neither.
+pub fn due_on(
+    last: Option<NaiveDate>,
+    started: Option<NaiveDate>,
+    cadence_days: i64,
+) -> Option<NaiveDate> {
+    let from = last.or(started)?;
+    Some(
+        from.checked_add_signed(Duration::days(cadence_days.clamp(1, MAX_CADENCE_DAYS)))
+            .unwrap_or(NaiveDate::MAX),
+    )
 }
 
 /// Where a group stands with its updates on a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Staleness {
+    /// No update is expected yet: the group has neither posted nor set its reporting up.
+    Unscheduled,
     /// The next update is more than `DUE_SOON_DAYS` away.
     OnTrack,
     /// Due within `DUE_SOON_DAYS`, or today.
@@ -97,7 +106,10 @@ pub enum Staleness {
 }
 
 impl Staleness {
-    pub fn of(due: NaiveDate, today: NaiveDate) -> Staleness {
+    pub fn of(due: Option<NaiveDate>, today: NaiveDate) -> Staleness {
+        let Some(due) = due else {
+            return Staleness::Unscheduled;
+        };
         if today > due {
             Staleness::Overdue
         } else if (due - today).num_days() <= DUE_SOON_DAYS {
@@ -109,6 +121,7 @@ impl Staleness {
 
     pub fn slug(self) -> &'static str {
         match self {
+            Staleness::Unscheduled => "unscheduled",
             Staleness::OnTrack => "on-track",
             Staleness::DueSoon => "due-soon",
             Staleness::Overdue => "overdue",
@@ -336,16 +349,25 @@ mod tests {
 
     #[test]
     fn due_and_overdue() {
-        let since = day("2026-11-01");
-        assert_eq!(due_on(None, since, 14), day("2026-11-15"));
+        let started = Some(day("2026-11-01"));
+        assert_eq!(due_on(None, None, 14), None);
         assert_eq!(
-            due_on(Some(day("2026-11-20")), since, 14),
-            day("2026-12-04")
+            Staleness::of(None, day("2030-01-01")),
+            Staleness::Unscheduled
         );
-        let due = day("2026-12-04");
+        assert_eq!(due_on(None, started, 14), Some(day("2026-11-15")));
+        assert_eq!(
+            due_on(Some(day("2026-11-20")), started, 14),
+            Some(day("2026-12-04"))
+        );
+        assert_eq!(
+            due_on(Some(day("2026-11-20")), None, 14),
+            Some(day("2026-12-04"))
+        );
+        let due = Some(day("2026-12-04"));
         assert_eq!(Staleness::of(due, day("2026-11-30")), Staleness::OnTrack);
         assert_eq!(Staleness::of(due, day("2026-12-01")), Staleness::DueSoon);
-        assert_eq!(Staleness::of(due, due), Staleness::DueSoon);
+        assert_eq!(Staleness::of(due, day("2026-12-04")), Staleness::DueSoon);
         assert_eq!(Staleness::of(due, day("2026-12-05")), Staleness::Overdue);
     }
 
@@ -361,15 +383,20 @@ mod tests {
         ) {
             let base = day("2020-01-01");
             let last = base + Duration::days(last);
-            let due = due_on(Some(last), base, cadence);
-            prop_assert_eq!((due - last).num_days(), cadence);
+            let due = due_on(Some(last), Some(base), cadence);
+            prop_assert_eq!(due.map(|d| (d - last).num_days()), Some(cadence));
             let today = last + Duration::days(elapsed);
             let s = Staleness::of(due, today);
             prop_assert_eq!(s == Staleness::Overdue, elapsed > cadence);
             // A fresh update today restarts the clock: never overdue on the day it is posted.
-            prop_assert_ne!(Staleness::of(due_on(Some(today), base, cadence), today), Staleness::Overdue);
+            prop_assert_ne!(Staleness::of(due_on(Some(today), None, cadence), today), Staleness::Overdue);
             let later = Staleness::of(due, today + Duration::days(more));
-            let rank = |s: Staleness| match s { Staleness::OnTrack => 0, Staleness::DueSoon => 1, Staleness::Overdue => 2 };
+            let rank = |s: Staleness| match s {
+                Staleness::Unscheduled => -1,
+                Staleness::OnTrack => 0,
+                Staleness::DueSoon => 1,
+                Staleness::Overdue => 2,
+            };
             prop_assert!(rank(later) >= rank(s));
         }
     }

@@ -38,8 +38,9 @@ pub struct UpdateSchedule {
     pub settings: UpdateSettings,
     #[serde(serialize_with = "crate::json_time::option")]
     pub last_posted_at: Option<DateTime<Utc>>,
-    #[schema(value_type = String, format = Date)]
-    pub due_on: NaiveDate,
+    /// None until the group has posted or set its reporting up.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub due_on: Option<NaiveDate>,
     pub status: Staleness,
 }
 
@@ -107,14 +108,15 @@ impl Store {
         let mut tx = self.begin_groups().await?;
         membership_in(&mut tx, body_id).await?;
         sqlx::query(
-            "INSERT INTO group_update_settings (body_id, cadence_days, members_post, updated_at) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT (body_id) DO UPDATE SET \
+            "INSERT INTO group_update_settings (body_id, cadence_days, members_post, started_on, updated_at) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (body_id) DO UPDATE SET \
              cadence_days = excluded.cadence_days, members_post = excluded.members_post, \
              updated_at = excluded.updated_at",
         )
         .bind(body_id)
         .bind(s.cadence_days)
         .bind(i64::from(s.members_post))
+        .bind(today(self.now()).to_string())
         .bind(self.stamp())
         .execute(&mut *tx)
         .await?;
@@ -229,7 +231,7 @@ impl Store {
     }
 
     /// When each of these groups' next update is due and how it stands on `today`. Before a first
-    /// update, the cadence runs from the day the group was created.
+    /// update, the cadence runs from the day the group set its reporting up.
     pub async fn update_schedules(
         &self,
         body_ids: &[i64],
@@ -239,7 +241,7 @@ impl Store {
             return Ok(HashMap::new());
         }
         let mut q = crate::sql::Sql::new(
-            "SELECT b.id, b.created_at, s.cadence_days, s.members_post, \
+            "SELECT b.id, s.started_on, s.cadence_days, s.members_post, \
              (SELECT MAX(u.posted_at) FROM group_updates u WHERE u.body_id = b.id) AS last_posted_at \
              FROM bodies b LEFT JOIN group_update_settings s ON s.body_id = b.id WHERE b.id IN ",
         );
@@ -254,13 +256,16 @@ impl Store {
                 },
                 None => UpdateSettings::default(),
             };
-            let created = get_time(&r, "bodies", "created_at")?;
+            let started = get::<Option<String>>(&r, "started_on")?
+                .map(|d| {
+                    crate::parse_column("group_update_settings", "started_on", &d, |d| {
+                        NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                    })
+                })
+                .transpose()?;
             let last = get_opt_time(&r, T, "last_posted_at")?;
-            let due_on = rules::due_on(
-                last.map(|t| t.date_naive()),
-                created.date_naive(),
-                settings.cadence_days,
-            );
+            let due_on =
+                rules::due_on(last.map(|t| t.date_naive()), started, settings.cadence_days);
             out.insert(
                 get(&r, "id")?,
                 UpdateSchedule {
@@ -288,16 +293,17 @@ impl Store {
             let Some(s) = schedules.get(&g.body.id) else {
                 continue;
             };
-            if s.status == Staleness::OnTrack {
+            let (Some(due_on), Staleness::DueSoon | Staleness::Overdue) = (s.due_on, s.status)
+            else {
                 continue;
-            }
+            };
             let mut tx = self.begin_groups().await?;
             let n = sqlx::query(
                 "INSERT INTO group_update_reminders (body_id, due_on, sent_at) VALUES ($1, $2, $3) \
                  ON CONFLICT (body_id, due_on) DO NOTHING",
             )
             .bind(g.body.id)
-            .bind(s.due_on.to_string())
+            .bind(due_on.to_string())
             .bind(self.stamp())
             .execute(&mut *tx)
             .await?
@@ -320,7 +326,7 @@ impl Store {
                     email,
                     &Mail::new("email-group-update-due")
                         .arg("group", &g.body.name)
-                        .arg("date", s.due_on)
+                        .arg("date", due_on)
                         .arg(
                             "link",
                             format!("{}/groups/{}#updates", crate::SITE, g.body.slug),

@@ -299,6 +299,17 @@ async fn updates_are_due_a_cadence_after_the_last_and_remind_once_per_due_date(s
         store.update_settings(body.id).await.expect("defaults"),
         UpdateSettings::default()
     );
+    let unset = store
+        .update_schedules(&[body.id], today())
+        .await
+        .expect("schedule")
+        .remove(&body.id)
+        .expect("this group");
+    assert_eq!(
+        (unset.due_on, unset.status),
+        (None, Staleness::Unscheduled),
+        "not expected to report before it set its reporting up"
+    );
     let weekly = UpdateSettings {
         cadence_days: 7,
         members_post: true,

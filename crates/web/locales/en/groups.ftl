@@ -223,6 +223,7 @@ group-update-links-hint = One http or https address per line, at most 10.
 group-update-submit = Post the update
 group-update-settings = Update settings
 group-update-settings-save = Save the settings
+group-update-status-unscheduled = Not scheduled yet
 group-update-status-on-track = On track
 group-update-status-due-soon = Due soon
 group-update-status-overdue = Overdue

@@ -223,6 +223,7 @@ group-update-links-hint = Una dirección http o https por línea, 10 como máxim
 group-update-submit = Publicar el informe
 group-update-settings = Ajustes de los informes
 group-update-settings-save = Guardar los ajustes
+group-update-status-unscheduled = Sin calendario todavía
 group-update-status-on-track = Al día
 group-update-status-due-soon = Previsto en breve
 group-update-status-overdue = Atrasado

@@ -223,6 +223,7 @@ group-update-links-hint = Une adresse http ou https par ligne, 10 au plus.
 group-update-submit = Publier le compte rendu
 group-update-settings = Réglages des comptes rendus
 group-update-settings-save = Enregistrer les réglages
+group-update-status-unscheduled = Pas encore planifié
 group-update-status-on-track = À jour
 group-update-status-due-soon = Bientôt dû
 group-update-status-overdue = En retard

@@ -95,17 +95,19 @@ async fn items(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
         let Some(schedule) = schedules.get(id) else {
             continue;
         };
-        if schedule.status == updates::Staleness::OnTrack
-            || !updates::may_post(*s, schedule.settings)
-        {
+        let (Some(due_on), updates::Staleness::DueSoon | updates::Staleness::Overdue) =
+            (schedule.due_on, schedule.status)
+        else {
+            continue;
+        };
+        if !updates::may_post(*s, schedule.settings) {
             continue;
         }
         let Some(g) = groups.iter().find(|g| g.body.id == *id) else {
             continue;
         };
         // Due at the end of the due day.
-        let due = schedule
-            .due_on
+        let due = due_on
             .succ_opt()
             .map(|d| Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN)));
         out.push(Task::new(

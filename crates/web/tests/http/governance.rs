@@ -885,7 +885,7 @@ async fn public_decisions_name_people_without_their_addresses(app: TestApp) {
     assert!(page.contains("Dana Delegate") && page.contains("Proposed by Ada Admin"));
     let (_, feed) = get_text(&anon, &app, "/bodies/partner-assembly/feed.atom").await;
     assert!(feed.contains("Partner obligations"));
-    check_atom_feed(&feed, "Partner obligations");
+    super::helpers::check_atom_feed(&feed, "decisions", "Partner obligations", "/decisions/");
     for text in [&json_text, &page, &feed] {
         for a in ADDRESSES {
             assert!(!text.contains(a), "{a} is shown publicly");
@@ -1072,56 +1072,6 @@ async fn the_position_form_keeps_the_stance_and_withdrawing_asks_for_confirmatio
     )
     .await;
     assert_eq!(d["decision"]["status"], "withdrawn");
-}
-
-/// Reads the feed with feedparser (Python), the parser many feed readers use: well-formed Atom with
-/// a title, and the entry titled `entry`.
-fn check_atom_feed(feed: &str, entry: &str) {
-    use std::io::Write;
-    let python = std::env::var("AGORA_SMTP_TEST_PYTHON").unwrap_or_else(|_| {
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../scripts/smtp-test/.venv/bin/python"
-        )
-        .to_string()
-    });
-    let script = "import sys, feedparser\n\
-        f = feedparser.parse(sys.stdin.buffer.read())\n\
-        assert not f.bozo, f.bozo_exception\n\
-        assert f.version == 'atom10', f.version\n\
-        print(f.feed.title)\n\
-        for e in f.entries: print(e.title, e.link, e.updated, sep='|')\n";
-    let mut child = std::process::Command::new(&python)
-        .args(["-c", script])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("run feedparser with {python} (scripts/test installs it): {e}"));
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(feed.as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("feedparser");
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "feedparser refused the feed: {}\n{feed}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        text.lines()
-            .next()
-            .is_some_and(|t| t.ends_with("decisions")),
-        "{text}"
-    );
-    assert!(
-        text.lines()
-            .any(|l| l.starts_with(entry) && l.contains("/decisions/")),
-        "{text}"
-    );
 }
 
 // ---- Email delivery through a real SMTP server --------------------------------------------------------

@@ -297,3 +297,68 @@ pub async fn api(
         serde_json::from_str(&text).unwrap_or(serde_json::Value::Null),
     )
 }
+
+/// Reads an Atom feed with feedparser (Python), the parser many feed readers use: well-formed Atom
+/// whose title ends with `title`, with an entry whose title starts with `entry` and whose link
+/// contains `link`.
+pub fn check_atom_feed(feed: &str, title: &str, entry: &str, link: &str) {
+    use std::io::Write;
+    let python = std::env::var("AGORA_SMTP_TEST_PYTHON").unwrap_or_else(|_| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../scripts/smtp-test/.venv/bin/python"
+        )
+        .to_string()
+    });
+    let script = "import sys, feedparser\n\
+        f = feedparser.parse(sys.stdin.buffer.read())\n\
+        assert not f.bozo, f.bozo_exception\n\
+        assert f.version == 'atom10', f.version\n\
+        print(f.feed.title)\n\
+        for e in f.entries: print(e.title, e.link, e.updated, sep='|')\n";
+    let mut child = std::process::Command::new(&python)
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("run feedparser with {python} (scripts/test installs it): {e}"));
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(feed.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("feedparser");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "feedparser refused the feed: {}\n{feed}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.lines().next().is_some_and(|t| t.ends_with(title)),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with(entry) && l.contains(link)),
+        "{text}"
+    );
+}
+
+/// An anonymous GET of the JSON API: the status and the body (`null` when it is not JSON).
+pub async fn anonymous(app: &TestApp, path: &str) -> (u16, serde_json::Value) {
+    let res = reqwest::Client::new()
+        .get(app.url(path))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .expect("request");
+    let status = res.status().as_u16();
+    let text = res.text().await.expect("body");
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(serde_json::Value::Null),
+    )
+}

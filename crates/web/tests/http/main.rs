@@ -18,3 +18,4 @@ mod pages;
 mod permissions;
 mod security;
 mod tasks;
+mod updates;

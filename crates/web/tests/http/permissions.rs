@@ -704,6 +704,41 @@ async fn every_route_checks_every_role(app: TestApp) {
             format!("/groups/wg/key-results/{kid}/score"),
             [Hidden, Hidden, Forbid, Allow],
         ),
+        (
+            "GET",
+            "/groups/updates.atom".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/groups/open/updates.atom".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/groups/wg/updates.atom".into(),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/groups/wg/digest".into(),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/groups/wg/updates".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/groups/open/updates".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/groups/wg/update-settings".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
     ];
     let api: Vec<(&str, String, [Expect; 4])> = vec![
         ("GET", "/api/v1/bodies".into(), [Allow, Allow, Allow, Allow]),
@@ -1049,6 +1084,36 @@ async fn every_route_checks_every_role(app: TestApp) {
             "POST",
             format!("/api/v1/groups/wg/key-results/{kid}/score"),
             [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/groups/wg/updates".into(),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/groups/wg/updates".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/groups/open/updates".into(),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/me/activity".into(),
+            [Unauth, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/api/v1/people/{admin_id}/activity"),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            format!("/api/v1/people/{pa_id}/activity"),
+            [Unauth, Forbid, Allow, Allow],
         ),
     ];
 
