@@ -1001,6 +1001,42 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .expect("source")
         .contains("Ship the roadmap with the community: 40 %"));
 
+    // Regular updates: the facilitator posts one from the group's page (a link that is not a web
+    // address is refused first, with what was typed), and the parent's printable digest shows it.
+    v.go("/groups/core-wg", "62-update-form").await;
+    for (id, text) in [
+        ("progress", "Roadmap drafted with the community."),
+        ("links", "ftp://example.org/notes"),
+    ] {
+        c.find(Locator::Id(id))
+            .await
+            .expect("field")
+            .send_keys(text)
+            .await
+            .expect("type");
+    }
+    click_to_new_page(&c, Locator::Css("#update-form button[type=submit]")).await;
+    v.check_posted("63-update-refused").await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("Enter a full web address starting with https:// or http://."));
+    let links = c.find(Locator::Id("links")).await.expect("links");
+    links.clear().await.expect("clear");
+    links
+        .send_keys("https://example.org/notes")
+        .await
+        .expect("type");
+    click_to_new_page(&c, Locator::Css("#update-form button[type=submit]")).await;
+    v.check("64-update-posted").await;
+    v.go("/groups/biz-dev-wg/digest", "65-update-digest").await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("Roadmap drafted with the community."));
+
     // Marketing contributions (issue 11): Fjord declares 10 clients, one refusing its logo, and
     // submits a case study; a Marketing WG member approves it from the queue; Fjord's obligations
     // and public page then show it.

@@ -477,6 +477,26 @@ async fn okrs_hold_five_key_results_move_by_check_ins_and_close_with_their_perio
     assert_eq!(okrs[0].progress, 3 * 500 / 7);
     let history = store.check_ins(first).await.expect("read");
     assert_eq!(history.len(), 1);
+    // The check-in is in its author's activity ledger, once; the refused ones are not.
+    let ledger = store
+        .activity(
+            fac.person_id.expect("a person"),
+            None,
+            agora_domain::pagination::PageRequest::new(1, 100),
+        )
+        .await
+        .expect("ledger");
+    let check_ins: Vec<_> = ledger
+        .items
+        .iter()
+        .filter(|e| e.kind == agora_domain::activity::ActivityKind::CheckIn)
+        .collect();
+    assert_eq!(check_ins.len(), 1);
+    assert_eq!(
+        check_ins[0].source_id,
+        format!("check-in:{}", history[0].id)
+    );
+    assert_eq!(check_ins[0].group.as_ref().map(|g| g.id), Some(body.id));
     assert_eq!(
         (history[0].value, history[0].comment.as_str()),
         (200, "Two published")

@@ -14,3 +14,4 @@ activity-kind-contribution = Contribution
 activity-kind-commit = Commit
 error-invalid-source-id = A source id is required, without surrounding spaces, at most 200 characters.
 error-invalid-detail = The detail must be a small JSON object.
+error-invalid-source = This source is not known.

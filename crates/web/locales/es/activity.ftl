@@ -14,3 +14,4 @@ activity-kind-contribution = Contribución
 activity-kind-commit = Commit
 error-invalid-source-id = Se necesita un identificador de origen, sin espacios alrededor, de 200 caracteres como máximo.
 error-invalid-detail = El detalle debe ser un objeto JSON pequeño.
+error-invalid-source = Este origen no es conocido.

@@ -14,3 +14,4 @@ activity-kind-contribution = Contribution
 activity-kind-commit = Commit
 error-invalid-source-id = Un identifiant de source est requis, sans espaces autour, de 200 caractères au plus.
 error-invalid-detail = Le détail doit être un petit objet JSON.
+error-invalid-source = Cette source n'est pas connue.

@@ -205,7 +205,7 @@ fn feed(
                     ("group", u.group.name.clone()),
                     ("date", u.posted_at.date_naive().to_string()),
                 ),
-                id: format!("{base}/groups/{}/updates/{}", u.group.slug, u.id),
+                id: format!("{base}/groups/{}#update-{}", u.group.slug, u.id),
                 updated: u.posted_at,
                 author: u.author.clone(),
                 summary: Some(u.progress.chars().take(280).collect()),

@@ -320,7 +320,7 @@ async fn feeds_and_the_digest_keep_members_only_groups_private(app: TestApp) {
         &all,
         "Updates of every public group",
         "Update of Market Expansion",
-        "/updates/",
+        "/groups/market-expansion#update-",
     );
     let (status, one) = text(&app, &anon, "/groups/market-expansion/updates.atom").await;
     assert_eq!(status, 200);
@@ -328,7 +328,7 @@ async fn feeds_and_the_digest_keep_members_only_groups_private(app: TestApp) {
         &one,
         "Updates of Market Expansion",
         "Update of Market Expansion",
-        "/updates/",
+        "/groups/market-expansion#update-",
     );
     let (status, _) = text(&app, &anon, "/groups/secret-focus/updates.atom").await;
     assert_eq!(status, 404);
