@@ -1003,7 +1003,7 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
 
     // Regular updates: the facilitator posts one from the group's page (a link that is not a web
     // address is refused first, with what was typed), and the parent's printable digest shows it.
-    v.go("/groups/core-wg", "62-update-form").await;
+    v.go("/groups/core-wg", "61b-update-form").await;
     for (id, text) in [
         ("progress", "Roadmap drafted with the community."),
         ("links", "ftp://example.org/notes"),
@@ -1016,7 +1016,7 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
             .expect("type");
     }
     click_to_new_page(&c, Locator::Css("#update-form button[type=submit]")).await;
-    v.check_posted("63-update-refused").await;
+    v.check_posted("61c-update-refused").await;
     assert!(c
         .source()
         .await
@@ -1029,8 +1029,8 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .await
         .expect("type");
     click_to_new_page(&c, Locator::Css("#update-form button[type=submit]")).await;
-    v.check("64-update-posted").await;
-    v.go("/groups/biz-dev-wg/digest", "65-update-digest").await;
+    v.check("61d-update-posted").await;
+    v.go("/groups/biz-dev-wg/digest", "61e-update-digest").await;
     assert!(c
         .source()
         .await
