@@ -506,5 +506,32 @@ mod tests {
                 .len(),
             1
         );
+        // Regular updates: the Marketing WG has reported; one focus group is overdue, as its
+        // parent's page shows.
+        use agora_domain::groups::updates::Staleness;
+        assert_eq!(
+            store
+                .recent_updates(&[mwg.body.id], 10)
+                .await
+                .expect("q")
+                .len(),
+            1
+        );
+        let ids: Vec<i64> = groups.iter().map(|g| g.body.id).collect();
+        let schedules = store
+            .update_schedules(&ids, store.now().date_naive())
+            .await
+            .expect("q");
+        let overdue: Vec<&str> = groups
+            .iter()
+            .filter(|g| schedules[&g.body.id].status == Staleness::Overdue)
+            .map(|g| g.body.slug.as_str())
+            .collect();
+        assert_eq!(overdue, ["market-penetration"]);
+        assert_eq!(
+            schedules[&mwg.body.id].status,
+            Staleness::OnTrack,
+            "reported today"
+        );
     }
 }
