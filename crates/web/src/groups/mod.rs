@@ -90,7 +90,8 @@ pub fn routes() -> Routes {
         .routes(routes!(okr_api::get_key_result, okr_api::update_key_result))
         .routes(routes!(okr_api::check_in))
         .routes(routes!(okr_api::score))
-        .routes(routes!(updates::list, updates::create));
+        .routes(routes!(updates::list, updates::create))
+        .routes(routes!(updates::put_settings));
     Routes {
         pages,
         api,

@@ -13,7 +13,7 @@ use crate::views::{render, Ctx};
 use crate::AppState;
 use agora_domain::governance::{Standing, Visibility};
 use agora_domain::groups::okrs::Quarter;
-use agora_domain::groups::updates::{self as rules, SettingsInput, UpdateInput};
+use agora_domain::groups::updates::{self as rules, SettingsInput, UpdateInput, UpdateSettings};
 use agora_store::{Group, GroupLink, GroupUpdate, UpdateSchedule};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -331,4 +331,22 @@ pub async fn create(
     let (group, s) = actions::group_by_slug(&state, &v, &slug).await?;
     let u = post(&state, &v, &group, s, &input).await?;
     Ok((StatusCode::CREATED, Json(u)).into_response())
+}
+
+#[utoipa::path(put, path = "/api/v1/groups/{slug}/update-settings", tag = "groups",
+    params(("slug" = String, Path)), request_body = SettingsInput,
+    responses((status = 200, body = UpdateSettings), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody),
+              (status = 422, body = ErrorBody, description = "`cadence_days` (1 to 365)")))]
+/// Set how often the group reports (days between updates) and whether its members may post updates
+/// (facilitators and admins). The first update is due a cadence after the group first sets this.
+pub async fn put_settings(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(slug): Path<String>,
+    ApiJson(input): ApiJson<SettingsInput>,
+) -> Result<Json<UpdateSettings>> {
+    let (group, s) = actions::group_by_slug(&state, &v, &slug).await?;
+    set_settings(&state, &v, &group, s, &input).await?;
+    Ok(Json(state.store.update_settings(group.body.id).await?))
 }

@@ -1101,6 +1101,16 @@ async fn every_route_checks_every_role(app: TestApp) {
             [Unauth, Forbid, Forbid, Allow],
         ),
         (
+            "PUT",
+            "/api/v1/groups/wg/update-settings".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "PUT",
+            "/api/v1/groups/open/update-settings".into(),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
             "GET",
             "/api/v1/me/activity".into(),
             [Unauth, Allow, Allow, Allow],

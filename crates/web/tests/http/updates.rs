@@ -179,6 +179,39 @@ async fn facilitators_post_updates_and_members_when_the_group_allows(app: TestAp
         )
         .await;
     assert_eq!(res.status(), 303);
+    // The same through the API: the members' right is a setting of the group.
+    let settings = "/api/v1/groups/marketing-wg/update-settings";
+    let (status, body) = api(
+        &app,
+        &fac_t,
+        Method::PUT,
+        settings,
+        Some(json!({"cadence_days": "0"})),
+    )
+    .await;
+    assert_eq!(
+        (status, body["errors"]["cadence_days"].is_string()),
+        (422, true)
+    );
+    let (status, body) = api(
+        &app,
+        &fac_t,
+        Method::PUT,
+        settings,
+        Some(json!({"cadence_days": "7", "members_post": "true"})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(body, json!({"cadence_days": 7, "members_post": true}));
+    let (status, _) = api(
+        &app,
+        &mem_t,
+        Method::PUT,
+        settings,
+        Some(json!({"cadence_days": "30"})),
+    )
+    .await;
+    assert_eq!(status, 403);
     // Members do not change the settings.
     let mem_c = app.login("mem@example.org").await;
     let res = app
