@@ -1058,3 +1058,160 @@ pub async fn compliance(dir: &std::path::Path, partners: usize, years: i32) -> a
     stop.shut_down().await;
     Ok(())
 }
+
+/// A group's page under load: a public group with MEMBERS members, OBJECTIVES objectives (one key
+/// result each, with a check-in) in this quarter and UPDATES regular updates, read by CLIENTS
+/// anonymous clients at once for SECONDS; prints the median, p99 and max latency of the page, and
+/// of its updates' API and Atom feed, and fails on any non-200.
+pub async fn group_page(
+    dir: &std::path::Path,
+    members: usize,
+    objectives: usize,
+    updates: usize,
+    clients: usize,
+    seconds: u64,
+    postgres: Option<&str>,
+) -> anyhow::Result<()> {
+    use agora_domain::groups::okrs::{CheckInInput, KeyResultInput, ObjectiveInput};
+    use agora_domain::groups::updates::UpdateInput;
+    use agora_domain::permissions::{Grant, Role};
+    std::fs::create_dir_all(dir)?;
+    let db = BenchDb::on(dir, "group-page", postgres).await?;
+    let store = &db.store;
+    let system = agora_store::Who::system();
+    let body = store
+        .create_body(
+            &agora_store::NewBody {
+                slug: "bench-wg".into(),
+                name: "Bench Working Group".into(),
+                description: "The group of the page benchmark.".into(),
+                visibility: agora_domain::governance::Visibility::Public,
+                min_close_hours: 24,
+            },
+            &system,
+        )
+        .await?;
+    let loaded = Instant::now();
+    let mut people = vec![];
+    for i in 0..members {
+        let role = if i < 2 {
+            Role::Facilitator
+        } else {
+            Role::GroupMember
+        };
+        let p = store
+            .create_person(
+                &agora_domain::person::Email::parse(&format!("m{i}@bench.example"))
+                    .map_err(anyhow::Error::msg)?,
+                &format!("Member {i:03}"),
+                None,
+                &[Grant {
+                    role,
+                    scope_id: Some(body.id),
+                }],
+                &system,
+            )
+            .await?;
+        people.push(agora_store::Who::person(p.id, &p.email));
+    }
+    let facilitator = people.first().cloned().unwrap_or(system);
+    let today = store.now().date_naive();
+    for i in 0..objectives {
+        let o = ObjectiveInput {
+            title: format!("Objective {i}"),
+            description: "What the group wants this quarter.".into(),
+            ..Default::default()
+        }
+        .parse(today)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let oid = store.create_objective(body.id, &o, &facilitator).await?;
+        let kr = KeyResultInput {
+            title: format!("Key result {i}"),
+            kind: "number".into(),
+            start: "0".into(),
+            target: "100".into(),
+            unit: "items".into(),
+            ..Default::default()
+        }
+        .parse()
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let kid = store
+            .add_key_result(body.id, oid, &kr, &facilitator)
+            .await?;
+        let c = CheckInInput {
+            value: format!("{}", i * 3),
+            confidence: "0.7".into(),
+            comment: "On the way.".into(),
+        };
+        store.check_in(body.id, kid, &c, &facilitator).await?;
+    }
+    for i in 0..updates {
+        let u = UpdateInput {
+            progress: format!("Update {i}: the group moved its work forward this fortnight."),
+            blockers: "None worth naming.".into(),
+            next_steps: "Keep going.".into(),
+            links: "https://bench.example/notes".into(),
+            ..Default::default()
+        }
+        .parse(today)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        store
+            .post_update(body.id, &u, &people[i % people.len().max(1)])
+            .await?;
+    }
+    println!(
+        "group page: {members} members, {objectives} objectives, {updates} updates loaded in {:.1} s ({})",
+        loaded.elapsed().as_secs_f64(),
+        if postgres.is_some() { "PostgreSQL" } else { "SQLite" }
+    );
+    let (base, stop) = start_app(store, |_| {}).await?;
+    let client = reqwest::Client::new();
+    for path in [
+        "/groups/bench-wg",
+        "/api/v1/groups/bench-wg/updates",
+        "/groups/bench-wg/updates.atom",
+    ] {
+        let deadline = Instant::now() + std::time::Duration::from_secs(seconds);
+        let mut tasks = vec![];
+        for _ in 0..clients.max(1) {
+            let client = client.clone();
+            let url = format!("{base}{path}");
+            tasks.push(tokio::spawn(async move {
+                let mut times = vec![];
+                let mut failures = 0u64;
+                while Instant::now() < deadline {
+                    let t = Instant::now();
+                    match client.get(&url).send().await {
+                        Ok(res) if res.status() == 200 => {
+                            let _ = res.bytes().await;
+                            times.push(t.elapsed().as_secs_f64() * 1000.0);
+                        }
+                        _ => failures += 1,
+                    }
+                }
+                (times, failures)
+            }));
+        }
+        let mut times = vec![];
+        let mut failures = 0;
+        for t in tasks {
+            let (mine, failed) = t.await?;
+            times.extend(mine);
+            failures += failed;
+        }
+        anyhow::ensure!(failures == 0, "{path}: {failures} requests failed");
+        anyhow::ensure!(!times.is_empty(), "{path}: no request finished");
+        times.sort_by(|a, b| a.total_cmp(b));
+        let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
+        println!(
+            "{path}: {} requests by {clients} clients in {seconds} s: median {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+            times.len(),
+            at(0.5),
+            at(0.99),
+            times[times.len() - 1]
+        );
+    }
+    stop.shut_down().await;
+    db.drop_postgres().await?;
+    Ok(())
+}

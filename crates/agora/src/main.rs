@@ -323,6 +323,25 @@ enum BenchCommand {
         #[arg(long, default_value_t = 5)]
         years: i32,
     },
+    /// A group's page (and its updates' API and feed) under load: MEMBERS members, OBJECTIVES
+    /// objectives and UPDATES updates, read by CLIENTS anonymous clients at once for SECONDS each.
+    GroupPage {
+        #[arg(long, default_value = "./agora-bench")]
+        dir: PathBuf,
+        #[arg(long, default_value_t = 200)]
+        members: usize,
+        #[arg(long, default_value_t = 20)]
+        objectives: usize,
+        #[arg(long, default_value_t = 500)]
+        updates: usize,
+        #[arg(long, default_value_t = 8)]
+        clients: usize,
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Run on a throwaway database created on this PostgreSQL server instead of SQLite.
+        #[arg(long, hide_env_values = true)]
+        postgres: Option<String>,
+    },
     /// Count synthetic ranked ballots by instant-runoff and by Schulze (pure computation, no
     /// database); prints the median, min and max of 5 runs of each.
     Tally {
@@ -547,6 +566,26 @@ async fn run(cli: Cli) -> Result<()> {
             partners,
             years,
         }) => bench::compliance(&dir, partners, years).await,
+        Command::Bench(BenchCommand::GroupPage {
+            dir,
+            members,
+            objectives,
+            updates,
+            clients,
+            seconds,
+            postgres,
+        }) => {
+            bench::group_page(
+                &dir,
+                members,
+                objectives,
+                updates,
+                clients,
+                seconds,
+                postgres.as_deref(),
+            )
+            .await
+        }
         Command::Leads(LeadsCommand::RunJobs { retention_days }) => {
             let r = store
                 .run_lead_jobs(store.now(), (retention_days > 0).then_some(retention_days))
