@@ -39,8 +39,9 @@ pub use governance::{
     GovernanceReport, NewBody, PendingDecision, StanceRow, StoredBallot, Version, SITE,
 };
 pub use groups::{
-    DueKeyResult, FacilitatorTerm, Group, GroupLink, GroupMember, JoinRequest, Objective,
-    ObjectiveLink, RotationReport, StoredCheckIn, StoredKeyResult,
+    Attendee, DueKeyResult, FacilitatorTerm, Group, GroupLink, GroupMember, JoinRequest,
+    MeetingSeries, Objective, ObjectiveLink, OccurrenceNotes, RotationReport, StoredCheckIn,
+    StoredKeyResult,
 };
 pub use jobs::JobRun;
 pub use leads::{

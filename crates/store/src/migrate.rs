@@ -59,6 +59,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "contributions",
         include_str!("../migrations/0013_contributions.sql"),
     ),
+    (
+        14,
+        "meetings",
+        include_str!("../migrations/0014_meetings.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

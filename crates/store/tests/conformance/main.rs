@@ -52,6 +52,7 @@ mod governance;
 mod groups;
 mod kernel;
 mod leads;
+mod meetings;
 mod obligations;
 mod partners;
 
