@@ -85,6 +85,7 @@ struct GroupView {
     /// The form that was refused, to show again with what was typed.
     form: PageForm,
     okrs: super::okrs::GroupOkrs,
+    meetings: Vec<super::meetings::MeetingView>,
 }
 
 impl GroupView {
@@ -105,6 +106,18 @@ impl GroupView {
             .my_request
             .as_ref()
             .is_some_and(|r| r.status.slug() == "pending")
+    }
+
+    fn public_feed(&self) -> bool {
+        super::meetings::has_public_feed(&self.d.group)
+    }
+
+    fn local(&self, t: &chrono::NaiveDateTime) -> String {
+        t.format("%Y-%m-%d %H:%M").to_string()
+    }
+
+    fn occurrence_key(&self, t: &chrono::NaiveDateTime) -> String {
+        agora_domain::groups::meetings::format_local(*t)
     }
 
     fn seats(&self) -> &'static [Seat] {
@@ -147,6 +160,7 @@ async fn group_view(
     let period = period.unwrap_or_else(|| Quarter::containing(state.clock.now().date_naive()));
     Ok(GroupView {
         okrs: super::okrs::group_okrs(state, v, &group, s, period).await?,
+        meetings: super::meetings::group_meetings(state, &group).await?,
         ctx: Ctx::new(v, &path),
         d: actions::detail(state, v, group, s).await?,
         today: state.clock.now().date_naive(),
