@@ -154,17 +154,18 @@ pub async fn notes(
     ))
 }
 
-/// Whether the caller attends.
+/// Whether the caller attends (required).
 #[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
 pub struct AttendanceInput {
-    pub present: bool,
+    pub present: Option<bool>,
 }
 
 #[utoipa::path(put, path = "/api/v1/groups/{slug}/meetings/{id}/occurrences/{occurrence}/attendance", tag = "groups",
     params(("slug" = String, Path), ("id" = i64, Path), ("occurrence" = String, Path)),
     request_body = AttendanceInput,
     responses((status = 200, body = OccurrenceDetail), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-              (status = 404, body = ErrorBody)))]
+              (status = 404, body = ErrorBody), (status = 422, body = ErrorBody, description = "`present` (required)")))]
 /// Mark one's own attendance at an occurrence (members of the group).
 pub async fn attendance(
     State(state): State<AppState>,

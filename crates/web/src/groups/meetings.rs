@@ -252,7 +252,7 @@ pub async fn set_notes(
     Ok(())
 }
 
-/// A member marks their own attendance; nobody marks another's.
+/// A member marks their own attendance (`present`, required); nobody marks another's.
 pub async fn set_attendance(
     state: &AppState,
     v: &Viewer,
@@ -260,7 +260,7 @@ pub async fn set_attendance(
     s: Standing,
     id: i64,
     original: &str,
-    present: bool,
+    present: Option<bool>,
 ) -> Result<()> {
     let person = v.actor.person_id().ok_or(Error::Unauthorized)?;
     if !(s.member || s.facilitator) {
@@ -268,6 +268,8 @@ pub async fn set_attendance(
     }
     let stored = series(state, group, id).await?;
     let o = parse_occurrence(&stored, original)?;
+    let present =
+        present.ok_or_else(|| Error::Invalid(ValidationErrors::single("present", "required")))?;
     state
         .store
         .set_attendance(group.body.id, id, o, person, present, &v.who())
@@ -424,23 +426,44 @@ pub struct OccurrenceForm {
     pub present: String,
 }
 
-async fn occurrence_view(
-    state: &AppState,
-    v: &Viewer,
+/// The occurrence a page is about: its group, the viewer's standing there, its series and name.
+struct At {
     group: Group,
     s: Standing,
     id: i64,
-    original: &str,
+    original: String,
+}
+
+impl At {
+    async fn find(
+        state: &AppState,
+        v: &Viewer,
+        (slug, id, original): (String, i64, String),
+    ) -> Result<At> {
+        let (group, s) = actions::group_by_slug(state, v, &slug).await?;
+        Ok(At {
+            group,
+            s,
+            id,
+            original,
+        })
+    }
+}
+
+async fn occurrence_view(
+    state: &AppState,
+    v: &Viewer,
+    at: At,
     errors: FieldErrors,
     form: OccurrenceForm,
 ) -> Result<OccurrenceView> {
-    let d = occurrence_detail(state, v, &group, id, original).await?;
+    let d = occurrence_detail(state, v, &at.group, at.id, &at.original).await?;
     Ok(OccurrenceView {
-        ctx: Ctx::new(v, &format!("/groups/{}", group.body.slug)),
-        group,
+        ctx: Ctx::new(v, &format!("/groups/{}", at.group.body.slug)),
+        may_facilitate: agora_domain::groups::may_facilitate(at.s),
+        is_member: at.s.member || at.s.facilitator,
+        group: at.group,
         d,
-        may_facilitate: agora_domain::groups::may_facilitate(s),
-        is_member: s.member || s.facilitator,
         errors,
         form,
     })
@@ -449,17 +472,14 @@ async fn occurrence_view(
 pub async fn occurrence_page(
     State(state): State<AppState>,
     v: Viewer,
-    Path((slug, id, original)): Path<(String, i64, String)>,
+    Path(path): Path<(String, i64, String)>,
 ) -> Result<Html<String>> {
-    let (group, s) = actions::group_by_slug(&state, &v, &slug).await?;
+    let at = At::find(&state, &v, path).await?;
     render(
         &occurrence_view(
             &state,
             &v,
-            group,
-            s,
-            id,
-            &original,
+            at,
             FieldErrors::default(),
             OccurrenceForm::default(),
         )
@@ -468,26 +488,21 @@ pub async fn occurrence_page(
 }
 
 /// After an occurrence form: back to its page, or the page again with the refusal (422).
-#[allow(clippy::too_many_arguments)]
 async fn after(
     state: &AppState,
     v: &Viewer,
-    group: Group,
-    s: Standing,
-    id: i64,
-    original: &str,
+    at: At,
     form: OccurrenceForm,
     done: Result<()>,
 ) -> Result<Response> {
     match done {
         Ok(()) => Ok(Redirect::to(&format!(
-            "/groups/{}/meetings/{id}/{original}",
-            group.body.slug
+            "/groups/{}/meetings/{}/{}",
+            at.group.body.slug, at.id, at.original
         ))
         .into_response()),
         Err(Error::Invalid(e)) => {
-            let view =
-                occurrence_view(state, v, group, s, id, original, FieldErrors(e), form).await?;
+            let view = occurrence_view(state, v, at, FieldErrors(e), form).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
         }
         Err(e) => Err(e),
@@ -497,63 +512,48 @@ async fn after(
 pub async fn change_occurrence_page(
     State(state): State<AppState>,
     v: Viewer,
-    Path((slug, id, original)): Path<(String, i64, String)>,
+    Path(path): Path<(String, i64, String)>,
     Form(f): Form<OccurrenceForm>,
 ) -> Result<Response> {
-    let (group, s) = actions::group_by_slug(&state, &v, &slug).await?;
+    let at = At::find(&state, &v, path).await?;
     let input = ExceptionInput {
-        occurrence: original.clone(),
+        occurrence: at.original.clone(),
         action: f.action.clone(),
         moved_to: f.moved_to.clone(),
     };
-    let done = change_occurrence(&state, &v, &group, s, id, &input)
+    let done = change_occurrence(&state, &v, &at.group, at.s, at.id, &input)
         .await
         .map(drop);
-    after(&state, &v, group, s, id, &original, f, done).await
+    after(&state, &v, at, f, done).await
 }
 
 pub async fn notes_page(
     State(state): State<AppState>,
     v: Viewer,
-    Path((slug, id, original)): Path<(String, i64, String)>,
+    Path(path): Path<(String, i64, String)>,
     Form(f): Form<OccurrenceForm>,
 ) -> Result<Response> {
-    let (group, s) = actions::group_by_slug(&state, &v, &slug).await?;
+    let at = At::find(&state, &v, path).await?;
     let notes = OccurrenceNotes {
         agenda: f.agenda.clone(),
         notes: f.notes.clone(),
     };
-    let done = set_notes(&state, &v, &group, s, id, &original, &notes).await;
-    after(&state, &v, group, s, id, &original, f, done).await
+    let done = set_notes(&state, &v, &at.group, at.s, at.id, &at.original, &notes).await;
+    after(&state, &v, at, f, done).await
 }
 
 pub async fn attendance_page(
     State(state): State<AppState>,
     v: Viewer,
-    Path((slug, id, original)): Path<(String, i64, String)>,
+    Path(path): Path<(String, i64, String)>,
     Form(f): Form<OccurrenceForm>,
 ) -> Result<Response> {
-    let (group, s) = actions::group_by_slug(&state, &v, &slug).await?;
+    let at = At::find(&state, &v, path).await?;
     let present = match f.present.as_str() {
-        "yes" => true,
-        "no" => false,
-        _ => {
-            return after(
-                &state,
-                &v,
-                group,
-                s,
-                id,
-                &original,
-                f,
-                Err(Error::Invalid(ValidationErrors::single(
-                    "present",
-                    "invalid-value",
-                ))),
-            )
-            .await
-        }
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
     };
-    let done = set_attendance(&state, &v, &group, s, id, &original, present).await;
-    after(&state, &v, group, s, id, &original, f, done).await
+    let done = set_attendance(&state, &v, &at.group, at.s, at.id, &at.original, present).await;
+    after(&state, &v, at, f, done).await
 }

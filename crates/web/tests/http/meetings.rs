@@ -250,6 +250,45 @@ async fn the_mwg_feed_matches_an_independent_parser_across_daylight_saving(app: 
     assert!(html.contains("/groups/marketing-wg/calendar.ics"));
     let (_, list) = api(&app, &outsider, Method::GET, base, None).await;
     assert_eq!(list[0]["series"]["zone"], "America/New_York");
+    // Only members mark attendance, their own; a bad answer is named.
+    let occ = format!("{series}/occurrences/2026-01-21T10:00:00");
+    let (status, _) = api(
+        &app,
+        &outsider,
+        Method::PUT,
+        &format!("{occ}/attendance"),
+        Some(json!({"present": true})),
+    )
+    .await;
+    assert_eq!(status, 403);
+    let (status, e) = api(
+        &app,
+        &member,
+        Method::PUT,
+        &format!("{occ}/attendance"),
+        Some(json!({})),
+    )
+    .await;
+    assert_eq!((status, &e["codes"]["present"]), (422, &json!("required")));
+    let (status, d) = api(
+        &app,
+        &member,
+        Method::PUT,
+        &format!("{occ}/attendance"),
+        Some(json!({"present": true})),
+    )
+    .await;
+    assert_eq!((status, d["attending"].as_bool()), (200, Some(true)));
+    // An occurrence the rule does not give does not exist.
+    let (status, _) = api(
+        &app,
+        &member,
+        Method::GET,
+        &format!("{series}/occurrences/2026-01-14T10:00:00"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 404);
 }
 
 async fn members_only_meetings_reach_members_only_through_their_private_feed(app: TestApp) {
