@@ -172,6 +172,10 @@ fn opt_local_text<S: serde::Serializer>(
     }
 }
 
+fn utc_millis<S: serde::Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+}
+
 fn zone_text<S: serde::Serializer>(z: &Tz, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(z.name())
 }
@@ -327,7 +331,10 @@ pub struct Occurrence {
     #[schema(value_type = String, example = "2026-03-11T10:00:00")]
     #[serde(serialize_with = "local_text")]
     pub local_start: NaiveDateTime,
+    /// UTC, RFC 3339 with milliseconds like every time of the API.
+    #[serde(serialize_with = "utc_millis")]
     pub start: DateTime<Utc>,
+    #[serde(serialize_with = "utc_millis")]
     pub end: DateTime<Utc>,
     pub moved: bool,
 }
