@@ -1215,3 +1215,143 @@ pub async fn group_page(
     db.drop_postgres().await?;
     Ok(())
 }
+
+/// iCalendar feeds of GROUPS public groups, each with a weekly meeting that began two years ago (one
+/// occurrence cancelled and one moved in each): a person who belongs to every group reads their private
+/// feed over HTTP (every series, its rule, exceptions and the zones' VTIMEZONEs), and Agora expands
+/// the two years of every series as its pages and API do. Prints the median and max of 15 runs each.
+pub async fn calendar(dir: &std::path::Path, groups: usize) -> anyhow::Result<()> {
+    use agora_domain::groups::meetings::{Exception, SeriesInput};
+    use chrono::Duration;
+    anyhow::ensure!((1..=500).contains(&groups), "--groups must be 1 to 500");
+    std::fs::create_dir_all(dir)?;
+    let db = BenchDb::new(dir, "calendar").await?;
+    let system = agora_store::Who::system();
+    let zones = [
+        "America/New_York",
+        "Europe/Paris",
+        "America/Los_Angeles",
+        "Australia/Sydney",
+        "Asia/Kolkata",
+    ];
+    let now = db.store.now();
+    let first_day = (now - Duration::days(731)).date_naive();
+    let person = db
+        .store
+        .create_person(
+            &agora_domain::person::Email::parse("member@bench.example")
+                .map_err(anyhow::Error::msg)?,
+            "Member",
+            None,
+            &[],
+            &system,
+        )
+        .await?;
+    for i in 0..groups {
+        let body = db
+            .store
+            .create_body(
+                &agora_store::NewBody {
+                    slug: format!("bench-group-{i:03}"),
+                    name: format!("Bench group {i:03}"),
+                    description: String::new(),
+                    visibility: agora_domain::governance::Visibility::Public,
+                    min_close_hours: 24,
+                },
+                &system,
+            )
+            .await?;
+        let start = first_day + Duration::days(i as i64 % 7);
+        let series = SeriesInput {
+            title: format!("Bench group {i:03} weekly meeting"),
+            rule: "FREQ=WEEKLY".into(),
+            start: format!("{start}T{:02}:00", 9 + i % 8),
+            zone: zones[i % zones.len()].into(),
+            duration_minutes: "60".into(),
+            place: "https://meet.bench.example/room".into(),
+            agenda_template: "1. Updates\n2. Next steps".into(),
+        }
+        .parse()
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let id = db
+            .store
+            .create_meeting_series(body.id, &series, &system)
+            .await?;
+        let week = |n: i64| series.start + Duration::weeks(n);
+        for x in [
+            Exception {
+                occurrence: week(10),
+                moved_to: None,
+            },
+            Exception {
+                occurrence: week(40),
+                moved_to: Some(week(40) + Duration::hours(2)),
+            },
+        ] {
+            db.store
+                .set_meeting_exception(body.id, id, &x, &system)
+                .await?;
+        }
+        db.store
+            .grant_role(
+                person.id,
+                agora_domain::permissions::Grant {
+                    role: agora_domain::permissions::Role::GroupMember,
+                    scope_id: Some(body.id),
+                },
+                &system,
+            )
+            .await?;
+    }
+    let secret = agora_web::auth::random_token();
+    db.store
+        .set_calendar_feed(person.id, &agora_web::auth::hash_token(&secret), &system)
+        .await?;
+    let (base, stop) = start_app(&db.store, |_| {}).await?;
+    let client = reqwest::Client::new();
+    let path = format!("/calendar/{secret}.ics");
+    let mut feed_times = vec![];
+    let mut size = 0;
+    for _ in 0..15 {
+        let t = Instant::now();
+        let res = client.get(format!("{base}{path}")).send().await?;
+        anyhow::ensure!(res.status() == 200, "feed: {}", res.status());
+        let text = res.text().await?;
+        feed_times.push(t.elapsed().as_secs_f64() * 1000.0);
+        anyhow::ensure!(
+            text.matches("RRULE:").count() == groups,
+            "one series per group expected"
+        );
+        size = text.len();
+    }
+    let all = db.store.meetings_of_person(person.id).await?;
+    let mut expand_times = vec![];
+    let mut occurrences = 0;
+    for _ in 0..15 {
+        let t = Instant::now();
+        occurrences = all
+            .iter()
+            .map(|s| {
+                s.series
+                    .expand(&s.exceptions, now - Duration::days(731), now)
+                    .occurrences
+                    .len()
+            })
+            .sum();
+        expand_times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    stop.shut_down().await;
+    let stats = |mut v: Vec<f64>| {
+        v.sort_by(|a, b| a.total_cmp(b));
+        (v[v.len() / 2], v[v.len() - 1])
+    };
+    let (median, max) = stats(feed_times);
+    println!(
+        "calendar feed of {groups} groups ({size} bytes): median {median:.1} ms, max {max:.1} ms (target < 50 ms)"
+    );
+    let (median, max) = stats(expand_times);
+    println!(
+        "expansion of two years of {groups} weekly series ({occurrences} occurrences): median {median:.1} ms, max {max:.1} ms (target < 50 ms)"
+    );
+    Ok(())
+}

@@ -342,6 +342,15 @@ enum BenchCommand {
         #[arg(long, hide_env_values = true)]
         postgres: Option<String>,
     },
+    /// Serve the private iCalendar feed of a member of GROUPS groups, each with a weekly meeting
+    /// begun two years ago, and expand those two years as Agora does (SQLite in DIR); prints the
+    /// median and max of 15 runs of each.
+    Calendar {
+        #[arg(long, default_value = "./agora-bench")]
+        dir: PathBuf,
+        #[arg(long, default_value_t = 50)]
+        groups: usize,
+    },
     /// Count synthetic ranked ballots by instant-runoff and by Schulze (pure computation, no
     /// database); prints the median, min and max of 5 runs of each.
     Tally {
@@ -585,6 +594,9 @@ async fn run(cli: Cli) -> Result<()> {
                 postgres.as_deref(),
             )
             .await
+        }
+        Command::Bench(BenchCommand::Calendar { dir, groups }) => {
+            bench::calendar(&dir, groups).await
         }
         Command::Leads(LeadsCommand::RunJobs { retention_days }) => {
             let r = store

@@ -1,7 +1,9 @@
 //! `agora tally`: recounts a published ballot file with the same code the site counts with, so
 //! anyone can check a result without a database or an account.
 
-use agora_domain::tally::{parse_ballots_csv_on, tally, verify_seed, Method, TieBreak};
+use agora_domain::tally::{
+    parse_ballots_csv_on, read_ballots_at, tally, verify_seed, Method, ReadAt, ReadError, TieBreak,
+};
 use anyhow::{anyhow, bail, Context, Result};
 use std::io::Read;
 use std::mem::ManuallyDrop;
@@ -17,21 +19,24 @@ pub fn run(file: &Path, method: &str, seed: Option<&str>, json: bool) -> Result<
     let method = Method::parse(method)
         .map_err(|_| anyhow!("unknown method {method:?}: use irv or schulze"))?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let text = if file.as_os_str() == "-" {
+    let read = if file.as_os_str() == "-" {
         let mut text = String::new();
         std::io::stdin()
             .read_to_string(&mut text)
             .context("reading the ballots from standard input")?;
-        text
+        // The process ends once the result is printed: freeing the text first adds to its time.
+        let text = ManuallyDrop::new(text);
+        parse_ballots_csv_on(&text, threads).map_err(ReadError::from)
     } else {
-        read_file(file, threads).with_context(|| format!("reading {}", file.display()))?
+        let source = std::fs::File::open(file)
+            .map(Source)
+            .with_context(|| format!("reading {}", file.display()))?;
+        read_ballots_at(&source, threads)
     };
-    // The process ends once the result is printed: freeing the file and a million ballots first
-    // would only add to the recount's time.
-    let text = ManuallyDrop::new(text);
-    let ballots = ManuallyDrop::new(
-        parse_ballots_csv_on(&text, threads).map_err(|e| anyhow!("{}: {e}", file.display()))?,
-    );
+    let ballots = ManuallyDrop::new(read.map_err(|e| match e {
+        ReadError::Csv(e) => anyhow!("{}: {e}", file.display()),
+        other => anyhow!("reading {}: {other}", file.display()),
+    })?);
     if let Some(declared) = ballots.meta.method.filter(|&m| m != method) {
         eprintln!("note: the file says the vote was held under {declared}; counting with {method} as asked");
     }
@@ -74,75 +79,57 @@ pub fn run(file: &Path, method: &str, seed: Option<&str>, json: bool) -> Result<
     Ok(out)
 }
 
-/// Reads a whole file as UTF-8 text, `threads` shares of it at once.
-///
-/// With the file in the page cache, reading a published ballot file is mostly the kernel copying it
-/// and faulting in the fresh pages it lands in: one thread took about as long as counting a million
-/// ballots. Each share is copied by its own thread, so that work runs side by side.
-#[cfg(unix)]
-fn read_file(path: &Path, threads: usize) -> Result<String> {
-    use std::os::unix::fs::FileExt;
-    /// Below this a share costs more in threads than it saves.
-    const SHARE_MIN: usize = 4 << 20;
-    let file = std::fs::File::open(path)?;
-    let len = usize::try_from(file.metadata()?.len()).context("the file is too large")?;
-    if threads < 2 || len < 2 * SHARE_MIN {
-        return Ok(std::fs::read_to_string(path)?);
-    }
-    let mut bytes = vec![0u8; len];
-    let share = len.div_ceil(threads).max(SHARE_MIN);
-    std::thread::scope(|scope| {
-        let readers: Vec<_> = bytes
-            .chunks_mut(share)
-            .zip((0u64..).step_by(share))
-            .map(|(chunk, offset)| {
-                let file = &file;
-                scope.spawn(move || file.read_exact_at(chunk, offset))
-            })
-            .collect();
-        readers.into_iter().try_for_each(|reader| {
-            reader
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        })
-    })?;
-    // A file that grew while it was read would be cut short without a word.
-    if file.read_at(&mut [0u8], len as u64)? != 0 {
-        bail!("the file changed while it was read");
-    }
-    String::from_utf8(bytes).context("the file is not UTF-8 text")
-}
+/// A ballot file read at positions, so that each thread reads its own share.
+struct Source(std::fs::File);
 
-#[cfg(not(unix))]
-fn read_file(path: &Path, _threads: usize) -> Result<String> {
-    Ok(std::fs::read_to_string(path)?)
+impl ReadAt for Source {
+    fn size(&self) -> std::io::Result<u64> {
+        Ok(self.0.metadata()?.len())
+    }
+
+    #[cfg(unix)]
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+        std::os::unix::fs::FileExt::read_at(&self.0, buf, offset)
+    }
+
+    #[cfg(windows)]
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+        std::os::windows::fs::FileExt::seek_read(&self.0, buf, offset)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use agora_domain::tally::parse_ballots_csv;
     use std::io::Write;
 
-    /// Rows of multi-byte names, so that shares end inside characters and lines.
+    /// A file of a few MB with multi-byte names, so that shares and blocks end inside characters.
     fn big_text() -> String {
-        let mut text = String::from("#agora-ballots,1\n");
-        for i in 0..400_000 {
-            text.push_str(&format!("r{i},Zoë Ørsted,Łukasz,José\n"));
+        let mut text =
+            String::from("#agora-ballots,1\n#option,Zoë Ørsted\n#option,Łukasz\n#option,José\n");
+        for i in 0..200_000 {
+            text.push_str(&format!("r{i:07},Zoë Ørsted,Łukasz,José\n"));
         }
         text
+    }
+
+    fn source(bytes: &[u8]) -> (tempfile::NamedTempFile, Source) {
+        let mut file = tempfile::NamedTempFile::new().expect("temp file");
+        file.write_all(bytes).expect("write");
+        let source = Source(std::fs::File::open(file.path()).expect("open"));
+        (file, source)
     }
 
     #[test]
     fn a_file_read_in_shares_is_the_file() {
         let text = big_text();
-        assert!(text.len() > 8 << 20, "large enough to be read in shares");
-        let mut file = tempfile::NamedTempFile::new().expect("temp file");
-        file.write_all(text.as_bytes()).expect("write");
+        assert!(text.len() > 4 << 20, "large enough to be read in shares");
+        let whole = parse_ballots_csv(&text).expect("parse");
+        let (_file, source) = source(text.as_bytes());
         for threads in [1, 2, 3, 7] {
-            assert!(
-                read_file(file.path(), threads).expect("read") == text,
-                "{threads} threads"
-            );
+            let read = read_ballots_at(&source, threads).expect("read");
+            assert!(read == whole, "{threads} threads");
         }
     }
 
@@ -151,9 +138,8 @@ mod tests {
         let mut bytes = big_text().into_bytes();
         let last = bytes.len() - 2;
         bytes[last] = 0xff;
-        let mut file = tempfile::NamedTempFile::new().expect("temp file");
-        file.write_all(&bytes).expect("write");
-        let err = read_file(file.path(), 2).expect_err("not UTF-8");
+        let (file, _source) = source(&bytes);
+        let err = run(file.path(), "irv", None, false).expect_err("not UTF-8");
         assert!(format!("{err:#}").contains("not UTF-8"), "{err:#}");
     }
 }

@@ -41,9 +41,9 @@ pub use governance::{
     GovernanceReport, NewBody, PendingDecision, StanceRow, StoredBallot, Version, SITE,
 };
 pub use groups::{
-    DueKeyResult, FacilitatorTerm, Group, GroupLink, GroupMember, GroupUpdate, JoinRequest,
-    Objective, ObjectiveLink, RotationReport, StoredCheckIn, StoredKeyResult, UpdateReminderReport,
-    UpdateSchedule,
+    Attendee, DueKeyResult, FacilitatorTerm, Group, GroupLink, GroupMember, GroupUpdate,
+    JoinRequest, MeetingSeries, Objective, ObjectiveLink, OccurrenceNotes, RotationReport,
+    StoredCheckIn, StoredKeyResult, UpdateReminderReport, UpdateSchedule,
 };
 pub use jobs::JobRun;
 pub use leads::{

@@ -60,6 +60,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../migrations/0013_contributions.sql"),
     ),
     (
+        14,
+        "meetings",
+        include_str!("../migrations/0014_meetings.sql"),
+    ),
+    (
         15,
         "activity_and_updates",
         include_str!("../migrations/0015_activity_and_updates.sql"),

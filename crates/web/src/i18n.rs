@@ -606,6 +606,8 @@ mod tests {
             "key_result",
             "day",
             "confidence",
+            "zone",
+            "minutes",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

@@ -4,7 +4,8 @@ use super::*;
 /// Biz Dev Working Group with its four focus groups, which take members by request; the Marketing
 /// Working Group, open to anyone for 10-20 hours a month, facilitated by its two organizers; the Core
 /// Product Working Group working with both. Facilitators hold terms for the rest of this quarter and
-/// the next rotation is planned. One request to join waits for the demo facilitator.
+/// the next rotation is planned. One request to join waits for the demo facilitator. The MWG meets
+/// every other Wednesday at 10:00 New York time.
 pub(super) async fn groups(store: &Store) -> Result<()> {
     use agora_domain::governance::Visibility;
     use agora_domain::groups::ProfileInput;
@@ -165,6 +166,25 @@ pub(super) async fn groups(store: &Store) -> Result<()> {
     ] {
         store.set_collaboration(a, b, true, &system).await?;
     }
+
+    // Seed 002: "bi-weekly meetings", Wednesdays at 10:00 New York time (15:00 UTC in winter, 14:00
+    // in summer).
+    let meeting = agora_domain::groups::meetings::SeriesInput {
+        title: "Marketing WG meeting".into(),
+        rule: "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE".into(),
+        start: "2026-01-07T10:00".into(),
+        zone: "America/New_York".into(),
+        duration_minutes: "60".into(),
+        place: "Video call (link in #marketing)".into(),
+        agenda_template:
+            "1. Round of updates\n2. Initiatives and events\n3. Website and content\n4. Next steps"
+                .into(),
+    }
+    .parse()
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    store
+        .create_meeting_series(marketing.id, &meeting, &system)
+        .await?;
 
     // Facilitators: the seeds' organizers, with terms to the end of this quarter and the next
     // rotation planned.

@@ -97,6 +97,10 @@ impl Receipts {
         self.ends.is_empty()
     }
 
+    fn last(&self) -> Option<&str> {
+        self.len().checked_sub(1).and_then(|i| self.get(i))
+    }
+
     /// Receipt `i`, if there are more than `i`.
     pub fn get(&self, i: usize) -> Option<&str> {
         let end = *self.ends.get(i)?;
@@ -407,23 +411,10 @@ impl<'a> Rows<'a> {
 
     /// Puts the next row's fields in `fields` and returns the line it starts on; `None` at the end.
     fn next_row(&mut self, fields: &mut Vec<Cow<'a, str>>) -> Option<u64> {
-        let bytes = self.text.as_bytes();
-        loop {
-            if self.pos >= self.limit {
-                return None;
-            }
-            match bytes.get(self.pos)? {
-                b'\n' => self.line += 1,
-                b'\r' => {
-                    self.line += 1;
-                    if bytes.get(self.pos + 1) == Some(&b'\n') {
-                        self.pos += 1;
-                    }
-                }
-                _ => break,
-            }
-            self.pos += 1;
+        if !self.skip_line_ends() {
+            return None;
         }
+        let bytes = self.text.as_bytes();
         let start = self.line;
         fields.clear();
         loop {
@@ -443,6 +434,30 @@ impl<'a> Rows<'a> {
                 // A line end (left for the next row to count) or the end of the text.
                 return Some(start);
             }
+        }
+    }
+
+    /// Moves past line ends (counting them) to where the next row starts; `false` when no row
+    /// starts before the limit.
+    #[inline]
+    fn skip_line_ends(&mut self) -> bool {
+        let bytes = self.text.as_bytes();
+        loop {
+            if self.pos >= self.limit {
+                return false;
+            }
+            match bytes.get(self.pos) {
+                Some(b'\n') => self.line += 1,
+                Some(b'\r') => {
+                    self.line += 1;
+                    if bytes.get(self.pos + 1) == Some(&b'\n') {
+                        self.pos += 1;
+                    }
+                }
+                Some(_) => return true,
+                None => return false,
+            }
+            self.pos += 1;
         }
     }
 
@@ -567,31 +582,43 @@ const PIECE_MIN: usize = 1 << 20;
 fn read_ballots_csv(text: &str, threads: usize, piece_min: usize) -> Result<BallotFile, CsvError> {
     let mut file = FileReader::default();
     let read = file.read(text, threads, piece_min);
-    // A repeated receipt is found after the reading; it is the error when it comes first.
-    if let Some(repeat) = repeated_receipt(&file.receipts, &file.receipt_lines) {
-        if read.as_ref().err().is_none_or(|e| repeat.line <= e.line) {
-            return Err(repeat);
+    file.finish(read)
+}
+
+impl FileReader {
+    /// The file read, once every row is: the first error of `read` and the checks made on the whole.
+    fn finish(self, read: Result<(), CsvError>) -> Result<BallotFile, CsvError> {
+        let file = self;
+        // A repeated receipt is found after the reading; it is the error when it comes first.
+        // Receipts read in ascending order (a published file's) cannot repeat.
+        if file.unsorted {
+            if let Some(repeat) = repeated_receipt(&file.receipts, &file.receipt_lines) {
+                if read.as_ref().err().is_none_or(|e| repeat.line <= e.line) {
+                    return Err(repeat);
+                }
+            }
         }
-    }
-    read?;
-    let meta = file.meta;
-    if let (Some(seed), Some(commitment)) = (&meta.seed, &meta.seed_sha256) {
-        if !verify_seed(seed, commitment) {
-            return Err(CsvError {
-                line: file.seen_keys.get("seed-sha256").copied().unwrap_or(0),
-                message: "the #seed does not match #seed-sha256 (the SHA-256 of the seed)".into(),
-            });
+        read?;
+        let meta = file.meta;
+        if let (Some(seed), Some(commitment)) = (&meta.seed, &meta.seed_sha256) {
+            if !verify_seed(seed, commitment) {
+                return Err(CsvError {
+                    line: file.seen_keys.get("seed-sha256").copied().unwrap_or(0),
+                    message: "the #seed does not match #seed-sha256 (the SHA-256 of the seed)"
+                        .into(),
+                });
+            }
         }
+        Ok(BallotFile {
+            meta,
+            receipts: file.receipts,
+            ballots: RankedBallots {
+                options: file.options.names,
+                ranks: file.ranks,
+                bounds: file.bounds,
+            },
+        })
     }
-    Ok(BallotFile {
-        meta,
-        receipts: file.receipts,
-        ballots: RankedBallots {
-            options: file.options.names,
-            ranks: file.ranks,
-            bounds: file.bounds,
-        },
-    })
 }
 
 /// What [`parse_ballots_csv`] has read so far.
@@ -602,6 +629,11 @@ struct FileReader {
     receipts: Receipts,
     /// The line of each receipt.
     receipt_lines: Vec<u64>,
+    /// Whether `receipt_lines` is kept: only to name the line of a repeated receipt, which the
+    /// streaming reader leaves to the whole-text reader.
+    keep_lines: bool,
+    /// Whether a receipt came that is not after the one before it (a repeat is then possible).
+    unsorted: bool,
     ranks: Vec<u16>,
     bounds: Vec<usize>,
     /// Whether a ballot row came before: metadata rows must not follow one.
@@ -616,6 +648,8 @@ impl Default for FileReader {
             options: OptionIndex::new(),
             receipts: Receipts::default(),
             receipt_lines: Vec::new(),
+            keep_lines: true,
+            unsorted: false,
             ranks: Vec::new(),
             bounds: vec![0],
             ballots_started: false,
@@ -651,9 +685,79 @@ impl FileReader {
         rows: &mut Rows<'a>,
         record: &mut Vec<Cow<'a, str>>,
     ) -> Result<bool, CsvError> {
+        if !rows.skip_line_ends() {
+            return Ok(false);
+        }
+        if let Some(end) = self.take_plain(rows.text, rows.pos, rows.line) {
+            rows.pos = end;
+            return Ok(true);
+        }
         let Some(line) = rows.next_row(record) else {
             return Ok(false);
         };
+        self.take(record, line)?;
+        Ok(true)
+    }
+
+    /// Takes in the ballot row starting at `pos` when it is of the kind a published file is made of
+    /// (a printable ASCII receipt, then known options, no field quoted, empty or escaped, ended by a
+    /// line end) and returns where it ends, at its line end. `None` changes nothing and leaves the
+    /// row to [`FileReader::take`], which reads every kind of row and names its errors: this is the
+    /// same reading without building the row's fields first, which was most of reading a file.
+    #[inline]
+    fn take_plain(&mut self, text: &str, pos: usize, line: u64) -> Option<usize> {
+        if !self.ballots_started {
+            return None;
+        }
+        let bytes = text.as_bytes();
+        let plain = |from: usize, to: usize| {
+            let field = bytes.get(from..to)?;
+            match field.first() {
+                None | Some(b'"' | b'\'' | b'#') => None,
+                // Next to commas and line ends, so on character boundaries.
+                Some(_) => text.get(from..to),
+            }
+        };
+        let mut at = field_end(bytes, pos);
+        let receipt = plain(pos, at).filter(|r| printable_ascii(r.as_bytes()))?;
+        if self.receipts.len() >= u32::MAX as usize {
+            return None;
+        }
+        let start = self.ranks.len();
+        let mut seen = [0u64; OPTION_WORDS];
+        loop {
+            match bytes.get(at) {
+                Some(b',') => {}
+                Some(b'\r' | b'\n') if self.ranks.len() > start => break,
+                _ => {
+                    self.ranks.truncate(start);
+                    return None;
+                }
+            }
+            let to = field_end(bytes, at + 1);
+            let found = plain(at + 1, to).and_then(|name| {
+                let id = self.options.find(name, &NameKey::of(name.as_bytes()))?;
+                let (word, bit) = (usize::from(id) / 64, 1u64 << (id % 64));
+                let fresh = seen.get(word).is_some_and(|w| w & bit == 0);
+                fresh.then(|| {
+                    seen[word] |= bit;
+                    id
+                })
+            });
+            let Some(id) = found else {
+                self.ranks.truncate(start);
+                return None;
+            };
+            self.ranks.push(id);
+            at = to;
+        }
+        self.push_receipt(receipt, line);
+        self.bounds.push(self.ranks.len());
+        Some(at)
+    }
+
+    /// Takes in the row `record`, which starts on `line`.
+    fn take(&mut self, record: &[Cow<'_, str>], line: u64) -> Result<(), CsvError> {
         let err = |message: String| CsvError { line, message };
         // Spreadsheets pad rows with empty fields; a row of nothing but empty fields is blank.
         let len = record
@@ -663,7 +767,7 @@ impl FileReader {
         // The writer quoted cells that start like spreadsheet formulas (`csv_file`); undo it.
         let mut fields = record.iter().take(len).map(|f| crate::csv_file::restore(f));
         let Some(first) = fields.next() else {
-            return Ok(true);
+            return Ok(());
         };
 
         if let Some(key) = first.strip_prefix('#') {
@@ -677,7 +781,7 @@ impl FileReader {
                 )));
             }
             self.metadata(key, value, line).map_err(err)?;
-            return Ok(true);
+            return Ok(());
         }
 
         if first.is_empty() {
@@ -686,8 +790,7 @@ impl FileReader {
         if has_control(first) {
             return Err(err("the receipt contains a control character".into()));
         }
-        self.receipts.push(first);
-        self.receipt_lines.push(line);
+        self.push_receipt(first, line);
         self.ballots_started = true;
         let mut seen = [0u64; OPTION_WORDS];
         let start = self.ranks.len();
@@ -712,7 +815,7 @@ impl FileReader {
             return Err(err("too many ballots".into()));
         }
         self.bounds.push(self.ranks.len());
-        Ok(true)
+        Ok(())
     }
 
     /// Reads the ballots from `rows.pos` in `pieces` pieces at once, this thread reading the first.
@@ -794,12 +897,26 @@ impl FileReader {
         Self {
             options: self.options.clone(),
             ballots_started: true,
+            keep_lines: self.keep_lines,
             ..Self::default()
         }
     }
 
     /// Adds what a later piece read, whose lines are counted from `lines_before + 1`.
+    #[inline]
+    fn push_receipt(&mut self, receipt: &str, line: u64) {
+        if self.receipts.last().is_some_and(|last| receipt <= last) {
+            self.unsorted = true;
+        }
+        self.receipts.push(receipt);
+        if self.keep_lines {
+            self.receipt_lines.push(line);
+        }
+    }
+
     fn append(&mut self, piece: &FileReader, lines_before: u64) {
+        let (last, first) = (self.receipts.last(), piece.receipts.get(0));
+        self.unsorted |= piece.unsorted || last.is_some() && first.is_some() && first <= last;
         self.receipts.append(&piece.receipts);
         self.receipt_lines
             .extend(piece.receipt_lines.iter().map(|line| line + lines_before));
@@ -856,6 +973,9 @@ impl FileReader {
         Ok(())
     }
 }
+
+mod stream;
+pub use stream::{read_ballots_at, ReadAt, ReadError};
 
 #[cfg(test)]
 mod tests;

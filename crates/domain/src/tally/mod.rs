@@ -94,8 +94,8 @@ pub use schulze::*;
 pub use yes_no::*;
 
 pub use ballot_file::{
-    parse_ballots_csv, parse_ballots_csv_on, write_ballots_csv, BallotFile, BallotMeta, CsvError,
-    Receipts, BALLOT_FILE_VERSION,
+    parse_ballots_csv, parse_ballots_csv_on, read_ballots_at, write_ballots_csv, BallotFile,
+    BallotMeta, CsvError, ReadAt, ReadError, Receipts, BALLOT_FILE_VERSION,
 };
 
 use serde::{Deserialize, Serialize};

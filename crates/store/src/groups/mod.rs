@@ -3,12 +3,14 @@
 //! are role grants scoped to the body, so this module writes grants rather than a second member list.
 //! Rules come from `agora_domain::groups`.
 
+mod meetings;
 mod membership;
 mod okrs;
 mod profile;
 mod terms;
 mod updates;
 
+pub use meetings::{Attendee, MeetingSeries, OccurrenceNotes};
 pub use okrs::{DueKeyResult, Objective, ObjectiveLink, StoredCheckIn, StoredKeyResult};
 pub use terms::RotationReport;
 pub use updates::{GroupUpdate, UpdateReminderReport, UpdateSchedule};

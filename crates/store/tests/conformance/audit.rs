@@ -709,6 +709,100 @@ async fn every_change_of_state_is_audited(store: Store) {
         &["contribution.reviewed"],
     )
     .await;
+    // ---- Meetings
+    let series = agora_domain::groups::meetings::SeriesInput {
+        title: "Walkers' meeting".into(),
+        rule: "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE".into(),
+        start: "2026-01-07T10:00".into(),
+        zone: "America/New_York".into(),
+        duration_minutes: "60".into(),
+        ..Default::default()
+    }
+    .parse()
+    .expect("valid");
+    let sid = store
+        .create_meeting_series(body.id, &series, &admin_who)
+        .await
+        .expect("series");
+    log.expect(&store, "create_meeting_series", &["meeting.create"])
+        .await;
+    store
+        .update_meeting_series(body.id, sid, &series, &admin_who)
+        .await
+        .expect("edit series");
+    log.expect(&store, "update_meeting_series", &["meeting.update"])
+        .await;
+    let occurrence = agora_domain::groups::meetings::parse_local("2026-03-04T10:00").expect("t");
+    let moved = agora_domain::groups::meetings::Exception {
+        occurrence,
+        moved_to: Some(occurrence + chrono::Duration::hours(1)),
+    };
+    store
+        .set_meeting_exception(body.id, sid, &moved, &admin_who)
+        .await
+        .expect("move");
+    log.expect(&store, "set_meeting_exception (move)", &["meeting.move"])
+        .await;
+    let cancelled = agora_domain::groups::meetings::Exception {
+        moved_to: None,
+        ..moved
+    };
+    store
+        .set_meeting_exception(body.id, sid, &cancelled, &admin_who)
+        .await
+        .expect("cancel");
+    log.expect(
+        &store,
+        "set_meeting_exception (cancel)",
+        &["meeting.cancel"],
+    )
+    .await;
+    store
+        .remove_meeting_exception(body.id, sid, occurrence, &admin_who)
+        .await
+        .expect("restore");
+    log.expect(&store, "remove_meeting_exception", &["meeting.restore"])
+        .await;
+    store
+        .set_occurrence_notes(
+            body.id,
+            sid,
+            occurrence,
+            &agora_store::OccurrenceNotes {
+                agenda: "Routes".into(),
+                notes: String::new(),
+            },
+            &admin_who,
+        )
+        .await
+        .expect("notes");
+    log.expect(&store, "set_occurrence_notes", &["meeting.notes"])
+        .await;
+    let walker = people[0].0;
+    store
+        .set_attendance(body.id, sid, occurrence, walker, true, &people[0].1)
+        .await
+        .expect("attend");
+    log.expect(&store, "set_attendance (present)", &["meeting.attend"])
+        .await;
+    store
+        .set_attendance(body.id, sid, occurrence, walker, false, &people[0].1)
+        .await
+        .expect("unattend");
+    log.expect(&store, "set_attendance (absent)", &["meeting.unattend"])
+        .await;
+    store
+        .set_calendar_feed(walker, "walk-feed-hash", &people[0].1)
+        .await
+        .expect("feed");
+    log.expect(&store, "set_calendar_feed", &["calendar_feed.create"])
+        .await;
+    store
+        .revoke_calendar_feed(walker, &people[0].1)
+        .await
+        .expect("revoke");
+    log.expect(&store, "revoke_calendar_feed", &["calendar_feed.revoke"])
+        .await;
     // ---- OKRs (the clock moves to the end of the quarter last, for the score)
     let day = store.now().date_naive();
     let objective = agora_domain::groups::okrs::ObjectiveInput {

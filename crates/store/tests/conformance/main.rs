@@ -53,6 +53,7 @@ mod governance;
 mod groups;
 mod kernel;
 mod leads;
+mod meetings;
 mod obligations;
 mod partners;
 

@@ -371,6 +371,8 @@ struct AccountView {
     language_saved: bool,
     /// Now by the app's clock, to mark expired tokens.
     now: chrono::DateTime<chrono::Utc>,
+    /// Since when the person has a private calendar link (`groups::calendar`), if they have one.
+    calendar_since: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// How long a new API token may stay valid, in days. A year unless the person picks otherwise.
@@ -404,6 +406,7 @@ async fn account_view(state: &AppState, v: &Viewer) -> Result<AccountView> {
         email: p.email.clone(),
         roles,
         tokens: state.store.api_tokens(p.id).await?,
+        calendar_since: state.store.calendar_feed_since(p.id).await?,
         new_token: None,
         password_errors: FieldErrors::default(),
         password_changed: false,

@@ -4,6 +4,9 @@
 
 pub mod actions;
 pub mod api;
+pub mod calendar;
+pub mod meeting_api;
+pub mod meetings;
 pub mod okr_api;
 pub mod okrs;
 pub mod pages;
@@ -73,7 +76,36 @@ pub fn routes() -> Routes {
             post(updates::settings_page),
         )
         .route("/groups/{slug}/updates.atom", get(updates::group_feed))
-        .route("/groups/{slug}/digest", get(updates::digest));
+        .route("/groups/{slug}/digest", get(updates::digest))
+        .route("/groups/{slug}/meetings/new", get(meetings::new_series))
+        .route(
+            "/groups/{slug}/meetings",
+            post(meetings::create_series_page),
+        )
+        .route(
+            "/groups/{slug}/meetings/{id}/edit",
+            get(meetings::edit_series).post(meetings::update_series_page),
+        )
+        .route(
+            "/groups/{slug}/meetings/{id}/{occurrence}",
+            get(meetings::occurrence_page),
+        )
+        .route(
+            "/groups/{slug}/meetings/{id}/{occurrence}/change",
+            post(meetings::change_occurrence_page),
+        )
+        .route(
+            "/groups/{slug}/meetings/{id}/{occurrence}/notes",
+            post(meetings::notes_page),
+        )
+        .route(
+            "/groups/{slug}/meetings/{id}/{occurrence}/attendance",
+            post(meetings::attendance_page),
+        )
+        .route("/groups/{slug}/calendar.ics", get(calendar::group_feed))
+        .route("/calendar/{file}", get(calendar::person_feed))
+        .route("/account/calendar", post(calendar::create_link))
+        .route("/account/calendar/revoke", post(calendar::revoke_link));
     let api = OpenApiRouter::new()
         .routes(routes!(api::list_groups))
         .routes(routes!(api::get_group, api::update_group))
@@ -91,7 +123,13 @@ pub fn routes() -> Routes {
         .routes(routes!(okr_api::check_in))
         .routes(routes!(okr_api::score))
         .routes(routes!(updates::list, updates::create))
-        .routes(routes!(updates::put_settings));
+        .routes(routes!(updates::put_settings))
+        .routes(routes!(meeting_api::list, meeting_api::create))
+        .routes(routes!(meeting_api::get_series, meeting_api::update))
+        .routes(routes!(meeting_api::exception))
+        .routes(routes!(meeting_api::occurrence))
+        .routes(routes!(meeting_api::notes))
+        .routes(routes!(meeting_api::attendance));
     Routes {
         pages,
         api,

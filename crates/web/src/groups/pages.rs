@@ -86,6 +86,7 @@ struct GroupView {
     form: PageForm,
     okrs: super::okrs::GroupOkrs,
     updates: super::updates::GroupUpdates,
+    meetings: Vec<super::meetings::MeetingView>,
 }
 
 impl GroupView {
@@ -106,6 +107,18 @@ impl GroupView {
             .my_request
             .as_ref()
             .is_some_and(|r| r.status.slug() == "pending")
+    }
+
+    fn public_feed(&self) -> bool {
+        super::meetings::has_public_feed(&self.d.group)
+    }
+
+    fn local(&self, t: &chrono::NaiveDateTime) -> String {
+        t.format("%Y-%m-%d %H:%M").to_string()
+    }
+
+    fn occurrence_key(&self, t: &chrono::NaiveDateTime) -> String {
+        agora_domain::groups::meetings::format_local(*t)
     }
 
     fn seats(&self) -> &'static [Seat] {
@@ -166,6 +179,7 @@ async fn group_view(
     Ok(GroupView {
         okrs: super::okrs::group_okrs(state, v, &group, s, period).await?,
         updates: super::updates::group_updates(state, v, &group, s).await?,
+        meetings: super::meetings::group_meetings(state, &group).await?,
         ctx: Ctx::new(v, &path),
         d: actions::detail(state, v, group, s).await?,
         today: state.clock.now().date_naive(),

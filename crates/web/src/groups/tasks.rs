@@ -1,7 +1,8 @@
 //! What groups ask of people: facilitators answer requests to join, and plan the next facilitator
 //! when a term is about to end with no successor; facilitators and members check in on key results
 //! nobody has moved for 14 days; whoever may post a group's regular update is asked for it from a
-//! few days before it is due (`updates::Staleness`). Who may is `groups::may_facilitate` and `okrs::may_check_in`, as on
+//! few days before it is due (`updates::Staleness`); and the meetings of the coming week of every
+//! group a person belongs to. Who may is `groups::may_facilitate` and `okrs::may_check_in`, as on
 //! the group's pages.
 
 use crate::auth::Viewer;
@@ -139,6 +140,37 @@ async fn items(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
             format!("/groups/{}/key-results/{}", g.body.slug, kr.key_result_id),
             Some(kr.since + chrono::Duration::days(okr::CHECK_IN_DUE_DAYS)),
         ));
+    }
+    // Meetings this week of every group the person belongs to, in each series' own zone.
+    if let Some(person) = v.actor.person_id() {
+        let now = state.clock.now();
+        for s in state.store.meetings_of_person(person).await? {
+            let week = s
+                .series
+                .expand(&s.exceptions, now, now + chrono::Duration::days(7));
+            for o in week.occurrences {
+                out.push(Task::new(
+                    "groups",
+                    "meeting",
+                    tr.tn(
+                        "task-group-meeting",
+                        &[
+                            ("title", s.series.title.clone()),
+                            ("group", s.group.name.clone()),
+                            ("time", o.local_start.format("%Y-%m-%d %H:%M").to_string()),
+                            ("zone", s.series.zone.name().to_string()),
+                        ],
+                    ),
+                    format!(
+                        "/groups/{}/meetings/{}/{}",
+                        s.group.slug,
+                        s.id,
+                        agora_domain::groups::meetings::format_local(o.original)
+                    ),
+                    Some(o.start),
+                ));
+            }
+        }
     }
     Ok(out)
 }

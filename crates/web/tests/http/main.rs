@@ -11,6 +11,7 @@ mod languages;
 mod lead_desk;
 mod leads;
 mod load;
+mod meetings;
 mod nul;
 mod obligations;
 mod okrs;

@@ -199,6 +199,23 @@ async fn every_route_checks_every_role(app: TestApp) {
         .add_key_result(wg.id, oid, &kr, &agora_store::Who::system())
         .await
         .expect("kr");
+    let meeting = agora_domain::groups::meetings::SeriesInput {
+        title: "WG call".into(),
+        rule: "FREQ=WEEKLY".into(),
+        start: "2026-01-07T10:00".into(),
+        zone: "America/New_York".into(),
+        duration_minutes: "60".into(),
+        ..Default::default()
+    }
+    .parse()
+    .expect("series");
+    let sid = app
+        .store
+        .create_meeting_series(wg.id, &meeting, &agora_store::Who::system())
+        .await
+        .expect("series");
+    let occ = format!("/groups/wg/meetings/{sid}/2026-01-07T10:00:00");
+    let api_occ = format!("/api/v1/groups/wg/meetings/{sid}/occurrences/2026-01-07T10:00:00");
 
     // (method, path, [anonymous, member of another org, partner admin of A, admin])
     let html: Vec<(&str, String, [Expect; 4])> = vec![
@@ -739,6 +756,69 @@ async fn every_route_checks_every_role(app: TestApp) {
             "/groups/wg/update-settings".into(),
             [Hidden, Hidden, Forbid, Allow],
         ),
+        (
+            "GET",
+            "/groups/wg/meetings/new".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/groups/wg/meetings".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "GET",
+            format!("/groups/wg/meetings/{sid}/edit"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/groups/wg/meetings/{sid}/edit"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        ("GET", occ.clone(), [Hidden, Hidden, Allow, Allow]),
+        (
+            "POST",
+            format!("{occ}/change"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("{occ}/notes"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        // Members only: the admin joined the group above (`/groups/wg/join`).
+        (
+            "POST",
+            format!("{occ}/attendance"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        // A calendar client cannot sign in: members-only groups have no group feed.
+        (
+            "GET",
+            "/groups/wg/calendar.ics".into(),
+            [Hidden, Hidden, Hidden, Hidden],
+        ),
+        (
+            "GET",
+            "/groups/open/calendar.ics".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/calendar/not-a-secret.ics".into(),
+            [Hidden, Hidden, Hidden, Hidden],
+        ),
+        (
+            "POST",
+            "/account/calendar".into(),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/account/calendar/revoke".into(),
+            [Login, Allow, Allow, Allow],
+        ),
     ];
     let api: Vec<(&str, String, [Expect; 4])> = vec![
         ("GET", "/api/v1/bodies".into(), [Allow, Allow, Allow, Allow]),
@@ -1124,6 +1204,42 @@ async fn every_route_checks_every_role(app: TestApp) {
             "GET",
             format!("/api/v1/people/{pa_id}/activity"),
             [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/groups/wg/meetings".into(),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/groups/wg/meetings".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "GET",
+            format!("/api/v1/groups/wg/meetings/{sid}"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "PUT",
+            format!("/api/v1/groups/wg/meetings/{sid}"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/groups/wg/meetings/{sid}/exceptions"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        ("GET", api_occ.clone(), [Hidden, Hidden, Allow, Allow]),
+        (
+            "PUT",
+            format!("{api_occ}/notes"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "PUT",
+            format!("{api_occ}/attendance"),
+            [Hidden, Hidden, Allow, Allow],
         ),
     ];
 

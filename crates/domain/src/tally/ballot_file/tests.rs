@@ -745,3 +745,82 @@ fn a_quoted_line_feed_where_a_piece_would_start_is_read_as_one_field() {
         }
     }
 }
+
+/// What reading `bytes` from a source gives, with errors as text to compare.
+fn read_from_source(
+    bytes: &[u8],
+    threads: usize,
+    block: usize,
+    piece_min: usize,
+) -> Result<BallotFile, String> {
+    stream::read_with(bytes, threads, block, piece_min).map_err(|e| match e {
+        ReadError::Csv(e) => e.to_string(),
+        other => other.to_string(),
+    })
+}
+
+/// What reading the whole text gives.
+fn read_whole(bytes: &[u8]) -> Result<BallotFile, String> {
+    let text = std::str::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text".to_string())?;
+    parse_ballots_csv(text).map_err(|e| e.to_string())
+}
+
+proptest! {
+    #[test]
+    fn reading_from_a_source_in_blocks_agrees_with_reading_the_text(
+        text in prop_oneof![
+            arb_damaged_file(),
+            arb_tricky_file().prop_map(|t| format!("#option,A\n#option,B\n#option,\"A,B\"\n#option,é\nr0,A\n{t}")),
+            arb_tricky_file(),
+            arb_tricky_file().prop_map(|t| format!("\u{feff}{t}")),
+        ],
+        cut in any::<prop::sample::Index>(),
+        bad_byte in any::<bool>(),
+        threads in 1usize..5,
+        block in 1usize..48,
+        piece_min in 1usize..40,
+    ) {
+        let mut bytes = text.into_bytes();
+        if bad_byte && !bytes.is_empty() {
+            // A byte that is never UTF-8, somewhere in the file.
+            let at = cut.index(bytes.len());
+            bytes[at] = 0xff;
+        }
+        let whole = read_whole(&bytes);
+        // The file is read by the streaming reader itself, not by its fall-back, whenever it reads.
+        let streamed = stream::stream(&bytes[..], threads, block, piece_min).expect("no I/O error");
+        // (It leaves unsorted receipts to the whole-text reader, which names a repeat's line.)
+        let sorted = whole
+            .as_ref()
+            .is_ok_and(|f| f.receipts.iter().zip(f.receipts.iter().skip(1)).all(|(a, b)| a < b));
+        prop_assert_eq!(streamed.is_some(), sorted);
+        prop_assert_eq!(read_from_source(&bytes, threads, block, piece_min), whole);
+    }
+}
+
+#[test]
+fn a_published_file_read_from_a_source_in_blocks_is_the_file() {
+    let names: Vec<String> = (0..7).map(|i| format!("Option number {i}")).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let rows: Vec<(usize, &[&str])> = (0..7)
+        .map(|i| (40 + i, &refs[i..]) as (usize, &[&str]))
+        .collect();
+    let b = ballots(&refs, &rows);
+    let rs: Vec<String> = (0..b.len()).map(|i| format!("{i:08x}")).collect();
+    let meta = BallotMeta::new("0.1.0", Method::Irv, &TieBreak::seeded("s"));
+    let text = write_ballots_csv(&meta, &b, &rs).expect("write");
+    let whole = parse_ballots_csv(&text).expect("parse");
+    for threads in 1..5 {
+        for block in [1, 7, 64, 1000, 1 << 20] {
+            for piece_min in [1, 100, 1 << 20] {
+                let read = stream::stream(text.as_bytes(), threads, block, piece_min)
+                    .expect("no I/O error")
+                    .expect("read without falling back");
+                assert_eq!(
+                    read, whole,
+                    "{threads} threads, blocks of {block}, pieces of {piece_min}"
+                );
+            }
+        }
+    }
+}
