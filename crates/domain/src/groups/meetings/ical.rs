@@ -1,6 +1,7 @@
-//! The iCalendar (RFC 5545) writer of meeting feeds, without I/O: one VEVENT per series with its
-//! RRULE, an EXDATE per cancelled occurrence and an overriding VEVENT (RECURRENCE-ID) per moved one,
-//! local times with TZID, and a VTIMEZONE for each zone used. The `icalendar` crate writes no
+//! The iCalendar (RFC 5545) writer of meeting and event feeds, without I/O: one VEVENT per series with
+//! its RRULE, an EXDATE per cancelled occurrence and an overriding VEVENT (RECURRENCE-ID) per moved one,
+//! one VEVENT per single event (`FeedEvent`, STATUS:CANCELLED once cancelled), local times with TZID,
+//! and a VTIMEZONE for each zone used. The `icalendar` crate writes no
 //! VTIMEZONE, so this one builds them from chrono-tz's offsets: each change of offset over the span
 //! the feed covers becomes a STANDARD or DAYLIGHT observance. Lines end with CRLF and are folded at
 //! 75 octets; text values are escaped.
@@ -28,9 +29,38 @@ pub struct FeedSeries<'a> {
     pub updated_at: DateTime<Utc>,
 }
 
-/// A whole VCALENDAR. `now` is the DTSTAMP; zones are described from the earliest start named to
-/// `ZONE_YEARS_AHEAD` years after `now` (or after the latest start, if later).
+/// One single (not recurring) event in a feed: an event of `agora_domain::events`.
+#[derive(Debug, Clone)]
+pub struct FeedEvent<'a> {
+    /// Stable across feeds and edits: `event-<id>@<host>`.
+    pub uid: String,
+    pub title: &'a str,
+    pub description: &'a str,
+    /// The start in local time of `zone`.
+    pub start: NaiveDateTime,
+    pub zone: Tz,
+    pub duration_minutes: i64,
+    /// The place and the link, joined in LOCATION when both are set.
+    pub location: String,
+    /// The event's page.
+    pub url: Option<String>,
+    pub cancelled: bool,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A whole VCALENDAR of meetings. `now` is the DTSTAMP; zones are described from the earliest start
+/// named to `ZONE_YEARS_AHEAD` years after `now` (or after the latest start, if later).
 pub fn calendar(name: &str, series: &[FeedSeries<'_>], now: DateTime<Utc>) -> String {
+    calendar_with_events(name, series, &[], now)
+}
+
+/// A whole VCALENDAR of meetings and single events, their zones described as `calendar` does.
+pub fn calendar_with_events(
+    name: &str,
+    series: &[FeedSeries<'_>],
+    events: &[FeedEvent<'_>],
+    now: DateTime<Utc>,
+) -> String {
     let mut w = Writer::default();
     w.line("BEGIN:VCALENDAR");
     w.line("VERSION:2.0");
@@ -39,6 +69,12 @@ pub fn calendar(name: &str, series: &[FeedSeries<'_>], now: DateTime<Utc>) -> St
     w.line("METHOD:PUBLISH");
     w.prop("X-WR-CALNAME", &escape(name));
     let mut spans: BTreeMap<&str, (Tz, DateTime<Utc>, DateTime<Utc>)> = BTreeMap::new();
+    let mut span = |zone: Tz, t: DateTime<Utc>| {
+        let end = t.max(now) + Duration::days(366 * ZONE_YEARS_AHEAD);
+        let e = spans.entry(zone.name()).or_insert((zone, t, end));
+        e.1 = e.1.min(t);
+        e.2 = e.2.max(end);
+    };
     for s in series {
         let starts = std::iter::once(s.series.start)
             .chain(
@@ -49,12 +85,12 @@ pub fn calendar(name: &str, series: &[FeedSeries<'_>], now: DateTime<Utc>) -> St
             )
             .filter_map(|t| to_utc(s.series.zone, t).ok());
         for t in starts {
-            let end = t.max(now) + Duration::days(366 * ZONE_YEARS_AHEAD);
-            let e = spans
-                .entry(s.series.zone.name())
-                .or_insert((s.series.zone, t, end));
-            e.1 = e.1.min(t);
-            e.2 = e.2.max(end);
+            span(s.series.zone, t);
+        }
+    }
+    for e in events {
+        if let Ok(t) = to_utc(e.zone, e.start) {
+            span(e.zone, t);
         }
     }
     for (zone, from, to) in spans.values() {
@@ -63,6 +99,9 @@ pub fn calendar(name: &str, series: &[FeedSeries<'_>], now: DateTime<Utc>) -> St
     let stamp = utc_text(now);
     for s in series {
         vevents(&mut w, s, &stamp);
+    }
+    for e in events {
+        single_event(&mut w, e, &stamp);
     }
     w.line("END:VCALENDAR");
     w.out
@@ -116,6 +155,44 @@ fn vevents(w: &mut Writer, f: &FeedSeries<'_>, stamp: &str) {
         common(w);
         w.line("END:VEVENT");
     }
+}
+
+fn single_event(w: &mut Writer, e: &FeedEvent<'_>, stamp: &str) {
+    let mut description = e.description.to_string();
+    if let Some(url) = &e.url {
+        if !description.is_empty() {
+            description.push_str("\n\n");
+        }
+        description.push_str(url);
+    }
+    w.line("BEGIN:VEVENT");
+    w.prop("UID", &e.uid);
+    w.prop("DTSTAMP", stamp);
+    w.prop(
+        &format!("DTSTART;TZID={}", e.zone.name()),
+        &local_text(e.start),
+    );
+    w.prop("DURATION", &format!("PT{}M", e.duration_minutes));
+    w.prop("SUMMARY", &escape(e.title));
+    if !e.location.is_empty() {
+        w.prop("LOCATION", &escape(&e.location));
+    }
+    if !description.is_empty() {
+        w.prop("DESCRIPTION", &escape(&description));
+    }
+    if let Some(url) = &e.url {
+        w.prop("URL", url);
+    }
+    w.prop(
+        "STATUS",
+        if e.cancelled {
+            "CANCELLED"
+        } else {
+            "CONFIRMED"
+        },
+    );
+    w.prop("LAST-MODIFIED", &utc_text(e.updated_at));
+    w.line("END:VEVENT");
 }
 
 /// A change of offset: the instant, the offsets before and after, and whether daylight time follows.
