@@ -11,6 +11,7 @@ mod activity;
 mod audit;
 mod clock;
 mod contributions;
+mod events;
 mod governance;
 mod groups;
 mod jobs;
@@ -36,6 +37,7 @@ pub use contributions::{
     ApprovedCounts, Contribution, ContributionEvent, ContributionVersion, EventKind, PartnerRef,
     ShowcaseFilter, ShowcaseItem, Topic,
 };
+pub use events::{EventFilter, EventReader, Organizer, Registrant, StoredEvent};
 pub use governance::{
     count_vote, BallotChoice, Body, Comment, Decision, DecisionSummary, Delegates, Elector,
     GovernanceReport, NewBody, PendingDecision, StanceRow, StoredBallot, Version, SITE,

@@ -69,6 +69,8 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "activity_and_updates",
         include_str!("../migrations/0015_activity_and_updates.sql"),
     ),
+    // 16 is another branch's (initiatives and hours); the numbers stay unique when they meet.
+    (17, "events", include_str!("../migrations/0017_events.sql")),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

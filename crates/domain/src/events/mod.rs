@@ -375,3 +375,18 @@ pub fn may_manage(organizer: bool, group_facilitator: bool, admin: bool) -> bool
 
 /// The event's start and zone as meetings' feeds name them (`m::LOCAL_FORMAT`), for the store.
 pub const LOCAL_FORMAT: &str = m::LOCAL_FORMAT;
+
+/// A members-only group's events are for its members: a public one would name the group to outsiders.
+pub fn check_group(
+    visibility: EventVisibility,
+    group_public: bool,
+) -> Result<(), ValidationErrors> {
+    if visibility == EventVisibility::Public && !group_public {
+        Err(ValidationErrors::single(
+            "visibility",
+            "group-is-members-only",
+        ))
+    } else {
+        Ok(())
+    }
+}

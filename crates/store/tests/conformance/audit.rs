@@ -803,6 +803,60 @@ async fn every_change_of_state_is_audited(store: Store) {
         .expect("revoke");
     log.expect(&store, "revoke_calendar_feed", &["calendar_feed.revoke"])
         .await;
+    // ---- Events (begun half an hour ago, so attendance may be marked)
+    let begun = store.now() - chrono::Duration::minutes(30);
+    let event = agora_domain::events::EventInput {
+        kind: "workshop".into(),
+        title: "Walkers' workshop".into(),
+        start: begun.format("%Y-%m-%dT%H:%M").to_string(),
+        end: (begun + chrono::Duration::hours(2))
+            .format("%Y-%m-%dT%H:%M")
+            .to_string(),
+        zone: "UTC".into(),
+        place: "The park".into(),
+        registration: "open".into(),
+        ..Default::default()
+    }
+    .parse()
+    .expect("valid")
+    .event;
+    let eid = store
+        .create_event(&event, None, &[walker], &people[0].1)
+        .await
+        .expect("event");
+    log.expect(&store, "create_event", &["event.create"]).await;
+    store
+        .update_event(eid, &event, None, &[walker], &people[0].1)
+        .await
+        .expect("edit event");
+    log.expect(&store, "update_event", &["event.update"]).await;
+    let now_e = store.now();
+    store
+        .register_for_event(eid, walker, now_e, &people[0].1)
+        .await
+        .expect("register");
+    log.expect(&store, "register_for_event", &["event.register"])
+        .await;
+    store
+        .unregister_from_event(eid, walker, &people[0].1)
+        .await
+        .expect("unregister");
+    log.expect(&store, "unregister_from_event", &["event.unregister"])
+        .await;
+    store
+        .register_for_event(eid, walker, now_e, &people[0].1)
+        .await
+        .expect("register");
+    log.expect(&store, "register_for_event", &["event.register"])
+        .await;
+    store
+        .mark_event_attendance(eid, &[walker], now_e, &people[0].1)
+        .await
+        .expect("attendance");
+    log.expect(&store, "mark_event_attendance", &["event.attendance"])
+        .await;
+    store.cancel_event(eid, &people[0].1).await.expect("cancel");
+    log.expect(&store, "cancel_event", &["event.cancel"]).await;
     // ---- OKRs (the clock moves to the end of the quarter last, for the score)
     let day = store.now().date_naive();
     let objective = agora_domain::groups::okrs::ObjectiveInput {

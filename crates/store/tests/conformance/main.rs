@@ -49,6 +49,7 @@ mod accounts;
 mod activity;
 mod audit;
 mod contributions;
+mod events;
 mod governance;
 mod groups;
 mod kernel;
