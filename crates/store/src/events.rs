@@ -191,7 +191,7 @@ async fn check_refs(
             ev::check_group(e.visibility, public).map_err(StoreError::Invalid)?;
         }
         None if e.visibility == EventVisibility::Members => {
-            return Err(invalid("visibility", "members-need-group"));
+            return Err(invalid("audience", "members-need-group"));
         }
         None => {}
     }

@@ -165,9 +165,9 @@ pub struct EventInput {
     pub title: String,
     pub description: String,
     /// Local date-time of the start, `2026-03-11T10:00`.
-    pub start: String,
+    pub start_time: String,
     /// Local date-time of the end, in the same zone.
-    pub end: String,
+    pub end_time: String,
     pub zone: String,
     pub place: String,
     pub link: String,
@@ -175,8 +175,8 @@ pub struct EventInput {
     pub capacity: String,
     /// `open` (or `on`, `true`) for open; anything else closed.
     pub registration: String,
-    /// `public` or `members`.
-    pub visibility: String,
+    /// Who sees it: `public` or `members` (of its group).
+    pub audience: String,
     /// The group's slug, if the event is a group's.
     pub group: String,
     /// Ids of further organizers, separated by commas or spaces.
@@ -261,32 +261,32 @@ impl EventInput {
             e.add("place", "place-or-link-required");
         }
         let capacity = e.check("capacity", parse_capacity(&self.capacity));
-        let visibility = match self.visibility.trim() {
+        let visibility = match self.audience.trim() {
             "" => Some(EventVisibility::Public),
-            s => e.check("visibility", EventVisibility::parse(s)),
+            s => e.check("audience", EventVisibility::parse(s)),
         };
         let group = Some(self.group.trim())
             .filter(|g| !g.is_empty())
             .map(str::to_string);
         if visibility == Some(EventVisibility::Members) && group.is_none() {
-            e.add("visibility", "members-need-group");
+            e.add("audience", "members-need-group");
         }
         let organizers = e.check("organizers", parse_organizers(&self.organizers));
         let zone = e.check("zone", parse_zone(&self.zone));
-        let start = e.check("start", parse_local(&self.start));
-        let end = e.check("end", parse_local(&self.end));
+        let start = e.check("start_time", parse_local(&self.start_time));
+        let end = e.check("end_time", parse_local(&self.end_time));
         let mut duration = None;
         if let (Some(zone), Some(start), Some(end)) = (zone, start, end) {
-            let s = e.check("start", to_utc(zone, start));
-            let t = e.check("end", to_utc(zone, end));
+            let s = e.check("start_time", to_utc(zone, start));
+            let t = e.check("end_time", to_utc(zone, end));
             if let (Some(s), Some(t)) = (s, t) {
                 let minutes = (t - s).num_minutes();
                 if t <= s {
-                    e.add("end", "end-before-start");
+                    e.add("end_time", "end-before-start");
                 } else if minutes < MIN_DURATION_MINUTES {
-                    e.add("end", "too-short");
+                    e.add("end_time", "too-short");
                 } else if minutes > MAX_DURATION_MINUTES {
-                    e.add("end", "too-long");
+                    e.add("end_time", "too-long");
                 } else {
                     duration = Some(minutes);
                 }
@@ -331,8 +331,8 @@ impl EventInput {
             kind: event.kind.slug().into(),
             title: event.title.clone(),
             description: event.description.clone(),
-            start: event.start.format("%Y-%m-%dT%H:%M").to_string(),
-            end: event.local_end().format("%Y-%m-%dT%H:%M").to_string(),
+            start_time: event.start.format("%Y-%m-%dT%H:%M").to_string(),
+            end_time: event.local_end().format("%Y-%m-%dT%H:%M").to_string(),
             zone: event.zone.name().into(),
             place: event.place.clone(),
             link: event.link.clone().unwrap_or_default(),
@@ -342,7 +342,7 @@ impl EventInput {
             } else {
                 String::new()
             },
-            visibility: event.visibility.slug().into(),
+            audience: event.visibility.slug().into(),
             group: group.unwrap_or_default().into(),
             organizers: organizers
                 .iter()
@@ -383,7 +383,7 @@ pub fn check_group(
 ) -> Result<(), ValidationErrors> {
     if visibility == EventVisibility::Public && !group_public {
         Err(ValidationErrors::single(
-            "visibility",
+            "audience",
             "group-is-members-only",
         ))
     } else {

@@ -8,14 +8,14 @@ fn input() -> EventInput {
         kind: "webinar".into(),
         title: "Open edX in 2026".into(),
         description: "What is new".into(),
-        start: "2026-03-11T10:00".into(),
-        end: "2026-03-11T11:30".into(),
+        start_time: "2026-03-11T10:00".into(),
+        end_time: "2026-03-11T11:30".into(),
         zone: "America/New_York".into(),
         place: String::new(),
         link: "https://meet.example.org/abc".into(),
         capacity: "100".into(),
         registration: "open".into(),
-        visibility: "public".into(),
+        audience: "public".into(),
         group: String::new(),
         organizers: String::new(),
     }
@@ -56,27 +56,27 @@ fn unknown_zones_and_bad_times_name_their_field() {
     i.zone = "Mars/Olympus".into();
     assert_eq!(code(&i, "zone"), Some("unknown-time-zone"));
     let mut i = input();
-    i.start = "next tuesday".into();
-    assert_eq!(code(&i, "start"), Some("invalid-date-time"));
+    i.start_time = "next tuesday".into();
+    assert_eq!(code(&i, "start_time"), Some("invalid-date-time"));
     let mut i = input();
-    i.end = "2026-03-11T09:00".into();
-    assert_eq!(code(&i, "end"), Some("end-before-start"));
+    i.end_time = "2026-03-11T09:00".into();
+    assert_eq!(code(&i, "end_time"), Some("end-before-start"));
     let mut i = input();
-    i.end = i.start.clone();
-    assert_eq!(code(&i, "end"), Some("end-before-start"));
+    i.end_time = i.start_time.clone();
+    assert_eq!(code(&i, "end_time"), Some("end-before-start"));
     // 02:30 on 8 March 2026 does not exist in New York.
     let mut i = input();
-    i.start = "2026-03-08T02:30".into();
-    i.end = "2026-03-08T04:00".into();
-    assert_eq!(code(&i, "start"), Some("nonexistent-local-time"));
+    i.start_time = "2026-03-08T02:30".into();
+    i.end_time = "2026-03-08T04:00".into();
+    assert_eq!(code(&i, "start_time"), Some("nonexistent-local-time"));
 }
 
 #[test]
 fn a_duration_across_a_change_of_offset_is_elapsed_time() {
     // 01:00 to 04:00 local on the night New York springs forward lasts two hours.
     let mut i = input();
-    i.start = "2026-03-08T01:00".into();
-    i.end = "2026-03-08T04:00".into();
+    i.start_time = "2026-03-08T01:00".into();
+    i.end_time = "2026-03-08T04:00".into();
     assert_eq!(i.parse().expect("valid").event.duration_minutes, 120);
 }
 
@@ -100,8 +100,8 @@ fn kinds_visibility_capacity_and_organizers_are_checked() {
     i.kind = "party".into();
     assert_eq!(code(&i, "kind"), Some("invalid-event-kind"));
     let mut i = input();
-    i.visibility = "members".into();
-    assert_eq!(code(&i, "visibility"), Some("members-need-group"));
+    i.audience = "members".into();
+    assert_eq!(code(&i, "audience"), Some("members-need-group"));
     i.group = "marketing-wg".into();
     assert_eq!(
         i.parse().expect("valid").group.as_deref(),
@@ -205,7 +205,7 @@ fn a_feed_holds_the_event_with_its_zone() {
 
 proptest! {
     /// Whatever the zone and times, a parsed event ends exactly its duration after it starts, and
-    /// an end not after the start is refused on `end`.
+    /// an end not after the start is refused on `end_time`.
     #[test]
     fn end_is_start_plus_duration(
         zone in prop::sample::select(vec!["America/New_York", "Europe/Paris", "Asia/Kolkata", "Australia/Lord_Howe", "UTC"]),
@@ -218,8 +218,8 @@ proptest! {
         let end = start + Duration::minutes(length);
         let mut i = input();
         i.zone = zone.into();
-        i.start = start.format("%Y-%m-%dT%H:%M").to_string();
-        i.end = end.format("%Y-%m-%dT%H:%M").to_string();
+        i.start_time = start.format("%Y-%m-%dT%H:%M").to_string();
+        i.end_time = end.format("%Y-%m-%dT%H:%M").to_string();
         let tz: Tz = zone.parse().expect("zone");
         match i.parse() {
             Ok(p) => {
@@ -227,8 +227,8 @@ proptest! {
                 prop_assert!(p.event.duration_minutes >= MIN_DURATION_MINUTES);
             }
             Err(e) => {
-                let field_start = e.get("start");
-                let field_end = e.get("end");
+                let field_start = e.get("start_time");
+                let field_end = e.get("end_time");
                 prop_assert!(field_start.is_some() || field_end.is_some());
                 if length <= 0 && field_start.is_none() && to_utc(tz, end).is_ok() {
                     prop_assert_eq!(field_end, Some("end-before-start"));

@@ -808,8 +808,8 @@ async fn every_change_of_state_is_audited(store: Store) {
     let event = agora_domain::events::EventInput {
         kind: "workshop".into(),
         title: "Walkers' workshop".into(),
-        start: begun.format("%Y-%m-%dT%H:%M").to_string(),
-        end: (begun + chrono::Duration::hours(2))
+        start_time: begun.format("%Y-%m-%dT%H:%M").to_string(),
+        end_time: (begun + chrono::Duration::hours(2))
             .format("%Y-%m-%dT%H:%M")
             .to_string(),
         zone: "UTC".into(),

@@ -20,13 +20,13 @@ fn input() -> EventInput {
         kind: "webinar".into(),
         title: "Open edX in 2027".into(),
         description: "What is new".into(),
-        start: "2027-03-10T10:00".into(),
-        end: "2027-03-10T11:00".into(),
+        start_time: "2027-03-10T10:00".into(),
+        end_time: "2027-03-10T11:00".into(),
         zone: "America/New_York".into(),
         link: "https://meet.example.org/abc".into(),
         capacity: "2".into(),
         registration: "open".into(),
-        visibility: "public".into(),
+        audience: "public".into(),
         ..EventInput::default()
     }
 }
@@ -194,7 +194,7 @@ async fn members_only_events_are_listed_to_members_and_organizers_only(store: St
         "group-is-members-only"
     );
     let mut i = input();
-    i.visibility = "members".into();
+    i.audience = "members".into();
     i.group = "inner".into();
     let id = store
         .create_event(&event(&i), Some(body.id), &[fid], facilitator)
@@ -365,7 +365,7 @@ async fn attendance_is_marked_from_the_start_and_recorded_in_the_ledger(store: S
     let (mid, who_m) = (people[1].0, &people[1].1);
     let (stranger, _) = member(&store, "s@example.org", &[]).await;
     let mut i = input();
-    i.visibility = "members".into();
+    i.audience = "members".into();
     i.group = "walkers".into();
     let id = store
         .create_event(&event(&i), Some(body.id), &[fid], facilitator)
