@@ -608,6 +608,7 @@ mod tests {
             "confidence",
             "zone",
             "minutes",
+            "capacity",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

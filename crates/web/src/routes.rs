@@ -32,6 +32,7 @@ fn programs(state: &AppState) -> Vec<Routes> {
         crate::obligations::routes(),
         crate::contributions::routes(),
         crate::groups::routes(),
+        crate::events::routes(),
         crate::admin::routes(),
         crate::api::routes(),
         crate::tasks::routes(),

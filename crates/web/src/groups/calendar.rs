@@ -1,4 +1,4 @@
-//! iCalendar feeds of meetings: a public group's at `/groups/{slug}/calendar.ics`, and each person's
+//! iCalendar feeds of meetings (and, in the private feed, events): a public group's at `/groups/{slug}/calendar.ics`, and each person's
 //! private feed of every group they belong to at `/calendar/{secret}.ics`. A calendar client cannot
 //! sign in, so a members-only group's meetings are served only through its members' private feeds.
 //! The private link's secret is shown once on creation; only its SHA-256 is kept (like API tokens),
@@ -22,6 +22,16 @@ pub const CONTENT_TYPE: &str = "text/calendar; charset=utf-8";
 
 /// The feed's text: one VEVENT per series (UIDs stable per series and site).
 pub fn feed_text(state: &AppState, name: &str, series: &[MeetingSeries]) -> String {
+    feed_with_events(state, name, series, &[])
+}
+
+/// The feed's text with single events too (a person's private feed).
+pub fn feed_with_events(
+    state: &AppState,
+    name: &str,
+    series: &[MeetingSeries],
+    events: &[agora_store::StoredEvent],
+) -> String {
     let host = url::Url::parse(&state.config.public_url)
         .ok()
         .and_then(|u| u.host_str().map(str::to_string))
@@ -40,7 +50,8 @@ pub fn feed_text(state: &AppState, name: &str, series: &[MeetingSeries]) -> Stri
             updated_at: s.updated_at,
         })
         .collect();
-    ical::calendar(name, &entries, state.clock.now())
+    let events = crate::events::feeds::entries(state, events);
+    ical::calendar_with_events(name, &entries, &events, state.clock.now())
 }
 
 pub async fn group_feed(
@@ -76,7 +87,12 @@ pub async fn person_feed(
         .await?
         .ok_or(Error::NotFound)?;
     let series = state.store.meetings_of_person(person).await?;
-    let text = feed_text(&state, &v.tr.t("calendar-feed-name"), &series);
+    // Members-only events of their groups, and events they organize or registered for.
+    let events = state
+        .store
+        .events_of_person(person, state.clock.now())
+        .await?;
+    let text = feed_with_events(&state, &v.tr.t("calendar-feed-name"), &series, &events);
     Ok((
         [
             (header::CONTENT_TYPE, CONTENT_TYPE),

@@ -1,0 +1,76 @@
+# Eventos de grupos y personas: seminarios web, talleres, encuentros, sesiones de conferencia.
+
+events-heading = Eventos
+events-intro = Seminarios web, talleres, encuentros y sesiones de conferencia de la comunidad y sus grupos.
+events-new = Añadir un evento
+events-edit = Editar el evento
+events-subscribe = Suscribirse a los eventos públicos (iCalendar)
+events-when = Cuándo
+events-upcoming = Próximos
+events-past = Pasados
+events-any-kind = Cualquier tipo
+events-filter = Mostrar
+events-none = No hay eventos aquí.
+events-cancelled-tag = cancelado
+events-is-cancelled = Este evento está cancelado.
+events-zone = hora de { $zone }
+events-registrations = Inscripciones
+events-registered = { $count ->
+    [one] { $count } persona inscrita
+   *[other] { $count } personas inscritas
+}
+events-registered-of = { $count ->
+    [one] { $count } de { $capacity } plazas ocupada
+   *[other] { $count } de { $capacity } plazas ocupadas
+}
+events-registration-closed = inscripción cerrada
+events-add-to-calendar = Añadir a mi calendario (iCalendar)
+events-register = Inscribirme
+events-unregister = Retirar mi inscripción
+events-sign-in-to-register = Inicie sesión para inscribirse
+events-organize = Organizar
+events-registrants = Inscritos y asistencia
+events-registrants-of = Inscritos en «{ $title }»
+events-no-registrants = Nadie se ha inscrito todavía.
+events-mark-present = Marcar quién asistió
+events-attended = asistió
+events-save-attendance = Guardar la asistencia
+events-cancel = Cancelar este evento
+events-capacity-hint = Déjelo vacío si no hay límite.
+events-group-hint = El nombre de dirección de un grupo que usted facilita (como marketing-wg), si el evento es del grupo.
+events-organizers-hint = Otros organizadores por su número de persona, separados por comas.
+events-save = Guardar
+events-feed-name = Eventos de Agora
+event-kind-webinar = Seminario web
+event-kind-workshop = Taller
+event-kind-meetup = Encuentro
+event-kind-conference-session = Sesión de conferencia
+event-visibility-public = Todo el mundo
+event-visibility-members = Miembros del grupo
+field-event-place = Lugar
+field-link = Enlace
+field-organizers = Organizadores
+field-start_time = Empieza
+field-end_time = Termina
+field-capacity = Plazas
+field-registration = Inscripción abierta
+field-audience = Quién puede verlo
+field-group = Grupo
+field-attendance = Asistencia
+task-event = { $title }: { $time } { $zone }
+
+error-invalid-event-kind = Elija un tipo de evento.
+error-end-before-start = El final debe ser posterior al inicio.
+error-place-or-link-required = Indique un lugar, un enlace o ambos.
+error-members-need-group = Un evento para miembros necesita un grupo.
+error-group-is-members-only = La actividad de este grupo es para sus miembros: haga el evento para sus miembros.
+error-invalid-organizers = Indique números de persona separados por comas.
+error-too-many-organizers = Como máximo diez organizadores más.
+error-capacity-below-registered = Ya se han inscrito más personas: las plazas no pueden ser menos.
+error-event-cancelled = Este evento está cancelado.
+error-event-past = Este evento ya terminó.
+error-registration-closed = La inscripción está cerrada.
+error-event-full = Este evento está completo.
+error-event-not-started = La asistencia se puede marcar cuando el evento ha empezado.
+error-not-registered = Solo se puede marcar como presentes a las personas inscritas.
+error-not-a-facilitator = Solo quienes facilitan el grupo pueden organizar eventos en su nombre.

@@ -1,0 +1,76 @@
+# Événements des groupes et des personnes : webinaires, ateliers, rencontres, sessions de conférence.
+
+events-heading = Événements
+events-intro = Webinaires, ateliers, rencontres et sessions de conférence de la communauté et de ses groupes.
+events-new = Ajouter un événement
+events-edit = Modifier l’événement
+events-subscribe = S’abonner aux événements publics (iCalendar)
+events-when = Quand
+events-upcoming = À venir
+events-past = Passés
+events-any-kind = Tous les types
+events-filter = Afficher
+events-none = Aucun événement ici.
+events-cancelled-tag = annulé
+events-is-cancelled = Cet événement est annulé.
+events-zone = heure de { $zone }
+events-registrations = Inscriptions
+events-registered = { $count ->
+    [one] { $count } personne inscrite
+   *[other] { $count } personnes inscrites
+}
+events-registered-of = { $count ->
+    [one] { $count } place prise sur { $capacity }
+   *[other] { $count } places prises sur { $capacity }
+}
+events-registration-closed = inscriptions closes
+events-add-to-calendar = Ajouter à mon agenda (iCalendar)
+events-register = M’inscrire
+events-unregister = Retirer mon inscription
+events-sign-in-to-register = Connectez-vous pour vous inscrire
+events-organize = Organiser
+events-registrants = Inscrits et présence
+events-registrants-of = Inscrits à « { $title } »
+events-no-registrants = Personne ne s’est encore inscrit.
+events-mark-present = Indiquer qui était présent
+events-attended = présent
+events-save-attendance = Enregistrer la présence
+events-cancel = Annuler cet événement
+events-capacity-hint = Laissez vide s’il n’y a pas de limite.
+events-group-hint = Le nom d’adresse d’un groupe que vous animez (comme marketing-wg), si l’événement est celui du groupe.
+events-organizers-hint = Autres organisateurs par leur numéro de personne, séparés par des virgules.
+events-save = Enregistrer
+events-feed-name = Événements d’Agora
+event-kind-webinar = Webinaire
+event-kind-workshop = Atelier
+event-kind-meetup = Rencontre
+event-kind-conference-session = Session de conférence
+event-visibility-public = Tout le monde
+event-visibility-members = Membres du groupe
+field-event-place = Lieu
+field-link = Lien
+field-organizers = Organisateurs
+field-start_time = Début
+field-end_time = Fin
+field-capacity = Places
+field-registration = Inscriptions ouvertes
+field-audience = Qui peut le voir
+field-group = Groupe
+field-attendance = Présence
+task-event = { $title } : { $time } { $zone }
+
+error-invalid-event-kind = Choisissez un type d’événement.
+error-end-before-start = La fin doit suivre le début.
+error-place-or-link-required = Indiquez un lieu, un lien ou les deux.
+error-members-need-group = Un événement pour les membres a besoin d’un groupe.
+error-group-is-members-only = L’activité de ce groupe est réservée à ses membres : faites l’événement pour ses membres.
+error-invalid-organizers = Indiquez des numéros de personne séparés par des virgules.
+error-too-many-organizers = Dix autres organisateurs au plus.
+error-capacity-below-registered = Plus de personnes sont déjà inscrites : les places ne peuvent pas être moins nombreuses.
+error-event-cancelled = Cet événement est annulé.
+error-event-past = Cet événement est terminé.
+error-registration-closed = Les inscriptions sont closes.
+error-event-full = Cet événement est complet.
+error-event-not-started = La présence s’indique une fois l’événement commencé.
+error-not-registered = Seules les personnes inscrites peuvent être indiquées présentes.
+error-not-a-facilitator = Seuls les animateurs du groupe peuvent organiser des événements en son nom.
