@@ -2,6 +2,7 @@
 
 mod api;
 mod contributions;
+mod events;
 mod flows;
 mod governance;
 mod groups;

@@ -70,7 +70,7 @@ fn mwg() -> serde_json::Value {
 }
 
 /// Runs scripts/smtp-test/ical_check.py on the feed; returns its lines (UID|SUMMARY|UTC start|RECURRENCE-ID).
-fn independent_expansion(feed: &str, from: &str, to: &str) -> Vec<String> {
+pub(crate) fn independent_expansion(feed: &str, from: &str, to: &str) -> Vec<String> {
     use std::io::Write;
     let python = std::env::var("AGORA_SMTP_TEST_PYTHON").unwrap_or_else(|_| {
         concat!(

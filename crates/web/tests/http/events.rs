@@ -1,0 +1,458 @@
+//! Events over HTTP, on both databases: organizers create, edit and cancel; bad input is a 422
+//! naming the field and changes nothing; registrants are never named in public (only counted);
+//! members-only events stay inside their group (404 outside, absent from /events.ics, present in a
+//! member's private feed); `/events.ics` reads in an independent parser (Python `icalendar`) at the
+//! instants Agora computes; 32 people registering at once for 10 places get no 5xx and fill them
+//! exactly; a registered event of the coming week is on the person's home page.
+
+use super::helpers::{anonymous, api, TestApp};
+use super::meetings::independent_expansion;
+use crate::both_backends;
+use agora_domain::governance::Visibility;
+use agora_domain::permissions::{Grant, Role};
+use agora_store::{NewBody, Who};
+use reqwest::Method;
+use serde_json::json;
+
+both_backends!(
+    organizers_publish_and_the_public_sees_counts_not_names,
+    members_only_events_stay_inside_their_group,
+    concurrent_registrations_get_no_server_error,
+    forms_name_the_field_and_the_home_page_lists_the_week
+);
+
+fn grant(role: Role, scope_id: i64) -> Grant {
+    Grant {
+        role,
+        scope_id: Some(scope_id),
+    }
+}
+
+/// A group with a facilitator, a member and an outsider; returns their ids and tokens.
+async fn setup(app: &TestApp, slug: &str, visibility: Visibility) -> ([i64; 3], [String; 3]) {
+    let body = app
+        .store
+        .create_body(
+            &NewBody {
+                slug: slug.into(),
+                name: format!("{slug} group"),
+                description: String::new(),
+                visibility,
+                min_close_hours: 24,
+            },
+            &Who::system(),
+        )
+        .await
+        .expect("body");
+    let fac = app
+        .person(
+            &format!("fac@{slug}.example"),
+            &[grant(Role::Facilitator, body.id)],
+        )
+        .await;
+    let member = app
+        .person(
+            &format!("member@{slug}.example"),
+            &[grant(Role::GroupMember, body.id)],
+        )
+        .await;
+    let outsider = app.person(&format!("out@{slug}.example"), &[]).await;
+    (
+        [fac, member, outsider],
+        [
+            app.token(fac).await,
+            app.token(member).await,
+            app.token(outsider).await,
+        ],
+    )
+}
+
+/// A webinar of the group, in New York's winter: 10:00 local is 15:00 UTC.
+fn webinar(group: &str) -> serde_json::Value {
+    json!({"kind": "webinar", "title": "Open edX, what is new", "description": "Questions; welcome, all",
+        "start_time": "2027-01-13T10:00", "end_time": "2027-01-13T11:00", "zone": "America/New_York",
+        "link": "https://meet.example.org/mwg", "capacity": "50", "registration": "open",
+        "audience": "public", "group": group})
+}
+
+async fn count_events(app: &TestApp, token: &str) -> usize {
+    let (status, list) = api(app, token, Method::GET, "/api/v1/events", None).await;
+    assert_eq!(status, 200);
+    list.as_array().expect("list").len()
+}
+
+async fn organizers_publish_and_the_public_sees_counts_not_names(app: TestApp) {
+    let ([_, member_id, out_id], [fac, member, outsider]) =
+        setup(&app, "marketing-wg", Visibility::Public).await;
+
+    let (status, _) = api(
+        &app,
+        "nobody",
+        Method::POST,
+        "/api/v1/events",
+        Some(webinar("")),
+    )
+    .await;
+    assert_eq!(status, 401);
+    // Bad input names the field and creates nothing.
+    for (field, value, code) in [
+        ("zone", "America/Atlantis", "unknown-time-zone"),
+        ("end_time", "2027-01-13T09:00", "end-before-start"),
+        ("link", "javascript:alert(1)", "invalid-url"),
+        ("kind", "party", "invalid-event-kind"),
+        ("capacity", "0", "out-of-range"),
+    ] {
+        let mut body = webinar("marketing-wg");
+        body[field] = json!(value);
+        let (status, err) = api(&app, &fac, Method::POST, "/api/v1/events", Some(body)).await;
+        assert_eq!(status, 422, "{field}");
+        assert_eq!(err["codes"][field], code, "{err}");
+    }
+    // Only facilitators organize in the group's name.
+    let (status, err) = api(
+        &app,
+        &member,
+        Method::POST,
+        "/api/v1/events",
+        Some(webinar("marketing-wg")),
+    )
+    .await;
+    assert_eq!(
+        (status, err["codes"]["group"].clone()),
+        (422, json!("not-a-facilitator"))
+    );
+    assert_eq!(count_events(&app, &fac).await, 0);
+
+    let (status, e) = api(
+        &app,
+        &fac,
+        Method::POST,
+        "/api/v1/events",
+        Some(webinar("marketing-wg")),
+    )
+    .await;
+    assert_eq!(status, 201, "{e}");
+    let id = e["id"].as_i64().expect("id");
+    assert_eq!(e["starts_at"], "2027-01-13T15:00:00.000Z");
+    // A member's own meetup, in Paris in summer: 18:00 local is 16:00 UTC.
+    let meetup = json!({"kind": "meetup", "title": "Paris meetup", "start_time": "2027-07-01T18:00",
+        "end_time": "2027-07-01T20:00", "zone": "Europe/Paris", "place": "Station F, Paris",
+        "registration": "open"});
+    let (status, m) = api(&app, &member, Method::POST, "/api/v1/events", Some(meetup)).await;
+    assert_eq!(status, 201, "{m}");
+
+    // Filters: by kind, by group; an unknown kind is named.
+    let (_, list) = anonymous(&app, "/api/v1/events?kind=meetup").await;
+    assert_eq!(list.as_array().expect("list").len(), 1);
+    let (_, list) = anonymous(&app, "/api/v1/events?group=marketing-wg").await;
+    assert_eq!(list[0]["id"], id);
+    let (status, err) = anonymous(&app, "/api/v1/events?kind=party").await;
+    assert_eq!(
+        (status, err["codes"]["kind"].clone()),
+        (422, json!("invalid-event-kind"))
+    );
+
+    // Registration: the outsider registers; the public sees a count, never who.
+    let path = format!("/api/v1/events/{id}/registration");
+    let (status, _) = api(&app, &outsider, Method::PUT, &path, None).await;
+    assert_eq!(status, 204);
+    let (_, detail) = api(
+        &app,
+        &outsider,
+        Method::GET,
+        &format!("/api/v1/events/{id}"),
+        None,
+    )
+    .await;
+    assert_eq!(detail["registered"], 1);
+    assert_eq!(detail["access"]["registered"], true);
+    let page = reqwest::get(app.url(&format!("/events/{id}")))
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(page.contains("1 of 50 places taken"), "{page}");
+    assert!(page.contains("America/New_York"));
+    assert!(!page.contains("out@marketing-wg.example"));
+    let (_, public) = anonymous(&app, &format!("/api/v1/events/{id}")).await;
+    assert!(
+        !public.to_string().contains("@marketing-wg.example"),
+        "{public}"
+    );
+    // The registrant list is the organizers'.
+    let list_path = format!("/api/v1/events/{id}/registrants");
+    let (status, _) = api(&app, &member, Method::GET, &list_path, None).await;
+    assert_eq!(status, 403);
+    let (status, _) = anonymous(&app, &list_path).await;
+    assert_eq!(status, 401);
+    let (status, list) = api(&app, &fac, Method::GET, &list_path, None).await;
+    assert_eq!(status, 200);
+    assert_eq!(list[0]["person_id"], out_id);
+    assert_eq!(list[0]["email"], "out@marketing-wg.example");
+    // Attendance before the start is refused, naming it.
+    let (status, err) = api(
+        &app,
+        &fac,
+        Method::POST,
+        &format!("/api/v1/events/{id}/attendance"),
+        Some(json!({"present": [out_id]})),
+    )
+    .await;
+    assert_eq!(
+        (status, err["codes"]["attendance"].clone()),
+        (422, json!("event-not-started"))
+    );
+    // Members may not edit someone else's event; capacity below the registered is refused.
+    let (status, _) = api(
+        &app,
+        &member,
+        Method::PUT,
+        &format!("/api/v1/events/{id}"),
+        Some(webinar("marketing-wg")),
+    )
+    .await;
+    assert_eq!(status, 403);
+    let _ = member_id;
+
+    // The public feed, read by an independent parser, at the instants Agora gives.
+    let res = reqwest::get(app.url("/events.ics")).await.expect("feed");
+    assert_eq!(res.status(), 200);
+    assert!(res
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/calendar")));
+    let feed = res.text().await.expect("text");
+    assert!(!feed.contains("@marketing-wg.example"));
+    let lines = independent_expansion(&feed, "2027-01-01", "2027-12-31");
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("Open edX, what is new|2027-01-13T15:00:00Z")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("Paris meetup|2027-07-01T16:00:00Z")),
+        "{lines:?}"
+    );
+    let one = reqwest::get(app.url(&format!("/events/{id}.ics")))
+        .await
+        .expect("feed")
+        .text()
+        .await
+        .expect("text");
+    assert_eq!(
+        independent_expansion(&one, "2027-01-01", "2027-12-31").len(),
+        1
+    );
+
+    // Cancelling keeps it listed, marked, and closes registration.
+    let (status, c) = api(
+        &app,
+        &fac,
+        Method::POST,
+        &format!("/api/v1/events/{id}/cancel"),
+        None,
+    )
+    .await;
+    assert_eq!((status, c["status"].clone()), (200, json!("cancelled")));
+    let (status, err) = api(&app, &member, Method::PUT, &path, None).await;
+    assert_eq!(
+        (status, err["codes"]["registration"].clone()),
+        (422, json!("event-cancelled"))
+    );
+    let feed = reqwest::get(app.url("/events.ics"))
+        .await
+        .expect("feed")
+        .text()
+        .await
+        .expect("text");
+    assert!(feed.contains("STATUS:CANCELLED"));
+}
+
+async fn members_only_events_stay_inside_their_group(app: TestApp) {
+    let ([_, member_id, _], [fac, member, outsider]) =
+        setup(&app, "inner", Visibility::Members).await;
+    // A public event of a members-only group would name it to outsiders.
+    let (status, err) = api(
+        &app,
+        &fac,
+        Method::POST,
+        "/api/v1/events",
+        Some(webinar("inner")),
+    )
+    .await;
+    assert_eq!(
+        (status, err["codes"]["audience"].clone()),
+        (422, json!("group-is-members-only"))
+    );
+    let mut body = webinar("inner");
+    body["audience"] = json!("members");
+    body["title"] = json!("Inner circle");
+    let (status, e) = api(&app, &fac, Method::POST, "/api/v1/events", Some(body)).await;
+    assert_eq!(status, 201, "{e}");
+    let id = e["id"].as_i64().expect("id");
+    let path = format!("/api/v1/events/{id}");
+    assert_eq!(anonymous(&app, &path).await.0, 404);
+    assert_eq!(api(&app, &outsider, Method::GET, &path, None).await.0, 404);
+    assert_eq!(api(&app, &member, Method::GET, &path, None).await.0, 200);
+    let page = reqwest::get(app.url(&format!("/events/{id}")))
+        .await
+        .expect("page");
+    assert_eq!(page.status(), 404);
+    assert_eq!(
+        reqwest::get(app.url(&format!("/events/{id}.ics")))
+            .await
+            .expect("ics")
+            .status(),
+        404
+    );
+    assert_eq!(count_events(&app, &outsider).await, 0);
+    assert_eq!(count_events(&app, &member).await, 1);
+    let (status, _) = api(
+        &app,
+        &outsider,
+        Method::PUT,
+        &format!("{path}/registration"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 404);
+    let feed = reqwest::get(app.url("/events.ics"))
+        .await
+        .expect("feed")
+        .text()
+        .await
+        .expect("text");
+    assert!(!feed.contains("Inner circle"));
+    let list = reqwest::get(app.url("/events"))
+        .await
+        .expect("list")
+        .text()
+        .await
+        .expect("html");
+    assert!(!list.contains("Inner circle"));
+    // The member's private calendar carries it.
+    let secret = agora_web::auth::random_token();
+    app.store
+        .set_calendar_feed(
+            member_id,
+            &agora_web::auth::hash_token(&secret),
+            &Who::system(),
+        )
+        .await
+        .expect("feed link");
+    let private = reqwest::get(app.url(&format!("/calendar/{secret}.ics")))
+        .await
+        .expect("feed")
+        .text()
+        .await
+        .expect("text");
+    let lines = independent_expansion(&private, "2027-01-01", "2027-12-31");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("Inner circle|2027-01-13T15:00:00Z")),
+        "{lines:?}"
+    );
+}
+
+async fn concurrent_registrations_get_no_server_error(app: TestApp) {
+    let org = app.person("org@example.org", &[]).await;
+    let org_token = app.token(org).await;
+    let mut body = webinar("");
+    body["capacity"] = json!("10");
+    let (status, e) = api(&app, &org_token, Method::POST, "/api/v1/events", Some(body)).await;
+    assert_eq!(status, 201, "{e}");
+    let id = e["id"].as_i64().expect("id");
+    let mut tokens = vec![];
+    for n in 0..32 {
+        let p = app.person(&format!("p{n}@example.org"), &[]).await;
+        tokens.push(app.token(p).await);
+    }
+    let path = format!("/api/v1/events/{id}/registration");
+    let client = reqwest::Client::new();
+    // All at once: each request on its own task, started before any is awaited.
+    let calls: Vec<_> = tokens
+        .iter()
+        .map(|t| tokio::spawn(client.put(app.url(&path)).bearer_auth(t).send()))
+        .collect();
+    let mut ok = 0;
+    let mut full = 0;
+    for a in calls {
+        let status = a.await.expect("task").expect("answer").status().as_u16();
+        assert!(status < 500, "server error {status}");
+        match status {
+            204 => ok += 1,
+            422 => full += 1,
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert_eq!((ok, full), (10, 22));
+    let (_, e) = anonymous(&app, &format!("/api/v1/events/{id}")).await;
+    assert_eq!(e["registered"], 10);
+}
+
+async fn forms_name_the_field_and_the_home_page_lists_the_week(app: TestApp) {
+    app.person("walker@example.org", &[]).await;
+    let c = app.login("walker@example.org").await;
+    // Starts in three days, in Tokyo.
+    let start = (app.clock.now() + chrono::Duration::days(3))
+        .format("%Y-%m-%dT10:00")
+        .to_string();
+    let end = start.replace("T10:00", "T12:00");
+    let mut fields = vec![
+        ("kind", "workshop"),
+        ("title", "Theming workshop"),
+        ("start_time", start.as_str()),
+        ("end_time", "2000-01-01T00:00"),
+        ("zone", "Asia/Tokyo"),
+        ("place", "Shibuya"),
+        ("registration", "open"),
+        ("audience", "public"),
+    ];
+    let res = app.post_form(&c, "/events/new", "/events", &fields).await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.expect("html");
+    assert!(html.contains("id=\"end_time-error\""), "{html}");
+    assert!(html.contains("The end must come after the start."));
+    let (_, list) = anonymous(&app, "/api/v1/events").await;
+    assert_eq!(list.as_array().expect("list").len(), 0);
+    fields[3] = ("end_time", end.as_str());
+    let res = app.post_form(&c, "/events/new", "/events", &fields).await;
+    assert_eq!(res.status(), 303);
+    let at = res
+        .headers()
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .expect("location")
+        .to_string();
+    let res = app.post_form(&c, &at, &format!("{at}/register"), &[]).await;
+    assert_eq!(res.status(), 303);
+    let home = c
+        .get(app.url("/home"))
+        .send()
+        .await
+        .expect("home")
+        .text()
+        .await
+        .expect("html");
+    assert!(home.contains("Theming workshop"), "{home}");
+    assert!(home.contains("Asia/Tokyo"));
+    // The organizer's list page shows the registrant; nobody else's.
+    let list = c
+        .get(app.url(&format!("{at}/registrants")))
+        .send()
+        .await
+        .expect("list");
+    assert_eq!(list.status(), 200);
+    assert!(list
+        .text()
+        .await
+        .expect("html")
+        .contains("walker@example.org"));
+}
