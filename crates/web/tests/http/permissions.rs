@@ -214,6 +214,40 @@ async fn every_route_checks_every_role(app: TestApp) {
         .create_meeting_series(wg.id, &meeting, &agora_store::Who::system())
         .await
         .expect("series");
+    // Events: a public one of nobody's group, and one for the members of the members-only group,
+    // both organized by the admin.
+    let event_input = |audience: &str, group: &str| agora_domain::events::EventInput {
+        kind: "meetup".into(),
+        title: "A meetup".into(),
+        start_time: "2027-06-01T10:00".into(),
+        end_time: "2027-06-01T12:00".into(),
+        zone: "Europe/Madrid".into(),
+        place: "Madrid".into(),
+        registration: "open".into(),
+        audience: audience.into(),
+        group: group.into(),
+        ..Default::default()
+    };
+    let pub_ev = app
+        .store
+        .create_event(
+            &event_input("public", "").parse().expect("event").event,
+            None,
+            &[admin_id],
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("event");
+    let wg_ev = app
+        .store
+        .create_event(
+            &event_input("members", "wg").parse().expect("event").event,
+            Some(wg.id),
+            &[admin_id],
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("event");
     let occ = format!("/groups/wg/meetings/{sid}/2026-01-07T10:00:00");
     let api_occ = format!("/api/v1/groups/wg/meetings/{sid}/occurrences/2026-01-07T10:00:00");
 
@@ -819,6 +853,76 @@ async fn every_route_checks_every_role(app: TestApp) {
             "/account/calendar/revoke".into(),
             [Login, Allow, Allow, Allow],
         ),
+        ("GET", "/events".into(), [Allow, Allow, Allow, Allow]),
+        (
+            "GET",
+            "/events?when=past".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        ("GET", "/events.ics".into(), [Allow, Allow, Allow, Allow]),
+        ("GET", "/events/new".into(), [Login, Allow, Allow, Allow]),
+        ("POST", "/events".into(), [Login, Allow, Allow, Allow]),
+        (
+            "GET",
+            format!("/events/{pub_ev}"),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/events/{pub_ev}.ics"),
+            [Allow, Allow, Allow, Allow],
+        ),
+        // Members of the group (the partner admin of A is one) and the organizer.
+        (
+            "GET",
+            format!("/events/{wg_ev}"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/events/{wg_ev}.ics"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/events/{pub_ev}/edit"),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/events/{pub_ev}/edit"),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/events/{pub_ev}/register"),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/events/{pub_ev}/unregister"),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/events/{wg_ev}/register"),
+            [Login, Hidden, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/events/{pub_ev}/registrants"),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/events/{pub_ev}/attendance"),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/events/{pub_ev}/cancel"),
+            [Login, Forbid, Forbid, Allow],
+        ),
     ];
     let api: Vec<(&str, String, [Expect; 4])> = vec![
         ("GET", "/api/v1/bodies".into(), [Allow, Allow, Allow, Allow]),
@@ -1241,6 +1345,52 @@ async fn every_route_checks_every_role(app: TestApp) {
             format!("{api_occ}/attendance"),
             [Hidden, Hidden, Allow, Allow],
         ),
+        ("GET", "/api/v1/events".into(), [Allow, Allow, Allow, Allow]),
+        (
+            "POST",
+            "/api/v1/events".into(),
+            [Unauth, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/api/v1/events/{pub_ev}"),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/api/v1/events/{wg_ev}"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "PUT",
+            format!("/api/v1/events/{pub_ev}"),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "PUT",
+            format!("/api/v1/events/{pub_ev}/registration"),
+            [Unauth, Allow, Allow, Allow],
+        ),
+        (
+            "DELETE",
+            format!("/api/v1/events/{pub_ev}/registration"),
+            [Unauth, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/api/v1/events/{pub_ev}/registrants"),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/events/{pub_ev}/attendance"),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/events/{wg_ev}/cancel"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
     ];
 
     let people = [
@@ -1313,6 +1463,7 @@ async fn every_route_checks_every_role(app: TestApp) {
             let mut req = match *method {
                 "GET" => api_client.get(app.url(path)),
                 "PUT" => api_client.put(app.url(path)).json(&serde_json::json!({})),
+                "DELETE" => api_client.delete(app.url(path)),
                 _ => api_client.post(app.url(path)).json(&serde_json::json!({})),
             };
             if let Some(t) = &bearer {
