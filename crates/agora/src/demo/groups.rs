@@ -267,6 +267,7 @@ pub(super) async fn groups(store: &Store) -> Result<()> {
             &Who::person(gabriel.id, MEMBER_EMAIL),
         )
         .await?;
+    events(store, marketing.id, &[eden, nicole], gabriel.id).await?;
     okrs(store, bizdev.id, &focus, fatima.id).await?;
     let who = |id: i64, email: &str| Who::person(id, email);
     updates(
@@ -515,6 +516,69 @@ async fn okrs(
                     comment: comment.into(),
                 },
                 &who,
+            )
+            .await?;
+    }
+    Ok(())
+}
+
+/// The MWG's events: a webinar a month ahead (New York time) and a meetup in Madrid within the
+/// week, for which the demo member has registered (it is on their home page).
+async fn events(store: &Store, marketing: i64, organizers: &[i64], member: i64) -> Result<()> {
+    use agora_domain::events::EventInput;
+    let system = Who::system();
+    let day = |days: i64| {
+        (store.now() + chrono::Duration::days(days))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    let webinar = EventInput {
+        kind: "webinar".into(),
+        title: "Open edX for your organization".into(),
+        description: "What the platform offers, who runs it, and how to start: an hour with the \
+                      Marketing Working Group, with time for questions."
+            .into(),
+        start_time: format!("{}T10:00", day(30)),
+        end_time: format!("{}T11:00", day(30)),
+        zone: "America/New_York".into(),
+        link: "https://openedx.org/events/".into(),
+        capacity: "200".into(),
+        registration: "open".into(),
+        audience: "public".into(),
+        group: "marketing-wg".into(),
+        ..EventInput::default()
+    };
+    let meetup = EventInput {
+        kind: "meetup".into(),
+        title: "Open edX meetup in Madrid".into(),
+        description: "An evening with the community in Madrid: short talks and conversation."
+            .into(),
+        start_time: format!("{}T18:30", day(5)),
+        end_time: format!("{}T20:30", day(5)),
+        zone: "Europe/Madrid".into(),
+        place: "Madrid".into(),
+        capacity: "40".into(),
+        registration: "open".into(),
+        audience: "public".into(),
+        group: "marketing-wg".into(),
+        ..EventInput::default()
+    };
+    let mut ids = vec![];
+    for input in [webinar, meetup] {
+        let e = input.parse().map_err(|e| anyhow::anyhow!("{e}"))?.event;
+        ids.push(
+            store
+                .create_event(&e, Some(marketing), organizers, &system)
+                .await?,
+        );
+    }
+    if let Some(meetup) = ids.last() {
+        store
+            .register_for_event(
+                *meetup,
+                member,
+                store.now(),
+                &Who::person(member, MEMBER_EMAIL),
             )
             .await?;
     }

@@ -466,6 +466,28 @@ mod tests {
             .all(|g| g.membership == Membership::ByRequest));
         let mwg = store.group("marketing-wg").await.expect("q").expect("mwg");
         assert_eq!(mwg.membership, Membership::Open);
+        // The MWG's webinar and meetup, public; the demo member registered for the meetup.
+        let mwg_events = store
+            .events(
+                agora_store::EventReader {
+                    person_id: None,
+                    admin: false,
+                },
+                &agora_store::EventFilter {
+                    group_id: Some(mwg.body.id),
+                    ..Default::default()
+                },
+                store.now(),
+            )
+            .await
+            .expect("events");
+        assert_eq!(
+            mwg_events
+                .iter()
+                .map(|e| (e.event.kind.slug(), e.registered))
+                .collect::<Vec<_>>(),
+            [("meetup", 1), ("webinar", 0)]
+        );
         assert_eq!(mwg.hours, Some(HoursRange { min: 10, max: 20 }));
         let members = store.group_members(mwg.body.id).await.expect("q");
         let role = |name: &str| {
