@@ -39,6 +39,7 @@ events-cancel = Cancel this event
 events-capacity-hint = Leave empty for no limit.
 events-group-hint = The address name of a group you facilitate (such as marketing-wg), if the event is the group's.
 events-organizers-hint = Further organizers by their person number, separated by commas.
+events-all-of-group = All events of the group
 events-save = Save
 events-feed-name = Agora events
 event-kind-webinar = Webinar

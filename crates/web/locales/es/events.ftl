@@ -39,6 +39,7 @@ events-cancel = Cancelar este evento
 events-capacity-hint = Déjelo vacío si no hay límite.
 events-group-hint = El nombre de dirección de un grupo que usted facilita (como marketing-wg), si el evento es del grupo.
 events-organizers-hint = Otros organizadores por su número de persona, separados por comas.
+events-all-of-group = Todos los eventos del grupo
 events-save = Guardar
 events-feed-name = Eventos de Agora
 event-kind-webinar = Seminario web

@@ -39,6 +39,7 @@ events-cancel = Annuler cet événement
 events-capacity-hint = Laissez vide s’il n’y a pas de limite.
 events-group-hint = Le nom d’adresse d’un groupe que vous animez (comme marketing-wg), si l’événement est celui du groupe.
 events-organizers-hint = Autres organisateurs par leur numéro de personne, séparés par des virgules.
+events-all-of-group = Tous les événements du groupe
 events-save = Enregistrer
 events-feed-name = Événements d’Agora
 event-kind-webinar = Webinaire

@@ -87,6 +87,8 @@ struct GroupView {
     okrs: super::okrs::GroupOkrs,
     updates: super::updates::GroupUpdates,
     meetings: Vec<super::meetings::MeetingView>,
+    /// The group's upcoming events the viewer may see.
+    events: Vec<agora_store::StoredEvent>,
 }
 
 impl GroupView {
@@ -180,6 +182,17 @@ async fn group_view(
         okrs: super::okrs::group_okrs(state, v, &group, s, period).await?,
         updates: super::updates::group_updates(state, v, &group, s).await?,
         meetings: super::meetings::group_meetings(state, &group).await?,
+        events: state
+            .store
+            .events(
+                crate::events::actions::reader(v),
+                &agora_store::EventFilter {
+                    group_id: Some(group.body.id),
+                    ..Default::default()
+                },
+                state.clock.now(),
+            )
+            .await?,
         ctx: Ctx::new(v, &path),
         d: actions::detail(state, v, group, s).await?,
         today: state.clock.now().date_naive(),

@@ -215,6 +215,17 @@ async fn organizers_publish_and_the_public_sees_counts_not_names(app: TestApp) {
     assert_eq!(status, 403);
     let _ = member_id;
 
+    // The group's page lists its events.
+    let group_page = reqwest::get(app.url("/groups/marketing-wg"))
+        .await
+        .expect("group")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        group_page.contains(&format!("href=\"/events/{id}\"")),
+        "{group_page}"
+    );
     // The public feed, read by an independent parser, at the instants Agora gives.
     let res = reqwest::get(app.url("/events.ics")).await.expect("feed");
     assert_eq!(res.status(), 200);
