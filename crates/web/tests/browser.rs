@@ -1178,6 +1178,55 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .expect("source")
         .contains("A Norwegian college moves 40 courses"));
 
+    // Events (issue 10): the list and an event's page for everyone; its organizer's page, form and
+    // registrant list.
+    let mia = store
+        .person_by_email("mia@example.org")
+        .await
+        .expect("read")
+        .expect("mia");
+    let event = agora_domain::events::EventInput {
+        kind: "webinar".into(),
+        title: "Open edX for your organization".into(),
+        description: "An hour with the Marketing Working Group.".into(),
+        start_time: "2030-01-15T10:00".into(),
+        end_time: "2030-01-15T11:00".into(),
+        zone: "America/New_York".into(),
+        link: "https://openedx.org/events/".into(),
+        capacity: "100".into(),
+        registration: "open".into(),
+        audience: "public".into(),
+        group: "marketing-wg".into(),
+        ..Default::default()
+    }
+    .parse()
+    .expect("event")
+    .event;
+    let eid = store
+        .create_event(&event, Some(mwg.id), &[mia.id], &Who::system())
+        .await
+        .expect("event");
+    store
+        .register_for_event(eid, mia.id, store.now(), &Who::system())
+        .await
+        .expect("register");
+    v.go("/events", "66-events").await;
+    v.go(&format!("/events/{eid}"), "67-event").await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("1 of 100 places taken"));
+    v.sign_in("mia@example.org", "68-organizer-login").await;
+    v.go(&format!("/events/{eid}"), "69-event-organizer").await;
+    v.go("/events/new", "70-event-new").await;
+    v.go(&format!("/events/{eid}/edit"), "71-event-edit").await;
+    v.go(
+        &format!("/events/{eid}/registrants"),
+        "72-event-registrants",
+    )
+    .await;
+
     let pages = std::mem::take(&mut v.pages);
     c.close().await.expect("close browser");
     let _ = stop.send(());
