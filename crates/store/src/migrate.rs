@@ -69,6 +69,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "activity_and_updates",
         include_str!("../migrations/0015_activity_and_updates.sql"),
     ),
+    (16, "hours", include_str!("../migrations/0016_hours.sql")),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

@@ -51,6 +51,7 @@ mod audit;
 mod contributions;
 mod governance;
 mod groups;
+mod hours;
 mod kernel;
 mod leads;
 mod meetings;
