@@ -608,6 +608,8 @@ mod tests {
             "confidence",
             "zone",
             "minutes",
+            "month",
+            "groups",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

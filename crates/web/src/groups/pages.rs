@@ -87,6 +87,8 @@ struct GroupView {
     okrs: super::okrs::GroupOkrs,
     updates: super::updates::GroupUpdates,
     meetings: Vec<super::meetings::MeetingView>,
+    /// The "Time" section, for members, facilitators and admins only.
+    hours: Option<super::hours::GroupHours>,
 }
 
 impl GroupView {
@@ -163,6 +165,12 @@ pub struct PageForm {
     pub links: String,
     pub cadence_days: String,
     pub members_post: Option<String>,
+    // Hours and the sharing choice.
+    pub month: String,
+    pub activity: String,
+    pub hours: String,
+    pub note: String,
+    pub shared: Option<String>,
 }
 
 async fn group_view(
@@ -180,6 +188,7 @@ async fn group_view(
         okrs: super::okrs::group_okrs(state, v, &group, s, period).await?,
         updates: super::updates::group_updates(state, v, &group, s).await?,
         meetings: super::meetings::group_meetings(state, &group).await?,
+        hours: super::hours::group_hours(state, v, &group, s).await?,
         ctx: Ctx::new(v, &path),
         d: actions::detail(state, v, group, s).await?,
         today: state.clock.now().date_naive(),
