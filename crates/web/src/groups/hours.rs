@@ -379,8 +379,9 @@ pub async fn delete_hours(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Whether to share your monthly totals with the group's members.
-#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+/// Whether to share your monthly totals with the group's members (not shared when left out).
+#[derive(Debug, Default, Clone, Deserialize, Serialize, ToSchema)]
+#[serde(default)]
 pub struct SharingInput {
     pub shared: bool,
 }
