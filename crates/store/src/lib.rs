@@ -44,8 +44,9 @@ pub use governance::{
 };
 pub use groups::{
     Attendee, DueKeyResult, FacilitatorTerm, Group, GroupLink, GroupMember, GroupUpdate,
-    JoinRequest, MeetingSeries, Objective, ObjectiveLink, OccurrenceNotes, RotationReport,
-    StoredCheckIn, StoredKeyResult, UpdateReminderReport, UpdateSchedule,
+    HoursEntry, HoursReminderReport, JoinRequest, MeetingSeries, MemberMonth, Objective,
+    ObjectiveLink, OccurrenceNotes, RotationReport, StoredCheckIn, StoredKeyResult,
+    UpdateReminderReport, UpdateSchedule,
 };
 pub use jobs::JobRun;
 pub use leads::{

@@ -69,7 +69,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "activity_and_updates",
         include_str!("../migrations/0015_activity_and_updates.sql"),
     ),
-    // 16 is another branch's (initiatives and hours); the numbers stay unique when they meet.
+    (16, "hours", include_str!("../migrations/0016_hours.sql")),
     (17, "events", include_str!("../migrations/0017_events.sql")),
 ];
 

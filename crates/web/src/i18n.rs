@@ -609,6 +609,8 @@ mod tests {
             "zone",
             "minutes",
             "capacity",
+            "month",
+            "groups",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

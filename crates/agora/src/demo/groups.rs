@@ -270,6 +270,13 @@ pub(super) async fn groups(store: &Store) -> Result<()> {
     events(store, marketing.id, &[eden, nicole], gabriel.id).await?;
     okrs(store, bizdev.id, &focus, fatima.id).await?;
     let who = |id: i64, email: &str| Who::person(id, email);
+    hours(
+        store,
+        marketing.id,
+        &who(eden, "eden@openedx.example"),
+        &who(nicole, "nicole@abstract.example"),
+    )
+    .await?;
     updates(
         store,
         &[
@@ -279,6 +286,37 @@ pub(super) async fn groups(store: &Store) -> Result<()> {
         ],
     )
     .await
+}
+
+/// Time commitments: the Marketing WG's organizers logged last month's hours (both within the
+/// group's 10-20 hours) and some of this month's; Nicole shares her totals with the group.
+async fn hours(store: &Store, marketing: i64, eden: &Who, nicole: &Who) -> Result<()> {
+    use agora_domain::groups::hours::{HoursInput, Month};
+    let this = Month::containing(store.now().date_naive());
+    let last = this.previous();
+    for (who, month, activity, hours, note) in [
+        (eden, last, "meetings", "4", "Bi-weekly meetings"),
+        (eden, last, "content", "8", "Case-study template"),
+        (eden, last, "outreach", "3.5", ""),
+        (eden, this, "meetings", "2", ""),
+        (eden, this, "content", "3", "First case study"),
+        (nicole, last, "meetings", "4", ""),
+        (nicole, last, "events", "6", "Webinar planning"),
+        (nicole, last, "video", "2.5", ""),
+        (nicole, this, "meetings", "2", ""),
+    ] {
+        let h = HoursInput {
+            month: month.to_string(),
+            activity: activity.into(),
+            hours: hours.into(),
+            note: note.into(),
+        }
+        .parse(store.now().date_naive())
+        .map_err(|e| anyhow::anyhow!("demo hours invalid: {e}"))?;
+        store.log_hours(marketing, &h, who).await?;
+    }
+    store.set_hours_sharing(marketing, true, nicole).await?;
+    Ok(())
 }
 
 /// Regular updates: the Marketing WG and Product-Market Alignment have reported; Market Penetration

@@ -528,6 +528,16 @@ mod tests {
                 .len(),
             1
         );
+        // Time commitments: the organizers' hours of last month and this one.
+        let month = agora_domain::groups::hours::Month::containing(store.now().date_naive());
+        let totals = store
+            .hours_totals(mwg.body.id, month.previous())
+            .await
+            .expect("q");
+        assert_eq!(totals.len(), 4, "two organizers, two months");
+        assert!(totals
+            .iter()
+            .any(|t| t.name == "Nicole Kessler" && t.shared));
         // Regular updates: the Marketing WG has reported; one focus group is overdue, as its
         // parent's page shows.
         use agora_domain::groups::updates::Staleness;

@@ -4,6 +4,7 @@
 //! the web layer checks an exception against its series there before this module keeps it.
 
 use super::*;
+use agora_domain::activity::{ActivityKind, ActivitySource, NewActivity};
 use agora_domain::groups::meetings::{self as m, Exception, Rule, Series};
 use chrono::NaiveDateTime;
 
@@ -465,6 +466,21 @@ impl Store {
                 .bind(person_id)
                 .bind(self.stamp())
                 .execute(&mut *tx)
+                .await?;
+                // Attending is activity (issue 10's ledger). The source id names the occurrence,
+                // so unmarking and marking again records it once; the entry stays (append-only).
+                crate::activity::append(
+                    &mut tx,
+                    &NewActivity::new(
+                        person_id,
+                        ActivitySource::Meetings,
+                        format!("attendance:{series_id}:{occurrence}:{person_id}"),
+                        ActivityKind::Attended,
+                        self.now(),
+                    )
+                    .in_group(body_id)
+                    .detail(serde_json::json!({"series_id": series_id, "occurrence": occurrence})),
+                )
                 .await?;
             }
             held == 0

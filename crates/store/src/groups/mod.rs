@@ -3,6 +3,7 @@
 //! are role grants scoped to the body, so this module writes grants rather than a second member list.
 //! Rules come from `agora_domain::groups`.
 
+mod hours;
 mod meetings;
 mod membership;
 mod okrs;
@@ -10,6 +11,7 @@ mod profile;
 mod terms;
 mod updates;
 
+pub use hours::{HoursEntry, HoursReminderReport, MemberMonth};
 pub use meetings::{Attendee, MeetingSeries, OccurrenceNotes};
 pub use okrs::{DueKeyResult, Objective, ObjectiveLink, StoredCheckIn, StoredKeyResult};
 pub use terms::RotationReport;

@@ -857,6 +857,46 @@ async fn every_change_of_state_is_audited(store: Store) {
         .await;
     store.cancel_event(eid, &people[0].1).await.expect("cancel");
     log.expect(&store, "cancel_event", &["event.cancel"]).await;
+    // ---- Hours (the ledger entry is part of the logged change, with no audit entry of its own)
+    let month = agora_domain::groups::hours::Month::containing(store.now().date_naive());
+    let hours = |h: &str| {
+        agora_domain::groups::hours::HoursInput {
+            month: month.to_string(),
+            activity: "outreach".into(),
+            hours: h.into(),
+            note: String::new(),
+        }
+        .parse(store.now().date_naive())
+        .expect("valid")
+    };
+    store
+        .log_hours(body.id, &hours("2"), &people[1].1)
+        .await
+        .expect("log hours");
+    log.expect(&store, "log_hours", &["group.hours.log"]).await;
+    store
+        .log_hours(body.id, &hours("2.5"), &people[1].1)
+        .await
+        .expect("correct hours");
+    log.expect(&store, "log_hours (correction)", &["group.hours.log"])
+        .await;
+    store
+        .set_hours_sharing(body.id, true, &people[1].1)
+        .await
+        .expect("share");
+    log.expect(&store, "set_hours_sharing", &["group.hours.sharing"])
+        .await;
+    store
+        .delete_hours(
+            body.id,
+            month,
+            agora_domain::groups::hours::HoursActivity::Outreach,
+            &people[1].1,
+        )
+        .await
+        .expect("delete hours");
+    log.expect(&store, "delete_hours", &["group.hours.delete"])
+        .await;
     // ---- OKRs (the clock moves to the end of the quarter last, for the score)
     let day = store.now().date_naive();
     let objective = agora_domain::groups::okrs::ObjectiveInput {

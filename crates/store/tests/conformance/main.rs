@@ -52,6 +52,7 @@ mod contributions;
 mod events;
 mod governance;
 mod groups;
+mod hours;
 mod kernel;
 mod leads;
 mod meetings;

@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod api;
 pub mod calendar;
+pub mod hours;
 pub mod meeting_api;
 pub mod meetings;
 pub mod okr_api;
@@ -102,6 +103,9 @@ pub fn routes() -> Routes {
             "/groups/{slug}/meetings/{id}/{occurrence}/attendance",
             post(meetings::attendance_page),
         )
+        .route("/groups/{slug}/hours", post(hours::log_page))
+        .route("/groups/{slug}/hours/delete", post(hours::delete_page))
+        .route("/groups/{slug}/hours/sharing", post(hours::sharing_page))
         .route("/groups/{slug}/calendar.ics", get(calendar::group_feed))
         .route("/calendar/{file}", get(calendar::person_feed))
         .route("/account/calendar", post(calendar::create_link))
@@ -129,7 +133,14 @@ pub fn routes() -> Routes {
         .routes(routes!(meeting_api::exception))
         .routes(routes!(meeting_api::occurrence))
         .routes(routes!(meeting_api::notes))
-        .routes(routes!(meeting_api::attendance));
+        .routes(routes!(meeting_api::attendance))
+        .routes(routes!(
+            hours::get_hours,
+            hours::post_hours,
+            hours::put_hours
+        ))
+        .routes(routes!(hours::delete_hours))
+        .routes(routes!(hours::put_sharing));
     Routes {
         pages,
         api,
@@ -140,15 +151,17 @@ pub fn routes() -> Routes {
 /// Terms are dates: the rotation need not run often, only every day.
 pub const ROTATION_EVERY: Duration = Duration::from_secs(3600);
 
-/// The facilitator rotation (terms begin and end, holders are reminded before the end) and the
-/// reminders of updates due (once per group and due date).
+/// The facilitator rotation (terms begin and end, holders are reminded before the end), the
+/// reminders of updates due (once per group and due date) and of hours to log (once per person and
+/// month, from the 25th to the 5th of the next month).
 pub fn job(store: Store, every: Duration) -> Job {
     Job::new("groups", every, move |now| {
         let store = store.clone();
         async move {
             let rotation = crate::jobs::summary(store.rotate_facilitators(now).await?);
             let updates = crate::jobs::summary(store.remind_updates_due(now).await?);
-            Ok([rotation, updates]
+            let hours = crate::jobs::summary(store.remind_hours_due(now).await?);
+            Ok([rotation, updates, hours]
                 .into_iter()
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()

@@ -89,6 +89,8 @@ struct GroupView {
     meetings: Vec<super::meetings::MeetingView>,
     /// The group's upcoming events the viewer may see.
     events: Vec<agora_store::StoredEvent>,
+    /// The "Time" section, for members, facilitators and admins only.
+    hours: Option<super::hours::GroupHours>,
 }
 
 impl GroupView {
@@ -165,6 +167,12 @@ pub struct PageForm {
     pub links: String,
     pub cadence_days: String,
     pub members_post: Option<String>,
+    // Hours and the sharing choice.
+    pub month: String,
+    pub activity: String,
+    pub hours: String,
+    pub note: String,
+    pub shared: Option<String>,
 }
 
 async fn group_view(
@@ -193,6 +201,7 @@ async fn group_view(
                 state.clock.now(),
             )
             .await?,
+        hours: super::hours::group_hours(state, v, &group, s).await?,
         ctx: Ctx::new(v, &path),
         d: actions::detail(state, v, group, s).await?,
         today: state.clock.now().date_naive(),

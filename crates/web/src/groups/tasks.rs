@@ -1,7 +1,8 @@
 //! What groups ask of people: facilitators answer requests to join, and plan the next facilitator
 //! when a term is about to end with no successor; facilitators and members check in on key results
 //! nobody has moved for 14 days; whoever may post a group's regular update is asked for it from a
-//! few days before it is due (`updates::Staleness`); and the meetings of the coming week of every
+//! few days before it is due (`updates::Staleness`); members of groups with an expected time
+//! commitment log the month's hours from its 25th to the 5th of the next; and the meetings of the coming week of every
 //! group a person belongs to. Who may is `groups::may_facilitate` and `okrs::may_check_in`, as on
 //! the group's pages.
 
@@ -140,6 +141,29 @@ async fn items(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
             format!("/groups/{}/key-results/{}", g.body.slug, kr.key_result_id),
             Some(kr.since + chrono::Duration::days(okr::CHECK_IN_DUE_DAYS)),
         ));
+    }
+    // Hours to log: from the 25th of a month to the 5th of the next, each group with an expected
+    // range the person belongs to and logged nothing in for that month (`hours::month_to_log`).
+    if let (Some(person), Some(month)) = (
+        v.actor.person_id(),
+        agora_domain::groups::hours::month_to_log(today),
+    ) {
+        // Due at the end of the 5th of the next month.
+        let due = month.next().first_day()
+            + chrono::Duration::days(i64::from(agora_domain::groups::hours::REMIND_UNTIL_DAY));
+        for g in state.store.groups_missing_hours(person, month).await? {
+            out.push(Task::new(
+                "groups",
+                "hours-to-log",
+                tr.t2(
+                    "task-group-hours",
+                    ("month", month.to_string()),
+                    ("group", g.name),
+                ),
+                format!("/groups/{}#time", g.slug),
+                Some(Utc.from_utc_datetime(&due.and_time(NaiveTime::MIN))),
+            ));
+        }
     }
     // Meetings this week of every group the person belongs to, in each series' own zone.
     if let Some(person) = v.actor.person_id() {

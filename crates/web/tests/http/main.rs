@@ -7,6 +7,7 @@ mod flows;
 mod governance;
 mod groups;
 mod helpers;
+mod hours;
 mod jobs;
 mod languages;
 mod lead_desk;

@@ -827,6 +827,33 @@ async fn every_route_checks_every_role(app: TestApp) {
             format!("{occ}/attendance"),
             [Hidden, Hidden, Allow, Allow],
         ),
+        // Hours: members log their own (the admin joined wg above); outsiders of a public group
+        // are refused, of a members-only one never told it exists.
+        (
+            "POST",
+            "/groups/wg/hours".into(),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/groups/open/hours".into(),
+            [Login, Forbid, Forbid, Forbid],
+        ),
+        (
+            "POST",
+            "/groups/wg/hours/delete".into(),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/groups/wg/hours/sharing".into(),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/groups/open/hours/sharing".into(),
+            [Login, Forbid, Forbid, Forbid],
+        ),
         // A calendar client cannot sign in: members-only groups have no group feed.
         (
             "GET",
@@ -1308,6 +1335,53 @@ async fn every_route_checks_every_role(app: TestApp) {
             "GET",
             format!("/api/v1/people/{pa_id}/activity"),
             [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/groups/wg/hours".into(),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        // Facilitators and admins see a group's totals without being members.
+        (
+            "GET",
+            "/api/v1/groups/open/hours".into(),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/groups/wg/hours".into(),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "PUT",
+            "/api/v1/groups/wg/hours".into(),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/groups/open/hours".into(),
+            [Unauth, Forbid, Forbid, Forbid],
+        ),
+        // A month that does not parse: 422 once past access control.
+        (
+            "DELETE",
+            "/api/v1/groups/wg/hours/not-a-month/content".into(),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "DELETE",
+            "/api/v1/groups/open/hours/not-a-month/content".into(),
+            [Unauth, Forbid, Forbid, Forbid],
+        ),
+        (
+            "PUT",
+            "/api/v1/groups/wg/hours/sharing".into(),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "PUT",
+            "/api/v1/groups/open/hours/sharing".into(),
+            [Unauth, Forbid, Forbid, Forbid],
         ),
         (
             "GET",
