@@ -872,8 +872,11 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
             // Done: the vote is no longer waiting for them.
             v.go("/home", "48b-home-after-voting").await;
             let page = c.source().await.expect("source");
+            // Other programs may ask for something on some dates (hours to log from the 25th to
+            // the 5th), so look for this vote only.
             assert!(
-                page.contains("Nothing needs you right now."),
+                page.contains("id=\"tasks-list-heading\"")
+                    && !page.contains(&format!("href=\"/decisions/{decision}\"")),
                 "the vote is gone once cast"
             );
         }
@@ -1000,6 +1003,49 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .await
         .expect("source")
         .contains("Ship the roadmap with the community: 40 %"));
+
+    // Proposed OKRs: the facilitator proposes a suggested objective, comments on it (an empty
+    // comment is refused first) and adopts it.
+    v.go("/groups/core-wg/objectives/new", "61f-okr-templates")
+        .await;
+    click_to_new_page(
+        &c,
+        Locator::Css("#template-collaboration button[type=submit]"),
+    )
+    .await;
+    v.check("61g-okr-proposed").await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("Work with the other Open edX working groups"));
+    // Spaces pass the browser's `required` but not the server.
+    c.find(Locator::Id("comment"))
+        .await
+        .expect("comment")
+        .send_keys("   ")
+        .await
+        .expect("type");
+    click_to_new_page(&c, Locator::Css("form[action$='/comments'] button")).await;
+    v.check_posted("61h-okr-comment-refused").await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("This field is required."));
+    let comment = c.find(Locator::Id("comment")).await.expect("comment");
+    comment.clear().await.expect("clear");
+    comment
+        .send_keys("Start with Core Product: we share a roadmap.")
+        .await
+        .expect("type");
+    click_to_new_page(&c, Locator::Css("form[action$='/comments'] button")).await;
+    click_to_new_page(&c, Locator::Css("form[action$='/adopt'] button")).await;
+    v.check("61i-okr-adopted").await;
+    let page = c.source().await.expect("source");
+    assert!(
+        page.contains("Adopted") && page.contains("Start with Core Product: we share a roadmap.")
+    );
 
     // Regular updates: the facilitator posts one from the group's page (a link that is not a web
     // address is refused first, with what was typed), and the parent's printable digest shows it.
