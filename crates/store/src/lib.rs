@@ -45,8 +45,8 @@ pub use governance::{
 pub use groups::{
     Attendee, DueKeyResult, FacilitatorTerm, Group, GroupLink, GroupMember, GroupUpdate,
     HoursEntry, HoursReminderReport, JoinRequest, MeetingSeries, MemberMonth, Objective,
-    ObjectiveLink, OccurrenceNotes, RotationReport, StoredCheckIn, StoredKeyResult,
-    UpdateReminderReport, UpdateSchedule,
+    ObjectiveComment, ObjectiveLink, OccurrenceNotes, ProposedObjective, RotationReport,
+    StoredCheckIn, StoredKeyResult, UpdateReminderReport, UpdateSchedule,
 };
 pub use jobs::JobRun;
 pub use leads::{

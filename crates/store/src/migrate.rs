@@ -71,6 +71,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     ),
     (16, "hours", include_str!("../migrations/0016_hours.sql")),
     (17, "events", include_str!("../migrations/0017_events.sql")),
+    (
+        19,
+        "okr_proposals",
+        include_str!("../migrations/0019_okr_proposals.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

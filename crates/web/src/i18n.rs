@@ -456,6 +456,17 @@ mod tests {
         for s in ["waiting", "pipeline", "closed"] {
             keys.push(format!("inbox-tab-{s}"));
         }
+        // The OKR templates' words and focus areas.
+        use agora_domain::groups::okr_proposals::{FocusArea, TEMPLATES};
+        keys.extend(FocusArea::ALL.iter().map(|v| v.label_key()));
+        for t in TEMPLATES {
+            keys.push(format!("okr-template-{}", t.slug));
+            keys.push(format!("okr-template-{}-description", t.slug));
+            for n in 1..=t.key_results.len() {
+                keys.push(format!("okr-template-{}-kr{n}", t.slug));
+                keys.push(format!("okr-template-{}-kr{n}-unit", t.slug));
+            }
+        }
         // Labels the governance pages build from slugs.
         use agora_domain::governance::{
             BodyKind, DecisionKind, DecisionStatus, Ruling, Stance, Visibility, VoteChoice,

@@ -268,7 +268,17 @@ pub(super) async fn groups(store: &Store) -> Result<()> {
         )
         .await?;
     events(store, marketing.id, &[eden, nicole], gabriel.id).await?;
-    okrs(store, bizdev.id, &focus, fatima.id).await?;
+    okrs(
+        store,
+        bizdev.id,
+        &focus,
+        fatima.id,
+        &[
+            (stefania, "stefania@bizdev.example"),
+            (vineet, "vineet@bizdev.example"),
+        ],
+    )
+    .await?;
     let who = |id: i64, email: &str| Who::person(id, email);
     hours(
         store,
@@ -389,140 +399,99 @@ async fn updates(store: &Store, by: &[(i64, Who)]) -> Result<()> {
 }
 
 /// Draft OKRs for this quarter. Seed 000 says each Biz Dev focus group has a suggested set of goals to
-/// start its OKRs from, and states each group's aim; those aims are the draft objectives here, each
-/// serving the Biz Dev Working Group's own objective. The key results are illustrative drafts for the
-/// facilitators to replace; Product-Market Alignment (the demo facilitator's) has check-ins, so its
-/// key result's page has a chart.
+/// start its OKRs from, and states each group's aim: each focus group has proposed the suggested
+/// objective of its area (`okr_proposals::TEMPLATES`, in English), serving the Biz Dev Working
+/// Group's own objective. The community has commented on them; Product-Market Alignment (the demo
+/// facilitator's) adopted its objective and has check-ins, so its key result's page has a chart,
+/// while the three others wait on their facilitators' home pages.
 async fn okrs(
     store: &Store,
     bizdev: i64,
     focus: &[agora_store::Body],
     facilitator: i64,
+    commenters: &[(i64, &str)],
 ) -> Result<()> {
+    use agora_domain::groups::okr_proposals::CommentInput;
     use agora_domain::groups::okrs::{CheckInInput, KeyResultInput, ObjectiveInput};
     let system = Who::system();
     let today = store.now().date_naive();
-    let objective = |title: &str, description: &str, aligned_to: Option<i64>| {
-        ObjectiveInput {
-            title: title.into(),
-            description: description.into(),
-            aligned_to: aligned_to.map(|a| a.to_string()).unwrap_or_default(),
+    let goal = ObjectiveInput {
+        title: "Grow and enhance Open edX".into(),
+        description:
+            "New users, an aligned product, strategic partnerships and successful members: \
+                      the four focus groups' objectives serve this one."
+                .into(),
+        members_check_in: true,
+        ..Default::default()
+    }
+    .parse(today)
+    .map_err(|e| anyhow::anyhow!("demo objective invalid: {e}"))?;
+    let goal = store.create_objective(bizdev, &goal, &system).await?;
+    let english = agora_web::i18n::Tr::shipped("en").context("the English locale")?;
+    let templates = agora_web::groups::okr_proposals::templates(&english);
+    let comments = [
+        "Latin America first: three providers there already asked for help with local case studies.",
+        "Could one key result count the regional meetups too?",
+        "We can share our interview notes from two universities.",
+        "Integrations matter more than logos: keep the 40 % target.",
+    ];
+    for (i, (group, slug)) in focus
+        .iter()
+        .zip([
+            "new-regions",
+            "market-needs",
+            "strategic-partnerships",
+            "revenue-models",
+        ])
+        .enumerate()
+    {
+        let t = templates
+            .iter()
+            .find(|t| t.slug == slug)
+            .context("a demo template")?;
+        let objective = ObjectiveInput {
+            title: t.title.clone(),
+            description: t.description.clone(),
+            aligned_to: goal.to_string(),
             members_check_in: true,
+            propose: true,
             ..Default::default()
         }
         .parse(today)
-        .map_err(|e| anyhow::anyhow!("demo objective invalid: {e}"))
-    };
-    let key_result = |title: &str, kind: &str, target: &str, unit: &str| {
-        KeyResultInput {
-            title: title.into(),
-            kind: kind.into(),
-            start: "0".into(),
-            target: target.into(),
-            unit: unit.into(),
-            ..Default::default()
-        }
-        .parse()
-        .map_err(|e| anyhow::anyhow!("demo key result invalid: {e}"))
-    };
-    let draft = "Draft from the focus group's aim (seed 000); its facilitators refine it with the \
-                  suggested goals on the group's page and the community's input.";
-    let goal = store
-        .create_objective(
-            bizdev,
-            &objective(
-                "Grow and enhance Open edX",
-                "New users, an aligned product, strategic partnerships and successful members: \
-                 the four focus groups' objectives serve this one.",
-                None,
-            )?,
-            &system,
-        )
-        .await?;
-    // (objective, [(key result, kind, target, unit)])
-    type Draft<'a> = (&'a str, [(&'a str, &'a str, &'a str, &'a str); 2]);
-    let drafts: [Draft; 4] = [
-        (
-            "Grow the platform's user base across new regions and industries",
-            [
-                (
-                    "New regions with an active Open edX provider",
-                    "number",
-                    "3",
-                    "regions",
-                ),
-                (
-                    "Industry case studies published",
-                    "number",
-                    "4",
-                    "case studies",
-                ),
-            ],
-        ),
-        (
-            "Align the platform's development with evolving market needs",
-            [
-                (
-                    "Provider and adopter interviews shared with Core Product",
-                    "number",
-                    "12",
-                    "interviews",
-                ),
-                (
-                    "Market needs report handed to the Core Product Working Group",
-                    "milestone",
-                    "",
-                    "",
-                ),
-            ],
-        ),
-        (
-            "Nurture strategic partnerships that expand the platform's reach and functionality",
-            [
-                (
-                    "Strategic partnerships signed",
-                    "number",
-                    "2",
-                    "partnerships",
-                ),
-                (
-                    "Partners listed in the directory who offer integrations",
-                    "percentage",
-                    "40",
-                    "",
-                ),
-            ],
-        ),
-        (
-            "Help members find innovative revenue models in edTech",
-            [
-                (
-                    "Revenue-model sessions held with members",
-                    "number",
-                    "3",
-                    "sessions",
-                ),
-                (
-                    "Members who report a new revenue stream",
-                    "number",
-                    "5",
-                    "members",
-                ),
-            ],
-        ),
-    ];
-    for (group, (title, krs)) in focus.iter().zip(drafts) {
+        .map_err(|e| anyhow::anyhow!("demo objective invalid: {e}"))?;
+        let key_results = t
+            .key_results
+            .iter()
+            .map(|k| {
+                KeyResultInput {
+                    title: k.title.clone(),
+                    kind: k.kind.clone(),
+                    start: "0".into(),
+                    target: k.target.clone(),
+                    unit: k.unit.clone(),
+                    ..Default::default()
+                }
+                .parse()
+                .map_err(|e| anyhow::anyhow!("demo key result invalid: {e}"))
+            })
+            .collect::<Result<Vec<_>>>()?;
         let oid = store
-            .create_objective(group.id, &objective(title, draft, Some(goal))?, &system)
+            .create_objective_with(group.id, &objective, &key_results, &system)
             .await?;
-        for (kr_title, kind, target, unit) in krs {
+        let (id, email) = commenters[i % commenters.len()];
+        store
+            .comment_on_objective(
+                group.id,
+                oid,
+                &CommentInput {
+                    comment: comments[i].into(),
+                },
+                &Who::person(id, email),
+            )
+            .await?;
+        if i == 1 {
             store
-                .add_key_result(
-                    group.id,
-                    oid,
-                    &key_result(kr_title, kind, target, unit)?,
-                    &system,
-                )
+                .adopt_objective(group.id, oid, &Who::person(facilitator, FACILITATOR_EMAIL))
                 .await?;
         }
     }

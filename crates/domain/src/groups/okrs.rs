@@ -196,6 +196,8 @@ pub struct NewObjective {
     pub aligned_to: Option<i64>,
     /// Whether members (not only facilitators) may check in on its key results.
     pub members_check_in: bool,
+    /// Open for the community's comments until adopted (`okr_proposals`); ignored when editing.
+    pub proposed: bool,
 }
 
 #[derive(Debug, Default, Clone, Deserialize, utoipa::ToSchema)]
@@ -209,6 +211,8 @@ pub struct ObjectiveInput {
     pub aligned_to: String,
     /// Whether members may check in (facilitators always may).
     pub members_check_in: bool,
+    /// Propose it for the community's comments before adopting it; adopted at once when false.
+    pub propose: bool,
 }
 
 impl ObjectiveInput {
@@ -251,6 +255,7 @@ impl ObjectiveInput {
                 description,
                 aligned_to,
                 members_check_in: self.members_check_in,
+                proposed: self.propose,
             }),
             _ => Err(e),
         }

@@ -13,7 +13,10 @@ mod updates;
 
 pub use hours::{HoursEntry, HoursReminderReport, MemberMonth};
 pub use meetings::{Attendee, MeetingSeries, OccurrenceNotes};
-pub use okrs::{DueKeyResult, Objective, ObjectiveLink, StoredCheckIn, StoredKeyResult};
+pub use okrs::{
+    DueKeyResult, Objective, ObjectiveComment, ObjectiveLink, ProposedObjective, StoredCheckIn,
+    StoredKeyResult,
+};
 pub use terms::RotationReport;
 pub use updates::{GroupUpdate, UpdateReminderReport, UpdateSchedule};
 

@@ -13,6 +13,7 @@ use agora_domain::groups::okrs::{
 const T_OBJ: &str = "group_objectives";
 const T_KR: &str = "group_key_results";
 const T_CHECK: &str = "group_check_ins";
+const T_COMMENT: &str = "group_objective_comments";
 
 /// An objective with its key results and its progress (per-mille), rolled up from them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -31,6 +32,33 @@ pub struct Objective {
     pub key_results: Vec<StoredKeyResult>,
     /// 0 to 1000.
     pub progress: i64,
+    /// Proposed: open for comments, taking no check-ins, outside the group's roll-up until adopted.
+    pub proposed: bool,
+    /// When its group adopted it.
+    #[serde(serialize_with = "crate::json_time::option")]
+    pub adopted_at: Option<DateTime<Utc>>,
+    /// Comments on it while it was proposed.
+    pub comment_count: i64,
+}
+
+/// A comment on a proposed objective, signed with its author's display name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct ObjectiveComment {
+    pub id: i64,
+    pub objective_id: i64,
+    pub person_name: Option<String>,
+    pub text: String,
+    #[serde(serialize_with = "crate::json_time::serialize")]
+    pub created_at: DateTime<Utc>,
+}
+
+/// A proposed objective of a group, for its facilitators' home page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProposedObjective {
+    pub body_id: i64,
+    pub id: i64,
+    pub title: String,
+    pub comment_count: i64,
 }
 
 /// An objective named from another (the one it serves).
@@ -123,27 +151,45 @@ fn key_result_row(r: &AnyRow) -> Result<StoredKeyResult> {
 const KR_COLUMNS: &str = "k.id, k.objective_id, k.title, k.kind, k.start_value, k.target_value, \
     k.current_value, k.unit, k.confidence, k.weight, k.score, k.closing_note";
 
-/// The key result's kind, its objective's period and group, and whether it is scored, inside a write.
-async fn key_result_in(tx: &mut Tx, id: i64) -> Result<(KeyResultKind, Quarter, i64, bool)> {
+/// A key result as a write sees it.
+struct KeyResultIn {
+    kind: KeyResultKind,
+    period: Quarter,
+    body_id: i64,
+    scored: bool,
+    /// Whether its objective is adopted (not only proposed).
+    adopted: bool,
+}
+
+/// The key result's kind, its objective's period, group and adoption, and whether it is scored,
+/// inside a write.
+async fn key_result_in(tx: &mut Tx, id: i64) -> Result<KeyResultIn> {
     let r = sqlx::query(
-        "SELECT k.kind, k.score, o.period, o.body_id FROM group_key_results k \
+        "SELECT k.kind, k.score, o.period, o.body_id, o.adopted_at FROM group_key_results k \
          JOIN group_objectives o ON o.id = k.objective_id WHERE k.id = $1",
     )
     .bind(id)
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(StoreError::NotFound)?;
-    Ok((
-        get_parsed(&r, T_KR, "kind", KeyResultKind::parse)?,
-        get_parsed(&r, T_OBJ, "period", Quarter::parse)?,
-        get(&r, "body_id")?,
-        get::<Option<i64>>(&r, "score")?.is_some(),
-    ))
+    Ok(KeyResultIn {
+        kind: get_parsed(&r, T_KR, "kind", KeyResultKind::parse)?,
+        period: get_parsed(&r, T_OBJ, "period", Quarter::parse)?,
+        body_id: get(&r, "body_id")?,
+        scored: get::<Option<i64>>(&r, "score")?.is_some(),
+        adopted: get::<Option<String>>(&r, "adopted_at")?.is_some(),
+    })
 }
 
-/// The group and period of an objective, inside a write; not found unless it belongs to `body_id`.
+/// The period of an objective, inside a write; not found unless it belongs to `body_id`.
 async fn objective_in(tx: &mut Tx, body_id: i64, id: i64) -> Result<Quarter> {
-    let r = sqlx::query("SELECT body_id, period FROM group_objectives WHERE id = $1")
+    Ok(objective_state_in(tx, body_id, id).await?.0)
+}
+
+/// The period of an objective and whether it is adopted, inside a write; not found unless it
+/// belongs to `body_id`.
+async fn objective_state_in(tx: &mut Tx, body_id: i64, id: i64) -> Result<(Quarter, bool)> {
+    let r = sqlx::query("SELECT body_id, period, adopted_at FROM group_objectives WHERE id = $1")
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?
@@ -151,7 +197,10 @@ async fn objective_in(tx: &mut Tx, body_id: i64, id: i64) -> Result<Quarter> {
     if get::<i64>(&r, "body_id")? != body_id {
         return Err(StoreError::NotFound);
     }
-    get_parsed(&r, T_OBJ, "period", Quarter::parse)
+    Ok((
+        get_parsed(&r, T_OBJ, "period", Quarter::parse)?,
+        get::<Option<String>>(&r, "adopted_at")?.is_some(),
+    ))
 }
 
 /// Checks that `o` may serve the objective it names: one of the parent group's, in the same period.
@@ -179,9 +228,34 @@ async fn check_alignment(tx: &mut Tx, body_id: i64, o: &NewObjective) -> Result<
     .map_err(|c| invalid("aligned_to", c))
 }
 
+async fn insert_key_result(
+    tx: &mut Tx,
+    objective_id: i64,
+    kr: &KeyResult,
+    stamp: &str,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO group_key_results (objective_id, title, kind, start_value, target_value, current_value, \
+         unit, confidence, weight, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) \
+         RETURNING id",
+    )
+    .bind(objective_id)
+    .bind(&kr.title)
+    .bind(kr.kind.slug())
+    .bind(kr.start)
+    .bind(kr.target)
+    .bind(kr.current)
+    .bind(&kr.unit)
+    .bind(kr.confidence.tenths())
+    .bind(kr.weight)
+    .bind(stamp)
+    .fetch_one(&mut *tx)
+    .await?)
+}
+
 fn objective_json(body_id: i64, o: &NewObjective) -> serde_json::Value {
     serde_json::json!({"body_id": body_id, "period": o.period.to_string(), "title": o.title,
-        "aligned_to": o.aligned_to, "members_check_in": o.members_check_in})
+        "aligned_to": o.aligned_to, "members_check_in": o.members_check_in, "proposed": o.proposed})
 }
 
 fn key_result_json(kr: &KeyResult) -> serde_json::Value {
@@ -190,22 +264,36 @@ fn key_result_json(kr: &KeyResult) -> serde_json::Value {
 }
 
 impl Store {
-    /// Adds an objective to a group's period.
-    #[tracing::instrument(level = "debug", skip_all, fields(body = body_id, actor = who.person_id))]
+    /// Adds an objective to a group's period: adopted at once, or proposed for comments.
     pub async fn create_objective(
         &self,
         body_id: i64,
         o: &NewObjective,
         who: &crate::Who,
     ) -> Result<i64> {
+        self.create_objective_with(body_id, o, &[], who).await
+    }
+
+    /// Adds an objective with its key results in one write (a template adopted by a group).
+    #[tracing::instrument(level = "debug", skip_all, fields(body = body_id, actor = who.person_id))]
+    pub async fn create_objective_with(
+        &self,
+        body_id: i64,
+        o: &NewObjective,
+        key_results: &[KeyResult],
+        who: &crate::Who,
+    ) -> Result<i64> {
+        okr::may_add_key_result(key_results.len().saturating_sub(1))
+            .map_err(|c| invalid("key_results", c))?;
         let mut tx = self.begin_groups().await?;
         membership_in(&mut tx, body_id).await?;
         check_alignment(&mut tx, body_id, o).await?;
         let stamp = self.stamp();
+        let adopted = (!o.proposed).then_some(&stamp);
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO group_objectives (body_id, period, title, description, aligned_to, \
-             members_check_in, created_by, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+             members_check_in, created_by, created_at, updated_at, adopted_at, adopted_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10) RETURNING id",
         )
         .bind(body_id)
         .bind(o.period.to_string())
@@ -215,15 +303,132 @@ impl Store {
         .bind(i64::from(o.members_check_in))
         .bind(who.person_id)
         .bind(&stamp)
+        .bind(adopted)
+        .bind(adopted.and(who.person_id))
+        .fetch_one(&mut *tx)
+        .await?;
+        let mut events = vec![AuditEvent::new("objective.create", "group_objective", id)
+            .after(objective_json(body_id, o))];
+        for kr in key_results {
+            let kid = insert_key_result(&mut tx, id, kr, &stamp).await?;
+            let mut after = key_result_json(kr);
+            after["objective_id"] = id.into();
+            events.push(AuditEvent::new("key_result.create", "group_key_result", kid).after(after));
+        }
+        tx.commit(who, events).await?;
+        Ok(id)
+    }
+
+    /// Adopts a proposed objective of the group: it closes for comments, takes check-ins and counts
+    /// in the group's progress.
+    #[tracing::instrument(level = "debug", skip_all, fields(objective = id, actor = who.person_id))]
+    pub async fn adopt_objective(&self, body_id: i64, id: i64, who: &crate::Who) -> Result<()> {
+        let mut tx = self.begin_groups().await?;
+        let (_, adopted) = objective_state_in(&mut tx, body_id, id).await?;
+        agora_domain::groups::okr_proposals::may_adopt(adopted)
+            .map_err(|c| invalid("objective", c))?;
+        let stamp = self.stamp();
+        sqlx::query(
+            "UPDATE group_objectives SET adopted_at = $1, adopted_by = $2, updated_at = $1 WHERE id = $3",
+        )
+        .bind(&stamp)
+        .bind(who.person_id)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit(
+            who,
+            [AuditEvent::new("objective.adopt", "group_objective", id)],
+        )
+        .await
+    }
+
+    /// Comments on a proposed objective of the group.
+    #[tracing::instrument(level = "debug", skip_all, fields(objective = id, actor = who.person_id))]
+    pub async fn comment_on_objective(
+        &self,
+        body_id: i64,
+        id: i64,
+        input: &agora_domain::groups::okr_proposals::CommentInput,
+        who: &crate::Who,
+    ) -> Result<i64> {
+        let text = input.parse()?;
+        let mut tx = self.begin_groups().await?;
+        let (_, adopted) = objective_state_in(&mut tx, body_id, id).await?;
+        agora_domain::groups::okr_proposals::may_comment(adopted)
+            .map_err(|c| invalid("comment", c))?;
+        let cid: i64 = sqlx::query_scalar(
+            "INSERT INTO group_objective_comments (objective_id, person_id, text, created_at) \
+             VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(id)
+        .bind(who.person_id)
+        .bind(&text)
+        .bind(self.stamp())
         .fetch_one(&mut *tx)
         .await?;
         tx.commit(
             who,
-            [AuditEvent::new("objective.create", "group_objective", id)
-                .after(objective_json(body_id, o))],
+            [AuditEvent::new("objective.comment", "group_objective", id)
+                .after(serde_json::json!({"comment_id": cid, "text": text}))],
         )
         .await?;
-        Ok(id)
+        Ok(cid)
+    }
+
+    /// The comments on an objective, oldest first.
+    pub async fn objective_comments(&self, objective_id: i64) -> Result<Vec<ObjectiveComment>> {
+        sqlx::query(
+            "SELECT c.id, c.objective_id, p.display_name, c.text, c.created_at \
+             FROM group_objective_comments c LEFT JOIN people p ON p.id = c.person_id \
+             WHERE c.objective_id = $1 ORDER BY c.id",
+        )
+        .bind(objective_id)
+        .fetch_all(&self.reader)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(ObjectiveComment {
+                id: get(r, "id")?,
+                objective_id: get(r, "objective_id")?,
+                person_name: get(r, "display_name")?,
+                text: get(r, "text")?,
+                created_at: get_time(r, T_COMMENT, "created_at")?,
+            })
+        })
+        .collect()
+    }
+
+    /// The proposed objectives of these groups in periods not yet over, oldest first (what needs
+    /// their facilitators).
+    pub async fn proposed_objectives(
+        &self,
+        body_ids: &[i64],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<ProposedObjective>> {
+        if body_ids.is_empty() {
+            return Ok(vec![]);
+        }
+        let mut q = crate::sql::Sql::new(
+            "SELECT o.body_id, o.id, o.title, o.period, \
+             (SELECT COUNT(*) FROM group_objective_comments c WHERE c.objective_id = o.id) AS comment_count \
+             FROM group_objectives o WHERE o.adopted_at IS NULL AND o.body_id IN ",
+        );
+        q.bind_list(body_ids).push(" ORDER BY o.id");
+        let today = today(now);
+        let mut out = vec![];
+        for r in q.query().fetch_all(&self.reader).await? {
+            if get_parsed(&r, T_OBJ, "period", Quarter::parse)?.is_closed(today) {
+                continue;
+            }
+            out.push(ProposedObjective {
+                body_id: get(&r, "body_id")?,
+                id: get(&r, "id")?,
+                title: get(&r, "title")?,
+                comment_count: get(&r, "comment_count")?,
+            });
+        }
+        Ok(out)
     }
 
     /// Changes an objective of the group (its title, description, period, alignment and who may
@@ -279,23 +484,7 @@ impl Store {
         okr::may_add_key_result(usize::try_from(n).unwrap_or(usize::MAX))
             .map_err(|c| invalid("key_results", c))?;
         let stamp = self.stamp();
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO group_key_results (objective_id, title, kind, start_value, target_value, current_value, \
-             unit, confidence, weight, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) \
-             RETURNING id",
-        )
-        .bind(objective_id)
-        .bind(&kr.title)
-        .bind(kr.kind.slug())
-        .bind(kr.start)
-        .bind(kr.target)
-        .bind(kr.current)
-        .bind(&kr.unit)
-        .bind(kr.confidence.tenths())
-        .bind(kr.weight)
-        .bind(&stamp)
-        .fetch_one(&mut *tx)
-        .await?;
+        let id = insert_key_result(&mut tx, objective_id, kr, &stamp).await?;
         let mut after = key_result_json(kr);
         after["objective_id"] = objective_id.into();
         tx.commit(
@@ -307,7 +496,7 @@ impl Store {
     }
 
     /// Changes a key result's definition (title, kind, start, target, unit, weight); its value now
-    /// and confidence move only by check-ins.
+    /// and confidence move only by check-ins. Refused once it is scored.
     #[tracing::instrument(level = "debug", skip_all, fields(key_result = id, actor = who.person_id))]
     pub async fn update_key_result(
         &self,
@@ -317,9 +506,14 @@ impl Store {
         who: &crate::Who,
     ) -> Result<()> {
         let mut tx = self.begin_groups().await?;
-        let (_, _, owner, _) = key_result_in(&mut tx, id).await?;
-        if owner != body_id {
+        let k = key_result_in(&mut tx, id).await?;
+        if k.body_id != body_id {
             return Err(StoreError::NotFound);
+        }
+        let scored = k.scored;
+        // A score judges the key result as it was defined: moving the target after would rewrite it.
+        if scored {
+            return Err(invalid("target", "already-scored"));
         }
         sqlx::query(
             "UPDATE group_key_results SET title = $1, kind = $2, start_value = $3, target_value = $4, \
@@ -354,14 +548,16 @@ impl Store {
         who: &crate::Who,
     ) -> Result<i64> {
         let mut tx = self.begin_groups().await?;
-        let (kind, period, owner, scored) = key_result_in(&mut tx, key_result_id).await?;
-        if owner != body_id {
+        let k = key_result_in(&mut tx, key_result_id).await?;
+        if k.body_id != body_id {
             return Err(StoreError::NotFound);
         }
-        if scored {
+        if k.scored {
             return Err(invalid("period", "already-scored"));
         }
-        let c = input.parse(kind, period, today(self.now()))?;
+        agora_domain::groups::okr_proposals::may_check_in_on(k.adopted)
+            .map_err(|c| invalid("value", c))?;
+        let c = input.parse(k.kind, k.period, today(self.now()))?;
         let stamp = self.stamp();
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO group_check_ins (key_result_id, value, confidence, comment, person_id, created_at) \
@@ -420,11 +616,11 @@ impl Store {
         who: &crate::Who,
     ) -> Result<Scoring> {
         let mut tx = self.begin_groups().await?;
-        let (_, period, owner, _) = key_result_in(&mut tx, key_result_id).await?;
-        if owner != body_id {
+        let k = key_result_in(&mut tx, key_result_id).await?;
+        if k.body_id != body_id {
             return Err(StoreError::NotFound);
         }
-        let s = input.parse(period, today(self.now()))?;
+        let s = input.parse(k.period, today(self.now()))?;
         let stamp = self.stamp();
         sqlx::query(
             "UPDATE group_key_results SET score = $1, closing_note = $2, scored_by = $3, scored_at = $4, \
@@ -451,7 +647,9 @@ impl Store {
     async fn load_objectives(&self, filter: &crate::sql::Sql) -> Result<Vec<Objective>> {
         let mut q = crate::sql::Sql::new(
             "SELECT o.id, o.body_id, o.period, o.title, o.description, o.aligned_to, \
-             a.title AS aligned_title, o.members_check_in FROM group_objectives o \
+             a.title AS aligned_title, o.members_check_in, o.adopted_at, \
+             (SELECT COUNT(*) FROM group_objective_comments c WHERE c.objective_id = o.id) AS comment_count \
+             FROM group_objectives o \
              LEFT JOIN group_objectives a ON a.id = o.aligned_to",
         );
         q.extend(filter).push(" ORDER BY o.id");
@@ -504,6 +702,9 @@ impl Store {
                     members_check_in: members == 1,
                     progress: okr::roll_up(&weighted),
                     key_results,
+                    proposed: get::<Option<String>>(r, "adopted_at")?.is_none(),
+                    adopted_at: get_opt_time(r, T_OBJ, "adopted_at")?,
+                    comment_count: get(r, "comment_count")?,
                 })
             })
             .collect()
@@ -590,7 +791,8 @@ impl Store {
         let mut q = crate::sql::Sql::new(
             "SELECT o.body_id, k.id, k.title, k.score, o.members_check_in, k.created_at, \
              (SELECT MAX(c.created_at) FROM group_check_ins c WHERE c.key_result_id = k.id) AS last_check_in \
-             FROM group_key_results k JOIN group_objectives o ON o.id = k.objective_id WHERE o.period = ",
+             FROM group_key_results k JOIN group_objectives o ON o.id = k.objective_id \
+             WHERE o.adopted_at IS NOT NULL AND o.period = ",
         );
         q.bind(period.to_string())
             .push(" AND o.body_id IN ")

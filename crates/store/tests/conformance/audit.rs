@@ -953,6 +953,42 @@ async fn every_change_of_state_is_audited(store: Store) {
         .expect("check-in");
     log.expect(&store, "check_in", &["key_result.check_in"])
         .await;
+    let proposed = agora_domain::groups::okrs::ObjectiveInput {
+        title: "Walk together".into(),
+        propose: true,
+        ..Default::default()
+    }
+    .parse(day)
+    .expect("valid");
+    let pid_objective = store
+        .create_objective_with(body.id, &proposed, std::slice::from_ref(&kr), &admin_who)
+        .await
+        .expect("proposal");
+    log.expect(
+        &store,
+        "create_objective_with",
+        &["objective.create", "key_result.create"],
+    )
+    .await;
+    store
+        .comment_on_objective(
+            body.id,
+            pid_objective,
+            &agora_domain::groups::okr_proposals::CommentInput {
+                comment: "Shorter walks.".into(),
+            },
+            &admin_who,
+        )
+        .await
+        .expect("comment");
+    log.expect(&store, "comment_on_objective", &["objective.comment"])
+        .await;
+    store
+        .adopt_objective(body.id, pid_objective, &admin_who)
+        .await
+        .expect("adopt");
+    log.expect(&store, "adopt_objective", &["objective.adopt"])
+        .await;
     let period = agora_domain::groups::okrs::Quarter::containing(day);
     store
         .clock()

@@ -13,6 +13,7 @@ conformance!(
     okrs_align_to_the_parent_group_are_scored_and_edited,
     damaged_okr_rows_are_corrupt,
     key_results_are_due_after_fourteen_quiet_days,
+    proposed_objectives_take_comments_until_adopted_then_check_ins,
 );
 
 fn profile_input(membership: &str, parent: &str) -> ProfileInput {
@@ -899,4 +900,164 @@ async fn key_results_are_due_after_fourteen_quiet_days(store: Store) {
         .await
         .expect("read")
         .is_empty());
+}
+
+async fn proposed_objectives_take_comments_until_adopted_then_check_ins(store: Store) {
+    use agora_domain::groups::okr_proposals::CommentInput;
+    use agora_domain::groups::okrs::{CheckInInput, KeyResultInput, ObjectiveInput, Quarter};
+    let (body, people) = group(&store, "market", 1).await;
+    let (other, _) = group(&store, "elsewhere", 0).await;
+    let (fac, member) = (&people[0].1, &people[1].1);
+    let today = store.now().date_naive();
+    let period = Quarter::containing(today);
+    let proposal = ObjectiveInput {
+        title: "Grow Open edX in Latin America".into(),
+        propose: true,
+        ..Default::default()
+    }
+    .parse(today)
+    .expect("valid");
+    let kr = |title: &str| {
+        KeyResultInput {
+            title: title.into(),
+            kind: "number".into(),
+            start: "0".into(),
+            target: "4".into(),
+            ..Default::default()
+        }
+        .parse()
+        .expect("valid")
+    };
+    // A template's objective and key results arrive in one write.
+    let oid = store
+        .create_objective_with(
+            body.id,
+            &proposal,
+            &[kr("Case studies published"), kr("Meetups held")],
+            fac,
+        )
+        .await
+        .expect("proposal");
+    let six: Vec<_> = (0..6).map(|i| kr(&format!("Result {i}"))).collect();
+    let e = store
+        .create_objective_with(body.id, &proposal, &six, fac)
+        .await
+        .expect_err("five at most");
+    assert_eq!(code(e), "too-many-key-results");
+    let o = store.objective(oid).await.expect("read").expect("there");
+    assert!(o.proposed && o.adopted_at.is_none());
+    assert_eq!(o.key_results.len(), 2);
+    assert_eq!(
+        store.objectives(body.id, period).await.expect("read").len(),
+        1
+    );
+
+    // Comments while proposed, by display name; bad ones change nothing.
+    let say = |t: &str| CommentInput { comment: t.into() };
+    store
+        .comment_on_objective(body.id, oid, &say("Add Brazil and Mexico."), member)
+        .await
+        .expect("comment");
+    let e = store
+        .comment_on_objective(body.id, oid, &say("   "), member)
+        .await
+        .expect_err("empty");
+    assert_eq!(code(e), "required");
+    assert!(matches!(
+        store
+            .comment_on_objective(other.id, oid, &say("Elsewhere"), member)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    let comments = store.objective_comments(oid).await.expect("read");
+    assert_eq!(comments.len(), 1);
+    assert_eq!(comments[0].text, "Add Brazil and Mexico.");
+    assert_eq!(comments[0].person_name.as_deref(), Some("m0"));
+    assert_eq!(
+        store
+            .objective(oid)
+            .await
+            .expect("read")
+            .expect("there")
+            .comment_count,
+        1
+    );
+
+    // No check-ins and no reminder before adoption; the facilitators are asked to adopt it.
+    let k = o.key_results[0].id;
+    let check = CheckInInput {
+        value: "1".into(),
+        confidence: "0.7".into(),
+        comment: String::new(),
+    };
+    let e = store
+        .check_in(body.id, k, &check, fac)
+        .await
+        .expect_err("proposed");
+    assert_eq!(code(e), "not-adopted");
+    assert!(store.check_ins(k).await.expect("read").is_empty());
+    let later = store.now() + chrono::Duration::days(20);
+    assert!(store
+        .key_results_due(&[body.id], later)
+        .await
+        .expect("due")
+        .is_empty());
+    let waiting = store
+        .proposed_objectives(&[body.id, other.id], store.now())
+        .await
+        .expect("proposed");
+    assert_eq!(
+        waiting
+            .iter()
+            .map(|p| (p.id, p.comment_count))
+            .collect::<Vec<_>>(),
+        vec![(oid, 1)]
+    );
+
+    // Adopted once: comments close, check-ins open.
+    store
+        .adopt_objective(body.id, oid, fac)
+        .await
+        .expect("adopt");
+    let e = store
+        .adopt_objective(body.id, oid, fac)
+        .await
+        .expect_err("once");
+    assert_eq!(code(e), "already-adopted");
+    let e = store
+        .comment_on_objective(body.id, oid, &say("Too late"), member)
+        .await
+        .expect_err("closed");
+    assert_eq!(code(e), "already-adopted");
+    let o = store.objective(oid).await.expect("read").expect("there");
+    assert!(!o.proposed && o.adopted_at.is_some());
+    store
+        .check_in(body.id, k, &check, fac)
+        .await
+        .expect("check-in");
+    assert!(store
+        .proposed_objectives(&[body.id], store.now())
+        .await
+        .expect("proposed")
+        .is_empty());
+
+    // Objectives set without proposing are adopted at once.
+    let now = ObjectiveInput {
+        title: "Meet the Core Product group".into(),
+        ..Default::default()
+    }
+    .parse(today)
+    .expect("valid");
+    let id = store
+        .create_objective(body.id, &now, fac)
+        .await
+        .expect("objective");
+    assert!(
+        !store
+            .objective(id)
+            .await
+            .expect("read")
+            .expect("there")
+            .proposed
+    );
 }

@@ -244,3 +244,90 @@ field-cadence_days = Days between updates
 field-members_post = Members may post updates, not only facilitators
 error-too-many-links = At most 10 links.
 error-period-not-open = Post for the current quarter or the previous one.
+
+## Proposed OKRs and templates
+field-propose = Propose it for the community's comments before adopting it
+field-objective = Objective
+field-template = Template
+okr-propose-hint = A proposed objective is open for comments from anyone who can see the group; it takes no check-ins and does not count in the group's progress until its facilitators adopt it.
+okr-templates-heading = Or start from a suggested objective
+okr-templates-intro = Each suggestion comes with key results. It becomes a proposal of this group, which you then edit and adopt.
+okr-template-use = Propose this objective
+okr-state-proposed = Proposed
+okr-state-adopted = Adopted
+okr-proposed-intro = This objective is proposed: comment on it below. Its facilitators adopt it once the community has had its say.
+okr-key-results-heading = Key results
+okr-adopt-hint = Adopting closes the comments; the key results then take check-ins and count in the group's progress.
+okr-adopt-button = Adopt this objective
+okr-comments-heading = { $count ->
+    [one] One comment
+   *[other] { $count } comments
+}
+okr-comment-count = { $count ->
+    [0] no comments yet
+    [one] one comment
+   *[other] { $count } comments
+}
+okr-no-comments-yet = No comments yet: be the first.
+okr-no-comments = Nobody commented while it was proposed.
+okr-former-member = A former member
+okr-comment-label = Your comment
+okr-comment-hint = What would you change, add or drop? Up to 2,000 characters; your display name is shown with it.
+okr-comment-button = Comment
+okr-sign-in-to-comment = Sign in to comment
+okr-proposed-no-check-ins = This key result's objective is still proposed: check-ins start once the group adopts it.
+okr-proposed-discuss = Comment on the proposal
+task-objective-proposed = Adopt or revise the proposed objective “{ $objective }” of { $group } ({ $count ->
+    [one] one comment
+   *[other] { $count } comments
+})
+error-already-adopted = This objective is adopted: comments are closed.
+error-not-adopted = This objective is still proposed: check-ins start once the group adopts it.
+error-unknown-template = There is no such template.
+okr-focus-market-penetration = Market Penetration and Expansion
+okr-focus-product-market-alignment = Product-Market Alignment
+okr-focus-partnership-development = Partnership Development
+okr-focus-member-success = Member Success and Revenue Growth
+okr-focus-any-group = Any group
+okr-template-new-regions = Grow the platform's user base across new regions
+okr-template-new-regions-description = Bring Open edX to regions where it has few or no providers, with local partners and case studies.
+okr-template-new-regions-kr1 = New regions with an active Open edX provider
+okr-template-new-regions-kr1-unit = regions
+okr-template-new-regions-kr2 = Regional case studies published
+okr-template-new-regions-kr2-unit = case studies
+okr-template-new-industries = Bring Open edX to new industries
+okr-template-new-industries-description = Show how Open edX serves industries beyond higher education: corporate training, government, non-profits.
+okr-template-new-industries-kr1 = Industries with a reference deployment
+okr-template-new-industries-kr1-unit = industries
+okr-template-new-industries-kr2 = Qualified leads from these industries
+okr-template-new-industries-kr2-unit = leads
+okr-template-market-needs = Align the platform's development with evolving market needs
+okr-template-market-needs-description = Gather what providers and adopters need, and hand it to the Core Product Working Group.
+okr-template-market-needs-kr1 = Provider and adopter interviews shared with Core Product
+okr-template-market-needs-kr1-unit = interviews
+okr-template-market-needs-kr2 = Market needs report handed to the Core Product Working Group
+okr-template-market-needs-kr2-unit = { "" }
+okr-template-strategic-partnerships = Nurture strategic partnerships that expand the platform's reach and functionality
+okr-template-strategic-partnerships-description = Partnerships with organizations whose products or audiences extend what Open edX offers.
+okr-template-strategic-partnerships-kr1 = Strategic partnerships signed
+okr-template-strategic-partnerships-kr1-unit = partnerships
+okr-template-strategic-partnerships-kr2 = Partners listed in the directory who offer integrations
+okr-template-strategic-partnerships-kr2-unit = { "" }
+okr-template-revenue-models = Help members find innovative revenue models in edTech
+okr-template-revenue-models-description = Share and test the revenue models that let members grow their Open edX business.
+okr-template-revenue-models-kr1 = Revenue-model sessions held with members
+okr-template-revenue-models-kr1-unit = sessions
+okr-template-revenue-models-kr2 = Members who report a new revenue stream
+okr-template-revenue-models-kr2-unit = members
+okr-template-regular-updates = Keep the community informed of the group's work
+okr-template-regular-updates-description = Current documentation, and a regular update to the Biz Dev Working Group and the wider community.
+okr-template-regular-updates-kr1 = Updates posted on time
+okr-template-regular-updates-kr1-unit = updates
+okr-template-regular-updates-kr2 = The group's page and charter are up to date
+okr-template-regular-updates-kr2-unit = { "" }
+okr-template-collaboration = Work with the other Open edX working groups
+okr-template-collaboration-description = Synchronize goals and activities with the Core Product and Marketing working groups.
+okr-template-collaboration-kr1 = Joint sessions held with other working groups
+okr-template-collaboration-kr1-unit = sessions
+okr-template-collaboration-kr2 = Initiatives run jointly with another working group
+okr-template-collaboration-kr2-unit = initiatives

@@ -244,3 +244,90 @@ field-cadence_days = Días entre informes
 field-members_post = Los miembros pueden publicar informes, no solo los facilitadores
 error-too-many-links = Como máximo 10 enlaces.
 error-period-not-open = Publique para el trimestre actual o el anterior.
+
+## Proposed OKRs and templates
+field-propose = Proponerlo a los comentarios de la comunidad antes de adoptarlo
+field-objective = Objetivo
+field-template = Plantilla
+okr-propose-hint = Un objetivo propuesto admite comentarios de quien pueda ver el grupo; no admite seguimientos ni cuenta en el progreso del grupo hasta que sus facilitadores lo adopten.
+okr-templates-heading = O parta de un objetivo sugerido
+okr-templates-intro = Cada sugerencia trae sus resultados clave. Se convierte en una propuesta de este grupo, que luego usted edita y adopta.
+okr-template-use = Proponer este objetivo
+okr-state-proposed = Propuesto
+okr-state-adopted = Adoptado
+okr-proposed-intro = Este objetivo está propuesto: coméntelo abajo. Sus facilitadores lo adoptan cuando la comunidad ha dado su opinión.
+okr-key-results-heading = Resultados clave
+okr-adopt-hint = Adoptarlo cierra los comentarios; sus resultados clave admiten entonces seguimientos y cuentan en el progreso del grupo.
+okr-adopt-button = Adoptar este objetivo
+okr-comments-heading = { $count ->
+    [one] Un comentario
+   *[other] { $count } comentarios
+}
+okr-comment-count = { $count ->
+    [0] aún sin comentarios
+    [one] un comentario
+   *[other] { $count } comentarios
+}
+okr-no-comments-yet = Aún no hay comentarios: sea el primero.
+okr-no-comments = Nadie comentó mientras estaba propuesto.
+okr-former-member = Un antiguo miembro
+okr-comment-label = Su comentario
+okr-comment-hint = ¿Qué cambiaría, añadiría o quitaría? Hasta 2000 caracteres; se muestra con su nombre visible.
+okr-comment-button = Comentar
+okr-sign-in-to-comment = Inicie sesión para comentar
+okr-proposed-no-check-ins = El objetivo de este resultado clave sigue propuesto: los seguimientos empiezan cuando el grupo lo adopte.
+okr-proposed-discuss = Comentar la propuesta
+task-objective-proposed = Adopte o revise el objetivo propuesto «{ $objective }» de { $group } ({ $count ->
+    [one] un comentario
+   *[other] { $count } comentarios
+})
+error-already-adopted = Este objetivo ya está adoptado: los comentarios están cerrados.
+error-not-adopted = Este objetivo sigue propuesto: los seguimientos empiezan cuando el grupo lo adopte.
+error-unknown-template = No existe esa plantilla.
+okr-focus-market-penetration = Penetración y expansión de mercado
+okr-focus-product-market-alignment = Alineación producto-mercado
+okr-focus-partnership-development = Desarrollo de alianzas
+okr-focus-member-success = Éxito de los miembros y crecimiento de ingresos
+okr-focus-any-group = Cualquier grupo
+okr-template-new-regions = Ampliar la base de usuarios de la plataforma a nuevas regiones
+okr-template-new-regions-description = Llevar Open edX a regiones con pocos o ningún proveedor, con socios locales y casos de éxito.
+okr-template-new-regions-kr1 = Nuevas regiones con un proveedor de Open edX activo
+okr-template-new-regions-kr1-unit = regiones
+okr-template-new-regions-kr2 = Casos de éxito regionales publicados
+okr-template-new-regions-kr2-unit = casos de éxito
+okr-template-new-industries = Llevar Open edX a nuevos sectores
+okr-template-new-industries-description = Mostrar cómo Open edX sirve a sectores más allá de la educación superior: formación corporativa, administración pública, organizaciones sin ánimo de lucro.
+okr-template-new-industries-kr1 = Sectores con una implantación de referencia
+okr-template-new-industries-kr1-unit = sectores
+okr-template-new-industries-kr2 = Contactos cualificados de estos sectores
+okr-template-new-industries-kr2-unit = contactos
+okr-template-market-needs = Alinear el desarrollo de la plataforma con las necesidades del mercado
+okr-template-market-needs-description = Reunir lo que necesitan proveedores y adoptantes y entregarlo al grupo de trabajo Core Product.
+okr-template-market-needs-kr1 = Entrevistas con proveedores y adoptantes compartidas con Core Product
+okr-template-market-needs-kr1-unit = entrevistas
+okr-template-market-needs-kr2 = Informe de necesidades del mercado entregado al grupo de trabajo Core Product
+okr-template-market-needs-kr2-unit = { "" }
+okr-template-strategic-partnerships = Cultivar alianzas estratégicas que amplíen el alcance y las funciones de la plataforma
+okr-template-strategic-partnerships-description = Alianzas con organizaciones cuyos productos o públicos amplían lo que ofrece Open edX.
+okr-template-strategic-partnerships-kr1 = Alianzas estratégicas firmadas
+okr-template-strategic-partnerships-kr1-unit = alianzas
+okr-template-strategic-partnerships-kr2 = Socios del directorio que ofrecen integraciones
+okr-template-strategic-partnerships-kr2-unit = { "" }
+okr-template-revenue-models = Ayudar a los miembros a encontrar modelos de ingresos innovadores en edTech
+okr-template-revenue-models-description = Compartir y probar los modelos de ingresos que permiten a los miembros hacer crecer su negocio con Open edX.
+okr-template-revenue-models-kr1 = Sesiones sobre modelos de ingresos con los miembros
+okr-template-revenue-models-kr1-unit = sesiones
+okr-template-revenue-models-kr2 = Miembros que informan de una nueva fuente de ingresos
+okr-template-revenue-models-kr2-unit = miembros
+okr-template-regular-updates = Mantener a la comunidad informada del trabajo del grupo
+okr-template-regular-updates-description = Documentación al día y una actualización periódica para el grupo de trabajo Biz Dev y la comunidad.
+okr-template-regular-updates-kr1 = Actualizaciones publicadas a tiempo
+okr-template-regular-updates-kr1-unit = actualizaciones
+okr-template-regular-updates-kr2 = La página y la carta del grupo están al día
+okr-template-regular-updates-kr2-unit = { "" }
+okr-template-collaboration = Trabajar con los demás grupos de trabajo de Open edX
+okr-template-collaboration-description = Sincronizar objetivos y actividades con los grupos de trabajo Core Product y Marketing.
+okr-template-collaboration-kr1 = Sesiones conjuntas con otros grupos de trabajo
+okr-template-collaboration-kr1-unit = sesiones
+okr-template-collaboration-kr2 = Iniciativas realizadas junto con otro grupo de trabajo
+okr-template-collaboration-kr2-unit = iniciativas

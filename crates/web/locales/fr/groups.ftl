@@ -244,3 +244,90 @@ field-cadence_days = Jours entre deux comptes rendus
 field-members_post = Les membres peuvent publier des comptes rendus, pas seulement les animateurs
 error-too-many-links = 10 liens au plus.
 error-period-not-open = Publiez pour le trimestre en cours ou le précédent.
+
+## Proposed OKRs and templates
+field-propose = Le proposer aux commentaires de la communauté avant de l'adopter
+field-objective = Objectif
+field-template = Modèle
+okr-propose-hint = Un objectif proposé est ouvert aux commentaires de quiconque voit le groupe ; il ne prend pas de points d'étape et ne compte pas dans la progression du groupe tant que ses animateurs ne l'ont pas adopté.
+okr-templates-heading = Ou partir d'un objectif suggéré
+okr-templates-intro = Chaque suggestion est accompagnée de résultats clés. Elle devient une proposition de ce groupe, que vous modifiez puis adoptez.
+okr-template-use = Proposer cet objectif
+okr-state-proposed = Proposé
+okr-state-adopted = Adopté
+okr-proposed-intro = Cet objectif est proposé : commentez-le ci-dessous. Ses animateurs l'adoptent une fois que la communauté s'est exprimée.
+okr-key-results-heading = Résultats clés
+okr-adopt-hint = L'adopter clôt les commentaires ; ses résultats clés prennent alors des points d'étape et comptent dans la progression du groupe.
+okr-adopt-button = Adopter cet objectif
+okr-comments-heading = { $count ->
+    [one] Un commentaire
+   *[other] { $count } commentaires
+}
+okr-comment-count = { $count ->
+    [0] pas encore de commentaire
+    [one] un commentaire
+   *[other] { $count } commentaires
+}
+okr-no-comments-yet = Pas encore de commentaire : soyez le premier.
+okr-no-comments = Personne n'a commenté pendant qu'il était proposé.
+okr-former-member = Un ancien membre
+okr-comment-label = Votre commentaire
+okr-comment-hint = Que changeriez-vous, ajouteriez-vous ou retireriez-vous ? Jusqu'à 2 000 caractères ; votre nom d'affichage l'accompagne.
+okr-comment-button = Commenter
+okr-sign-in-to-comment = Connectez-vous pour commenter
+okr-proposed-no-check-ins = L'objectif de ce résultat clé est encore proposé : les points d'étape commencent quand le groupe l'adopte.
+okr-proposed-discuss = Commenter la proposition
+task-objective-proposed = Adoptez ou révisez l'objectif proposé « { $objective } » de { $group } ({ $count ->
+    [one] un commentaire
+   *[other] { $count } commentaires
+})
+error-already-adopted = Cet objectif est adopté : les commentaires sont clos.
+error-not-adopted = Cet objectif est encore proposé : les points d'étape commencent quand le groupe l'adopte.
+error-unknown-template = Ce modèle n'existe pas.
+okr-focus-market-penetration = Pénétration et expansion du marché
+okr-focus-product-market-alignment = Adéquation produit-marché
+okr-focus-partnership-development = Développement des partenariats
+okr-focus-member-success = Réussite des membres et croissance des revenus
+okr-focus-any-group = Tout groupe
+okr-template-new-regions = Élargir la base d'utilisateurs de la plateforme à de nouvelles régions
+okr-template-new-regions-description = Apporter Open edX dans les régions qui ont peu ou pas de prestataires, avec des partenaires locaux et des études de cas.
+okr-template-new-regions-kr1 = Nouvelles régions avec un prestataire Open edX actif
+okr-template-new-regions-kr1-unit = régions
+okr-template-new-regions-kr2 = Études de cas régionales publiées
+okr-template-new-regions-kr2-unit = études de cas
+okr-template-new-industries = Apporter Open edX à de nouveaux secteurs
+okr-template-new-industries-description = Montrer comment Open edX sert des secteurs au-delà de l'enseignement supérieur : formation en entreprise, administrations, associations.
+okr-template-new-industries-kr1 = Secteurs avec un déploiement de référence
+okr-template-new-industries-kr1-unit = secteurs
+okr-template-new-industries-kr2 = Contacts qualifiés issus de ces secteurs
+okr-template-new-industries-kr2-unit = contacts
+okr-template-market-needs = Aligner le développement de la plateforme sur les besoins du marché
+okr-template-market-needs-description = Recueillir les besoins des prestataires et des utilisateurs et les transmettre au groupe de travail Core Product.
+okr-template-market-needs-kr1 = Entretiens avec prestataires et utilisateurs partagés avec Core Product
+okr-template-market-needs-kr1-unit = entretiens
+okr-template-market-needs-kr2 = Rapport sur les besoins du marché remis au groupe de travail Core Product
+okr-template-market-needs-kr2-unit = { "" }
+okr-template-strategic-partnerships = Cultiver des partenariats stratégiques qui étendent la portée et les fonctions de la plateforme
+okr-template-strategic-partnerships-description = Des partenariats avec des organisations dont les produits ou les publics prolongent ce qu'offre Open edX.
+okr-template-strategic-partnerships-kr1 = Partenariats stratégiques signés
+okr-template-strategic-partnerships-kr1-unit = partenariats
+okr-template-strategic-partnerships-kr2 = Partenaires de l'annuaire qui proposent des intégrations
+okr-template-strategic-partnerships-kr2-unit = { "" }
+okr-template-revenue-models = Aider les membres à trouver des modèles de revenus innovants dans l'edTech
+okr-template-revenue-models-description = Partager et tester les modèles de revenus qui permettent aux membres de développer leur activité Open edX.
+okr-template-revenue-models-kr1 = Séances sur les modèles de revenus avec les membres
+okr-template-revenue-models-kr1-unit = séances
+okr-template-revenue-models-kr2 = Membres qui signalent une nouvelle source de revenus
+okr-template-revenue-models-kr2-unit = membres
+okr-template-regular-updates = Tenir la communauté informée du travail du groupe
+okr-template-regular-updates-description = Une documentation à jour et un point régulier pour le groupe de travail Biz Dev et la communauté.
+okr-template-regular-updates-kr1 = Points publiés à temps
+okr-template-regular-updates-kr1-unit = points
+okr-template-regular-updates-kr2 = La page et la charte du groupe sont à jour
+okr-template-regular-updates-kr2-unit = { "" }
+okr-template-collaboration = Travailler avec les autres groupes de travail Open edX
+okr-template-collaboration-description = Synchroniser objectifs et activités avec les groupes de travail Core Product et Marketing.
+okr-template-collaboration-kr1 = Séances communes avec d'autres groupes de travail
+okr-template-collaboration-kr1-unit = séances
+okr-template-collaboration-kr2 = Initiatives menées avec un autre groupe de travail
+okr-template-collaboration-kr2-unit = initiatives

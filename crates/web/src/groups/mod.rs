@@ -9,6 +9,7 @@ pub mod hours;
 pub mod meeting_api;
 pub mod meetings;
 pub mod okr_api;
+pub mod okr_proposals;
 pub mod okrs;
 pub mod pages;
 pub mod tasks;
@@ -41,6 +42,22 @@ pub fn routes() -> Routes {
         .route(
             "/groups/{slug}/objectives",
             post(okrs::create_objective_page),
+        )
+        .route(
+            "/groups/{slug}/objectives/from-template",
+            post(okr_proposals::from_template_page),
+        )
+        .route(
+            "/groups/{slug}/objectives/{id}",
+            get(okr_proposals::objective_page),
+        )
+        .route(
+            "/groups/{slug}/objectives/{id}/comments",
+            post(okr_proposals::comment_page),
+        )
+        .route(
+            "/groups/{slug}/objectives/{id}/adopt",
+            post(okr_proposals::adopt_page),
         )
         .route(
             "/groups/{slug}/objectives/{id}/edit",
@@ -121,7 +138,14 @@ pub fn routes() -> Routes {
         .routes(routes!(api::plan_term))
         .routes(routes!(okr_api::okrs))
         .routes(routes!(okr_api::create_objective))
-        .routes(routes!(okr_api::update_objective))
+        .routes(routes!(
+            okr_proposals::get_objective,
+            okr_api::update_objective
+        ))
+        .routes(routes!(okr_proposals::post_comment))
+        .routes(routes!(okr_proposals::post_adopt))
+        .routes(routes!(okr_proposals::post_from_template))
+        .routes(routes!(okr_proposals::list_templates))
         .routes(routes!(okr_api::add_key_result))
         .routes(routes!(okr_api::get_key_result, okr_api::update_key_result))
         .routes(routes!(okr_api::check_in))

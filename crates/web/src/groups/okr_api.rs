@@ -103,7 +103,7 @@ pub async fn get_key_result(
 #[utoipa::path(put, path = "/api/v1/groups/{slug}/key-results/{id}", tag = "groups",
     params(("slug" = String, Path), ("id" = i64, Path)), request_body = KeyResultInput,
     responses((status = 200, body = StoredKeyResult), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-              (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+              (status = 404, body = ErrorBody), (status = 422, body = ErrorBody, description = "a field of the key result, or `target` (already-scored) once it is scored")))]
 /// Change a key result's title, kind, start, target, unit or weight (facilitators and admins); its
 /// value and confidence move only by check-ins.
 pub async fn update_key_result(

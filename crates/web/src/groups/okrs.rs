@@ -62,7 +62,7 @@ pub struct GroupOkrs {
     /// Periods with objectives, newest first, and the current one.
     pub periods: Vec<String>,
     pub objectives: Vec<Objective>,
-    /// 0 to 1000: the objectives' progress, equally weighted.
+    /// 0 to 1000: the adopted objectives' progress, equally weighted (proposals wait outside it).
     pub progress: i64,
     /// The subgroups the viewer may see, with their objectives in the same period.
     pub children: Vec<ChildOkrs>,
@@ -70,9 +70,13 @@ pub struct GroupOkrs {
     pub may_facilitate: bool,
 }
 
+/// Adopted objectives' progress, equally weighted: proposals wait outside the roll-up.
 fn group_progress(objectives: &[Objective]) -> i64 {
-    let w: Vec<(i64, i64)> = objectives.iter().map(|o| (o.progress, 1)).collect();
-    okr::roll_up(&w)
+    let w: Vec<(i64, bool)> = objectives
+        .iter()
+        .map(|o| (o.progress, !o.proposed))
+        .collect();
+    agora_domain::groups::okr_proposals::group_roll_up(&w)
 }
 
 pub async fn group_okrs(
@@ -298,7 +302,8 @@ pub async fn key_result_detail(
     }
     Ok(KeyResultDetail {
         check_ins: state.store.check_ins(id).await?,
-        may_check_in: may_check_in(s, &objective),
+        // Only what the group adopted takes check-ins.
+        may_check_in: may_check_in(s, &objective) && !objective.proposed,
         may_facilitate: rules::may_facilitate(s),
         objective,
         key_result,
@@ -307,7 +312,7 @@ pub async fn key_result_detail(
 
 /// Whether the viewer may see the group's parent, whose objectives this group's serve: a
 /// members-only parent's objectives are not named to others, even through a public subgroup.
-async fn parent_visible(state: &AppState, v: &Viewer, group: &Group) -> Result<bool> {
+pub(super) async fn parent_visible(state: &AppState, v: &Viewer, group: &Group) -> Result<bool> {
     let Some(parent) = &group.parent else {
         return Ok(true);
     };
@@ -329,7 +334,7 @@ fn hide_alignment(objectives: &mut [Objective]) {
 
 /// Serving an objective of a parent group the person may not see is refused as if it did not
 /// exist, so that trying ids reveals nothing of it.
-async fn require_visible_alignment(
+pub(super) async fn require_visible_alignment(
     state: &AppState,
     v: &Viewer,
     group: &Group,
@@ -394,6 +399,8 @@ struct ObjectiveFormView {
     id: Option<i64>,
     input: ObjectiveInput,
     parent_objectives: Vec<Objective>,
+    /// The suggested objectives a new one may start from, in the viewer's language.
+    templates: Vec<super::okr_proposals::TemplateView>,
     errors: FieldErrors,
 }
 
@@ -410,6 +417,11 @@ async fn objective_form_view(
     Ok(ObjectiveFormView {
         ctx: Ctx::new(v, &format!("/groups/{}", group.body.slug)),
         parent_objectives: parent_objectives(state, v, &group, p).await?,
+        templates: if id.is_none() {
+            super::okr_proposals::templates(&v.tr)
+        } else {
+            vec![]
+        },
         group,
         id,
         input,
@@ -417,7 +429,7 @@ async fn objective_form_view(
     })
 }
 
-fn okrs_anchor(group: &Group, period: Quarter) -> String {
+pub(super) fn okrs_anchor(group: &Group, period: Quarter) -> String {
     format!("/groups/{}?period={period}#okrs", group.body.slug)
 }
 
@@ -437,6 +449,23 @@ pub async fn new_objective(
     render(&objective_form_view(&state, &v, group, None, input, FieldErrors::default()).await?)
 }
 
+/// The new-objective form again, with what was refused (a template adopted for a closed period).
+pub(super) async fn new_objective_rejected(
+    state: &AppState,
+    v: &Viewer,
+    group: Group,
+    period: Quarter,
+    errors: FieldErrors,
+) -> Result<Response> {
+    let input = ObjectiveInput {
+        period: period.to_string(),
+        members_check_in: true,
+        ..Default::default()
+    };
+    let view = objective_form_view(state, v, group, None, input, errors).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
+}
+
 /// A form sends the check box only when ticked.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -446,6 +475,7 @@ pub struct ObjectiveForm {
     description: String,
     aligned_to: String,
     members_check_in: Option<String>,
+    propose: Option<String>,
 }
 
 impl ObjectiveForm {
@@ -456,6 +486,7 @@ impl ObjectiveForm {
             description: self.description,
             aligned_to: self.aligned_to,
             members_check_in: self.members_check_in.is_some(),
+            propose: self.propose.is_some(),
         }
     }
 }
@@ -492,6 +523,7 @@ pub async fn edit_objective(
         description: o.description,
         aligned_to: o.aligned_to.map(|a| a.id.to_string()).unwrap_or_default(),
         members_check_in: o.members_check_in,
+        propose: o.proposed,
     };
     render(&objective_form_view(&state, &v, group, Some(id), input, FieldErrors::default()).await?)
 }

@@ -142,6 +142,35 @@ async fn items(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
             Some(kr.since + chrono::Duration::days(okr::CHECK_IN_DUE_DAYS)),
         ));
     }
+    // Proposed objectives wait for their facilitators to adopt or revise them.
+    let facilitated: Vec<i64> = joined
+        .iter()
+        .filter(|(_, s)| rules::may_facilitate(*s))
+        .map(|(id, _)| *id)
+        .collect();
+    for p in state
+        .store
+        .proposed_objectives(&facilitated, state.clock.now())
+        .await?
+    {
+        let Some(g) = groups.iter().find(|g| g.body.id == p.body_id) else {
+            continue;
+        };
+        out.push(Task::new(
+            "groups",
+            "objective-proposed",
+            tr.tn(
+                "task-objective-proposed",
+                &[
+                    ("objective", p.title),
+                    ("group", g.body.name.clone()),
+                    ("count", p.comment_count.to_string()),
+                ],
+            ),
+            format!("/groups/{}/objectives/{}", g.body.slug, p.id),
+            None,
+        ));
+    }
     // Hours to log: from the 25th of a month to the 5th of the next, each group with an expected
     // range the person belongs to and logged nothing in for that month (`hours::month_to_log`).
     if let (Some(person), Some(month)) = (

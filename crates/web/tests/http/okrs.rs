@@ -15,7 +15,8 @@ use serde_json::{json, Value};
 both_backends!(
     facilitators_set_okrs_members_check_in_and_parents_see_the_roll_up,
     check_ins_close_with_the_period_and_facilitators_score,
-    a_members_only_parents_objectives_are_not_named_through_a_public_subgroup
+    a_members_only_parents_objectives_are_not_named_through_a_public_subgroup,
+    proposed_objectives_gather_comments_until_the_facilitators_adopt_them
 );
 
 fn grant(role: Role, scope_id: i64) -> Grant {
@@ -481,6 +482,25 @@ async fn check_ins_close_with_the_period_and_facilitators_score(app: TestApp) {
         detail["key_result"]["closing_note"],
         "The directory moves to next quarter."
     );
+    // A score judges the key result as defined: its definition is then fixed.
+    let (status, body) = api(
+        &app,
+        &fac_token,
+        Method::PUT,
+        &base,
+        json!({"title": "Something easier", "kind": "milestone"}),
+    )
+    .await;
+    assert_eq!(
+        (status, body["codes"]["target"].as_str()),
+        (422, Some("already-scored")),
+        "{body}"
+    );
+    let (_, after) = api(&app, &fac_token, Method::GET, &base, Value::Null).await;
+    assert_eq!(
+        after["key_result"]["key_result"]["title"],
+        "Launch the partner directory"
+    );
     let html = page(&app, &fc, &format!("/groups/market?period={period}")).await;
     assert!(html.contains("Launch the partner directory") && html.contains("<td>0.4</td>"));
     assert_eq!(
@@ -565,4 +585,252 @@ async fn a_members_only_parents_objectives_are_not_named_through_a_public_subgro
         (422, Some("not-parent-objective"))
     );
     let _ = market;
+}
+
+/// Proposed OKRs: a template adopted as a proposal in the facilitator's language, community comments
+/// (by display name, never an address), no check-ins nor roll-up until adopted, the facilitators'
+/// home item, bad input named and nothing changed, and adoption once.
+async fn proposed_objectives_gather_comments_until_the_facilitators_adopt_them(app: TestApp) {
+    let (_, market, fac, member, outsider) = setup(&app).await;
+    let fac_token = app.token(fac).await;
+    let member_token = app.token(member).await;
+    let out_token = app.token(outsider).await;
+
+    // The templates, in the caller's language; an unknown one is named.
+    let (status, t) = api(
+        &app,
+        &out_token,
+        Method::GET,
+        "/api/v1/okr-templates",
+        Value::Null,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let templates = t["templates"].as_array().expect("list");
+    assert!(templates.len() >= 5, "{t}");
+    assert!(templates
+        .iter()
+        .any(|t| t["slug"] == "market-needs" && t["area_name"] == "Product-Market Alignment"));
+    let from = "/api/v1/groups/market/objectives/from-template";
+    let (status, body) = api(
+        &app,
+        &fac_token,
+        Method::POST,
+        from,
+        json!({"template": "nope"}),
+    )
+    .await;
+    assert_eq!(
+        (status, body["codes"]["template"].as_str()),
+        (422, Some("unknown-template"))
+    );
+    let (status, _) = api(
+        &app,
+        &member_token,
+        Method::POST,
+        from,
+        json!({"template": "new-regions"}),
+    )
+    .await;
+    assert_eq!(status, 403);
+    let period = Quarter::containing(app.store.now().date_naive());
+    assert!(app
+        .store
+        .objectives(market, period)
+        .await
+        .expect("read")
+        .is_empty());
+    let (status, o) = api(
+        &app,
+        &fac_token,
+        Method::POST,
+        from,
+        json!({"template": "new-regions"}),
+    )
+    .await;
+    assert_eq!(status, 201, "{o}");
+    assert_eq!(
+        o["title"],
+        "Grow the platform's user base across new regions"
+    );
+    assert_eq!(o["proposed"], true);
+    assert_eq!(o["key_results"].as_array().map(Vec::len), Some(2));
+    let oid = o["id"].as_i64().expect("id");
+    let kid = o["key_results"][0]["id"].as_i64().expect("kr");
+    // The facilitator's new-objective page offers them.
+    let fc = app.login("fac@example.org").await;
+    let new_page = page(&app, &fc, "/groups/market/objectives/new").await;
+    assert!(
+        new_page.contains("Or start from a suggested objective")
+            && new_page.contains("Propose this objective")
+    );
+
+    // Anyone signed in comments; anonymous visitors read. Empty is named and changes nothing.
+    let comments = format!("/api/v1/groups/market/objectives/{oid}/comments");
+    let (status, body) = api(
+        &app,
+        &out_token,
+        Method::POST,
+        &comments,
+        json!({"comment": "  "}),
+    )
+    .await;
+    assert_eq!(
+        (status, body["codes"]["comment"].as_str()),
+        (422, Some("required"))
+    );
+    let (status, c) = api(
+        &app,
+        &out_token,
+        Method::POST,
+        &comments,
+        json!({"comment": "Add Brazil and Mexico."}),
+    )
+    .await;
+    assert_eq!(status, 201, "{c}");
+    let res = reqwest::Client::new()
+        .post(app.url(&comments))
+        .json(&json!({"comment": "Anonymous"}))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), 401);
+    let anon = reqwest::Client::new();
+    let html = page(&app, &anon, &format!("/groups/market/objectives/{oid}")).await;
+    assert!(
+        html.contains("Add Brazil and Mexico.") && html.contains("Proposed"),
+        "{html}"
+    );
+    assert!(!html.contains("@example.org"), "no addresses: {html}");
+    let (_, detail) = api(
+        &app,
+        &out_token,
+        Method::GET,
+        &format!("/api/v1/groups/market/objectives/{oid}"),
+        Value::Null,
+    )
+    .await;
+    assert_eq!(detail["comments"].as_array().map(Vec::len), Some(1));
+    assert!(!detail.to_string().contains("@example.org"), "{detail}");
+
+    // A member comments through the page form.
+    let mc = app.login("member@example.org").await;
+    let objective_page = format!("/groups/market/objectives/{oid}");
+    let res = app
+        .post_form(
+            &mc,
+            &objective_page,
+            &format!("{objective_page}/comments"),
+            &[("comment", "")],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let res = app
+        .post_form(
+            &mc,
+            &objective_page,
+            &format!("{objective_page}/comments"),
+            &[("comment", "Two regions are enough.")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(
+        app.store.objective_comments(oid).await.expect("read").len(),
+        2
+    );
+
+    // Not yet adopted: no check-ins, outside the roll-up, on the facilitator's home page.
+    let (status, body) = api(
+        &app,
+        &fac_token,
+        Method::POST,
+        &format!("/api/v1/groups/market/key-results/{kid}/check-ins"),
+        json!({"value": "1", "confidence": "0.7"}),
+    )
+    .await;
+    assert_eq!(
+        (status, body["codes"]["value"].as_str()),
+        (422, Some("not-adopted"))
+    );
+    let (_, okrs) = api(
+        &app,
+        &out_token,
+        Method::GET,
+        "/api/v1/groups/market/okrs",
+        Value::Null,
+    )
+    .await;
+    assert_eq!(okrs["objectives"][0]["comment_count"], 2);
+    let (_, tasks) = api(
+        &app,
+        &fac_token,
+        Method::GET,
+        "/api/v1/me/tasks",
+        Value::Null,
+    )
+    .await;
+    assert!(
+        tasks["tasks"]
+            .as_array()
+            .expect("tasks")
+            .iter()
+            .any(|t| t["kind"] == "objective-proposed" && t["link"] == objective_page.as_str()),
+        "{tasks}"
+    );
+    let home = page(&app, &fc, "/home").await;
+    assert!(
+        home.contains("Adopt or revise the proposed objective"),
+        "{home}"
+    );
+
+    // Only facilitators adopt, once; then comments close and check-ins open.
+    let adopt = format!("/api/v1/groups/market/objectives/{oid}/adopt");
+    let (status, _) = api(&app, &member_token, Method::POST, &adopt, Value::Null).await;
+    assert_eq!(status, 403);
+    let res = app
+        .post_form(
+            &fc,
+            &objective_page,
+            &format!("{objective_page}/adopt"),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let (status, body) = api(&app, &fac_token, Method::POST, &adopt, Value::Null).await;
+    assert_eq!(
+        (status, body["codes"]["objective"].as_str()),
+        (422, Some("already-adopted"))
+    );
+    let (status, body) = api(
+        &app,
+        &out_token,
+        Method::POST,
+        &comments,
+        json!({"comment": "Late"}),
+    )
+    .await;
+    assert_eq!(
+        (status, body["codes"]["comment"].as_str()),
+        (422, Some("already-adopted"))
+    );
+    let (status, _) = api(
+        &app,
+        &member_token,
+        Method::POST,
+        &format!("/api/v1/groups/market/key-results/{kid}/check-ins"),
+        json!({"value": "1", "confidence": "0.7"}),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let html = page(&app, &anon, &objective_page).await;
+    assert!(html.contains("Adopted") && html.contains("Two regions are enough."));
+    let (_, tasks) = api(
+        &app,
+        &fac_token,
+        Method::GET,
+        "/api/v1/me/tasks",
+        Value::Null,
+    )
+    .await;
+    assert!(!tasks.to_string().contains("objective-proposed"));
 }

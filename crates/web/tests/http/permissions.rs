@@ -716,6 +716,26 @@ async fn every_route_checks_every_role(app: TestApp) {
             [Hidden, Hidden, Forbid, Allow],
         ),
         (
+            "GET",
+            format!("/groups/wg/objectives/{oid}"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/groups/wg/objectives/{oid}/comments"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/groups/wg/objectives/{oid}/adopt"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/groups/wg/objectives/from-template".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
             "POST",
             format!("/groups/wg/objectives/{oid}/edit"),
             [Hidden, Hidden, Forbid, Allow],
@@ -1270,6 +1290,31 @@ async fn every_route_checks_every_role(app: TestApp) {
             "PUT",
             format!("/api/v1/groups/wg/objectives/{oid}"),
             [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "GET",
+            format!("/api/v1/groups/wg/objectives/{oid}"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/groups/wg/objectives/{oid}/comments"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/groups/wg/objectives/{oid}/adopt"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/groups/wg/objectives/from-template".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/okr-templates".into(),
+            [Allow, Allow, Allow, Allow],
         ),
         (
             "POST",

@@ -1,0 +1,16 @@
+-- Proposed OKRs (issue 10): an objective can be proposed, open for the community's comments, before
+-- its group adopts it. Objectives set before this migration were adopted when they were set.
+
+ALTER TABLE group_objectives ADD COLUMN adopted_at TEXT;
+ALTER TABLE group_objectives ADD COLUMN adopted_by BIGINT REFERENCES people(id) ON DELETE SET NULL;
+UPDATE group_objectives SET adopted_at = created_at;
+
+CREATE TABLE group_objective_comments (
+    id {{PK}},
+    objective_id BIGINT NOT NULL REFERENCES group_objectives(id) ON DELETE CASCADE,
+    person_id BIGINT REFERENCES people(id) ON DELETE SET NULL,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+CREATE INDEX group_objective_comments_objective ON group_objective_comments (objective_id, id);
