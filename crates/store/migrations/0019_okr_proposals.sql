@@ -1,5 +1,6 @@
 -- Proposed OKRs (issue 10): an objective can be proposed, open for the community's comments, before
--- its group adopts it. Objectives set before this migration were adopted when they were set.
+-- its group adopts it. Objectives set before this migration were adopted when they were set. A key
+-- result can be bound to a figure Agora computes (agora_domain::groups::figures), which then moves it.
 
 ALTER TABLE group_objectives ADD COLUMN adopted_at TEXT;
 ALTER TABLE group_objectives ADD COLUMN adopted_by BIGINT REFERENCES people(id) ON DELETE SET NULL;
@@ -14,3 +15,7 @@ CREATE TABLE group_objective_comments (
 );
 
 CREATE INDEX group_objective_comments_objective ON group_objective_comments (objective_id, id);
+
+-- `members`, `updates-posted`, `contributions-approved` or `leads-accepted:<region>`; NULL when the
+-- key result moves by check-ins.
+ALTER TABLE group_key_results ADD COLUMN bound_to TEXT;

@@ -459,6 +459,13 @@ mod tests {
         // The OKR templates' words and focus areas.
         use agora_domain::groups::okr_proposals::{FocusArea, TEMPLATES};
         keys.extend(FocusArea::ALL.iter().map(|v| v.label_key()));
+        use agora_domain::groups::figures::Figure;
+        keys.extend(
+            Figure::PLAIN
+                .iter()
+                .chain([&Figure::LeadsAccepted("europe".into())])
+                .map(|f| f.label_key().to_string()),
+        );
         for t in TEMPLATES {
             keys.push(format!("okr-template-{}", t.slug));
             keys.push(format!("okr-template-{}-description", t.slug));
@@ -622,6 +629,8 @@ mod tests {
             "capacity",
             "month",
             "groups",
+            "figure",
+            "region",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

@@ -11,6 +11,7 @@ use crate::validation::ValidationErrors;
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+pub mod figures;
 pub mod hours;
 pub mod meetings;
 pub mod okr_proposals;

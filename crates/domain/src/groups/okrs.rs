@@ -286,6 +286,9 @@ pub struct KeyResult {
     pub confidence: Confidence,
     /// Its share in the objective's progress; equal (1) unless set.
     pub weight: i64,
+    /// The figure it is bound to, if any: its value is then computed, not checked in.
+    #[schema(value_type = Option<String>, example = "members")]
+    pub bound_to: Option<super::figures::Figure>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize, utoipa::ToSchema)]
@@ -301,6 +304,10 @@ pub struct KeyResultInput {
     pub confidence: String,
     /// 1 to 100; 1 when empty.
     pub weight: String,
+    /// A figure Agora computes, which then moves it without check-ins (number key results only):
+    /// `members`, `updates-posted`, `contributions-approved` or `leads-accepted:<region>`; none when
+    /// empty.
+    pub bound_to: String,
 }
 
 impl KeyResultInput {
@@ -347,6 +354,12 @@ impl KeyResultInput {
                     .ok_or("out-of-range"),
             ),
         };
+        let bound_to = e.check("bound_to", super::figures::Figure::parse(&self.bound_to));
+        if let (Some(Some(_)), Some(kind)) = (&bound_to, kind) {
+            if let Err(c) = super::figures::may_bind(kind) {
+                e.add("bound_to", c);
+            }
+        }
         match (title, kind, start, target, confidence, weight) {
             (
                 Some(title),
@@ -364,6 +377,7 @@ impl KeyResultInput {
                 unit,
                 confidence,
                 weight,
+                bound_to: bound_to.flatten(),
             }),
             _ => Err(e),
         }

@@ -5,10 +5,12 @@
 
 use super::*;
 use agora_domain::activity::{ActivityKind, ActivitySource, NewActivity};
+use agora_domain::groups::figures::Figure;
 use agora_domain::groups::okrs::{
     self as okr, CheckInInput, Confidence, KeyResult, KeyResultKind, NewObjective, Quarter, Score,
     Scoring,
 };
+use std::collections::HashMap;
 
 const T_OBJ: &str = "group_objectives";
 const T_KR: &str = "group_key_results";
@@ -128,6 +130,10 @@ fn key_result_row(r: &AnyRow) -> Result<StoredKeyResult> {
         unit: get(r, "unit")?,
         confidence: tenths(r, T_KR, "confidence", Confidence::from_tenths)?,
         weight: get(r, "weight")?,
+        bound_to: match get::<Option<String>>(r, "bound_to")? {
+            None => None,
+            Some(s) => Figure::parse(&s).map_err(|_| crate::corrupt(T_KR, "bound_to", &s))?,
+        },
     };
     if !(1..=okr::MAX_WEIGHT).contains(&kr.weight) {
         return Err(crate::corrupt(T_KR, "weight", &kr.weight.to_string()));
@@ -149,7 +155,7 @@ fn key_result_row(r: &AnyRow) -> Result<StoredKeyResult> {
 }
 
 const KR_COLUMNS: &str = "k.id, k.objective_id, k.title, k.kind, k.start_value, k.target_value, \
-    k.current_value, k.unit, k.confidence, k.weight, k.score, k.closing_note";
+    k.current_value, k.unit, k.confidence, k.weight, k.score, k.closing_note, k.bound_to";
 
 /// A key result as a write sees it.
 struct KeyResultIn {
@@ -159,13 +165,15 @@ struct KeyResultIn {
     scored: bool,
     /// Whether its objective is adopted (not only proposed).
     adopted: bool,
+    /// Whether it is bound to a figure.
+    bound: bool,
 }
 
 /// The key result's kind, its objective's period, group and adoption, and whether it is scored,
 /// inside a write.
 async fn key_result_in(tx: &mut Tx, id: i64) -> Result<KeyResultIn> {
     let r = sqlx::query(
-        "SELECT k.kind, k.score, o.period, o.body_id, o.adopted_at FROM group_key_results k \
+        "SELECT k.kind, k.score, k.bound_to, o.period, o.body_id, o.adopted_at FROM group_key_results k \
          JOIN group_objectives o ON o.id = k.objective_id WHERE k.id = $1",
     )
     .bind(id)
@@ -178,6 +186,7 @@ async fn key_result_in(tx: &mut Tx, id: i64) -> Result<KeyResultIn> {
         body_id: get(&r, "body_id")?,
         scored: get::<Option<i64>>(&r, "score")?.is_some(),
         adopted: get::<Option<String>>(&r, "adopted_at")?.is_some(),
+        bound: get::<Option<String>>(&r, "bound_to")?.is_some(),
     })
 }
 
@@ -236,8 +245,8 @@ async fn insert_key_result(
 ) -> Result<i64> {
     Ok(sqlx::query_scalar(
         "INSERT INTO group_key_results (objective_id, title, kind, start_value, target_value, current_value, \
-         unit, confidence, weight, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) \
-         RETURNING id",
+         unit, confidence, weight, created_at, updated_at, bound_to) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) RETURNING id",
     )
     .bind(objective_id)
     .bind(&kr.title)
@@ -249,6 +258,7 @@ async fn insert_key_result(
     .bind(kr.confidence.tenths())
     .bind(kr.weight)
     .bind(stamp)
+    .bind(kr.bound_to.as_ref().map(Figure::slug))
     .fetch_one(&mut *tx)
     .await?)
 }
@@ -260,7 +270,8 @@ fn objective_json(body_id: i64, o: &NewObjective) -> serde_json::Value {
 
 fn key_result_json(kr: &KeyResult) -> serde_json::Value {
     serde_json::json!({"title": kr.title, "kind": kr.kind.slug(), "start": kr.start,
-        "target": kr.target, "unit": kr.unit, "weight": kr.weight})
+        "target": kr.target, "unit": kr.unit, "weight": kr.weight,
+        "bound_to": kr.bound_to.as_ref().map(Figure::slug)})
 }
 
 impl Store {
@@ -517,7 +528,7 @@ impl Store {
         }
         sqlx::query(
             "UPDATE group_key_results SET title = $1, kind = $2, start_value = $3, target_value = $4, \
-             unit = $5, weight = $6, updated_at = $7 WHERE id = $8",
+             unit = $5, weight = $6, updated_at = $7, bound_to = $9 WHERE id = $8",
         )
         .bind(&kr.title)
         .bind(kr.kind.slug())
@@ -527,6 +538,7 @@ impl Store {
         .bind(kr.weight)
         .bind(self.stamp())
         .bind(id)
+        .bind(kr.bound_to.as_ref().map(Figure::slug))
         .execute(&mut *tx)
         .await?;
         tx.commit(
@@ -556,6 +568,8 @@ impl Store {
             return Err(invalid("period", "already-scored"));
         }
         agora_domain::groups::okr_proposals::may_check_in_on(k.adopted)
+            .map_err(|c| invalid("value", c))?;
+        agora_domain::groups::figures::may_check_in_bound(k.bound)
             .map_err(|c| invalid("value", c))?;
         let c = input.parse(k.kind, k.period, today(self.now()))?;
         let stamp = self.stamp();
@@ -658,13 +672,39 @@ impl Store {
             "SELECT {KR_COLUMNS} FROM group_key_results k JOIN group_objectives o ON o.id = k.objective_id"
         ));
         k.extend(filter).push(" ORDER BY k.id");
-        let krs: Vec<StoredKeyResult> = k
+        let mut krs: Vec<StoredKeyResult> = k
             .query()
             .fetch_all(&self.reader)
             .await?
             .iter()
             .map(key_result_row)
             .collect::<Result<_>>()?;
+        // Bound key results take their value from the figure over their objective's period.
+        let mut figures: HashMap<(i64, String, Figure), i64> = HashMap::new();
+        for kr in krs.iter_mut() {
+            let Some(figure) = kr.key_result.bound_to.clone() else {
+                continue;
+            };
+            let Some(r) = rows
+                .iter()
+                .find(|r| get::<i64>(r, "id").ok() == Some(kr.objective_id))
+            else {
+                continue;
+            };
+            let body_id: i64 = get(r, "body_id")?;
+            let period = get_parsed(r, T_OBJ, "period", Quarter::parse)?;
+            let key = (body_id, period.to_string(), figure);
+            let value = match figures.get(&key) {
+                Some(v) => *v,
+                None => {
+                    let v = self.figure(body_id, period, &key.2).await?;
+                    figures.insert(key, v);
+                    v
+                }
+            };
+            kr.key_result.current = value.saturating_mul(okr::SCALE);
+            kr.progress = kr.key_result.progress();
+        }
         rows.iter()
             .map(|r| {
                 let id: i64 = get(r, "id")?;
@@ -708,6 +748,68 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// A figure's value for a group over a period (`agora_domain::groups::figures`).
+    pub async fn figure(&self, body_id: i64, period: Quarter, figure: &Figure) -> Result<i64> {
+        // Stamps are RFC 3339 in UTC, so a day's prefix bounds them as text.
+        let from = period.first_day().to_string();
+        let until = period
+            .last_day()
+            .succ_opt()
+            .unwrap_or(period.last_day())
+            .to_string();
+        let n: i64 = match figure {
+            Figure::Members => {
+                sqlx::query_scalar(
+                    "SELECT COUNT(DISTINCT g.person_id) FROM role_grants g JOIN people p ON p.id = g.person_id \
+                     WHERE g.scope_kind = 'group' AND g.scope_id = $1 \
+                     AND g.role IN ('group_member', 'facilitator') AND p.disabled_at IS NULL",
+                )
+                .bind(body_id)
+                .fetch_one(&self.reader)
+                .await?
+            }
+            Figure::UpdatesPosted => {
+                sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM group_updates WHERE body_id = $1 AND posted_at >= $2 AND posted_at < $3",
+                )
+                .bind(body_id)
+                .bind(&from)
+                .bind(&until)
+                .fetch_one(&self.reader)
+                .await?
+            }
+            Figure::ContributionsApproved => {
+                sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM contributions WHERE state = $1 AND approved_at >= $2 AND approved_at < $3",
+                )
+                .bind(agora_domain::obligations::ContributionState::Approved.slug())
+                .bind(&from)
+                .bind(&until)
+                .fetch_one(&self.reader)
+                .await?
+            }
+            Figure::LeadsAccepted(region) => {
+                let states: Vec<&str> = agora_domain::leads::OfferStatus::ALL
+                    .iter()
+                    .filter(|s| s.is_accepted())
+                    .map(|s| s.slug())
+                    .collect();
+                let mut q = crate::sql::Sql::new(
+                    "SELECT COUNT(*) AS n FROM lead_offers WHERE region = ",
+                );
+                q.bind(region.clone())
+                    .push(" AND answered_at >= ")
+                    .bind(from.clone())
+                    .push(" AND answered_at < ")
+                    .bind(until.clone())
+                    .push(" AND status IN ")
+                    .bind_list(&states);
+                get(&q.query().fetch_one(&self.reader).await?, "n")?
+            }
+        };
+        Ok(n)
     }
 
     /// A group's objectives in a period, each with its key results and rolled-up progress.
@@ -792,7 +894,7 @@ impl Store {
             "SELECT o.body_id, k.id, k.title, k.score, o.members_check_in, k.created_at, \
              (SELECT MAX(c.created_at) FROM group_check_ins c WHERE c.key_result_id = k.id) AS last_check_in \
              FROM group_key_results k JOIN group_objectives o ON o.id = k.objective_id \
-             WHERE o.adopted_at IS NOT NULL AND o.period = ",
+             WHERE o.adopted_at IS NOT NULL AND k.bound_to IS NULL AND o.period = ",
         );
         q.bind(period.to_string())
             .push(" AND o.body_id IN ")

@@ -14,6 +14,7 @@ conformance!(
     damaged_okr_rows_are_corrupt,
     key_results_are_due_after_fourteen_quiet_days,
     proposed_objectives_take_comments_until_adopted_then_check_ins,
+    key_results_bound_to_figures_move_by_themselves,
 );
 
 fn profile_input(membership: &str, parent: &str) -> ProfileInput {
@@ -1060,4 +1061,111 @@ async fn proposed_objectives_take_comments_until_adopted_then_check_ins(store: S
             .expect("there")
             .proposed
     );
+}
+
+async fn key_results_bound_to_figures_move_by_themselves(store: Store) {
+    use agora_domain::groups::figures::Figure;
+    use agora_domain::groups::okrs::{CheckInInput, KeyResultInput, ObjectiveInput, Quarter};
+    let (body, people) = group(&store, "market", 2).await;
+    let fac = &people[0].1;
+    let today = store.now().date_naive();
+    let period = Quarter::containing(today);
+    let o = ObjectiveInput {
+        title: "A lively group".into(),
+        ..Default::default()
+    }
+    .parse(today)
+    .expect("valid");
+    let oid = store
+        .create_objective(body.id, &o, fac)
+        .await
+        .expect("objective");
+    let bound = |title: &str, figure: &str, target: &str| {
+        KeyResultInput {
+            title: title.into(),
+            kind: "number".into(),
+            start: "0".into(),
+            target: target.into(),
+            bound_to: figure.into(),
+            ..Default::default()
+        }
+        .parse()
+        .expect("valid")
+    };
+    let members = store
+        .add_key_result(body.id, oid, &bound("Members", "members", "6"), fac)
+        .await
+        .expect("kr");
+    let updates = store
+        .add_key_result(body.id, oid, &bound("Updates", "updates-posted", "4"), fac)
+        .await
+        .expect("kr");
+    for (title, figure) in [
+        ("Contributions", "contributions-approved"),
+        ("Leads in Europe", "leads-accepted:europe"),
+    ] {
+        store
+            .add_key_result(body.id, oid, &bound(title, figure, "10"), fac)
+            .await
+            .expect("kr");
+    }
+    let current = |o: &agora_store::Objective, id: i64| {
+        o.key_results
+            .iter()
+            .find(|k| k.id == id)
+            .map(|k| (k.key_result.current, k.progress))
+            .expect("kr")
+    };
+    // The facilitator and two members; no update yet; nothing approved or accepted.
+    let o = &store.objectives(body.id, period).await.expect("read")[0];
+    assert_eq!(current(o, members), (300, 500));
+    assert_eq!(current(o, updates), (0, 0));
+    assert!(o.key_results[2..].iter().all(|k| k.key_result.current == 0));
+    assert_eq!(
+        o.key_results[3].key_result.bound_to,
+        Some(Figure::LeadsAccepted("europe".into()))
+    );
+    // An update moves the updates figure, with no check-in.
+    let posted = agora_domain::groups::updates::UpdateInput {
+        progress: "Met twice.".into(),
+        ..Default::default()
+    }
+    .parse(today)
+    .expect("valid");
+    store
+        .post_update(body.id, &posted, fac)
+        .await
+        .expect("post");
+    let o = store.objective(oid).await.expect("read").expect("there");
+    assert_eq!(current(&o, updates), (100, 250));
+    assert_eq!(o.progress, (500 + 250) / 4);
+    // Check-ins are refused and change nothing; a bound key result is never due for one.
+    let e = store
+        .check_in(
+            body.id,
+            members,
+            &CheckInInput {
+                value: "5".into(),
+                confidence: "0.5".into(),
+                comment: String::new(),
+            },
+            fac,
+        )
+        .await
+        .expect_err("bound");
+    assert_eq!(code(e), "bound-to-figure");
+    assert!(store.check_ins(members).await.expect("read").is_empty());
+    assert!(store
+        .key_results_due(&[body.id], store.now() + Duration::days(30))
+        .await
+        .expect("due")
+        .is_empty());
+    // Unbinding by an edit makes it a key result for check-ins again, at its last stored value.
+    store
+        .update_key_result(body.id, members, &bound("Members", "", "6"), fac)
+        .await
+        .expect("unbind");
+    let o = store.objective(oid).await.expect("read").expect("there");
+    assert_eq!(current(&o, members).0, 0);
+    assert_eq!(o.key_results[0].key_result.bound_to, None);
 }

@@ -331,3 +331,17 @@ okr-template-collaboration-kr1 = Joint sessions held with other working groups
 okr-template-collaboration-kr1-unit = sessions
 okr-template-collaboration-kr2 = Initiatives run jointly with another working group
 okr-template-collaboration-kr2-unit = initiatives
+
+## Key results bound to a figure
+field-bound_to = Moves with
+okr-bound-hint = A number key result can follow a figure Agora computes over its period instead of check-ins.
+okr-bound-notice = This key result moves by itself: its value is { $figure } over its period. It takes no check-ins.
+figure-none = Check-ins (no figure)
+figure-members = Active members of the group
+figure-updates-posted = Regular updates the group posted
+figure-contributions-approved = Marketing contributions approved
+figure-leads-accepted = Leads accepted in { $region }
+error-invalid-figure = Choose one of the figures offered.
+error-figure-needs-number = Only a number key result can follow a figure.
+error-bound-to-figure = This key result follows a figure Agora computes: it takes no check-ins.
+error-unknown-region = There is no such region in the region map.

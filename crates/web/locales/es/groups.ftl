@@ -331,3 +331,17 @@ okr-template-collaboration-kr1 = Sesiones conjuntas con otros grupos de trabajo
 okr-template-collaboration-kr1-unit = sesiones
 okr-template-collaboration-kr2 = Iniciativas realizadas junto con otro grupo de trabajo
 okr-template-collaboration-kr2-unit = iniciativas
+
+## Key results bound to a figure
+field-bound_to = Avanza con
+okr-bound-hint = Un resultado clave numérico puede seguir una cifra que Agora calcula sobre su periodo en lugar de seguimientos.
+okr-bound-notice = Este resultado clave avanza solo: su valor es { $figure } en su periodo. No admite seguimientos.
+figure-none = Seguimientos (sin cifra)
+figure-members = Miembros activos del grupo
+figure-updates-posted = Actualizaciones periódicas publicadas por el grupo
+figure-contributions-approved = Contribuciones de marketing aprobadas
+figure-leads-accepted = Contactos aceptados en { $region }
+error-invalid-figure = Elija una de las cifras ofrecidas.
+error-figure-needs-number = Solo un resultado clave numérico puede seguir una cifra.
+error-bound-to-figure = Este resultado clave sigue una cifra que calcula Agora: no admite seguimientos.
+error-unknown-region = Esa región no está en el mapa de regiones.

@@ -331,3 +331,17 @@ okr-template-collaboration-kr1 = Séances communes avec d'autres groupes de trav
 okr-template-collaboration-kr1-unit = séances
 okr-template-collaboration-kr2 = Initiatives menées avec un autre groupe de travail
 okr-template-collaboration-kr2-unit = initiatives
+
+## Key results bound to a figure
+field-bound_to = Évolue avec
+okr-bound-hint = Un résultat clé numérique peut suivre un chiffre qu'Agora calcule sur sa période plutôt que des points d'étape.
+okr-bound-notice = Ce résultat clé évolue seul : sa valeur est { $figure } sur sa période. Il ne prend pas de point d'étape.
+figure-none = Points d'étape (aucun chiffre)
+figure-members = Membres actifs du groupe
+figure-updates-posted = Points réguliers publiés par le groupe
+figure-contributions-approved = Contributions marketing approuvées
+figure-leads-accepted = Contacts acceptés en { $region }
+error-invalid-figure = Choisissez l'un des chiffres proposés.
+error-figure-needs-number = Seul un résultat clé numérique peut suivre un chiffre.
+error-bound-to-figure = Ce résultat clé suit un chiffre calculé par Agora : il ne prend pas de point d'étape.
+error-unknown-region = Cette région n'est pas dans la carte des régions.

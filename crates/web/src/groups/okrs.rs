@@ -11,6 +11,7 @@ use crate::forms::FieldErrors;
 use crate::views::{bars, render, Bar, Ctx};
 use crate::AppState;
 use agora_domain::governance::{self as gov, BodyRight, Standing};
+use agora_domain::groups::figures::Figure;
 use agora_domain::groups::okrs::{
     self as okr, format_hundredths, CheckInInput, KeyResultInput, KeyResultKind, ObjectiveInput,
     Quarter, ScoreInput,
@@ -202,6 +203,7 @@ pub async fn add_key_result(
     require_facilitator(v, s)?;
     objective(state, group, objective_id).await?;
     let kr = input.parse()?;
+    check_figure(state, &kr).await?;
     let id = state
         .store
         .add_key_result(group.body.id, objective_id, &kr, &v.who())
@@ -220,6 +222,7 @@ pub async fn update_key_result(
     require_facilitator(v, s)?;
     key_result(state, group, id).await?;
     let kr = input.parse()?;
+    check_figure(state, &kr).await?;
     state
         .store
         .update_key_result(group.body.id, id, &kr, &v.who())
@@ -303,7 +306,9 @@ pub async fn key_result_detail(
     Ok(KeyResultDetail {
         check_ins: state.store.check_ins(id).await?,
         // Only what the group adopted takes check-ins.
-        may_check_in: may_check_in(s, &objective) && !objective.proposed,
+        may_check_in: may_check_in(s, &objective)
+            && !objective.proposed
+            && key_result.key_result.bound_to.is_none(),
         may_facilitate: rules::may_facilitate(s),
         objective,
         key_result,
@@ -556,6 +561,8 @@ struct KeyResultFormView {
     /// The key result being edited; none for a new one.
     id: Option<i64>,
     input: KeyResultInput,
+    /// The figures a key result may be bound to: (slug, label), none first.
+    figures: Vec<(String, String)>,
     errors: FieldErrors,
 }
 
@@ -575,22 +582,49 @@ impl KeyResultFormView {
     }
 }
 
-fn key_result_form(
+async fn key_result_form(
+    state: &AppState,
     v: &Viewer,
     group: Group,
     objective: Objective,
     id: Option<i64>,
     input: KeyResultInput,
     errors: FieldErrors,
-) -> KeyResultFormView {
-    KeyResultFormView {
+) -> Result<KeyResultFormView> {
+    Ok(KeyResultFormView {
         ctx: Ctx::new(v, &format!("/groups/{}", group.body.slug)),
+        figures: figure_choices(state, &v.tr).await?,
         group,
         objective,
         id,
         input,
         errors,
+    })
+}
+
+/// What a key result may be bound to, labelled in the viewer's language.
+async fn figure_choices(state: &AppState, tr: &crate::i18n::Tr) -> Result<Vec<(String, String)>> {
+    let mut out = vec![(String::new(), tr.t("figure-none"))];
+    out.extend(
+        Figure::PLAIN
+            .iter()
+            .map(|f| (f.slug(), tr.t(f.label_key()))),
+    );
+    for r in state.store.region_map().await?.regions() {
+        let f = Figure::LeadsAccepted(r.slug.clone());
+        out.push((f.slug(), tr.t1(f.label_key(), "region", r.name.clone())));
     }
+    Ok(out)
+}
+
+/// A key result bound to leads of a region the region map does not have is refused by name.
+async fn check_figure(state: &AppState, kr: &agora_domain::groups::okrs::KeyResult) -> Result<()> {
+    if let Some(region) = kr.bound_to.as_ref().and_then(Figure::region) {
+        if state.store.region_map().await?.get(region).is_none() {
+            return Err(invalid("bound_to", "unknown-region"));
+        }
+    }
+    Ok(())
 }
 
 pub async fn new_key_result(
@@ -606,14 +640,7 @@ pub async fn new_key_result(
         start: "0".into(),
         ..Default::default()
     };
-    render(&key_result_form(
-        &v,
-        group,
-        o,
-        None,
-        input,
-        FieldErrors::default(),
-    ))
+    render(&key_result_form(&state, &v, group, o, None, input, FieldErrors::default()).await?)
 }
 
 pub async fn create_key_result_page(
@@ -631,7 +658,7 @@ pub async fn create_key_result_page(
         .into_response()),
         Err(Error::Invalid(e)) => {
             let o = objective(&state, &group, objective_id).await?;
-            let view = key_result_form(&v, group, o, None, input, FieldErrors(e));
+            let view = key_result_form(&state, &v, group, o, None, input, FieldErrors(e)).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
         }
         Err(e) => Err(e),
@@ -648,6 +675,7 @@ fn key_result_input(kr: &StoredKeyResult) -> KeyResultInput {
         unit: k.unit.clone(),
         confidence: k.confidence.to_string(),
         weight: k.weight.to_string(),
+        bound_to: k.bound_to.as_ref().map(Figure::slug).unwrap_or_default(),
     }
 }
 
@@ -660,14 +688,18 @@ pub async fn edit_key_result(
     require_facilitator(&v, s)?;
     let (o, kr) = key_result(&state, &group, id).await?;
     let input = key_result_input(&kr);
-    render(&key_result_form(
-        &v,
-        group,
-        o,
-        Some(id),
-        input,
-        FieldErrors::default(),
-    ))
+    render(
+        &key_result_form(
+            &state,
+            &v,
+            group,
+            o,
+            Some(id),
+            input,
+            FieldErrors::default(),
+        )
+        .await?,
+    )
 }
 
 pub async fn update_key_result_page(
@@ -685,7 +717,8 @@ pub async fn update_key_result_page(
         .into_response()),
         Err(Error::Invalid(e)) => {
             let (o, _) = key_result(&state, &group, id).await?;
-            let view = key_result_form(&v, group, o, Some(id), input, FieldErrors(e));
+            let view =
+                key_result_form(&state, &v, group, o, Some(id), input, FieldErrors(e)).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
         }
         Err(e) => Err(e),
@@ -703,6 +736,8 @@ struct KeyResultView {
     chart_height: u32,
     closed: bool,
     scoring_open: bool,
+    /// What it is bound to, in words, if it moves by a figure.
+    figure: Option<String>,
     errors: FieldErrors,
     check: CheckInInput,
     score: ScoreInput,
@@ -774,7 +809,19 @@ async fn key_result_view(
     chart.pop();
     let today = state.clock.now().date_naive();
     let period = d.objective.period;
+    let figure = match &d.key_result.key_result.bound_to {
+        None => None,
+        Some(f) => Some(match f.region() {
+            Some(slug) => {
+                let map = state.store.region_map().await?;
+                let name = map.get(slug).map_or(slug, |r| r.name.as_str());
+                tr.t1(f.label_key(), "region", name.to_string())
+            }
+            None => tr.t(f.label_key()),
+        }),
+    };
     Ok(KeyResultView {
+        figure,
         ctx: Ctx::new(v, &format!("/groups/{}", group.body.slug)),
         chart_height: chart.len() as u32 * 28 + 4,
         chart,

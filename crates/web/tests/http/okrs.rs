@@ -16,7 +16,8 @@ both_backends!(
     facilitators_set_okrs_members_check_in_and_parents_see_the_roll_up,
     check_ins_close_with_the_period_and_facilitators_score,
     a_members_only_parents_objectives_are_not_named_through_a_public_subgroup,
-    proposed_objectives_gather_comments_until_the_facilitators_adopt_them
+    proposed_objectives_gather_comments_until_the_facilitators_adopt_them,
+    key_results_follow_figures_agora_computes
 );
 
 fn grant(role: Role, scope_id: i64) -> Grant {
@@ -833,4 +834,88 @@ async fn proposed_objectives_gather_comments_until_the_facilitators_adopt_them(a
     )
     .await;
     assert!(!tasks.to_string().contains("objective-proposed"));
+}
+
+/// A key result bound to a figure: bad bindings are named and create nothing, the value is computed
+/// (the group's members here), check-ins are refused, and the pages say so.
+async fn key_results_follow_figures_agora_computes(app: TestApp) {
+    let (_, market, fac, _, _) = setup(&app).await;
+    let fac_token = app.token(fac).await;
+    let (_, o) = api(
+        &app,
+        &fac_token,
+        Method::POST,
+        "/api/v1/groups/market/objectives",
+        json!({"title": "A lively group"}),
+    )
+    .await;
+    let add = format!("/api/v1/groups/market/objectives/{}/key-results", o["id"]);
+    for (kind, figure, code) in [
+        ("number", "everyone", "invalid-figure"),
+        ("number", "leads-accepted:mars", "unknown-region"),
+        ("percentage", "members", "figure-needs-number"),
+    ] {
+        let (status, body) = api(
+            &app,
+            &fac_token,
+            Method::POST,
+            &add,
+            json!({"title": "Members", "kind": kind, "start": "0", "target": "10", "bound_to": figure}),
+        )
+        .await;
+        assert_eq!(
+            (status, body["codes"]["bound_to"].as_str()),
+            (422, Some(code)),
+            "{figure}: {body}"
+        );
+    }
+    let period = Quarter::containing(app.store.now().date_naive());
+    assert!(app.store.objectives(market, period).await.expect("read")[0]
+        .key_results
+        .is_empty());
+    let (status, kr) = api(
+        &app,
+        &fac_token,
+        Method::POST,
+        &add,
+        json!({"title": "Members", "kind": "number", "start": "0", "target": "10", "bound_to": "members"}),
+    )
+    .await;
+    assert_eq!(status, 201, "{kr}");
+    // The facilitator and the member.
+    assert_eq!(kr["key_result"]["current"], 200);
+    assert_eq!(kr["key_result"]["bound_to"], "members");
+    let kid = kr["id"].as_i64().expect("id");
+    let (status, body) = api(
+        &app,
+        &fac_token,
+        Method::POST,
+        &format!("/api/v1/groups/market/key-results/{kid}/check-ins"),
+        json!({"value": "5", "confidence": "0.5"}),
+    )
+    .await;
+    assert_eq!(
+        (status, body["codes"]["value"].as_str()),
+        (422, Some("bound-to-figure"))
+    );
+    let (_, detail) = api(
+        &app,
+        &fac_token,
+        Method::GET,
+        &format!("/api/v1/groups/market/key-results/{kid}"),
+        Value::Null,
+    )
+    .await;
+    assert_eq!(detail["may_check_in"], false);
+    let fc = app.login("fac@example.org").await;
+    let html = page(&app, &fc, &format!("/groups/market/key-results/{kid}")).await;
+    assert!(
+        html.contains("This key result moves by itself")
+            && html.contains("Active members of the group"),
+        "{html}"
+    );
+    let form = page(&app, &fc, &format!("/groups/market/key-results/{kid}/edit")).await;
+    assert!(
+        form.contains("Leads accepted in Europe") && form.contains("value=\"members\" selected")
+    );
 }
