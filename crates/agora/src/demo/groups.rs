@@ -490,9 +490,21 @@ async fn okrs(
             )
             .await?;
         if i == 1 {
-            store
-                .adopt_objective(group.id, oid, &Who::person(facilitator, FACILITATOR_EMAIL))
-                .await?;
+            let who = Who::person(facilitator, FACILITATOR_EMAIL);
+            // A key result that follows the group's own membership, with no check-ins.
+            let members = KeyResultInput {
+                title: "Active members of the focus group".into(),
+                kind: "number".into(),
+                start: "0".into(),
+                target: "10".into(),
+                unit: "members".into(),
+                bound_to: "members".into(),
+                ..Default::default()
+            }
+            .parse()
+            .map_err(|e| anyhow::anyhow!("demo key result invalid: {e}"))?;
+            store.add_key_result(group.id, oid, &members, &who).await?;
+            store.adopt_objective(group.id, oid, &who).await?;
         }
     }
     // Product-Market Alignment: a few check-ins by its facilitator on the interviews.
