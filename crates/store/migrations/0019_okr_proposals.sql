@@ -19,3 +19,5 @@ CREATE INDEX group_objective_comments_objective ON group_objective_comments (obj
 -- `members`, `updates-posted`, `contributions-approved` or `leads-accepted:<region>`; NULL when the
 -- key result moves by check-ins.
 ALTER TABLE group_key_results ADD COLUMN bound_to TEXT;
+-- Key results bound to the leads accepted in a region count them per quarter.
+CREATE INDEX lead_offers_region_answered ON lead_offers (region, answered_at);

@@ -21,6 +21,8 @@ pub enum Figure {
 }
 
 const LEADS_ACCEPTED: &str = "leads-accepted:";
+/// The transparency report's threshold, as a count.
+const LEADS_SHOWN_FROM: i64 = crate::leads::SUPPRESS_BELOW as i64;
 
 impl Figure {
     /// The figures without a parameter, in the order a form lists them.
@@ -88,6 +90,16 @@ impl Serialize for Figure {
     }
 }
 
+/// The value a figure shows. Counts of accepted leads below the transparency report's threshold read
+/// as 0, as the report shows them as "<5": a key result page must not reveal what the report hides
+/// (a region with one or two partners would show a named partner's activity lead by lead).
+pub fn shown(figure: &Figure, n: i64) -> i64 {
+    match figure {
+        Figure::LeadsAccepted(_) if n < LEADS_SHOWN_FROM => 0,
+        _ => n,
+    }
+}
+
 /// A figure counts things: only a number key result may be bound to one.
 pub fn may_bind(kind: KeyResultKind) -> Result<(), &'static str> {
     if kind == KeyResultKind::Number {
@@ -137,6 +149,15 @@ mod tests {
             serde_json::to_string(&Figure::UpdatesPosted).expect("json"),
             "\"updates-posted\""
         );
+    }
+
+    #[test]
+    fn few_accepted_leads_read_as_none() {
+        let leads = Figure::LeadsAccepted("europe".into());
+        let below = LEADS_SHOWN_FROM;
+        assert_eq!(shown(&leads, below - 1), 0);
+        assert_eq!(shown(&leads, below), below);
+        assert_eq!(shown(&Figure::Members, 1), 1);
     }
 
     #[test]

@@ -335,9 +335,12 @@ impl Store {
     #[tracing::instrument(level = "debug", skip_all, fields(objective = id, actor = who.person_id))]
     pub async fn adopt_objective(&self, body_id: i64, id: i64, who: &crate::Who) -> Result<()> {
         let mut tx = self.begin_groups().await?;
-        let (_, adopted) = objective_state_in(&mut tx, body_id, id).await?;
+        let (period, adopted) = objective_state_in(&mut tx, body_id, id).await?;
         agora_domain::groups::okr_proposals::may_adopt(adopted)
             .map_err(|c| invalid("objective", c))?;
+        if period.is_closed(today(self.now())) {
+            return Err(invalid("objective", "period-closed"));
+        }
         let stamp = self.stamp();
         sqlx::query(
             "UPDATE group_objectives SET adopted_at = $1, adopted_by = $2, updated_at = $1 WHERE id = $3",
@@ -365,9 +368,12 @@ impl Store {
     ) -> Result<i64> {
         let text = input.parse()?;
         let mut tx = self.begin_groups().await?;
-        let (_, adopted) = objective_state_in(&mut tx, body_id, id).await?;
+        let (period, adopted) = objective_state_in(&mut tx, body_id, id).await?;
         agora_domain::groups::okr_proposals::may_comment(adopted)
             .map_err(|c| invalid("comment", c))?;
+        if period.is_closed(today(self.now())) {
+            return Err(invalid("comment", "period-closed"));
+        }
         let cid: i64 = sqlx::query_scalar(
             "INSERT INTO group_objective_comments (objective_id, person_id, text, created_at) \
              VALUES ($1, $2, $3, $4) RETURNING id",
@@ -470,8 +476,14 @@ impl Store {
         .await?;
         tx.commit(
             who,
-            [AuditEvent::new("objective.update", "group_objective", id)
-                .after(objective_json(body_id, o))],
+            [
+                AuditEvent::new("objective.update", "group_objective", id).after({
+                    // An edit never proposes nor adopts.
+                    let mut after = objective_json(body_id, o);
+                    after.as_object_mut().map(|m| m.remove("proposed"));
+                    after
+                }),
+            ],
         )
         .await
     }
@@ -634,6 +646,8 @@ impl Store {
         if k.body_id != body_id {
             return Err(StoreError::NotFound);
         }
+        agora_domain::groups::okr_proposals::may_check_in_on(k.adopted)
+            .map_err(|c| invalid("score", c))?;
         let s = input.parse(k.period, today(self.now()))?;
         let stamp = self.stamp();
         sqlx::query(
@@ -764,9 +778,11 @@ impl Store {
                 sqlx::query_scalar(
                     "SELECT COUNT(DISTINCT g.person_id) FROM role_grants g JOIN people p ON p.id = g.person_id \
                      WHERE g.scope_kind = 'group' AND g.scope_id = $1 \
-                     AND g.role IN ('group_member', 'facilitator') AND p.disabled_at IS NULL",
+                     AND g.role IN ('group_member', 'facilitator') AND p.disabled_at IS NULL \
+                     AND g.created_at < $2",
                 )
                 .bind(body_id)
+                .bind(&until)
                 .fetch_one(&self.reader)
                 .await?
             }
@@ -781,14 +797,24 @@ impl Store {
                 .await?
             }
             Figure::ContributionsApproved => {
-                sqlx::query_scalar(
-                    "SELECT COUNT(*) FROM contributions WHERE state = $1 AND approved_at >= $2 AND approved_at < $3",
-                )
-                .bind(agora_domain::obligations::ContributionState::Approved.slug())
-                .bind(&from)
-                .bind(&until)
-                .fetch_one(&self.reader)
-                .await?
+                // Only what the public showcase shows: partners in the public directory.
+                let statuses: Vec<&str> = agora_domain::partner::PartnerStatus::ALL
+                    .iter()
+                    .filter(|s| s.is_public())
+                    .map(|s| s.slug())
+                    .collect();
+                let mut q = crate::sql::Sql::new(
+                    "SELECT COUNT(*) AS n FROM contributions c JOIN partners p ON p.id = c.partner_id \
+                     WHERE c.state = ",
+                );
+                q.bind(agora_domain::obligations::ContributionState::Approved.slug())
+                    .push(" AND c.approved_at >= ")
+                    .bind(from.clone())
+                    .push(" AND c.approved_at < ")
+                    .bind(until.clone())
+                    .push(" AND p.status IN ")
+                    .bind_list(&statuses);
+                get(&q.query().fetch_one(&self.reader).await?, "n")?
             }
             Figure::LeadsAccepted(region) => {
                 let states: Vec<&str> = agora_domain::leads::OfferStatus::ALL
@@ -809,7 +835,7 @@ impl Store {
                 get(&q.query().fetch_one(&self.reader).await?, "n")?
             }
         };
-        Ok(n)
+        Ok(agora_domain::groups::figures::shown(figure, n))
     }
 
     /// A group's objectives in a period, each with its key results and rolled-up progress.

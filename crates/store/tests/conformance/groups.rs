@@ -1061,6 +1061,54 @@ async fn proposed_objectives_take_comments_until_adopted_then_check_ins(store: S
             .expect("there")
             .proposed
     );
+
+    // Found reviewing it: once the quarter is over, a proposal is history, neither adopted nor
+    // commented on, and a proposed key result is not scored.
+    let late = store
+        .create_objective_with(body.id, &proposal, &[kr("Late result")], fac)
+        .await
+        .expect("proposal");
+    let late_kr = store
+        .objective(late)
+        .await
+        .expect("read")
+        .expect("there")
+        .key_results[0]
+        .id;
+    store
+        .clock()
+        .advance(Duration::days((period.last_day() - today).num_days() + 1));
+    let e = store
+        .adopt_objective(body.id, late, fac)
+        .await
+        .expect_err("closed");
+    assert_eq!(code(e), "period-closed");
+    let e = store
+        .comment_on_objective(body.id, late, &say("Late"), member)
+        .await
+        .expect_err("closed");
+    assert_eq!(code(e), "period-closed");
+    let e = store
+        .score_key_result(
+            body.id,
+            late_kr,
+            &agora_domain::groups::okrs::ScoreInput {
+                score: "0.5".into(),
+                note: "Never adopted.".into(),
+            },
+            fac,
+        )
+        .await
+        .expect_err("proposed");
+    assert_eq!(code(e), "not-adopted");
+    assert!(
+        store
+            .objective(late)
+            .await
+            .expect("read")
+            .expect("there")
+            .proposed
+    );
 }
 
 async fn key_results_bound_to_figures_move_by_themselves(store: Store) {
