@@ -12,6 +12,7 @@ use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 pub mod hours;
+pub mod initiatives;
 pub mod meetings;
 pub mod okrs;
 pub mod updates;

@@ -1,0 +1,22 @@
+# Iniciativas de un grupo: objetivo, entregables, etapas del embudo, convocatoria abierta,
+# participantes, validador cruzado, patrocinadores y resultados.
+
+funnel-stage-awareness = Conocimiento
+funnel-stage-interest = Interés
+funnel-stage-consideration = Consideración
+funnel-stage-intent = Intención
+funnel-stage-evaluation = Evaluación
+funnel-stage-action = Acción
+
+initiative-status-proposed = Propuesta
+initiative-status-open-call = Convocatoria abierta
+initiative-status-in-progress = En curso
+initiative-status-completed = Completada
+initiative-status-cancelled = Cancelada
+
+error-stage-required = Elija al menos una etapa del embudo.
+error-invalid-funnel-stage = Etapa del embudo desconocida.
+error-date-in-past = Esta fecha ya ha pasado.
+error-call-not-open = Esta iniciativa no tiene una convocatoria abierta.
+error-call-closed = La convocatoria de participantes está cerrada.
+error-branding-acknowledgement-required = El patrocinador debe aceptar las directrices de marca de Open edX.
