@@ -43,10 +43,11 @@ pub use governance::{
     GovernanceReport, NewBody, PendingDecision, StanceRow, StoredBallot, Version, SITE,
 };
 pub use groups::{
-    Attendee, DueKeyResult, FacilitatorTerm, Group, GroupLink, GroupMember, GroupUpdate,
-    HoursEntry, HoursReminderReport, JoinRequest, MeetingSeries, MemberMonth, Objective,
-    ObjectiveLink, OccurrenceNotes, RotationReport, StoredCheckIn, StoredKeyResult,
-    UpdateReminderReport, UpdateSchedule,
+    Attendee, CrossValidator, DueKeyResult, FacilitatorTerm, Group, GroupLink, GroupMember,
+    GroupUpdate, HoursEntry, HoursReminderReport, JoinRequest, MeetingSeries, MemberMonth,
+    Objective, ObjectiveLink, OccurrenceNotes, OrganizationRef, Participant, RotationReport,
+    Sponsor, StoredCheckIn, StoredInitiative, StoredKeyResult, StoredOutput, UpdateReminderReport,
+    UpdateSchedule,
 };
 pub use jobs::JobRun;
 pub use leads::{

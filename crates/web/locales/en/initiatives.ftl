@@ -20,3 +20,4 @@ error-date-in-past = This date has already passed.
 error-call-not-open = This initiative has no open call.
 error-call-closed = The call for participants has closed.
 error-branding-acknowledgement-required = The sponsor must acknowledge the Open edX branding guidelines.
+error-already-sponsor = This organization already sponsors this initiative.

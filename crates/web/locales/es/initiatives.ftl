@@ -20,3 +20,4 @@ error-date-in-past = Esta fecha ya ha pasado.
 error-call-not-open = Esta iniciativa no tiene una convocatoria abierta.
 error-call-closed = La convocatoria de participantes está cerrada.
 error-branding-acknowledgement-required = El patrocinador debe aceptar las directrices de marca de Open edX.
+error-already-sponsor = Esta organización ya patrocina esta iniciativa.

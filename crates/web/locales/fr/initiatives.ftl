@@ -20,3 +20,4 @@ error-date-in-past = Cette date est déjà passée.
 error-call-not-open = Cette initiative n'a pas d'appel ouvert.
 error-call-closed = L'appel à participants est clos.
 error-branding-acknowledgement-required = Le sponsor doit accepter les règles d'usage de la marque Open edX.
+error-already-sponsor = Cette organisation parraine déjà cette initiative.
