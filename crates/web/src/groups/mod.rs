@@ -6,6 +6,8 @@ pub mod actions;
 pub mod api;
 pub mod calendar;
 pub mod hours;
+pub mod initiative_api;
+pub mod initiatives;
 pub mod meeting_api;
 pub mod meetings;
 pub mod okr_api;
@@ -140,7 +142,19 @@ pub fn routes() -> Routes {
             hours::put_hours
         ))
         .routes(routes!(hours::delete_hours))
-        .routes(routes!(hours::put_sharing));
+        .routes(routes!(hours::put_sharing))
+        .routes(routes!(initiative_api::list, initiative_api::create))
+        .routes(routes!(
+            initiative_api::get_initiative,
+            initiative_api::update
+        ))
+        .routes(routes!(initiative_api::status))
+        .routes(routes!(initiative_api::join))
+        .routes(routes!(initiative_api::withdraw))
+        .routes(routes!(initiative_api::cross_validator))
+        .routes(routes!(initiative_api::add_sponsor))
+        .routes(routes!(initiative_api::remove_sponsor))
+        .routes(routes!(initiative_api::add_output));
     Routes {
         pages,
         api,
