@@ -7,6 +7,7 @@ pub mod api;
 pub mod calendar;
 pub mod hours;
 pub mod initiative_api;
+pub mod initiative_pages;
 pub mod initiatives;
 pub mod meeting_api;
 pub mod meetings;
@@ -104,6 +105,22 @@ pub fn routes() -> Routes {
         .route(
             "/groups/{slug}/meetings/{id}/{occurrence}/attendance",
             post(meetings::attendance_page),
+        )
+        .route(
+            "/groups/{slug}/initiatives",
+            get(initiative_pages::list_page),
+        )
+        .route(
+            "/groups/{slug}/initiatives/{id}",
+            get(initiative_pages::initiative_page),
+        )
+        .route(
+            "/groups/{slug}/initiatives/{id}/join",
+            post(initiative_pages::join_page),
+        )
+        .route(
+            "/groups/{slug}/initiatives/{id}/withdraw",
+            post(initiative_pages::withdraw_page),
         )
         .route("/groups/{slug}/hours", post(hours::log_page))
         .route("/groups/{slug}/hours/delete", post(hours::delete_page))

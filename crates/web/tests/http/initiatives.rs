@@ -312,6 +312,31 @@ async fn multi_stakeholder_first_and_no_email_in_public(app: TestApp) {
     assert!(!text.contains('@'), "no e-mail address: {text}");
     let (_, one) = anonymous(&app, &format!("{base}/{multi}")).await;
     assert!(!one.to_string().contains('@'));
+    // The pages too: the list with its badge, multi-stakeholder first; names and organizations.
+    for path in [
+        "/groups/mwg/initiatives".to_string(),
+        format!("/groups/mwg/initiatives/{multi}"),
+    ] {
+        let res = reqwest::Client::new()
+            .get(app.url(&path))
+            .header("accept-language", "en")
+            .send()
+            .await
+            .expect("page");
+        assert_eq!(res.status(), 200, "{path}");
+        let html = res.text().await.expect("html");
+        assert!(
+            !html.contains("@acme.example") && !html.contains("@beta.example"),
+            "{path}"
+        );
+        assert!(html.contains("multi-stakeholder"), "{path}");
+        if path.ends_with("initiatives") {
+            let (m, s) = (html.find(">Multi<"), html.find(">Single<"));
+            assert!(m.is_some() && m < s, "{path}");
+        } else {
+            assert!(html.contains("Beta Courses"), "{path}");
+        }
+    }
 }
 
 async fn members_only_initiatives_are_hidden_outside(app: TestApp) {

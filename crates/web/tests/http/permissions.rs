@@ -738,6 +738,26 @@ async fn every_route_checks_every_role(app: TestApp) {
         ),
         (
             "GET",
+            "/groups/wg/initiatives".into(),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/groups/wg/initiatives/{iid}"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/groups/wg/initiatives/{iid}/join"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/groups/wg/initiatives/{iid}/withdraw"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "GET",
             "/groups/wg/objectives/new".into(),
             [Hidden, Hidden, Forbid, Allow],
         ),
