@@ -38,3 +38,5 @@ initiatives-sponsors = Sponsors
 initiatives-outputs = What it produced
 initiatives-join = Join this initiative
 initiatives-withdraw = Withdraw
+initiatives-heading = Initiatives
+initiatives-all = All initiatives of the group

@@ -38,3 +38,5 @@ initiatives-sponsors = Patrocinadores
 initiatives-outputs = Lo que produjo
 initiatives-join = Sumarme a esta iniciativa
 initiatives-withdraw = Retirarme
+initiatives-heading = Iniciativas
+initiatives-all = Todas las iniciativas del grupo

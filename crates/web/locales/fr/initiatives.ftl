@@ -38,3 +38,5 @@ initiatives-sponsors = Sponsors
 initiatives-outputs = Réalisations
 initiatives-join = Rejoindre cette initiative
 initiatives-withdraw = Me retirer
+initiatives-heading = Initiatives
+initiatives-all = Toutes les initiatives du groupe
