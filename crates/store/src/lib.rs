@@ -43,10 +43,11 @@ pub use governance::{
     GovernanceReport, NewBody, PendingDecision, StanceRow, StoredBallot, Version, SITE,
 };
 pub use groups::{
-    Attendee, DueKeyResult, FacilitatorTerm, Group, GroupLink, GroupMember, GroupUpdate,
-    HoursEntry, HoursReminderReport, JoinRequest, MeetingSeries, MemberMonth, Objective,
-    ObjectiveComment, ObjectiveLink, OccurrenceNotes, ProposedObjective, RotationReport,
-    StoredCheckIn, StoredKeyResult, UpdateReminderReport, UpdateSchedule,
+    Attendee, CrossValidator, DueKeyResult, FacilitatorTerm, Group, GroupLink, GroupMember,
+    GroupUpdate, HoursEntry, HoursReminderReport, JoinRequest, MeetingSeries, MemberMonth,
+    Objective, ObjectiveComment, ObjectiveLink, OccurrenceNotes, OrganizationRef, Participant,
+    ProposedObjective, RotationReport, Sponsor, StoredCheckIn, StoredInitiative, StoredKeyResult,
+    StoredOutput, UpdateReminderReport, UpdateSchedule,
 };
 pub use jobs::JobRun;
 pub use leads::{

@@ -72,6 +72,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (16, "hours", include_str!("../migrations/0016_hours.sql")),
     (17, "events", include_str!("../migrations/0017_events.sql")),
     (
+        18,
+        "initiatives",
+        include_str!("../migrations/0018_initiatives.sql"),
+    ),
+    (
         19,
         "okr_proposals",
         include_str!("../migrations/0019_okr_proposals.sql"),

@@ -12,11 +12,13 @@ use anyhow::{Context, Result};
 mod contributions;
 mod governance;
 mod groups;
+mod initiatives;
 mod leads;
 
 use contributions::contributions;
 use governance::governance;
 use groups::groups;
+use initiatives::initiatives;
 use leads::leads;
 
 pub const ADMIN_EMAIL: &str = "admin@agora.example";
@@ -280,6 +282,7 @@ pub async fn load(store: &Store, partners: usize) -> Result<()> {
     leads(store, &map, &mut rng).await?;
     governance(store, first.id).await?;
     groups(store).await?;
+    initiatives(store, &first.profile.name).await?;
     contributions(store, first.id, second.id).await
 }
 
@@ -414,6 +417,30 @@ mod tests {
             .any(|o| o.contains("Put the logos of X clients on the openedx.org website")));
         demo_has_the_seeds_groups(&db.store).await;
         demo_has_contributions_in_every_state(&db.store).await;
+        demo_has_the_mwg_initiatives(&db.store).await;
+    }
+
+    /// Seed 002: the MWG's initiatives, the multi-stakeholder one (people of two partners, a
+    /// sponsor) listed first.
+    async fn demo_has_the_mwg_initiatives(store: &Store) {
+        let mwg = store
+            .body("marketing-wg")
+            .await
+            .expect("read")
+            .expect("mwg");
+        let list = store.group_initiatives(mwg.id).await.expect("initiatives");
+        assert_eq!(list.len(), 3);
+        let first = &list[0];
+        assert!(first.multi_stakeholder);
+        assert_eq!(first.initiative.title, "How-to video series");
+        assert_eq!(first.sponsors.len(), 1);
+        let orgs: BTreeSet<_> = first
+            .participants
+            .iter()
+            .filter_map(|p| p.organization.as_ref().map(|o| o.id))
+            .collect();
+        assert_eq!(orgs.len(), 2);
+        assert!(list.iter().any(|i| !i.outputs.is_empty()));
     }
 
     async fn demo_has_contributions_in_every_state(store: &Store) {

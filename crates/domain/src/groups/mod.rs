@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod figures;
 pub mod hours;
+pub mod initiatives;
 pub mod meetings;
 pub mod okr_proposals;
 pub mod okrs;

@@ -4,6 +4,7 @@
 //! Rules come from `agora_domain::groups`.
 
 mod hours;
+mod initiatives;
 mod meetings;
 mod membership;
 mod okrs;
@@ -12,6 +13,9 @@ mod terms;
 mod updates;
 
 pub use hours::{HoursEntry, HoursReminderReport, MemberMonth};
+pub use initiatives::{
+    CrossValidator, OrganizationRef, Participant, Sponsor, StoredInitiative, StoredOutput,
+};
 pub use meetings::{Attendee, MeetingSeries, OccurrenceNotes};
 pub use okrs::{
     DueKeyResult, Objective, ObjectiveComment, ObjectiveLink, ProposedObjective, StoredCheckIn,

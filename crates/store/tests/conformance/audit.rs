@@ -857,6 +857,101 @@ async fn every_change_of_state_is_audited(store: Store) {
         .await;
     store.cancel_event(eid, &people[0].1).await.expect("cancel");
     log.expect(&store, "cancel_event", &["event.cancel"]).await;
+    // ---- Initiatives (joining's ledger entry is part of the logged change)
+    let today = store.now().date_naive();
+    let initiative = agora_domain::groups::initiatives::InitiativeInput {
+        title: "Walkers' videos".into(),
+        goal: "Show the park".into(),
+        stages: "awareness".into(),
+        call_closes_on: (today + chrono::Duration::days(7))
+            .format("%Y-%m-%d")
+            .to_string(),
+        ..Default::default()
+    }
+    .parse(today)
+    .expect("valid");
+    let f = &people[0].1;
+    let iid = store
+        .create_initiative(body.id, &initiative, f)
+        .await
+        .expect("initiative");
+    log.expect(&store, "create_initiative", &["initiative.create"])
+        .await;
+    let mut edited = initiative.clone();
+    edited.deliverables = "Three videos".into();
+    store
+        .update_initiative(iid, &edited, f)
+        .await
+        .expect("edit initiative");
+    log.expect(&store, "update_initiative", &["initiative.update"])
+        .await;
+    store
+        .set_initiative_status(
+            iid,
+            agora_domain::groups::initiatives::InitiativeStatus::OpenCall,
+            today,
+            f,
+        )
+        .await
+        .expect("open call");
+    log.expect(&store, "set_initiative_status", &["initiative.status"])
+        .await;
+    let (mid, mwho) = (people[1].0, people[1].1.clone());
+    store
+        .join_initiative(iid, mid, today, &mwho)
+        .await
+        .expect("join");
+    log.expect(&store, "join_initiative", &["initiative.join"])
+        .await;
+    store
+        .withdraw_from_initiative(iid, mid, &mwho)
+        .await
+        .expect("withdraw");
+    log.expect(&store, "withdraw_from_initiative", &["initiative.withdraw"])
+        .await;
+    store
+        .set_initiative_validator(iid, Some(walker), f)
+        .await
+        .expect("validator");
+    log.expect(
+        &store,
+        "set_initiative_validator",
+        &["initiative.cross_validator"],
+    )
+    .await;
+    let sid = store
+        .add_initiative_sponsor(iid, "Walkers Inc.", f)
+        .await
+        .expect("sponsor");
+    log.expect(
+        &store,
+        "add_initiative_sponsor",
+        &["initiative.sponsor_add"],
+    )
+    .await;
+    store
+        .remove_initiative_sponsor(iid, sid, f)
+        .await
+        .expect("unsponsor");
+    log.expect(
+        &store,
+        "remove_initiative_sponsor",
+        &["initiative.sponsor_remove"],
+    )
+    .await;
+    store
+        .add_initiative_output(
+            iid,
+            &agora_domain::groups::initiatives::Output {
+                title: "Video".into(),
+                url: "https://video.example.org/1".into(),
+            },
+            f,
+        )
+        .await
+        .expect("output");
+    log.expect(&store, "add_initiative_output", &["initiative.output_add"])
+        .await;
     // ---- Hours (the ledger entry is part of the logged change, with no audit entry of its own)
     let month = agora_domain::groups::hours::Month::containing(store.now().date_naive());
     let hours = |h: &str| {

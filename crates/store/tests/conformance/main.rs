@@ -53,6 +53,7 @@ mod events;
 mod governance;
 mod groups;
 mod hours;
+mod initiatives;
 mod kernel;
 mod leads;
 mod meetings;

@@ -6,6 +6,9 @@ pub mod actions;
 pub mod api;
 pub mod calendar;
 pub mod hours;
+pub mod initiative_api;
+pub mod initiative_pages;
+pub mod initiatives;
 pub mod meeting_api;
 pub mod meetings;
 pub mod okr_api;
@@ -120,6 +123,22 @@ pub fn routes() -> Routes {
             "/groups/{slug}/meetings/{id}/{occurrence}/attendance",
             post(meetings::attendance_page),
         )
+        .route(
+            "/groups/{slug}/initiatives",
+            get(initiative_pages::list_page),
+        )
+        .route(
+            "/groups/{slug}/initiatives/{id}",
+            get(initiative_pages::initiative_page),
+        )
+        .route(
+            "/groups/{slug}/initiatives/{id}/join",
+            post(initiative_pages::join_page),
+        )
+        .route(
+            "/groups/{slug}/initiatives/{id}/withdraw",
+            post(initiative_pages::withdraw_page),
+        )
         .route("/groups/{slug}/hours", post(hours::log_page))
         .route("/groups/{slug}/hours/delete", post(hours::delete_page))
         .route("/groups/{slug}/hours/sharing", post(hours::sharing_page))
@@ -164,7 +183,19 @@ pub fn routes() -> Routes {
             hours::put_hours
         ))
         .routes(routes!(hours::delete_hours))
-        .routes(routes!(hours::put_sharing));
+        .routes(routes!(hours::put_sharing))
+        .routes(routes!(initiative_api::list, initiative_api::create))
+        .routes(routes!(
+            initiative_api::get_initiative,
+            initiative_api::update
+        ))
+        .routes(routes!(initiative_api::status))
+        .routes(routes!(initiative_api::join))
+        .routes(routes!(initiative_api::withdraw))
+        .routes(routes!(initiative_api::cross_validator))
+        .routes(routes!(initiative_api::add_sponsor))
+        .routes(routes!(initiative_api::remove_sponsor))
+        .routes(routes!(initiative_api::add_output));
     Routes {
         pages,
         api,

@@ -89,6 +89,8 @@ struct GroupView {
     meetings: Vec<super::meetings::MeetingView>,
     /// The group's upcoming events the viewer may see.
     events: Vec<agora_store::StoredEvent>,
+    /// The group's initiatives, multi-stakeholder first.
+    initiatives: Vec<agora_store::StoredInitiative>,
     /// The "Time" section, for members, facilitators and admins only.
     hours: Option<super::hours::GroupHours>,
 }
@@ -201,6 +203,7 @@ async fn group_view(
                 state.clock.now(),
             )
             .await?,
+        initiatives: state.store.group_initiatives(group.body.id).await?,
         hours: super::hours::group_hours(state, v, &group, s).await?,
         ctx: Ctx::new(v, &path),
         d: actions::detail(state, v, group, s).await?,

@@ -8,6 +8,7 @@ mod governance;
 mod groups;
 mod helpers;
 mod hours;
+mod initiatives;
 mod jobs;
 mod languages;
 mod lead_desk;

@@ -214,6 +214,42 @@ async fn every_route_checks_every_role(app: TestApp) {
         .create_meeting_series(wg.id, &meeting, &agora_store::Who::system())
         .await
         .expect("series");
+    // An initiative of the members-only group with its call open and a sponsor.
+    let today = app.store.now().date_naive();
+    let iid = app
+        .store
+        .create_initiative(
+            wg.id,
+            &agora_domain::groups::initiatives::InitiativeInput {
+                title: "Videos".into(),
+                goal: "Show Open edX".into(),
+                stages: "awareness".into(),
+                call_closes_on: (today + chrono::Duration::days(30))
+                    .format("%Y-%m-%d")
+                    .to_string(),
+                ..Default::default()
+            }
+            .parse(today)
+            .expect("initiative"),
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("initiative");
+    app.store
+        .set_initiative_status(
+            iid,
+            agora_domain::groups::initiatives::InitiativeStatus::OpenCall,
+            today,
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("open call");
+    let sponsor = app
+        .store
+        .add_initiative_sponsor(iid, "Org A", &agora_store::Who::system())
+        .await
+        .expect("sponsor");
+    let api_init = format!("/api/v1/groups/wg/initiatives/{iid}");
     // Events: a public one of nobody's group, and one for the members of the members-only group,
     // both organized by the admin.
     let event_input = |audience: &str, group: &str| agora_domain::events::EventInput {
@@ -699,6 +735,26 @@ async fn every_route_checks_every_role(app: TestApp) {
             "POST",
             "/groups/open/leave".into(),
             [Login, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/groups/wg/initiatives".into(),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/groups/wg/initiatives/{iid}"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/groups/wg/initiatives/{iid}/join"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/groups/wg/initiatives/{iid}/withdraw"),
+            [Hidden, Hidden, Allow, Allow],
         ),
         (
             "GET",
@@ -1463,6 +1519,53 @@ async fn every_route_checks_every_role(app: TestApp) {
             "PUT",
             format!("{api_occ}/attendance"),
             [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/groups/wg/initiatives".into(),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/groups/wg/initiatives".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        ("GET", api_init.clone(), [Hidden, Hidden, Allow, Allow]),
+        ("PUT", api_init.clone(), [Hidden, Hidden, Forbid, Allow]),
+        (
+            "POST",
+            format!("{api_init}/status"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("{api_init}/join"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("{api_init}/withdraw"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "PUT",
+            format!("{api_init}/cross-validator"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("{api_init}/sponsors"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "DELETE",
+            format!("{api_init}/sponsors/{sponsor}"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("{api_init}/outputs"),
+            [Hidden, Hidden, Forbid, Allow],
         ),
         ("GET", "/api/v1/events".into(), [Allow, Allow, Allow, Allow]),
         (
