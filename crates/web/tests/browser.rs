@@ -1047,6 +1047,30 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         page.contains("Adopted") && page.contains("Start with Core Product: we share a roadmap.")
     );
 
+    // The group meets weekly from tomorrow: its next meeting is on the home page of its members.
+    let series = agora_domain::groups::meetings::SeriesInput {
+        title: "Core Product sync".into(),
+        rule: "FREQ=WEEKLY".into(),
+        start: (store.now() + chrono::Duration::days(1))
+            .format("%Y-%m-%dT10:00")
+            .to_string(),
+        zone: "Europe/Madrid".into(),
+        duration_minutes: "60".into(),
+        ..Default::default()
+    }
+    .parse()
+    .expect("series");
+    store
+        .create_meeting_series(group.id, &series, &Who::system())
+        .await
+        .expect("meeting");
+    v.go("/home", "61j-home-next-meeting").await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("Core Product sync (Core Product Working Group)"));
+
     // Regular updates: the facilitator posts one from the group's page (a link that is not a web
     // address is refused first, with what was typed), and the parent's printable digest shows it.
     v.go("/groups/core-wg", "61b-update-form").await;
