@@ -645,16 +645,9 @@ impl Store {
             "SELECT c.id, c.partner_id, p.slug AS partner_slug, p.name AS partner_name, \
              p.size AS partner_size, c.kind, c.title, c.link, c.body, c.client_name, c.language, \
              c.year, c.approved_at FROM contributions c JOIN partners p ON p.id = c.partner_id \
-             WHERE c.state = ",
+             WHERE ",
         );
-        q.bind(ContributionState::Approved.slug());
-        // Only partners in the public directory.
-        let statuses: Vec<&str> = agora_domain::partner::PartnerStatus::ALL
-            .iter()
-            .filter(|s| s.is_public())
-            .map(|s| s.slug())
-            .collect();
-        q.push(" AND p.status IN ").bind_list(&statuses);
+        public_approved(&mut q);
         if let Some(k) = f.kind {
             q.push(" AND c.kind = ").bind(k.slug());
         }
@@ -769,4 +762,18 @@ fn contribution(r: &AnyRow) -> Result<Contribution> {
         updated_at: get_time(r, T, "updated_at")?,
         approved_at: get_opt_time(r, T, "approved_at")?,
     })
+}
+
+/// The condition of what the showcase shows, after a `WHERE` on `contributions c` joined with its
+/// partner `p`: approved contributions of partners in the public directory.
+pub(crate) fn public_approved(q: &mut crate::sql::Sql) -> &mut crate::sql::Sql {
+    let statuses: Vec<&str> = agora_domain::partner::PartnerStatus::ALL
+        .iter()
+        .filter(|s| s.is_public())
+        .map(|s| s.slug())
+        .collect();
+    q.push("c.state = ")
+        .bind(ContributionState::Approved.slug())
+        .push(" AND p.status IN ")
+        .bind_list(&statuses)
 }

@@ -797,23 +797,16 @@ impl Store {
                 .await?
             }
             Figure::ContributionsApproved => {
-                // Only what the public showcase shows: partners in the public directory.
-                let statuses: Vec<&str> = agora_domain::partner::PartnerStatus::ALL
-                    .iter()
-                    .filter(|s| s.is_public())
-                    .map(|s| s.slug())
-                    .collect();
+                // Only what the public showcase shows.
                 let mut q = crate::sql::Sql::new(
                     "SELECT COUNT(*) AS n FROM contributions c JOIN partners p ON p.id = c.partner_id \
-                     WHERE c.state = ",
+                     WHERE ",
                 );
-                q.bind(agora_domain::obligations::ContributionState::Approved.slug())
+                crate::contributions::public_approved(&mut q)
                     .push(" AND c.approved_at >= ")
                     .bind(from.clone())
                     .push(" AND c.approved_at < ")
-                    .bind(until.clone())
-                    .push(" AND p.status IN ")
-                    .bind_list(&statuses);
+                    .bind(until.clone());
                 get(&q.query().fetch_one(&self.reader).await?, "n")?
             }
             Figure::LeadsAccepted(region) => {
