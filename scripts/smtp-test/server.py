@@ -38,6 +38,9 @@ class Recorder:
                 "to": envelope.rcpt_tos,
                 "subject": str(msg["subject"]),
                 "body": body.get_content() if body else "",
+                # RFC 2369 / RFC 8058, as a mail client reads them.
+                "list_unsubscribe": msg["List-Unsubscribe"] and str(msg["List-Unsubscribe"]),
+                "list_unsubscribe_post": msg["List-Unsubscribe-Post"] and str(msg["List-Unsubscribe-Post"]),
             }) + "\n")
             f.flush()
         return "250 Message accepted for delivery"

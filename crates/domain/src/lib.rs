@@ -11,6 +11,7 @@ pub mod geo;
 pub mod governance;
 pub mod groups;
 pub mod leads;
+pub mod notifications;
 pub mod obligations;
 pub mod pagination;
 pub mod partner;

@@ -17,6 +17,7 @@ mod groups;
 mod jobs;
 mod leads;
 mod migrate;
+mod notifications;
 mod obligations;
 mod outbox;
 mod partners;
@@ -56,6 +57,7 @@ pub use leads::{
     Referrer, ReportCounts, RequesterStatus, ShareChange, StoredExplanation, Submission,
     WaitingOffer, DRY_RUN_LEADS,
 };
+pub use notifications::{DigestReport, NotificationGroup};
 pub use obligations::{ClientDeclaration, DecisionRef, ObligationPolicyVersion, PartnerName};
 pub use outbox::{set_mail_renderer, Mail, MailRenderer, OutboxMessage};
 pub use partners::{ImportRow, Invitation, Partner, StatusChange};

@@ -81,6 +81,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "okr_proposals",
         include_str!("../migrations/0019_okr_proposals.sql"),
     ),
+    (
+        20,
+        "notifications",
+        include_str!("../migrations/0020_notifications.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

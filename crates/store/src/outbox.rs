@@ -3,6 +3,7 @@
 
 use crate::write::Conn;
 use crate::{get, Result, Store};
+use agora_domain::notifications::{self, Class, Delivery, Scope};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxMessage {
@@ -12,6 +13,8 @@ pub struct OutboxMessage {
     pub body: String,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub sent_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The site-relative one-click unsubscribe address (RFC 8058), for `List-Unsubscribe`.
+    pub unsubscribe_path: Option<String>,
 }
 
 /// An e-mail as a program means it, without its words: a message id (the web layer's Fluent messages
@@ -21,11 +24,22 @@ pub struct OutboxMessage {
 pub struct Mail {
     pub id: &'static str,
     pub args: Vec<(&'static str, String)>,
+    /// The group (body) it is about, for a recipient's choice for that group.
+    pub group: Option<i64>,
 }
 
 impl Mail {
     pub fn new(id: &'static str) -> Self {
-        Self { id, args: vec![] }
+        Self {
+            id,
+            args: vec![],
+            group: None,
+        }
+    }
+
+    pub fn about(mut self, body_id: i64) -> Self {
+        self.group = Some(body_id);
+        self
     }
 
     pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
@@ -46,7 +60,7 @@ pub fn set_mail_renderer(render: MailRenderer) {
 }
 
 /// Without a renderer (the store on its own, in its tests) a mail reads as its id and arguments.
-fn render(language: Option<&str>, mail: &Mail) -> (String, String) {
+pub(crate) fn render(language: Option<&str>, mail: &Mail) -> (String, String) {
     match RENDERER.get() {
         Some(render) => render(language, mail),
         None => (
@@ -60,28 +74,80 @@ fn render(language: Option<&str>, mail: &Mail) -> (String, String) {
     }
 }
 
-/// Queues a mail to `to`, written in the language its recipient chose.
+/// Queues a mail to `to`, written in the language its recipient chose, as the recipient chose to get
+/// its kind of notification: at once (with a one-click unsubscribe link), held for a digest, or not
+/// at all (see `agora_domain::notifications`). Mail to an address with no account is always sent.
 pub(crate) async fn queue_mail(tx: &mut impl Conn, to: &str, mail: &Mail) -> Result<()> {
-    let language: Option<Option<String>> =
-        sqlx::query_scalar("SELECT language FROM people WHERE email = $1")
-            .bind(to)
-            .fetch_optional(&mut **tx)
-            .await?;
-    let (subject, body) = render(language.flatten().as_deref(), mail);
-    queue(tx, to, &subject, &body).await
+    let person = sqlx::query("SELECT id, language FROM people WHERE email = $1")
+        .bind(to)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let Some(person) = person else {
+        let (subject, body) = render(None, mail);
+        return queue(tx, to, &subject, &body).await;
+    };
+    let (person_id, language): (i64, Option<String>) =
+        (get(&person, "id")?, get(&person, "language")?);
+    let language = language.as_deref();
+    let Class::Topic(topic) = notifications::classify(mail.id) else {
+        let (subject, body) = render(language, mail);
+        return queue(tx, to, &subject, &body).await;
+    };
+    let prefs = crate::notifications::preferences_in(tx, person_id, Some(topic)).await?;
+    match notifications::delivery(&prefs, topic, mail.group) {
+        Delivery::Off => Ok(()),
+        Delivery::AtOnce => {
+            let (subject, mut body) = render(language, mail);
+            let path =
+                crate::notifications::unsubscribe_path(tx, person_id, Scope::Topic(topic)).await?;
+            let (_, footer) = render(
+                language,
+                &Mail::new("email-notice")
+                    .arg("topic", topic.slug())
+                    .arg(
+                        "preferences",
+                        format!("{}/account/notifications", crate::SITE),
+                    )
+                    .arg("unsubscribe", format!("{}{path}", crate::SITE)),
+            );
+            body.push_str("\n\n-- \n");
+            body.push_str(&footer);
+            queue_with(tx, to, &subject, &body, Some(&path))
+                .await
+                .map(|_| ())
+        }
+        period => {
+            let (subject, body) = render(language, mail);
+            crate::notifications::hold_for_digest(tx, person_id, period, topic, &subject, &body)
+                .await
+        }
+    }
 }
 
 pub(crate) async fn queue(tx: &mut impl Conn, to: &str, subject: &str, body: &str) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO outbox (to_address, subject, body, created_at) VALUES ($1, $2, $3, $4)",
+    queue_with(tx, to, subject, body, None).await.map(|_| ())
+}
+
+/// Queues a message with its unsubscribe link's path, if it has one; returns its id.
+pub(crate) async fn queue_with(
+    tx: &mut impl Conn,
+    to: &str,
+    subject: &str,
+    body: &str,
+    unsubscribe_path: Option<&str>,
+) -> Result<i64> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO outbox (to_address, subject, body, created_at, unsubscribe_path) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(to)
     .bind(subject)
     .bind(body)
     .bind(tx.stamp())
-    .execute(&mut **tx)
+    .bind(unsubscribe_path)
+    .fetch_one(&mut **tx)
     .await?;
-    Ok(())
+    Ok(id)
 }
 
 impl Store {
@@ -99,7 +165,7 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<OutboxMessage>> {
         let rows = sqlx::query(
-            "SELECT id, to_address, subject, body, created_at, sent_at FROM outbox WHERE sent_at IS NULL \
+            "SELECT id, to_address, subject, body, created_at, sent_at, unsubscribe_path FROM outbox WHERE sent_at IS NULL \
              AND (next_attempt_at IS NULL OR next_attempt_at <= $1) ORDER BY id LIMIT $2",
         )
         .bind(crate::format_time(now))
@@ -164,7 +230,7 @@ impl Store {
         crate::fetch_page(
             &self.reader,
             (
-                "SELECT id, to_address, subject, body, created_at, sent_at",
+                "SELECT id, to_address, subject, body, created_at, sent_at, unsubscribe_path",
                 " FROM outbox",
             ),
             &crate::sql::Sql::new(""),
@@ -177,7 +243,7 @@ impl Store {
 
     pub async fn outbox_recent(&self, limit: i64) -> Result<Vec<OutboxMessage>> {
         let rows = sqlx::query(
-            "SELECT id, to_address, subject, body, created_at, sent_at FROM outbox ORDER BY id DESC LIMIT $1",
+            "SELECT id, to_address, subject, body, created_at, sent_at, unsubscribe_path FROM outbox ORDER BY id DESC LIMIT $1",
         )
         .bind(limit)
         .fetch_all(&self.reader)
@@ -194,5 +260,6 @@ fn message_row(r: &sqlx::any::AnyRow) -> Result<OutboxMessage> {
         body: get(r, "body")?,
         created_at: crate::get_time(r, "outbox", "created_at")?,
         sent_at: crate::get_opt_time(r, "outbox", "sent_at")?,
+        unsubscribe_path: get(r, "unsubscribe_path")?,
     })
 }

@@ -24,6 +24,8 @@
 //!     `outbox_mark_sent`, `outbox_mark_failed`;
 //!   - reminders, which change no decision or offer, only which reminders went out:
 //!     `send_closing_reminders`, `send_review_reminders`, `remind_overdue`;
+//!   - digests, which send mail kept (in audited changes) for a person's daily or weekly digest:
+//!     `send_digest`;
 //!   - the record of who saw a lead's personal data, itself a log: `log_lead_view`;
 //!   - test support: `tamper_audit_entry_for_tests`, `execute_for_test`,
 //!     `ballots_in_storage_order`, `ballot_locks_held`.
@@ -40,11 +42,11 @@ type Tx = sqlx::Transaction<'static, sqlx::Any>;
 /// The pool that writes. Only this module can begin a transaction on it, so every write goes
 /// through a `WriteTx` or one of the named bookkeeping paths.
 #[derive(Clone, Debug)]
-pub(crate) struct Writer(AnyPool);
+pub(crate) struct Writer(AnyPool, std::sync::Arc<std::sync::atomic::AtomicU64>);
 
 impl Writer {
     pub(crate) fn new(pool: AnyPool) -> Self {
-        Self(pool)
+        Self(pool, Default::default())
     }
 
     pub(crate) async fn close(&self) {
@@ -113,6 +115,13 @@ impl Store {
         })
     }
 
+    /// How many audited changes this process has committed: a page kept in memory for a few seconds
+    /// is keyed by it, so that a change made here shows at once (other instances' changes show when
+    /// such a page expires).
+    pub fn local_writes(&self) -> u64 {
+        self.writer.1.load(std::sync::atomic::Ordering::Acquire)
+    }
+
     /// The writing pool, for a single unaudited bookkeeping statement outside a transaction.
     pub(crate) fn bookkeeping_pool(&self) -> &AnyPool {
         &self.writer.0
@@ -155,6 +164,10 @@ impl WriteTx {
             crate::audit::append(&self.store, &mut self.tx, who, event).await?;
         }
         self.tx.commit().await?;
+        self.store
+            .writer
+            .1
+            .fetch_add(1, std::sync::atomic::Ordering::Release);
         Ok(())
     }
 }
@@ -216,6 +229,7 @@ mod tests {
         "send_closing_reminders",
         "send_review_reminders",
         "remind_overdue",
+        "send_digest",
         "log_lead_view",
         "tamper_audit_entry_for_tests",
         "execute_for_test",

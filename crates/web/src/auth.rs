@@ -328,7 +328,10 @@ pub async fn context(
         .get(&cookie_name(&state, CSRF_COOKIE))
         .map(|c| c.value().to_string())
         .filter(|v| v.len() >= 32);
-    if unsafe_method && !is_api {
+    // A one-click unsubscribe (RFC 8058) comes from a mail client with no cookies: its signed link
+    // is its authority, and it can only turn mail off.
+    let one_click = req.uri().path().starts_with("/unsubscribe/");
+    if unsafe_method && !is_api && !one_click {
         // Without the cookie no token can be valid.
         let expected = csrf_cookie
             .as_deref()

@@ -24,6 +24,9 @@ pub struct CachedPage {
 
 pub struct PageCache {
     pages: moka::sync::Cache<String, Arc<CachedPage>>,
+    /// Pages that read many tables and the time (a group's page), kept `BRIEF_TTL` for anonymous
+    /// visitors under a key that holds this instance's count of writes and the clock's minute.
+    brief: moka::sync::Cache<String, Arc<CachedPage>>,
     /// The region map, which every lead submission needs and which changes only with the directory.
     regions: Mutex<Option<(i64, Arc<agora_domain::geo::RegionMap>)>>,
     version: AtomicI64,
@@ -35,6 +38,9 @@ pub struct PageCache {
 
 const NEVER: u64 = u64::MAX;
 
+/// How long an anonymous visitor may see a brief page that another instance's change made stale.
+pub const BRIEF_TTL: Duration = Duration::from_secs(10);
+
 impl PageCache {
     pub fn new(check_interval: Duration, max_bytes: u64) -> Self {
         Self {
@@ -43,6 +49,13 @@ impl PageCache {
                 .weigher(|key: &String, page: &Arc<CachedPage>| {
                     u32::try_from(key.len() + page.body.len()).unwrap_or(u32::MAX)
                 })
+                .build(),
+            brief: moka::sync::Cache::builder()
+                .max_capacity(max_bytes / 4)
+                .weigher(|key: &String, page: &Arc<CachedPage>| {
+                    u32::try_from(key.len() + page.body.len()).unwrap_or(u32::MAX)
+                })
+                .time_to_live(BRIEF_TTL)
                 .build(),
             regions: Mutex::new(None),
             version: AtomicI64::new(-1),
@@ -107,6 +120,14 @@ impl PageCache {
 
     pub fn put(&self, key: String, page: Arc<CachedPage>) {
         self.pages.insert(key, page);
+    }
+
+    pub fn get_brief(&self, key: &str) -> Option<Arc<CachedPage>> {
+        self.brief.get(key)
+    }
+
+    pub fn put_brief(&self, key: String, page: Arc<CachedPage>) {
+        self.brief.insert(key, page);
     }
 
     /// Pages held now (for tests and metrics; moka applies pending evictions first).

@@ -456,6 +456,18 @@ mod tests {
         for s in ["waiting", "pipeline", "closed"] {
             keys.push(format!("inbox-tab-{s}"));
         }
+        // Notification kinds and deliveries, named from their slugs.
+        use agora_domain::notifications::{Delivery, Topic};
+        for t in Topic::ALL {
+            keys.push(format!("topic-{}", t.slug()));
+            keys.push(format!("topic-{}-hint", t.slug()));
+        }
+        keys.extend(
+            Delivery::ALL
+                .iter()
+                .map(|d| format!("delivery-{}", d.slug())),
+        );
+        keys.extend(["daily", "weekly"].map(|d| format!("unsubscribe-confirm-digest-{d}")));
         // The OKR templates' words and focus areas.
         use agora_domain::groups::okr_proposals::{FocusArea, TEMPLATES};
         keys.extend(FocusArea::ALL.iter().map(|v| v.label_key()));
@@ -631,6 +643,13 @@ mod tests {
             "groups",
             "figure",
             "region",
+            "topic",
+            "preferences",
+            "unsubscribe",
+            "items",
+            "moved",
+            "occurrence",
+            "progress",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

@@ -10,6 +10,7 @@ pub mod events;
 pub mod governance;
 pub mod groups;
 pub mod leads;
+pub mod notifications;
 pub mod obligations;
 pub mod partners;
 
@@ -95,6 +96,10 @@ pub fn jobs(
             config.governance_jobs_interval,
         ));
         jobs.add(groups::job(store.clone(), groups::ROTATION_EVERY));
+        jobs.add(notifications::job(
+            store.clone(),
+            notifications::DIGESTS_EVERY,
+        ));
     }
     if let Some(smtp) = &config.smtp {
         jobs.add(

@@ -239,12 +239,53 @@ pub async fn public_cache(
     let route = route_label(&req);
     let version = state.cache.version();
     let res = next.run(req).await;
+    let (res, page) = keep(res, route, version).await;
+    if let Some(page) = page {
+        state.cache.put(key, page);
+    }
+    res
+}
+
+/// On pages that read many tables and the clock (a group's page): anonymous visitors get the page
+/// rendered in the last few seconds (`cache::BRIEF_TTL`), unless this instance changed anything since
+/// or the clock moved to another minute. Signed-in people always get a fresh page.
+pub async fn brief_cache(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    req: Request,
+    next: Next,
+) -> Response {
+    if viewer.person.is_some() || req.method() != Method::GET {
+        return next.run(req).await;
+    }
+    let key = format!(
+        "{}|{}|{}",
+        state.store.local_writes(),
+        state.clock.now().format("%Y%m%d%H%M"),
+        page_key(&viewer.tr.code(), req.uri())
+    );
+    if let Some(page) = state.cache.get_brief(&key) {
+        page.requests.increment(1);
+        return cached_response(&page);
+    }
+    let route = route_label(&req);
+    let res = next.run(req).await;
+    let (res, page) = keep(res, route, 0).await;
+    if let Some(page) = page {
+        state.cache.put_brief(key, page);
+    }
+    res
+}
+
+/// A response as a page to keep: only a 200 that sets no cookie (a CSRF cookie would tie the page to
+/// one visitor). Counts itself in the route's request metrics on every later hit.
+async fn keep(res: Response, route: String, version: i64) -> (Response, Option<Arc<CachedPage>>) {
     if res.status() != StatusCode::OK || res.headers().contains_key(header::SET_COOKIE) {
-        return res;
+        return (res, None);
     }
     let (parts, body) = res.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, 8 * 1024 * 1024).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        return (StatusCode::INTERNAL_SERVER_ERROR.into_response(), None);
     };
     let headers = KEPT_HEADERS
         .iter()
@@ -258,11 +299,10 @@ pub async fn public_cache(
         requests: metrics::counter!("agora_http_requests_total", "method" => "GET", "path" => route.clone(), "status" => "200"),
         duration: metrics::histogram!("agora_http_request_duration_seconds", "method" => "GET", "path" => route),
     });
-    state.cache.put(key, page);
     let mut res = Response::from_parts(parts, axum::body::Body::from(bytes));
     res.headers_mut()
         .insert("x-cache", HeaderValue::from_static("miss"));
-    res
+    (res, Some(page))
 }
 
 /// Response headers a cached page keeps (the rest are added by the outer layers on every response).

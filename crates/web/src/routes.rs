@@ -31,8 +31,9 @@ fn programs(state: &AppState) -> Vec<Routes> {
         crate::governance::routes(),
         crate::obligations::routes(),
         crate::contributions::routes(),
-        crate::groups::routes(),
+        crate::groups::routes(state),
         crate::events::routes(),
+        crate::notifications::routes(),
         crate::admin::routes(),
         crate::api::routes(),
         crate::tasks::routes(),
@@ -121,7 +122,14 @@ struct LoggablePath<'a>(&'a str);
 impl std::fmt::Display for LoggablePath<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let path = self.0;
-        for prefix in ["/invitations/", "/password/reset/", "/r/"] {
+        // Also the secret links of a person's calendar feed and of their one-click unsubscribing.
+        for prefix in [
+            "/invitations/",
+            "/password/reset/",
+            "/r/",
+            "/calendar/",
+            "/unsubscribe/",
+        ] {
             if let Some(rest) = path.strip_prefix(prefix) {
                 return write!(
                     f,
@@ -213,6 +221,14 @@ mod tests {
         assert_eq!(
             super::loggable_path("/find-a-partner/status/s3cr3t/withdraw"),
             "/find-a-partner/status/[token]/withdraw"
+        );
+        assert_eq!(
+            super::loggable_path("/unsubscribe/7.updates.0a1b"),
+            "/unsubscribe/[token]"
+        );
+        assert_eq!(
+            super::loggable_path("/calendar/s3cr3t.ics"),
+            "/calendar/[token]"
         );
         assert_eq!(super::loggable_path("/partners/acme"), "/partners/acme");
     }

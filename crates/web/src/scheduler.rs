@@ -4,7 +4,8 @@
 
 use crate::jobs::Job;
 use agora_store::Store;
-use lettre::message::{header::ContentType, Mailbox};
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::Mailbox;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -160,7 +161,17 @@ async fn deliver(m: &Mailer) -> anyhow::Result<String> {
         }
         for mail in &batch {
             let body = mail.body.replace(agora_store::SITE, site);
-            let sent = match build(from, &mail.to_address, &mail.subject, &body) {
+            let unsubscribe = mail
+                .unsubscribe_path
+                .as_deref()
+                .map(|path| format!("{}{path}", site.trim_end_matches('/')));
+            let sent = match build(
+                from,
+                &mail.to_address,
+                &mail.subject,
+                &body,
+                unsubscribe.as_deref(),
+            ) {
                 Ok(msg) => transport
                     .send(msg)
                     .await
@@ -188,15 +199,33 @@ async fn deliver(m: &Mailer) -> anyhow::Result<String> {
     }
 }
 
-fn build(from: &Mailbox, to: &str, subject: &str, body: &str) -> Result<Message, String> {
+/// A plain-text message; with an unsubscribe address, the RFC 2369 and RFC 8058 headers that let a
+/// mail client offer one-click unsubscribing.
+fn build(
+    from: &Mailbox,
+    to: &str,
+    subject: &str,
+    body: &str,
+    unsubscribe: Option<&str>,
+) -> Result<Message, String> {
     let to: Mailbox = to.parse().map_err(|e| format!("bad recipient: {e}"))?;
-    Message::builder()
+    let mut b = Message::builder()
         .from(from.clone())
         .to(to)
         .subject(subject)
-        .header(ContentType::TEXT_PLAIN)
-        .body(body.to_string())
-        .map_err(|e| e.to_string())
+        .header(ContentType::TEXT_PLAIN);
+    if let Some(url) = unsubscribe {
+        b = b
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                format!("<{url}>"),
+            ))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".into(),
+            ));
+    }
+    b.body(body.to_string()).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -217,5 +246,25 @@ mod tests {
         let shown = format!("{c:?}");
         assert!(!shown.contains("hunter2-s3cret"), "{shown}");
         assert!(shown.contains("smtp.example.org"));
+    }
+
+    #[test]
+    fn a_mail_that_can_be_stopped_carries_one_click_unsubscribe_headers() {
+        let from: Mailbox = "Agora <agora@example.org>".parse().expect("from");
+        let url =
+            "https://agora.example.org/unsubscribe/7.updates.0123456789abcdef0123456789abcdef";
+        let m = build(&from, "ana@example.org", "Hello", "Body", Some(url)).expect("message");
+        let text = String::from_utf8(m.formatted()).expect("utf-8");
+        assert!(
+            text.contains(&format!("List-Unsubscribe: <{url}>\r\n")),
+            "{text}"
+        );
+        assert!(
+            text.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"),
+            "{text}"
+        );
+        let plain = build(&from, "ana@example.org", "Hello", "Body", None).expect("message");
+        let text = String::from_utf8(plain.formatted()).expect("utf-8");
+        assert!(!text.contains("List-Unsubscribe"), "{text}");
     }
 }

@@ -374,11 +374,17 @@ async fn notify_electorate(
     .bind(i64::from(only_undecided))
     .fetch_all(&mut **tx)
     .await?;
+    // So that a recipient's choice for the deciding body applies.
+    let body_id: i64 = sqlx::query_scalar("SELECT body_id FROM decisions WHERE id = $1")
+        .bind(decision_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    let mail = mail.clone().about(body_id);
     let mut sent = 0;
     for key in keys {
         let key = voter_key("decision_electorate", &key)?;
         for to in elector_emails(tx, key).await? {
-            outbox::queue_mail(tx, &to, mail).await?;
+            outbox::queue_mail(tx, &to, &mail).await?;
             sent += 1;
         }
     }

@@ -280,6 +280,32 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         self.touch_series(&mut tx, series_id).await?;
+        let about = sqlx::query(
+            "SELECT s.title, s.zone, b.name, b.slug FROM meeting_series s \
+             JOIN bodies b ON b.id = s.body_id WHERE s.id = $1",
+        )
+        .bind(series_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        let zone: String = get(&about, "zone")?;
+        let when = |t: NaiveDateTime| format!("{} ({zone})", t.format("%Y-%m-%d %H:%M"));
+        let slug: String = get(&about, "slug")?;
+        crate::notifications::notify_group(
+            &mut tx,
+            body_id,
+            who.person_id,
+            match x.moved_to {
+                Some(to) => {
+                    crate::outbox::Mail::new("email-group-meeting-moved").arg("moved", when(to))
+                }
+                None => crate::outbox::Mail::new("email-group-meeting-cancelled"),
+            }
+            .arg("group", get::<String>(&about, "name")?)
+            .arg("title", get::<String>(&about, "title")?)
+            .arg("occurrence", when(x.occurrence))
+            .arg("link", format!("{}/groups/{slug}#meetings", crate::SITE)),
+        )
+        .await?;
         let action = if x.cancelled() {
             "meeting.cancel"
         } else {

@@ -173,7 +173,10 @@ impl Store {
         outbox::queue_mail(
             &mut tx,
             &email,
-            &mail.arg("group", &request.group.name).arg("link", link),
+            &mail
+                .arg("group", &request.group.name)
+                .arg("link", link)
+                .about(body_id),
         )
         .await?;
         tx.commit(

@@ -251,7 +251,8 @@ impl Store {
             &Mail::new("email-group-term-ending")
                 .arg("group", name)
                 .arg("date", t.ends_on)
-                .arg("link", format!("{}/groups/{slug}#terms", crate::SITE)),
+                .arg("link", format!("{}/groups/{slug}#terms", crate::SITE))
+                .about(t.body_id),
         )
         .await?;
         sqlx::query("UPDATE group_facilitator_terms SET reminded_at = $1 WHERE id = $2")

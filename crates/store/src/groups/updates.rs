@@ -168,6 +168,30 @@ impl Store {
             )
             .await?;
         }
+        let group = sqlx::query("SELECT name, slug FROM bodies WHERE id = $1")
+            .bind(body_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        let by = crate::public_name(&mut tx, who).await?;
+        crate::notifications::notify_group(
+            &mut tx,
+            body_id,
+            who.person_id,
+            Mail::new("email-group-update-posted")
+                .arg("group", get::<String>(&group, "name")?)
+                .arg("by", by)
+                .arg("period", u.period.to_string())
+                .arg("progress", agora_domain::text::excerpt(&u.progress, 400))
+                .arg(
+                    "link",
+                    format!(
+                        "{}/groups/{}#updates",
+                        crate::SITE,
+                        get::<String>(&group, "slug")?
+                    ),
+                ),
+        )
+        .await?;
         tx.commit(
             who,
             [
@@ -330,7 +354,8 @@ impl Store {
                         .arg(
                             "link",
                             format!("{}/groups/{}#updates", crate::SITE, g.body.slug),
-                        ),
+                        )
+                        .about(g.body.id),
                 )
                 .await?;
             }

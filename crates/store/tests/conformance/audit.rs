@@ -1152,6 +1152,35 @@ async fn every_change_of_state_is_audited(store: Store) {
         .expect("record");
     log.expect(&store, "record_activity", &["activity.record"])
         .await;
+    // ---- Notification preferences and one-click unsubscribing
+    use agora_domain::notifications::{Delivery, Preference, Scope, Topic};
+    store
+        .set_notification_preferences(
+            &admin_who,
+            pid,
+            &[Preference {
+                topic: Topic::Decisions,
+                group: None,
+                delivery: Delivery::Weekly,
+            }],
+        )
+        .await
+        .expect("preferences");
+    log.expect(
+        &store,
+        "set_notification_preferences",
+        &["notifications.preferences"],
+    )
+    .await;
+    let secret = store.signing_secret().await.expect("secret");
+    let token = agora_domain::notifications::unsubscribe_token(
+        &secret,
+        pid,
+        Scope::Topic(Topic::Decisions),
+    );
+    store.unsubscribe(&token).await.expect("unsubscribe");
+    log.expect(&store, "unsubscribe", &["notifications.unsubscribe"])
+        .await;
     assert_eq!(
         store
             .verify_audit_chain()
@@ -1227,6 +1256,7 @@ async fn bookkeeping_writes_are_not_audited(store: Store) {
         .outbox_mark_sent(mail, t("2026-11-02T10:01:00.000Z"))
         .await
         .expect("sent");
+    store.send_digests(now).await.expect("digests");
     log.expect(&store, "bookkeeping", &[]).await;
 }
 

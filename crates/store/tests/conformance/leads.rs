@@ -988,9 +988,9 @@ async fn admins_offer_queued_leads_by_hand_and_close_leads_with_a_reason(store: 
     );
     let told = emails_to(&store, "pa@gamma.example").await;
     assert_eq!(told.len(), 2);
-    assert!(told
-        .iter()
-        .any(|m| m.subject == "[-] email-lead-closed" && m.body == format!("lead={id}")));
+    assert!(told.iter().any(|m| m.subject == "[-] email-lead-closed"
+        && m.body.lines().next() == Some(format!("lead={id}").as_str())
+        && m.body.contains("/unsubscribe/")));
     match store
         .close_lead(id, (CloseReason::Duplicate, ""), now, &admin())
         .await

@@ -116,3 +116,4 @@ job-governance = Governance deadlines and reminders
 job-mailer = E-mail delivery
 job-cleanup = Removal of expired sessions, links and rate-limit counts
 job-groups = Group facilitator rotation and term reminders
+job-digests = Daily and weekly notification digests

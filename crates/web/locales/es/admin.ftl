@@ -122,3 +122,4 @@ job-governance = Plazos y recordatorios de gobernanza
 job-mailer = Envío de correos
 job-cleanup = Eliminación de sesiones, enlaces y contadores de límite caducados
 job-groups = Rotación de facilitadores de los grupos y recordatorios de fin de mandato
+job-digests = Resúmenes diarios y semanales de notificaciones

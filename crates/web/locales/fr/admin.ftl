@@ -119,3 +119,4 @@ job-governance = Échéances et rappels de la gouvernance
 job-mailer = Envoi des e-mails
 job-cleanup = Suppression des sessions, liens et compteurs de limites expirés
 job-groups = Rotation des facilitateurs des groupes et rappels de fin de mandat
+job-digests = Résumés quotidiens et hebdomadaires des notifications

@@ -27,10 +27,17 @@ use std::time::Duration;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-pub fn routes() -> Routes {
-    let pages = Router::new()
-        .route("/groups", get(pages::index))
+pub fn routes(state: &crate::AppState) -> Routes {
+    // A group's page reads a dozen tables and the clock: anonymous visitors get it from a brief cache.
+    let brief = Router::new()
         .route("/groups/{slug}", get(pages::group_page))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::middleware::brief_cache,
+        ));
+    let pages = Router::new()
+        .merge(brief)
+        .route("/groups", get(pages::index))
         .route("/groups/{slug}/join", post(pages::join))
         .route("/groups/{slug}/request", post(pages::request))
         .route("/groups/{slug}/leave", post(pages::leave))

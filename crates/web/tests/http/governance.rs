@@ -1076,13 +1076,13 @@ async fn the_position_form_keeps_the_stance_and_withdrawing_asks_for_confirmatio
 
 // ---- Email delivery through a real SMTP server --------------------------------------------------------
 
-struct SmtpServer {
+pub(crate) struct SmtpServer {
     child: std::process::Child,
 }
 
 impl SmtpServer {
     /// Starts the server on a port it binds itself and keeps for its whole life; returns the port.
-    fn start(out: &std::path::Path) -> (Self, u16) {
+    pub(crate) fn start(out: &std::path::Path) -> (Self, u16) {
         let python = std::env::var("AGORA_SMTP_TEST_PYTHON").unwrap_or_else(|_| {
             concat!(
                 env!("CARGO_MANIFEST_DIR"),
@@ -1128,13 +1128,33 @@ impl SmtpServer {
         }
     }
 
-    fn kill(mut self) {
+    pub(crate) fn kill(mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
 }
 
-fn received(out: &std::path::Path) -> Vec<Value> {
+/// An application on SQLite at https://agora.example that delivers its mail to the test server on
+/// `port` every 100 ms.
+pub(crate) async fn app_mailing_to(port: u16) -> TestApp {
+    spawn_app_with(Backend::Sqlite, |c| {
+        c.public_url = "https://agora.example".into();
+        c.mail_interval = Duration::from_millis(100);
+        c.smtp = Some(agora_web::scheduler::SmtpConfig {
+            host: "127.0.0.1".into(),
+            port,
+            tls: agora_web::scheduler::SmtpTls::None,
+            username: None,
+            password: None,
+            from: "Agora <agora@openedx.example>".into(),
+            retry_base: Duration::from_millis(200),
+        });
+    })
+    .await
+    .expect("sqlite app")
+}
+
+pub(crate) fn received(out: &std::path::Path) -> Vec<Value> {
     std::fs::read_to_string(out)
         .unwrap_or_default()
         .lines()
@@ -1142,7 +1162,7 @@ fn received(out: &std::path::Path) -> Vec<Value> {
         .collect()
 }
 
-async fn wait_received(out: &std::path::Path, n: usize) -> Vec<Value> {
+pub(crate) async fn wait_received(out: &std::path::Path, n: usize) -> Vec<Value> {
     for _ in 0..150 {
         let r = received(out);
         if r.len() >= n {
@@ -1158,21 +1178,7 @@ async fn emails_survive_an_smtp_outage_and_are_delivered_once_it_is_back() {
     let dir = tempfile::tempdir().expect("dir");
     let out = dir.path().join("received.jsonl");
     let (server, port) = SmtpServer::start(&out);
-    let app = spawn_app_with(Backend::Sqlite, |c| {
-        c.public_url = "https://agora.example".into();
-        c.mail_interval = Duration::from_millis(100);
-        c.smtp = Some(agora_web::scheduler::SmtpConfig {
-            host: "127.0.0.1".into(),
-            port,
-            tls: agora_web::scheduler::SmtpTls::None,
-            username: None,
-            password: None,
-            from: "Agora <agora@openedx.example>".into(),
-            retry_base: Duration::from_millis(200),
-        });
-    })
-    .await
-    .expect("sqlite app");
+    let app = app_mailing_to(port).await;
     let g = group(&app, "mwg", 2).await;
 
     // Opening a proposal emails the three electors.

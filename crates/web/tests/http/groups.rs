@@ -13,7 +13,8 @@ both_backends!(
     a_person_asks_to_join_and_a_facilitator_answers,
     facilitators_plan_terms_and_are_asked_for_a_successor,
     facilitators_edit_the_profile_and_bad_input_changes_nothing,
-    members_only_groups_are_hidden_from_outsiders
+    members_only_groups_are_hidden_from_outsiders,
+    anonymous_visitors_get_a_brief_copy_that_any_change_here_renews
 );
 
 async fn body(app: &TestApp, slug: &str, name: &str, visibility: Visibility) -> Body {
@@ -591,4 +592,60 @@ async fn members_only_groups_are_hidden_from_outsiders(app: TestApp) {
     assert!(page(&app, &member, "/groups/child")
         .await
         .contains("Review panel"));
+}
+
+/// The brief cache of a group's page: anonymous visitors share a copy until this instance changes
+/// anything (through a page, the API, a job or the store) or the clock moves to another minute;
+/// signed-in people and members-only groups are never served a shared copy.
+async fn anonymous_visitors_get_a_brief_copy_that_any_change_here_renews(app: TestApp) {
+    let g = body(&app, "mwg", "Marketing Working Group", Visibility::Public).await;
+    let fac = app
+        .person("fac@example.org", &[grant(Role::Facilitator, g.id)])
+        .await;
+    let anon = reqwest::Client::new();
+    let get = |c: reqwest::Client, path: &'static str| {
+        let app = &app;
+        async move {
+            let res = c.get(app.url(path)).send().await.expect("get");
+            assert_eq!(res.status(), 200);
+            let cache = res
+                .headers()
+                .get("x-cache")
+                .map(|v| v.to_str().expect("ascii").to_string());
+            assert!(res.headers().get("set-cookie").is_none() || cache.is_none());
+            (cache, res.text().await.expect("html"))
+        }
+    };
+    let (first, _) = get(anon.clone(), "/groups/mwg").await;
+    assert_eq!(first.as_deref(), Some("miss"));
+    let (second, _) = get(anon.clone(), "/groups/mwg").await;
+    assert_eq!(second.as_deref(), Some("hit"));
+
+    // A change made through the store (as a job or another page would) shows at once.
+    let posted = agora_domain::groups::updates::UpdateInput {
+        progress: "Brief cache renewed".into(),
+        ..Default::default()
+    }
+    .parse(app.clock.now().date_naive())
+    .expect("update");
+    app.store
+        .post_update(g.id, &posted, &Who::person(fac, "fac@example.org"))
+        .await
+        .expect("post");
+    let (after, html) = get(anon.clone(), "/groups/mwg").await;
+    assert_eq!(after.as_deref(), Some("miss"));
+    assert!(html.contains("Brief cache renewed"));
+
+    // So does the passing of time: the next minute is another page.
+    app.clock.advance(chrono::Duration::minutes(1));
+    let (later, _) = get(anon.clone(), "/groups/mwg").await;
+    assert_eq!(later.as_deref(), Some("miss"));
+
+    // Signed in, always fresh.
+    let c = app.login("fac@example.org").await;
+    for _ in 0..2 {
+        let (cache, html) = get(c.clone(), "/groups/mwg").await;
+        assert_eq!(cache, None);
+        assert!(html.contains("Brief cache renewed"));
+    }
 }

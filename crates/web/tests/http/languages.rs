@@ -294,6 +294,7 @@ async fn no_page_in_any_language_lacks_a_translation(app: TestApp) {
         "/portal".into(),
         format!("/portal/partners/{}/leads", partner.id),
         "/account".into(),
+        "/account/notifications".into(),
     ];
     let admins = [
         "/home".to_string(),

@@ -15,6 +15,7 @@ mod lead_desk;
 mod leads;
 mod load;
 mod meetings;
+mod notifications;
 mod nul;
 mod obligations;
 mod okrs;

@@ -42,6 +42,16 @@ async fn every_route_checks_every_role(app: TestApp) {
             }],
         )
         .await;
+    let unsubscribe = format!(
+        "/unsubscribe/{}",
+        agora_domain::notifications::unsubscribe_token(
+            &app.store.signing_secret().await.expect("secret"),
+            admin_id,
+            agora_domain::notifications::Scope::Topic(
+                agora_domain::notifications::Topic::Reminders
+            ),
+        )
+    );
     let pa_id = app
         .person(
             "pa@a.example",
@@ -497,6 +507,19 @@ async fn every_route_checks_every_role(app: TestApp) {
             [Login, Forbid, Allow, Allow],
         ),
         ("GET", "/account".into(), [Login, Allow, Allow, Allow]),
+        (
+            "GET",
+            "/account/notifications".into(),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/account/notifications".into(),
+            [Login, Allow, Allow, Allow],
+        ),
+        // The signed link is the authority: no sign-in, no CSRF token (RFC 8058).
+        ("GET", unsubscribe.clone(), [Allow, Allow, Allow, Allow]),
+        ("POST", unsubscribe.clone(), [Allow, Allow, Allow, Allow]),
         (
             "POST",
             "/account/tokens".into(),
@@ -1115,6 +1138,16 @@ async fn every_route_checks_every_role(app: TestApp) {
             [Allow, Allow, Allow, Allow],
         ),
         ("GET", "/api/v1/me".into(), [Unauth, Allow, Allow, Allow]),
+        (
+            "GET",
+            "/api/v1/me/notifications".into(),
+            [Unauth, Allow, Allow, Allow],
+        ),
+        (
+            "PUT",
+            "/api/v1/me/notifications".into(),
+            [Unauth, Allow, Allow, Allow],
+        ),
         (
             "GET",
             "/api/v1/me/tasks".into(),
