@@ -277,12 +277,9 @@ impl FormView {
         FunnelStage::ALL
     }
 
-    /// Whether the form has this stage ticked.
+    /// Whether the form has this stage ticked (read by the domain's parser, as the API's text is).
     fn has_stage(&self, stage: &FunnelStage) -> bool {
-        self.input
-            .stages
-            .split(|c: char| c == ',' || c.is_whitespace())
-            .any(|p| p == stage.slug())
+        rules::parse_stages(&self.input.stages).is_ok_and(|s| s.contains(stage))
     }
 
     fn action(&self) -> String {
