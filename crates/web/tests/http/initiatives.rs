@@ -660,6 +660,23 @@ async fn facilitators_do_everything_from_the_pages(app: TestApp) {
     redirects_to(&res, &one);
     let html = get_page(&app, &fc, &one).await;
     assert!(!html.contains(&edit) && !html.contains(&format!("{one}/status")));
+    let res = app
+        .post_form(
+            &fc,
+            &one,
+            &edit,
+            &[("title", "Too late"), ("goal", "G"), ("stages", "action")],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let html = html_of(res).await;
+    assert!(
+        html.contains(r#"class="field-error" id="status""#) && html.contains(r##"href="#status""##)
+    );
+    assert_eq!(
+        stored(&app, id).await.initiative.title,
+        "How-to video series"
+    );
     // The pages in Spanish and French have every word.
     for lang in ["es", "fr"] {
         for path in [new.to_string(), one.clone(), list.to_string()] {
