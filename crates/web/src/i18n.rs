@@ -563,9 +563,20 @@ mod tests {
             "delegate_id",
             "alternate_id",
             "role",
+            "goal",
+            "deliverables",
+            "stages",
+            "call_closes_on",
+            "person_id",
+            "branding_acknowledged",
+            "url",
         ] {
             keys.push(format!("field-{f}"));
         }
+        // The initiative forms' funnel stages and statuses, labelled from their slugs.
+        use agora_domain::groups::initiatives::{FunnelStage, InitiativeStatus};
+        keys.extend(FunnelStage::ALL.iter().map(|v| v.label_key()));
+        keys.extend(InitiativeStatus::ALL.iter().map(|v| v.label_key()));
         let codes = validation_codes();
         assert!(codes.len() > 60, "validation codes found: {codes:?}");
         keys.extend(codes.iter().map(|c| format!("error-{c}")));

@@ -1107,6 +1107,68 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .expect("source")
         .contains("Roadmap drafted with the community."));
 
+    // Initiatives: the facilitator proposes one through the form (without a funnel stage it is
+    // refused first, with what was typed), opens its call and adds a sponsor who acknowledges the
+    // branding guidelines.
+    v.go("/groups/core-wg/initiatives/new", "61k-initiative-new")
+        .await;
+    for (id, text) in [
+        ("title", "How-to video series"),
+        ("goal", "Show adopters how to run their first course."),
+        ("deliverables", "Six short videos."),
+    ] {
+        c.find(Locator::Id(id))
+            .await
+            .expect("field")
+            .send_keys(text)
+            .await
+            .expect("type");
+    }
+    let closes = (store.now() + chrono::Duration::days(30))
+        .format("%Y-%m-%d")
+        .to_string();
+    c.execute(
+        &format!("document.getElementById('call_closes_on').value = '{closes}';"),
+        vec![],
+    )
+    .await
+    .expect("date");
+    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
+    v.check_posted("61l-initiative-refused").await;
+    let page = c.source().await.expect("source");
+    assert!(
+        page.contains("Choose at least one funnel stage.") && page.contains("Six short videos.")
+    );
+    for stage in ["awareness", "consideration"] {
+        c.find(Locator::Css(&format!("input[name=stages][value={stage}]")))
+            .await
+            .expect("stage")
+            .click()
+            .await
+            .expect("tick");
+    }
+    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
+    v.check("61m-initiative").await;
+    let page = c.source().await.expect("source");
+    assert!(page.contains("How-to video series") && page.contains("Consideration"));
+    click_to_new_page(&c, Locator::Css("form[action$='/status'] button")).await;
+    c.find(Locator::Id("name"))
+        .await
+        .expect("sponsor")
+        .send_keys("Fjord Learning")
+        .await
+        .expect("type");
+    c.find(Locator::Id("branding_acknowledged"))
+        .await
+        .expect("acknowledgement")
+        .click()
+        .await
+        .expect("tick");
+    click_to_new_page(&c, Locator::Css("form[action$='/sponsors'] button")).await;
+    v.check("61n-initiative-open-call").await;
+    let page = c.source().await.expect("source");
+    assert!(page.contains("Open call") && page.contains("Remove Fjord Learning"));
+
     // Marketing contributions (issue 11): Fjord declares 10 clients, one refusing its logo, and
     // submits a case study; a Marketing WG member approves it from the queue; Fjord's obligations
     // and public page then show it.

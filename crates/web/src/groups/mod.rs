@@ -132,11 +132,39 @@ pub fn routes(state: &crate::AppState) -> Routes {
         )
         .route(
             "/groups/{slug}/initiatives",
-            get(initiative_pages::list_page),
+            get(initiative_pages::list_page).post(initiative_pages::create_page),
+        )
+        .route(
+            "/groups/{slug}/initiatives/new",
+            get(initiative_pages::new_page),
         )
         .route(
             "/groups/{slug}/initiatives/{id}",
             get(initiative_pages::initiative_page),
+        )
+        .route(
+            "/groups/{slug}/initiatives/{id}/edit",
+            get(initiative_pages::edit_page).post(initiative_pages::update_page),
+        )
+        .route(
+            "/groups/{slug}/initiatives/{id}/status",
+            post(initiative_pages::status_page),
+        )
+        .route(
+            "/groups/{slug}/initiatives/{id}/cross-validator",
+            post(initiative_pages::cross_validator_page),
+        )
+        .route(
+            "/groups/{slug}/initiatives/{id}/sponsors",
+            post(initiative_pages::add_sponsor_page),
+        )
+        .route(
+            "/groups/{slug}/initiatives/{id}/sponsors/{sponsor}/remove",
+            post(initiative_pages::remove_sponsor_page),
+        )
+        .route(
+            "/groups/{slug}/initiatives/{id}/outputs",
+            post(initiative_pages::add_output_page),
         )
         .route(
             "/groups/{slug}/initiatives/{id}/join",

@@ -269,6 +269,28 @@ async fn no_page_in_any_language_lacks_a_translation(app: TestApp) {
         )
         .await
         .expect("check-in");
+    // An initiative of the group, for the initiative pages and their forms.
+    let today = app.store.now().date_naive();
+    let iid = app
+        .store
+        .create_initiative(
+            core.id,
+            &agora_domain::groups::initiatives::InitiativeInput {
+                title: "How-to videos".into(),
+                goal: "Show Open edX".into(),
+                stages: "awareness".into(),
+                ..Default::default()
+            }
+            .parse(today)
+            .expect("initiative"),
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("initiative");
+    app.store
+        .add_initiative_sponsor(iid, "Acme Learning", &agora_store::Who::system())
+        .await
+        .expect("sponsor");
     let staff = app.login("staff@acme.example").await;
     let slug = &partner.profile.slug;
     let public = [
@@ -286,6 +308,8 @@ async fn no_page_in_any_language_lacks_a_translation(app: TestApp) {
         "/groups".into(),
         "/groups/core".into(),
         format!("/groups/core/key-results/{kid}"),
+        "/groups/core/initiatives".into(),
+        format!("/groups/core/initiatives/{iid}"),
         "/login".into(),
         "/password/forgot".into(),
     ];
@@ -321,6 +345,10 @@ async fn no_page_in_any_language_lacks_a_translation(app: TestApp) {
         format!("/groups/core/objectives/{oid}/key-results/new"),
         format!("/groups/core/key-results/{kid}"),
         format!("/groups/core/key-results/{kid}/edit"),
+        "/groups/core/initiatives".into(),
+        "/groups/core/initiatives/new".into(),
+        format!("/groups/core/initiatives/{iid}"),
+        format!("/groups/core/initiatives/{iid}/edit"),
     ];
     let anonymous = reqwest::Client::new();
     for lang in ["en", "es", "fr"] {

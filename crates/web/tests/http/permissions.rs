@@ -259,6 +259,12 @@ async fn every_route_checks_every_role(app: TestApp) {
         .add_initiative_sponsor(iid, "Org A", &agora_store::Who::system())
         .await
         .expect("sponsor");
+    // A second sponsor, which the page's remove button takes away (the API's row removes the first).
+    let sponsor2 = app
+        .store
+        .add_initiative_sponsor(iid, "Org B", &agora_store::Who::system())
+        .await
+        .expect("sponsor");
     let api_init = format!("/api/v1/groups/wg/initiatives/{iid}");
     // Events: a public one of nobody's group, and one for the members of the members-only group,
     // both organized by the admin.
@@ -778,6 +784,51 @@ async fn every_route_checks_every_role(app: TestApp) {
             "POST",
             format!("/groups/wg/initiatives/{iid}/withdraw"),
             [Hidden, Hidden, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/groups/wg/initiatives/new".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/groups/wg/initiatives".into(),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "GET",
+            format!("/groups/wg/initiatives/{iid}/edit"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/groups/wg/initiatives/{iid}/edit"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/groups/wg/initiatives/{iid}/status"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/groups/wg/initiatives/{iid}/cross-validator"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/groups/wg/initiatives/{iid}/sponsors"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/groups/wg/initiatives/{iid}/sponsors/{sponsor2}/remove"),
+            [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/groups/wg/initiatives/{iid}/outputs"),
+            [Hidden, Hidden, Forbid, Allow],
         ),
         (
             "GET",
