@@ -78,6 +78,58 @@ impl Store {
             .transpose()
     }
 
+    /// A partner's own referral links with what came of each: requests referred, accepted by a
+    /// partner, won (merged duplicates left out), for the partner's dashboard. Disabled links are
+    /// listed too, with their results, since the leads they brought still count.
+    pub async fn partner_referral_results(
+        &self,
+        partner_id: i64,
+    ) -> Result<Vec<(Referrer, Funnel)>> {
+        let referrers: Vec<Referrer> = sqlx::query(
+            "SELECT id, code, partner_id, person_id, label, created_at, disabled_at FROM referrers \
+             WHERE partner_id = $1 ORDER BY code",
+        )
+        .bind(partner_id)
+        .fetch_all(&self.reader)
+        .await?
+        .iter()
+        .map(referrer)
+        .collect::<Result<_>>()?;
+        let rows = sqlx::query(
+            "SELECT l.referrer_id, COUNT(*) AS referred, \
+             SUM(CASE WHEN EXISTS (SELECT 1 FROM lead_offers o WHERE o.lead_id = l.id \
+                 AND o.status IN ('accepted','contacted','proposal','won','lost')) THEN 1 ELSE 0 END) AS accepted, \
+             SUM(CASE WHEN EXISTS (SELECT 1 FROM lead_offers o WHERE o.lead_id = l.id \
+                 AND o.status = 'won') THEN 1 ELSE 0 END) AS won \
+             FROM leads l JOIN referrers r ON r.id = l.referrer_id \
+             WHERE r.partner_id = $1 AND l.status <> 'merged' GROUP BY l.referrer_id",
+        )
+        .bind(partner_id)
+        .fetch_all(&self.reader)
+        .await?;
+        let mut counts = std::collections::HashMap::new();
+        for r in &rows {
+            let n = |c: &str| get::<i64>(r, c).map(|v| u64::try_from(v).unwrap_or(0));
+            counts.insert(
+                get::<i64>(r, "referrer_id")?,
+                (n("referred")?, n("accepted")?, n("won")?),
+            );
+        }
+        Ok(referrers
+            .into_iter()
+            .map(|r| {
+                let (referred, accepted, won) = counts.get(&r.id).copied().unwrap_or_default();
+                let f = Funnel {
+                    key: r.code.clone(),
+                    referred,
+                    accepted,
+                    won,
+                };
+                (r, f)
+            })
+            .collect())
+    }
+
     /// Referred → accepted → won, per referrer, per region and per source.
     pub async fn referral_stats(&self) -> Result<ReferralStats> {
         let rows = sqlx::query(

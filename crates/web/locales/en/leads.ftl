@@ -377,6 +377,8 @@ portal-leads = Leads offered to us
 inbox-referrals = Your referral links
 inbox-referrals-none = No referral code yet: ask the foundation for one.
 inbox-referrals-text = Requests sent through these links or with these codes are credited to you.
+inbox-referrals-link = Link or code
+inbox-referrals-disabled = disabled by the foundation
 
 ## E-mails
 email-lead-confirm-subject = We received your request for an Open edX partner

@@ -377,6 +377,8 @@ portal-leads = Leads que nos ofrecen
 inbox-referrals = Sus enlaces de referencia
 inbox-referrals-none = Todavía no tiene código de referencia: pida uno a la fundación.
 inbox-referrals-text = Las solicitudes enviadas con estos enlaces o con estos códigos se le atribuyen a usted.
+inbox-referrals-link = Enlace o código
+inbox-referrals-disabled = desactivado por la fundación
 
 ## E-mails
 email-lead-confirm-subject = Hemos recibido su solicitud de un socio de Open edX

@@ -377,6 +377,8 @@ portal-leads = Leads qui nous sont proposés
 inbox-referrals = Vos liens de parrainage
 inbox-referrals-none = Pas encore de code de parrainage : demandez-en un à la fondation.
 inbox-referrals-text = Les demandes envoyées par ces liens ou avec ces codes vous sont créditées.
+inbox-referrals-link = Lien ou code
+inbox-referrals-disabled = désactivé par la fondation
 
 ## E-mails
 email-lead-confirm-subject = Nous avons reçu votre demande de partenaire Open edX

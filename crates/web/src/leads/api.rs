@@ -201,6 +201,20 @@ pub async fn partner_offers(
     Ok(Json(serde_json::to_value(page).unwrap_or_default()))
 }
 
+#[utoipa::path(get, path = "/api/v1/partners/{id}/referrals", tag = "leads", params(("id" = i64, Path)),
+    security(("token" = [])),
+    responses((status = 200, body = Vec<super::inbox::ReferralResult>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+/// A partner's referral links and what came of each: referred, accepted, won, conversion (the
+/// partner's people who handle leads, and the foundation).
+pub async fn partner_referrals(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<super::inbox::ReferralResult>>> {
+    v.require(Permission::HandleLeads { partner_id: id })?;
+    Ok(Json(super::inbox::referral_results(&state, id).await?))
+}
+
 #[utoipa::path(get, path = "/api/v1/offers/{id}", tag = "leads", params(("id" = i64, Path)),
     security(("token" = [])),
     responses((status = 200, description = "The offer; the contact details once accepted (the view is logged)"), (status = 404, body = ErrorBody)))]

@@ -69,8 +69,7 @@ struct InboxView {
     chart_width: u32,
     saved: bool,
     errors: FieldErrors,
-    /// The partner's referral codes, with their links.
-    referral_links: Vec<(String, String)>,
+    referrals: Vec<ReferralResult>,
 }
 
 /// Entitlement and offers of one month, as a pair of vertical bars.
@@ -204,19 +203,9 @@ async fn inbox_view(
     };
     let shares = state.store.partner_shares(partner_id).await?;
     let (share_bars, chart_width) = share_bars(&shares);
-    let referral_links = state
-        .store
-        .referrers()
-        .await?
-        .into_iter()
-        .filter(|r| r.partner_id == Some(partner_id) && r.disabled_at.is_none())
-        .map(|r| {
-            let link = state.config.url(&format!("/r/{}", r.code));
-            (r.code, link)
-        })
-        .collect();
+    let referrals = referral_results(state, partner_id).await?;
     Ok(InboxView {
-        referral_links,
+        referrals,
         ctx: Ctx::new(v, "/portal"),
         partner_id,
         partner_name,
@@ -534,4 +523,44 @@ pub async fn offer_submit(
         }
         Err(e) => Err(e),
     }
+}
+
+/// One of a partner's referral links and what came of it, as its dashboard and the API show it.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct ReferralResult {
+    pub code: String,
+    pub label: String,
+    /// The link to share; requests made through it (or with the code) are credited to the partner.
+    pub link: String,
+    /// False once the foundation disabled the code; what it brought still counts.
+    pub active: bool,
+    /// Requests that came through it (merged duplicates left out).
+    pub referred: u64,
+    /// Of those, requests a partner accepted.
+    pub accepted: u64,
+    /// Of those, requests a partner won.
+    pub won: u64,
+    /// Won per referred, when anything was referred.
+    pub conversion: Option<f64>,
+}
+
+/// A partner's referral links with their results (the partner's dashboard and
+/// `GET /api/v1/partners/{id}/referrals`).
+pub async fn referral_results(state: &AppState, partner_id: i64) -> Result<Vec<ReferralResult>> {
+    Ok(state
+        .store
+        .partner_referral_results(partner_id)
+        .await?
+        .into_iter()
+        .map(|(r, f)| ReferralResult {
+            link: state.config.url(&format!("/r/{}", r.code)),
+            active: r.disabled_at.is_none(),
+            conversion: f.conversion(),
+            code: r.code,
+            label: r.label,
+            referred: f.referred,
+            accepted: f.accepted,
+            won: f.won,
+        })
+        .collect())
 }

@@ -77,6 +77,7 @@ pub fn routes() -> Routes {
         .routes(routes!(api::get_policy, api::adopt_policy))
         .routes(routes!(api::policy_dry_run))
         .routes(routes!(api::partner_offers))
+        .routes(routes!(api::partner_referrals))
         .routes(routes!(api::get_offer, api::update_offer))
         .routes(routes!(api::referrals));
     Routes {

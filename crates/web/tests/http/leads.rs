@@ -7,7 +7,11 @@ use agora_domain::partner::PartnerStatus;
 use agora_domain::permissions::{Grant, Role};
 use serde_json::{json, Value};
 
-both_backends!(intake_api_contract, lifecycle_inbox_expiry_and_report);
+both_backends!(
+    intake_api_contract,
+    lifecycle_inbox_expiry_and_report,
+    partners_see_what_their_referral_links_brought
+);
 
 fn body(email: &str) -> Value {
     json!({
@@ -402,4 +406,88 @@ async fn lifecycle_inbox_expiry_and_report(app: TestApp) {
         .expect("test")
         .clone();
     assert_eq!(europe["counts"]["received"], json!(6), "{europe}");
+}
+
+/// A partner's own referral results, on its dashboard and through the API: its links only, with the
+/// requests they brought, accepted and won; another partner and anonymous callers are refused.
+async fn partners_see_what_their_referral_links_brought(app: TestApp) {
+    let a = app.partner("Alpha Hosting", PartnerStatus::Active).await;
+    let b = app.partner("Beta Learning", PartnerStatus::Active).await;
+    let pa = app
+        .person(
+            "pa@alpha.example",
+            &[Grant {
+                role: Role::PartnerAdmin,
+                scope_id: Some(a.id),
+            }],
+        )
+        .await;
+    let pb = app
+        .person(
+            "pb@beta.example",
+            &[Grant {
+                role: Role::PartnerAdmin,
+                scope_id: Some(b.id),
+            }],
+        )
+        .await;
+    let system = agora_store::Who::system();
+    app.store
+        .create_referrer("ALPHA-WEB", Some(a.id), None, "Our website", &system)
+        .await
+        .expect("referrer");
+    app.store
+        .create_referrer("BETA-1", Some(b.id), None, "Beta's link", &system)
+        .await
+        .expect("referrer");
+    for (i, code) in ["ALPHA-WEB", "alpha-web", "BETA-1"].iter().enumerate() {
+        let mut v = body(&format!("lead{i}@prospect{i}.example"));
+        v["organization"] = json!(format!("Université {i}"));
+        v["referral_code"] = json!(code);
+        let (s, created) = post(&app, &v, None).await;
+        assert_eq!(s, 201, "{created}");
+    }
+    let token = app.token(pa).await;
+    let res = reqwest::Client::new()
+        .get(app.url(&format!("/api/v1/partners/{}/referrals", a.id)))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(res.status(), 200);
+    let got: Value = res.json().await.expect("json");
+    assert_eq!(got.as_array().map(Vec::len), Some(1), "{got}");
+    assert_eq!(got[0]["code"], "ALPHA-WEB");
+    assert_eq!(got[0]["referred"], 2);
+    assert_eq!(got[0]["accepted"], 0);
+    assert_eq!(got[0]["conversion"], 0.0);
+    assert!(got[0]["link"]
+        .as_str()
+        .is_some_and(|l| l.ends_with("/r/ALPHA-WEB")));
+    let other = app.token(pb).await;
+    let res = reqwest::Client::new()
+        .get(app.url(&format!("/api/v1/partners/{}/referrals", a.id)))
+        .bearer_auth(&other)
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(res.status(), 403);
+    let res = reqwest::Client::new()
+        .get(app.url(&format!("/api/v1/partners/{}/referrals", a.id)))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(res.status(), 401);
+    let c = app.login("pa@alpha.example").await;
+    let page = c
+        .get(app.url(&format!("/portal/partners/{}/leads", a.id)))
+        .send()
+        .await
+        .expect("inbox")
+        .text()
+        .await
+        .expect("html");
+    assert!(page.contains("ALPHA-WEB") && page.contains("Our website"));
+    assert!(!page.contains("BETA-1"));
+    assert!(page.contains(r#"<td class="num">2</td>"#), "two referred");
 }

@@ -1287,6 +1287,11 @@ async fn every_route_checks_every_role(app: TestApp) {
         ),
         (
             "GET",
+            format!("/api/v1/partners/{a_id}/referrals"),
+            [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "GET",
             format!("/api/v1/offers/{offer_id}"),
             [Unauth, Forbid, Allow, Allow],
         ),
