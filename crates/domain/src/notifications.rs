@@ -171,6 +171,7 @@ pub fn classify(mail_id: &str) -> Class {
 
 /// One choice: for a topic, everywhere (`group: None`) or in one group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Preference {
     pub topic: Topic,
     pub group: Option<i64>,
@@ -193,20 +194,25 @@ pub fn delivery(prefs: &[Preference], topic: Topic, group: Option<i64>) -> Deliv
 /// Checks a whole set of choices as a form or the API sends it: at most one per topic and group, no
 /// group choice for a topic that has none. Field names are `topic` or `topic@group`.
 pub fn check(prefs: &[Preference]) -> Result<(), ValidationErrors> {
+    // Past this, a list is not a person's choices; refused before any work that grows with it.
+    if prefs.len() > MAX_CHOICES {
+        return Err(ValidationErrors::single("preferences", "too-many-choices"));
+    }
     let mut errors = ValidationErrors::new();
-    for (i, p) in prefs.iter().enumerate() {
+    let mut seen = std::collections::HashSet::with_capacity(prefs.len());
+    for p in prefs {
         let field = field_name(p.topic, p.group);
         if p.group.is_some() && !p.topic.per_group() {
             errors.add(field, "notification-not-per-group");
-        } else if prefs[..i]
-            .iter()
-            .any(|q| q.topic == p.topic && q.group == p.group)
-        {
+        } else if !seen.insert((p.topic, p.group)) {
             errors.add(field, "notification-repeated");
         }
     }
     errors.into_result(())
 }
+
+/// The most choices one person's set may hold: every kind everywhere and in each of 200 groups.
+pub const MAX_CHOICES: usize = Topic::ALL.len() * 201;
 
 pub fn field_name(topic: Topic, group: Option<i64>) -> String {
     match group {
@@ -324,10 +330,14 @@ pub fn verify_unsubscribe_token(secret: &[u8], token: &str) -> Option<(i64, Scop
     let (person, scope) = payload.split_once('.')?;
     let person: i64 = person.parse().ok().filter(|p| *p > 0)?;
     let scope = Scope::parse(scope)?;
-    let tag = hex::decode(tag).ok().filter(|t| t.len() == 16)?;
-    // The payload as signed, not as sent: "+5" or "05" parse to the same person but were never signed.
-    keyed(secret, &format!("{person}.{}", scope.slug()))
-        .verify_truncated_left(&tag)
+    let canonical = format!("{person}.{}", scope.slug());
+    // One address per link: "+5", "05" or upper-case hex name the same link but were never given out.
+    let tag_bytes = hex::decode(tag).ok().filter(|t| t.len() == 16)?;
+    if payload != canonical || hex::encode(&tag_bytes) != tag {
+        return None;
+    }
+    keyed(secret, &canonical)
+        .verify_truncated_left(&tag_bytes)
         .ok()?;
     Some((person, scope))
 }

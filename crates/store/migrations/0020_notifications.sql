@@ -11,12 +11,15 @@ CREATE TABLE notification_preferences (
 CREATE UNIQUE INDEX notification_preferences_key ON notification_preferences (person_id, topic, COALESCE(body_id, 0));
 
 -- Mail held for a digest, already written in its recipient's language; `outbox_id` is the digest
--- that carried it once sent.
+-- that carried it once sent (none when, by then, the person no longer wanted it or had left its
+-- group: `sent_at` is set all the same, so it is never sent).
 CREATE TABLE notification_digest_items (
     id {{PK}},
     person_id BIGINT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
     period TEXT NOT NULL,
     topic TEXT NOT NULL,
+    -- The group it is about, if any.
+    body_id BIGINT REFERENCES bodies(id) ON DELETE CASCADE,
     subject TEXT NOT NULL,
     body TEXT NOT NULL,
     created_at TEXT NOT NULL,

@@ -80,17 +80,18 @@ pub(crate) async fn hold_for_digest(
     tx: &mut impl Conn,
     person_id: i64,
     period: Delivery,
-    topic: Topic,
+    (topic, group): (Topic, Option<i64>),
     subject: &str,
     body: &str,
 ) -> Result<()> {
     sqlx::query(
-        "INSERT INTO notification_digest_items (person_id, period, topic, subject, body, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO notification_digest_items (person_id, period, topic, body_id, subject, body, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(person_id)
     .bind(period.slug())
     .bind(topic.slug())
+    .bind(group)
     .bind(subject)
     .bind(body)
     .bind(tx.stamp())
@@ -257,8 +258,9 @@ impl Store {
             if notifications::digest_due_at(period, first).is_none_or(|due| due > now) {
                 continue;
             }
-            report.items += self.send_digest(person_id, period).await?;
-            report.digests += 1;
+            let items = self.send_digest(person_id, period).await?;
+            report.items += items;
+            report.digests += u64::from(items > 0);
         }
         Ok(report)
     }
@@ -266,26 +268,69 @@ impl Store {
     async fn send_digest(&self, person_id: i64, period: Delivery) -> Result<u64> {
         let mut tx = self.bookkeeping(None).await?;
         let items = sqlx::query(
-            "SELECT id, subject, body FROM notification_digest_items \
+            "SELECT id, topic, body_id, subject, body FROM notification_digest_items \
              WHERE person_id = $1 AND period = $2 AND sent_at IS NULL ORDER BY id",
         )
         .bind(person_id)
         .bind(period.slug())
         .fetch_all(&mut *tx)
         .await?;
-        let person = sqlx::query("SELECT email, language FROM people WHERE id = $1")
+        let person = sqlx::query("SELECT email, language, disabled_at FROM people WHERE id = $1")
             .bind(person_id)
             .fetch_one(&mut *tx)
             .await?;
         let email: String = get(&person, "email")?;
         let language: Option<String> = get(&person, "language")?;
+        let disabled = get::<Option<String>>(&person, "disabled_at")?.is_some();
+        // What was held is sent unless the person no longer wants it: not after they turned its kind
+        // off or unsubscribed, left its group, or lost their account (another way of getting it,
+        // chosen since, still lets this digest carry what it held).
+        let prefs = preferences_in(&mut tx, person_id, None).await?;
+        let groups: Vec<i64> = sqlx::query_scalar(
+            "SELECT DISTINCT scope_id FROM role_grants WHERE person_id = $1 AND scope_kind = 'group' \
+             AND role IN ('group_member', 'facilitator')",
+        )
+        .bind(person_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        // Other bodies (the partner assembly, a board) have electorates, not members: only a group's
+        // mail waits on membership.
+        let all_groups: Vec<i64> = sqlx::query_scalar("SELECT id FROM bodies WHERE kind = 'group'")
+            .fetch_all(&mut *tx)
+            .await?;
         let mut text = String::new();
         let mut ids = Vec::with_capacity(items.len());
+        let mut dropped = Vec::new();
         for item in &items {
-            ids.push(get::<i64>(item, "id")?);
+            let id = get::<i64>(item, "id")?;
+            let topic: String = get(item, "topic")?;
+            let topic = crate::parse_column("notification_digest_items", "topic", &topic, |s| {
+                Topic::parse(s).ok_or("unknown topic")
+            })?;
+            let group: Option<i64> = get(item, "body_id")?;
+            let wanted = !disabled
+                && notifications::delivery(&prefs, topic, group) != Delivery::Off
+                && group.is_none_or(|g| !all_groups.contains(&g) || groups.contains(&g));
+            if !wanted {
+                dropped.push(id);
+                continue;
+            }
+            ids.push(id);
             let subject: String = get(item, "subject")?;
             let body: String = get(item, "body")?;
             text.push_str(&format!("== {subject}\n\n{body}\n\n"));
+        }
+        let stamp = tx.stamp();
+        for id in &dropped {
+            sqlx::query("UPDATE notification_digest_items SET sent_at = $1 WHERE id = $2")
+                .bind(&stamp)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if ids.is_empty() {
+            tx.commit_unaudited().await?;
+            return Ok(0);
         }
         let path = unsubscribe_path(&mut tx, person_id, Scope::Digest(period)).await?;
         let (subject, body) = outbox::render(
@@ -301,7 +346,6 @@ impl Store {
                 .arg("unsubscribe", format!("{}{path}", crate::SITE)),
         );
         let outbox_id = outbox::queue_with(&mut tx, &email, &subject, &body, Some(&path)).await?;
-        let stamp = tx.stamp();
         for id in &ids {
             sqlx::query(
                 "UPDATE notification_digest_items SET sent_at = $1, outbox_id = $2 WHERE id = $3",

@@ -118,8 +118,15 @@ pub(crate) async fn queue_mail(tx: &mut impl Conn, to: &str, mail: &Mail) -> Res
         }
         period => {
             let (subject, body) = render(language, mail);
-            crate::notifications::hold_for_digest(tx, person_id, period, topic, &subject, &body)
-                .await
+            crate::notifications::hold_for_digest(
+                tx,
+                person_id,
+                period,
+                (topic, mail.group),
+                &subject,
+                &body,
+            )
+            .await
         }
     }
 }

@@ -499,7 +499,8 @@ impl Store {
                 &Mail::new("email-decision-escalated")
                     .arg("by", &by)
                     .arg("title", &d.title)
-                    .arg("link", link(id)),
+                    .arg("link", link(id))
+                    .about(d.body_id),
             )
             .await?;
         }

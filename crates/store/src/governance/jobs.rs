@@ -188,7 +188,8 @@ impl Store {
                         &addr,
                         &Mail::new("email-decision-review")
                             .arg("title", &title)
-                            .arg("link", link(id)),
+                            .arg("link", link(id))
+                            .about(body_id),
                     )
                     .await?;
                     sent += 1;

@@ -75,3 +75,4 @@ error-notification-repeated = This choice is given twice.
 error-notification-not-your-group = You can choose only for the groups you belong to.
 error-notification-invalid-choice = Choose at once, a daily digest, a weekly digest or off, for a kind of notification this page lists.
 notifications-summary = Choose, per kind and per group, whether e-mail reaches you at once, in a daily or weekly digest, or not at all.
+error-too-many-choices = More choices than anyone can make: send one per kind of notification and per group at most.

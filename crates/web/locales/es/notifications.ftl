@@ -75,3 +75,4 @@ error-notification-repeated = Esta elección aparece dos veces.
 error-notification-not-your-group = Solo puede elegir para los grupos de los que es miembro.
 error-notification-invalid-choice = Elija al momento, resumen diario, resumen semanal o desactivado, para un tipo de notificación de esta página.
 notifications-summary = Elija, por tipo y por grupo, si los correos le llegan al momento, en un resumen diario o semanal, o nunca.
+error-too-many-choices = Más elecciones de las que nadie puede hacer: una por tipo de notificación y por grupo como máximo.

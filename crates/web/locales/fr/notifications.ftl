@@ -75,3 +75,4 @@ error-notification-repeated = Ce choix est donné deux fois.
 error-notification-not-your-group = Vous ne pouvez choisir que pour les groupes dont vous êtes membre.
 error-notification-invalid-choice = Choisissez aussitôt, résumé quotidien, résumé hebdomadaire ou désactivé, pour une sorte de notification de cette page.
 notifications-summary = Choisissez, par sorte et par groupe, si les e-mails vous parviennent aussitôt, dans un résumé quotidien ou hebdomadaire, ou pas du tout.
+error-too-many-choices = Plus de choix que quiconque ne peut en faire : un par sorte de notification et par groupe au plus.

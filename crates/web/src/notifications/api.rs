@@ -1,11 +1,12 @@
 //! `GET` and `PUT /api/v1/me/notifications`: the same choices as the preferences page.
 
-use crate::api::{ApiJson, ErrorBody};
+use crate::api::{parse_body, ErrorBody};
 use crate::auth::Viewer;
 use crate::error::{Error, Result};
 use crate::AppState;
 use agora_domain::notifications::{self, Class, Delivery, Preference, Topic};
 use agora_domain::permissions::Permission;
+use agora_domain::ValidationErrors;
 use axum::extract::State;
 use axum::Json;
 use serde::{Deserialize, Serialize};
@@ -40,9 +41,9 @@ pub struct NotificationSettings {
     pub always_sent: Vec<&'static str>,
 }
 
-/// The whole set of choices; what is left out follows the defaults.
+/// The whole set of choices; what is left out follows the defaults (`[]` for all defaults).
 #[derive(Debug, Default, Deserialize, ToSchema)]
-#[serde(default, deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct PreferencesInput {
     pub preferences: Vec<Preference>,
 }
@@ -102,10 +103,16 @@ pub async fn get_preferences(
 pub async fn put_preferences(
     State(state): State<AppState>,
     v: Viewer,
-    ApiJson(input): ApiJson<PreferencesInput>,
+    body: axum::body::Bytes,
 ) -> Result<Json<NotificationSettings>> {
     v.require(Permission::ManageOwnAccount)?;
     let p = v.person.as_ref().ok_or(Error::Unauthorized)?;
+    // An object with `preferences`, which replaces everything: nothing else is read as one (serde
+    // would take an array for the object, and a missing list for an empty one).
+    if body.trim_ascii_start().first() != Some(&b'{') {
+        return Err(ValidationErrors::single("preferences", "wrong-type").into());
+    }
+    let input: PreferencesInput = parse_body(&body)?;
     state
         .store
         .set_notification_preferences(&v.who(), p.id, &input.preferences)

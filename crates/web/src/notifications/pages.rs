@@ -109,6 +109,9 @@ pub async fn preferences(
 fn parse_form(
     fields: &[(String, String)],
 ) -> std::result::Result<Vec<Preference>, ValidationErrors> {
+    if fields.len() > notifications::MAX_CHOICES + 1 {
+        return Err(ValidationErrors::single("preferences", "too-many-choices"));
+    }
     let mut out = Vec::new();
     let mut errors = ValidationErrors::new();
     for (name, value) in fields {

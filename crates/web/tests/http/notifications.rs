@@ -143,15 +143,35 @@ async fn people_choose_how_mail_reaches_them_and_digests_gather_it(app: TestApp)
         assert_eq!(status, 422, "{e}");
         assert!(e.to_string().contains(&field), "{e} names {field}");
     }
-    let (status, e) = api(
-        &app,
-        &ana_t,
-        Method::PUT,
-        "/api/v1/me/notifications",
-        Some(json!({"preferences": [{"topic": "gossip", "delivery": "off"}]})),
-    )
-    .await;
-    assert_eq!(status, 422, "{e}");
+    // Bodies that are not a set of choices, or would cost more than any person's choices.
+    let many: Vec<serde_json::Value> = (1..=agora_domain::notifications::MAX_CHOICES as i64 + 1)
+        .map(|g| json!({"topic": "updates", "group": g, "delivery": "off"}))
+        .collect();
+    for (bad, field) in [
+        (
+            json!({"preferences": [{"topic": "gossip", "delivery": "off"}]}),
+            "preferences",
+        ),
+        (json!({}), "preferences"),
+        (json!({"preferences": null}), "preferences"),
+        (json!([[]]), "preferences"),
+        (
+            json!({"preferences": [{"topic": "updates", "delivery": "off", "gruop": body_id}]}),
+            "gruop",
+        ),
+        (json!({ "preferences": many }), "preferences"),
+    ] {
+        let (status, e) = api(
+            &app,
+            &ana_t,
+            Method::PUT,
+            "/api/v1/me/notifications",
+            Some(bad.clone()),
+        )
+        .await;
+        assert_eq!(status, 422, "{bad}: {e}");
+        assert!(e.to_string().contains(field), "{e} names {field}");
+    }
     assert!(app
         .store
         .notification_preferences(ana)
@@ -376,6 +396,20 @@ async fn a_one_click_link_unsubscribes_without_signing_in(app: TestApp) {
         "the group's own choice went too"
     );
 
+    // What bob's digest held when he left the group is not sent to him.
+    post_update(&app, &fac_t, "Held for bob").await;
+    let bob = app
+        .token(
+            app.store
+                .person_by_email("bob@example.org")
+                .await
+                .expect("bob")
+                .expect("bob")
+                .id,
+        )
+        .await;
+    let (status, _) = api(&app, &bob, Method::POST, "/api/v1/groups/mwg/leave", None).await;
+    assert!(status < 300, "bob leaves ({status})");
     // No more updates, at once or in a digest; other kinds are untouched.
     post_update(&app, &fac_t, "Second").await;
     assert_eq!(mail_to(&app, "ana@example.org").await.len(), 1);
@@ -384,6 +418,10 @@ async fn a_one_click_link_unsubscribes_without_signing_in(app: TestApp) {
         .advance(due - app.clock.now() + chrono::Duration::minutes(1));
     run_digests(&app).await;
     assert_eq!(mail_to(&app, "ana@example.org").await.len(), 1);
+    assert!(
+        mail_to(&app, "bob@example.org").await.is_empty(),
+        "a digest holds nothing of a group one has left"
+    );
     let audit = app
         .store
         .audit_page(
