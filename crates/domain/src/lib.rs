@@ -15,6 +15,7 @@ pub mod notifications;
 pub mod obligations;
 pub mod pagination;
 pub mod partner;
+pub mod partnerships;
 pub mod permissions;
 pub mod person;
 pub mod tally;

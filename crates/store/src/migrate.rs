@@ -86,6 +86,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "notifications",
         include_str!("../migrations/0020_notifications.sql"),
     ),
+    (
+        21,
+        "partnerships",
+        include_str!("../migrations/0021_partnerships.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

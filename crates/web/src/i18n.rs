@@ -456,6 +456,11 @@ mod tests {
         for s in ["waiting", "pipeline", "closed"] {
             keys.push(format!("inbox-tab-{s}"));
         }
+        keys.extend(
+            agora_domain::partnerships::PartnershipKind::ALL
+                .iter()
+                .map(|k| format!("partnership-kind-{}", k.slug())),
+        );
         // Notification kinds and deliveries, named from their slugs.
         use agora_domain::notifications::{Delivery, Topic};
         for t in Topic::ALL {

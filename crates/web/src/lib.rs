@@ -13,6 +13,7 @@ pub mod leads;
 pub mod notifications;
 pub mod obligations;
 pub mod partners;
+pub mod partnerships;
 
 // Shared kernels.
 pub mod activity;

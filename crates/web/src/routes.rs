@@ -26,6 +26,7 @@ pub struct Routes {
 fn programs(state: &AppState) -> Vec<Routes> {
     vec![
         crate::partners::routes(state),
+        crate::partnerships::routes(state),
         crate::accounts::routes(),
         crate::leads::routes(),
         crate::governance::routes(),

@@ -14,12 +14,14 @@ mod governance;
 mod groups;
 mod initiatives;
 mod leads;
+mod partnerships;
 
 use contributions::contributions;
 use governance::governance;
 use groups::groups;
 use initiatives::initiatives;
 use leads::leads;
+use partnerships::partnerships;
 
 pub const ADMIN_EMAIL: &str = "admin@agora.example";
 
@@ -283,6 +285,7 @@ pub async fn load(store: &Store, partners: usize) -> Result<()> {
     governance(store, first.id).await?;
     groups(store).await?;
     initiatives(store, &first.profile.name).await?;
+    partnerships(store).await?;
     contributions(store, first.id, second.id).await
 }
 

@@ -1152,6 +1152,39 @@ async fn every_change_of_state_is_audited(store: Store) {
         .expect("record");
     log.expect(&store, "record_activity", &["activity.record"])
         .await;
+    // ---- Partnerships
+    let p = agora_domain::partnerships::PartnershipInput {
+        organization: "Walk Alliance".into(),
+        kind: "industry".into(),
+        website: "https://walk.example".into(),
+        description: "Walked.".into(),
+        since: "2024-01-01".into(),
+        ..Default::default()
+    }
+    .parse()
+    .expect("valid");
+    let pid_partnership = store
+        .create_partnership(&p, &admin_who)
+        .await
+        .expect("create");
+    store
+        .update_partnership(pid_partnership, &p, &admin_who)
+        .await
+        .expect("update");
+    store
+        .delete_partnership(pid_partnership, &admin_who)
+        .await
+        .expect("delete");
+    log.expect(
+        &store,
+        "partnerships",
+        &[
+            "partnership.create",
+            "partnership.update",
+            "partnership.delete",
+        ],
+    )
+    .await;
     // ---- Notification preferences and one-click unsubscribing
     use agora_domain::notifications::{Delivery, Preference, Scope, Topic};
     store

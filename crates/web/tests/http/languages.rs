@@ -302,6 +302,7 @@ async fn no_page_in_any_language_lacks_a_translation(app: TestApp) {
         "/partners/how-leads-are-allocated".into(),
         "/find-a-partner".into(),
         "/transparency".into(),
+        "/partnerships".into(),
         "/governance".into(),
         "/governance/register".into(),
         "/bodies/core".into(),

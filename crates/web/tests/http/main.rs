@@ -20,6 +20,7 @@ mod nul;
 mod obligations;
 mod okrs;
 mod pages;
+mod partnerships;
 mod permissions;
 mod security;
 mod tasks;

@@ -42,6 +42,29 @@ async fn every_route_checks_every_role(app: TestApp) {
             }],
         )
         .await;
+    let partnership = |name: &str| agora_domain::partnerships::PartnershipInput {
+        organization: name.into(),
+        kind: "academic".into(),
+        website: "https://example.org".into(),
+        description: "Together.".into(),
+        since: "2024-01-01".into(),
+        ..Default::default()
+    };
+    let mut partnership_ids = vec![];
+    for name in ["Kept", "Deleted by a page", "Deleted by the API"] {
+        partnership_ids.push(
+            app.store
+                .create_partnership(
+                    &partnership(name).parse().expect("valid"),
+                    &agora_store::Who::system(),
+                )
+                .await
+                .expect("partnership"),
+        );
+    }
+    let [kept, page_deleted, api_deleted] = partnership_ids[..] else {
+        panic!("three partnerships")
+    };
     let unsubscribe = format!(
         "/unsubscribe/{}",
         agora_domain::notifications::unsubscribe_token(
@@ -513,6 +536,32 @@ async fn every_route_checks_every_role(app: TestApp) {
             [Login, Forbid, Allow, Allow],
         ),
         ("GET", "/account".into(), [Login, Allow, Allow, Allow]),
+        ("GET", "/partnerships".into(), [Allow, Allow, Allow, Allow]),
+        (
+            "GET",
+            "/admin/partnerships".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/admin/partnerships".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            format!("/admin/partnerships/{kept}"),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/admin/partnerships/{kept}"),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/admin/partnerships/{page_deleted}/delete"),
+            [Login, Forbid, Forbid, Allow],
+        ),
         (
             "GET",
             "/account/notifications".into(),
@@ -1189,6 +1238,26 @@ async fn every_route_checks_every_role(app: TestApp) {
             [Allow, Allow, Allow, Allow],
         ),
         ("GET", "/api/v1/me".into(), [Unauth, Allow, Allow, Allow]),
+        (
+            "GET",
+            "/api/v1/partnerships".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/partnerships".into(),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "PUT",
+            format!("/api/v1/partnerships/{kept}"),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "DELETE",
+            format!("/api/v1/partnerships/{api_deleted}"),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
         (
             "GET",
             "/api/v1/me/notifications".into(),
