@@ -1092,6 +1092,9 @@ pub async fn group_page(
         )
         .await?;
     let loaded = Instant::now();
+    // Members can sign in: the signed-in pass reads the page as one of them (never from a cache).
+    let password = "bench password 2026";
+    let hash = agora_web::auth::hash_password(password.into()).await?;
     let mut people = vec![];
     for i in 0..members {
         let role = if i < 2 {
@@ -1104,7 +1107,7 @@ pub async fn group_page(
                 &agora_domain::person::Email::parse(&format!("m{i}@bench.example"))
                     .map_err(anyhow::Error::msg)?,
                 &format!("Member {i:03}"),
-                None,
+                Some(&hash),
                 &[Grant {
                     role,
                     scope_id: Some(body.id),
@@ -1165,16 +1168,44 @@ pub async fn group_page(
         if postgres.is_some() { "PostgreSQL" } else { "SQLite" }
     );
     let (base, stop) = start_app(store, |_| {}).await?;
-    let client = reqwest::Client::new();
-    for path in [
-        "/groups/bench-wg",
-        "/api/v1/groups/bench-wg/updates",
-        "/groups/bench-wg/updates.atom",
+    let anonymous = reqwest::Client::new();
+    // Each signed-in client is a member of its own, with its own session.
+    let mut members = vec![];
+    for c in 0..clients.max(1) {
+        let client = client()?;
+        let html = client
+            .get(format!("{base}/login"))
+            .send()
+            .await?
+            .text()
+            .await?;
+        let email = format!("m{}@bench.example", c % people.len().max(1));
+        let res = client
+            .post(format!("{base}/login"))
+            .form(&[
+                ("csrf_token", csrf_field(&html).unwrap_or_default().as_str()),
+                ("email", &email),
+                ("password", password),
+            ])
+            .send()
+            .await?;
+        anyhow::ensure!(res.status() == 303, "{email} could not sign in");
+        members.push(client);
+    }
+    for (label, path, signed_in) in [
+        ("", "/groups/bench-wg", false),
+        (" (signed in, uncached)", "/groups/bench-wg", true),
+        ("", "/api/v1/groups/bench-wg/updates", false),
+        ("", "/groups/bench-wg/updates.atom", false),
     ] {
         let deadline = Instant::now() + std::time::Duration::from_secs(seconds);
         let mut tasks = vec![];
-        for _ in 0..clients.max(1) {
-            let client = client.clone();
+        for member in &members {
+            let client = if signed_in {
+                member.clone()
+            } else {
+                anonymous.clone()
+            };
             let url = format!("{base}{path}");
             tasks.push(tokio::spawn(async move {
                 let mut times = vec![];
@@ -1204,7 +1235,7 @@ pub async fn group_page(
         times.sort_by(|a, b| a.total_cmp(b));
         let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
         println!(
-            "{path}: {} requests by {clients} clients in {seconds} s: median {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+            "{path}{label}: {} requests by {clients} clients in {seconds} s: median {:.1} ms, p99 {:.1} ms, max {:.1} ms",
             times.len(),
             at(0.5),
             at(0.99),

@@ -324,7 +324,8 @@ enum BenchCommand {
         years: i32,
     },
     /// A group's page (and its updates' API and feed) under load: MEMBERS members, OBJECTIVES
-    /// objectives and UPDATES updates, read by CLIENTS anonymous clients at once for SECONDS each.
+    /// objectives and UPDATES updates, read by CLIENTS clients at once for SECONDS each: anonymous (the
+    /// page from its brief cache), then signed-in members (the page rendered each time).
     GroupPage {
         #[arg(long, default_value = "./agora-bench")]
         dir: PathBuf,
