@@ -189,8 +189,10 @@ pub async fn outbox(
 ) -> Result<Html<String>> {
     v.require(Permission::ManagePeople)?;
     let mut page = state.store.outbox_page(page_of(&q.page)?).await?;
+    // Links as the recipient reads them: the mailer puts the site's address in at sending.
+    let site = state.config.public_url.trim_end_matches('/');
     for m in &mut page.items {
-        m.body = redact_links(&m.body);
+        m.body = redact_links(&m.body.replace(agora_store::SITE, site));
     }
     render(&OutboxView {
         ctx: Ctx::new(&v, "/admin"),
@@ -209,6 +211,7 @@ pub fn redact_links(body: &str) -> String {
                 "/password/reset/",
                 "/invitations/",
                 "/find-a-partner/status/",
+                "/unsubscribe/",
             ]
             .iter()
             .find_map(|p| trimmed.find(p).map(|i| i + p.len()))
@@ -237,6 +240,10 @@ mod tests {
             status.contains("/find-a-partner/status/[hidden]"),
             "{status}"
         );
+        // Anyone holding an unsubscribe link can turn its person's mail off.
+        let notice =
+            super::redact_links("Stop e-mails of this kind: {site}/unsubscribe/7.updates.0a1b");
+        assert!(!notice.contains("0a1b"), "{notice}");
     }
 }
 

@@ -296,7 +296,10 @@ impl SponsorInput {
 /// (outer `None`: no cross-validator).
 pub fn is_multi_stakeholder(participants: &[Option<i64>], validator: Option<Option<i64>>) -> bool {
     let orgs: BTreeSet<i64> = participants.iter().flatten().copied().collect();
-    orgs.len() >= 2 || matches!(validator, Some(Some(v)) if !orgs.contains(&v))
+    // A cross-validator is "from another organization" only beside a participant's organization:
+    // an initiative nobody has joined yet involves no stakeholder at all.
+    orgs.len() >= 2
+        || (!participants.is_empty() && matches!(validator, Some(Some(v)) if !orgs.contains(&v)))
 }
 
 /// What a list orders initiatives by.
@@ -519,6 +522,8 @@ mod tests {
         assert!(!is_multi_stakeholder(&[Some(1)], Some(Some(1))));
         assert!(!is_multi_stakeholder(&[Some(1)], Some(None)));
         assert!(is_multi_stakeholder(&[None], Some(Some(3))));
+        // Nobody has joined yet: a cross-validator alone is not several stakeholders.
+        assert!(!is_multi_stakeholder(&[], Some(Some(2))));
     }
 
     #[test]

@@ -41,7 +41,9 @@ field-agenda_template = Agenda template
 field-agenda = Agenda
 field-notes = Notes
 field-action = Change
-field-moved_to = New date and time ({ $zone })
+field-moved_to = New date and time
+meetings-moved-to-in = New date and time ({ $zone })
+field-occurrence = Occurrence
 
 calendar-heading = Calendar
 calendar-text = A private link to the meetings of every group you belong to, for your calendar application. Anyone with the link sees these meetings: keep it to yourself, and make a new one if it leaked.

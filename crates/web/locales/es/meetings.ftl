@@ -41,7 +41,9 @@ field-agenda_template = Plantilla del orden del día
 field-agenda = Orden del día
 field-notes = Acta
 field-action = Cambio
-field-moved_to = Nueva fecha y hora ({ $zone })
+field-moved_to = Nueva fecha y hora
+meetings-moved-to-in = Nueva fecha y hora ({ $zone })
+field-occurrence = Sesión
 
 calendar-heading = Calendario
 calendar-text = Un enlace privado a las reuniones de todos sus grupos, para su aplicación de calendario. Quien tenga el enlace ve estas reuniones: guárdelo para usted y cree uno nuevo si se filtró.

@@ -41,7 +41,9 @@ field-agenda_template = Modèle d'ordre du jour
 field-agenda = Ordre du jour
 field-notes = Compte rendu
 field-action = Changement
-field-moved_to = Nouvelle date et heure ({ $zone })
+field-moved_to = Nouvelle date et heure
+meetings-moved-to-in = Nouvelle date et heure ({ $zone })
+field-occurrence = Séance
 
 calendar-heading = Calendrier
 calendar-text = Un lien privé vers les réunions de tous vos groupes, pour votre application d'agenda. Quiconque a ce lien voit ces réunions : gardez-le pour vous et créez-en un nouveau s'il a fuité.

@@ -392,6 +392,12 @@ async fn account_view(state: &AppState, v: &Viewer) -> Result<AccountView> {
                 .await?
                 .map(|p| p.profile.name)
                 .unwrap_or_else(|| format!("#{id}")),
+            (Some(agora_domain::permissions::ScopeKind::Group), Some(id)) => state
+                .store
+                .body_by_id(id)
+                .await
+                .map(|b| b.name)
+                .unwrap_or_else(|_| format!("#{id}")),
             (Some(_), Some(id)) => format!("#{id}"),
             _ => String::new(),
         };

@@ -345,6 +345,20 @@ async fn members_only_meetings_reach_members_only_through_their_private_feed(app
 
     // A member marks attendance on the page; it shows by name.
     let page = format!("/groups/panel/meetings/{id}/{occurrence}");
+    // A move without its new time is refused by field, in words (the summary names the field).
+    let fc = app.login("fac@panel.example").await;
+    let res = app
+        .post_form(
+            &fc,
+            &page,
+            &format!("{page}/change"),
+            &[("action", "move"), ("moved_to", "")],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.expect("html");
+    assert!(html.contains("id=\"moved_to-error\""), "{html}");
+    assert!(!html.contains("Unknown localization key"), "{html}");
     let res = app
         .post_form(
             &mc,

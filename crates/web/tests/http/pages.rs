@@ -177,6 +177,14 @@ async fn the_people_page_names_the_group_of_a_group_role(app: TestApp) {
     );
     assert!(html.contains("Partner member · Cedar Learning"));
     assert!(!html.contains("Group member · Cedar Learning"));
+    // The person's own account page names the group too, not its number.
+    let own = app.login("member@agora.example").await;
+    let (_, html) = get_html(&own, &app, "/account").await;
+    assert!(
+        html.contains("Group member · Marketing working group"),
+        "{html}"
+    );
+    assert!(!html.contains(&format!("· #{}", body.id)));
 }
 
 async fn the_lead_desk_shows_an_accepted_lead_as_accepted_with_names(app: TestApp) {
