@@ -320,6 +320,28 @@ impl ExceptionInput {
     }
 }
 
+impl Exception {
+    /// A meeting still to come cannot be moved to a time already past (members would be told of a
+    /// meeting they can no longer attend); an occurrence already past may be moved, to record when
+    /// it took place.
+    pub fn check_timing(
+        &self,
+        series: &Series,
+        now: DateTime<Utc>,
+    ) -> Result<(), ValidationErrors> {
+        let Some(to) = self.moved_to else {
+            return Ok(());
+        };
+        let when = |t| to_utc(series.zone, t).ok();
+        match (when(self.occurrence), when(to)) {
+            (Some(from), Some(to)) if from >= now && to < now => {
+                Err(ValidationErrors::single("moved_to", "moved-into-past"))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
 /// One occurrence as people see it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Occurrence {

@@ -71,3 +71,4 @@ error-invalid-action = Choose cancel, move or restore.
 error-unchanged = Choose a different time.
 error-not-changed = This meeting has not been changed.
 error-not-a-member = Only members of the group can do this.
+error-moved-into-past = A meeting still to come cannot be moved to a time already past.

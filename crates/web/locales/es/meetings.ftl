@@ -71,3 +71,4 @@ error-invalid-action = Elija cancelar, mover o restablecer.
 error-unchanged = Elija otra hora.
 error-not-changed = Esta reunión no ha sido modificada.
 error-not-a-member = Solo los miembros del grupo pueden hacerlo.
+error-moved-into-past = Una reunión por venir no puede moverse a una hora ya pasada.

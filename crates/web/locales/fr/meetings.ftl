@@ -71,3 +71,4 @@ error-invalid-action = Choisissez annuler, déplacer ou rétablir.
 error-unchanged = Choisissez une autre heure.
 error-not-changed = Cette réunion n'a pas été modifiée.
 error-not-a-member = Seuls les membres du groupe peuvent le faire.
+error-moved-into-past = Une réunion à venir ne peut pas être déplacée à une heure déjà passée.

@@ -136,6 +136,7 @@ pub async fn change_occurrence(
             })?;
     } else {
         let x = input.parse(&stored.series)?;
+        x.check_timing(&stored.series, state.clock.now())?;
         state
             .store
             .set_meeting_exception(group.body.id, id, &x, &v.who())

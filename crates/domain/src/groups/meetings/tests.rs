@@ -441,3 +441,39 @@ proptest! {
         prop_assert_eq!(folded.trim_end_matches("\r\n").replace("\r\n ", ""), s);
     }
 }
+
+#[test]
+fn a_meeting_to_come_is_not_moved_into_the_past() {
+    let s = SeriesInput {
+        title: "MWG".into(),
+        rule: "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE".into(),
+        start: "2026-01-07T10:00".into(),
+        zone: "America/New_York".into(),
+        duration_minutes: "60".into(),
+        place: "https://meet.example/mwg".into(),
+        agenda_template: String::new(),
+    }
+    .parse()
+    .expect("series");
+    let now = utc("2026-12-02T12:00:00Z");
+    let move_to = |from: &str, to: &str| Exception {
+        occurrence: local(from),
+        moved_to: Some(local(to)),
+    };
+    let e = move_to("2026-12-09T10:00:00", "2026-11-01T10:00:00")
+        .check_timing(&s, now)
+        .expect_err("into the past");
+    assert_eq!(e.get("moved_to"), Some("moved-into-past"));
+    assert!(move_to("2026-12-09T10:00:00", "2026-12-10T10:00:00")
+        .check_timing(&s, now)
+        .is_ok());
+    // A past meeting may be recorded as held at another time.
+    assert!(move_to("2026-11-25T10:00:00", "2026-11-24T10:00:00")
+        .check_timing(&s, now)
+        .is_ok());
+    let cancelled = Exception {
+        occurrence: local("2026-12-09T10:00:00"),
+        moved_to: None,
+    };
+    assert!(cancelled.check_timing(&s, now).is_ok());
+}
