@@ -36,7 +36,7 @@ pub enum Topic {
     Reminders,
     /// Leads closed for one's partner (offers themselves are always sent).
     Leads,
-    /// Answers to one's requests to join a group.
+    /// Requests to join one's groups (to their facilitators), and answers to one's own requests.
     Membership,
 }
 
@@ -149,6 +149,10 @@ pub const MAILS: &[(&str, Class)] = &[
     ("email-group-update-due", Class::Topic(Topic::Reminders)),
     ("email-group-hours-due", Class::Topic(Topic::Reminders)),
     ("email-group-term-ending", Class::Topic(Topic::Reminders)),
+    (
+        "email-group-join-requested",
+        Class::Topic(Topic::Membership),
+    ),
     (
         "email-group-request-accepted",
         Class::Topic(Topic::Membership),

@@ -96,6 +96,44 @@ impl Store {
                 .bind(self.stamp())
                 .fetch_one(&mut *tx)
                 .await?;
+                // The group's facilitators answer; a group without any leaves it to the foundation.
+                let mut to: Vec<String> = sqlx::query_scalar(
+                    "SELECT DISTINCT p.email FROM role_grants g JOIN people p ON p.id = g.person_id \
+                     WHERE g.role = 'facilitator' AND g.scope_kind = 'group' AND g.scope_id = $1 \
+                     AND p.disabled_at IS NULL ORDER BY p.email",
+                )
+                .bind(body_id)
+                .fetch_all(&mut *tx)
+                .await?;
+                if to.is_empty() {
+                    to = sqlx::query_scalar(
+                        "SELECT DISTINCT p.email FROM role_grants g JOIN people p ON p.id = g.person_id \
+                         WHERE g.role = 'admin' AND p.disabled_at IS NULL ORDER BY p.email",
+                    )
+                    .fetch_all(&mut *tx)
+                    .await?;
+                }
+                let group = sqlx::query("SELECT name, slug FROM bodies WHERE id = $1")
+                    .bind(body_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                let requester =
+                    crate::public_name(&mut tx, &crate::Who::person(person_id, "")).await?;
+                let mail = Mail::new("email-group-join-requested")
+                    .arg("group", get::<String>(&group, "name")?)
+                    .arg("name", requester)
+                    .arg(
+                        "link",
+                        format!(
+                            "{}/groups/{}#requests",
+                            crate::SITE,
+                            get::<String>(&group, "slug")?
+                        ),
+                    )
+                    .about(body_id);
+                for email in &to {
+                    outbox::queue_mail(&mut tx, email, &mail).await?;
+                }
                 tx.commit(
                     who,
                     [AuditEvent::new("group.request", "group_join_request", id)

@@ -124,7 +124,19 @@ async fn a_person_asks_to_join_and_a_facilitator_answers(app: TestApp) {
         .await
         .contains("waiting for a facilitator"));
 
-    // The facilitator is asked, on the home page and in the API.
+    // The facilitator is asked by e-mail, on the home page and in the API.
+    let asked: Vec<_> = app
+        .store
+        .outbox_recent(20)
+        .await
+        .expect("outbox")
+        .into_iter()
+        .filter(|m| {
+            m.to_address == "fac@example.org"
+                && m.subject.contains("asks to join Partnership Development")
+        })
+        .collect();
+    assert_eq!(asked.len(), 1, "the facilitator is told of the request");
     let fc = app.login("fac@example.org").await;
     let home = page(&app, &fc, "/home").await;
     assert!(
