@@ -1,3 +1,4 @@
+nav-events = Events
 # Events of groups and people: webinars, workshops, meetups, conference sessions.
 
 events-heading = Events

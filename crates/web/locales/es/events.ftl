@@ -1,3 +1,4 @@
+nav-events = Eventos
 # Eventos de grupos y personas: seminarios web, talleres, encuentros, sesiones de conferencia.
 
 events-heading = Eventos

@@ -1,3 +1,4 @@
+nav-events = Événements
 # Événements des groupes et des personnes : webinaires, ateliers, rencontres, sessions de conférence.
 
 events-heading = Événements
