@@ -1169,6 +1169,67 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
     let page = c.source().await.expect("source");
     assert!(page.contains("Open call") && page.contains("Remove Fjord Learning"));
 
+    // Notification preferences: the facilitator takes updates weekly, but Core Product's at once;
+    // then opens an unsubscribe link, which asks before it stops reminders.
+    v.go("/account/notifications", "61o-notifications").await;
+    let core = store.body("core-wg").await.expect("body").expect("core-wg");
+    c.execute(
+        &format!(
+            "document.getElementById('updates').value = 'weekly'; \
+             document.getElementById('updates@{}').value = 'at-once';",
+            core.id
+        ),
+        vec![],
+    )
+    .await
+    .expect("choose");
+    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
+    v.check("61p-notifications-saved").await;
+    let page = c.source().await.expect("source");
+    assert!(page.contains("Your notification preferences are saved."));
+    let me = store
+        .person_by_email("fac@example.org")
+        .await
+        .expect("person")
+        .expect("facilitator");
+    let prefs = store.notification_preferences(me.id).await.expect("prefs");
+    assert_eq!(prefs.len(), 2, "{prefs:?}");
+    let token = agora_domain::notifications::unsubscribe_token(
+        &store.signing_secret().await.expect("secret"),
+        me.id,
+        agora_domain::notifications::Scope::Topic(agora_domain::notifications::Topic::Reminders),
+    );
+    v.go(&format!("/unsubscribe/{token}"), "61q-unsubscribe")
+        .await;
+    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
+    v.check_posted("61r-unsubscribed").await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("Done: you will no longer get these e-mails."));
+
+    // The foundation's partnerships, as the public reads them.
+    store
+        .create_partnership(
+            &agora_domain::partnerships::PartnershipInput {
+                organization: "Open Learning Alliance".into(),
+                kind: "nonprofit".into(),
+                website: "https://openlearning.example.org".into(),
+                description: "Translation sprints for the platform.".into(),
+                involvement: "Host a sprint.".into(),
+                since: "2024-03-01".into(),
+                ended: String::new(),
+            }
+            .parse()
+            .expect("partnership"),
+            &Who::system(),
+        )
+        .await
+        .expect("partnership");
+    v.go("/partnerships", "61s-partnerships").await;
+    assert!(c.source().await.expect("source").contains("Host a sprint."));
+
     // Marketing contributions (issue 11): Fjord declares 10 clients, one refusing its logo, and
     // submits a case study; a Marketing WG member approves it from the queue; Fjord's obligations
     // and public page then show it.

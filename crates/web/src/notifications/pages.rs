@@ -130,6 +130,9 @@ fn parse_form(
             continue;
         }
         match Delivery::parse(value) {
+            // The form shows every kind; a kind left at its default stays a default (and follows
+            // it if it ever changes) rather than becoming a choice.
+            Some(delivery) if group.is_none() && delivery == topic.default_delivery() => {}
             Some(delivery) => out.push(Preference {
                 topic,
                 group,
