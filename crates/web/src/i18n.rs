@@ -168,6 +168,19 @@ impl Tr {
         LOCALES.lookup_with_args(&self.lang, key, &args)
     }
 
+    /// A plain weekly rule in words ("Every 2 weeks on Wednesday"); see `Rule::weekly`.
+    pub fn weekly_rule(&self, interval: u32, days: &[&str]) -> String {
+        let days: Vec<String> = days
+            .iter()
+            .map(|d| self.t(&format!("weekday-{}", d.to_ascii_lowercase())))
+            .collect();
+        self.t2(
+            "meetings-every-weeks",
+            ("count", interval.to_string()),
+            ("days", days.join(", ")),
+        )
+    }
+
     /// A time as people read it: "2026-11-23 17:05 UTC".
     pub fn time<T: Shown + ?Sized>(&self, t: &T) -> String {
         t.shown()
@@ -461,6 +474,7 @@ mod tests {
                 .iter()
                 .map(|k| format!("partnership-kind-{}", k.slug())),
         );
+        keys.extend(["mo", "tu", "we", "th", "fr", "sa", "su"].map(|d| format!("weekday-{d}")));
         // Notification kinds and deliveries, named from their slugs.
         use agora_domain::notifications::{Delivery, Topic};
         for t in Topic::ALL {
@@ -666,6 +680,7 @@ mod tests {
             "moved",
             "occurrence",
             "progress",
+            "days",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

@@ -121,6 +121,32 @@ impl Rule {
         &self.0
     }
 
+    /// A plain weekly rule as people say it: every `n` weeks on these days (`MO` … `SU`, in the
+    /// rule's order). `None` for any other rule, which pages show as written.
+    pub fn weekly(&self) -> Option<(u32, Vec<&str>)> {
+        let mut weekly = false;
+        let mut interval = 1;
+        let mut days = vec![];
+        for part in self.0.split(';') {
+            match part.split_once('=')? {
+                ("FREQ", "WEEKLY") => weekly = true,
+                ("INTERVAL", n) => interval = n.parse().ok().filter(|n| *n >= 1)?,
+                ("BYDAY", list) => {
+                    for d in list.split(',') {
+                        days.push(
+                            ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+                                .into_iter()
+                                .find(|x| *x == d)?,
+                        );
+                    }
+                }
+                ("WKST", _) => {}
+                _ => return None,
+            }
+        }
+        (weekly && !days.is_empty()).then_some((interval, days))
+    }
+
     /// The rule as read back from storage, checked again.
     pub fn stored(s: &str, start: NaiveDateTime, zone: Tz) -> Result<Rule, &'static str> {
         Rule::parse(s, start, zone)

@@ -1,7 +1,7 @@
 ## The activity ledger
 activity-heading = Your recent activity
 activity-none = Nothing recorded yet: joining a group, facilitating, checking in and posting updates appear here.
-activity-api-hint = Your whole record is at /api/v1/me/activity.
+activity-api-hint = Your whole record, as JSON:
 activity-kind-joined = Joined
 activity-kind-facilitated = Facilitated
 activity-kind-attended = Attended

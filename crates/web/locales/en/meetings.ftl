@@ -72,3 +72,14 @@ error-unchanged = Choose a different time.
 error-not-changed = This meeting has not been changed.
 error-not-a-member = Only members of the group can do this.
 error-moved-into-past = A meeting still to come cannot be moved to a time already past.
+meetings-every-weeks = { $count ->
+    [one] Every week on { $days }
+   *[other] Every { $count } weeks on { $days }
+}
+weekday-mo = Monday
+weekday-tu = Tuesday
+weekday-we = Wednesday
+weekday-th = Thursday
+weekday-fr = Friday
+weekday-sa = Saturday
+weekday-su = Sunday

@@ -1,7 +1,7 @@
 ## The activity ledger
 activity-heading = Su actividad reciente
 activity-none = Nada registrado todavía: aquí aparecen los grupos a los que se une, sus turnos de facilitación, sus registros de avance y sus informes.
-activity-api-hint = Su registro completo está en /api/v1/me/activity.
+activity-api-hint = Su registro completo, en JSON:
 activity-kind-joined = Se unió
 activity-kind-facilitated = Facilitó
 activity-kind-attended = Asistió

@@ -72,3 +72,14 @@ error-unchanged = Elija otra hora.
 error-not-changed = Esta reunión no ha sido modificada.
 error-not-a-member = Solo los miembros del grupo pueden hacerlo.
 error-moved-into-past = Una reunión por venir no puede moverse a una hora ya pasada.
+meetings-every-weeks = { $count ->
+    [one] Cada semana el { $days }
+   *[other] Cada { $count } semanas el { $days }
+}
+weekday-mo = lunes
+weekday-tu = martes
+weekday-we = miércoles
+weekday-th = jueves
+weekday-fr = viernes
+weekday-sa = sábado
+weekday-su = domingo

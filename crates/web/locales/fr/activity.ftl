@@ -1,7 +1,7 @@
 ## The activity ledger
 activity-heading = Votre activité récente
 activity-none = Rien d'enregistré pour l'instant : les groupes rejoints, l'animation, les points d'étape et les comptes rendus apparaissent ici.
-activity-api-hint = Votre historique complet est à /api/v1/me/activity.
+activity-api-hint = Votre historique complet, en JSON :
 activity-kind-joined = A rejoint
 activity-kind-facilitated = A animé
 activity-kind-attended = A participé

@@ -72,3 +72,14 @@ error-unchanged = Choisissez une autre heure.
 error-not-changed = Cette réunion n'a pas été modifiée.
 error-not-a-member = Seuls les membres du groupe peuvent le faire.
 error-moved-into-past = Une réunion à venir ne peut pas être déplacée à une heure déjà passée.
+meetings-every-weeks = { $count ->
+    [one] Chaque semaine le { $days }
+   *[other] Toutes les { $count } semaines le { $days }
+}
+weekday-mo = lundi
+weekday-tu = mardi
+weekday-we = mercredi
+weekday-th = jeudi
+weekday-fr = vendredi
+weekday-sa = samedi
+weekday-su = dimanche

@@ -146,6 +146,25 @@ async fn the_mwg_feed_matches_an_independent_parser_across_daylight_saving(app: 
     assert_eq!(status, 201, "{created}");
     let id = created["id"].as_i64().expect("id");
     let series = format!("{base}/{id}");
+    // The group's page says how it repeats in words, in the reader's language.
+    for (lang, words) in [
+        ("en", "Every 2 weeks on Wednesday"),
+        ("fr", "Toutes les 2 semaines le mercredi"),
+    ] {
+        let html = reqwest::Client::new()
+            .get(app.url("/groups/marketing-wg"))
+            .header("accept-language", lang)
+            .send()
+            .await
+            .expect("page")
+            .text()
+            .await
+            .expect("html");
+        assert!(
+            html.contains(words) && !html.contains("FREQ=WEEKLY"),
+            "{lang}"
+        );
+    }
     // Exceptions: one cancelled (winter), one moved (summer, after the change of 8 March 2026).
     let (status, e) = api(
         &app,

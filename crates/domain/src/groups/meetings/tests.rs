@@ -477,3 +477,20 @@ fn a_meeting_to_come_is_not_moved_into_the_past() {
     };
     assert!(cancelled.check_timing(&s, now).is_ok());
 }
+
+#[test]
+fn plain_weekly_rules_read_as_words_and_others_do_not() {
+    let start = local("2026-01-07T10:00:00");
+    let zone = parse_zone("America/New_York").expect("zone");
+    let rule = |r: &str| Rule::parse(r, start, zone).expect("rule");
+    assert_eq!(
+        rule("FREQ=WEEKLY;INTERVAL=2;BYDAY=WE").weekly(),
+        Some((2, vec!["WE"]))
+    );
+    assert_eq!(
+        rule("FREQ=WEEKLY;BYDAY=WE,FR").weekly(),
+        Some((1, vec!["WE", "FR"]))
+    );
+    assert_eq!(rule("FREQ=WEEKLY;BYDAY=WE;COUNT=10").weekly(), None);
+    assert_eq!(rule("FREQ=MONTHLY;BYDAY=1WE").weekly(), None);
+}
