@@ -101,6 +101,9 @@ pub struct Viewer {
     pub ip: Option<IpAddr>,
     /// The API token the request was made with, if any (limits are counted per token).
     pub api_token: Option<i64>,
+    /// The groups this viewer may see, read once per request however many sections of a page ask
+    /// (`groups::actions::visible_groups`).
+    pub visible_groups: crate::groups::actions::VisibleGroups,
 }
 
 /// A request's CSRF token, made only when a page renders a form: pages without forms then set no
@@ -367,6 +370,7 @@ pub async fn context(
         tr: tr.clone(),
         ip,
         api_token,
+        visible_groups: Default::default(),
     });
     let mut res = next.run(req).await;
     // So that an error page is written in the same language as the page would have been.

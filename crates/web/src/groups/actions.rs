@@ -27,9 +27,20 @@ pub async fn group_by_slug(state: &AppState, v: &Viewer, slug: &str) -> Result<(
     }
 }
 
-/// Groups the viewer may see, by name. A members-only group the viewer may not see is not named
-/// anywhere, not even as another group's parent.
+/// A request's memo of the groups its viewer may see (see `Viewer::visible_groups`).
+pub type VisibleGroups = std::sync::Arc<tokio::sync::OnceCell<Vec<(Group, Standing)>>>;
+
+/// Groups the viewer may see, by name, with their standing in each. A members-only group the viewer
+/// may not see is not named anywhere, not even as another group's parent. Read once per request (a
+/// group's page asks from several sections).
 pub async fn visible_groups(state: &AppState, v: &Viewer) -> Result<Vec<(Group, Standing)>> {
+    v.visible_groups
+        .get_or_try_init(|| read_visible_groups(state, v))
+        .await
+        .cloned()
+}
+
+async fn read_visible_groups(state: &AppState, v: &Viewer) -> Result<Vec<(Group, Standing)>> {
     let mut out = vec![];
     for g in state.store.groups().await? {
         let s = state.store.standing(&v.actor, &g.body).await?;

@@ -321,16 +321,11 @@ pub(super) async fn parent_visible(state: &AppState, v: &Viewer, group: &Group) 
     let Some(parent) = &group.parent else {
         return Ok(true);
     };
-    let Some(p) = state.store.group(&parent.slug).await? else {
-        return Ok(false);
-    };
-    let s = state.store.standing(&v.actor, &p.body).await?;
-    Ok(gov::body_allows(
-        p.body.kind,
-        p.body.visibility,
-        s,
-        BodyRight::View,
-    ))
+    // The visible groups are those the viewer may view.
+    Ok(actions::visible_groups(state, v)
+        .await?
+        .iter()
+        .any(|(g, _)| g.body.id == parent.id))
 }
 
 fn hide_alignment(objectives: &mut [Objective]) {
