@@ -282,6 +282,9 @@ struct DetailView {
     can_review: bool,
     review: ReviewInput,
     review_errors: HashMap<String, String>,
+    /// Whether the viewer may open the partner's contributions page (a reviewer from outside the
+    /// partner goes back to the review queue instead).
+    partner_page: bool,
 }
 
 impl DetailView {
@@ -328,6 +331,9 @@ async fn detail_view(
     render(&DetailView {
         ctx: Ctx::new(v, "/portal"),
         history: state.store.contribution_history(c.id).await?,
+        partner_page: v.can(Permission::ViewPartnerPrivate {
+            partner_id: c.partner.id,
+        }),
         c,
         resubmit,
         can_review,

@@ -428,6 +428,20 @@ async fn the_pages_submit_review_and_resubmit(app: TestApp) {
         .await
         .expect("body");
     assert!(queue.contains("Forty courses"), "{queue}");
+    // A reviewer from outside the partner goes back to the queue, not to a page it may not open.
+    let detail_html = reviewer
+        .get(app.url(&url))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        detail_html.contains(r#"href="/marketing/reviews""#),
+        "{detail_html}"
+    );
+    assert!(!detail_html.contains("/contributions\">←"), "{detail_html}");
     // A request for changes without a comment is refused, then given.
     let res = app
         .post_form(
