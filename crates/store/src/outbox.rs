@@ -94,41 +94,38 @@ pub(crate) async fn queue_mail(tx: &mut impl Conn, to: &str, mail: &Mail) -> Res
         return queue(tx, to, &subject, &body).await;
     };
     let prefs = crate::notifications::preferences_in(tx, person_id, Some(topic)).await?;
-    match notifications::delivery(&prefs, topic, mail.group) {
-        Delivery::Off => Ok(()),
-        Delivery::AtOnce => {
-            let (subject, mut body) = render(language, mail);
-            let path =
-                crate::notifications::unsubscribe_path(tx, person_id, Scope::Topic(topic)).await?;
-            let (_, footer) = render(
-                language,
-                &Mail::new("email-notice")
-                    .arg("topic", topic.slug())
-                    .arg(
-                        "preferences",
-                        format!("{}/account/notifications", crate::SITE),
-                    )
-                    .arg("unsubscribe", format!("{}{path}", crate::SITE)),
-            );
-            body.push_str("\n\n-- \n");
-            body.push_str(&footer);
-            queue_with(tx, to, &subject, &body, Some(&path))
-                .await
-                .map(|_| ())
-        }
-        period => {
-            let (subject, body) = render(language, mail);
-            crate::notifications::hold_for_digest(
-                tx,
-                person_id,
-                period,
-                (topic, mail.group),
-                &subject,
-                &body,
-            )
-            .await
-        }
+    let delivery = notifications::delivery(&prefs, topic, mail.group);
+    if delivery == Delivery::Off {
+        return Ok(());
     }
+    let (subject, mut body) = render(language, mail);
+    if delivery.is_digest() {
+        return crate::notifications::hold_for_digest(
+            tx,
+            person_id,
+            delivery,
+            (topic, mail.group),
+            &subject,
+            &body,
+        )
+        .await;
+    }
+    let path = crate::notifications::unsubscribe_path(tx, person_id, Scope::Topic(topic)).await?;
+    let (_, footer) = render(
+        language,
+        &Mail::new("email-notice")
+            .arg("topic", topic.slug())
+            .arg(
+                "preferences",
+                format!("{}/account/notifications", crate::SITE),
+            )
+            .arg("unsubscribe", format!("{}{path}", crate::SITE)),
+    );
+    body.push_str("\n\n-- \n");
+    body.push_str(&footer);
+    queue_with(tx, to, &subject, &body, Some(&path))
+        .await
+        .map(|_| ())
 }
 
 pub(crate) async fn queue(tx: &mut impl Conn, to: &str, subject: &str, body: &str) -> Result<()> {

@@ -38,6 +38,12 @@ pub struct PageCache {
 
 const NEVER: u64 = u64::MAX;
 
+/// A kept page's weight against the caches' byte bounds: its key and its body.
+#[allow(clippy::ptr_arg)] // moka hands the weigher its key as stored.
+fn weigh(key: &String, page: &Arc<CachedPage>) -> u32 {
+    u32::try_from(key.len() + page.body.len()).unwrap_or(u32::MAX)
+}
+
 /// How long an anonymous visitor may see a brief page that another instance's change made stale.
 pub const BRIEF_TTL: Duration = Duration::from_secs(10);
 
@@ -46,15 +52,11 @@ impl PageCache {
         Self {
             pages: moka::sync::Cache::builder()
                 .max_capacity(max_bytes)
-                .weigher(|key: &String, page: &Arc<CachedPage>| {
-                    u32::try_from(key.len() + page.body.len()).unwrap_or(u32::MAX)
-                })
+                .weigher(weigh)
                 .build(),
             brief: moka::sync::Cache::builder()
                 .max_capacity(max_bytes / 4)
-                .weigher(|key: &String, page: &Arc<CachedPage>| {
-                    u32::try_from(key.len() + page.body.len()).unwrap_or(u32::MAX)
-                })
+                .weigher(weigh)
                 .time_to_live(BRIEF_TTL)
                 .build(),
             regions: Mutex::new(None),

@@ -97,14 +97,7 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
                 // The group's facilitators answer; a group without any leaves it to the foundation.
-                let mut to: Vec<String> = sqlx::query_scalar(
-                    "SELECT DISTINCT p.email FROM role_grants g JOIN people p ON p.id = g.person_id \
-                     WHERE g.role = 'facilitator' AND g.scope_kind = 'group' AND g.scope_id = $1 \
-                     AND p.disabled_at IS NULL ORDER BY p.email",
-                )
-                .bind(body_id)
-                .fetch_all(&mut *tx)
-                .await?;
+                let mut to = facilitator_emails(&mut tx, body_id).await?;
                 if to.is_empty() {
                     to = sqlx::query_scalar(
                         "SELECT DISTINCT p.email FROM role_grants g JOIN people p ON p.id = g.person_id \

@@ -208,6 +208,18 @@ async fn grant_in_group(
     Ok(())
 }
 
+/// The addresses of the group's facilitators with an account still open, for the mail they answer.
+async fn facilitator_emails(tx: &mut Tx, body_id: i64) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT DISTINCT p.email FROM role_grants r JOIN people p ON p.id = r.person_id \
+         WHERE r.role = 'facilitator' AND r.scope_kind = 'group' AND r.scope_id = $1 \
+         AND p.disabled_at IS NULL ORDER BY p.email",
+    )
+    .bind(body_id)
+    .fetch_all(&mut *tx)
+    .await?)
+}
+
 /// The group's membership rule as the write sees it.
 async fn membership_in(tx: &mut Tx, body_id: i64) -> Result<Membership> {
     let kind: Option<String> = sqlx::query_scalar("SELECT kind FROM bodies WHERE id = $1")

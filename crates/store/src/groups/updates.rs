@@ -336,14 +336,7 @@ impl Store {
                 // Already reminded for this due date.
                 continue;
             }
-            let emails: Vec<String> = sqlx::query_scalar(
-                "SELECT DISTINCT p.email FROM role_grants r JOIN people p ON p.id = r.person_id \
-                 WHERE r.role = 'facilitator' AND r.scope_kind = 'group' AND r.scope_id = $1 \
-                 AND p.disabled_at IS NULL ORDER BY p.email",
-            )
-            .bind(g.body.id)
-            .fetch_all(&mut *tx)
-            .await?;
+            let emails = facilitator_emails(&mut tx, g.body.id).await?;
             for email in &emails {
                 outbox::queue_mail(
                     &mut tx,
