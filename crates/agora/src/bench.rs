@@ -1092,7 +1092,7 @@ pub async fn group_page(
         )
         .await?;
     let loaded = Instant::now();
-    // Members can sign in: the signed-in pass reads the page as one of them (never from a cache).
+    // Members can sign in: the signed-in pass reads the page as one of them (never the anonymous copy).
     let password = "bench password 2026";
     let hash = agora_web::auth::hash_password(password.into()).await?;
     let mut people = vec![];
@@ -1194,7 +1194,7 @@ pub async fn group_page(
     }
     for (label, path, signed_in) in [
         ("", "/groups/bench-wg", false),
-        (" (signed in, uncached)", "/groups/bench-wg", true),
+        (" (signed in)", "/groups/bench-wg", true),
         ("", "/api/v1/groups/bench-wg/updates", false),
         ("", "/groups/bench-wg/updates.atom", false),
     ] {

@@ -21,7 +21,7 @@ use sqlx::any::AnyRow;
 const T: &str = "events";
 /// Event writers take turns across instances (PostgreSQL), so two registrations cannot both take
 /// the last seat.
-const LOCK_EVENTS: i64 = 0x4147_0017;
+pub(crate) const LOCK_EVENTS: i64 = 0x4147_0017;
 /// Lists are bounded: a page shows at most this many events.
 pub const MAX_LISTED: i64 = 200;
 
@@ -96,7 +96,9 @@ fn invalid(field: &str, code: &'static str) -> StoreError {
 const COLUMNS: &str = "SELECT e.id, e.body_id, b.slug, b.name, e.kind, e.title, e.description, \
     e.start_local, e.zone, e.duration_minutes, e.starts_at, e.ends_at, e.place, e.link, e.capacity, \
     e.registration_open, e.visibility, e.status, e.updated_at, \
-    (SELECT COUNT(*) FROM event_registrations r WHERE r.event_id = e.id) AS registered \
+    (SELECT COUNT(*) FROM event_registrations r WHERE r.event_id = e.id) + \
+    (SELECT COUNT(*) FROM event_guests g WHERE g.event_id = e.id AND g.confirmed_at IS NOT NULL) \
+    AS registered \
     FROM events e LEFT JOIN bodies b ON b.id = e.body_id";
 
 fn event_row(r: &AnyRow) -> Result<StoredEvent> {
@@ -159,7 +161,12 @@ fn event_json(e: &Event, body_id: Option<i64>, organizers: &[i64]) -> serde_json
 }
 
 /// The event's status, definition and registration count as the write sees them.
-async fn locked_event(tx: &mut WriteTx, id: i64) -> Result<StoredEvent> {
+/// Begins a write that takes turns with every other event writer.
+pub(crate) async fn begin_events(store: &Store) -> Result<WriteTx> {
+    store.write_locked(LOCK_EVENTS).await
+}
+
+pub(crate) async fn locked_event(tx: &mut WriteTx, id: i64) -> Result<StoredEvent> {
     let mut q = Sql::new(COLUMNS);
     q.push(" WHERE e.id = ").bind(id);
     let row = q
@@ -230,10 +237,6 @@ fn organized(
 }
 
 impl Store {
-    async fn begin_events(&self) -> Result<WriteTx> {
-        self.write_locked(LOCK_EVENTS).await
-    }
-
     async fn with_organizers(&self, mut events: Vec<StoredEvent>) -> Result<Vec<StoredEvent>> {
         if events.is_empty() {
             return Ok(events);
@@ -357,7 +360,7 @@ impl Store {
         organizers: &[i64],
         who: &crate::Who,
     ) -> Result<i64> {
-        let mut tx = self.begin_events().await?;
+        let mut tx = begin_events(self).await?;
         check_refs(&mut tx, e, body_id, organizers).await?;
         let stamp = self.stamp();
         let id: i64 = sqlx::query_scalar(
@@ -415,7 +418,7 @@ impl Store {
         organizers: &[i64],
         who: &crate::Who,
     ) -> Result<()> {
-        let mut tx = self.begin_events().await?;
+        let mut tx = begin_events(self).await?;
         let current = locked_event(&mut tx, id).await?;
         e.check_capacity(current.registered)
             .map_err(StoreError::Invalid)?;
@@ -467,7 +470,7 @@ impl Store {
     /// Cancels an event (it stays listed, marked; registration closes). False when it already was.
     #[tracing::instrument(level = "debug", skip_all, fields(event = id, actor = who.person_id))]
     pub async fn cancel_event(&self, id: i64, who: &crate::Who) -> Result<bool> {
-        let mut tx = self.begin_events().await?;
+        let mut tx = begin_events(self).await?;
         let current = locked_event(&mut tx, id).await?;
         if current.status == EventStatus::Cancelled {
             return Ok(false);
@@ -493,7 +496,7 @@ impl Store {
         now: DateTime<Utc>,
         who: &crate::Who,
     ) -> Result<bool> {
-        let mut tx = self.begin_events().await?;
+        let mut tx = begin_events(self).await?;
         let current = locked_event(&mut tx, id).await?;
         let held: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM event_registrations WHERE event_id = $1 AND person_id = $2",
@@ -535,7 +538,7 @@ impl Store {
         person_id: i64,
         who: &crate::Who,
     ) -> Result<bool> {
-        let mut tx = self.begin_events().await?;
+        let mut tx = begin_events(self).await?;
         locked_event(&mut tx, id).await?;
         let n = sqlx::query(
             "DELETE FROM event_registrations WHERE event_id = $1 AND person_id = $2 \
@@ -566,10 +569,11 @@ impl Store {
         &self,
         id: i64,
         people: &[i64],
+        guests: &[i64],
         now: DateTime<Utc>,
         who: &crate::Who,
     ) -> Result<u64> {
-        let mut tx = self.begin_events().await?;
+        let mut tx = begin_events(self).await?;
         let current = locked_event(&mut tx, id).await?;
         current
             .event
@@ -612,16 +616,39 @@ impl Store {
             append(&mut tx, &a).await?;
             marked.push(*p);
         }
-        if marked.is_empty() {
+        // Confirmed guests are marked on their registration; with no account, they have no ledger.
+        let mut guests_marked = vec![];
+        for g in guests {
+            let r = sqlx::query(
+                "SELECT attended_at FROM event_guests WHERE event_id = $1 AND id = $2 \
+                 AND confirmed_at IS NOT NULL",
+            )
+            .bind(id)
+            .bind(g)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| invalid("attendance", "not-registered"))?;
+            if get::<Option<String>>(&r, "attended_at")?.is_some() {
+                continue;
+            }
+            sqlx::query("UPDATE event_guests SET attended_at = $1 WHERE event_id = $2 AND id = $3")
+                .bind(&stamp)
+                .bind(id)
+                .bind(g)
+                .execute(&mut *tx)
+                .await?;
+            guests_marked.push(*g);
+        }
+        if marked.is_empty() && guests_marked.is_empty() {
             return Ok(0);
         }
         tx.commit(
             who,
             [AuditEvent::new("event.attendance", "event", id)
-                .after(serde_json::json!({"people": marked}))],
+                .after(serde_json::json!({"people": marked, "guests": guests_marked}))],
         )
         .await?;
-        Ok(marked.len() as u64)
+        Ok((marked.len() + guests_marked.len()) as u64)
     }
 
     /// The registrants with their e-mail addresses: for the event's organizers and admins only.

@@ -11,6 +11,7 @@ mod activity;
 mod audit;
 mod clock;
 mod contributions;
+mod event_guests;
 mod events;
 mod governance;
 mod groups;
@@ -39,6 +40,7 @@ pub use contributions::{
     ApprovedCounts, Contribution, ContributionEvent, ContributionVersion, EventKind, PartnerRef,
     ShowcaseFilter, ShowcaseItem, Topic,
 };
+pub use event_guests::{EventGuest, GuestAsked, GuestRequest};
 pub use events::{EventFilter, EventReader, Organizer, Registrant, StoredEvent};
 pub use governance::{
     count_vote, BallotChoice, Body, Comment, Decision, DecisionSummary, Delegates, Elector,

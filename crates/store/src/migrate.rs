@@ -91,6 +91,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "partnerships",
         include_str!("../migrations/0021_partnerships.sql"),
     ),
+    (
+        22,
+        "event_guests",
+        include_str!("../migrations/0022_event_guests.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

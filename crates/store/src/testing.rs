@@ -109,10 +109,13 @@ impl TestDb {
 impl Store {
     /// Runs one statement as it is: for tests that damage stored data on purpose.
     pub async fn execute_for_test(&self, sql: &str) -> Result<u64> {
-        Ok(sqlx::query(sql)
+        let n = sqlx::query(sql)
             .execute(self.bookkeeping_pool())
             .await?
-            .rows_affected())
+            .rows_affected();
+        // Pages that keep reads while nothing changed must see this change too.
+        self.count_write();
+        Ok(n)
     }
 
     /// A decision's ballot receipts in the order the database keeps the rows (SQLite's row ids,

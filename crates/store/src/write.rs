@@ -17,7 +17,8 @@
 //!     links);
 //!   - an API token's "last used" stamp: `api_token_person`;
 //!   - one-time links asked for by a visitor, with their e-mail: `create_one_time_token`,
-//!     `request_password_reset` (no one's state changes until the link is used; its use is audited);
+//!     `request_password_reset`, and a visitor's request to attend an event as a guest,
+//!     `ask_guest_registration` (no one's state changes until the link is used; its use is audited);
 //!   - rate-limit counters: `flush_rate_limits`, `purge_rate_limits`;
 //!   - the job runner's leases and run records: `try_lease`, `release_lease`, `record_job_run`;
 //!   - mail delivery: `queue_email` (a mail that is not part of an audited change),
@@ -122,6 +123,24 @@ impl Store {
         self.writer.1.load(std::sync::atomic::Ordering::Acquire)
     }
 
+    /// Counts a committed change in [`Store::local_writes`].
+    pub(crate) fn count_write(&self) {
+        self.writer
+            .1
+            .fetch_add(1, std::sync::atomic::Ordering::Release);
+    }
+
+    /// The sequence number of the last audited change, on any instance: every change of state is
+    /// audited in its own transaction, so data read after this number is at least as new as it.
+    pub async fn audit_seq(&self) -> Result<i64> {
+        Ok(
+            sqlx::query_scalar::<_, Option<i64>>("SELECT MAX(seq) FROM audit_log")
+                .fetch_one(&self.reader)
+                .await?
+                .unwrap_or(0),
+        )
+    }
+
     /// The writing pool, for a single unaudited bookkeeping statement outside a transaction.
     pub(crate) fn bookkeeping_pool(&self) -> &AnyPool {
         &self.writer.0
@@ -164,10 +183,7 @@ impl WriteTx {
             crate::audit::append(&self.store, &mut self.tx, who, event).await?;
         }
         self.tx.commit().await?;
-        self.store
-            .writer
-            .1
-            .fetch_add(1, std::sync::atomic::Ordering::Release);
+        self.store.count_write();
         Ok(())
     }
 }
@@ -218,6 +234,7 @@ mod tests {
         "api_token_person",
         "create_one_time_token",
         "request_password_reset",
+        "ask_guest_registration",
         "flush_rate_limits",
         "purge_rate_limits",
         "try_lease",

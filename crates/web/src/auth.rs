@@ -104,6 +104,8 @@ pub struct Viewer {
     /// The groups this viewer may see, read once per request however many sections of a page ask
     /// (`groups::actions::visible_groups`).
     pub visible_groups: crate::groups::actions::VisibleGroups,
+    /// The last audited change's number, read once per request (`reads::shared`).
+    pub audit_seq: crate::reads::AuditSeq,
 }
 
 /// A request's CSRF token, made only when a page renders a form: pages without forms then set no
@@ -371,6 +373,7 @@ pub async fn context(
         ip,
         api_token,
         visible_groups: Default::default(),
+        audit_seq: Default::default(),
     });
     let mut res = next.run(req).await;
     // So that an error page is written in the same language as the page would have been.

@@ -31,6 +31,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod limits;
 pub mod middleware;
+pub mod reads;
 pub mod redirect;
 pub mod routes;
 pub mod scheduler;
@@ -72,6 +73,8 @@ pub struct Shared {
     pub limits: Arc<limits::Limiter>,
     /// The jobs this instance runs (the job page lists them even before their first run).
     pub job_names: Vec<&'static str>,
+    /// Reads shared between requests while nothing changed (a group's page).
+    pub reads: reads::Reads,
 }
 
 /// Every background job of the application, one registration each; an interval of zero leaves a job
@@ -179,6 +182,7 @@ impl Application {
             clock: clock.clone(),
             limits: limits.clone(),
             job_names,
+            reads: Default::default(),
         }));
         Ok(Self {
             listener,

@@ -139,10 +139,13 @@ impl std::fmt::Display for LoggablePath<'_> {
                 );
             }
         }
-        // A requester's status link is the only key to their request (and to withdrawing it).
-        if let Some(rest) = path.strip_prefix("/find-a-partner/status/") {
-            let tail = rest.find('/').map_or("", |i| &rest[i..]);
-            return write!(f, "/find-a-partner/status/[token]{tail}");
+        // A requester's status link is the only key to their request (and to withdrawing it), as an
+        // event guest's link is to their registration.
+        for prefix in ["/find-a-partner/status/", "/events/guests/"] {
+            if let Some(rest) = path.strip_prefix(prefix) {
+                let tail = rest.find('/').map_or("", |i| &rest[i..]);
+                return write!(f, "{prefix}[token]{tail}");
+            }
         }
         f.write_str(path)
     }
@@ -222,6 +225,10 @@ mod tests {
         assert_eq!(
             super::loggable_path("/find-a-partner/status/s3cr3t/withdraw"),
             "/find-a-partner/status/[token]/withdraw"
+        );
+        assert_eq!(
+            super::loggable_path("/events/guests/s3cr3t/confirm"),
+            "/events/guests/[token]/confirm"
         );
         assert_eq!(
             super::loggable_path("/unsubscribe/7.updates.0a1b"),

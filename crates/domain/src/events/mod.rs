@@ -390,3 +390,61 @@ pub fn check_group(
         Ok(())
     }
 }
+
+// ---- Guests: visitors without an account who register with a name and an e-mail address.
+
+/// How long the link mailed to a guest confirms a pending registration.
+pub const GUEST_LINK_HOURS: i64 = 72;
+/// A new request for the same address and event within this time sends no second mail, so a form
+/// cannot be used to flood someone's mailbox.
+pub const GUEST_RESEND_MINUTES: i64 = 10;
+pub const MAX_GUEST_NAME: usize = 200;
+
+/// What a visitor types to register: their name and e-mail address.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct GuestInput {
+    pub full_name: String,
+    pub email: String,
+}
+
+/// A guest's name (one line) and normalized address, or the fields in error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guest {
+    pub name: String,
+    pub email: crate::person::Email,
+}
+
+impl GuestInput {
+    pub fn parse(&self) -> Result<Guest, ValidationErrors> {
+        let mut e = ValidationErrors::new();
+        let name = text(&mut e, "full_name", &self.full_name, MAX_GUEST_NAME, true);
+        if name.contains('\n') {
+            e.add("full_name", "one-line");
+        }
+        let email = e.check("email", crate::person::Email::parse(&self.email));
+        match email {
+            Some(email) if e.is_empty() => Ok(Guest { name, email }),
+            _ => Err(e),
+        }
+    }
+}
+
+/// Guests register only for public events: a members-only event is for signed-in members.
+pub fn may_register_as_guest(visibility: EventVisibility) -> Result<(), &'static str> {
+    match visibility {
+        EventVisibility::Public => Ok(()),
+        EventVisibility::Members => Err("members-only"),
+    }
+}
+
+/// Whether a guest's link still confirms: a pending request expires `GUEST_LINK_HOURS` after it was
+/// made; a confirmed registration's link stays valid (to withdraw) for as long as the row exists.
+pub fn guest_link_valid(requested_at: DateTime<Utc>, confirmed: bool, now: DateTime<Utc>) -> bool {
+    confirmed || now < requested_at + Duration::hours(GUEST_LINK_HOURS)
+}
+
+/// Whether a new request for the same address should mail a link again.
+pub fn guest_may_resend(last_requested: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    now >= last_requested + Duration::minutes(GUEST_RESEND_MINUTES)
+}

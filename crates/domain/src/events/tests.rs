@@ -262,3 +262,44 @@ proptest! {
         prop_assert_eq!(ok, scheme == "http" || scheme == "https");
     }
 }
+
+#[test]
+fn guests_give_a_name_and_an_address_and_only_public_events_take_them() {
+    let ok = GuestInput {
+        full_name: "  Ada Lovelace ".into(),
+        email: " Ada@Example.ORG ".into(),
+    }
+    .parse()
+    .expect("valid");
+    assert_eq!(ok.name, "Ada Lovelace");
+    assert_eq!(ok.email.as_str(), "ada@example.org");
+    let bad = GuestInput {
+        full_name: "Two\nlines".into(),
+        email: "not an address".into(),
+    }
+    .parse()
+    .expect_err("invalid");
+    assert_eq!(bad.get("full_name"), Some("one-line"));
+    assert!(bad.get("email").is_some());
+    let empty = GuestInput::default().parse().expect_err("empty");
+    assert_eq!(empty.get("full_name"), Some("required"));
+    assert_eq!(empty.get("email"), Some("required"));
+    assert!(may_register_as_guest(EventVisibility::Public).is_ok());
+    assert_eq!(
+        may_register_as_guest(EventVisibility::Members),
+        Err("members-only")
+    );
+}
+
+proptest! {
+    /// A pending link confirms until it expires and never after; a confirmed one stays usable (to
+    /// withdraw); a second mail goes out only after the resend interval.
+    #[test]
+    fn guest_links_expire_and_resends_are_spaced(minutes in 0i64..10_000) {
+        let at = Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).single().expect("time");
+        let now = at + Duration::minutes(minutes);
+        prop_assert_eq!(guest_link_valid(at, false, now), minutes < GUEST_LINK_HOURS * 60);
+        prop_assert!(guest_link_valid(at, true, now));
+        prop_assert_eq!(guest_may_resend(at, now), minutes >= GUEST_RESEND_MINUTES);
+    }
+}

@@ -849,8 +849,36 @@ async fn every_change_of_state_is_audited(store: Store) {
         .expect("register");
     log.expect(&store, "register_for_event", &["event.register"])
         .await;
+    // A guest: asking is bookkeeping; confirming and withdrawing through the link are audited.
+    let guest = agora_domain::events::GuestInput {
+        full_name: "Walking Guest".into(),
+        email: "guest@example.org".into(),
+    }
+    .parse()
+    .expect("guest");
+    for hash in ["guest-link-1", "guest-link-2"] {
+        store
+            .ask_guest_registration(&agora_store::GuestRequest {
+                event_id: eid,
+                guest: &guest,
+                token_hash: hash,
+                subject: "Confirm",
+                body: "Link",
+            })
+            .await
+            .expect("ask");
+        store.confirm_event_guest(hash).await.expect("confirm");
+        log.expect(&store, "confirm_event_guest", &["event.guest_confirm"])
+            .await;
+        if hash == "guest-link-1" {
+            store.withdraw_event_guest(hash).await.expect("withdraw");
+            log.expect(&store, "withdraw_event_guest", &["event.guest_withdraw"])
+                .await;
+        }
+    }
+    let guest_id = store.event_guests(eid).await.expect("guests")[0].id;
     store
-        .mark_event_attendance(eid, &[walker], now_e, &people[0].1)
+        .mark_event_attendance(eid, &[walker], &[guest_id], now_e, &people[0].1)
         .await
         .expect("attendance");
     log.expect(&store, "mark_event_attendance", &["event.attendance"])

@@ -379,7 +379,7 @@ async fn attendance_is_marked_from_the_start_and_recorded_in_the_ledger(store: S
     assert_eq!(
         code(
             store
-                .mark_event_attendance(id, &[mid], before, facilitator)
+                .mark_event_attendance(id, &[mid], &[], before, facilitator)
                 .await
                 .expect_err("not begun")
         ),
@@ -389,7 +389,7 @@ async fn attendance_is_marked_from_the_start_and_recorded_in_the_ledger(store: S
     assert_eq!(
         code(
             store
-                .mark_event_attendance(id, &[stranger], during, facilitator)
+                .mark_event_attendance(id, &[stranger], &[], during, facilitator)
                 .await
                 .expect_err("not registered")
         ),
@@ -397,14 +397,14 @@ async fn attendance_is_marked_from_the_start_and_recorded_in_the_ledger(store: S
     );
     assert_eq!(
         store
-            .mark_event_attendance(id, &[mid], during, facilitator)
+            .mark_event_attendance(id, &[mid], &[], during, facilitator)
             .await
             .expect("mark"),
         1
     );
     assert_eq!(
         store
-            .mark_event_attendance(id, &[mid], during, facilitator)
+            .mark_event_attendance(id, &[mid], &[], during, facilitator)
             .await
             .expect("again"),
         0

@@ -76,3 +76,32 @@ error-event-full = This event is full.
 error-event-not-started = Attendance can be marked once the event has begun.
 error-not-registered = Only registered people can be marked present.
 error-not-a-facilitator = Only the group's facilitators can organize events in its name.
+
+# Guests: visitors who register without an account.
+events-guest-heading = Register without an account
+events-guest-intro = Give your name and e-mail address: we send you a link to confirm. Only the organizers see them.
+events-guest-or-sign-in = Or sign in.
+events-guest-asked = Check your e-mail: we sent a link to confirm your registration. It is valid for three days.
+events-guest-withdrawn = Your registration is withdrawn.
+events-guest-title = Your registration for “{ $title }”
+events-guest-pending = Confirm your registration to take a place.
+events-guest-confirm = Confirm my registration
+events-guest-confirmed = You are registered. Keep the e-mail: its link lets you withdraw.
+events-guest-expired = This link has expired. Register again from the event's page.
+events-guest-see-event = See the event
+events-guest-tag = guest
+events-guests-pending = Guests who have not confirmed yet
+field-full_name = Your name
+error-members-only = Only members of the group can register for this event: sign in.
+error-link-expired = This link has expired. Register again from the event's page.
+error-already-attended = Your attendance is recorded: the registration stays.
+error-one-line = Write it on one line.
+email-event-guest-subject = Confirm your registration: { $title }
+email-event-guest-body = Hello { $name },
+
+    Someone, probably you, asked to register this address for “{ $title }”, { $when }.
+
+    To confirm, open this link and press the button. The same link lets you withdraw later:
+    { $link }
+
+    The link confirms for { $hours } hours. If you did not ask, ignore this e-mail: nothing happens.

@@ -76,3 +76,32 @@ error-event-full = Este evento está completo.
 error-event-not-started = La asistencia se puede marcar cuando el evento ha empezado.
 error-not-registered = Solo se puede marcar como presentes a las personas inscritas.
 error-not-a-facilitator = Solo quienes facilitan el grupo pueden organizar eventos en su nombre.
+
+# Invitados: visitantes que se inscriben sin cuenta.
+events-guest-heading = Inscribirse sin cuenta
+events-guest-intro = Indique su nombre y su correo electrónico: le enviamos un enlace para confirmar. Solo los organizadores los ven.
+events-guest-or-sign-in = O inicie sesión.
+events-guest-asked = Revise su correo: le enviamos un enlace para confirmar su inscripción. Es válido durante tres días.
+events-guest-withdrawn = Su inscripción está retirada.
+events-guest-title = Su inscripción a «{ $title }»
+events-guest-pending = Confirme su inscripción para ocupar una plaza.
+events-guest-confirm = Confirmar mi inscripción
+events-guest-confirmed = Está inscrito. Guarde el correo: su enlace le permite retirarse.
+events-guest-expired = Este enlace ha caducado. Inscríbase de nuevo desde la página del evento.
+events-guest-see-event = Ver el evento
+events-guest-tag = invitado
+events-guests-pending = Invitados que aún no han confirmado
+field-full_name = Su nombre
+error-members-only = Solo los miembros del grupo pueden inscribirse en este evento: inicie sesión.
+error-link-expired = Este enlace ha caducado. Inscríbase de nuevo desde la página del evento.
+error-already-attended = Su asistencia está registrada: la inscripción se mantiene.
+error-one-line = Escríbalo en una sola línea.
+email-event-guest-subject = Confirme su inscripción: { $title }
+email-event-guest-body = Hola, { $name }:
+
+    Alguien, probablemente usted, pidió inscribir esta dirección en «{ $title }», { $when }.
+
+    Para confirmar, abra este enlace y pulse el botón. El mismo enlace le permite retirarse más tarde:
+    { $link }
+
+    El enlace confirma durante { $hours } horas. Si no lo pidió, ignore este correo: no ocurre nada.

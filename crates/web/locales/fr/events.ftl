@@ -76,3 +76,32 @@ error-event-full = Cet événement est complet.
 error-event-not-started = La présence s’indique une fois l’événement commencé.
 error-not-registered = Seules les personnes inscrites peuvent être indiquées présentes.
 error-not-a-facilitator = Seuls les animateurs du groupe peuvent organiser des événements en son nom.
+
+# Invités : visiteurs qui s’inscrivent sans compte.
+events-guest-heading = S’inscrire sans compte
+events-guest-intro = Indiquez votre nom et votre adresse e-mail : nous vous envoyons un lien pour confirmer. Seuls les organisateurs les voient.
+events-guest-or-sign-in = Ou connectez-vous.
+events-guest-asked = Consultez vos e-mails : nous avons envoyé un lien pour confirmer votre inscription. Il est valable trois jours.
+events-guest-withdrawn = Votre inscription est retirée.
+events-guest-title = Votre inscription à « { $title } »
+events-guest-pending = Confirmez votre inscription pour prendre une place.
+events-guest-confirm = Confirmer mon inscription
+events-guest-confirmed = Vous êtes inscrit. Gardez l’e-mail : son lien vous permet de vous désinscrire.
+events-guest-expired = Ce lien a expiré. Inscrivez-vous de nouveau depuis la page de l’événement.
+events-guest-see-event = Voir l’événement
+events-guest-tag = invité
+events-guests-pending = Invités qui n’ont pas encore confirmé
+field-full_name = Votre nom
+error-members-only = Seuls les membres du groupe peuvent s’inscrire à cet événement : connectez-vous.
+error-link-expired = Ce lien a expiré. Inscrivez-vous de nouveau depuis la page de l’événement.
+error-already-attended = Votre présence est enregistrée : l’inscription reste.
+error-one-line = Écrivez-le sur une seule ligne.
+email-event-guest-subject = Confirmez votre inscription : { $title }
+email-event-guest-body = Bonjour { $name },
+
+    Quelqu’un, sans doute vous, a demandé à inscrire cette adresse à « { $title } », { $when }.
+
+    Pour confirmer, ouvrez ce lien et appuyez sur le bouton. Le même lien vous permet de vous désinscrire plus tard :
+    { $link }
+
+    Le lien confirme pendant { $hours } heures. Si vous n’avez rien demandé, ignorez cet e-mail : rien ne se passe.

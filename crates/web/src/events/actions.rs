@@ -209,21 +209,115 @@ pub async fn registrants(
     Ok((e, list))
 }
 
-/// Whom organizers mark present: registrants' person ids.
+/// Whom organizers mark present: registrants' person ids, and confirmed guests' ids.
 #[derive(Debug, Default, Clone, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct AttendanceInput {
     pub present: Vec<i64>,
+    pub guests: Vec<i64>,
 }
 
-pub async fn mark_attendance(state: &AppState, v: &Viewer, id: i64, people: &[i64]) -> Result<u64> {
+pub async fn mark_attendance(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+    who: &AttendanceInput,
+) -> Result<u64> {
     let (_, a) = visible_event(state, v, id).await?;
     require_manage(v, a)?;
-    if people.is_empty() {
+    if who.present.is_empty() && who.guests.is_empty() {
         return Err(invalid("attendance", "required"));
     }
     Ok(state
         .store
-        .mark_event_attendance(id, people, state.clock.now(), &v.who())
+        .mark_event_attendance(id, &who.present, &who.guests, state.clock.now(), &v.who())
         .await?)
+}
+
+// ---- Guests: visitors who register with a name and an e-mail address, confirmed by a mailed link.
+
+/// A guest's link: `/events/guests/<secret>`; the database keeps only the secret's hash.
+pub const GUEST_PATH: &str = "/events/guests";
+
+/// Requests per address and hour a visitor may make (each may mail someone).
+const GUEST_REQUESTS_PER_IP_HOUR: i64 = 20;
+
+/// A visitor asks to attend a public event as a guest. The event must take registrations now (it is
+/// checked again, with the seat, when the link is used). The answer is the same whether or not the
+/// address had asked before, so the form tells no one who registered.
+pub async fn ask_as_guest(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+    input: &rules::GuestInput,
+) -> Result<()> {
+    let (e, _) = visible_event(state, v, id).await?;
+    let guest = input.parse()?;
+    rules::may_register_as_guest(e.event.visibility).map_err(|c| invalid("registration", c))?;
+    e.event
+        .may_register(e.status, state.clock.now(), e.registered)
+        .map_err(|c| invalid("registration", c))?;
+    let ip = v.ip.map(|i| i.to_string()).unwrap_or_default();
+    crate::auth::rate_limit(
+        state,
+        &[(format!("guest:ip:{ip}"), GUEST_REQUESTS_PER_IP_HOUR)],
+        3600,
+    )
+    .await?;
+    let token = crate::auth::random_token();
+    let link = state.config.url(&format!("{GUEST_PATH}/{token}"));
+    let when = format!(
+        "{} – {} ({})",
+        e.event.start.format("%Y-%m-%d %H:%M"),
+        e.event.local_end().format("%H:%M"),
+        v.tr.t1("events-zone", "zone", e.event.zone.name())
+    );
+    let subject =
+        v.tr.t1("email-event-guest-subject", "title", &e.event.title);
+    let body = v.tr.tn(
+        "email-event-guest-body",
+        &[
+            ("name", guest.name.clone()),
+            ("title", e.event.title.clone()),
+            ("when", when),
+            ("link", link),
+            ("hours", rules::GUEST_LINK_HOURS.to_string()),
+        ],
+    );
+    state
+        .store
+        .ask_guest_registration(&agora_store::GuestRequest {
+            event_id: id,
+            guest: &guest,
+            token_hash: &crate::auth::hash_token(&token),
+            subject: &subject,
+            body: &body,
+        })
+        .await?;
+    Ok(())
+}
+
+/// The guest and the event a link names; an unknown or withdrawn link is not found.
+pub async fn guest_of_link(
+    state: &AppState,
+    token: &str,
+) -> Result<(agora_store::EventGuest, StoredEvent)> {
+    let g = state
+        .store
+        .event_guest_by_token(&crate::auth::hash_token(token))
+        .await?
+        .ok_or(Error::NotFound)?;
+    let e = state
+        .store
+        .event(g.event_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    Ok((g, e))
+}
+
+/// The event's guests, with their addresses: organizers, the group's facilitators and admins.
+pub async fn guests(state: &AppState, v: &Viewer, id: i64) -> Result<Vec<agora_store::EventGuest>> {
+    let (_, a) = visible_event(state, v, id).await?;
+    require_manage(v, a)?;
+    Ok(state.store.event_guests(id).await?)
 }

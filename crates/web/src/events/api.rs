@@ -8,7 +8,8 @@ use crate::auth::Viewer;
 use crate::error::Result;
 use crate::AppState;
 use agora_domain::events::EventInput;
-use agora_store::{Registrant, StoredEvent};
+use agora_domain::events::GuestInput;
+use agora_store::{EventGuest, Registrant, StoredEvent};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -139,14 +140,45 @@ pub struct Marked {
     responses((status = 200, body = Marked), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
               (status = 404, body = ErrorBody),
               (status = 422, body = ErrorBody, description = "`attendance`: required, not-registered, event-not-started, event-cancelled")))]
-/// Mark registrants present (from the event's start on). Each attendance goes to the person's
-/// activity ledger; a mark is not withdrawn.
+/// Mark registrants present (from the event's start on): people by `present`, confirmed guests by
+/// `guests`. Each person's attendance goes to their activity ledger; a mark is not withdrawn.
 pub async fn attendance(
     State(state): State<AppState>,
     v: Viewer,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<AttendanceInput>,
 ) -> Result<Json<Marked>> {
-    let marked = actions::mark_attendance(&state, &v, id, &input.present).await?;
+    let marked = actions::mark_attendance(&state, &v, id, &input).await?;
     Ok(Json(Marked { marked }))
+}
+
+#[utoipa::path(post, path = "/api/v1/events/{id}/guests", tag = "events", params(("id" = i64, Path)),
+    request_body = GuestInput,
+    responses((status = 202, description = "A link to confirm was mailed to the address (or had been, moments ago)"),
+              (status = 404, body = ErrorBody),
+              (status = 422, body = ErrorBody, description = "`full_name`: required, too-long, one-line; `email`: required, invalid-email; `registration`: members-only, event-full, registration-closed, event-past, event-cancelled"),
+              (status = 429, body = ErrorBody)))]
+/// Register for a public event without an account: a link to confirm goes to the address, and the
+/// seat is taken when it is used. The answer does not say whether the address had registered before.
+pub async fn ask_as_guest(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<GuestInput>,
+) -> Result<StatusCode> {
+    actions::ask_as_guest(&state, &v, id, &input).await?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+#[utoipa::path(get, path = "/api/v1/events/{id}/guests", tag = "events", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<EventGuest>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody)))]
+/// The guests who registered without an account, with their addresses, confirmed first:
+/// organizers, the group's facilitators and admins only.
+pub async fn guests(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<EventGuest>>> {
+    Ok(Json(actions::guests(&state, &v, id).await?))
 }

@@ -25,13 +25,21 @@ pub fn routes() -> Routes {
         .route("/events/{id}/register", post(pages::register))
         .route("/events/{id}/unregister", post(pages::unregister))
         .route("/events/{id}/registrants", get(pages::registrants))
-        .route("/events/{id}/attendance", post(pages::attendance));
+        .route("/events/{id}/attendance", post(pages::attendance))
+        .route("/events/{id}/guests", post(pages::ask_as_guest))
+        .route("/events/guests/{token}", get(pages::guest_page))
+        .route("/events/guests/{token}/confirm", post(pages::confirm_guest))
+        .route(
+            "/events/guests/{token}/withdraw",
+            post(pages::withdraw_guest),
+        );
     let api = OpenApiRouter::new()
         .routes(routes!(api::list, api::create))
         .routes(routes!(api::get_event, api::update))
         .routes(routes!(api::cancel))
         .routes(routes!(api::register, api::unregister))
         .routes(routes!(api::registrants))
+        .routes(routes!(api::ask_as_guest, api::guests))
         .routes(routes!(api::attendance));
     Routes {
         pages,

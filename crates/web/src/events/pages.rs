@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::forms::FieldErrors;
 use crate::views::{render, Ctx};
 use crate::AppState;
-use agora_domain::events::{EventInput, EventKind, EventStatus};
+use agora_domain::events::{EventInput, EventKind, EventStatus, GuestInput};
 use agora_store::{Registrant, StoredEvent};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -64,11 +64,26 @@ struct EventView {
     access: Access,
     signed_in: bool,
     errors: FieldErrors,
+    /// A visitor's guest form, as typed (shown again with its errors).
+    guest: GuestInput,
+    /// What a guest just did (asked for a link, withdrew), as a message key.
+    notice: Option<&'static str>,
+    now: chrono::DateTime<chrono::Utc>,
 }
 
 impl EventView {
     fn cancelled(&self) -> bool {
         self.e.status == EventStatus::Cancelled
+    }
+
+    /// Visitors may register as guests now (the seat is checked again when the link is used).
+    fn takes_guests(&self) -> bool {
+        agora_domain::events::may_register_as_guest(self.e.event.visibility).is_ok()
+            && self
+                .e
+                .event
+                .may_register(self.e.status, self.now, self.e.registered)
+                .is_ok()
     }
 }
 
@@ -85,7 +100,16 @@ async fn event_view(
         access,
         signed_in: v.person.is_some(),
         errors,
+        guest: GuestInput::default(),
+        notice: None,
+        now: state.clock.now(),
     })
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EventQuery {
+    pub guest: String,
 }
 
 /// `/events/{id}`, or its feed at `/events/{id}.ics` (one path segment: axum matches whole ones).
@@ -93,13 +117,141 @@ pub async fn event_page(
     State(state): State<AppState>,
     v: Viewer,
     Path(file): Path<String>,
+    Query(q): Query<EventQuery>,
 ) -> Result<Response> {
     if let Some(id) = file.strip_suffix(".ics") {
         let id = id.parse::<i64>().map_err(|_| Error::NotFound)?;
         return super::feeds::one(&state, &v, id).await;
     }
     let id = file.parse::<i64>().map_err(|_| Error::NotFound)?;
-    Ok(render(&event_view(&state, &v, id, FieldErrors::default()).await?)?.into_response())
+    let mut view = event_view(&state, &v, id, FieldErrors::default()).await?;
+    view.notice = match q.guest.as_str() {
+        "asked" => Some("events-guest-asked"),
+        "withdrawn" => Some("events-guest-withdrawn"),
+        _ => None,
+    };
+    Ok(render(&view)?.into_response())
+}
+
+/// A visitor registers as a guest: back to the event's page saying a link is on its way, or the
+/// page again with the form's errors (422).
+pub async fn ask_as_guest(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(input): Form<GuestInput>,
+) -> Result<Response> {
+    match actions::ask_as_guest(&state, &v, id, &input).await {
+        Ok(()) => Ok(Redirect::to(&format!("/events/{id}?guest=asked")).into_response()),
+        Err(Error::Invalid(e)) => {
+            let mut view = event_view(&state, &v, id, FieldErrors(e)).await?;
+            view.guest = input;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "events/guest.html")]
+struct GuestView {
+    ctx: Ctx,
+    guest: agora_store::EventGuest,
+    e: StoredEvent,
+    /// The link's secret, for the forms' actions.
+    token: String,
+    errors: FieldErrors,
+    now: chrono::DateTime<chrono::Utc>,
+}
+
+impl GuestView {
+    fn link_valid(&self) -> bool {
+        agora_domain::events::guest_link_valid(
+            self.guest.requested_at,
+            self.guest.confirmed_at.is_some(),
+            self.now,
+        )
+    }
+}
+
+/// The page a guest's link opens: what they registered for and where it stands, with the button that
+/// confirms (a link followed by a mail scanner changes nothing) or withdraws. Never cached or
+/// referred: the address holds the secret.
+async fn guest_page_for(
+    state: &AppState,
+    v: &Viewer,
+    token: String,
+    errors: FieldErrors,
+) -> Result<Response> {
+    let (guest, e) = actions::guest_of_link(state, &token).await?;
+    let status = if errors.0.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let view = GuestView {
+        ctx: Ctx::new(v, "/events"),
+        guest,
+        e,
+        token,
+        errors,
+        now: state.clock.now(),
+    };
+    Ok((
+        status,
+        [
+            (axum::http::header::CACHE_CONTROL, "no-store, private"),
+            (axum::http::header::REFERRER_POLICY, "no-referrer"),
+        ],
+        render(&view)?,
+    )
+        .into_response())
+}
+
+pub async fn guest_page(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(token): Path<String>,
+) -> Result<Response> {
+    guest_page_for(&state, &v, token, FieldErrors::default()).await
+}
+
+pub async fn confirm_guest(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(token): Path<String>,
+) -> Result<Response> {
+    let done = state
+        .store
+        .confirm_event_guest(&crate::auth::hash_token(&token))
+        .await;
+    guest_after(&state, &v, token, done.map(drop).map_err(Error::from)).await
+}
+
+pub async fn withdraw_guest(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(token): Path<String>,
+) -> Result<Response> {
+    let hash = crate::auth::hash_token(&token);
+    let (_, e) = actions::guest_of_link(&state, &token).await?;
+    match state.store.withdraw_event_guest(&hash).await {
+        Ok(_) => Ok(Redirect::to(&format!("/events/{}?guest=withdrawn", e.id)).into_response()),
+        Err(err) => guest_after(&state, &v, token, Err(Error::from(err))).await,
+    }
+}
+
+async fn guest_after(
+    state: &AppState,
+    v: &Viewer,
+    token: String,
+    done: Result<()>,
+) -> Result<Response> {
+    match done {
+        Ok(()) => Ok(Redirect::to(&format!("{}/{token}", actions::GUEST_PATH)).into_response()),
+        Err(Error::Invalid(e)) => guest_page_for(state, v, token, FieldErrors(e)).await,
+        Err(e) => Err(e),
+    }
 }
 
 /// Back to the event's page, or the page again with the refusal (422).
@@ -244,7 +396,14 @@ struct RegistrantsView {
     ctx: Ctx,
     e: StoredEvent,
     registrants: Vec<Registrant>,
+    guests: Vec<agora_store::EventGuest>,
     errors: FieldErrors,
+}
+
+impl RegistrantsView {
+    fn pending_guests(&self) -> bool {
+        self.guests.iter().any(|g| g.confirmed_at.is_none())
+    }
 }
 
 async fn registrants_view(
@@ -258,6 +417,7 @@ async fn registrants_view(
         ctx: Ctx::new(v, "/events"),
         e,
         registrants,
+        guests: actions::guests(state, v, id).await?,
         errors,
     })
 }
@@ -281,6 +441,7 @@ pub async fn registrants(
 #[serde(default)]
 pub struct AttendanceForm {
     pub present: Vec<String>,
+    pub guest: Vec<String>,
 }
 
 pub async fn attendance(
@@ -289,13 +450,17 @@ pub async fn attendance(
     Path(id): Path<i64>,
     Form(f): Form<AttendanceForm>,
 ) -> Result<Response> {
-    let people: std::result::Result<Vec<i64>, _> =
-        f.present.iter().map(|p| p.trim().parse::<i64>()).collect();
-    let done = match people {
-        Ok(people) => actions::mark_attendance(&state, &v, id, &people)
-            .await
-            .map(drop),
-        Err(_) => Err(Error::Invalid(agora_domain::ValidationErrors::single(
+    let ids = |list: &[String]| -> std::result::Result<Vec<i64>, std::num::ParseIntError> {
+        list.iter().map(|p| p.trim().parse::<i64>()).collect()
+    };
+    let done = match (ids(&f.present), ids(&f.guest)) {
+        (Ok(present), Ok(guests)) => {
+            let who = actions::AttendanceInput { present, guests };
+            actions::mark_attendance(&state, &v, id, &who)
+                .await
+                .map(drop)
+        }
+        _ => Err(Error::Invalid(agora_domain::ValidationErrors::single(
             "attendance",
             "not-registered",
         ))),

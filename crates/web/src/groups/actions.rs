@@ -18,7 +18,11 @@ fn invalid(field: &str, code: &'static str) -> Error {
 /// The group and the viewer's standing in it. A members-only group answers 404 to those who may not
 /// see it, exactly like one that does not exist.
 pub async fn group_by_slug(state: &AppState, v: &Viewer, slug: &str) -> Result<(Group, Standing)> {
-    let group = state.store.group(slug).await?.ok_or(Error::NotFound)?;
+    let group = super::reads::groups(state, v)
+        .await?
+        .into_iter()
+        .find(|g| g.body.slug == slug)
+        .ok_or(Error::NotFound)?;
     let s = state.store.standing(&v.actor, &group.body).await?;
     if gov::body_allows(group.body.kind, group.body.visibility, s, BodyRight::View) {
         Ok((group, s))
@@ -42,7 +46,7 @@ pub async fn visible_groups(state: &AppState, v: &Viewer) -> Result<Vec<(Group, 
 
 async fn read_visible_groups(state: &AppState, v: &Viewer) -> Result<Vec<(Group, Standing)>> {
     let mut out = vec![];
-    for g in state.store.groups().await? {
+    for g in super::reads::groups(state, v).await? {
         let s = state.store.standing(&v.actor, &g.body).await?;
         if gov::body_allows(g.body.kind, g.body.visibility, s, BodyRight::View) {
             out.push((g, s));
@@ -121,15 +125,13 @@ pub async fn detail(
     };
     Ok(GroupDetail {
         subgroups,
-        collaborators: state
-            .store
-            .collaborators(id)
+        collaborators: super::reads::collaborators(state, v, id)
             .await?
             .into_iter()
             .filter(|c| seen.contains(&c.id))
             .collect(),
-        members: state.store.group_members(id).await?,
-        terms: state.store.facilitator_terms(id).await?,
+        members: super::reads::members(state, v, id).await?,
+        terms: super::reads::terms(state, v, id).await?,
         requests: if may_facilitate {
             state.store.pending_join_requests(&[id]).await?
         } else {

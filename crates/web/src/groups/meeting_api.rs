@@ -28,7 +28,7 @@ pub async fn list(
     Path(slug): Path<String>,
 ) -> Result<Json<Vec<MeetingView>>> {
     let (group, _) = actions::group_by_slug(&state, &v, &slug).await?;
-    Ok(Json(meetings::group_meetings(&state, &group).await?))
+    Ok(Json(meetings::group_meetings(&state, &v, &group).await?))
 }
 
 #[utoipa::path(post, path = "/api/v1/groups/{slug}/meetings", tag = "groups",

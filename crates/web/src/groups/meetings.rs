@@ -49,11 +49,13 @@ impl MeetingView {
 }
 
 /// A group's meeting series with their next occurrences.
-pub async fn group_meetings(state: &AppState, group: &Group) -> Result<Vec<MeetingView>> {
+pub async fn group_meetings(
+    state: &AppState,
+    v: &Viewer,
+    group: &Group,
+) -> Result<Vec<MeetingView>> {
     let now = state.clock.now();
-    Ok(state
-        .store
-        .meetings_of_group(group.body.id)
+    Ok(super::reads::meetings(state, v, group.body.id)
         .await?
         .into_iter()
         .map(|s| MeetingView::of(s, now))

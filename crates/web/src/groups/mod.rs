@@ -15,6 +15,7 @@ pub mod okr_api;
 pub mod okr_proposals;
 pub mod okrs;
 pub mod pages;
+pub mod reads;
 pub mod tasks;
 pub mod updates;
 

@@ -89,21 +89,21 @@ pub async fn group_okrs(
 ) -> Result<GroupOkrs> {
     let id = group.body.id;
     let current = Quarter::containing(state.clock.now().date_naive());
-    let mut periods = state.store.okr_periods(id).await?;
+    let mut periods = super::reads::okr_periods(state, v, id).await?;
     for p in [current, period] {
         if !periods.contains(&p) {
             periods.push(p);
         }
     }
     periods.sort_by(|a, b| b.cmp(a));
-    let mut objectives = state.store.objectives(id, period).await?;
+    let mut objectives = super::reads::objectives(state, v, id, period).await?;
     if !parent_visible(state, v, group).await? {
         hide_alignment(&mut objectives);
     }
     let mut children = vec![];
     for (g, _) in actions::visible_groups(state, v).await? {
         if g.parent.as_ref().is_some_and(|p| p.id == id) {
-            let objectives = state.store.objectives(g.body.id, period).await?;
+            let objectives = super::reads::objectives(state, v, g.body.id, period).await?;
             children.push(ChildOkrs {
                 progress: group_progress(&objectives),
                 group: GroupLink {

@@ -191,7 +191,7 @@ async fn group_view(
     Ok(GroupView {
         okrs: super::okrs::group_okrs(state, v, &group, s, period).await?,
         updates: super::updates::group_updates(state, v, &group, s).await?,
-        meetings: super::meetings::group_meetings(state, &group).await?,
+        meetings: super::meetings::group_meetings(state, v, &group).await?,
         events: state
             .store
             .events(
@@ -203,7 +203,7 @@ async fn group_view(
                 state.clock.now(),
             )
             .await?,
-        initiatives: state.store.group_initiatives(group.body.id).await?,
+        initiatives: super::reads::initiatives(state, v, group.body.id).await?,
         hours: super::hours::group_hours(state, v, &group, s).await?,
         ctx: Ctx::new(v, &path),
         d: actions::detail(state, v, group, s).await?,

@@ -72,15 +72,13 @@ pub async fn group_updates(
         .collect();
     let mut ids: Vec<i64> = children.iter().map(|c| c.id).collect();
     ids.push(id);
-    let mut schedules = state
-        .store
-        .update_schedules(&ids, state.clock.now().date_naive())
-        .await?;
+    let mut schedules =
+        super::reads::update_schedules(state, v, &ids, state.clock.now().date_naive()).await?;
     let schedule = schedules.remove(&id).ok_or(Error::NotFound)?;
     Ok(GroupUpdates {
         may_post: rules::may_post(s, schedule.settings),
         schedule,
-        updates: state.store.recent_updates(&[id], RECENT).await?,
+        updates: super::reads::recent_updates(state, v, id, RECENT).await?,
         children: children
             .into_iter()
             .filter_map(|g| {

@@ -3,9 +3,11 @@
 //! members-only events stay inside their group (404 outside, absent from /events.ics, present in a
 //! member's private feed); `/events.ics` reads in an independent parser (Python `icalendar`) at the
 //! instants Agora computes; 32 people registering at once for 10 places get no 5xx and fill them
-//! exactly; a registered event of the coming week is on the person's home page.
+//! exactly; a registered event of the coming week is on the person's home page. Visitors without an
+//! account register as guests through a mailed link, whose address only the organizers see; 24 of
+//! them at once, each from its own address, fill 10 places exactly with no 5xx.
 
-use super::helpers::{anonymous, api, TestApp};
+use super::helpers::{anonymous, api, browser, csrf_in, TestApp};
 use super::meetings::independent_expansion;
 use crate::both_backends;
 use agora_domain::governance::Visibility;
@@ -18,7 +20,9 @@ both_backends!(
     organizers_publish_and_the_public_sees_counts_not_names,
     members_only_events_stay_inside_their_group,
     concurrent_registrations_get_no_server_error,
-    forms_name_the_field_and_the_home_page_lists_the_week
+    forms_name_the_field_and_the_home_page_lists_the_week,
+    visitors_register_as_guests_through_a_mailed_link,
+    anonymous_guests_at_once_get_no_server_error_and_fill_the_places_exactly
 );
 
 fn grant(role: Role, scope_id: i64) -> Grant {
@@ -466,4 +470,401 @@ async fn forms_name_the_field_and_the_home_page_lists_the_week(app: TestApp) {
         .await
         .expect("html")
         .contains("walker@example.org"));
+}
+
+/// The link mailed to `to` (its path), the newest first.
+async fn guest_link(app: &TestApp, to: &str) -> Option<String> {
+    let mail = app.store.outbox_recent(500).await.expect("outbox");
+    let m = mail.iter().find(|m| m.to_address == to)?;
+    let start = m.body.find("http")?;
+    let link = m.body[start..].split_whitespace().next()?;
+    Some(reqwest::Url::parse(link).expect("url").path().to_string())
+}
+
+async fn mails_to(app: &TestApp, to: &str) -> usize {
+    let mail = app.store.outbox_recent(500).await.expect("outbox");
+    mail.iter().filter(|m| m.to_address == to).count()
+}
+
+/// A visitor's form on the event's page, from their own address.
+async fn ask(
+    app: &TestApp,
+    c: &reqwest::Client,
+    id: i64,
+    ip: &str,
+    name: &str,
+    email: &str,
+) -> reqwest::Response {
+    let page = c
+        .get(app.url(&format!("/events/{id}")))
+        .header("x-forwarded-for", ip)
+        .send()
+        .await
+        .expect("page");
+    let token = csrf_in(&page.text().await.expect("html")).expect("a form");
+    c.post(app.url(&format!("/events/{id}/guests")))
+        .header("x-forwarded-for", ip)
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("full_name", name),
+            ("email", email),
+        ])
+        .send()
+        .await
+        .expect("post")
+}
+
+/// The button behind a guest's link (`confirm` or `withdraw`).
+async fn press(app: &TestApp, c: &reqwest::Client, link: &str, what: &str) -> reqwest::Response {
+    let page = c.get(app.url(link)).send().await.expect("link");
+    assert_eq!(page.status(), 200);
+    assert_eq!(page.headers()["referrer-policy"], "no-referrer");
+    let token = csrf_in(&page.text().await.expect("html")).expect("a form");
+    c.post(app.url(&format!("{link}/{what}")))
+        .form(&[("csrf_token", token.as_str())])
+        .send()
+        .await
+        .expect("post")
+}
+
+async fn visitors_register_as_guests_through_a_mailed_link(app: TestApp) {
+    let ([fac_id, ..], [fac, member, _]) = setup(&app, "marketing-wg", Visibility::Public).await;
+    let mut body = webinar("marketing-wg");
+    body["capacity"] = json!("2");
+    let (status, e) = api(&app, &fac, Method::POST, "/api/v1/events", Some(body)).await;
+    assert_eq!(status, 201, "{e}");
+    let id = e["id"].as_i64().expect("id");
+    let visitor = browser();
+
+    // Bad input names the field and sends nothing.
+    let res = ask(
+        &app,
+        &visitor,
+        id,
+        "192.0.2.1",
+        "Ada\nLovelace",
+        "not-an-address",
+    )
+    .await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.expect("html");
+    assert!(
+        html.contains("id=\"full_name-error\"") && html.contains("id=\"email-error\""),
+        "{html}"
+    );
+    assert_eq!(mails_to(&app, "not-an-address").await, 0);
+    let (status, err) = api(
+        &app,
+        "",
+        Method::POST,
+        &format!("/api/v1/events/{id}/guests"),
+        Some(json!({"full_name": "", "email": "ada@example.org"})),
+    )
+    .await;
+    assert_eq!(
+        (status, err["codes"]["full_name"].clone()),
+        (422, json!("required"))
+    );
+    assert_eq!(mails_to(&app, "ada@example.org").await, 0);
+
+    // Asking mails a link and takes no seat yet.
+    let res = ask(
+        &app,
+        &visitor,
+        id,
+        "192.0.2.1",
+        "Ada Lovelace",
+        "Ada@Example.org",
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(
+        res.headers()["location"],
+        format!("/events/{id}?guest=asked")
+    );
+    let link = guest_link(&app, "ada@example.org").await.expect("a link");
+    assert!(link.starts_with("/events/guests/"));
+    let (_, detail) = anonymous(&app, &format!("/api/v1/events/{id}")).await;
+    assert_eq!(detail["registered"], 0);
+    // Asking again at once sends no second mail (a form cannot flood a mailbox); the answer is alike.
+    let res = ask(
+        &app,
+        &browser(),
+        id,
+        "192.0.2.2",
+        "Ada Lovelace",
+        "ada@example.org",
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(mails_to(&app, "ada@example.org").await, 1);
+
+    // Opening the link changes nothing (mail scanners follow links); the button confirms.
+    let other = browser();
+    let page = other.get(app.url(&link)).send().await.expect("link");
+    assert_eq!(page.headers()["cache-control"], "no-store, private");
+    assert!(page
+        .text()
+        .await
+        .expect("html")
+        .contains("Confirm my registration"));
+    let (_, detail) = anonymous(&app, &format!("/api/v1/events/{id}")).await;
+    assert_eq!(detail["registered"], 0);
+    let res = press(&app, &other, &link, "confirm").await;
+    assert_eq!(res.status(), 303);
+    let (_, detail) = anonymous(&app, &format!("/api/v1/events/{id}")).await;
+    assert_eq!(detail["registered"], 1);
+    let page = other
+        .get(app.url(&link))
+        .send()
+        .await
+        .expect("link")
+        .text()
+        .await
+        .expect("html");
+    assert!(page.contains("You are registered"));
+
+    // The public never sees who: not the page, not the API, not the feed.
+    for path in [
+        format!("/events/{id}"),
+        format!("/api/v1/events/{id}"),
+        format!("/events/{id}.ics"),
+        "/events.ics".to_string(),
+    ] {
+        let text = reqwest::get(app.url(&path))
+            .await
+            .expect("get")
+            .text()
+            .await
+            .expect("text");
+        assert!(
+            !text.contains("ada@example.org") && !text.contains("Ada Lovelace"),
+            "{path}"
+        );
+    }
+    // Organizers see the guest with the address; others may not.
+    let (status, guests) = api(
+        &app,
+        &fac,
+        Method::GET,
+        &format!("/api/v1/events/{id}/guests"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(guests[0]["email"], "ada@example.org");
+    assert!(guests[0]["confirmed_at"].is_string());
+    let (status, _) = api(
+        &app,
+        &member,
+        Method::GET,
+        &format!("/api/v1/events/{id}/guests"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 403);
+
+    // A pending link expires; the seat it did not take stays free.
+    let res = ask(
+        &app,
+        &browser(),
+        id,
+        "192.0.2.3",
+        "Late Larry",
+        "larry@example.org",
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let late = guest_link(&app, "larry@example.org").await.expect("a link");
+    let c = browser();
+    let page = c
+        .get(app.url(&late))
+        .send()
+        .await
+        .expect("link")
+        .text()
+        .await
+        .expect("html");
+    let token = csrf_in(&page).expect("form");
+    app.clock.advance(chrono::Duration::hours(
+        agora_domain::events::GUEST_LINK_HOURS,
+    ));
+    let res = c
+        .post(app.url(&format!("{late}/confirm")))
+        .form(&[("csrf_token", token.as_str())])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), 422);
+    assert!(res
+        .text()
+        .await
+        .expect("html")
+        .contains("This link has expired"));
+    let (_, detail) = anonymous(&app, &format!("/api/v1/events/{id}")).await;
+    assert_eq!(detail["registered"], 1);
+
+    // A members-only event takes no guests (it does not exist for visitors).
+    let mut closed = webinar("marketing-wg");
+    closed["audience"] = json!("members");
+    let (_, closed) = api(&app, &fac, Method::POST, "/api/v1/events", Some(closed)).await;
+    let closed = closed["id"].as_i64().expect("id");
+    let (status, _) = api(
+        &app,
+        "",
+        Method::POST,
+        &format!("/api/v1/events/{closed}/guests"),
+        Some(json!({"full_name": "Eve", "email": "eve@example.org"})),
+    )
+    .await;
+    assert_eq!(status, 404);
+    assert_eq!(mails_to(&app, "eve@example.org").await, 0);
+
+    // The organizers mark the guest present once the event began; then the registration stays.
+    let (_, guests) = api(
+        &app,
+        &fac,
+        Method::GET,
+        &format!("/api/v1/events/{id}/guests"),
+        None,
+    )
+    .await;
+    let ada = guests
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|g| g["email"] == "ada@example.org")
+        .expect("ada")["id"]
+        .clone();
+    let starts = chrono::DateTime::parse_from_rfc3339("2027-01-13T15:05:00Z")
+        .expect("time")
+        .with_timezone(&chrono::Utc);
+    app.clock.advance(starts - app.clock.now());
+    let (status, marked) = api(
+        &app,
+        &fac,
+        Method::POST,
+        &format!("/api/v1/events/{id}/attendance"),
+        Some(json!({"guests": [ada]})),
+    )
+    .await;
+    assert_eq!((status, marked["marked"].clone()), (200, json!(1)));
+    let page = other
+        .get(app.url(&link))
+        .send()
+        .await
+        .expect("link")
+        .text()
+        .await
+        .expect("html");
+    assert!(!page.contains("Withdraw my registration"));
+    let res = app
+        .post_form(
+            &other,
+            &format!("/events/{id}"),
+            &format!("{link}/withdraw"),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let (_, detail) = anonymous(&app, &format!("/api/v1/events/{id}")).await;
+    assert_eq!(detail["registered"], 1);
+    // Every guest change is in the audit log, with no address in it.
+    let audit = app
+        .store
+        .audit_page(
+            &agora_store::AuditFilter {
+                entity_type: Some("event".into()),
+                ..Default::default()
+            },
+            agora_domain::pagination::PageRequest::default(),
+        )
+        .await
+        .expect("audit")
+        .items;
+    assert!(audit.iter().any(|a| a.action == "event.guest_confirm"));
+    assert!(audit
+        .iter()
+        .all(|a| !format!("{a:?}").contains("ada@example.org")));
+    let _ = fac_id;
+}
+
+async fn anonymous_guests_at_once_get_no_server_error_and_fill_the_places_exactly(app: TestApp) {
+    let org = app.person("org@example.org", &[]).await;
+    let org_token = app.token(org).await;
+    let mut body = webinar("");
+    body["capacity"] = json!("10");
+    let (status, e) = api(&app, &org_token, Method::POST, "/api/v1/events", Some(body)).await;
+    assert_eq!(status, 201, "{e}");
+    let id = e["id"].as_i64().expect("id");
+    const VISITORS: usize = 24;
+    // Behind a proxy, as deployed: each visitor's own address counts against its own limit.
+    let proxied = app.second_instance(|c| c.trust_proxy = true).await;
+    // Each visitor loads the page and posts the form from its own address, all at once.
+    let mut asks = vec![];
+    for n in 0..VISITORS {
+        let base = proxied.base.clone();
+        asks.push(tokio::spawn(async move {
+            let c = browser();
+            let ip = format!("198.51.100.{n}");
+            let page = c
+                .get(format!("{base}/events/{id}"))
+                .header("x-forwarded-for", &ip)
+                .send()
+                .await
+                .ok()?;
+            let token = csrf_in(&page.text().await.ok()?)?;
+            let res = c
+                .post(format!("{base}/events/{id}/guests"))
+                .header("x-forwarded-for", &ip)
+                .form(&[
+                    ("csrf_token", token.as_str()),
+                    ("full_name", &format!("Guest {n}")),
+                    ("email", &format!("guest{n}@example.org")),
+                ])
+                .send()
+                .await
+                .ok()?;
+            Some(res.status().as_u16())
+        }));
+    }
+    for a in asks {
+        assert_eq!(a.await.expect("task"), Some(303));
+    }
+    let mut links = vec![];
+    for n in 0..VISITORS {
+        links.push(
+            guest_link(&app, &format!("guest{n}@example.org"))
+                .await
+                .expect("a link each"),
+        );
+    }
+    // Then all confirm at once: 10 places.
+    let mut confirms = vec![];
+    for link in links {
+        let base = app.url("");
+        confirms.push(tokio::spawn(async move {
+            let c = browser();
+            let page = c.get(format!("{base}{link}")).send().await.ok()?;
+            let token = csrf_in(&page.text().await.ok()?)?;
+            let res = c
+                .post(format!("{base}{link}/confirm"))
+                .form(&[("csrf_token", token.as_str())])
+                .send()
+                .await
+                .ok()?;
+            Some(res.status().as_u16())
+        }));
+    }
+    let (mut ok, mut full) = (0, 0);
+    for c in confirms {
+        match c.await.expect("task") {
+            Some(303) => ok += 1,
+            Some(422) => full += 1,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!((ok, full), (10, VISITORS - 10));
+    let (_, e) = anonymous(&app, &format!("/api/v1/events/{id}")).await;
+    assert_eq!(e["registered"], 10);
 }

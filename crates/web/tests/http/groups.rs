@@ -14,7 +14,8 @@ both_backends!(
     facilitators_plan_terms_and_are_asked_for_a_successor,
     facilitators_edit_the_profile_and_bad_input_changes_nothing,
     members_only_groups_are_hidden_from_outsiders,
-    anonymous_visitors_get_a_brief_copy_that_any_change_here_renews
+    anonymous_visitors_get_a_brief_copy_that_any_change_here_renews,
+    signed_in_pages_share_reads_and_see_any_process_changes_at_once
 );
 
 async fn body(app: &TestApp, slug: &str, name: &str, visibility: Visibility) -> Body {
@@ -660,4 +661,52 @@ async fn anonymous_visitors_get_a_brief_copy_that_any_change_here_renews(app: Te
         assert_eq!(cache, None);
         assert!(html.contains("Brief cache renewed"));
     }
+}
+
+/// Signed-in people's pages share the reads that are the same for everyone, yet show a change made
+/// anywhere at once, even through another process on the same database (an `agora` command, another
+/// instance), whose writes this instance does not count.
+async fn signed_in_pages_share_reads_and_see_any_process_changes_at_once(app: TestApp) {
+    let g = body(&app, "mwg", "Marketing Working Group", Visibility::Public).await;
+    app.person("fac@example.org", &[grant(Role::Facilitator, g.id)])
+        .await;
+    let c = app.login("fac@example.org").await;
+    let first = page(&app, &c, "/groups/mwg").await;
+    assert!(!first.contains("Posted elsewhere"));
+    assert_eq!(first, page(&app, &c, "/groups/mwg").await);
+
+    let other = agora_store::Store::connect(app.db_url(), 1)
+        .await
+        .expect("a second process");
+    let posted = agora_domain::groups::updates::UpdateInput {
+        progress: "Posted elsewhere".into(),
+        ..Default::default()
+    }
+    .parse(app.clock.now().date_naive())
+    .expect("update");
+    other
+        .post_update(g.id, &posted, &Who::system())
+        .await
+        .expect("post");
+    let email = agora_domain::person::Email::parse("late@example.org").expect("email");
+    other
+        .create_person(
+            &email,
+            "Late Joiner",
+            None,
+            &[grant(Role::GroupMember, g.id)],
+            &Who::system(),
+        )
+        .await
+        .expect("member");
+    let after = page(&app, &c, "/groups/mwg").await;
+    assert!(
+        after.contains("Posted elsewhere"),
+        "the update shows at once"
+    );
+    assert!(
+        after.contains("Late Joiner"),
+        "the new member shows at once"
+    );
+    other.close().await;
 }

@@ -120,6 +120,11 @@ impl TestApp {
         }
     }
 
+    /// The test database's URL, for a second process (another `Store`) on the same data.
+    pub fn db_url(&self) -> &str {
+        &self._db.url
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }

@@ -1149,6 +1149,33 @@ async fn every_route_checks_every_role(app: TestApp) {
             format!("/events/{pub_ev}/cancel"),
             [Login, Forbid, Forbid, Allow],
         ),
+        // Guests register for public events without an account; a members-only event takes none.
+        (
+            "POST",
+            format!("/events/{pub_ev}/guests"),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/events/{wg_ev}/guests"),
+            [Hidden, Hidden, Allow, Allow],
+        ),
+        // A guest's link is its only key: a wrong one is not found, for everyone.
+        (
+            "GET",
+            "/events/guests/not-the-link".into(),
+            [Hidden, Hidden, Hidden, Hidden],
+        ),
+        (
+            "POST",
+            "/events/guests/not-the-link/confirm".into(),
+            [Hidden, Hidden, Hidden, Hidden],
+        ),
+        (
+            "POST",
+            "/events/guests/not-the-link/withdraw".into(),
+            [Hidden, Hidden, Hidden, Hidden],
+        ),
     ];
     let api: Vec<(&str, String, [Expect; 4])> = vec![
         ("GET", "/api/v1/bodies".into(), [Allow, Allow, Allow, Allow]),
@@ -1770,6 +1797,16 @@ async fn every_route_checks_every_role(app: TestApp) {
             "POST",
             format!("/api/v1/events/{wg_ev}/cancel"),
             [Hidden, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/events/{pub_ev}/guests"),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/api/v1/events/{pub_ev}/guests"),
+            [Unauth, Forbid, Forbid, Allow],
         ),
     ];
 
