@@ -23,7 +23,9 @@ impl Email {
             && domain.contains('.')
             && !s
                 .chars()
-                .any(|c| c.is_whitespace() || c == '<' || c == '>' || c == ',')
+                // Quoted local parts and address literals are valid on paper but no one uses them,
+                // and they let one mailbox pass for many (`"a"@x.org`, `a@[127.0.0.1]`).
+                .any(|c| c.is_whitespace() || "<>,\"[]()\\;:".contains(c))
             && !domain.contains('@');
         if ok {
             Ok(Self(s))

@@ -28,6 +28,11 @@ pub struct EventGuest {
     pub confirmed_at: Option<DateTime<Utc>>,
     #[serde(serialize_with = "crate::json_time::option")]
     pub attended_at: Option<DateTime<Utc>>,
+    /// When the link it was read by went out (read by a link only): a pending guest's link confirms
+    /// for `GUEST_LINK_HOURS` from then.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub link_sent_at: Option<DateTime<Utc>>,
 }
 
 /// What came of a guest's request.
@@ -43,6 +48,7 @@ pub enum GuestAsked {
 /// visitor's language).
 pub struct GuestRequest<'a> {
     pub event_id: i64,
+    /// The name is kept only from the first request for an address.
     pub guest: &'a ev::Guest,
     pub token_hash: &'a str,
     pub subject: &'a str,
@@ -53,8 +59,15 @@ fn invalid(field: &str, code: &'static str) -> StoreError {
     StoreError::Invalid(ValidationErrors::single(field, code))
 }
 
-const COLUMNS: &str =
-    "SELECT id, event_id, name, email, requested_at, confirmed_at, attended_at FROM event_guests";
+/// Links kept per guest: the newest few, so an old mail still works and the table stays small.
+const LINKS_KEPT: i64 = 3;
+
+const COLUMNS: &str = "SELECT g.id, g.event_id, g.name, g.email, g.requested_at, g.confirmed_at, \
+     g.attended_at FROM event_guests g";
+
+const BY_LINK: &str = "SELECT g.id, g.event_id, g.name, g.email, g.requested_at, g.confirmed_at, \
+     g.attended_at, l.created_at AS link_sent_at FROM event_guest_links l \
+     JOIN event_guests g ON g.id = l.guest_id WHERE l.token_hash = $1";
 
 fn guest_row(r: &AnyRow) -> Result<EventGuest> {
     Ok(EventGuest {
@@ -65,6 +78,14 @@ fn guest_row(r: &AnyRow) -> Result<EventGuest> {
         requested_at: get_time(r, T, "requested_at")?,
         confirmed_at: get_opt_time(r, T, "confirmed_at")?,
         attended_at: get_opt_time(r, T, "attended_at")?,
+        link_sent_at: None,
+    })
+}
+
+fn linked_row(r: &AnyRow) -> Result<EventGuest> {
+    Ok(EventGuest {
+        link_sent_at: Some(get_time(r, "event_guest_links", "link_sent_at")?),
+        ..guest_row(r)?
     })
 }
 
@@ -76,58 +97,71 @@ impl Store {
     pub async fn ask_guest_registration(&self, r: &GuestRequest<'_>) -> Result<GuestAsked> {
         let mut tx = self.bookkeeping(Some(crate::events::LOCK_EVENTS)).await?;
         let now = self.now();
-        let earlier =
-            sqlx::query("SELECT requested_at FROM event_guests WHERE event_id = $1 AND email = $2")
-                .bind(r.event_id)
-                .bind(r.guest.email.as_str())
-                .fetch_optional(&mut *tx)
-                .await?;
-        match earlier {
+        let earlier = sqlx::query(
+            "SELECT id, requested_at FROM event_guests WHERE event_id = $1 AND email = $2",
+        )
+        .bind(r.event_id)
+        .bind(r.guest.email.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let guest_id = match earlier {
             Some(row) => {
-                let last = get_time(&row, T, "requested_at")?;
-                if !ev::guest_may_resend(last, now) {
+                if !ev::guest_may_resend(get_time(&row, T, "requested_at")?, now) {
                     return Ok(GuestAsked::AlreadyMailed);
                 }
-                sqlx::query(
-                    "UPDATE event_guests SET name = $1, token_hash = $2, requested_at = $3 \
-                     WHERE event_id = $4 AND email = $5",
-                )
-                .bind(&r.guest.name)
-                .bind(r.token_hash)
-                .bind(self.stamp())
-                .bind(r.event_id)
-                .bind(r.guest.email.as_str())
-                .execute(&mut *tx)
-                .await?;
+                let id: i64 = get(&row, "id")?;
+                sqlx::query("UPDATE event_guests SET requested_at = $1 WHERE id = $2")
+                    .bind(self.stamp())
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                id
             }
             None => {
-                sqlx::query(
-                    "INSERT INTO event_guests (event_id, email, name, token_hash, requested_at) \
-                     VALUES ($1, $2, $3, $4, $5)",
+                sqlx::query_scalar(
+                    "INSERT INTO event_guests (event_id, email, name, requested_at) \
+                     VALUES ($1, $2, $3, $4) RETURNING id",
                 )
                 .bind(r.event_id)
                 .bind(r.guest.email.as_str())
                 .bind(&r.guest.name)
-                .bind(r.token_hash)
                 .bind(self.stamp())
-                .execute(&mut *tx)
-                .await?;
+                .fetch_one(&mut *tx)
+                .await?
             }
-        }
+        };
+        sqlx::query(
+            "INSERT INTO event_guest_links (token_hash, guest_id, created_at) VALUES ($1, $2, $3)",
+        )
+        .bind(r.token_hash)
+        .bind(guest_id)
+        .bind(self.stamp())
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "DELETE FROM event_guest_links WHERE guest_id = $1 AND token_hash NOT IN \
+             (SELECT token_hash FROM event_guest_links WHERE guest_id = $2 \
+              ORDER BY created_at DESC, token_hash LIMIT $3)",
+        )
+        .bind(guest_id)
+        .bind(guest_id)
+        .bind(LINKS_KEPT)
+        .execute(&mut *tx)
+        .await?;
         crate::outbox::queue(&mut tx, r.guest.email.as_str(), r.subject, r.body).await?;
         tx.commit_unaudited().await?;
         Ok(GuestAsked::Mailed)
     }
 
-    /// The guest a link names, if the row still exists (whether the link still confirms is
-    /// `agora_domain::events::guest_link_valid`).
+    /// The guest a link names, if the row and the link still exist (whether the link still
+    /// confirms is `agora_domain::events::guest_link_valid` from `link_sent_at`).
     pub async fn event_guest_by_token(&self, token_hash: &str) -> Result<Option<EventGuest>> {
-        sqlx::query(&format!("{COLUMNS} WHERE token_hash = $1"))
+        sqlx::query(BY_LINK)
             .bind(token_hash)
             .fetch_optional(&self.reader)
             .await?
             .as_ref()
-            .map(guest_row)
+            .map(linked_row)
             .transpose()
     }
 
@@ -141,17 +175,18 @@ impl Store {
         let mut tx = begin_events(self).await?;
         let current = locked_event(&mut tx, guest.event_id).await?;
         // Read again under the lock: the row may have been confirmed or withdrawn meanwhile.
-        let row = sqlx::query(&format!("{COLUMNS} WHERE token_hash = $1"))
+        let row = sqlx::query(BY_LINK)
             .bind(token_hash)
             .fetch_optional(&mut *tx)
             .await?
             .ok_or(StoreError::NotFound)?;
-        let guest = guest_row(&row)?;
+        let guest = linked_row(&row)?;
         if guest.confirmed_at.is_some() {
             return Ok(false);
         }
         let now = self.now();
-        if !ev::guest_link_valid(guest.requested_at, false, now) {
+        let sent = guest.link_sent_at.unwrap_or(guest.requested_at);
+        if !ev::guest_link_valid(sent, false, now) {
             return Err(invalid("registration", "link-expired"));
         }
         ev::may_register_as_guest(current.event.visibility)
@@ -184,12 +219,12 @@ impl Store {
         };
         let mut tx = begin_events(self).await?;
         locked_event(&mut tx, guest.event_id).await?;
-        let n =
-            sqlx::query("DELETE FROM event_guests WHERE token_hash = $1 AND attended_at IS NULL")
-                .bind(token_hash)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
+        // Its links go with it (ON DELETE CASCADE).
+        let n = sqlx::query("DELETE FROM event_guests WHERE id = $1 AND attended_at IS NULL")
+            .bind(guest.id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
         if n == 0 {
             return Err(invalid("registration", "already-attended"));
         }
@@ -207,7 +242,7 @@ impl Store {
     /// The event's guests, confirmed first, with their addresses: for organizers and admins only.
     pub async fn event_guests(&self, event_id: i64) -> Result<Vec<EventGuest>> {
         sqlx::query(&format!(
-            "{COLUMNS} WHERE event_id = $1 ORDER BY confirmed_at IS NULL, name, id"
+            "{COLUMNS} WHERE g.event_id = $1 ORDER BY g.confirmed_at IS NULL, g.name, g.id"
         ))
         .bind(event_id)
         .fetch_all(&self.reader)

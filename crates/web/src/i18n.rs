@@ -681,6 +681,8 @@ mod tests {
             "occurrence",
             "progress",
             "days",
+            "leads",
+            "when",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

@@ -143,6 +143,11 @@ pub fn bars(items: Vec<(String, u64)>, max_width: u32) -> Vec<Bar> {
         .collect()
 }
 
+/// The time-zone names forms suggest (`partials/zones.html`).
+pub fn zone_names() -> impl Iterator<Item = &'static str> {
+    agora_domain::groups::meetings::zone_names()
+}
+
 #[cfg(test)]
 mod tests {
     use super::current_section;

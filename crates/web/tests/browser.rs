@@ -1410,6 +1410,42 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .await
         .expect("source")
         .contains("1 of 100 places taken"));
+    // A visitor without an account registers as a guest: the form, the mailed link, the button.
+    for (id, text) in [("full_name", "Gita Guest"), ("email", "gita@example.org")] {
+        c.find(Locator::Id(id))
+            .await
+            .expect("guest field")
+            .send_keys(text)
+            .await
+            .expect("type");
+    }
+    click_to_new_page(
+        &c,
+        Locator::Css("#guest-heading ~ form button[type=submit]"),
+    )
+    .await;
+    v.check("67a-event-guest-asked").await;
+    let mail = store.outbox_recent(50).await.expect("outbox");
+    let body = &mail
+        .iter()
+        .find(|m| m.to_address == "gita@example.org")
+        .expect("the guest's mail")
+        .body;
+    let start = body.find("/events/guests/").expect("link in the mail");
+    let link: String = body[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    v.go(&link, "67b-guest-link").await;
+    click_to_new_page(&c, Locator::Css("form[action$='/confirm'] button")).await;
+    v.check("67c-guest-confirmed").await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("You are registered"));
+    v.go("/events/guests/not-a-link", "67d-guest-unknown-link")
+        .await;
     v.sign_in("mia@example.org", "68-organizer-login").await;
     v.go(&format!("/events/{eid}"), "69-event-organizer").await;
     v.go("/events/new", "70-event-new").await;

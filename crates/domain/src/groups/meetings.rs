@@ -40,6 +40,11 @@ pub fn parse_zone(s: &str) -> Result<Tz, &'static str> {
     s.parse::<Tz>().map_err(|_| "unknown-time-zone")
 }
 
+/// Every zone name `parse_zone` takes, in the IANA database's order: forms offer them as suggestions.
+pub fn zone_names() -> impl Iterator<Item = &'static str> {
+    chrono_tz::TZ_VARIANTS.iter().map(|z| z.name())
+}
+
 /// A local date-time as a form (`2026-01-07T10:00`) or the API (`2026-01-07T10:00:00`) writes it.
 pub fn parse_local(s: &str) -> Result<NaiveDateTime, &'static str> {
     let s = s.trim();
@@ -495,6 +500,24 @@ impl Series {
             occurrences: out,
             capped,
         }
+    }
+
+    /// The occurrences cancelled by an exception whose original start falls in `[from, to)`, in
+    /// order: the pages list them, marked, among the next ones, so a cancellation is seen.
+    pub fn cancelled_between(
+        &self,
+        exceptions: &[Exception],
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Vec<Occurrence> {
+        let mut out: Vec<Occurrence> = exceptions
+            .iter()
+            .filter(|x| x.moved_to.is_none() && self.is_occurrence(x.occurrence))
+            .filter_map(|x| self.occurrence(x.occurrence, None))
+            .filter(|o| o.start >= from && o.start < to)
+            .collect();
+        out.sort_by_key(|o| o.start);
+        out
     }
 
     /// The next `n` occurrences starting at or after `now` (searched a year ahead).

@@ -466,9 +466,13 @@ pub(super) async fn insert_offer(
     notify_partner(
         tx,
         partner_id,
-        &Mail::new("email-offer-new")
-            .arg("lead", lead_id)
-            .arg("due", due),
+        &Mail::new("email-offer-new").arg("lead", lead_id).arg(
+            "due",
+            crate::parse_time(due).map_or_else(
+                || due.to_string(),
+                |t| t.format("%Y-%m-%d %H:%M UTC").to_string(),
+            ),
+        ),
     )
     .await?;
     Ok(offer_id)

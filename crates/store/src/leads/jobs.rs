@@ -271,22 +271,29 @@ impl Store {
         .bind(&cutoff)
         .fetch_all(&mut *tx)
         .await?;
+        // One reminder per partner, naming every lead it should update, not one mail per lead.
+        let mut by_partner: std::collections::BTreeMap<i64, Vec<i64>> = Default::default();
         for r in &rows {
             let (id, lead_id, partner_id): (i64, i64, i64) =
                 (get(r, "id")?, get(r, "lead_id")?, get(r, "partner_id")?);
-            notify_partner(
-                &mut tx,
-                partner_id,
-                &Mail::new("email-offer-reminder")
-                    .arg("lead", lead_id)
-                    .arg("days", policy.update_reminder_days),
-            )
-            .await?;
+            by_partner.entry(partner_id).or_default().push(lead_id);
             sqlx::query("UPDATE lead_offers SET reminded_at = $1 WHERE id = $2")
                 .bind(&at)
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
+        }
+        for (partner_id, leads) in by_partner {
+            let named: Vec<String> = leads.iter().map(|l| format!("#{l}")).collect();
+            notify_partner(
+                &mut tx,
+                partner_id,
+                &Mail::new("email-offer-reminder")
+                    .arg("count", leads.len())
+                    .arg("leads", named.join(", "))
+                    .arg("days", policy.update_reminder_days),
+            )
+            .await?;
         }
         tx.commit_unaudited().await?;
         Ok(rows.len() as u64)

@@ -38,8 +38,9 @@ events-attended = attended
 events-save-attendance = Save attendance
 events-cancel = Cancel this event
 events-capacity-hint = Leave empty for no limit.
-events-group-hint = The address name of a group you facilitate (such as marketing-wg), if the event is the group's.
-events-organizers-hint = Further organizers by their person number, separated by commas.
+events-group-hint = Only the groups you facilitate: the event then appears on the group's page.
+events-organizers-hint = Further organizers by their e-mail address, separated by commas. They must have an account.
+events-no-group = No group (my own event)
 events-all-of-group = All events of the group
 events-save = Save
 events-feed-name = Agora events
@@ -66,7 +67,7 @@ error-end-before-start = The end must come after the start.
 error-place-or-link-required = Give a place, a link, or both.
 error-members-need-group = An event for members needs a group.
 error-group-is-members-only = This group's activity is for its members: make the event for its members.
-error-invalid-organizers = List person numbers separated by commas.
+error-invalid-organizers = List e-mail addresses separated by commas.
 error-too-many-organizers = At most ten further organizers.
 error-capacity-below-registered = More people have registered already: the places cannot be fewer.
 error-event-cancelled = This event is cancelled.
@@ -81,7 +82,7 @@ error-not-a-facilitator = Only the group's facilitators can organize events in i
 events-guest-heading = Register without an account
 events-guest-intro = Give your name and e-mail address: we send you a link to confirm. Only the organizers see them.
 events-guest-or-sign-in = Or sign in.
-events-guest-asked = Check your e-mail: we sent a link to confirm your registration. It is valid for three days.
+events-guest-asked = Check your e-mail: we sent a link to confirm your registration. It is valid for 72 hours.
 events-guest-withdrawn = Your registration is withdrawn.
 events-guest-title = Your registration for “{ $title }”
 events-guest-pending = Confirm your registration to take a place.
@@ -104,4 +105,8 @@ email-event-guest-body = Hello { $name },
     To confirm, open this link and press the button. The same link lets you withdraw later:
     { $link }
 
-    The link confirms for { $hours } hours. If you did not ask, ignore this e-mail: nothing happens.
+    The link is valid for { $hours } hours. If you did not ask, ignore this e-mail: nothing happens.
+events-guest-unknown-title = This link is not valid
+events-guest-unknown = The registration was withdrawn, or the link is not complete. You can register again from the event's page.
+events-guest-see-events = See the events
+events-why-not-register = Registration: { $reason }

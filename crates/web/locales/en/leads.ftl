@@ -397,8 +397,17 @@ email-lead-closed-body = Lead #{ $lead } is closed: the request was withdrawn by
     It needs nothing more from you, and it is no longer waiting in your Agora inbox.
 email-offer-new-subject = A new lead is waiting for your answer
 email-offer-new-body = A prospect's request was offered to your organization (lead #{ $lead }). Accept or decline it in your Agora inbox before { $due }; after that it goes to another partner.
-email-offer-reminder-subject = Please update a lead you accepted
-email-offer-reminder-body = Lead #{ $lead } has had no update for { $days ->
+email-offer-reminder-subject = { $count ->
+    [one] Please update a lead you accepted
+   *[other] Please update { $count } leads you accepted
+}
+email-offer-reminder-body = { $count ->
+    [one] Lead { $leads } has
+   *[other] Leads { $leads } have
+} had no update for { $days ->
     [one] 1 day
    *[other] { $days } days
-}. Tell the foundation where it stands (contacted, proposal, won or lost) in your Agora inbox.
+}. Tell the foundation where { $count ->
+    [one] it stands
+   *[other] each stands
+} (contacted, proposal, won or lost) in your Agora inbox.

@@ -10,6 +10,7 @@ meetings-duration = { $minutes ->
 meetings-no-next = No meeting in the coming year.
 meetings-times-in = Next meetings, in { $zone } time:
 meetings-moved = moved
+meetings-cancelled-tag = cancelled
 meetings-cancelled = This meeting is cancelled.
 meetings-edit-named = Edit “{ $title }”
 meetings-new = Add a regular meeting

@@ -21,7 +21,7 @@ events-registered = { $count ->
    *[other] { $count } personas inscritas
 }
 events-registered-of = { $count ->
-    [one] { $count } de { $capacity } plazas ocupada
+    [one] { $count } de { $capacity } plazas ocupadas
    *[other] { $count } de { $capacity } plazas ocupadas
 }
 events-registration-closed = inscripción cerrada
@@ -38,8 +38,9 @@ events-attended = asistió
 events-save-attendance = Guardar la asistencia
 events-cancel = Cancelar este evento
 events-capacity-hint = Déjelo vacío si no hay límite.
-events-group-hint = El nombre de dirección de un grupo que usted facilita (como marketing-wg), si el evento es del grupo.
-events-organizers-hint = Otros organizadores por su número de persona, separados por comas.
+events-group-hint = Solo los grupos que usted facilita: el evento aparece entonces en la página del grupo.
+events-organizers-hint = Otros organizadores por su correo electrónico, separados por comas. Deben tener una cuenta.
+events-no-group = Ningún grupo (evento propio)
 events-all-of-group = Todos los eventos del grupo
 events-save = Guardar
 events-feed-name = Eventos de Agora
@@ -66,7 +67,7 @@ error-end-before-start = El final debe ser posterior al inicio.
 error-place-or-link-required = Indique un lugar, un enlace o ambos.
 error-members-need-group = Un evento para miembros necesita un grupo.
 error-group-is-members-only = La actividad de este grupo es para sus miembros: haga el evento para sus miembros.
-error-invalid-organizers = Indique números de persona separados por comas.
+error-invalid-organizers = Indique correos electrónicos separados por comas.
 error-too-many-organizers = Como máximo diez organizadores más.
 error-capacity-below-registered = Ya se han inscrito más personas: las plazas no pueden ser menos.
 error-event-cancelled = Este evento está cancelado.
@@ -81,7 +82,7 @@ error-not-a-facilitator = Solo quienes facilitan el grupo pueden organizar event
 events-guest-heading = Inscribirse sin cuenta
 events-guest-intro = Indique su nombre y su correo electrónico: le enviamos un enlace para confirmar. Solo los organizadores los ven.
 events-guest-or-sign-in = O inicie sesión.
-events-guest-asked = Revise su correo: le enviamos un enlace para confirmar su inscripción. Es válido durante tres días.
+events-guest-asked = Revise su correo: le enviamos un enlace para confirmar su inscripción. Es válido durante 72 horas.
 events-guest-withdrawn = Su inscripción está retirada.
 events-guest-title = Su inscripción a «{ $title }»
 events-guest-pending = Confirme su inscripción para ocupar una plaza.
@@ -104,4 +105,8 @@ email-event-guest-body = Hola, { $name }:
     Para confirmar, abra este enlace y pulse el botón. El mismo enlace le permite retirarse más tarde:
     { $link }
 
-    El enlace confirma durante { $hours } horas. Si no lo pidió, ignore este correo: no ocurre nada.
+    El enlace es válido durante { $hours } horas. Si no lo pidió, ignore este correo: no ocurre nada.
+events-guest-unknown-title = Este enlace no es válido
+events-guest-unknown = La inscripción se retiró o el enlace está incompleto. Puede inscribirse de nuevo desde la página del evento.
+events-guest-see-events = Ver los eventos
+events-why-not-register = Inscripción: { $reason }

@@ -397,8 +397,17 @@ email-lead-closed-body = El lead n.º { $lead } está cerrado: el solicitante re
     No requiere nada más de usted y ya no espera en su bandeja de Agora.
 email-offer-new-subject = Un nuevo lead espera su respuesta
 email-offer-new-body = La solicitud de un cliente potencial se ofreció a su organización (lead n.º { $lead }). Acéptela o recházela en su bandeja de Agora antes del { $due }; después pasará a otro socio.
-email-offer-reminder-subject = Actualice un lead que aceptó
-email-offer-reminder-body = El lead n.º { $lead } lleva { $days ->
+email-offer-reminder-subject = { $count ->
+    [one] Actualice un lead que aceptó
+   *[other] Actualice { $count } leads que aceptó
+}
+email-offer-reminder-body = { $count ->
+    [one] El lead { $leads } lleva
+   *[other] Los leads { $leads } llevan
+} { $days ->
     [one] 1 día
    *[other] { $days } días
-} sin actualizarse. Indique a la fundación en qué punto está (contactado, propuesta, ganado o perdido) en su bandeja de Agora.
+} sin actualizarse. Indique a la fundación en qué punto está { $count ->
+    [one] (contactado, propuesta, ganado o perdido)
+   *[other] cada uno (contactado, propuesta, ganado o perdido)
+} en su bandeja de Agora.

@@ -10,6 +10,7 @@ meetings-duration = { $minutes ->
 meetings-no-next = Ninguna reunión en el próximo año.
 meetings-times-in = Próximas reuniones, en hora de { $zone }:
 meetings-moved = movida
+meetings-cancelled-tag = cancelada
 meetings-cancelled = Esta reunión está cancelada.
 meetings-edit-named = Editar «{ $title }»
 meetings-new = Añadir una reunión periódica

@@ -38,8 +38,9 @@ events-attended = présent
 events-save-attendance = Enregistrer la présence
 events-cancel = Annuler cet événement
 events-capacity-hint = Laissez vide s’il n’y a pas de limite.
-events-group-hint = Le nom d’adresse d’un groupe que vous animez (comme marketing-wg), si l’événement est celui du groupe.
-events-organizers-hint = Autres organisateurs par leur numéro de personne, séparés par des virgules.
+events-group-hint = Seulement les groupes que vous animez : l’événement apparaît alors sur la page du groupe.
+events-organizers-hint = Autres organisateurs par leur adresse e-mail, séparés par des virgules. Ils doivent avoir un compte.
+events-no-group = Aucun groupe (mon propre événement)
 events-all-of-group = Tous les événements du groupe
 events-save = Enregistrer
 events-feed-name = Événements d’Agora
@@ -66,7 +67,7 @@ error-end-before-start = La fin doit suivre le début.
 error-place-or-link-required = Indiquez un lieu, un lien ou les deux.
 error-members-need-group = Un événement pour les membres a besoin d’un groupe.
 error-group-is-members-only = L’activité de ce groupe est réservée à ses membres : faites l’événement pour ses membres.
-error-invalid-organizers = Indiquez des numéros de personne séparés par des virgules.
+error-invalid-organizers = Indiquez des adresses e-mail séparées par des virgules.
 error-too-many-organizers = Dix autres organisateurs au plus.
 error-capacity-below-registered = Plus de personnes sont déjà inscrites : les places ne peuvent pas être moins nombreuses.
 error-event-cancelled = Cet événement est annulé.
@@ -81,7 +82,7 @@ error-not-a-facilitator = Seuls les animateurs du groupe peuvent organiser des �
 events-guest-heading = S’inscrire sans compte
 events-guest-intro = Indiquez votre nom et votre adresse e-mail : nous vous envoyons un lien pour confirmer. Seuls les organisateurs les voient.
 events-guest-or-sign-in = Ou connectez-vous.
-events-guest-asked = Consultez vos e-mails : nous avons envoyé un lien pour confirmer votre inscription. Il est valable trois jours.
+events-guest-asked = Consultez vos e-mails : nous avons envoyé un lien pour confirmer votre inscription. Il est valable 72 heures.
 events-guest-withdrawn = Votre inscription est retirée.
 events-guest-title = Votre inscription à « { $title } »
 events-guest-pending = Confirmez votre inscription pour prendre une place.
@@ -104,4 +105,8 @@ email-event-guest-body = Bonjour { $name },
     Pour confirmer, ouvrez ce lien et appuyez sur le bouton. Le même lien vous permet de vous désinscrire plus tard :
     { $link }
 
-    Le lien confirme pendant { $hours } heures. Si vous n’avez rien demandé, ignorez cet e-mail : rien ne se passe.
+    Le lien est valable { $hours } heures. Si vous n’avez rien demandé, ignorez cet e-mail : rien ne se passe.
+events-guest-unknown-title = Ce lien n’est pas valable
+events-guest-unknown = L’inscription a été retirée, ou le lien est incomplet. Vous pouvez vous inscrire de nouveau depuis la page de l’événement.
+events-guest-see-events = Voir les événements
+events-why-not-register = Inscription : { $reason }

@@ -397,8 +397,17 @@ email-lead-closed-body = Le lead n° { $lead } est clos : la demande a été ret
     Il n'attend plus rien de vous et ne figure plus dans votre boîte de réception Agora.
 email-offer-new-subject = Un nouveau lead attend votre réponse
 email-offer-new-body = La demande d'un prospect a été proposée à votre organisation (lead n° { $lead }). Acceptez-la ou refusez-la dans votre boîte de réception Agora avant le { $due } ; ensuite, elle passera à un autre partenaire.
-email-offer-reminder-subject = Merci de mettre à jour un lead que vous avez accepté
-email-offer-reminder-body = Le lead n° { $lead } n'a pas été mis à jour depuis { $days ->
+email-offer-reminder-subject = { $count ->
+    [one] Merci de mettre à jour un lead que vous avez accepté
+   *[other] Merci de mettre à jour { $count } leads que vous avez acceptés
+}
+email-offer-reminder-body = { $count ->
+    [one] Le lead { $leads } n'a pas été mis à jour
+   *[other] Les leads { $leads } n'ont pas été mis à jour
+} depuis { $days ->
     [one] { $days } jour
    *[other] { $days } jours
-}. Indiquez à la fondation où il en est (contacté, proposition, gagné ou perdu) dans votre boîte de réception Agora.
+}. Indiquez à la fondation où { $count ->
+    [one] il en est
+   *[other] en est chacun
+} (contacté, proposition, gagné ou perdu) dans votre boîte de réception Agora.

@@ -10,6 +10,7 @@ meetings-duration = { $minutes ->
 meetings-no-next = Aucune réunion dans l'année qui vient.
 meetings-times-in = Prochaines réunions, à l'heure de { $zone } :
 meetings-moved = déplacée
+meetings-cancelled-tag = annulée
 meetings-cancelled = Cette réunion est annulée.
 meetings-edit-named = Modifier « { $title } »
 meetings-new = Ajouter une réunion régulière

@@ -132,10 +132,49 @@ async fn group_for(state: &AppState, v: &Viewer, slug: Option<&str>) -> Result<O
     }
 }
 
+/// Further organizers as people type them: e-mail addresses (or person numbers, as the API takes
+/// them), separated by commas; each address becomes its person's number. An address of no one is
+/// `unknown-person` on `organizers`.
+async fn with_organizer_ids(state: &AppState, input: &EventInput) -> Result<EventInput> {
+    let mut ids = vec![];
+    for part in input
+        .organizers
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        if part.contains('@') {
+            let person = state
+                .store
+                .person_by_email(&part.to_lowercase())
+                .await?
+                .ok_or_else(|| invalid("organizers", "unknown-person"))?;
+            ids.push(person.id.to_string());
+        } else {
+            ids.push(part.to_string());
+        }
+    }
+    Ok(EventInput {
+        organizers: ids.join(", "),
+        ..input.clone()
+    })
+}
+
+/// The further organizers as the form shows them: by e-mail address.
+pub async fn organizer_addresses(state: &AppState, ids: &[i64]) -> Result<String> {
+    let mut out = vec![];
+    for id in ids {
+        if let Some(p) = state.store.person(*id).await? {
+            out.push(p.email.as_str().to_string());
+        }
+    }
+    Ok(out.join(", "))
+}
+
 /// Creates an event organized by the viewer (and the further organizers named).
 pub async fn create(state: &AppState, v: &Viewer, input: &EventInput) -> Result<StoredEvent> {
     let me = v.actor.person_id().ok_or(Error::Unauthorized)?;
-    let p = input.parse()?;
+    let p = with_organizer_ids(state, input).await?.parse()?;
     let body = group_for(state, v, p.group.as_deref()).await?;
     let mut organizers = vec![me];
     organizers.extend(p.organizers.iter().filter(|o| **o != me));
@@ -155,7 +194,7 @@ pub async fn update(
 ) -> Result<StoredEvent> {
     let (current, a) = visible_event(state, v, id).await?;
     require_manage(v, a)?;
-    let p = input.parse()?;
+    let p = with_organizer_ids(state, input).await?.parse()?;
     let same_group = current.group.as_ref().map(|g| g.slug.as_str()) == p.group.as_deref();
     let body = if same_group {
         current.group.as_ref().map(|g| g.id)
@@ -241,6 +280,9 @@ pub const GUEST_PATH: &str = "/events/guests";
 
 /// Requests per address and hour a visitor may make (each may mail someone).
 const GUEST_REQUESTS_PER_IP_HOUR: i64 = 20;
+/// Requests per e-mail address and hour, across all events: one mailbox gets a few links, however
+/// many events and addresses ask.
+const GUEST_REQUESTS_PER_ADDRESS_HOUR: i64 = 5;
 
 /// A visitor asks to attend a public event as a guest. The event must take registrations now (it is
 /// checked again, with the seat, when the link is used). The answer is the same whether or not the
@@ -260,7 +302,13 @@ pub async fn ask_as_guest(
     let ip = v.ip.map(|i| i.to_string()).unwrap_or_default();
     crate::auth::rate_limit(
         state,
-        &[(format!("guest:ip:{ip}"), GUEST_REQUESTS_PER_IP_HOUR)],
+        &[
+            (format!("guest:ip:{ip}"), GUEST_REQUESTS_PER_IP_HOUR),
+            (
+                format!("guest:address:{}", guest.email.as_str()),
+                GUEST_REQUESTS_PER_ADDRESS_HOUR,
+            ),
+        ],
         3600,
     )
     .await?;

@@ -76,14 +76,23 @@ impl EventView {
         self.e.status == EventStatus::Cancelled
     }
 
+    /// Why no one may register now (the message key of `Event::may_register`'s refusal), if so.
+    fn closed_reason(&self) -> Option<&'static str> {
+        self.e
+            .event
+            .may_register(self.e.status, self.now, self.e.registered)
+            .err()
+    }
+
+    /// A visitor who just asked for a link sees the notice, not the form again.
+    fn just_asked(&self) -> bool {
+        self.notice == Some("events-guest-asked")
+    }
+
     /// Visitors may register as guests now (the seat is checked again when the link is used).
     fn takes_guests(&self) -> bool {
         agora_domain::events::may_register_as_guest(self.e.event.visibility).is_ok()
-            && self
-                .e
-                .event
-                .may_register(self.e.status, self.now, self.e.registered)
-                .is_ok()
+            && self.closed_reason().is_none()
     }
 }
 
@@ -153,6 +162,12 @@ pub async fn ask_as_guest(
 }
 
 #[derive(Template)]
+#[template(path = "events/guest_unknown.html")]
+struct GuestUnknownView {
+    ctx: Ctx,
+}
+
+#[derive(Template)]
 #[template(path = "events/guest.html")]
 struct GuestView {
     ctx: Ctx,
@@ -167,7 +182,7 @@ struct GuestView {
 impl GuestView {
     fn link_valid(&self) -> bool {
         agora_domain::events::guest_link_valid(
-            self.guest.requested_at,
+            self.guest.link_sent_at.unwrap_or(self.guest.requested_at),
             self.guest.confirmed_at.is_some(),
             self.now,
         )
@@ -183,7 +198,25 @@ async fn guest_page_for(
     token: String,
     errors: FieldErrors,
 ) -> Result<Response> {
-    let (guest, e) = actions::guest_of_link(state, &token).await?;
+    let (guest, e) = match actions::guest_of_link(state, &token).await {
+        Ok(found) => found,
+        // Withdrawn or mistyped: say so in the guest's terms, not as a missing page of the site.
+        Err(Error::NotFound) => {
+            let view = GuestUnknownView {
+                ctx: Ctx::new(v, "/events"),
+            };
+            return Ok((
+                StatusCode::NOT_FOUND,
+                [
+                    (axum::http::header::CACHE_CONTROL, "no-store, private"),
+                    (axum::http::header::REFERRER_POLICY, "no-referrer"),
+                ],
+                render(&view)?,
+            )
+                .into_response());
+        }
+        Err(e) => return Err(e),
+    };
     let status = if errors.0.is_empty() {
         StatusCode::OK
     } else {
@@ -301,16 +334,31 @@ struct FormView {
     input: EventInput,
     kinds: &'static [EventKind],
     errors: FieldErrors,
+    /// The groups the viewer may organize for, by name (slug, name).
+    groups: Vec<(String, String)>,
 }
 
-fn form_view(v: &Viewer, id: Option<i64>, input: EventInput, errors: FieldErrors) -> FormView {
-    FormView {
+async fn form_view(
+    state: &AppState,
+    v: &Viewer,
+    id: Option<i64>,
+    input: EventInput,
+    errors: FieldErrors,
+) -> Result<FormView> {
+    let groups = crate::groups::actions::visible_groups(state, v)
+        .await?
+        .into_iter()
+        .filter(|(g, s)| s.facilitator || s.admin || input.group.trim() == g.body.slug)
+        .map(|(g, _)| (g.body.slug, g.body.name))
+        .collect();
+    Ok(FormView {
         ctx: Ctx::new(v, "/events"),
         id,
         input,
         kinds: EventKind::ALL,
         errors,
-    }
+        groups,
+    })
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -320,7 +368,11 @@ pub struct NewQuery {
     pub group: String,
 }
 
-pub async fn new_event(v: Viewer, Query(q): Query<NewQuery>) -> Result<Html<String>> {
+pub async fn new_event(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(q): Query<NewQuery>,
+) -> Result<Html<String>> {
     if v.person.is_none() {
         return Err(Error::Unauthorized);
     }
@@ -332,7 +384,7 @@ pub async fn new_event(v: Viewer, Query(q): Query<NewQuery>) -> Result<Html<Stri
         group: q.group,
         ..EventInput::default()
     };
-    render(&form_view(&v, None, input, FieldErrors::default()))
+    render(&form_view(&state, &v, None, input, FieldErrors::default()).await?)
 }
 
 pub async fn create(
@@ -343,7 +395,7 @@ pub async fn create(
     match actions::create(&state, &v, &input).await {
         Ok(e) => Ok(Redirect::to(&format!("/events/{}", e.id)).into_response()),
         Err(Error::Invalid(e)) => {
-            let view = form_view(&v, None, input, FieldErrors(e));
+            let view = form_view(&state, &v, None, input, FieldErrors(e)).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
         }
         Err(e) => Err(e),
@@ -370,8 +422,9 @@ pub async fn edit_form(
         .map(|o| o.person_id)
         .filter(|p| Some(*p) != me)
         .collect();
-    let input = EventInput::of(&e.event, e.group.as_ref().map(|g| g.slug.as_str()), &others);
-    render(&form_view(&v, Some(id), input, FieldErrors::default()))
+    let mut input = EventInput::of(&e.event, e.group.as_ref().map(|g| g.slug.as_str()), &others);
+    input.organizers = actions::organizer_addresses(&state, &others).await?;
+    render(&form_view(&state, &v, Some(id), input, FieldErrors::default()).await?)
 }
 
 pub async fn edit(
@@ -383,7 +436,7 @@ pub async fn edit(
     match actions::update(&state, &v, id, &input).await {
         Ok(_) => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
         Err(Error::Invalid(e)) => {
-            let view = form_view(&v, Some(id), input, FieldErrors(e));
+            let view = form_view(&state, &v, Some(id), input, FieldErrors(e)).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
         }
         Err(e) => Err(e),

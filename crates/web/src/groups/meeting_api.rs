@@ -60,14 +60,7 @@ pub async fn get_series(
 ) -> Result<Json<MeetingView>> {
     let (group, _) = actions::group_by_slug(&state, &v, &slug).await?;
     let s = meetings::series(&state, &group, id).await?;
-    Ok(Json(MeetingView {
-        next: s
-            .series
-            .next(&s.exceptions, state.clock.now(), meetings::NEXT),
-        id: s.id,
-        series: s.series,
-        exceptions: s.exceptions,
-    }))
+    Ok(Json(MeetingView::of(s, state.clock.now())))
 }
 
 #[utoipa::path(put, path = "/api/v1/groups/{slug}/meetings/{id}", tag = "groups",

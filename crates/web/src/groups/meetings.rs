@@ -35,16 +35,36 @@ pub struct MeetingView {
     pub exceptions: Vec<Exception>,
     /// The next occurrences (exceptions applied), times in UTC and in the series' zone.
     pub next: Vec<Occurrence>,
+    /// The occurrences cancelled among (or up to the last of) the next ones.
+    pub cancelled: Vec<Occurrence>,
 }
 
 impl MeetingView {
-    fn of(s: MeetingSeries, now: chrono::DateTime<chrono::Utc>) -> Self {
+    pub fn of(s: MeetingSeries, now: chrono::DateTime<chrono::Utc>) -> Self {
+        let next = s.series.next(&s.exceptions, now, NEXT);
+        let until = match next.last() {
+            Some(last) if next.len() == NEXT => last.start,
+            _ => now + chrono::Duration::days(366),
+        };
         MeetingView {
-            next: s.series.next(&s.exceptions, now, NEXT),
+            cancelled: s.series.cancelled_between(&s.exceptions, now, until),
+            next,
             id: s.id,
             series: s.series,
             exceptions: s.exceptions,
         }
+    }
+
+    /// The next occurrences and the cancelled ones among them, in order; `true` marks a cancelled one.
+    pub fn listed(&self) -> Vec<(&Occurrence, bool)> {
+        let mut all: Vec<(&Occurrence, bool)> = self
+            .next
+            .iter()
+            .map(|o| (o, false))
+            .chain(self.cancelled.iter().map(|o| (o, true)))
+            .collect();
+        all.sort_by_key(|(o, _)| o.start);
+        all
     }
 }
 

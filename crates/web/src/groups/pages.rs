@@ -285,7 +285,7 @@ pub async fn join(
     let done = actions::sign_up(&state, &v, &group, false, "")
         .await
         .map(drop);
-    after(&state, &v, group, s, f, done).await
+    after_at(&state, &v, group, s, f, done, "membership").await
 }
 
 pub async fn request(
@@ -298,7 +298,7 @@ pub async fn request(
     let done = actions::sign_up(&state, &v, &group, true, &f.message)
         .await
         .map(drop);
-    after(&state, &v, group, s, f, done).await
+    after_at(&state, &v, group, s, f, done, "membership").await
 }
 
 pub async fn leave(
@@ -309,7 +309,7 @@ pub async fn leave(
 ) -> Result<Response> {
     let (group, s) = actions::group_by_slug(&state, &v, &slug).await?;
     let done = actions::leave(&state, &v, &group).await;
-    after(&state, &v, group, s, f, done).await
+    after_at(&state, &v, group, s, f, done, "membership").await
 }
 
 pub async fn answer(

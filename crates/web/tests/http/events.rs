@@ -566,6 +566,46 @@ async fn visitors_register_as_guests_through_a_mailed_link(app: TestApp) {
         (422, json!("required"))
     );
     assert_eq!(mails_to(&app, "ada@example.org").await, 0);
+    // One mailbox cannot pass for many.
+    for quoted in ["\"ada\"@example.org", "ada@[127.0.0.1]"] {
+        let (status, err) = api(
+            &app,
+            "",
+            Method::POST,
+            &format!("/api/v1/events/{id}/guests"),
+            Some(json!({"full_name": "Ada", "email": quoted})),
+        )
+        .await;
+        assert_eq!(
+            (status, err["codes"]["email"].clone()),
+            (422, json!("invalid-email")),
+            "{quoted}"
+        );
+    }
+    // However many events ask, one address gets at most five links an hour.
+    let mut statuses = vec![];
+    for _ in 0..6 {
+        let (_, other) = api(
+            &app,
+            &fac,
+            Method::POST,
+            "/api/v1/events",
+            Some(webinar("marketing-wg")),
+        )
+        .await;
+        let other = other["id"].as_i64().expect("id");
+        let (status, _) = api(
+            &app,
+            "",
+            Method::POST,
+            &format!("/api/v1/events/{other}/guests"),
+            Some(json!({"full_name": "Flood", "email": "flood@example.org"})),
+        )
+        .await;
+        statuses.push(status);
+    }
+    assert_eq!(statuses, [202, 202, 202, 202, 202, 429]);
+    assert_eq!(mails_to(&app, "flood@example.org").await, 5);
 
     // Asking mails a link and takes no seat yet.
     let res = ask(
@@ -598,6 +638,24 @@ async fn visitors_register_as_guests_through_a_mailed_link(app: TestApp) {
     .await;
     assert_eq!(res.status(), 303);
     assert_eq!(mails_to(&app, "ada@example.org").await, 1);
+    // Later someone asks again with her address and another name: a second link goes out, but the
+    // first one still works and the name stays as she gave it.
+    app.clock.advance(chrono::Duration::minutes(
+        agora_domain::events::GUEST_RESEND_MINUTES,
+    ));
+    let res = ask(
+        &app,
+        &browser(),
+        id,
+        "192.0.2.4",
+        "Mallory",
+        "ada@example.org",
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(mails_to(&app, "ada@example.org").await, 2);
+    let second = guest_link(&app, "ada@example.org").await.expect("a link");
+    assert_ne!(second, link);
 
     // Opening the link changes nothing (mail scanners follow links); the button confirms.
     let other = browser();
@@ -653,6 +711,7 @@ async fn visitors_register_as_guests_through_a_mailed_link(app: TestApp) {
     .await;
     assert_eq!(status, 200);
     assert_eq!(guests[0]["email"], "ada@example.org");
+    assert_eq!(guests[0]["name"], "Ada Lovelace");
     assert!(guests[0]["confirmed_at"].is_string());
     let (status, _) = api(
         &app,

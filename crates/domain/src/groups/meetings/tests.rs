@@ -99,6 +99,14 @@ fn exceptions_cancel_and_move_one_occurrence_each() {
     };
     let e = s.expand(&[later], from, utc("2026-05-01T00:00:00Z"));
     assert!(e.occurrences.iter().any(|o| o.original == later.occurrence));
+    // The cancelled one is listed as such within the window, at its winter time; a move is not.
+    let listed = s.cancelled_between(&[cancelled, moved, later], from, to);
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].original, cancelled.occurrence);
+    assert_eq!(listed[0].start, utc("2026-03-04T15:00:00Z"));
+    assert!(s
+        .cancelled_between(&[cancelled], utc("2026-03-05T00:00:00Z"), to)
+        .is_empty());
 }
 
 #[test]
