@@ -15,6 +15,7 @@ conformance!(
     admins_offer_queued_leads_by_hand_and_close_leads_with_a_reason,
     requester_status_link_confirms_shows_progress_and_withdraws,
     waiting_offers_and_the_queue_are_read_for_tasks,
+    a_partner_gets_one_reminder_naming_every_lead_to_update,
 );
 
 async fn intake_is_idempotent_merges_repeats_and_rejects_conflicts(store: Store) {
@@ -1219,4 +1220,84 @@ async fn waiting_offers_and_the_queue_are_read_for_tasks(store: Store) {
         .expect("test")
         .is_empty());
     assert_eq!(store.queued_lead_count().await.expect("test"), 1);
+}
+
+/// Two accepted leads of one partner with no update for the reminder period: one mail to each of its
+/// people, naming both, not one per lead; the next run reminds no one again.
+async fn a_partner_gets_one_reminder_naming_every_lead_to_update(store: Store) {
+    use agora_domain::leads::OfferStatus;
+    use agora_store::OfferUpdate;
+    let solo = active_partner(&store, "Solo", "FR").await;
+    member(
+        &store,
+        "sales@solo.example",
+        &[Grant {
+            role: agora_domain::permissions::Role::PartnerAdmin,
+            scope_id: Some(solo),
+        }],
+    )
+    .await;
+    let now = t("2026-11-02T10:00:00Z");
+    let ids: Vec<i64> = store
+        .submit_leads(&[
+            submission(
+                lead_input("a@a.example", "A", "FR"),
+                None,
+                "2026-11-02T09:00:00Z",
+            ),
+            submission(
+                lead_input("b@b.example", "B", "FR"),
+                None,
+                "2026-11-02T09:00:00Z",
+            ),
+        ])
+        .await
+        .expect("test")
+        .into_iter()
+        .map(|r| r.expect("test").lead_id())
+        .collect();
+    store.run_lead_jobs(now, None).await.expect("test");
+    for id in &ids {
+        let offer = store.lead_offers(*id).await.expect("test").remove(0);
+        assert_eq!(offer.partner_id, solo);
+        store
+            .update_offer(
+                offer.id,
+                solo,
+                &OfferUpdate {
+                    to: OfferStatus::Accepted,
+                    reason: None,
+                    note: String::new(),
+                },
+                now,
+                &admin(),
+            )
+            .await
+            .expect("test");
+    }
+    let later = now + chrono::Duration::days(15);
+    let report = store.run_lead_jobs(later, None).await.expect("test");
+    assert_eq!(report.reminded, 2, "both offers are reminded");
+    let reminders: Vec<_> = store
+        .outbox_recent(100)
+        .await
+        .expect("test")
+        .into_iter()
+        .filter(|m| {
+            m.to_address == "sales@solo.example" && m.subject.contains("email-offer-reminder")
+        })
+        .collect();
+    assert_eq!(reminders.len(), 1, "one mail for both leads");
+    for id in &ids {
+        assert!(
+            reminders[0].body.contains(&format!("#{id}")),
+            "{}",
+            reminders[0].body
+        );
+    }
+    let again = store
+        .run_lead_jobs(later + chrono::Duration::hours(1), None)
+        .await
+        .expect("test");
+    assert_eq!(again.reminded, 0);
 }
