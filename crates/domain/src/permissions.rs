@@ -154,6 +154,8 @@ pub enum Permission {
     ManageObligations,
     /// Submit one partner's marketing contributions and article topics, and resubmit them.
     SubmitContributions { partner_id: i64 },
+    /// Register one partner's deals (prospects it works on) and close them.
+    RegisterDeals { partner_id: i64 },
     /// Read a person's activity ledger: their own, or anyone's for the foundation.
     ViewActivity { person_id: i64 },
 }
@@ -173,7 +175,8 @@ pub fn allows(actor: &Actor, permission: Permission) -> bool {
                 || actor.has(Role::PartnerMember, Some(partner_id))
         }
         Permission::ViewPartnerPrivate { partner_id }
-        | Permission::SubmitContributions { partner_id } => {
+        | Permission::SubmitContributions { partner_id }
+        | Permission::RegisterDeals { partner_id } => {
             actor.has(Role::PartnerAdmin, Some(partner_id))
                 || actor.has(Role::PartnerMember, Some(partner_id))
         }

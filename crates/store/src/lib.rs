@@ -11,6 +11,7 @@ mod activity;
 mod audit;
 mod clock;
 mod contributions;
+mod deals;
 mod event_guests;
 mod events;
 mod governance;
@@ -40,6 +41,7 @@ pub use contributions::{
     ApprovedCounts, Contribution, ContributionEvent, ContributionVersion, EventKind, PartnerRef,
     ShowcaseFilter, ShowcaseItem, Topic,
 };
+pub use deals::StoredDeal;
 pub use event_guests::{EventGuest, GuestAsked, GuestRequest};
 pub use events::{EventFilter, EventReader, Organizer, Registrant, StoredEvent};
 pub use governance::{

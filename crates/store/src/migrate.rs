@@ -96,6 +96,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "event_guests",
         include_str!("../migrations/0022_event_guests.sql"),
     ),
+    (23, "deals", include_str!("../migrations/0023_deals.sql")),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

@@ -263,7 +263,7 @@ async fn check_adopting_decision(tx: &mut WriteTx, id: i64) -> Result<()> {
     Ok(())
 }
 
-async fn insert_client(
+pub(crate) async fn insert_client(
     tx: &mut WriteTx,
     partner_id: i64,
     year: i64,

@@ -10,12 +10,14 @@ mod compute;
 mod contributions;
 #[cfg(test)]
 mod contributions_tests;
+mod deals;
 #[cfg(test)]
 mod tests;
 
 pub use clients::*;
 pub use compute::*;
 pub use contributions::*;
+pub use deals::*;
 
 use crate::ValidationErrors;
 use chrono::{Datelike, NaiveDate};

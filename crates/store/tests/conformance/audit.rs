@@ -634,6 +634,32 @@ async fn every_change_of_state_is_audited(store: Store) {
         .expect("declare");
     log.expect(&store, "declare_clients", &["partner.clients_declared"])
         .await;
+    // ---- Deals (a won deal's client is part of the logged change)
+    let deal = agora_domain::obligations::DealInput {
+        organization: "Walkers' College".into(),
+        country: "FR".into(),
+        expected_on: store.now().date_naive().format("%Y-%m-%d").to_string(),
+        ..Default::default()
+    }
+    .parse(store.now().date_naive())
+    .expect("valid");
+    let deal_id = store
+        .register_deal(partner.id, &deal, &admin_who)
+        .await
+        .expect("deal");
+    log.expect(&store, "register_deal", &["deal.register"])
+        .await;
+    store
+        .close_deal(
+            partner.id,
+            deal_id,
+            agora_domain::obligations::DealStatus::Won,
+            store.now().date_naive(),
+            &admin_who,
+        )
+        .await
+        .expect("won");
+    log.expect(&store, "close_deal", &["deal.close"]).await;
 
     // ---- Contributions
     let topic = agora_domain::obligations::TopicInput {

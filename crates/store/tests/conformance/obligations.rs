@@ -11,6 +11,7 @@ conformance!(
     a_policy_cites_only_a_decided_decision_of_the_register,
     a_declaration_is_a_count_or_a_list_and_replaces_the_years_earlier_one,
     damaged_obligation_rows_read_as_corrupt,
+    deals_flag_shared_prospects_and_arriving_leads_and_a_won_deal_is_a_client,
 );
 
 const FROM_2026: Years = Years {
@@ -321,4 +322,133 @@ async fn damaged_obligation_rows_read_as_corrupt(store: Store) {
         "policy_json",
         "{\"case_study\": 1}",
     );
+}
+
+async fn deals_flag_shared_prospects_and_arriving_leads_and_a_won_deal_is_a_client(store: Store) {
+    use agora_domain::obligations::{DealInput, DealStatus};
+    let alpha = active_partner(&store, "Alpha", "FR").await;
+    let beta = active_partner(&store, "Beta", "DE").await;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
+    let deal = |org: &str| {
+        DealInput {
+            organization: org.into(),
+            country: "FR".into(),
+            segment: "higher-education".into(),
+            expected_on: "2027-02-01".into(),
+            note: "Pilot with two faculties".into(),
+        }
+        .parse(today)
+        .expect("valid")
+    };
+    let a = store
+        .register_deal(alpha, &deal("Acme University, Inc."), &admin())
+        .await
+        .expect("register");
+    let b = store
+        .register_deal(beta, &deal("ACME university"), &admin())
+        .await
+        .expect("register");
+    let other = store
+        .register_deal(alpha, &deal("Globex"), &admin())
+        .await
+        .expect("register");
+    // Each partner sees its own, never the other's.
+    let mine = store.partner_deals(alpha).await.expect("read");
+    assert_eq!(mine.len(), 2);
+    assert!(mine
+        .iter()
+        .all(|d| d.partner_id == alpha && d.also_registered_by.is_empty()));
+    // A lead from that organization arrives after.
+    let lead = store
+        .submit_leads(&[submission(
+            lead_input("cio@acme.example", "Acme University", "FR"),
+            None,
+            &agora_store::format_time(store.now()),
+        )])
+        .await
+        .expect("lead")[0]
+        .as_ref()
+        .expect("lead")
+        .lead_id();
+    let all = store.all_deals(true).await.expect("read");
+    let find = |id: i64| all.iter().find(|d| d.id == id).expect("deal").clone();
+    assert_eq!(find(a).also_registered_by, vec!["Beta".to_string()]);
+    assert_eq!(find(b).also_registered_by, vec!["Alpha".to_string()]);
+    assert!(find(other).also_registered_by.is_empty());
+    assert_eq!(find(a).leads, vec![lead]);
+    assert!(find(other).leads.is_empty());
+    assert_eq!(
+        store
+            .open_deals_for("acme university")
+            .await
+            .expect("read")
+            .len(),
+        2
+    );
+
+    // Won: the deal becomes a declared client of the year, in the same write.
+    store
+        .close_deal(alpha, a, DealStatus::Won, today, &admin())
+        .await
+        .expect("won");
+    let counts = store
+        .client_counts(alpha, 2026)
+        .await
+        .expect("read")
+        .expect("declared");
+    assert_eq!(counts.clients, 1);
+    let declared = store
+        .client_declaration(alpha, 2026)
+        .await
+        .expect("read")
+        .expect("declared");
+    assert!(format!("{declared:?}").contains("Acme University, Inc."));
+    // Closed once; another partner's deal is not found; open is not a closing.
+    let again = store
+        .close_deal(alpha, a, DealStatus::Lost, today, &admin())
+        .await;
+    assert!(matches!(again, Err(StoreError::Invalid(e)) if e.get("status") == Some("deal-closed")));
+    let stolen = store
+        .close_deal(alpha, b, DealStatus::Won, today, &admin())
+        .await;
+    assert!(matches!(stolen, Err(StoreError::NotFound)));
+    let reopen = store
+        .close_deal(alpha, other, DealStatus::Open, today, &admin())
+        .await;
+    assert!(matches!(reopen, Err(StoreError::Invalid(_))));
+    // A count declaration counts the won deal.
+    store
+        .declare_clients(
+            beta,
+            &DeclarationInput {
+                year: Some(2026),
+                count: Some(4),
+                ..Default::default()
+            }
+            .parse()
+            .expect("valid"),
+            &admin(),
+        )
+        .await
+        .expect("declare");
+    store
+        .close_deal(beta, b, DealStatus::Won, today, &admin())
+        .await
+        .expect("won");
+    assert_eq!(
+        store
+            .client_counts(beta, 2026)
+            .await
+            .expect("read")
+            .expect("declared")
+            .clients,
+        5
+    );
+    // Closed deals carry no flag; the open list no longer has them.
+    assert!(store
+        .all_deals(true)
+        .await
+        .expect("read")
+        .iter()
+        .all(|d| d.status == DealStatus::Open));
 }
