@@ -178,7 +178,7 @@ pub fn organization_key(name: &str) -> String {
 pub fn client_of(deal: &Deal, won_on: NaiveDate) -> Client {
     Client {
         organization: deal.organization.clone(),
-        country: deal.country.clone(),
+        country: deal.country,
         segment: deal.segment,
         acquired_on: won_on,
         logo_consent: Consent::Unknown,
