@@ -683,6 +683,9 @@ mod tests {
             "days",
             "leads",
             "when",
+            "partners",
+            "organization",
+            "partner",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

@@ -526,6 +526,7 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
     v.go("/admin/people", "11-people").await;
     v.go("/admin/audit", "12-audit").await;
     v.go("/admin/regions", "12b-regions").await;
+    v.go("/admin/deals", "12c-deals").await;
     v.go("/account", "13-account").await;
     click_to_new_page(&c, Locator::Css("header.site form button")).await;
 
@@ -1358,6 +1359,27 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         case_row.contains("<td>1</td>") && case_row.contains("Met"),
         "the approved case study counts: {case_row}"
     );
+    // The partner registers a deal and wins it: it joins the year's clients.
+    v.go("/partners/fjord-academy/deals", "63a-deals").await;
+    for (id, text) in [("organization", "Nordic Polytechnic"), ("country", "NO")] {
+        c.find(Locator::Id(id))
+            .await
+            .expect("deal field")
+            .send_keys(text)
+            .await
+            .expect("type");
+    }
+    c.execute(
+        "document.getElementById('expected_on').value = arguments[0];",
+        vec![serde_json::json!(format!("{year}-12-31"))],
+    )
+    .await
+    .expect("date");
+    click_to_new_page(&c, Locator::Css("form.form.panel button[type=submit]")).await;
+    v.check("63b-deal-registered").await;
+    click_to_new_page(&c, Locator::Css("form[action$='/close'] button")).await;
+    v.check("63c-deal-won").await;
+    assert!(c.source().await.expect("source").contains("Won"));
     click_to_new_page(&c, Locator::Css("header.site form button")).await;
     v.go("/partners/fjord-academy", "64-public-references")
         .await;

@@ -234,6 +234,8 @@ struct AdminLeadView {
     desk: DeskForm,
     errors: FieldErrors,
     done: Option<String>,
+    /// Open deals partners registered for this organization before the lead arrived.
+    deals: Vec<agora_store::StoredDeal>,
 }
 
 /// The lead desk's two forms: offer by hand (`partner`, `reason`) and close (`close_reason`, `note`).
@@ -322,7 +324,15 @@ async fn admin_lead_view(
         .collect();
     let map = state.store.region_map().await?;
     let statuses: Vec<OfferStatus> = offers.iter().map(|(o, _, _)| o.status).collect();
+    let deals = state
+        .store
+        .open_deals_for(&lead.organization)
+        .await?
+        .into_iter()
+        .filter(|d| d.registered_at <= lead.received_at)
+        .collect();
     Ok(AdminLeadView {
+        deals,
         ctx: Ctx::new(v, "/admin"),
         status: lead_state(&v.tr, &lead, &statuses),
         place: v.tr.t2(

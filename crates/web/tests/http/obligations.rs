@@ -12,7 +12,8 @@ both_backends!(
     a_partner_declares_clients_and_reads_the_arithmetic,
     bad_declarations_are_refused_by_field_and_change_nothing,
     only_the_partners_people_see_and_only_its_admins_declare,
-    admins_adopt_policy_versions_citing_a_decision
+    admins_adopt_policy_versions_citing_a_decision,
+    partners_register_deals_the_foundation_sees_overlaps_and_a_won_deal_is_a_client
 );
 
 struct World {
@@ -480,4 +481,164 @@ async fn admins_adopt_policy_versions_citing_a_decision(app: TestApp) {
     .await;
     assert_eq!(history["versions"].as_array().expect("list").len(), 3);
     assert_eq!(history["versions"][0]["note"], "From the page");
+}
+
+async fn partners_register_deals_the_foundation_sees_overlaps_and_a_won_deal_is_a_client(
+    app: TestApp,
+) {
+    let w = world(&app).await;
+    let expected = (app.clock.now() + chrono::Duration::days(60))
+        .format("%Y-%m-%d")
+        .to_string();
+    let deal = |org: &str| {
+        json!({"organization": org, "country": "fr", "segment": "higher-education",
+            "expected_on": expected, "note": "Two faculties"})
+    };
+    // Bad input names each field and registers nothing.
+    let (status, err) = api(
+        &app,
+        &w.member,
+        reqwest::Method::POST,
+        "/api/v1/partners/org-a/deals",
+        Some(json!({"organization": "...", "country": "XX", "expected_on": "1999-01-01"})),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_eq!(err["codes"]["organization"], "invalid-organization");
+    assert!(err["codes"]["country"].is_string());
+    assert_eq!(err["codes"]["expected_on"], "date-out-of-range");
+    let (_, list) = api(
+        &app,
+        &w.member,
+        reqwest::Method::GET,
+        "/api/v1/partners/org-a/deals",
+        None,
+    )
+    .await;
+    assert_eq!(list, json!([]));
+    // A deal for another partner is refused.
+    let (status, _) = api(
+        &app,
+        &w.outsider,
+        reqwest::Method::POST,
+        "/api/v1/partners/org-a/deals",
+        Some(deal("Acme")),
+    )
+    .await;
+    assert_eq!(status, 403);
+
+    // Org A's member and Org B's member register the same university, written differently.
+    let (status, mine) = api(
+        &app,
+        &w.member,
+        reqwest::Method::POST,
+        "/api/v1/partners/org-a/deals",
+        Some(deal("Université de Lyon")),
+    )
+    .await;
+    assert_eq!(status, 201, "{mine}");
+    let (status, _) = api(
+        &app,
+        &w.outsider,
+        reqwest::Method::POST,
+        "/api/v1/partners/org-b/deals",
+        Some(deal("UNIVERSITE DE LYON, Inc.")),
+    )
+    .await;
+    assert_eq!(status, 201);
+    // Each partner sees its own, without who else registered it.
+    let (_, list) = api(
+        &app,
+        &w.member,
+        reqwest::Method::GET,
+        "/api/v1/partners/org-a/deals",
+        None,
+    )
+    .await;
+    assert_eq!(list.as_array().expect("list").len(), 1);
+    assert_eq!(list[0]["also_registered_by"], json!([]));
+    let (status, _) = api(
+        &app,
+        &w.outsider,
+        reqwest::Method::GET,
+        "/api/v1/partners/org-a/deals",
+        None,
+    )
+    .await;
+    assert_eq!(status, 403);
+    // The prospect then sends a lead through the public form's API.
+    let (status, _) = api(
+        &app,
+        "",
+        reqwest::Method::POST,
+        "/api/v1/leads",
+        Some(json!({"organization": "Université de Lyon", "contact_name": "Dean", "email": "dean@lyon.example",
+            "country": "FR", "languages": ["fr"], "services": ["hosting"], "consent": true})),
+    )
+    .await;
+    assert!(status == 201 || status == 202, "{status}");
+    // The foundation sees both flags.
+    let (status, all) = api(&app, &w.admin, reqwest::Method::GET, "/api/v1/deals", None).await;
+    assert_eq!(status, 200);
+    let ours = all
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|d| d["id"] == mine["id"])
+        .expect("our deal")
+        .clone();
+    assert_eq!(ours["also_registered_by"], json!(["Org B"]));
+    let lead = ours["leads"][0].as_i64().expect("the lead is flagged");
+    let admin = app.login("admin@example.org").await;
+    let page = admin
+        .get(app.url(&format!("/admin/leads/{lead}")))
+        .send()
+        .await
+        .expect("lead page")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        page.contains("registered this organization as a deal"),
+        "{page}"
+    );
+    let (status, _) = api(&app, &w.member, reqwest::Method::GET, "/api/v1/deals", None).await;
+    assert_eq!(status, 403);
+
+    // Won, through the page: the university is now one of this year's clients.
+    let pa = app.login("pa@a.example").await;
+    let id = mine["id"].as_i64().expect("id");
+    let res = app
+        .post_form(
+            &pa,
+            "/partners/org-a/deals",
+            &format!("/partners/org-a/deals/{id}/close"),
+            &[("status", "won")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let year = chrono::Datelike::year(&app.clock.now().date_naive());
+    let (_, clients) = api(
+        &app,
+        &w.partner_admin,
+        reqwest::Method::GET,
+        &format!("/api/v1/partners/org-a/clients?year={year}"),
+        None,
+    )
+    .await;
+    assert!(
+        clients.to_string().contains("Université de Lyon"),
+        "{clients}"
+    );
+    // Closing again is refused, by field.
+    let res = app
+        .post_form(
+            &pa,
+            "/partners/org-a/deals",
+            &format!("/partners/org-a/deals/{id}/close"),
+            &[("status", "lost")],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.expect("html").contains("already closed"));
 }

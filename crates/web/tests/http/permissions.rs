@@ -50,6 +50,22 @@ async fn every_route_checks_every_role(app: TestApp) {
         since: "2024-01-01".into(),
         ..Default::default()
     };
+    let deal_id = app
+        .store
+        .register_deal(
+            a.id,
+            &agora_domain::obligations::DealInput {
+                organization: "Prospect U".into(),
+                country: "FR".into(),
+                expected_on: app.clock.now().date_naive().format("%Y-%m-%d").to_string(),
+                ..Default::default()
+            }
+            .parse(app.clock.now().date_naive())
+            .expect("deal"),
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("deal");
     let mut partnership_ids = vec![];
     for name in ["Kept", "Deleted by a page", "Deleted by the API"] {
         partnership_ids.push(
@@ -411,6 +427,23 @@ async fn every_route_checks_every_role(app: TestApp) {
             "/admin/obligations".into(),
             [Login, Forbid, Forbid, Allow],
         ),
+        // Deals: the partner's people register and close them; the foundation sees them all.
+        (
+            "GET",
+            "/partners/org-a/deals".into(),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/partners/org-a/deals".into(),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/partners/org-a/deals/{deal_id}/close"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        ("GET", "/admin/deals".into(), [Login, Forbid, Forbid, Allow]),
         (
             "GET",
             "/partners/org-a/contributions".into(),
@@ -1416,6 +1449,26 @@ async fn every_route_checks_every_role(app: TestApp) {
             "GET",
             "/api/v1/obligation-policy".into(),
             [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/partners/org-a/deals".into(),
+            [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/partners/org-a/deals".into(),
+            [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/partners/org-a/deals/{deal_id}/close"),
+            [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/deals".into(),
+            [Unauth, Forbid, Forbid, Allow],
         ),
         (
             "GET",
