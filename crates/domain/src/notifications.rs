@@ -164,6 +164,7 @@ pub const MAILS: &[(&str, Class)] = &[
     ("email-lead-closed", Class::Topic(Topic::Leads)),
     ("email-offer-new", Class::Always),
     ("email-offer-reminder", Class::Always),
+    ("email-obligations-reminder", Class::Topic(Topic::Reminders)),
 ];
 
 pub fn classify(mail_id: &str) -> Class {

@@ -328,3 +328,53 @@ async fn add_client(tx: &mut WriteTx, partner_id: i64, c: &ob::Client) -> Result
     }
     Ok(())
 }
+
+/// A won lead becomes one of the partner's declared clients of the year, in the write that records
+/// the win; the partner's open deal for the same organization, if it registered one, is won with it
+/// (one client, not two). Returns the year, or `None` for a lead whose data was erased.
+pub(crate) async fn won_lead_as_client(
+    tx: &mut WriteTx,
+    partner_id: i64,
+    lead_id: i64,
+    won_on: NaiveDate,
+) -> Result<Option<i32>> {
+    let row = sqlx::query(
+        "SELECT organization, country, segment, anonymised_at FROM leads WHERE id = $1",
+    )
+    .bind(lead_id)
+    .fetch_optional(&mut **tx)
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    let organization: String = get(&row, "organization")?;
+    if get::<Option<String>>(&row, "anonymised_at")?.is_some() || organization.trim().is_empty() {
+        return Ok(None);
+    }
+    let country: String = get(&row, "country")?;
+    let segment: Option<String> = get(&row, "segment")?;
+    let client = ob::Client {
+        organization: organization.clone(),
+        country: CountryCode::parse(&country)
+            .map_err(|_| crate::corrupt("leads", "country", &country))?,
+        segment: match segment {
+            Some(s) => {
+                Some(Segment::parse(&s).map_err(|_| crate::corrupt("leads", "segment", &s))?)
+            }
+            None => None,
+        },
+        acquired_on: won_on,
+        logo_consent: ob::Consent::Unknown,
+        testimonial_consent: ob::Consent::Unknown,
+        evidence: String::new(),
+    };
+    add_client(tx, partner_id, &client).await?;
+    sqlx::query(
+        "UPDATE deals SET status = 'won', closed_at = $1 WHERE partner_id = $2 \
+         AND organization_key = $3 AND status = 'open'",
+    )
+    .bind(tx.stamp())
+    .bind(partner_id)
+    .bind(ob::organization_key(&organization))
+    .execute(&mut **tx)
+    .await?;
+    Ok(Some(won_on.year()))
+}

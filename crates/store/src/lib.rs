@@ -63,7 +63,9 @@ pub use leads::{
     WaitingOffer, DRY_RUN_LEADS,
 };
 pub use notifications::{DigestReport, NotificationGroup};
-pub use obligations::{ClientDeclaration, DecisionRef, ObligationPolicyVersion, PartnerName};
+pub use obligations::{
+    ClientDeclaration, DecisionRef, ObligationPolicyVersion, ObligationReminder, PartnerName,
+};
 pub use outbox::{set_mail_renderer, Mail, MailRenderer, OutboxMessage};
 pub use partners::{ImportRow, Invitation, Partner, StatusChange};
 pub use partnerships::StoredPartnership;

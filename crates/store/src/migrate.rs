@@ -97,6 +97,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../migrations/0022_event_guests.sql"),
     ),
     (23, "deals", include_str!("../migrations/0023_deals.sql")),
+    (
+        24,
+        "obligation_reminders",
+        include_str!("../migrations/0024_obligation_reminders.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

@@ -396,3 +396,77 @@ impl Store {
             .collect()
     }
 }
+
+/// A partner behind on a year's obligations, to remind.
+pub struct ObligationReminder {
+    pub partner_id: i64,
+    pub partner_slug: String,
+    pub still_due: u32,
+}
+
+impl Store {
+    /// Mails each partner's people a reminder for `year` at `days_before` its end, once per partner
+    /// and point (bookkeeping: reminding changes no obligation). Returns how many partners were told.
+    pub async fn send_obligation_reminders(
+        &self,
+        year: i32,
+        days_before: i64,
+        due: &[ObligationReminder],
+    ) -> Result<u64> {
+        let mut tx = self.bookkeeping(Some(LOCK_OBLIGATION_REMINDERS)).await?;
+        let mut told = 0;
+        for r in due {
+            let sent: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM obligation_reminders WHERE partner_id = $1 AND year = $2 \
+                 AND days_before = $3",
+            )
+            .bind(r.partner_id)
+            .bind(i64::from(year))
+            .bind(days_before)
+            .fetch_one(&mut *tx)
+            .await?;
+            if sent > 0 {
+                continue;
+            }
+            sqlx::query(
+                "INSERT INTO obligation_reminders (partner_id, year, days_before, sent_at) \
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(r.partner_id)
+            .bind(i64::from(year))
+            .bind(days_before)
+            .bind(self.stamp())
+            .execute(&mut *tx)
+            .await?;
+            let mail = crate::outbox::Mail::new("email-obligations-reminder")
+                .arg("count", r.still_due)
+                .arg("year", year)
+                .arg("days", days_before)
+                .arg(
+                    "link",
+                    format!(
+                        "{}/partners/{}/obligations?year={year}",
+                        crate::SITE,
+                        r.partner_slug
+                    ),
+                );
+            let people: Vec<String> = sqlx::query_scalar(
+                "SELECT DISTINCT p.email FROM people p JOIN role_grants g ON g.person_id = p.id \
+                 WHERE g.scope_kind = 'partner' AND g.scope_id = $1 AND p.disabled_at IS NULL \
+                 ORDER BY p.email",
+            )
+            .bind(r.partner_id)
+            .fetch_all(&mut *tx)
+            .await?;
+            for to in people {
+                crate::outbox::queue_mail(&mut tx, &to, &mail).await?;
+            }
+            told += 1;
+        }
+        tx.commit_unaudited().await?;
+        Ok(told)
+    }
+}
+
+/// Reminder runs on several instances take turns.
+const LOCK_OBLIGATION_REMINDERS: i64 = 0x4147_0024;

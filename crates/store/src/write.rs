@@ -24,7 +24,8 @@
 //!   - mail delivery: `queue_email` (a mail that is not part of an audited change),
 //!     `outbox_mark_sent`, `outbox_mark_failed`;
 //!   - reminders, which change no decision or offer, only which reminders went out:
-//!     `send_closing_reminders`, `send_review_reminders`, `remind_overdue`;
+//!     `send_closing_reminders`, `send_review_reminders`, `remind_overdue`,
+//!     `send_obligation_reminders`;
 //!   - digests, which send mail kept (in audited changes) for a person's daily or weekly digest:
 //!     `send_digest`;
 //!   - the record of who saw a lead's personal data, itself a log: `log_lead_view`;
@@ -246,6 +247,7 @@ mod tests {
         "send_closing_reminders",
         "send_review_reminders",
         "remind_overdue",
+        "send_obligation_reminders",
         "send_digest",
         "log_lead_view",
         "tamper_audit_entry_for_tests",

@@ -104,6 +104,10 @@ pub fn jobs(
             store.clone(),
             notifications::DIGESTS_EVERY,
         ));
+        jobs.add(contributions::compliance::reminders_job(
+            store.clone(),
+            contributions::compliance::REMINDERS_EVERY,
+        ));
     }
     if let Some(smtp) = &config.smtp {
         jobs.add(

@@ -273,12 +273,18 @@ impl Store {
         if to == OfferStatus::Declined {
             reopen_if_unserved(&mut tx, lead_id).await?;
         }
+        let client_year = if to == OfferStatus::Won {
+            crate::deals::won_lead_as_client(&mut tx, partner_id, lead_id, now.date_naive()).await?
+        } else {
+            None
+        };
         tx.commit(
             who,
             [AuditEvent::new("lead.offer_updated", "lead", lead_id)
                 .before(serde_json::json!({"offer": offer_id, "status": from.slug()}))
                 .after(
-                    serde_json::json!({"offer": offer_id, "status": to.slug(), "reason": reason}),
+                    serde_json::json!({"offer": offer_id, "status": to.slug(), "reason": reason,
+                    "client_added_to_year": client_year}),
                 )],
         )
         .await?;

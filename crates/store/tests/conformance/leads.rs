@@ -1300,4 +1300,42 @@ async fn a_partner_gets_one_reminder_naming_every_lead_to_update(store: Store) {
         .await
         .expect("test");
     assert_eq!(again.reminded, 0);
+
+    // Solo had registered the first organization as a deal; winning its lead makes it one client of
+    // the year, in one step, and wins the deal with it (not a second client).
+    let deal = agora_domain::obligations::DealInput {
+        organization: "A Inc.".into(),
+        country: "FR".into(),
+        expected_on: "2026-12-15".into(),
+        ..Default::default()
+    }
+    .parse(later.date_naive())
+    .expect("deal");
+    store
+        .register_deal(solo, &deal, &admin())
+        .await
+        .expect("deal");
+    let offer = store.lead_offers(ids[0]).await.expect("test").remove(0);
+    store
+        .update_offer(
+            offer.id,
+            solo,
+            &OfferUpdate {
+                to: OfferStatus::Won,
+                reason: None,
+                note: String::new(),
+            },
+            later,
+            &admin(),
+        )
+        .await
+        .expect("won");
+    let counts = store
+        .client_counts(solo, 2026)
+        .await
+        .expect("test")
+        .expect("declared");
+    assert_eq!(counts.clients, 1);
+    let deals = store.partner_deals(solo).await.expect("test");
+    assert_eq!(deals[0].status, agora_domain::obligations::DealStatus::Won);
 }

@@ -193,3 +193,8 @@ error-deal-closed = This deal is already closed.
 error-invalid-deal-status = Choose won, lost or withdrawn.
 deals-lead-registered = A partner registered this organization as a deal before the lead arrived.
 deals-lead-registered-by = { $partner }, on { $date }
+email-obligations-reminder-subject = Marketing obligations: { $count } still due for { $year }
+email-obligations-reminder-body = { $days } days before the year ends, your organization still owes { $count ->
+    [one] one contribution
+   *[other] { $count } contributions
+} for { $year } under the partner program's marketing obligations. See what is due and submit it here: { $link }

@@ -193,3 +193,8 @@ error-deal-closed = Esta oportunidad ya está cerrada.
 error-invalid-deal-status = Elija ganada, perdida o retirada.
 deals-lead-registered = Un socio registró esta organización como oportunidad antes de que llegara el lead.
 deals-lead-registered-by = { $partner }, el { $date }
+email-obligations-reminder-subject = Obligaciones de marketing: { $count } pendientes para { $year }
+email-obligations-reminder-body = A { $days } días del final del año, su organización aún debe { $count ->
+    [one] una contribución
+   *[other] { $count } contribuciones
+} de { $year } según las obligaciones de marketing del programa de socios. Vea lo pendiente y envíelo aquí: { $link }

@@ -193,3 +193,8 @@ error-deal-closed = Cette affaire est déjà close.
 error-invalid-deal-status = Choisissez gagnée, perdue ou retirée.
 deals-lead-registered = Un partenaire a enregistré cette organisation comme affaire avant l’arrivée du lead.
 deals-lead-registered-by = { $partner }, le { $date }
+email-obligations-reminder-subject = Obligations marketing : { $count } encore dues pour { $year }
+email-obligations-reminder-body = À { $days } jours de la fin de l’année, votre organisation doit encore { $count ->
+    [one] une contribution
+   *[other] { $count } contributions
+} pour { $year } au titre des obligations marketing du programme de partenaires. Voyez ce qui est dû et soumettez-le ici : { $link }

@@ -26,6 +26,7 @@ use utoipa::{IntoParams, ToSchema};
 /// One partner in one year.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ComplianceRow {
+    pub partner_id: i64,
     pub partner: String,
     pub name: String,
     pub year: i32,
@@ -88,11 +89,20 @@ pub async fn rows(
     years: std::ops::RangeInclusive<i32>,
     only: Option<i64>,
 ) -> Result<Vec<ComplianceRow>> {
-    let policies = state.store.obligation_policies().await?;
-    let counts = state.store.client_counts_in(years.clone()).await?;
-    let approved = state.store.approved_counts(only, years.clone()).await?;
-    let today = state.clock.now().date_naive();
-    let partners = state.store.partner_names().await?;
+    rows_at(&state.store, state.clock.now().date_naive(), years, only).await
+}
+
+/// `rows` as they stand on `today` (the reminder job has a store and a time, not a request).
+pub async fn rows_at(
+    store: &agora_store::Store,
+    today: chrono::NaiveDate,
+    years: std::ops::RangeInclusive<i32>,
+    only: Option<i64>,
+) -> Result<Vec<ComplianceRow>> {
+    let policies = store.obligation_policies().await?;
+    let counts = store.client_counts_in(years.clone()).await?;
+    let approved = store.approved_counts(only, years.clone()).await?;
+    let partners = store.partner_names().await?;
     let mut out = vec![];
     for p in partners.iter().filter(|p| match only {
         Some(id) => p.id == id,
@@ -109,6 +119,7 @@ pub async fn rows(
                 today,
             );
             out.push(ComplianceRow {
+                partner_id: p.id,
                 partner: p.slug.clone(),
                 name: p.name.clone(),
                 year,
@@ -224,4 +235,46 @@ pub async fn api(
         last_year: *years.end(),
         rows: rows(&state, years, None).await?,
     }))
+}
+
+/// How often the reminder job looks whether a reminder point has come.
+pub const REMINDERS_EVERY: std::time::Duration = std::time::Duration::from_secs(6 * 3600);
+
+/// At 90, 30 and 7 days before the year ends, mails the people of every active partner behind on the
+/// year's obligations (behind the year's pace, or overdue) what is still due, once per point.
+pub fn reminders_job(store: agora_store::Store, every: std::time::Duration) -> crate::jobs::Job {
+    crate::jobs::Job::new("obligation-reminders", every, move |now| {
+        let store = store.clone();
+        async move {
+            let today = now.date_naive();
+            let year = chrono::Datelike::year(&today);
+            let Some(days_before) = agora_domain::obligations::reminder_point(year, today) else {
+                return Ok("no reminder point today".to_string());
+            };
+            let due: Vec<agora_store::ObligationReminder> =
+                rows_at(&store, today, year..=year, None)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?
+                    .into_iter()
+                    .filter(|r| {
+                        r.still_due > 0
+                            && matches!(
+                                r.status,
+                                ObligationStatus::Behind | ObligationStatus::Overdue
+                            )
+                    })
+                    .map(|r| agora_store::ObligationReminder {
+                        partner_id: r.partner_id,
+                        partner_slug: r.partner,
+                        still_due: r.still_due,
+                    })
+                    .collect();
+            let told = store
+                .send_obligation_reminders(year, i64::from(days_before), &due)
+                .await?;
+            Ok(format!(
+                "{told} partners reminded ({days_before} days before the year ends)"
+            ))
+        }
+    })
 }

@@ -13,7 +13,8 @@ both_backends!(
     bad_declarations_are_refused_by_field_and_change_nothing,
     only_the_partners_people_see_and_only_its_admins_declare,
     admins_adopt_policy_versions_citing_a_decision,
-    partners_register_deals_the_foundation_sees_overlaps_and_a_won_deal_is_a_client
+    partners_register_deals_the_foundation_sees_overlaps_and_a_won_deal_is_a_client,
+    partners_behind_are_reminded_once_at_each_point_before_the_year_ends
 );
 
 struct World {
@@ -641,4 +642,63 @@ async fn partners_register_deals_the_foundation_sees_overlaps_and_a_won_deal_is_
         .await;
     assert_eq!(res.status(), 422);
     assert!(res.text().await.expect("html").contains("already closed"));
+}
+
+/// Mail queued to `to` whose subject names the marketing obligations.
+async fn reminders_to(app: &TestApp, to: &str) -> usize {
+    app.store
+        .outbox_recent(500)
+        .await
+        .expect("outbox")
+        .iter()
+        .filter(|m| m.to_address == to && m.subject.starts_with("Marketing obligations"))
+        .count()
+}
+
+async fn partners_behind_are_reminded_once_at_each_point_before_the_year_ends(app: TestApp) {
+    let _w = world(&app).await;
+    let run = || async {
+        let mut jobs = agora_web::jobs::Jobs::default();
+        jobs.add(agora_web::contributions::compliance::reminders_job(
+            app.store.clone(),
+            agora_web::contributions::compliance::REMINDERS_EVERY,
+        ));
+        agora_web::jobs::run_all_once(&jobs, &app.store, &app.clock).await
+    };
+    // Whatever the day the test runs: to the next 2 December (30 days before the year ends).
+    let now = app.clock.now();
+    let this_year = chrono::Datelike::year(&now);
+    let dec2 = |y: i32| {
+        chrono::NaiveDate::from_ymd_opt(y, 12, 2)
+            .expect("date")
+            .and_hms_opt(9, 0, 0)
+            .expect("time")
+            .and_utc()
+    };
+    let target = if dec2(this_year) >= now {
+        dec2(this_year)
+    } else {
+        dec2(this_year + 1)
+    };
+    app.clock.advance(target - now);
+    // Nothing approved, nothing declared: both partners owe the fixed article and logo.
+    assert!(run().await.iter().all(|(_, ok)| *ok));
+    assert_eq!(reminders_to(&app, "pa@a.example").await, 1);
+    assert_eq!(reminders_to(&app, "member@a.example").await, 1);
+    assert_eq!(reminders_to(&app, "member@b.example").await, 1);
+    // The same point again: no second mail.
+    app.clock.advance(chrono::Duration::hours(7));
+    run().await;
+    assert_eq!(reminders_to(&app, "pa@a.example").await, 1);
+    // A week before the end: the next point.
+    app.clock.advance(chrono::Duration::days(23));
+    run().await;
+    assert_eq!(reminders_to(&app, "pa@a.example").await, 2);
+    let mail = app.store.outbox_recent(50).await.expect("outbox");
+    let body = &mail
+        .iter()
+        .find(|m| m.to_address == "pa@a.example" && m.subject.starts_with("Marketing obligations"))
+        .expect("reminder")
+        .body;
+    assert!(body.contains("/partners/org-a/obligations?year="), "{body}");
 }
