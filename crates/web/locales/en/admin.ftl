@@ -117,3 +117,4 @@ job-mailer = E-mail delivery
 job-cleanup = Removal of expired sessions, links and rate-limit counts
 job-groups = Group facilitator rotation and term reminders
 job-digests = Daily and weekly notification digests
+job-obligation-reminders = Reminders of marketing obligations before the year ends

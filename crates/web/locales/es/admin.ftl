@@ -123,3 +123,4 @@ job-mailer = Envío de correos
 job-cleanup = Eliminación de sesiones, enlaces y contadores de límite caducados
 job-groups = Rotación de facilitadores de los grupos y recordatorios de fin de mandato
 job-digests = Resúmenes diarios y semanales de notificaciones
+job-obligation-reminders = Recordatorios de las obligaciones de marketing antes de fin de año

@@ -120,3 +120,4 @@ job-mailer = Envoi des e-mails
 job-cleanup = Suppression des sessions, liens et compteurs de limites expirés
 job-groups = Rotation des facilitateurs des groupes et rappels de fin de mandat
 job-digests = Résumés quotidiens et hebdomadaires des notifications
+job-obligation-reminders = Rappels des obligations marketing avant la fin de l’année
