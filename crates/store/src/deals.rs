@@ -282,49 +282,46 @@ impl Store {
 /// in a count, or a new one-client list.
 async fn add_client(tx: &mut WriteTx, partner_id: i64, c: &ob::Client) -> Result<()> {
     let year = i64::from(c.acquired_on.year());
-    let kind: Option<String> = sqlx::query_scalar(
+    // A new, empty list unless the year is declared already; two wins at once (a deal and a lead,
+    // on two instances) meet here and the second finds the first's row.
+    sqlx::query(
+        "INSERT INTO client_declarations (partner_id, year, kind, clients, logo_refused, \
+         testimonial_refused, updated_at, updated_by) VALUES ($1, $2, 'list', 0, 0, 0, $3, $4) \
+         ON CONFLICT (partner_id, year) DO NOTHING",
+    )
+    .bind(partner_id)
+    .bind(year)
+    .bind(tx.stamp())
+    .bind("deal")
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query(
+        "UPDATE client_declarations SET clients = clients + 1, updated_at = $1 \
+         WHERE partner_id = $2 AND year = $3",
+    )
+    .bind(tx.stamp())
+    .bind(partner_id)
+    .bind(year)
+    .execute(&mut **tx)
+    .await?;
+    let kind: String = sqlx::query_scalar(
         "SELECT kind FROM client_declarations WHERE partner_id = $1 AND year = $2",
     )
     .bind(partner_id)
     .bind(year)
-    .fetch_optional(&mut **tx)
+    .fetch_one(&mut **tx)
     .await?;
-    match kind.as_deref() {
-        None => {
-            sqlx::query(
-                "INSERT INTO client_declarations (partner_id, year, kind, clients, logo_refused, \
-                 testimonial_refused, updated_at, updated_by) VALUES ($1, $2, 'list', 1, 0, 0, $3, $4)",
-            )
-            .bind(partner_id)
-            .bind(year)
-            .bind(tx.stamp())
-            .bind("deal")
-            .execute(&mut **tx)
-            .await?;
-            crate::obligations::insert_client(tx, partner_id, year, 0, c).await?;
-        }
-        Some(kind) => {
-            sqlx::query(
-                "UPDATE client_declarations SET clients = clients + 1, updated_at = $1 \
-                 WHERE partner_id = $2 AND year = $3",
-            )
-            .bind(tx.stamp())
-            .bind(partner_id)
-            .bind(year)
-            .execute(&mut **tx)
-            .await?;
-            if kind == "list" {
-                let next: i64 = sqlx::query_scalar(
-                    "SELECT COALESCE(MAX(position), -1) + 1 FROM declared_clients \
-                     WHERE partner_id = $1 AND year = $2",
-                )
-                .bind(partner_id)
-                .bind(year)
-                .fetch_one(&mut **tx)
-                .await?;
-                crate::obligations::insert_client(tx, partner_id, year, next, c).await?;
-            }
-        }
+    // A list names its clients; a bare count only counts them.
+    if kind == "list" {
+        let next: i64 = sqlx::query_scalar(
+            "SELECT COALESCE(MAX(position), -1) + 1 FROM declared_clients \
+             WHERE partner_id = $1 AND year = $2",
+        )
+        .bind(partner_id)
+        .bind(year)
+        .fetch_one(&mut **tx)
+        .await?;
+        crate::obligations::insert_client(tx, partner_id, year, next, c).await?;
     }
     Ok(())
 }

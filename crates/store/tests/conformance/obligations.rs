@@ -444,6 +444,32 @@ async fn deals_flag_shared_prospects_and_arriving_leads_and_a_won_deal_is_a_clie
             .clients,
         5
     );
+    // Two wins at once in a year not yet declared: both count, neither fails.
+    let one = store
+        .register_deal(alpha, &deal("Initech"), &admin())
+        .await
+        .expect("register");
+    let two = store
+        .register_deal(alpha, &deal("Hooli"), &admin())
+        .await
+        .expect("register");
+    let next_year = chrono::NaiveDate::from_ymd_opt(2027, 1, 10).expect("date");
+    let admin_who = admin();
+    let (x, y) = tokio::join!(
+        store.close_deal(alpha, one, DealStatus::Won, next_year, &admin_who),
+        store.close_deal(alpha, two, DealStatus::Won, next_year, &admin_who)
+    );
+    x.expect("first win");
+    y.expect("second win");
+    assert_eq!(
+        store
+            .client_counts(alpha, 2027)
+            .await
+            .expect("read")
+            .expect("declared")
+            .clients,
+        2
+    );
     // Closed deals carry no flag; the open list no longer has them.
     assert!(store
         .all_deals(true)
