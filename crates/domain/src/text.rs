@@ -1,6 +1,13 @@
 //! Free text written by people (profile descriptions): how it is stored and how it is shown short.
 
 /// Line breaks as stored: browsers post a textarea with CRLF, API clients may send either.
+/// Whether `s` holds invisible controls of writing direction (U+202A–U+202E, U+2066–U+2069), which
+/// make a name read as something else; names refuse them.
+pub fn has_direction_controls(s: &str) -> bool {
+    s.chars()
+        .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+}
+
 pub fn normalize_newlines(s: &str) -> String {
     s.replace("\r\n", "\n").replace('\r', "\n")
 }

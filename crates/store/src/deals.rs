@@ -91,6 +91,18 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
         exists.ok_or(StoreError::NotFound)?;
+        let key = ob::organization_key(&deal.organization);
+        let open: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM deals WHERE partner_id = $1 AND organization_key = $2 \
+             AND status = 'open'",
+        )
+        .bind(partner_id)
+        .bind(&key)
+        .fetch_one(&mut *tx)
+        .await?;
+        if open > 0 {
+            return Err(invalid("organization", "deal-already-registered"));
+        }
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO deals (partner_id, organization, organization_key, country, segment, \
              expected_on, note, status, registered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
@@ -164,8 +176,16 @@ impl Store {
                 expected_on: deal.expected_on,
                 note: String::new(),
             };
-            add_client(&mut tx, partner_id, &ob::client_of(&parsed, today)).await?;
-            added_to = Some(today.year());
+            if add_client(
+                &mut tx,
+                partner_id,
+                &ob::client_of(&parsed, today),
+                Some(deal_id),
+            )
+            .await?
+            {
+                added_to = Some(today.year());
+            }
         }
         tx.commit(
             who,
@@ -279,9 +299,37 @@ impl Store {
 }
 
 /// Adds one client to the partner's declaration for the client's year: appended to a list, counted
-/// in a count, or a new one-client list.
-async fn add_client(tx: &mut WriteTx, partner_id: i64, c: &ob::Client) -> Result<()> {
+/// in a count, or a new one-client list. An organization already among the year's clients (by
+/// name in a list, or as another deal won that year) is not added again: false then.
+async fn add_client(
+    tx: &mut WriteTx,
+    partner_id: i64,
+    c: &ob::Client,
+    this_deal: Option<i64>,
+) -> Result<bool> {
     let year = i64::from(c.acquired_on.year());
+    let key = ob::organization_key(&c.organization);
+    let listed: Vec<String> = sqlx::query_scalar(
+        "SELECT organization FROM declared_clients WHERE partner_id = $1 AND year = $2",
+    )
+    .bind(partner_id)
+    .bind(year)
+    .fetch_all(&mut **tx)
+    .await?;
+    let won_before: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM deals WHERE partner_id = $1 AND organization_key = $2 \
+         AND status = 'won' AND id <> $3 AND closed_at >= $4 AND closed_at < $5",
+    )
+    .bind(partner_id)
+    .bind(&key)
+    .bind(this_deal.unwrap_or(0))
+    .bind(format!("{year:04}-01-01"))
+    .bind(format!("{:04}-01-01", year + 1))
+    .fetch_one(&mut **tx)
+    .await?;
+    if won_before > 0 || listed.iter().any(|o| ob::organization_key(o) == key) {
+        return Ok(false);
+    }
     // A new, empty list unless the year is declared already; two wins at once (a deal and a lead,
     // on two instances) meet here and the second finds the first's row.
     sqlx::query(
@@ -323,7 +371,7 @@ async fn add_client(tx: &mut WriteTx, partner_id: i64, c: &ob::Client) -> Result
         .await?;
         crate::obligations::insert_client(tx, partner_id, year, next, c).await?;
     }
-    Ok(())
+    Ok(true)
 }
 
 /// A won lead becomes one of the partner's declared clients of the year, in the write that records
@@ -363,7 +411,7 @@ pub(crate) async fn won_lead_as_client(
         testimonial_consent: ob::Consent::Unknown,
         evidence: String::new(),
     };
-    add_client(tx, partner_id, &client).await?;
+    let added = add_client(tx, partner_id, &client, None).await?;
     sqlx::query(
         "UPDATE deals SET status = 'won', closed_at = $1 WHERE partner_id = $2 \
          AND organization_key = $3 AND status = 'open'",
@@ -373,5 +421,5 @@ pub(crate) async fn won_lead_as_client(
     .bind(ob::organization_key(&organization))
     .execute(&mut **tx)
     .await?;
-    Ok(Some(won_on.year()))
+    Ok(added.then(|| won_on.year()))
 }

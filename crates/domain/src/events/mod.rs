@@ -419,7 +419,7 @@ impl GuestInput {
     pub fn parse(&self) -> Result<Guest, ValidationErrors> {
         let mut e = ValidationErrors::new();
         let name = text(&mut e, "full_name", &self.full_name, MAX_GUEST_NAME, true);
-        if name.contains('\n') {
+        if name.contains('\n') || crate::text::has_direction_controls(&name) {
             e.add("full_name", "one-line");
         }
         let email = e.check("email", crate::person::Email::parse(&self.email));

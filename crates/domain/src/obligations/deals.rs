@@ -73,7 +73,9 @@ impl DealInput {
             MAX_ORGANIZATION_CHARS,
             true,
         );
-        if !organization.is_empty() && organization_key(&organization).is_empty() {
+        if !organization.is_empty() && organization_key(&organization).is_empty()
+            || crate::text::has_direction_controls(&organization)
+        {
             e.add("organization", "invalid-organization");
         }
         let country = e.check("country", CountryCode::parse(&self.country));
@@ -231,6 +233,15 @@ mod tests {
         assert!(e.get("country").is_some());
         assert!(e.get("segment").is_some());
         assert_eq!(e.get("expected_on"), Some("date-out-of-range"));
+        let hidden = DealInput {
+            organization: "\u{202E}Acme".into(),
+            country: "FR".into(),
+            expected_on: "2027-03-01".into(),
+            ..Default::default()
+        }
+        .parse(today())
+        .expect_err("refused");
+        assert_eq!(hidden.get("organization"), Some("invalid-organization"));
         let ok = DealInput {
             organization: "Université de Montréal".into(),
             country: "ca".into(),

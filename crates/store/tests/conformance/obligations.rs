@@ -352,6 +352,13 @@ async fn deals_flag_shared_prospects_and_arriving_leads_and_a_won_deal_is_a_clie
         .register_deal(alpha, &deal("Globex"), &admin())
         .await
         .expect("register");
+    // The same organization twice, open, for one partner: refused by field.
+    let twice = store
+        .register_deal(alpha, &deal("GLOBEX Ltd"), &admin())
+        .await;
+    assert!(
+        matches!(twice, Err(StoreError::Invalid(e)) if e.get("organization") == Some("deal-already-registered"))
+    );
     // Each partner sees its own, never the other's.
     let mine = store.partner_deals(alpha).await.expect("read");
     assert_eq!(mine.len(), 2);
@@ -403,6 +410,24 @@ async fn deals_flag_shared_prospects_and_arriving_leads_and_a_won_deal_is_a_clie
         .expect("read")
         .expect("declared");
     assert!(format!("{declared:?}").contains("Acme University, Inc."));
+    // Registered again after the win and won again the same year: still one client.
+    let again_id = store
+        .register_deal(alpha, &deal("Acme University"), &admin())
+        .await
+        .expect("register");
+    store
+        .close_deal(alpha, again_id, DealStatus::Won, today, &admin())
+        .await
+        .expect("won");
+    assert_eq!(
+        store
+            .client_counts(alpha, 2026)
+            .await
+            .expect("read")
+            .expect("declared")
+            .clients,
+        1
+    );
     // Closed once; another partner's deal is not found; open is not a closing.
     let again = store
         .close_deal(alpha, a, DealStatus::Lost, today, &admin())

@@ -198,3 +198,4 @@ email-obligations-reminder-body = { $days } days before the year ends, your orga
     [one] one contribution
    *[other] { $count } contributions
 } for { $year } under the partner program's marketing obligations. See what is due and submit it here: { $link }
+error-deal-already-registered = Your organization has an open deal for this organization already.

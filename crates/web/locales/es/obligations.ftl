@@ -198,3 +198,4 @@ email-obligations-reminder-body = A { $days } días del final del año, su organ
     [one] una contribución
    *[other] { $count } contribuciones
 } de { $year } según las obligaciones de marketing del programa de socios. Vea lo pendiente y envíelo aquí: { $link }
+error-deal-already-registered = Su organización ya tiene una oportunidad abierta con esta organización.

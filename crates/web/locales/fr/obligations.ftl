@@ -198,3 +198,4 @@ email-obligations-reminder-body = À { $days } jours de la fin de l’année, vo
     [one] une contribution
    *[other] { $count } contributions
 } pour { $year } au titre des obligations marketing du programme de partenaires. Voyez ce qui est dû et soumettez-le ici : { $link }
+error-deal-already-registered = Votre organisation a déjà une affaire ouverte avec cette organisation.

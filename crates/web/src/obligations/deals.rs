@@ -68,6 +68,10 @@ pub async fn close(
     v.require(Permission::RegisterDeals { partner_id: p.id })?;
     let to = DealStatus::parse(&input.status)
         .map_err(|c| Error::Invalid(ValidationErrors::single("status", c)))?;
+    // A won deal changes the declared clients, which only the partner's admins declare.
+    if to == DealStatus::Won {
+        v.require(Permission::DeclareClients { partner_id: p.id })?;
+    }
     state
         .store
         .close_deal(p.id, id, to, state.clock.now().date_naive(), &v.who())
@@ -93,6 +97,8 @@ struct DealsView {
     errors: FieldErrors,
     segments: &'static [Segment],
     may_register: bool,
+    /// Only the partner's admins close a deal as won (it adds a declared client).
+    may_declare: bool,
 }
 
 impl DealsView {
@@ -112,6 +118,7 @@ async fn deals_view(
         ctx: Ctx::new(v, "/portal"),
         deals: state.store.partner_deals(p.id).await?,
         may_register: v.can(Permission::RegisterDeals { partner_id: p.id }),
+        may_declare: v.can(Permission::DeclareClients { partner_id: p.id }),
         partner: p,
         input,
         errors,

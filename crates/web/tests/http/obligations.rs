@@ -606,9 +606,19 @@ async fn partners_register_deals_the_foundation_sees_overlaps_and_a_won_deal_is_
     let (status, _) = api(&app, &w.member, reqwest::Method::GET, "/api/v1/deals", None).await;
     assert_eq!(status, 403);
 
-    // Won, through the page: the university is now one of this year's clients.
-    let pa = app.login("pa@a.example").await;
+    // A member may not win it: a won deal changes the declared clients, which only admins declare.
     let id = mine["id"].as_i64().expect("id");
+    let (status, _) = api(
+        &app,
+        &w.member,
+        reqwest::Method::POST,
+        &format!("/api/v1/partners/org-a/deals/{id}/close"),
+        Some(json!({"status": "won"})),
+    )
+    .await;
+    assert_eq!(status, 403);
+    // Won by the partner's admin, through the page: the university is one of this year's clients.
+    let pa = app.login("pa@a.example").await;
     let res = app
         .post_form(
             &pa,
