@@ -35,6 +35,18 @@ pub struct EventGuest {
     pub link_sent_at: Option<DateTime<Utc>>,
 }
 
+impl EventGuest {
+    /// Whether the link it was read by still confirms or withdraws
+    /// (`agora_domain::events::guest_link_valid`, from when that link went out).
+    pub fn link_valid(&self, now: DateTime<Utc>) -> bool {
+        ev::guest_link_valid(
+            self.link_sent_at.unwrap_or(self.requested_at),
+            self.confirmed_at.is_some(),
+            now,
+        )
+    }
+}
+
 /// What came of a guest's request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GuestAsked {
@@ -185,8 +197,7 @@ impl Store {
             return Ok(false);
         }
         let now = self.now();
-        let sent = guest.link_sent_at.unwrap_or(guest.requested_at);
-        if !ev::guest_link_valid(sent, false, now) {
+        if !guest.link_valid(now) {
             return Err(invalid("registration", "link-expired"));
         }
         ev::may_register_as_guest(current.event.visibility)

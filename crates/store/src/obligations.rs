@@ -450,17 +450,7 @@ impl Store {
                         r.partner_slug
                     ),
                 );
-            let people: Vec<String> = sqlx::query_scalar(
-                "SELECT DISTINCT p.email FROM people p JOIN role_grants g ON g.person_id = p.id \
-                 WHERE g.scope_kind = 'partner' AND g.scope_id = $1 AND p.disabled_at IS NULL \
-                 ORDER BY p.email",
-            )
-            .bind(r.partner_id)
-            .fetch_all(&mut *tx)
-            .await?;
-            for to in people {
-                crate::outbox::queue_mail(&mut tx, &to, &mail).await?;
-            }
+            crate::partners::notify_partner(&mut tx, r.partner_id, &mail).await?;
             told += 1;
         }
         tx.commit_unaudited().await?;

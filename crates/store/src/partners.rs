@@ -633,3 +633,27 @@ impl Store {
         Ok((created, updated))
     }
 }
+
+/// Emails of the people working for a partner (its admins and members, not disabled).
+async fn partner_emails(tx: &mut crate::Tx, partner_id: i64) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT DISTINCT p.email FROM people p JOIN role_grants g ON g.person_id = p.id \
+         WHERE g.scope_kind = 'partner' AND g.scope_id = $1 AND p.disabled_at IS NULL ORDER BY p.email",
+    )
+    .bind(partner_id)
+    .fetch_all(&mut *tx)
+    .await?)
+}
+
+/// Queues `mail` to each of a partner's people, as each chose to get its kind (`outbox::queue_mail`):
+/// lead offers, lead reminders, obligation reminders.
+pub(crate) async fn notify_partner(
+    tx: &mut impl Conn,
+    partner_id: i64,
+    mail: &crate::outbox::Mail,
+) -> Result<()> {
+    for to in partner_emails(tx, partner_id).await? {
+        crate::outbox::queue_mail(tx, &to, mail).await?;
+    }
+    Ok(())
+}

@@ -20,6 +20,7 @@ pub use self::tasks::WaitingOffer;
 use self::{desk::*, jobs::*, policy::*};
 
 use crate::outbox::{self, Mail};
+use crate::partners::notify_partner;
 use crate::sql::Sql;
 use crate::write::{Conn, WriteTx};
 use crate::{
@@ -508,24 +509,6 @@ fn periods_of(month: &str) -> Vec<String> {
         Some((y, q, m)) => vec![m.to_string(), q.to_string(), y.to_string()],
         None => vec![month.to_string()],
     }
-}
-
-/// Emails of the people working for a partner, to tell them about their leads.
-async fn partner_emails(tx: &mut Tx, partner_id: i64) -> Result<Vec<String>> {
-    Ok(sqlx::query_scalar(
-        "SELECT DISTINCT p.email FROM people p JOIN role_grants g ON g.person_id = p.id \
-         WHERE g.scope_kind = 'partner' AND g.scope_id = $1 AND p.disabled_at IS NULL ORDER BY p.email",
-    )
-    .bind(partner_id)
-    .fetch_all(&mut *tx)
-    .await?)
-}
-
-async fn notify_partner(tx: &mut impl Conn, partner_id: i64, mail: &Mail) -> Result<()> {
-    for to in partner_emails(tx, partner_id).await? {
-        outbox::queue_mail(tx, &to, mail).await?;
-    }
-    Ok(())
 }
 
 impl Store {

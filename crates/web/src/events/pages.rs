@@ -181,11 +181,7 @@ struct GuestView {
 
 impl GuestView {
     fn link_valid(&self) -> bool {
-        agora_domain::events::guest_link_valid(
-            self.guest.link_sent_at.unwrap_or(self.guest.requested_at),
-            self.guest.confirmed_at.is_some(),
-            self.now,
-        )
+        self.guest.link_valid(self.now)
     }
 }
 

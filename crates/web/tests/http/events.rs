@@ -7,7 +7,7 @@
 //! account register as guests through a mailed link, whose address only the organizers see; 24 of
 //! them at once, each from its own address, fill 10 places exactly with no 5xx.
 
-use super::helpers::{anonymous, api, browser, csrf_in, TestApp};
+use super::helpers::{anonymous, api, browser, csrf_in, mail_to, TestApp};
 use super::meetings::independent_expansion;
 use crate::both_backends;
 use agora_domain::governance::Visibility;
@@ -474,16 +474,14 @@ async fn forms_name_the_field_and_the_home_page_lists_the_week(app: TestApp) {
 
 /// The link mailed to `to` (its path), the newest first.
 async fn guest_link(app: &TestApp, to: &str) -> Option<String> {
-    let mail = app.store.outbox_recent(500).await.expect("outbox");
-    let m = mail.iter().find(|m| m.to_address == to)?;
+    let m = mail_to(app, to).await.into_iter().next()?;
     let start = m.body.find("http")?;
     let link = m.body[start..].split_whitespace().next()?;
     Some(reqwest::Url::parse(link).expect("url").path().to_string())
 }
 
 async fn mails_to(app: &TestApp, to: &str) -> usize {
-    let mail = app.store.outbox_recent(500).await.expect("outbox");
-    mail.iter().filter(|m| m.to_address == to).count()
+    mail_to(app, to).await.len()
 }
 
 /// A visitor's form on the event's page, from their own address.

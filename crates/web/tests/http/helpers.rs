@@ -269,6 +269,17 @@ pub fn csrf_in(html: &str) -> Option<String> {
     Some(html[i..].split('"').next()?.to_string())
 }
 
+/// The mail queued to `to`, newest first (among the last 500 queued).
+pub async fn mail_to(app: &TestApp, to: &str) -> Vec<agora_store::OutboxMessage> {
+    app.store
+        .outbox_recent(500)
+        .await
+        .expect("outbox")
+        .into_iter()
+        .filter(|m| m.to_address == to)
+        .collect()
+}
+
 /// The path of the link in the newest queued email (links carry the configured public URL).
 pub async fn last_email_link(store: &Store) -> String {
     let mail = store.outbox_recent(1).await.expect("outbox");

@@ -5,12 +5,12 @@
 //! (SQLite): the headers a mail client reads, and a one-click POST to the address they give.
 
 use super::governance::{app_mailing_to, wait_received, SmtpServer};
-use super::helpers::{api, TestApp};
+use super::helpers::{api, mail_to, TestApp};
 use crate::both_backends;
 use agora_domain::governance::Visibility;
 use agora_domain::notifications::{digest_due_at, Delivery};
 use agora_domain::permissions::{Grant, Role};
-use agora_store::{NewBody, OutboxMessage, Who};
+use agora_store::{NewBody, Who};
 use reqwest::Method;
 use serde_json::json;
 use std::time::Duration;
@@ -68,16 +68,6 @@ async fn post_update(app: &TestApp, token: &str, progress: &str) {
     )
     .await;
     assert_eq!(status, 201, "{body}");
-}
-
-async fn mail_to(app: &TestApp, to: &str) -> Vec<OutboxMessage> {
-    app.store
-        .outbox_recent(200)
-        .await
-        .expect("outbox")
-        .into_iter()
-        .filter(|m| m.to_address == to)
-        .collect()
 }
 
 async fn run_digests(app: &TestApp) {

@@ -2,7 +2,7 @@
 //! and reads what it owes with the arithmetic and exemptions, bad input is refused by field and
 //! changes nothing, on both databases.
 
-use super::helpers::{api, TestApp};
+use super::helpers::{api, mail_to, TestApp};
 use crate::both_backends;
 use agora_domain::partner::PartnerStatus;
 use agora_domain::permissions::{Grant, Role};
@@ -656,12 +656,10 @@ async fn partners_register_deals_the_foundation_sees_overlaps_and_a_won_deal_is_
 
 /// Mail queued to `to` whose subject names the marketing obligations.
 async fn reminders_to(app: &TestApp, to: &str) -> usize {
-    app.store
-        .outbox_recent(500)
+    mail_to(app, to)
         .await
-        .expect("outbox")
         .iter()
-        .filter(|m| m.to_address == to && m.subject.starts_with("Marketing obligations"))
+        .filter(|m| m.subject.starts_with("Marketing obligations"))
         .count()
 }
 
