@@ -62,6 +62,7 @@ pub fn allocator(leads: usize, partners: usize) {
                 segments: some(&mut rng, &segments, 3),
                 sizes: some(&mut rng, &sizes, 2),
                 pricing: some(&mut rng, &pricing, 2),
+                compliance: None,
             }
         })
         .collect();

@@ -5,6 +5,7 @@
 
 pub mod activity;
 pub mod audit;
+pub mod benefits;
 pub mod csv_file;
 pub mod events;
 pub mod geo;

@@ -158,6 +158,11 @@ pub enum Permission {
     RegisterDeals { partner_id: i64 },
     /// Read a person's activity ledger: their own, or anyone's for the foundation.
     ViewActivity { person_id: i64 },
+    /// Sign one partner up for beta programs, roadmap discussions and campaigns, and use the
+    /// training library (the partner must also be active: `benefits::may_join`).
+    UseBenefits { partner_id: i64 },
+    /// Open programs and keep the training library; see who signed up and who opened what.
+    ManageBenefits,
 }
 
 pub fn allows(actor: &Actor, permission: Permission) -> bool {
@@ -169,14 +174,16 @@ pub fn allows(actor: &Actor, permission: Permission) -> bool {
         | Permission::ManagePeople
         | Permission::ViewAuditLog
         | Permission::ManageLeads
-        | Permission::ManageObligations => false,
+        | Permission::ManageObligations
+        | Permission::ManageBenefits => false,
         Permission::HandleLeads { partner_id } => {
             actor.has(Role::PartnerAdmin, Some(partner_id))
                 || actor.has(Role::PartnerMember, Some(partner_id))
         }
         Permission::ViewPartnerPrivate { partner_id }
         | Permission::SubmitContributions { partner_id }
-        | Permission::RegisterDeals { partner_id } => {
+        | Permission::RegisterDeals { partner_id }
+        | Permission::UseBenefits { partner_id } => {
             actor.has(Role::PartnerAdmin, Some(partner_id))
                 || actor.has(Role::PartnerMember, Some(partner_id))
         }

@@ -9,6 +9,7 @@
 
 mod activity;
 mod audit;
+mod benefits;
 mod clock;
 mod contributions;
 mod deals;
@@ -36,6 +37,7 @@ mod write;
 
 pub use activity::ActivityEntry;
 pub use audit::{AuditFilter, VerifyReport};
+pub use benefits::{ProgramParticipant, StoredProgram, StoredTraining, TrainingOpen};
 pub use clock::Clock;
 pub use contributions::{
     ApprovedCounts, Contribution, ContributionEvent, ContributionVersion, EventKind, PartnerRef,

@@ -102,6 +102,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "obligation_reminders",
         include_str!("../migrations/0024_obligation_reminders.sql"),
     ),
+    (
+        25,
+        "benefits",
+        include_str!("../migrations/0025_benefits.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

@@ -8,13 +8,17 @@ use agora_domain::audit::AuditEvent;
 use agora_domain::geo::CountryCode;
 use agora_domain::governance::DecisionStatus;
 use agora_domain::obligations::{
-    policy_for_year, Client, ClientCounts, Clients, Consent, Declaration, ObligationPolicy,
+    lead_standing, overall, policy_for_year, standings, still_due, Client, ClientCounts, Clients,
+    ComplianceRow, Consent, Declaration, ObligationPolicy, ObligationStatus,
 };
+use agora_domain::partner::PartnerStatus;
 use agora_domain::taxonomy::Segment;
 use agora_domain::ValidationErrors;
+use chrono::Datelike;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use sqlx::any::AnyRow;
+use std::collections::HashMap;
 
 /// The decision a policy version cites.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -394,6 +398,71 @@ impl Store {
                 })
             })
             .collect()
+    }
+}
+
+impl Store {
+    /// Compliance of every active partner (or of `only`, whatever its status) for `years`, as it
+    /// stands on `today`. Four reads whatever the number of partners: policies, declarations,
+    /// approved counts and names; the rules are the domain's.
+    pub async fn compliance(
+        &self,
+        today: NaiveDate,
+        years: std::ops::RangeInclusive<i32>,
+        only: Option<i64>,
+    ) -> Result<Vec<ComplianceRow>> {
+        let policies = self.obligation_policies().await?;
+        let counts = self.client_counts_in(years.clone()).await?;
+        let approved = self.approved_counts(only, years.clone()).await?;
+        let partners = self.partner_names().await?;
+        let mut out = vec![];
+        for p in partners.iter().filter(|p| match only {
+            Some(id) => p.id == id,
+            None => p.status == PartnerStatus::Active,
+        }) {
+            for year in years.clone() {
+                let policy =
+                    policy_for_year(&policies, year, |v| (v.version, &v.policy)).map(|v| &v.policy);
+                let s = standings(
+                    policy,
+                    counts.get(&(p.id, year)).copied().unwrap_or_default(),
+                    |k| approved.get(&(p.id, year, k)).copied().unwrap_or(0),
+                    year,
+                    today,
+                );
+                out.push(ComplianceRow {
+                    partner_id: p.id,
+                    partner: p.slug.clone(),
+                    name: p.name.clone(),
+                    year,
+                    status: overall(s.iter().map(|x| x.status)),
+                    still_due: still_due(&s),
+                    standings: s,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Each active partner's standing for lead allocation on `today`: the domain's
+    /// [`lead_standing`] of the previous and the current year.
+    pub async fn lead_standings(&self, today: NaiveDate) -> Result<HashMap<i64, ObligationStatus>> {
+        let this = today.year();
+        let mut by: HashMap<i64, (ObligationStatus, ObligationStatus)> = HashMap::new();
+        for r in self.compliance(today, this - 1..=this, None).await? {
+            let e = by
+                .entry(r.partner_id)
+                .or_insert((ObligationStatus::Met, ObligationStatus::Met));
+            if r.year == this {
+                e.1 = r.status;
+            } else {
+                e.0 = r.status;
+            }
+        }
+        Ok(by
+            .into_iter()
+            .map(|(id, (previous, current))| (id, lead_standing(previous, current)))
+            .collect())
     }
 }
 

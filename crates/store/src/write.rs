@@ -28,7 +28,8 @@
 //!     `send_obligation_reminders`;
 //!   - digests, which send mail kept (in audited changes) for a person's daily or weekly digest:
 //!     `send_digest`;
-//!   - the record of who saw a lead's personal data, itself a log: `log_lead_view`;
+//!   - the record of who saw a lead's personal data, itself a log: `log_lead_view`; and of who
+//!     opened an item of the training library: `log_training_open`;
 //!   - test support: `tamper_audit_entry_for_tests`, `execute_for_test`,
 //!     `ballots_in_storage_order`, `ballot_locks_held`.
 //!
@@ -250,6 +251,7 @@ mod tests {
         "send_obligation_reminders",
         "send_digest",
         "log_lead_view",
+        "log_training_open",
         "tamper_audit_entry_for_tests",
         "execute_for_test",
         "ballots_in_storage_order",

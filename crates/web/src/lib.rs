@@ -6,6 +6,7 @@
 
 // Programs: one folder each, registered in `routes::programs`.
 pub mod accounts;
+pub mod benefits;
 pub mod events;
 pub mod governance;
 pub mod groups;

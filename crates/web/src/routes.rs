@@ -27,6 +27,7 @@ fn programs(state: &AppState) -> Vec<Routes> {
     vec![
         crate::partners::routes(state),
         crate::partnerships::routes(state),
+        crate::benefits::routes(state),
         crate::accounts::routes(),
         crate::leads::routes(),
         crate::governance::routes(),

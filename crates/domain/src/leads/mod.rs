@@ -248,10 +248,10 @@ impl LeadPolicy {
         let mut e = ValidationErrors::new();
         if let Err(code) = self.allocation.validate() {
             e.add(
-                if code == "invalid-fan-out" {
-                    "fan_out"
-                } else {
-                    "weights"
+                match code {
+                    "invalid-fan-out" => "fan_out",
+                    "invalid-compliance-factor" => "compliance",
+                    _ => "weights",
                 },
                 code,
             );
@@ -389,6 +389,7 @@ pub fn candidate(
         segments: set(segments),
         sizes: BTreeSet::from([size.to_string()]),
         pricing: set(pricing),
+        compliance: None,
     }
 }
 

@@ -475,6 +475,27 @@ pub fn overall(statuses: impl IntoIterator<Item = ObligationStatus>) -> Obligati
         .unwrap_or(ObligationStatus::Met)
 }
 
+/// A partner's standing for lead allocation (when the lead policy weighs compliance): the worse of
+/// the current year's and the previous year's, so a year that ended short weighs through the next.
+pub fn lead_standing(previous: ObligationStatus, current: ObligationStatus) -> ObligationStatus {
+    overall([previous, current])
+}
+
+/// One partner's compliance in one year, as the foundation's view, its CSV and API list it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct ComplianceRow {
+    pub partner_id: i64,
+    pub partner: String,
+    pub name: String,
+    pub year: i32,
+    /// Per type, in the order case study, article, testimonial, logo.
+    pub standings: Vec<Standing>,
+    /// The worst of the types' statuses.
+    pub status: ObligationStatus,
+    /// Contributions still due across the types.
+    pub still_due: u32,
+}
+
 /// Where a partner stands on one type in one year: what is required after exemptions, what the
 /// Marketing WG approved, and the status from the pace of the year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]

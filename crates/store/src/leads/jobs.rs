@@ -1,6 +1,7 @@
 //! The lead jobs: allocation of waiting leads, expiry of unanswered offers, reminders, retention.
 
 use super::*;
+use agora_domain::obligations::ObligationStatus;
 
 impl Store {
     /// Runs every scheduled lead job once at `now`: expires unanswered offers, allocates pending
@@ -85,7 +86,8 @@ impl Store {
         }
         let policy = self.lead_policy().await?;
         let month = month_of(now);
-        let candidates = load_candidates(&mut tx, &policy.policy, &month).await?;
+        let standings = self.standings_for(&policy.policy, now).await?;
+        let candidates = load_candidates(&mut tx, &policy.policy, &month, &standings).await?;
         let ledger = load_ledger(&mut tx).await?;
         let referrers = referrer_partners(&mut tx).await?;
         let at = format_time(now);
@@ -327,7 +329,8 @@ impl Store {
     pub(super) async fn allocation_candidates(&self) -> Result<Vec<Candidate>> {
         let policy = self.lead_policy().await?.policy;
         let mut tx = self.reader.begin().await?;
-        let mut c = load_candidates(&mut tx, &policy, &month_of(self.now())).await?;
+        let standings = self.standings_for(&policy, self.now()).await?;
+        let mut c = load_candidates(&mut tx, &policy, &month_of(self.now()), &standings).await?;
         tx.rollback().await?;
         for x in &mut c {
             x.capacity_left = None;
@@ -345,12 +348,27 @@ pub(super) async fn anonymise(tx: &mut Tx, w: &Sql, at: &str) -> Result<u64> {
     Ok(q.query().execute(&mut *tx).await?.rows_affected())
 }
 
+impl Store {
+    /// Partners' standings on their obligations, read only when the policy weighs them.
+    async fn standings_for(
+        &self,
+        policy: &LeadPolicy,
+        now: DateTime<Utc>,
+    ) -> Result<HashMap<i64, ObligationStatus>> {
+        if policy.allocation.compliance.is_none() {
+            return Ok(HashMap::new());
+        }
+        self.lead_standings(now.date_naive()).await
+    }
+}
+
 /// Partners the allocator may consider: active ones, and suspended ones so that explanations show
 /// them as excluded.
 pub(super) async fn load_candidates(
     tx: &mut Tx,
     policy: &LeadPolicy,
     month: &str,
+    standings: &HashMap<i64, ObligationStatus>,
 ) -> Result<Vec<Candidate>> {
     let rows = sqlx::query(
         "SELECT id, status, size FROM partners WHERE status IN ('active', 'suspended') ORDER BY id",
@@ -407,6 +425,9 @@ pub(super) async fn load_candidates(
             &get::<String>(r, "size")?,
             &take("pricing"),
         ));
+        if let Some(c) = out.last_mut() {
+            c.compliance = standings.get(&id).copied();
+        }
     }
     Ok(out)
 }

@@ -1239,6 +1239,84 @@ async fn every_change_of_state_is_audited(store: Store) {
         ],
     )
     .await;
+    // ---- Partner benefits
+    let benefit_partner = store
+        .create_partner(
+            &super::profile("Benefit Walker", "FR", "hosting"),
+            PartnerStatus::Active,
+            &admin_who,
+        )
+        .await
+        .expect("partner")
+        .id;
+    let campaign = agora_domain::benefits::ProgramInput {
+        kind: "campaign".into(),
+        title: "Walk campaign".into(),
+        description: "Walked.".into(),
+        ..Default::default()
+    }
+    .parse()
+    .expect("valid");
+    let program_id = store
+        .create_program(&campaign, &admin_who)
+        .await
+        .expect("create");
+    store
+        .update_program(program_id, &campaign, &admin_who)
+        .await
+        .expect("update");
+    let join = agora_domain::benefits::Join {
+        role: agora_domain::benefits::ParticipantRole::Sponsor,
+        assets: "A webinar.".into(),
+    };
+    store
+        .join_program(program_id, benefit_partner, &join, &who)
+        .await
+        .expect("join");
+    store
+        .join_program(program_id, benefit_partner, &join, &who)
+        .await
+        .expect("change");
+    store
+        .leave_program(program_id, benefit_partner, &who)
+        .await
+        .expect("leave");
+    let training = agora_domain::benefits::TrainingInput {
+        title: "Walk training".into(),
+        description: "Walked.".into(),
+        audience: "everyone".into(),
+        link: "https://training.example.org".into(),
+    }
+    .parse(false)
+    .expect("valid");
+    let training_id = store
+        .create_training(&training, None, &admin_who)
+        .await
+        .expect("training");
+    store
+        .archive_training(training_id, true, &admin_who)
+        .await
+        .expect("archive");
+    store
+        .archive_training(training_id, false, &admin_who)
+        .await
+        .expect("restore");
+    log.expect(
+        &store,
+        "benefits",
+        &[
+            "benefit.join",
+            "benefit.join_update",
+            "benefit.leave",
+            "benefit.program_create",
+            "benefit.program_update",
+            "partner.create",
+            "training.archive",
+            "training.create",
+            "training.restore",
+        ],
+    )
+    .await;
     // ---- Notification preferences and one-click unsubscribing
     use agora_domain::notifications::{Delivery, Preference, Scope, Topic};
     store
@@ -1344,6 +1422,26 @@ async fn bookkeeping_writes_are_not_audited(store: Store) {
         .await
         .expect("sent");
     store.send_digests(now).await.expect("digests");
+    let training = store
+        .create_training(
+            &agora_domain::benefits::TrainingInput {
+                title: "Kept".into(),
+                description: "Read.".into(),
+                audience: "sales".into(),
+                link: "https://training.example.org".into(),
+            }
+            .parse(false)
+            .expect("valid"),
+            None,
+            &admin(),
+        )
+        .await
+        .expect("training");
+    log.since(&store).await;
+    store
+        .log_training_open(training, pid, None)
+        .await
+        .expect("open");
     log.expect(&store, "bookkeeping", &[]).await;
 }
 

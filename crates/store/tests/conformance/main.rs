@@ -48,6 +48,7 @@ fn render_mail(language: Option<&str>, mail: &agora_store::Mail) -> (String, Str
 mod accounts;
 mod activity;
 mod audit;
+mod benefits;
 mod contributions;
 mod events;
 mod governance;

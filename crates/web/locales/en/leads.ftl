@@ -411,3 +411,19 @@ email-offer-reminder-body = { $count ->
     [one] it stands
    *[other] each stands
 } (contacted, proposal, won or lost) in your Agora inbox.
+
+# Compliance with the marketing obligations in the lead policy (issue 11)
+field-compliance = Obligations and leads
+admin-compliance-hint = Off by default. When on, a partner behind on its marketing obligations (this year or last) gets a smaller share of leads: its weight is multiplied by the factor below (more than 0, at most 1). The published policy and every allocation's explanation say so.
+admin-compliance-on = Weigh partners' standing on their marketing obligations
+admin-compliance = Obligations
+policy-compliance-behind = Factor when behind
+policy-compliance-overdue = Factor when overdue
+policy-compliance-heading = Marketing obligations
+policy-compliance-on-text = A partner's standing on its yearly marketing obligations weighs on its share: its weight is multiplied by the factor of its standing, the worse of this year's and last year's. A year that ended short counts as overdue through the next year.
+policy-compliance-off-text = A partner's standing on its marketing obligations plays no part in allocation.
+policy-compliance-caption = Factor by standing on the obligations
+policy-compliance-standing = Standing on the obligations
+policy-compliance-factor = Weight multiplied by
+why-compliance = Your standing on the marketing obligations ({ $status }) multiplied your weight by { $factor }.
+error-invalid-compliance-factor = Each factor is a number greater than 0 and at most 1.

@@ -411,3 +411,19 @@ email-offer-reminder-body = { $count ->
     [one] (contactado, propuesta, ganado o perdido)
    *[other] cada uno (contactado, propuesta, ganado o perdido)
 } en su bandeja de Agora.
+
+# Cumplimiento de las obligaciones de marketing en la política de solicitudes (issue 11)
+field-compliance = Obligaciones y solicitudes
+admin-compliance-hint = Desactivado por defecto. Si se activa, un socio atrasado en sus obligaciones de marketing (este año o el anterior) recibe una parte menor de las solicitudes: su peso se multiplica por el factor indicado (mayor que 0, como máximo 1). La política publicada y la explicación de cada asignación lo indican.
+admin-compliance-on = Tener en cuenta la situación de los socios respecto a sus obligaciones de marketing
+admin-compliance = Obligaciones
+policy-compliance-behind = Factor si va atrasado
+policy-compliance-overdue = Factor si está vencido
+policy-compliance-heading = Obligaciones de marketing
+policy-compliance-on-text = La situación de un socio respecto a sus obligaciones anuales de marketing influye en su parte: su peso se multiplica por el factor de su situación, la peor entre la de este año y la del anterior. Un año que terminó incompleto cuenta como vencido durante todo el año siguiente.
+policy-compliance-off-text = La situación de un socio respecto a sus obligaciones de marketing no influye en la asignación.
+policy-compliance-caption = Factor según la situación respecto a las obligaciones
+policy-compliance-standing = Situación respecto a las obligaciones
+policy-compliance-factor = Peso multiplicado por
+why-compliance = Su situación respecto a las obligaciones de marketing ({ $status }) multiplicó su peso por { $factor }.
+error-invalid-compliance-factor = Cada factor es un número mayor que 0 y como máximo 1.

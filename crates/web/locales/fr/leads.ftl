@@ -411,3 +411,19 @@ email-offer-reminder-body = { $count ->
     [one] il en est
    *[other] en est chacun
 } (contacté, proposition, gagné ou perdu) dans votre boîte de réception Agora.
+
+# Respect des obligations marketing dans la politique des demandes (issue 11)
+field-compliance = Obligations et demandes
+admin-compliance-hint = Désactivé par défaut. Activé, un partenaire en retard sur ses obligations marketing (cette année ou la précédente) reçoit une part moindre des demandes : son poids est multiplié par le facteur ci-dessous (supérieur à 0, au plus 1). La politique publiée et l'explication de chaque attribution le disent.
+admin-compliance-on = Tenir compte de la situation des partenaires vis-à-vis de leurs obligations marketing
+admin-compliance = Obligations
+policy-compliance-behind = Facteur en cas de retard
+policy-compliance-overdue = Facteur en cas d'échéance dépassée
+policy-compliance-heading = Obligations marketing
+policy-compliance-on-text = La situation d'un partenaire vis-à-vis de ses obligations marketing annuelles pèse sur sa part : son poids est multiplié par le facteur de sa situation, la pire entre celle de cette année et celle de l'année précédente. Une année terminée incomplète compte comme échue pendant toute l'année suivante.
+policy-compliance-off-text = La situation d'un partenaire vis-à-vis de ses obligations marketing ne joue aucun rôle dans l'attribution.
+policy-compliance-caption = Facteur selon la situation vis-à-vis des obligations
+policy-compliance-standing = Situation vis-à-vis des obligations
+policy-compliance-factor = Poids multiplié par
+why-compliance = Votre situation vis-à-vis des obligations marketing ({ $status }) a multiplié votre poids par { $factor }.
+error-invalid-compliance-factor = Chaque facteur est un nombre supérieur à 0 et au plus 1.

@@ -8,10 +8,8 @@ use crate::auth::Viewer;
 use crate::error::{Error, Result};
 use crate::views::{render, Ctx};
 use crate::AppState;
-use agora_domain::obligations::{
-    overall, parse_year, policy_for_year, standings, still_due, ObligationStatus, Standing,
-};
-use agora_domain::partner::PartnerStatus;
+pub use agora_domain::obligations::ComplianceRow;
+use agora_domain::obligations::{parse_year, ObligationStatus};
 use agora_domain::permissions::Permission;
 use agora_domain::ValidationErrors;
 use askama::Template;
@@ -22,21 +20,6 @@ use axum::Json;
 use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-
-/// One partner in one year.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct ComplianceRow {
-    pub partner_id: i64,
-    pub partner: String,
-    pub name: String,
-    pub year: i32,
-    /// Per type, in the order case study, article, testimonial, logo.
-    pub standings: Vec<Standing>,
-    /// The worst of the types' statuses.
-    pub status: ObligationStatus,
-    /// Contributions still due across the types.
-    pub still_due: u32,
-}
 
 /// `?year=YYYY` for one year (this year by default), or `?from=YYYY&to=YYYY` for up to ten.
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -99,37 +82,7 @@ pub async fn rows_at(
     years: std::ops::RangeInclusive<i32>,
     only: Option<i64>,
 ) -> Result<Vec<ComplianceRow>> {
-    let policies = store.obligation_policies().await?;
-    let counts = store.client_counts_in(years.clone()).await?;
-    let approved = store.approved_counts(only, years.clone()).await?;
-    let partners = store.partner_names().await?;
-    let mut out = vec![];
-    for p in partners.iter().filter(|p| match only {
-        Some(id) => p.id == id,
-        None => p.status == PartnerStatus::Active,
-    }) {
-        for year in years.clone() {
-            let policy =
-                policy_for_year(&policies, year, |v| (v.version, &v.policy)).map(|v| &v.policy);
-            let s = standings(
-                policy,
-                counts.get(&(p.id, year)).copied().unwrap_or_default(),
-                |k| approved.get(&(p.id, year, k)).copied().unwrap_or(0),
-                year,
-                today,
-            );
-            out.push(ComplianceRow {
-                partner_id: p.id,
-                partner: p.slug.clone(),
-                name: p.name.clone(),
-                year,
-                status: overall(s.iter().map(|x| x.status)),
-                still_due: still_due(&s),
-                standings: s,
-            });
-        }
-    }
-    Ok(out)
+    Ok(store.compliance(today, years, only).await?)
 }
 
 #[derive(Template)]

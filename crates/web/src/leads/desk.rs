@@ -144,6 +144,8 @@ pub struct ExplainedRound {
     pub excluded: Vec<(String, String)>,
     pub outside_area: usize,
     pub tie: bool,
+    /// The policy weighed the partners' obligations in this round.
+    pub weighed_compliance: bool,
     /// An admin's offer by hand: (partner, reason, admin).
     pub manual: Option<(String, String, String)>,
     /// A request addressed to one partner: its name.
@@ -152,6 +154,8 @@ pub struct ExplainedRound {
 
 pub struct ExplainedCandidate {
     pub name: String,
+    /// "Behind × 0.5" when the policy weighed the partner's obligations.
+    pub compliance: Option<String>,
     pub weight: String,
     pub share: String,
     pub credit: String,
@@ -169,6 +173,13 @@ fn explain(tr: &crate::i18n::Tr, a: &Allocation, names: &HashMap<i64, String>) -
         .iter()
         .map(|c| ExplainedCandidate {
             name: name(c.partner_id),
+            compliance: c.compliance.map(|s| {
+                format!(
+                    "{} × {}",
+                    tr.label("obligations-status", s.slug()),
+                    c.compliance_factor
+                )
+            }),
             weight: format!("{:.2}", c.weight),
             share: format!("{:.3}", c.share),
             credit: format!("{:.3}", c.credit),
@@ -199,6 +210,7 @@ fn explain(tr: &crate::i18n::Tr, a: &Allocation, names: &HashMap<i64, String>) -
             .collect(),
         outside_area: e.outside_area,
         tie: !e.tie.is_empty(),
+        weighed_compliance: e.candidates.iter().any(|c| c.compliance.is_some()),
         manual: a
             .explanation
             .manual

@@ -328,6 +328,13 @@ fn partner_why(tr: &crate::i18n::Tr, a: &Allocation, partner_id: i64) -> Vec<Str
             ("credit", format!("{:.2}", me.credit)),
             ("received", me.received.to_string()),
         ));
+        if let Some(standing) = me.compliance {
+            out.push(tr.t2(
+                "why-compliance",
+                ("status", tr.label("obligations-status", standing.slug())),
+                ("factor", me.compliance_factor.to_string()),
+            ));
+        }
     }
     out.push(if e.tie.contains(&partner_id) {
         tr.t("why-tie")

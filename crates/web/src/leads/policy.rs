@@ -7,7 +7,7 @@ use crate::forms::FieldErrors;
 use crate::leads::desk::neighbour_field;
 use crate::views::{render, Ctx};
 use crate::AppState;
-use agora_domain::leads::allocation::{Exclusion, Fallback, Pool};
+use agora_domain::leads::allocation::{ComplianceWeights, Exclusion, Fallback, Pool};
 use agora_domain::leads::{LeadPolicy, ReferralRouting};
 use agora_domain::permissions::Permission;
 use agora_domain::ValidationErrors;
@@ -135,6 +135,9 @@ pub struct PolicyForm {
     weight_segment: String,
     weight_size: String,
     weight_pricing: String,
+    compliance_on: Option<String>,
+    compliance_behind: String,
+    compliance_overdue: String,
     fallback_neighbours: Option<String>,
     fallback_any: Option<String>,
     sla_hours: String,
@@ -164,6 +167,19 @@ impl PolicyForm {
             weight_segment: p.allocation.preferences.segment.to_string(),
             weight_size: p.allocation.preferences.size.to_string(),
             weight_pricing: p.allocation.preferences.pricing.to_string(),
+            compliance_on: p.allocation.compliance.map(|_| "on".into()),
+            compliance_behind: p
+                .allocation
+                .compliance
+                .unwrap_or_default()
+                .behind
+                .to_string(),
+            compliance_overdue: p
+                .allocation
+                .compliance
+                .unwrap_or_default()
+                .overdue
+                .to_string(),
             fallback_neighbours: p
                 .allocation
                 .fallback
@@ -230,6 +246,24 @@ impl PolicyForm {
         }
         if let Some(w) = num(&mut e, "weights", &self.weight_pricing) {
             p.allocation.preferences.pricing = w;
+        }
+        p.allocation.compliance = None;
+        if self.compliance_on.is_some() {
+            let factor = |e: &mut ValidationErrors, s: &str| -> Option<f64> {
+                e.check(
+                    "compliance",
+                    s.trim()
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|f| f.is_finite())
+                        .ok_or("invalid-compliance-factor"),
+                )
+            };
+            let behind = factor(&mut e, &self.compliance_behind);
+            let overdue = factor(&mut e, &self.compliance_overdue);
+            if let (Some(behind), Some(overdue)) = (behind, overdue) {
+                p.allocation.compliance = Some(ComplianceWeights { behind, overdue });
+            }
         }
         p.allocation.fallback = [
             self.fallback_neighbours

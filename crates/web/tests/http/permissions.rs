@@ -110,6 +110,56 @@ async fn every_route_checks_every_role(app: TestApp) {
         )
         .await;
     let a_id = a.id.to_string();
+    // Benefits: a beta program A joined, a campaign and a training item.
+    let program = |kind: &str| agora_domain::benefits::ProgramInput {
+        kind: kind.into(),
+        title: format!("A {kind}"),
+        description: "For partners.".into(),
+        ..Default::default()
+    };
+    let beta = app
+        .store
+        .create_program(
+            &program("beta").parse().expect("valid"),
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("beta");
+    let campaign = app
+        .store
+        .create_program(
+            &program("campaign").parse().expect("valid"),
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("campaign");
+    app.store
+        .join_program(
+            beta,
+            a.id,
+            &agora_domain::benefits::JoinInput::default()
+                .parse(agora_domain::benefits::ProgramKind::Beta)
+                .expect("join"),
+            &agora_store::Who::person(pa_id, "pa@a.example"),
+        )
+        .await
+        .expect("join");
+    let training = app
+        .store
+        .create_training(
+            &agora_domain::benefits::TrainingInput {
+                title: "Selling hosting".into(),
+                description: "The deck.".into(),
+                audience: "sales".into(),
+                link: "https://training.example.org/deck".into(),
+            }
+            .parse(false)
+            .expect("valid"),
+            None,
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("training");
     // A lead offered to A (B paused), for the inbox routes.
     app.store
         .set_partner_lead_settings(
@@ -570,6 +620,74 @@ async fn every_route_checks_every_role(app: TestApp) {
         ),
         ("GET", "/account".into(), [Login, Allow, Allow, Allow]),
         ("GET", "/partnerships".into(), [Allow, Allow, Allow, Allow]),
+        ("GET", "/benefits".into(), [Login, Allow, Allow, Allow]),
+        ("GET", "/campaigns".into(), [Allow, Allow, Allow, Allow]),
+        (
+            "GET",
+            format!("/programs/{beta}"),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/programs/{campaign}"),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/programs/{beta}/join"),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/programs/{campaign}/join"),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/programs/{campaign}/leave"),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/admin/benefits".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/admin/benefits".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            format!("/admin/benefits/{beta}"),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/admin/benefits/{beta}"),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        ("GET", "/training".into(), [Login, Allow, Allow, Allow]),
+        (
+            "GET",
+            format!("/training/{training}/open"),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/admin/training".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/admin/training".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/admin/training/{training}/archive"),
+            [Login, Forbid, Forbid, Allow],
+        ),
         (
             "GET",
             "/admin/partnerships".into(),
@@ -1306,6 +1424,52 @@ async fn every_route_checks_every_role(app: TestApp) {
         (
             "POST",
             "/api/v1/partnerships".into(),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/programs".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/programs".into(),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            format!("/api/v1/programs/{beta}"),
+            [Unauth, Allow, Allow, Allow],
+        ),
+        (
+            "PUT",
+            format!("/api/v1/programs/{beta}"),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/programs/{beta}/participants"),
+            [Unauth, Allow, Allow, Allow],
+        ),
+        // A's admin withdraws A; there is then nothing left for the foundation to withdraw.
+        (
+            "DELETE",
+            format!("/api/v1/programs/{beta}/participants/org-a"),
+            [Unauth, Forbid, Allow, Hidden],
+        ),
+        (
+            "GET",
+            "/api/v1/training".into(),
+            [Unauth, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/training".into(),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/training/opens".into(),
             [Unauth, Forbid, Forbid, Allow],
         ),
         (

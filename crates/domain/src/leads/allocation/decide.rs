@@ -210,12 +210,16 @@ impl<'a> Allocator<'a> {
                 candidates = remaining
                     .iter()
                     .map(|&(i, w)| {
-                        let id = self.candidates[i as usize].id;
+                        let c = &self.candidates[i as usize];
+                        let id = c.id;
+                        let factor = self.policy.compliance_factor(c.compliance);
                         let credit = tally.credit[i as usize];
                         let received = tally.received[i as usize];
                         Scored {
                             partner_id: id,
                             weight: w,
+                            compliance: self.policy.compliance.and(c.compliance),
+                            compliance_factor: factor,
                             share: w / total,
                             credit,
                             received,

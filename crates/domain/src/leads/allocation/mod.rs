@@ -14,6 +14,7 @@ mod decide;
 #[cfg(test)]
 mod tests;
 
+use crate::obligations::ObligationStatus;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -48,6 +49,25 @@ pub enum Fallback {
     AnyRegion,
 }
 
+/// How much of its share a partner keeps by its standing on the marketing obligations (issue 11).
+/// Off unless a policy version turns it on; a factor only lowers a share, never raises or zeroes it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ComplianceWeights {
+    /// Factor for a partner behind the year's pace.
+    pub behind: f64,
+    /// Factor for a partner whose year ended short (or whose previous year did).
+    pub overdue: f64,
+}
+
+impl Default for ComplianceWeights {
+    fn default() -> Self {
+        Self {
+            behind: 0.5,
+            overdue: 0.25,
+        }
+    }
+}
+
 /// The published allocation rules (one version of them).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Policy {
@@ -59,6 +79,9 @@ pub struct Policy {
     pub neighbours: BTreeMap<String, Vec<String>>,
     /// Published seed of the tie-break hash.
     pub tie_break_seed: String,
+    /// `None` (the default): obligations play no part in allocation.
+    #[serde(default)]
+    pub compliance: Option<ComplianceWeights>,
 }
 
 impl Default for Policy {
@@ -69,6 +92,7 @@ impl Default for Policy {
             fallback: vec![Fallback::NeighbouringRegions, Fallback::AnyRegion],
             neighbours: BTreeMap::new(),
             tie_break_seed: "agora".into(),
+            compliance: None,
         }
     }
 }
@@ -85,7 +109,31 @@ impl Policy {
         {
             return Err("invalid-weight");
         }
+        if let Some(c) = self.compliance {
+            if [c.behind, c.overdue]
+                .iter()
+                .any(|f| !f.is_finite() || *f <= 0.0 || *f > 1.0)
+            {
+                return Err("invalid-compliance-factor");
+            }
+        }
         Ok(())
+    }
+
+    /// The factor a partner's share is multiplied by for its obligations standing: 1 when the
+    /// policy does not weigh compliance or the standing is met or on track.
+    pub fn compliance_factor(&self, standing: Option<ObligationStatus>) -> f64 {
+        match (self.compliance, standing) {
+            (Some(w), Some(ObligationStatus::Behind)) => w.behind,
+            (Some(w), Some(ObligationStatus::Overdue)) => w.overdue,
+            _ => 1.0,
+        }
+    }
+
+    /// A candidate's weight before the lead's preferences: its base weight times its compliance
+    /// factor. Both decision paths start from this one value, so they stay bit-identical.
+    fn base_weight(&self, c: &Candidate) -> f64 {
+        c.weight.max(f64::MIN_POSITIVE) * self.compliance_factor(c.compliance)
     }
 }
 
@@ -106,6 +154,9 @@ pub struct Candidate {
     pub segments: BTreeSet<String>,
     pub sizes: BTreeSet<String>,
     pub pricing: BTreeSet<String>,
+    /// Its standing on the marketing obligations, when the policy weighs compliance.
+    #[serde(default)]
+    pub compliance: Option<ObligationStatus>,
 }
 
 /// What the allocator needs to know of a lead.
@@ -122,6 +173,10 @@ pub struct LeadRequest {
     pub pricing: Option<String>,
     /// Partners that declined this lead already.
     pub declined_by: BTreeSet<i64>,
+}
+
+fn one() -> f64 {
+    1.0
 }
 
 /// Why a partner could not receive a lead.
@@ -149,8 +204,13 @@ pub enum Pool {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scored {
     pub partner_id: i64,
-    /// Base weight times the matched preferences.
+    /// Base weight times the compliance factor times the matched preferences.
     pub weight: f64,
+    /// The standing on the obligations that set `compliance_factor`, when the policy weighed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compliance: Option<ObligationStatus>,
+    #[serde(default = "one")]
+    pub compliance_factor: f64,
     /// Credit accrued for this lead (`weight / Σweight`).
     pub share: f64,
     /// Entitlement so far, including this lead's share.
@@ -577,7 +637,7 @@ impl<'a> Allocator<'a> {
             capacity,
             weight: candidates
                 .iter()
-                .map(|c| c.weight.max(f64::MIN_POSITIVE))
+                .map(|c| self.policy.base_weight(c))
                 .collect(),
             masks: masks.to_vec(),
             words,
@@ -695,7 +755,7 @@ impl<'a> Allocator<'a> {
         if price {
             w += p.pricing;
         }
-        c.weight.max(f64::MIN_POSITIVE) * w
+        self.policy.base_weight(c) * w
     }
 
     /// Indices of the partners in `pool` for this lead, sorted and without duplicates.

@@ -21,6 +21,7 @@ fn partner(id: i64, region: &str) -> Candidate {
         segments: set(&[]),
         sizes: set(&[]),
         pricing: set(&[]),
+        compliance: None,
     }
 }
 
@@ -250,6 +251,12 @@ fn arb_world() -> impl Strategy<Value = (Policy, Vec<Candidate>, Vec<LeadRequest
                     segments: pick(&SEGMENTS, seg),
                     sizes: pick(&["1-10", "11-50"], flags >> 4),
                     pricing: pick(&["fixed-price"], flags >> 6),
+                    compliance: [
+                        None,
+                        Some(ObligationStatus::OnTrack),
+                        Some(ObligationStatus::Behind),
+                        Some(ObligationStatus::Overdue),
+                    ][usize::from((flags >> 2) & 3)],
                 })
                 .collect();
             let leads = ls
@@ -294,6 +301,12 @@ fn arb_world() -> impl Strategy<Value = (Policy, Vec<Candidate>, Vec<LeadRequest
             if any_first {
                 policy.fallback = vec![Fallback::AnyRegion];
             }
+            if fan_out == 2 {
+                policy.compliance = Some(ComplianceWeights {
+                    behind: 0.6,
+                    overdue: 0.3,
+                });
+            }
             (policy, cands, leads)
         })
 }
@@ -316,6 +329,89 @@ fn run(
         out.push(e);
     }
     (out, ledger)
+}
+
+#[test]
+fn compliance_weighs_only_when_the_policy_says_so_and_is_explained() {
+    let mut behind = partner(1, "europe");
+    behind.compliance = Some(ObligationStatus::Behind);
+    let mut overdue = partner(2, "europe");
+    overdue.compliance = Some(ObligationStatus::Overdue);
+    let mut met = partner(3, "europe");
+    met.compliance = Some(ObligationStatus::Met);
+    let ps = vec![behind, overdue, met];
+    let count = |policy: &Policy| {
+        let mut ledger = Ledger::default();
+        let mut got = BTreeMap::new();
+        for l in 0..70 {
+            let e = allocate(policy, &ps, &lead(l, "europe"), &mut ledger);
+            *got.entry(e.chosen[0]).or_insert(0) += 1;
+        }
+        got
+    };
+    // Off by default: the standing changes nothing.
+    let off = count(&Policy::default());
+    assert!(off.values().all(|n| (23..=24).contains(n)), "{off:?}");
+    let on = Policy {
+        compliance: Some(ComplianceWeights::default()),
+        ..Policy::default()
+    };
+    // Weights 0.5, 0.25 and 1 of 1.75: 20, 10 and 40 of 70 leads.
+    assert_eq!(count(&on), BTreeMap::from([(1, 20), (2, 10), (3, 40)]));
+    let e = allocate(&on, &ps, &lead(1, "europe"), &mut Ledger::default());
+    let of = |id: i64| {
+        e.candidates
+            .iter()
+            .find(|c| c.partner_id == id)
+            .expect("candidate")
+    };
+    assert_eq!(of(1).compliance, Some(ObligationStatus::Behind));
+    assert_eq!(of(1).compliance_factor, 0.5);
+    assert_eq!(of(2).compliance_factor, 0.25);
+    assert_eq!(of(3).compliance_factor, 1.0);
+    let e = allocate(
+        &Policy::default(),
+        &ps,
+        &lead(1, "europe"),
+        &mut Ledger::default(),
+    );
+    assert!(e
+        .candidates
+        .iter()
+        .all(|c| c.compliance.is_none() && c.compliance_factor == 1.0));
+}
+
+#[test]
+fn compliance_factors_lower_a_share_and_never_remove_it() {
+    for (behind, overdue, ok) in [
+        (0.5, 0.25, true),
+        (1.0, 1.0, true),
+        (0.0, 0.5, false),
+        (0.5, 1.5, false),
+        (f64::NAN, 0.5, false),
+        (-0.1, 0.5, false),
+    ] {
+        let p = Policy {
+            compliance: Some(ComplianceWeights { behind, overdue }),
+            ..Policy::default()
+        };
+        assert_eq!(p.validate().is_ok(), ok, "{behind} {overdue}");
+        if !ok {
+            assert_eq!(p.validate(), Err("invalid-compliance-factor"));
+        }
+    }
+}
+
+#[test]
+fn explanations_stored_before_compliance_still_read() {
+    let old = r#"{"partner_id":1,"weight":1.0,"share":1.0,"credit":1.0,"received":0,"score":1.0,"tie_hash":7}"#;
+    let s: Scored = serde_json::from_str(old).expect("old explanation");
+    assert_eq!((s.compliance, s.compliance_factor), (None, 1.0));
+    let policy: Policy = serde_json::from_str(
+        r#"{"preferences":{"segment":0.5,"size":0.25,"pricing":0.25},"fan_out":1,"fallback":[],"neighbours":{},"tie_break_seed":"x"}"#,
+    )
+    .expect("old policy");
+    assert_eq!(policy.compliance, None);
 }
 
 proptest! {
