@@ -2,12 +2,17 @@
 
 use super::*;
 
+/// The policy's history is public: who adopted a version reads as their name, never their address
+/// (versions stored before names were kept resolve through `people`).
+const POLICY_COLUMNS: &str = "l.version, l.policy_json, l.note, l.created_at, \
+     COALESCE((SELECT p.display_name FROM people p WHERE p.email = l.created_by), l.created_by) AS created_by \
+     FROM lead_policies l";
+
 impl Store {
     pub async fn lead_policy(&self) -> Result<PolicyVersion> {
-        let row = sqlx::query(
-            "SELECT version, policy_json, note, created_at, created_by FROM lead_policies \
-             ORDER BY version DESC LIMIT 1",
-        )
+        let row = sqlx::query(&format!(
+            "SELECT {POLICY_COLUMNS} ORDER BY version DESC LIMIT 1"
+        ))
         .fetch_optional(&self.reader)
         .await?
         .ok_or(StoreError::NotFound)?;
@@ -15,14 +20,12 @@ impl Store {
     }
 
     pub async fn lead_policy_history(&self) -> Result<Vec<PolicyVersion>> {
-        sqlx::query(
-            "SELECT version, policy_json, note, created_at, created_by FROM lead_policies ORDER BY version DESC",
-        )
-        .fetch_all(&self.reader)
-        .await?
-        .iter()
-        .map(policy_version)
-        .collect()
+        sqlx::query(&format!("SELECT {POLICY_COLUMNS} ORDER BY version DESC"))
+            .fetch_all(&self.reader)
+            .await?
+            .iter()
+            .map(policy_version)
+            .collect()
     }
 
     /// Adopts a new policy version (the old ones stay, unchanged). Returns the new version number.
@@ -159,7 +162,15 @@ pub(super) fn policy_version(row: &AnyRow) -> Result<PolicyVersion> {
         policy: crate::json_column("lead_policies", "policy_json", &json)?,
         note: get(row, "note")?,
         created_at: get_time(row, "lead_policies", "created_at")?,
-        created_by: get(row, "created_by")?,
+        created_by: {
+            let by: String = get(row, "created_by")?;
+            // An address of someone no longer in `people`.
+            if by.contains('@') {
+                crate::FORMER_MEMBER.to_string()
+            } else {
+                by
+            }
+        },
     })
 }
 
@@ -177,7 +188,7 @@ pub(super) async fn insert_policy(
         .bind(serde_json::to_string(policy).unwrap_or_default())
         .bind(note)
         .bind(tx.stamp())
-        .bind(&who.label)
+        .bind(crate::public_name(&mut **tx, who).await?)
         .execute(&mut **tx)
         .await?;
     tx.audit(

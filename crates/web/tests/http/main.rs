@@ -1,6 +1,7 @@
 //! HTTP tests against the real application on a random port, on SQLite and PostgreSQL.
 
 mod api;
+mod benefits;
 mod contributions;
 mod events;
 mod flows;

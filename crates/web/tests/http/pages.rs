@@ -14,6 +14,7 @@ both_backends!(
     the_people_page_names_the_group_of_a_group_role,
     the_lead_desk_shows_an_accepted_lead_as_accepted_with_names,
     neighbouring_regions_are_chosen_with_boxes,
+    the_lead_policy_may_weigh_obligations_and_every_explanation_shows_it,
     the_transparency_report_abbreviates_small_counts_and_stops_at_its_data,
     a_page_past_the_last_is_not_found_in_html_and_api,
     the_outbox_is_paginated,
@@ -294,6 +295,157 @@ async fn neighbouring_regions_are_chosen_with_boxes(app: TestApp) {
     assert_eq!(
         app.store.lead_policy().await.expect("policy").version,
         version
+    );
+}
+
+/// The policy form's fields as they stand, with `extra` on top.
+async fn policy_fields(
+    app: &TestApp,
+    c: &reqwest::Client,
+    extra: &[(&str, &str)],
+) -> Vec<(String, String)> {
+    let p = app.store.lead_policy().await.expect("policy").policy;
+    let mut fields: Vec<(String, String)> = vec![
+        ("csrf_token".into(), app.csrf(c, "/admin/lead-policy").await),
+        ("fan_out".into(), p.allocation.fan_out.to_string()),
+        (
+            "weight_segment".into(),
+            p.allocation.preferences.segment.to_string(),
+        ),
+        (
+            "weight_size".into(),
+            p.allocation.preferences.size.to_string(),
+        ),
+        (
+            "weight_pricing".into(),
+            p.allocation.preferences.pricing.to_string(),
+        ),
+        ("sla_hours".into(), p.sla_hours.to_string()),
+        (
+            "update_reminder_days".into(),
+            p.update_reminder_days.to_string(),
+        ),
+        ("referral_routing".into(), "pool".into()),
+        ("attribution_days".into(), p.attribution_days.to_string()),
+        ("tie_break_seed".into(), p.allocation.tie_break_seed.clone()),
+        ("note".into(), "Weigh the obligations".into()),
+    ];
+    fields.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    fields
+}
+
+async fn the_lead_policy_may_weigh_obligations_and_every_explanation_shows_it(app: TestApp) {
+    let c = admin(&app).await;
+    let (_, html) = get_html(&c, &app, "/partners/how-leads-are-allocated").await;
+    assert!(
+        html.contains("plays no part in allocation"),
+        "off by default"
+    );
+    // A factor outside (0, 1] is refused by name and changes nothing.
+    let version = app.store.lead_policy().await.expect("policy").version;
+    let bad = policy_fields(
+        &app,
+        &c,
+        &[
+            ("compliance_on", "on"),
+            ("compliance_behind", "0"),
+            ("compliance_overdue", "2"),
+        ],
+    )
+    .await;
+    let res = c
+        .post(app.url("/admin/lead-policy"))
+        .form(&bad)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), 422);
+    assert!(res
+        .text()
+        .await
+        .expect("html")
+        .contains("id=\"compliance-error\""));
+    assert_eq!(
+        app.store.lead_policy().await.expect("policy").version,
+        version
+    );
+    let good = policy_fields(
+        &app,
+        &c,
+        &[
+            ("compliance_on", "on"),
+            ("compliance_behind", "0.5"),
+            ("compliance_overdue", "0.25"),
+        ],
+    )
+    .await;
+    let res = c
+        .post(app.url("/admin/lead-policy"))
+        .form(&good)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), 303);
+    let (_, html) = get_html(&c, &app, "/partners/how-leads-are-allocated").await;
+    assert!(
+        html.contains("× 0.5") && html.contains("× 0.25"),
+        "the published policy states the factors"
+    );
+    let (_, policy) = super::helpers::anonymous(&app, "/api/v1/lead-policy").await;
+    assert_eq!(
+        policy["current"]["policy"]["allocation"]["compliance"]["behind"],
+        0.5
+    );
+    // The public history names who adopted a version, never their address.
+    assert!(!policy.to_string().contains('@'), "{policy}");
+
+    // One fixed contribution of each type is due this year and nobody contributed: in the year's
+    // last quarter every partner is behind, and the explanation says what that did.
+    let year = chrono::Datelike::year(&chrono::Utc::now());
+    app.store
+        .adopt_obligation_policy(
+            &agora_domain::obligations::ObligationPolicy::fixed(
+                1,
+                agora_domain::obligations::Years {
+                    first: year,
+                    last: None,
+                },
+            ),
+            "Part 5",
+            None,
+            &Who::system(),
+        )
+        .await
+        .expect("obligations");
+    let p = app.partner("Cedar Learning", PartnerStatus::Active).await;
+    let standing = app
+        .store
+        .lead_standings(chrono::Utc::now().date_naive())
+        .await
+        .expect("standings")[&p.id];
+    let lead_id = app.lead("Acme U", "acme@lead.example").await;
+    let (_, html) = get_html(&c, &app, &format!("/admin/leads/{lead_id}")).await;
+    let label = match standing {
+        agora_domain::obligations::ObligationStatus::Behind => "Behind × 0.5",
+        agora_domain::obligations::ObligationStatus::OnTrack => "On track × 1",
+        other => panic!("unexpected standing {other:?}"),
+    };
+    assert!(html.contains(label), "the desk shows {label}: {html}");
+    let offer = app.store.lead_offers(lead_id).await.expect("offers")[0].clone();
+    app.person(
+        "pa@cedar.example",
+        &[Grant {
+            role: Role::PartnerAdmin,
+            scope_id: Some(p.id),
+        }],
+    )
+    .await;
+    let partner = app.login("pa@cedar.example").await;
+    let (status, html) = get_html(&partner, &app, &format!("/portal/offers/{}", offer.id)).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Your standing on the marketing obligations"),
+        "{html}"
     );
 }
 
