@@ -188,7 +188,7 @@ pub(super) async fn insert_policy(
         .bind(serde_json::to_string(policy).unwrap_or_default())
         .bind(note)
         .bind(tx.stamp())
-        .bind(crate::public_name(&mut **tx, who).await?)
+        .bind(crate::public_name(tx, who).await?)
         .execute(&mut **tx)
         .await?;
     tx.audit(
