@@ -9,6 +9,7 @@ use agora_domain::taxonomy::{CompanySize, Pricing, Segment, Service, LANGUAGES};
 use agora_store::{ImportRow, Store, Who};
 use anyhow::{Context, Result};
 
+mod benefits;
 mod contributions;
 mod governance;
 mod groups;
@@ -16,6 +17,7 @@ mod initiatives;
 mod leads;
 mod partnerships;
 
+use benefits::benefits;
 use contributions::contributions;
 use governance::governance;
 use groups::groups;
@@ -286,6 +288,7 @@ pub async fn load(store: &Store, partners: usize) -> Result<()> {
     groups(store).await?;
     initiatives(store, &first.profile.name).await?;
     partnerships(store).await?;
+    benefits(store, first.id, second.id).await?;
     contributions(store, first.id, second.id).await
 }
 
