@@ -118,13 +118,18 @@ pub struct ProgramInput {
     pub state: String,
 }
 
+/// A day of a program, in the years programs can sensibly run (stored as text, whose order is the
+/// days' order only for four-digit years).
 fn optional_date(e: &mut ValidationErrors, field: &str, s: &str) -> Option<Option<NaiveDate>> {
     match s.trim() {
         "" => Some(None),
         s => e
             .check(
                 field,
-                NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| "invalid-date"),
+                NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .ok()
+                    .filter(|d| (2000..=2100).contains(&chrono::Datelike::year(d)))
+                    .ok_or("invalid-date"),
             )
             .map(Some),
     }
@@ -241,6 +246,24 @@ pub fn may_join(
         return Err("program-full");
     }
     Ok(())
+}
+
+/// Whether a partner may withdraw from a program now: the same partners and the same window as
+/// signing up (a closed or ended program's sign-ups are its history), seats aside.
+pub fn may_leave(
+    program: &Program,
+    partner: PartnerStatus,
+    today: NaiveDate,
+) -> Result<(), &'static str> {
+    may_join(
+        &Program {
+            seats: None,
+            ..program.clone()
+        },
+        partner,
+        0,
+        today,
+    )
 }
 
 /// Who a training item is meant for: a filter, not an access rule (every active partner's people
@@ -450,6 +473,21 @@ mod tests {
         .parse()
         .expect_err("ends first");
         assert_eq!(e.get("ends_on"), Some("ends-before-start"));
+        for absurd in [
+            "-0500-01-01",
+            "+262142-12-31",
+            "0000-01-01",
+            "1999-12-31",
+            "2101-01-01",
+        ] {
+            let e = ProgramInput {
+                starts_on: absurd.into(),
+                ..program()
+            }
+            .parse()
+            .expect_err("absurd year");
+            assert_eq!(e.get("starts_on"), Some("invalid-date"), "{absurd}");
+        }
     }
 
     #[test]
@@ -469,10 +507,27 @@ mod tests {
             may_join(&p, PartnerStatus::Active, 0, d("2027-04-01")),
             Err("program-closed")
         );
-        let closed = Program { open: false, ..p };
+        let closed = Program {
+            open: false,
+            ..p.clone()
+        };
         assert_eq!(
             may_join(&closed, PartnerStatus::Active, 0, today),
             Err("program-closed")
+        );
+        // Leaving: a full program is no obstacle; a closed one or an inactive partner is.
+        let full = Program {
+            seats: Some(1),
+            ..p
+        };
+        assert_eq!(may_leave(&full, PartnerStatus::Active, today), Ok(()));
+        assert_eq!(
+            may_leave(&closed, PartnerStatus::Active, today),
+            Err("program-closed")
+        );
+        assert_eq!(
+            may_leave(&full, PartnerStatus::Suspended, today),
+            Err("partner-not-active")
         );
     }
 

@@ -8,6 +8,21 @@ pub fn has_direction_controls(s: &str) -> bool {
         .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
 }
 
+/// Whether text carries something shaped like an e-mail address (`local@domain.tld`): published
+/// free text (a policy's note, a seed) must not put a person's address on a public page.
+pub fn has_email_address(s: &str) -> bool {
+    s.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | ',' | ';' | '"'))
+        .any(|w| {
+            w.split_once('@').is_some_and(|(local, domain)| {
+                !local.is_empty()
+                    && domain
+                        .trim_end_matches(['.', ':'])
+                        .split_once('.')
+                        .is_some_and(|(host, tld)| !host.is_empty() && !tld.is_empty())
+            })
+        })
+}
+
 pub fn normalize_newlines(s: &str) -> String {
     s.replace("\r\n", "\n").replace('\r', "\n")
 }
@@ -81,6 +96,27 @@ pub fn initials(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn email_addresses_are_found_in_text() {
+        for s in [
+            "Asked by priya@aurora-learning.example",
+            "ada.admin@agora.example",
+            "(mail: x@y.org).",
+        ] {
+            assert!(super::has_email_address(s), "{s}");
+        }
+        for s in [
+            "agora",
+            "Meet @ 10",
+            "user@localhost",
+            "a@.b",
+            "@handle.x",
+            "2026 policy",
+        ] {
+            assert!(!super::has_email_address(s), "{s}");
+        }
+    }
+
     use super::*;
     use proptest::prelude::*;
 

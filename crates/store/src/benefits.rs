@@ -6,7 +6,8 @@ use crate::settings::bump_directory_version;
 use crate::{get, get_opt_time, get_parsed, get_time, Result, Store, StoreError, Who};
 use agora_domain::audit::AuditEvent;
 use agora_domain::benefits::{
-    may_join, Audience, Join, ParticipantRole, Program, ProgramKind, Training, TrainingFile,
+    may_join, may_leave, Audience, Join, ParticipantRole, Program, ProgramKind, Training,
+    TrainingFile,
 };
 use agora_domain::partner::PartnerStatus;
 use agora_domain::ValidationErrors;
@@ -22,8 +23,8 @@ pub struct StoredProgram {
     pub id: i64,
     #[serde(flatten)]
     pub program: Program,
-    /// Partners signed up.
-    pub participants: u32,
+    /// How many partners signed up.
+    pub signed_up: u32,
 }
 
 /// A partner's sign-up. `contact` (who signed it up) is for the foundation and the partner itself.
@@ -33,9 +34,13 @@ pub struct ProgramParticipant {
     pub partner_id: i64,
     pub partner: String,
     pub partner_name: String,
+    /// Only active partners' sign-ups are shown in public (as in the directory).
+    pub partner_active: bool,
     pub role: ParticipantRole,
     pub assets: String,
     pub contact: String,
+    /// For the foundation only: blank in every other view.
+    pub contact_email: String,
     #[serde(serialize_with = "crate::json_time::serialize")]
     pub joined_at: DateTime<Utc>,
 }
@@ -68,7 +73,7 @@ fn program_row(r: &AnyRow) -> Result<StoredProgram> {
             seats: seats.map(|s| u32::try_from(s).unwrap_or(u32::MAX)),
             open: get::<i64>(r, "is_open")? != 0,
         },
-        participants: u32::try_from(taken).unwrap_or(u32::MAX),
+        signed_up: u32::try_from(taken).unwrap_or(u32::MAX),
     })
 }
 
@@ -78,9 +83,11 @@ fn participant_row(r: &AnyRow) -> Result<ProgramParticipant> {
         partner_id: get(r, "partner_id")?,
         partner: get(r, "slug")?,
         partner_name: get(r, "name")?,
+        partner_active: get::<String>(r, "status")? == PartnerStatus::Active.slug(),
         role: get_parsed(r, "benefit_participants", "role", ParticipantRole::parse)?,
         assets: get(r, "assets")?,
         contact: get(r, "contact")?,
+        contact_email: get(r, "contact_email")?,
         joined_at: get_time(r, "benefit_participants", "joined_at")?,
     })
 }
@@ -203,8 +210,8 @@ impl Store {
 
     async fn participants_where(&self, cond: &str, id: i64) -> Result<Vec<ProgramParticipant>> {
         sqlx::query(&format!(
-            "SELECT x.program_id, x.partner_id, p.slug, p.name, x.role, x.assets, x.joined_at, \
-             pe.display_name AS contact FROM benefit_participants x JOIN partners p ON p.id = x.partner_id \
+            "SELECT x.program_id, x.partner_id, p.slug, p.name, p.status, x.role, x.assets, \
+             x.joined_at, pe.display_name AS contact, pe.email AS contact_email FROM benefit_participants x JOIN partners p ON p.id = x.partner_id \
              JOIN people pe ON pe.id = x.person_id WHERE {cond} \
              ORDER BY CASE WHEN x.role = 'sponsor' THEN 0 ELSE 1 END, x.joined_at, x.id"
         ))
@@ -312,6 +319,14 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound)?;
         let mut tx = self.write().await?;
+        let status: String = sqlx::query_scalar("SELECT status FROM partners WHERE id = $1")
+            .bind(partner_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let status = crate::parse_column("partners", "status", &status, PartnerStatus::parse)?;
+        may_leave(&program.program, status, self.now().date_naive())
+            .map_err(|code| ValidationErrors::single("program", code))?;
         let n = sqlx::query(
             "DELETE FROM benefit_participants WHERE program_id = $1 AND partner_id = $2",
         )
@@ -369,6 +384,9 @@ pub struct TrainingOpen {
     #[serde(serialize_with = "crate::json_time::serialize")]
     pub opened_at: DateTime<Utc>,
 }
+
+/// Minutes within which a person's repeated openings of one item count once.
+pub const REOPEN_MINUTES: i64 = 10;
 
 const TRAINING_COLUMNS: &str = "t.id, t.title, t.description, t.audience, t.link, t.file_name, \
      t.file_type, t.file_size, t.created_at, t.archived_at, \
@@ -522,21 +540,26 @@ impl Store {
         Ok(Some((get(&r, "file_name")?, get(&r, "file_type")?, bytes)))
     }
 
-    /// Records that a person (of `partner_id`, when they opened it as a partner's person) opened an
-    /// item: the log the foundation reads, not a change of anyone's state.
+    /// Records that a person of a partner opened an item: the log the foundation reads, not a
+    /// change of anyone's state. Openings by the same person within [`REOPEN_MINUTES`] count once
+    /// (a reload, a retried link).
     pub async fn log_training_open(
         &self,
         item_id: i64,
         person_id: i64,
-        partner_id: Option<i64>,
+        partner_id: i64,
     ) -> Result<()> {
+        let since = crate::format_time(self.now() - chrono::Duration::minutes(REOPEN_MINUTES));
         sqlx::query(
-            "INSERT INTO training_opens (item_id, person_id, partner_id, opened_at) VALUES ($1, $2, $3, $4)",
+            "INSERT INTO training_opens (item_id, person_id, partner_id, opened_at) \
+             SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM training_opens \
+             WHERE item_id = $1 AND person_id = $2 AND opened_at > $5)",
         )
         .bind(item_id)
         .bind(person_id)
         .bind(partner_id)
         .bind(self.stamp())
+        .bind(since)
         .execute(self.bookkeeping_pool())
         .await?;
         Ok(())

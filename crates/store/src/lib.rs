@@ -37,7 +37,9 @@ mod write;
 
 pub use activity::ActivityEntry;
 pub use audit::{AuditFilter, VerifyReport};
-pub use benefits::{ProgramParticipant, StoredProgram, StoredTraining, TrainingOpen};
+pub use benefits::{
+    ProgramParticipant, StoredProgram, StoredTraining, TrainingOpen, REOPEN_MINUTES,
+};
 pub use clock::Clock;
 pub use contributions::{
     ApprovedCounts, Contribution, ContributionEvent, ContributionVersion, EventKind, PartnerRef,

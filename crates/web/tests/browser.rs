@@ -1380,7 +1380,78 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
     click_to_new_page(&c, Locator::Css("form[action$='/close'] button")).await;
     v.check("63c-deal-won").await;
     assert!(c.source().await.expect("source").contains("Won"));
+    // Benefits: Fjord sponsors a campaign with what it brings and reads the training library.
+    let program = |kind: &str, title: &str| {
+        agora_domain::benefits::ProgramInput {
+            kind: kind.into(),
+            title: title.into(),
+            description: "Open to every active partner.".into(),
+            seats: if kind == "beta" {
+                "5".into()
+            } else {
+                String::new()
+            },
+            ..Default::default()
+        }
+        .parse()
+        .expect("program")
+    };
+    let campaign = store
+        .create_program(
+            &program("campaign", "Open edX for workforce training"),
+            &Who::system(),
+        )
+        .await
+        .expect("campaign");
+    store
+        .create_program(&program("beta", "Early access: Redwood"), &Who::system())
+        .await
+        .expect("beta");
+    store
+        .create_training(
+            &agora_domain::benefits::TrainingInput {
+                title: "Selling Open edX".into(),
+                description: "The pitch and the objections.".into(),
+                audience: "sales".into(),
+                link: "https://training.example.org/selling".into(),
+            }
+            .parse(false)
+            .expect("training"),
+            None,
+            &Who::system(),
+        )
+        .await
+        .expect("training");
+    v.go("/benefits", "63d-benefits").await;
+    v.go(&format!("/programs/{campaign}"), "63e-campaign").await;
+    c.find(Locator::Css("input[name=role][value=sponsor]"))
+        .await
+        .expect("sponsor choice")
+        .click()
+        .await
+        .expect("click");
+    c.find(Locator::Id("assets"))
+        .await
+        .expect("assets")
+        .send_keys("Two webinars and our newsletter")
+        .await
+        .expect("type");
+    click_to_new_page(
+        &c,
+        Locator::Css("form[action$='/join'] button[type=submit]"),
+    )
+    .await;
+    v.check("63f-campaign-joined").await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("Your sign-up is recorded."));
+    v.go("/training", "63g-training").await;
     click_to_new_page(&c, Locator::Css("header.site form button")).await;
+    v.go("/campaigns", "63h-campaigns-public").await;
+    let page = c.source().await.expect("source");
+    assert!(page.contains("Fjord Academy") && !page.contains("Two webinars"));
     v.go("/partners/fjord-academy", "64-public-references")
         .await;
     let page = c.source().await.expect("source");
@@ -1477,6 +1548,19 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         "72-event-registrants",
     )
     .await;
+    // The foundation's pages for the benefits and the lead policy's obligations setting.
+    click_to_new_page(&c, Locator::Css("header.site form button")).await;
+    v.sign_in("admin@example.org", "73-admin-again").await;
+    v.go("/admin/benefits", "74-admin-benefits").await;
+    v.go(&format!("/programs/{campaign}"), "75-campaign-admin")
+        .await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("Two webinars and our newsletter"));
+    v.go("/admin/training", "76-admin-training").await;
+    v.go("/admin/lead-policy", "77-admin-lead-policy").await;
 
     let pages = std::mem::take(&mut v.pages);
     c.close().await.expect("close browser");

@@ -18,7 +18,7 @@ pub(super) async fn benefits(store: &Store, first: i64, second: i64) -> Result<(
         ),
         (
             "roadmap",
-            "Roadmap discussion: the learner dashboard",
+            "The learner dashboard",
             "An hour with the Product Working Group on what your clients ask of the learner dashboard.",
             day(5),
             day(5),

@@ -250,11 +250,14 @@ impl LeadPolicy {
             e.add(
                 match code {
                     "invalid-fan-out" => "fan_out",
-                    "invalid-compliance-factor" => "compliance",
+                    "invalid-compliance-factor" | "compliance-overdue-above-behind" => "compliance",
                     _ => "weights",
                 },
                 code,
             );
+        }
+        if crate::text::has_email_address(&self.allocation.tie_break_seed) {
+            e.add("tie_break_seed", "no-email-address");
         }
         let map = RegionMap::new(self.regions.clone());
         if map.is_err() {

@@ -329,7 +329,9 @@ impl Store {
     pub(super) async fn allocation_candidates(&self) -> Result<Vec<Candidate>> {
         let policy = self.lead_policy().await?.policy;
         let mut tx = self.reader.begin().await?;
-        let standings = self.standings_for(&policy, self.now()).await?;
+        // Always the standings: the proposal a dry run compares may weigh them when the policy in
+        // force does not (each policy's own setting decides whether they count).
+        let standings = self.lead_standings(self.now().date_naive()).await?;
         let mut c = load_candidates(&mut tx, &policy, &month_of(self.now()), &standings).await?;
         tx.rollback().await?;
         for x in &mut c {

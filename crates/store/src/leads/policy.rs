@@ -40,6 +40,10 @@ impl Store {
         if note.is_empty() || note.chars().count() > 500 {
             return Err(ValidationErrors::single("note", "required").into());
         }
+        // The history is public.
+        if agora_domain::text::has_email_address(note) {
+            return Err(ValidationErrors::single("note", "no-email-address").into());
+        }
         let mut tx = self.begin_leads().await?;
         let v = insert_policy(&mut tx, policy, note, who).await?;
         tx.commit(who, []).await?;

@@ -1437,9 +1437,10 @@ async fn bookkeeping_writes_are_not_audited(store: Store) {
         )
         .await
         .expect("training");
+    let reader_partner = active_partner(&store, "Reader Org", "FR").await;
     log.since(&store).await;
     store
-        .log_training_open(training, pid, None)
+        .log_training_open(training, pid, reader_partner)
         .await
         .expect("open");
     log.expect(&store, "bookkeeping", &[]).await;

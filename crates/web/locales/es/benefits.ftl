@@ -24,7 +24,7 @@ benefit-signed-up-count = { $count ->
     [one] 1 socio inscrito
    *[other] { $count } socios inscritos
 }
-benefit-joined-as = Inscritos: { $names }
+benefit-joined-as = Con inscripción: { $names }
 benefit-joined-notice = Su inscripción ha quedado registrada.
 benefit-link = Más información
 benefit-sponsors = Patrocinadores
@@ -46,7 +46,7 @@ benefit-closed-text = La inscripción está cerrada.
 benefit-edit = Editar el programa
 benefit-new = Abrir un programa
 benefit-seats-hint = Déjelo vacío para no poner límite.
-field-assets = Lo que aporta
+field-assets = Aportación
 field-seats = Plazas
 field-file = Archivo
 campaigns-title = Campañas de marketing
@@ -95,3 +95,16 @@ error-link-or-file = Indique un enlace o suba un archivo.
 error-empty-file = El archivo está vacío.
 error-file-too-large = El archivo supera los 5 MB.
 error-invalid-file-name = El nombre del archivo no tiene caracteres utilizables.
+training-audience-label = Dirigido a
+benefit-change-heading = Modificar su inscripción
+benefit-on = el { $date }
+benefit-not-signed-up = Todavía no se ha inscrito.
+benefit-save = Guardar los cambios
+benefit-left-notice = Su inscripción se ha retirado.
+benefit-saved-notice = El programa se ha guardado.
+field-program = Inscripción
+field-state = Estado
+training-none-for-audience = Todavía no hay ningún elemento para este público.
+training-kind = Contenido
+training-kind-link = Enlace
+training-added-notice = El elemento ya está en la biblioteca.

@@ -24,7 +24,7 @@ benefit-signed-up-count = { $count ->
     [one] 1 partenaire inscrit
    *[other] { $count } partenaires inscrits
 }
-benefit-joined-as = Inscrits : { $names }
+benefit-joined-as = Inscription : { $names }
 benefit-joined-notice = Votre inscription est enregistrée.
 benefit-link = En savoir plus
 benefit-sponsors = Sponsors
@@ -95,3 +95,16 @@ error-link-or-file = Indiquez un lien ou téléversez un fichier.
 error-empty-file = Le fichier est vide.
 error-file-too-large = Le fichier dépasse 5 Mo.
 error-invalid-file-name = Le nom du fichier ne contient aucun caractère utilisable.
+training-audience-label = Destiné à
+benefit-change-heading = Modifier votre inscription
+benefit-on = le { $date }
+benefit-not-signed-up = Vous n'êtes pas encore inscrit.
+benefit-save = Enregistrer les modifications
+benefit-left-notice = Votre inscription est retirée.
+benefit-saved-notice = Le programme est enregistré.
+field-program = Inscription
+field-state = État
+training-none-for-audience = Aucun élément pour ce public pour l'instant.
+training-kind = Contenu
+training-kind-link = Lien
+training-added-notice = L'élément est dans la bibliothèque.

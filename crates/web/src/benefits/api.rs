@@ -68,11 +68,16 @@ pub async fn shown_participants(
         .participants(p.id)
         .await?
         .into_iter()
-        .filter(|x| p.program.kind.is_public() || all || mine.contains(&x.partner_id))
+        .filter(|x| {
+            (p.program.kind.is_public() && x.partner_active) || all || mine.contains(&x.partner_id)
+        })
         .map(|mut x| {
-            if !all && !mine.contains(&x.partner_id) {
-                x.contact = String::new();
-                x.assets = String::new();
+            if !all {
+                x.contact_email = String::new();
+                if !mine.contains(&x.partner_id) {
+                    x.contact = String::new();
+                    x.assets = String::new();
+                }
             }
             x
         })

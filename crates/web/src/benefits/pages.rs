@@ -95,16 +95,21 @@ struct ProgramView {
     errors: FieldErrors,
     sees_contacts: bool,
     my_ids: Vec<i64>,
-    joined: bool,
+    notice: Option<String>,
+    /// Every one of the viewer's partners is already in: the form changes a sign-up.
+    all_in: bool,
+    /// One of them is: the form stays even when the program is full.
+    any_in: bool,
+    full: bool,
 }
 
 async fn program_view(
     state: &AppState,
     v: &Viewer,
     id: i64,
-    form: JoinInput,
+    form: Option<JoinInput>,
     errors: ValidationErrors,
-    joined: bool,
+    notice: Option<&str>,
 ) -> Result<ProgramView> {
     let p = visible_program(state, v, id).await?;
     let all = state.store.participants(id).await?;
@@ -117,15 +122,39 @@ async fn program_view(
     let contacts = sees_contacts(v);
     // Beta programs and roadmap discussions list their participants to the foundation only; a
     // partner sees its own sign-up. Campaigns list participants and sponsors to everyone.
+    // Suspended partners leave the public lists, as they leave the directory.
     let shown: Vec<ProgramParticipant> = all
         .iter()
-        .filter(|x| p.program.kind.is_public() || contacts || my_ids.contains(&x.partner_id))
+        .filter(|x| {
+            (p.program.kind.is_public() && x.partner_active)
+                || contacts
+                || my_ids.contains(&x.partner_id)
+        })
         .cloned()
         .collect();
     let (sponsors, participants) = shown
         .into_iter()
         .partition(|x| x.role == ParticipantRole::Sponsor);
+    let signed = |id: i64| all.iter().find(|x| x.partner_id == id);
+    let all_in = !mine.is_empty() && mine.iter().all(|m| signed(m.id).is_some());
+    let any_in = mine.iter().any(|m| signed(m.id).is_some());
+    // The form starts from the viewer's current sign-up, so saving it again changes nothing.
+    let form =
+        form.unwrap_or_else(
+            || match mine.iter().find_map(|m| signed(m.id).map(|x| (m, x))) {
+                Some((m, x)) => JoinInput {
+                    partner: m.slug.clone(),
+                    role: x.role.slug().into(),
+                    assets: x.assets.clone(),
+                },
+                None => JoinInput::default(),
+            },
+        );
     Ok(ProgramView {
+        all_in,
+        any_in,
+        full: p.program.seats.is_some_and(|s| p.signed_up >= s),
+        notice: notice.map(|n| v.tr.t(n)),
         ctx: Ctx::new(v, "/benefits"),
         mine: mine
             .iter()
@@ -145,32 +174,41 @@ async fn program_view(
         errors: FieldErrors(errors),
         sees_contacts: contacts,
         my_ids,
-        joined,
         participants,
         sponsors,
         p,
     })
 }
 
+/// `?done=joined|left|saved`: the notice after a change.
 #[derive(Debug, Default, serde::Deserialize)]
-pub struct JoinedParam {
-    joined: Option<String>,
+pub struct DoneParam {
+    done: Option<String>,
+}
+
+fn notice_key(done: Option<&str>) -> Option<&'static str> {
+    match done? {
+        "joined" => Some("benefit-joined-notice"),
+        "left" => Some("benefit-left-notice"),
+        "saved" => Some("benefit-saved-notice"),
+        _ => None,
+    }
 }
 
 pub async fn program(
     State(state): State<AppState>,
     v: Viewer,
     Path(id): Path<i64>,
-    axum::extract::Query(q): axum::extract::Query<JoinedParam>,
+    axum::extract::Query(q): axum::extract::Query<DoneParam>,
 ) -> Result<Html<String>> {
     render(
         &program_view(
             &state,
             &v,
             id,
-            JoinInput::default(),
+            None,
             ValidationErrors::new(),
-            q.joined.is_some(),
+            notice_key(q.done.as_deref()),
         )
         .await?,
     )
@@ -197,10 +235,10 @@ pub async fn join(
     match done {
         Ok(()) => {
             state.cache.invalidate();
-            Ok(Redirect::to(&format!("/programs/{id}?joined=1")).into_response())
+            Ok(Redirect::to(&format!("/programs/{id}?done=joined")).into_response())
         }
         Err(Error::Invalid(e)) => {
-            let view = program_view(&state, &v, id, form, e, false).await?;
+            let view = program_view(&state, &v, id, Some(form), e, None).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
         }
         Err(e) => Err(e),
@@ -221,24 +259,43 @@ pub async fn leave(
 ) -> Result<Response> {
     visible_program(&state, &v, id).await?;
     let partner = partner_for(&state, &v, &form.partner).await?;
-    state.store.leave_program(id, partner.id, &v.who()).await?;
-    state.cache.invalidate();
-    Ok(Redirect::to(&format!("/programs/{id}")).into_response())
+    match state.store.leave_program(id, partner.id, &v.who()).await {
+        Ok(()) => {
+            state.cache.invalidate();
+            Ok(Redirect::to(&format!("/programs/{id}?done=left")).into_response())
+        }
+        Err(agora_store::StoreError::Invalid(e)) => {
+            let view = program_view(&state, &v, id, None, e, None).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[derive(Template)]
 #[template(path = "benefits/campaigns.html")]
 struct CampaignsView {
     ctx: Ctx,
-    campaigns: Vec<(StoredProgram, Vec<ProgramParticipant>)>,
+    /// Each campaign with its sponsors and its participants.
+    campaigns: Vec<(
+        StoredProgram,
+        Vec<ProgramParticipant>,
+        Vec<ProgramParticipant>,
+    )>,
 }
 
 /// The public page of campaigns: each with its sponsors and participants (names only).
 pub async fn campaigns(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
     let mut campaigns = vec![];
     for p in visible_programs(&state, &v, Some(ProgramKind::Campaign)).await? {
-        let people = state.store.participants(p.id).await?;
-        campaigns.push((p, people));
+        let (sponsors, participants) = state
+            .store
+            .participants(p.id)
+            .await?
+            .into_iter()
+            .filter(|x| x.partner_active)
+            .partition(|x| x.role == ParticipantRole::Sponsor);
+        campaigns.push((p, sponsors, participants));
     }
     render(&CampaignsView {
         ctx: Ctx::new(&v, "/campaigns"),
@@ -303,7 +360,7 @@ async fn after(
     match done {
         Ok(id) => {
             state.cache.invalidate();
-            Ok(Redirect::to(&format!("/programs/{id}")).into_response())
+            Ok(Redirect::to(&format!("/programs/{id}?done=saved")).into_response())
         }
         Err(Error::Invalid(e)) => {
             let view = admin_view(state, v, editing, form, e).await?;
@@ -404,7 +461,7 @@ async fn items(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
             || end < today
             || (end - today).num_days() > 30
             || joined.contains(&p.id)
-            || p.program.seats.is_some_and(|s| p.participants >= s)
+            || p.program.seats.is_some_and(|s| p.signed_up >= s)
         {
             continue;
         }

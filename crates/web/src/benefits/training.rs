@@ -84,15 +84,14 @@ pub async fn open(
         return Err(Error::NotFound);
     }
     let person_id = v.person.as_ref().map(|p| p.id).ok_or(Error::Unauthorized)?;
-    // The partner it was read for: the reader's first active one (none for the foundation's staff).
-    let partner = mine
-        .iter()
-        .find(|p| p.status == PartnerStatus::Active)
-        .map(|p| p.id);
-    state
-        .store
-        .log_training_open(id, person_id, partner)
-        .await?;
+    // The record is of partners' people: the reader's first active partner. The foundation's own
+    // openings (checking an item) are not readers.
+    if let Some(partner) = mine.iter().find(|p| p.status == PartnerStatus::Active) {
+        state
+            .store
+            .log_training_open(id, person_id, partner.id)
+            .await?;
+    }
     if let Some(link) = &item.training.link {
         // The link was checked (http or https) when the foundation saved it.
         return Ok(Redirect::to(link).into_response());
@@ -135,6 +134,7 @@ struct AdminView {
     errors: FieldErrors,
     audiences: Vec<(&'static str, String)>,
     max_mb: usize,
+    added: bool,
 }
 
 async fn admin_view(
@@ -151,20 +151,31 @@ async fn admin_view(
         errors: FieldErrors(errors),
         audiences: audiences(v),
         max_mb: agora_domain::benefits::MAX_FILE_BYTES / (1024 * 1024),
+        added: false,
     })
 }
 
-pub async fn admin(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct AddedParam {
+    added: Option<String>,
+}
+
+pub async fn admin(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(q): Query<AddedParam>,
+) -> Result<Html<String>> {
     v.require(Permission::ManageBenefits)?;
-    render(
-        &admin_view(
+    render(&AdminView {
+        added: q.added.is_some(),
+        ..admin_view(
             &state,
             &v,
             TrainingInput::default(),
             ValidationErrors::new(),
         )
-        .await?,
-    )
+        .await?
+    })
 }
 
 /// Reads the upload form: the text fields and at most one file. A body that is not a multipart
@@ -227,7 +238,7 @@ pub async fn create(
             .await?)
     };
     match done.await {
-        Ok(_) => Ok(Redirect::to("/admin/training").into_response()),
+        Ok(_) => Ok(Redirect::to("/admin/training?added=1").into_response()),
         Err(Error::Invalid(e)) => {
             let view = admin_view(&state, &v, form, e).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())

@@ -249,19 +249,23 @@ impl PolicyForm {
         }
         p.allocation.compliance = None;
         if self.compliance_on.is_some() {
-            let factor = |e: &mut ValidationErrors, s: &str| -> Option<f64> {
+            // Each factor is named on its own input; the domain's rule then checks the pair.
+            let factor = |e: &mut ValidationErrors, field: &str, s: &str| -> Option<f64> {
                 e.check(
-                    "compliance",
+                    field,
                     s.trim()
                         .parse::<f64>()
                         .ok()
-                        .filter(|f| f.is_finite())
+                        .filter(|f| ComplianceWeights::in_range(*f))
                         .ok_or("invalid-compliance-factor"),
                 )
             };
-            let behind = factor(&mut e, &self.compliance_behind);
-            let overdue = factor(&mut e, &self.compliance_overdue);
+            let behind = factor(&mut e, "compliance_behind", &self.compliance_behind);
+            let overdue = factor(&mut e, "compliance_overdue", &self.compliance_overdue);
             if let (Some(behind), Some(overdue)) = (behind, overdue) {
+                if overdue > behind {
+                    e.add("compliance_overdue", "compliance-overdue-above-behind");
+                }
                 p.allocation.compliance = Some(ComplianceWeights { behind, overdue });
             }
         }

@@ -248,6 +248,75 @@ async fn active_partners_sign_up_and_the_campaign_page_lists_them(app: TestApp) 
         html.contains("assets-error"),
         "the assets field carries its error"
     );
+    // The count and the list are two fields (one JSON key each).
+    let (_, d) = anonymous(&app, &format!("/api/v1/programs/{campaign}")).await;
+    assert_eq!(
+        (
+            d["signed_up"].as_u64(),
+            d["participants"].as_array().map(Vec::len)
+        ),
+        (Some(2), Some(2)),
+        "{d}"
+    );
+    // A suspended partner leaves the public lists, as it leaves the directory; the foundation
+    // still sees its sign-up.
+    let (status, _) = api(
+        &app,
+        &admin_t,
+        Method::POST,
+        "/api/v1/partners/org-b/status",
+        Some(json!({"status": "suspended", "reason": "Lapsed dues"})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let html = reqwest::get(app.url("/campaigns"))
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("html");
+    assert!(html.contains("Org A") && !html.contains("Org B"), "{html}");
+    let (_, d) = anonymous(&app, &format!("/api/v1/programs/{campaign}")).await;
+    assert!(!d.to_string().contains("org-b"), "{d}");
+    let (_, d) = api(
+        &app,
+        &admin_t,
+        Method::GET,
+        &format!("/api/v1/programs/{campaign}"),
+        None,
+    )
+    .await;
+    assert!(d.to_string().contains("org-b"));
+    assert!(
+        d.to_string().contains("pa@a.example"),
+        "the foundation reaches the contact: {d}"
+    );
+    let (_, d) = api(
+        &app,
+        &a_t,
+        Method::GET,
+        &format!("/api/v1/programs/{campaign}"),
+        None,
+    )
+    .await;
+    assert!(
+        !d.to_string().contains('@'),
+        "no address outside the foundation: {d}"
+    );
+    // A closed program keeps its sign-ups: nobody withdraws from it.
+    let (status, _) = api(&app, &admin_t, Method::PUT, &format!("/api/v1/programs/{campaign}"),
+        Some(json!({"kind": "campaign", "title": "Open edX Conference booth", "description": "A joint booth.", "state": "closed"}))).await;
+    assert_eq!(status, 200);
+    let (status, e) = api(
+        &app,
+        &a_t,
+        Method::DELETE,
+        &format!("/api/v1/programs/{campaign}/participants/org-a"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 422, "{e}");
+    assert!(e["errors"]["program"].is_string());
     // The changes are in the audit log.
     let entries = app
         .store
@@ -441,6 +510,13 @@ async fn the_training_library_is_for_active_partners_and_records_who_opened_what
         .expect("header")
         .starts_with("attachment"));
 
+    // The foundation's own checks of an item are not readings.
+    let res = admin_c
+        .get(app.url(&format!("/training/{linked}/open")))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(res.status(), 303);
     // The foundation reads who opened what; nobody else does.
     let (status, opens) = api(&app, &admin_t, Method::GET, "/api/v1/training/opens", None).await;
     assert_eq!(status, 200);

@@ -364,11 +364,42 @@ async fn the_lead_policy_may_weigh_obligations_and_every_explanation_shows_it(ap
         .text()
         .await
         .expect("html")
-        .contains("id=\"compliance-error\""));
+        .contains("id=\"compliance_behind-error\""));
     assert_eq!(
         app.store.lead_policy().await.expect("policy").version,
         version
     );
+    // So small a factor would overflow a lead's shares; an address in the published note or seed
+    // is refused.
+    for extra in [
+        &[
+            ("compliance_on", "on"),
+            ("compliance_behind", "1e-320"),
+            ("compliance_overdue", "1e-320"),
+        ][..],
+        &[
+            ("compliance_on", "on"),
+            ("compliance_behind", "0.25"),
+            ("compliance_overdue", "0.9"),
+        ][..],
+        &[("note", "Asked by priya@aurora.example")][..],
+        &[("tie_break_seed", "ada@agora.example")][..],
+    ] {
+        let mut fields = policy_fields(&app, &c, &[]).await;
+        fields.retain(|(k, _)| !extra.iter().any(|(e, _)| e == k));
+        fields.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        let res = c
+            .post(app.url("/admin/lead-policy"))
+            .form(&fields)
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(res.status(), 422, "{extra:?}");
+        assert_eq!(
+            app.store.lead_policy().await.expect("policy").version,
+            version
+        );
+    }
     let good = policy_fields(
         &app,
         &c,

@@ -59,6 +59,16 @@ pub struct ComplianceWeights {
     pub overdue: f64,
 }
 
+impl ComplianceWeights {
+    /// The smallest factor: a share a hundred times smaller is already next to nothing, and a
+    /// smaller one would make the credits of a lead overflow.
+    pub const MIN: f64 = 0.01;
+
+    pub fn in_range(f: f64) -> bool {
+        f.is_finite() && (Self::MIN..=1.0).contains(&f)
+    }
+}
+
 impl Default for ComplianceWeights {
     fn default() -> Self {
         Self {
@@ -110,11 +120,11 @@ impl Policy {
             return Err("invalid-weight");
         }
         if let Some(c) = self.compliance {
-            if [c.behind, c.overdue]
-                .iter()
-                .any(|f| !f.is_finite() || *f <= 0.0 || *f > 1.0)
-            {
+            if !ComplianceWeights::in_range(c.behind) || !ComplianceWeights::in_range(c.overdue) {
                 return Err("invalid-compliance-factor");
+            }
+            if c.overdue > c.behind {
+                return Err("compliance-overdue-above-behind");
             }
         }
         Ok(())

@@ -386,10 +386,14 @@ fn compliance_factors_lower_a_share_and_never_remove_it() {
     for (behind, overdue, ok) in [
         (0.5, 0.25, true),
         (1.0, 1.0, true),
+        (0.01, 0.01, true),
         (0.0, 0.5, false),
         (0.5, 1.5, false),
         (f64::NAN, 0.5, false),
         (-0.1, 0.5, false),
+        // Small enough that a lead's shares would overflow to infinity.
+        (1e-320, 1e-320, false),
+        (0.009, 0.009, false),
     ] {
         let p = Policy {
             compliance: Some(ComplianceWeights { behind, overdue }),
@@ -400,6 +404,15 @@ fn compliance_factors_lower_a_share_and_never_remove_it() {
             assert_eq!(p.validate(), Err("invalid-compliance-factor"));
         }
     }
+    // Overdue is the worse standing: its factor may not be the gentler one.
+    let inverted = Policy {
+        compliance: Some(ComplianceWeights {
+            behind: 0.25,
+            overdue: 0.9,
+        }),
+        ..Policy::default()
+    };
+    assert_eq!(inverted.validate(), Err("compliance-overdue-above-behind"));
 }
 
 #[test]
@@ -415,6 +428,22 @@ fn explanations_stored_before_compliance_still_read() {
 }
 
 proptest! {
+    #[test]
+    fn credits_stay_finite_under_any_valid_compliance_factors(behind in 0.01f64..=1.0, ratio in 0.0f64..=1.0, cands in arb_candidates(), leads in arb_leads()) {
+        let overdue = (behind * ratio).max(ComplianceWeights::MIN);
+        let policy = Policy { compliance: Some(ComplianceWeights { behind, overdue }), ..Policy::default() };
+        prop_assume!(policy.validate().is_ok());
+        let cands: Vec<Candidate> = cands.into_iter().enumerate().map(|(i, mut c)| {
+            c.compliance = [None, Some(ObligationStatus::Behind), Some(ObligationStatus::Overdue)].get(i % 3).copied().flatten();
+            c
+        }).collect();
+        let (decisions, ledger) = run(&policy, cands, &leads);
+        prop_assert!(ledger.credit.values().all(|c| c.is_finite()));
+        for e in &decisions {
+            prop_assert!(e.candidates.iter().all(|c| c.share.is_finite() && c.credit.is_finite()));
+        }
+    }
+
     #[test]
     fn same_inputs_same_decisions(cands in arb_candidates(), leads in arb_leads(), fan in 1u8..4) {
         let policy = Policy { fan_out: fan, ..Policy::default() };
