@@ -18,6 +18,11 @@ use sqlx::any::AnyRow;
 
 const P: &str = "benefit_programs";
 
+/// Sign-ups, withdrawals and changes of seats take turns across instances: on PostgreSQL two
+/// transactions could otherwise both count a free place and both take it (SQLite's one writer
+/// already serialises them).
+const LOCK_BENEFITS: i64 = 0x4147_0025;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct StoredProgram {
     pub id: i64,
@@ -160,7 +165,7 @@ impl Store {
         if before.program.kind != p.kind {
             return Err(ValidationErrors::single("kind", "program-kind-fixed").into());
         }
-        let mut tx = self.write().await?;
+        let mut tx = self.write_locked(LOCK_BENEFITS).await?;
         let taken: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM benefit_participants WHERE program_id = $1")
                 .bind(id)
@@ -239,7 +244,7 @@ impl Store {
             .program(program_id)
             .await?
             .ok_or(StoreError::NotFound)?;
-        let mut tx = self.write().await?;
+        let mut tx = self.write_locked(LOCK_BENEFITS).await?;
         let status: String = sqlx::query_scalar("SELECT status FROM partners WHERE id = $1")
             .bind(partner_id)
             .fetch_optional(&mut *tx)
@@ -318,7 +323,7 @@ impl Store {
             .program(program_id)
             .await?
             .ok_or(StoreError::NotFound)?;
-        let mut tx = self.write().await?;
+        let mut tx = self.write_locked(LOCK_BENEFITS).await?;
         let status: String = sqlx::query_scalar("SELECT status FROM partners WHERE id = $1")
             .bind(partner_id)
             .fetch_optional(&mut *tx)

@@ -2,7 +2,7 @@
 //! its own address, browsers loading the form before posting it. Counts of errors are bounded (zero
 //! 5xx, every request answered); nothing here is timed.
 
-use super::helpers::{browser, csrf_in, spawn_app_with, TestApp, PASSWORD};
+use super::helpers::{browser, csrf_in, spawn_app, spawn_app_with, TestApp, PASSWORD};
 use agora_store::testing::Backend;
 
 const CLIENTS: usize = 32;
@@ -242,4 +242,104 @@ async fn concurrent_sign_ins_and_reads_sqlite() {
 #[tokio::test]
 async fn concurrent_sign_ins_and_reads_postgres() {
     concurrent_sign_ins_and_reads(Backend::Postgres).await;
+}
+
+/// Sixteen partners race for a beta program's four places while sixteen anonymous visitors read the
+/// public campaigns page and the programs API: exactly four sign-ups, the others told it is full,
+/// and no error anywhere.
+async fn partners_race_for_the_last_places(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let admin = app
+        .person(
+            "admin@example.org",
+            &[agora_domain::permissions::Grant {
+                role: agora_domain::permissions::Role::Admin,
+                scope_id: None,
+            }],
+        )
+        .await;
+    let admin_t = app.token(admin).await;
+    let (status, beta) = super::helpers::api(
+        &app,
+        &admin_t,
+        reqwest::Method::POST,
+        "/api/v1/programs",
+        Some(serde_json::json!({"kind": "beta", "title": "Early access", "description": "Four places.", "seats": "4"})),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let beta = beta["id"].as_i64().expect("id");
+    let (status, _) = super::helpers::api(
+        &app,
+        &admin_t,
+        reqwest::Method::POST,
+        "/api/v1/programs",
+        Some(serde_json::json!({"kind": "campaign", "title": "A campaign", "description": "Public."})),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let mut tokens = vec![];
+    for i in 0..16 {
+        let p = app
+            .partner(
+                &format!("Racer {i}"),
+                agora_domain::partner::PartnerStatus::Active,
+            )
+            .await;
+        let person = app
+            .person(
+                &format!("racer{i}@example.org"),
+                &[agora_domain::permissions::Grant {
+                    role: agora_domain::permissions::Role::PartnerAdmin,
+                    scope_id: Some(p.id),
+                }],
+            )
+            .await;
+        tokens.push((p.profile.slug.clone(), app.token(person).await));
+    }
+    let mut tasks = vec![];
+    for (slug, token) in tokens {
+        let url = app.url(&format!("/api/v1/programs/{beta}/participants"));
+        tasks.push(tokio::spawn(async move {
+            reqwest::Client::new()
+                .post(url)
+                .bearer_auth(token)
+                .json(&serde_json::json!({"partner": slug}))
+                .send()
+                .await
+                .map_or(0, |r| r.status().as_u16())
+        }));
+    }
+    for i in 0..16 {
+        let url = app.url(if i % 2 == 0 {
+            "/campaigns"
+        } else {
+            "/api/v1/programs"
+        });
+        tasks.push(tokio::spawn(async move {
+            reqwest::get(url).await.map_or(0, |r| r.status().as_u16())
+        }));
+    }
+    let mut statuses = vec![];
+    for t in tasks {
+        statuses.push(t.await.expect("client"));
+    }
+    let (joins, reads) = statuses.split_at(16);
+    assert_eq!(joins.iter().filter(|s| **s == 201).count(), 4, "{joins:?}");
+    assert_eq!(joins.iter().filter(|s| **s == 422).count(), 12, "{joins:?}");
+    assert!(reads.iter().all(|s| *s == 200), "{reads:?}");
+    let program = app.store.program(beta).await.expect("read").expect("beta");
+    assert_eq!(program.signed_up, 4);
+}
+
+#[tokio::test]
+async fn partners_race_for_the_last_places_sqlite() {
+    partners_race_for_the_last_places(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn partners_race_for_the_last_places_postgres() {
+    partners_race_for_the_last_places(Backend::Postgres).await;
 }
