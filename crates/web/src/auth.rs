@@ -364,7 +364,7 @@ pub async fn context(
             .and_then(|v| v.to_str().ok()),
     );
     let csrf = Csrf::new(state.secret.clone(), csrf_cookie, session_hash.clone());
-    req.extensions_mut().insert(Viewer {
+    let viewer = Viewer {
         actor,
         person,
         session_hash,
@@ -374,10 +374,14 @@ pub async fn context(
         api_token,
         visible_groups: Default::default(),
         audit_seq: Default::default(),
-    });
+    };
+    // An error page shows the same navigation as the page would have (signed in, admin, partner).
+    let error_ctx = crate::views::ErrorCtx(crate::views::Ctx::new(&viewer, ""));
+    req.extensions_mut().insert(viewer);
     let mut res = next.run(req).await;
     // So that an error page is written in the same language as the page would have been.
     res.extensions_mut().insert(tr);
+    res.extensions_mut().insert(error_ctx);
     if let Some(value) = csrf.issued_cookie() {
         let c = make_cookie(&state, CSRF_COOKIE, value);
         if let Ok(v) = HeaderValue::from_str(&c.to_string()) {

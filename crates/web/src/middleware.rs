@@ -137,7 +137,10 @@ pub async fn html_errors(req: Request, next: Next) -> Response {
         return Redirect::to(&format!("/login?next={next}")).into_response();
     }
     let retry = res.headers().get(header::RETRY_AFTER).cloned();
-    let ctx = Ctx::anonymous(tr);
+    let ctx = res
+        .extensions()
+        .get::<crate::views::ErrorCtx>()
+        .map_or_else(|| Ctx::anonymous(tr), |c| c.0.clone());
     let view = ErrorView {
         title: ctx.tr.t(page.key),
         message: ctx.tr.t(&format!("{}-text", page.key)),

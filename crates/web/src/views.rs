@@ -80,6 +80,10 @@ pub fn render<T: Template>(t: &T) -> Result<Html<String>> {
         .map_err(|e| Error::Unexpected(anyhow::anyhow!("template: {e}")))
 }
 
+/// The viewer's layout context, left on a response for the error page written outside the handler.
+#[derive(Debug, Clone)]
+pub struct ErrorCtx(pub Ctx);
+
 #[derive(Template)]
 #[template(path = "error.html")]
 pub struct ErrorView {

@@ -210,6 +210,19 @@ async fn active_partners_sign_up_and_the_campaign_page_lists_them(app: TestApp) 
     }
     // The partner's overview shows what it joined; withdrawing frees the seat for B.
     let client = app.login("pa@a.example").await;
+    // An error page keeps the signed-in navigation.
+    let res = client
+        .get(app.url("/programs/999999"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(res.status(), 404);
+    let html = res.text().await.expect("html");
+    assert!(
+        html.contains("action=\"/logout\"") && html.contains("href=\"/portal\""),
+        "{html}"
+    );
+    assert!(!html.contains("href=\"/login\""));
     let html = client
         .get(app.url("/benefits"))
         .send()
