@@ -254,6 +254,15 @@ impl Tr {
         self.lang.to_string()
     }
 
+    /// A decimal as the reader writes it: "0.5" in English, "0,5" in Spanish and French.
+    pub fn number(&self, n: impl std::borrow::Borrow<f64>) -> String {
+        let s = n.borrow().to_string();
+        match self.lang.language.as_str() {
+            "es" | "fr" => s.replace('.', ","),
+            _ => s,
+        }
+    }
+
     pub fn dir(&self) -> &'static str {
         match self.lang.character_direction() {
             unic_langid::CharacterDirection::RTL => "rtl",

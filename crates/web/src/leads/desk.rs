@@ -177,7 +177,7 @@ fn explain(tr: &crate::i18n::Tr, a: &Allocation, names: &HashMap<i64, String>) -
                 format!(
                     "{} × {}",
                     tr.label("obligations-status", s.slug()),
-                    c.compliance_factor
+                    tr.number(c.compliance_factor)
                 )
             }),
             weight: format!("{:.2}", c.weight),

@@ -332,7 +332,7 @@ fn partner_why(tr: &crate::i18n::Tr, a: &Allocation, partner_id: i64) -> Vec<Str
             out.push(tr.t2(
                 "why-compliance",
                 ("status", tr.label("obligations-status", standing.slug())),
-                ("factor", me.compliance_factor.to_string()),
+                ("factor", tr.number(me.compliance_factor)),
             ));
         }
     }

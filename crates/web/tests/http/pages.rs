@@ -422,6 +422,19 @@ async fn the_lead_policy_may_weigh_obligations_and_every_explanation_shows_it(ap
         html.contains("× 0.5") && html.contains("× 0.25"),
         "the published policy states the factors"
     );
+    let fr = reqwest::Client::new()
+        .get(app.url("/partners/how-leads-are-allocated"))
+        .header("accept-language", "fr")
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        fr.contains("× 0,5") && fr.contains("× 0,25"),
+        "decimals as a French reader writes them"
+    );
     let (_, policy) = super::helpers::anonymous(&app, "/api/v1/lead-policy").await;
     assert_eq!(
         policy["current"]["policy"]["allocation"]["compliance"]["behind"],
