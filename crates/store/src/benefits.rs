@@ -97,6 +97,16 @@ fn participant_row(r: &AnyRow) -> Result<ProgramParticipant> {
     })
 }
 
+/// A partner's status, read in the transaction that checks a sign-up against it.
+async fn partner_status(tx: &mut crate::write::WriteTx, partner_id: i64) -> Result<PartnerStatus> {
+    let status: String = sqlx::query_scalar("SELECT status FROM partners WHERE id = $1")
+        .bind(partner_id)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    crate::parse_column("partners", "status", &status, PartnerStatus::parse)
+}
+
 fn program_json(p: &Program) -> serde_json::Value {
     serde_json::to_value(p).unwrap_or_default()
 }
@@ -245,12 +255,7 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound)?;
         let mut tx = self.write_locked(LOCK_BENEFITS).await?;
-        let status: String = sqlx::query_scalar("SELECT status FROM partners WHERE id = $1")
-            .bind(partner_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        let status = crate::parse_column("partners", "status", &status, PartnerStatus::parse)?;
+        let status = partner_status(&mut tx, partner_id).await?;
         let already: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM benefit_participants WHERE program_id = $1 AND partner_id = $2",
         )
@@ -324,12 +329,7 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound)?;
         let mut tx = self.write_locked(LOCK_BENEFITS).await?;
-        let status: String = sqlx::query_scalar("SELECT status FROM partners WHERE id = $1")
-            .bind(partner_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        let status = crate::parse_column("partners", "status", &status, PartnerStatus::parse)?;
+        let status = partner_status(&mut tx, partner_id).await?;
         may_leave(&program.program, status, self.now().date_naive())
             .map_err(|code| ValidationErrors::single("program", code))?;
         let n = sqlx::query(
