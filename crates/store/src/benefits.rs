@@ -97,6 +97,20 @@ fn participant_row(r: &AnyRow) -> Result<ProgramParticipant> {
     })
 }
 
+/// A program as it stands under `LOCK_BENEFITS`, with its sign-ups counted: what a sign-up, a
+/// withdrawal or a change of seats is checked against, so none of them acts on a state another
+/// instance has just changed.
+async fn locked_program(tx: &mut crate::write::WriteTx, id: i64) -> Result<StoredProgram> {
+    let r = sqlx::query(&format!(
+        "SELECT {PROGRAM_COLUMNS} FROM {P} p WHERE p.id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    program_row(&r)
+}
+
 /// A partner's status, read in the transaction that checks a sign-up against it.
 async fn partner_status(tx: &mut crate::write::WriteTx, partner_id: i64) -> Result<PartnerStatus> {
     let status: String = sqlx::query_scalar("SELECT status FROM partners WHERE id = $1")
@@ -171,17 +185,12 @@ impl Store {
     /// Changes a program (admins), its kind excepted: sign-ups were made for that kind. Fewer seats
     /// than partners already signed up is refused. Audited with what it was.
     pub async fn update_program(&self, id: i64, p: &Program, who: &Who) -> Result<()> {
-        let before = self.program(id).await?.ok_or(StoreError::NotFound)?;
+        let mut tx = self.write_locked(LOCK_BENEFITS).await?;
+        let before = locked_program(&mut tx, id).await?;
         if before.program.kind != p.kind {
             return Err(ValidationErrors::single("kind", "program-kind-fixed").into());
         }
-        let mut tx = self.write_locked(LOCK_BENEFITS).await?;
-        let taken: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM benefit_participants WHERE program_id = $1")
-                .bind(id)
-                .fetch_one(&mut *tx)
-                .await?;
-        if p.seats.is_some_and(|s| i64::from(s) < taken) {
+        if p.seats.is_some_and(|s| s < before.signed_up) {
             return Err(ValidationErrors::single("seats", "fewer-seats-than-participants").into());
         }
         sqlx::query(
@@ -250,11 +259,8 @@ impl Store {
         let person_id = who
             .person_id
             .ok_or_else(|| ValidationErrors::single("person", "sign-in-required"))?;
-        let program = self
-            .program(program_id)
-            .await?
-            .ok_or(StoreError::NotFound)?;
         let mut tx = self.write_locked(LOCK_BENEFITS).await?;
+        let program = locked_program(&mut tx, program_id).await?;
         let status = partner_status(&mut tx, partner_id).await?;
         let already: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM benefit_participants WHERE program_id = $1 AND partner_id = $2",
@@ -263,13 +269,10 @@ impl Store {
         .bind(partner_id)
         .fetch_one(&mut *tx)
         .await?;
-        let taken: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM benefit_participants WHERE program_id = $1")
-                .bind(program_id)
-                .fetch_one(&mut *tx)
-                .await?;
         // A partner already in changes its sign-up without needing a seat of its own.
-        let others = u32::try_from(taken - already).unwrap_or(u32::MAX);
+        let others = program
+            .signed_up
+            .saturating_sub(u32::try_from(already).unwrap_or(0));
         may_join(&program.program, status, others, self.now().date_naive())
             .map_err(|code| ValidationErrors::single("program", code))?;
         let stamp = self.stamp();
@@ -324,11 +327,8 @@ impl Store {
 
     /// Withdraws a partner from a program. Audited.
     pub async fn leave_program(&self, program_id: i64, partner_id: i64, who: &Who) -> Result<()> {
-        let program = self
-            .program(program_id)
-            .await?
-            .ok_or(StoreError::NotFound)?;
         let mut tx = self.write_locked(LOCK_BENEFITS).await?;
+        let program = locked_program(&mut tx, program_id).await?;
         let status = partner_status(&mut tx, partner_id).await?;
         may_leave(&program.program, status, self.now().date_naive())
             .map_err(|code| ValidationErrors::single("program", code))?;

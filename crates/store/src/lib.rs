@@ -340,13 +340,19 @@ pub(crate) async fn public_name(tx: &mut Tx, who: &Who) -> Result<String> {
         }
         None => None,
     };
-    Ok(name.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| {
-        if who.label.contains('@') {
-            FORMER_MEMBER.to_string()
-        } else {
-            who.label.clone()
-        }
-    }))
+    Ok(name
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| shown_label(&who.label)))
+}
+
+/// A stored label as shown in public: an address (of someone no longer in `people`) reads as
+/// [`FORMER_MEMBER`]; a name or "system" as it is.
+pub(crate) fn shown_label(label: &str) -> String {
+    if label.contains('@') {
+        FORMER_MEMBER.to_string()
+    } else {
+        label.to_string()
+    }
 }
 
 /// Stands for someone whose account is gone; matches migration 0006.

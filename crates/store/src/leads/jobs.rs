@@ -409,7 +409,7 @@ pub(super) async fn load_candidates(
         let id: i64 = get(r, "id")?;
         let s = settings.get(&id).copied().unwrap_or_default();
         let take = |k: &str| by.get(&(id, k.to_string())).cloned().unwrap_or_default();
-        out.push(candidate(
+        let mut c = candidate(
             id,
             get_parsed(
                 r,
@@ -426,10 +426,9 @@ pub(super) async fn load_candidates(
             &take("segment"),
             &get::<String>(r, "size")?,
             &take("pricing"),
-        ));
-        if let Some(c) = out.last_mut() {
-            c.compliance = standings.get(&id).copied();
-        }
+        );
+        c.compliance = standings.get(&id).copied();
+        out.push(c);
     }
     Ok(out)
 }

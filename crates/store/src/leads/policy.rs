@@ -166,15 +166,7 @@ pub(super) fn policy_version(row: &AnyRow) -> Result<PolicyVersion> {
         policy: crate::json_column("lead_policies", "policy_json", &json)?,
         note: get(row, "note")?,
         created_at: get_time(row, "lead_policies", "created_at")?,
-        created_by: {
-            let by: String = get(row, "created_by")?;
-            // An address of someone no longer in `people`.
-            if by.contains('@') {
-                crate::FORMER_MEMBER.to_string()
-            } else {
-                by
-            }
-        },
+        created_by: crate::shown_label(&get::<String>(row, "created_by")?),
     })
 }
 

@@ -8,7 +8,7 @@ use agora_domain::benefits::ProgramKind;
 use agora_domain::partner::PartnerStatus;
 use agora_domain::permissions::Permission;
 use agora_domain::ValidationErrors;
-use agora_store::{PartnerName, StoredProgram};
+use agora_store::{PartnerName, ProgramParticipant, StoredProgram};
 
 /// The viewer's partners whose people may use the benefits, with their status (only active ones
 /// may sign up or read the library; the others are shown why not).
@@ -30,10 +30,15 @@ pub async fn my_partners(state: &AppState, v: &Viewer) -> Result<Vec<PartnerName
 /// active partner. Anonymous visitors are asked to sign in; others get a 403.
 pub async fn require_active_partner(state: &AppState, v: &Viewer) -> Result<Vec<PartnerName>> {
     let mine = my_partners(state, v).await?;
+    check_active_partner(v, &mine)?;
+    Ok(mine)
+}
+
+/// `require_active_partner` on the viewer's partners already read.
+fn check_active_partner(v: &Viewer, mine: &[PartnerName]) -> Result<()> {
     if v.can(Permission::ManageBenefits) || mine.iter().any(|p| p.status == PartnerStatus::Active) {
-        return Ok(mine);
-    }
-    if v.person.is_none() {
+        Ok(())
+    } else if v.person.is_none() {
         Err(Error::Unauthorized)
     } else {
         Err(Error::Forbidden)
@@ -43,11 +48,52 @@ pub async fn require_active_partner(state: &AppState, v: &Viewer) -> Result<Vec<
 /// A program the viewer may see: campaigns are public, the others need an active partner (or the
 /// foundation).
 pub async fn visible_program(state: &AppState, v: &Viewer, id: i64) -> Result<StoredProgram> {
+    Ok(visible_program_and_partners(state, v, id).await?.0)
+}
+
+/// `visible_program` with the viewer's partners (`my_partners`), read once for both.
+pub async fn visible_program_and_partners(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+) -> Result<(StoredProgram, Vec<PartnerName>)> {
     let p = state.store.program(id).await?.ok_or(Error::NotFound)?;
+    let mine = my_partners(state, v).await?;
     if !p.program.kind.is_public() {
-        require_active_partner(state, v).await?;
+        check_active_partner(v, &mine)?;
     }
-    Ok(p)
+    Ok((p, mine))
+}
+
+/// The sign-ups of a program the viewer may see, from `all` of them: campaigns list their active
+/// partners to everyone, the foundation sees every sign-up, and a partner its own (`own`).
+/// Contacts and assets are blanked outside the foundation and the partner itself, e-mail addresses
+/// outside the foundation.
+pub fn shown_participants(
+    v: &Viewer,
+    program: &StoredProgram,
+    all: &[ProgramParticipant],
+    own: &[i64],
+) -> Vec<ProgramParticipant> {
+    let foundation = sees_contacts(v);
+    all.iter()
+        .filter(|x| {
+            (program.program.kind.is_public() && x.partner_active)
+                || foundation
+                || own.contains(&x.partner_id)
+        })
+        .cloned()
+        .map(|mut x| {
+            if !foundation {
+                x.contact_email = String::new();
+                if !own.contains(&x.partner_id) {
+                    x.contact = String::new();
+                    x.assets = String::new();
+                }
+            }
+            x
+        })
+        .collect()
 }
 
 /// Whether the viewer sees every sign-up's contact and assets (the foundation), or only its own.

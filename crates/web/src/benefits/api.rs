@@ -1,7 +1,7 @@
 //! `/api/v1/programs` and `/api/v1/training`: the same rules as the pages (`actions`).
 
 use super::actions::{
-    partner_for, require_active_partner, sees_contacts, visible_program, visible_programs,
+    partner_for, require_active_partner, shown_participants, visible_program, visible_programs,
 };
 use super::training::{audience_filter, AudienceQuery};
 use crate::api::{ApiJson, ErrorBody};
@@ -55,33 +55,15 @@ pub struct ProgramDetail {
     pub participants: Vec<ProgramParticipant>,
 }
 
-/// The sign-ups the viewer may see, with contacts and assets blanked where they may not.
-pub async fn shown_participants(
+/// The sign-ups the viewer may see (`actions::shown_participants`); its own are those of every
+/// partner it belongs to.
+async fn participants_shown(
     state: &AppState,
     v: &Viewer,
     p: &StoredProgram,
 ) -> Result<Vec<ProgramParticipant>> {
-    let mine = v.actor.partner_ids();
-    let all = sees_contacts(v);
-    Ok(state
-        .store
-        .participants(p.id)
-        .await?
-        .into_iter()
-        .filter(|x| {
-            (p.program.kind.is_public() && x.partner_active) || all || mine.contains(&x.partner_id)
-        })
-        .map(|mut x| {
-            if !all {
-                x.contact_email = String::new();
-                if !mine.contains(&x.partner_id) {
-                    x.contact = String::new();
-                    x.assets = String::new();
-                }
-            }
-            x
-        })
-        .collect())
+    let all = state.store.participants(p.id).await?;
+    Ok(shown_participants(v, p, &all, &v.actor.partner_ids()))
 }
 
 #[utoipa::path(get, path = "/api/v1/programs/{id}", tag = "partners", params(("id" = i64, Path)),
@@ -93,7 +75,7 @@ pub async fn detail(
     Path(id): Path<i64>,
 ) -> Result<Json<ProgramDetail>> {
     let p = visible_program(&state, &v, id).await?;
-    let participants = shown_participants(&state, &v, &p).await?;
+    let participants = participants_shown(&state, &v, &p).await?;
     Ok(Json(ProgramDetail {
         program: p,
         participants,
@@ -170,7 +152,7 @@ pub async fn join(
         .program(id)
         .await?
         .ok_or(crate::error::Error::NotFound)?;
-    let participants = shown_participants(&state, &v, &p).await?;
+    let participants = participants_shown(&state, &v, &p).await?;
     Ok((
         StatusCode::CREATED,
         Json(ProgramDetail {

@@ -2,8 +2,8 @@
 //! and the foundation's pages to open and keep programs.
 
 use super::actions::{
-    my_partners, partner_for, require_active_partner, sees_contacts, visible_program,
-    visible_programs,
+    my_partners, partner_for, require_active_partner, sees_contacts, shown_participants,
+    visible_program, visible_program_and_partners, visible_programs,
 };
 use crate::auth::Viewer;
 use crate::error::{Error, Result};
@@ -111,28 +111,14 @@ async fn program_view(
     errors: ValidationErrors,
     notice: Option<&str>,
 ) -> Result<ProgramView> {
-    let p = visible_program(state, v, id).await?;
+    let (p, mine) = visible_program_and_partners(state, v, id).await?;
     let all = state.store.participants(id).await?;
-    let mine: Vec<PartnerName> = my_partners(state, v)
-        .await?
+    let mine: Vec<PartnerName> = mine
         .into_iter()
         .filter(|m| m.status == PartnerStatus::Active)
         .collect();
     let my_ids: Vec<i64> = mine.iter().map(|m| m.id).collect();
-    let contacts = sees_contacts(v);
-    // Beta programs and roadmap discussions list their participants to the foundation only; a
-    // partner sees its own sign-up. Campaigns list participants and sponsors to everyone.
-    // Suspended partners leave the public lists, as they leave the directory.
-    let shown: Vec<ProgramParticipant> = all
-        .iter()
-        .filter(|x| {
-            (p.program.kind.is_public() && x.partner_active)
-                || contacts
-                || my_ids.contains(&x.partner_id)
-        })
-        .cloned()
-        .collect();
-    let (sponsors, participants) = shown
+    let (sponsors, participants) = shown_participants(v, &p, &all, &my_ids)
         .into_iter()
         .partition(|x| x.role == ParticipantRole::Sponsor);
     let signed = |id: i64| all.iter().find(|x| x.partner_id == id);
@@ -158,13 +144,7 @@ async fn program_view(
         ctx: Ctx::new(v, "/benefits"),
         mine: mine
             .iter()
-            .map(|m| {
-                (
-                    m.slug.clone(),
-                    m.name.clone(),
-                    all.iter().any(|x| x.partner_id == m.id),
-                )
-            })
+            .map(|m| (m.slug.clone(), m.name.clone(), signed(m.id).is_some()))
             .collect(),
         roles: ParticipantRole::ALL
             .into_iter()
@@ -172,7 +152,7 @@ async fn program_view(
             .collect(),
         form,
         errors: FieldErrors(errors),
-        sees_contacts: contacts,
+        sees_contacts: sees_contacts(v),
         my_ids,
         participants,
         sponsors,

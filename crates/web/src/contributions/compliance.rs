@@ -72,17 +72,10 @@ pub async fn rows(
     years: std::ops::RangeInclusive<i32>,
     only: Option<i64>,
 ) -> Result<Vec<ComplianceRow>> {
-    rows_at(&state.store, state.clock.now().date_naive(), years, only).await
-}
-
-/// `rows` as they stand on `today` (the reminder job has a store and a time, not a request).
-pub async fn rows_at(
-    store: &agora_store::Store,
-    today: chrono::NaiveDate,
-    years: std::ops::RangeInclusive<i32>,
-    only: Option<i64>,
-) -> Result<Vec<ComplianceRow>> {
-    Ok(store.compliance(today, years, only).await?)
+    Ok(state
+        .store
+        .compliance(state.clock.now().date_naive(), years, only)
+        .await?)
 }
 
 #[derive(Template)]
@@ -204,24 +197,24 @@ pub fn reminders_job(store: agora_store::Store, every: std::time::Duration) -> c
             let Some(days_before) = agora_domain::obligations::reminder_point(year, today) else {
                 return Ok("no reminder point today".to_string());
             };
-            let due: Vec<agora_store::ObligationReminder> =
-                rows_at(&store, today, year..=year, None)
-                    .await
-                    .map_err(|e| anyhow::anyhow!("{e}"))?
-                    .into_iter()
-                    .filter(|r| {
-                        r.still_due > 0
-                            && matches!(
-                                r.status,
-                                ObligationStatus::Behind | ObligationStatus::Overdue
-                            )
-                    })
-                    .map(|r| agora_store::ObligationReminder {
-                        partner_id: r.partner_id,
-                        partner_slug: r.partner,
-                        still_due: r.still_due,
-                    })
-                    .collect();
+            let due: Vec<agora_store::ObligationReminder> = store
+                .compliance(today, year..=year, None)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+                .into_iter()
+                .filter(|r| {
+                    r.still_due > 0
+                        && matches!(
+                            r.status,
+                            ObligationStatus::Behind | ObligationStatus::Overdue
+                        )
+                })
+                .map(|r| agora_store::ObligationReminder {
+                    partner_id: r.partner_id,
+                    partner_slug: r.partner,
+                    still_due: r.still_due,
+                })
+                .collect();
             let told = store
                 .send_obligation_reminders(year, i64::from(days_before), &due)
                 .await?;

@@ -249,24 +249,25 @@ impl PolicyForm {
         }
         p.allocation.compliance = None;
         if self.compliance_on.is_some() {
-            // Each factor is named on its own input; the domain's rule then checks the pair.
+            // Each factor is named on its own input, by the domain's rule (`problems`).
             let factor = |e: &mut ValidationErrors, field: &str, s: &str| -> Option<f64> {
                 e.check(
                     field,
                     s.trim()
                         .parse::<f64>()
                         .ok()
-                        .filter(|f| ComplianceWeights::in_range(*f))
+                        .filter(|f| f.is_finite())
                         .ok_or("invalid-compliance-factor"),
                 )
             };
             let behind = factor(&mut e, "compliance_behind", &self.compliance_behind);
             let overdue = factor(&mut e, "compliance_overdue", &self.compliance_overdue);
             if let (Some(behind), Some(overdue)) = (behind, overdue) {
-                if overdue > behind {
-                    e.add("compliance_overdue", "compliance-overdue-above-behind");
+                let weights = ComplianceWeights { behind, overdue };
+                for (which, code) in weights.problems() {
+                    e.add(format!("compliance_{which}"), code);
                 }
-                p.allocation.compliance = Some(ComplianceWeights { behind, overdue });
+                p.allocation.compliance = Some(weights);
             }
         }
         p.allocation.fallback = [

@@ -67,6 +67,21 @@ impl ComplianceWeights {
     pub fn in_range(f: f64) -> bool {
         f.is_finite() && (Self::MIN..=1.0).contains(&f)
     }
+
+    /// What is wrong with the factors, each as (`"behind"` or `"overdue"`, code): each within
+    /// [`Self::MIN`] and 1, and overdue, the worse standing, never gentler than behind.
+    pub fn problems(&self) -> Vec<(&'static str, &'static str)> {
+        let mut out: Vec<(&'static str, &'static str)> =
+            [("behind", self.behind), ("overdue", self.overdue)]
+                .into_iter()
+                .filter(|(_, f)| !Self::in_range(*f))
+                .map(|(name, _)| (name, "invalid-compliance-factor"))
+                .collect();
+        if out.is_empty() && self.overdue > self.behind {
+            out.push(("overdue", "compliance-overdue-above-behind"));
+        }
+        out
+    }
 }
 
 impl Default for ComplianceWeights {
@@ -119,13 +134,8 @@ impl Policy {
         {
             return Err("invalid-weight");
         }
-        if let Some(c) = self.compliance {
-            if !ComplianceWeights::in_range(c.behind) || !ComplianceWeights::in_range(c.overdue) {
-                return Err("invalid-compliance-factor");
-            }
-            if c.overdue > c.behind {
-                return Err("compliance-overdue-above-behind");
-            }
+        if let Some((_, code)) = self.compliance.and_then(|c| c.problems().first().copied()) {
+            return Err(code);
         }
         Ok(())
     }
