@@ -2,6 +2,7 @@
 
 mod bench;
 mod demo;
+mod evidence;
 mod tally;
 
 use agora_domain::audit::AuditEvent;
@@ -82,6 +83,9 @@ enum Command {
     /// Lead jobs and checks.
     #[command(subcommand)]
     Leads(LeadsCommand),
+    /// Evidence for the Distinguished Contributor program.
+    #[command(subcommand)]
+    Evidence(EvidenceCommand),
     /// Recount a published ballot file and print the result (needs no database).
     ///
     /// FILE is the CSV published at the close of a ranked vote: metadata rows starting with `#`
@@ -100,6 +104,24 @@ enum Command {
         #[arg(long)]
         seed: Option<String>,
         /// Print {"options", "ballots", "seed", "seed_sha256", "result"} as JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvidenceCommand {
+    /// Import a local git repository's history (every ref, with its .mailmap) into the activity
+    /// ledger: authors, and co-authors, reviewers and sign-offs from trailers; bots are kept apart.
+    /// A second run adds only what is new.
+    ImportGit {
+        /// The repository: its working tree, its .git folder, or a bare repository.
+        path: PathBuf,
+        /// Only commits committed on or after this date (YYYY-MM-DD or RFC 3339), as git log --since.
+        #[arg(long)]
+        since: Option<String>,
+        /// Print the counts as JSON: {"commits", "new", "authors": [{"name", "email", "commits"}],
+        /// "bots": [{"email", "commits"}]}, per mailmapped author address over all refs.
         #[arg(long)]
         json: bool,
     },
@@ -599,6 +621,44 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Bench(BenchCommand::Calendar { dir, groups }) => {
             bench::calendar(&dir, groups).await
         }
+        Command::Evidence(EvidenceCommand::ImportGit { path, since, json }) => {
+            let since = since.as_deref().map(parse_since).transpose()?;
+            let name = evidence::repository_name(&path)?;
+            let walked = {
+                let path = path.clone();
+                tokio::task::spawn_blocking(move || evidence::walk(&path, since)).await??
+            };
+            let known = store
+                .activity_source_ids(agora_domain::activity::ActivitySource::Git)
+                .await?;
+            let is_bot = agora_domain::recognition::identity::is_bot;
+            let entries = evidence::entries(&name, &walked, &known, is_bot);
+            let imported = store
+                .import_outside_activity(
+                    &format!("git:{name}"),
+                    &entries,
+                    &Who {
+                        person_id: None,
+                        label: "cli".into(),
+                    },
+                )
+                .await?;
+            let report = evidence::report(&walked, imported.new_commits, is_bot);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                println!(
+                    "{name}: {} commits read, {} new; {} authors, {} bots; {} new entries, {} credited to people",
+                    report.commits,
+                    report.new,
+                    report.authors.len(),
+                    report.bots.len(),
+                    imported.new_entries,
+                    imported.credited
+                );
+            }
+            Ok(())
+        }
         Command::Leads(LeadsCommand::RunJobs { retention_days }) => {
             let r = store
                 .run_lead_jobs(store.now(), (retention_days > 0).then_some(retention_days))
@@ -650,6 +710,18 @@ async fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// `--since`: a day (midnight UTC) or an RFC 3339 time.
+fn parse_since(s: &str) -> Result<chrono::DateTime<chrono::Utc>> {
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Ok(t.with_timezone(&chrono::Utc));
+    }
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc())
+        .with_context(|| format!("--since: {s:?} is not a date (YYYY-MM-DD) or an RFC 3339 time"))
 }
 
 async fn create_admin(

@@ -38,6 +38,10 @@ category!(
         Event => "event",
         Contribution => "contribution",
         Commit => "commit",
+        // Credited from a commit's trailers (Co-authored-by, Reviewed-by, Signed-off-by).
+        CoAuthored => "co-authored",
+        Reviewed => "reviewed",
+        SignedOff => "signed-off",
     }
 );
 
@@ -200,4 +204,45 @@ mod tests {
             prop_assert_eq!(entry_visible(Reader::Other, in_group, may_view), in_group && may_view);
         }
     }
+}
+
+/// An entry from outside history (a git commit, a trailer's credit) recorded under the identity it
+/// names: the ledger credits the person who holds that identity, now or once it is merged into them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IdentityActivity {
+    /// The matching key: the mailmapped address, ASCII-lowercased (`normalize_email`).
+    pub identity: String,
+    /// Automation (`[bot]` accounts and the like): kept in the ledger, never credited to a person.
+    pub bot: bool,
+    pub source: ActivitySource,
+    pub source_id: String,
+    pub kind: ActivityKind,
+    pub occurred_at: DateTime<Utc>,
+    pub detail: serde_json::Value,
+}
+
+impl IdentityActivity {
+    pub fn check(&self) -> Result<(), ValidationErrors> {
+        let mut e = NewActivity::new(
+            0,
+            self.source,
+            self.source_id.clone(),
+            self.kind,
+            self.occurred_at,
+        )
+        .detail(self.detail.clone())
+        .check()
+        .err()
+        .unwrap_or_default();
+        if self.identity.is_empty() || self.identity.len() > MAX_SOURCE_ID {
+            e.add("identity", "invalid-identity");
+        }
+        e.into_result(())
+    }
+}
+
+/// The key an address is matched on: git and mail servers treat the domain case-insensitively and
+/// in practice the local part too, so identities compare ASCII-lowercased and trimmed.
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_ascii_lowercase()
 }

@@ -19,6 +19,7 @@ pub mod partner;
 pub mod partnerships;
 pub mod permissions;
 pub mod person;
+pub mod recognition;
 pub mod tally;
 pub mod tasks;
 pub mod taxonomy;

@@ -17,6 +17,7 @@ mod event_guests;
 mod events;
 mod governance;
 mod groups;
+mod identities;
 mod jobs;
 mod leads;
 mod migrate;
@@ -59,6 +60,7 @@ pub use groups::{
     ProposedObjective, RotationReport, Sponsor, StoredCheckIn, StoredInitiative, StoredKeyResult,
     StoredOutput, UpdateReminderReport, UpdateSchedule,
 };
+pub use identities::OutsideImport;
 pub use jobs::JobRun;
 pub use leads::{
     lead_reference, Allocation, Confirmation, DryRun, Funnel, Intake, JobReport, Lead, LeadFilter,

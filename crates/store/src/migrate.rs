@@ -107,6 +107,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "benefits",
         include_str!("../migrations/0025_benefits.sql"),
     ),
+    (
+        26,
+        "identities",
+        include_str!("../migrations/0026_identities.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

@@ -9,6 +9,7 @@ use sqlx::Any;
 pub enum Value {
     Int(i64),
     Text(String),
+    OptInt(Option<i64>),
 }
 
 #[derive(Debug, Default, Clone)]
@@ -80,6 +81,7 @@ impl Sql {
             q = match b {
                 Value::Int(i) => q.bind(*i),
                 Value::Text(s) => q.bind(s.as_str()),
+                Value::OptInt(i) => q.bind(*i),
             };
         }
         q
@@ -89,6 +91,11 @@ impl Sql {
 impl From<i64> for Value {
     fn from(v: i64) -> Self {
         Value::Int(v)
+    }
+}
+impl From<Option<i64>> for Value {
+    fn from(v: Option<i64>) -> Self {
+        Value::OptInt(v)
     }
 }
 impl From<String> for Value {
