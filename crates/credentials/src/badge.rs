@@ -82,6 +82,8 @@ pub enum RecipientIdentity {
     },
     /// The email address in clear text.
     Email(String),
+    /// A URL that identifies the recipient (an organization's public profile), in clear text.
+    Url(String),
 }
 
 /// One `Evidence` entry.
@@ -121,6 +123,12 @@ impl BadgeCredential {
                 "identityType": "emailAddress",
                 "hashed": false,
                 "identityHash": email,
+            }),
+            RecipientIdentity::Url(url) => json!({
+                "type": "IdentityObject",
+                "identityType": "url",
+                "hashed": false,
+                "identityHash": url,
             }),
         };
         let a = &self.achievement;

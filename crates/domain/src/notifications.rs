@@ -165,6 +165,8 @@ pub const MAILS: &[(&str, Class)] = &[
     ("email-offer-new", Class::Always),
     ("email-offer-reminder", Class::Always),
     ("email-obligations-reminder", Class::Topic(Topic::Reminders)),
+    // The nominee must answer (accept or decline) before the review: not a notification to mute.
+    ("email-recognition-nominated", Class::Always),
 ];
 
 pub fn classify(mail_id: &str) -> Class {

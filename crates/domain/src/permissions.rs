@@ -163,6 +163,9 @@ pub enum Permission {
     UseBenefits { partner_id: i64 },
     /// Open programs and keep the training library; see who signed up and who opened what.
     ManageBenefits,
+    /// Run the Distinguished Contributor program: cycles, categories, the panel's decisions, awards
+    /// and their credentials, the issuer's keys, the budget.
+    ManageRecognition,
 }
 
 pub fn allows(actor: &Actor, permission: Permission) -> bool {
@@ -175,7 +178,8 @@ pub fn allows(actor: &Actor, permission: Permission) -> bool {
         | Permission::ViewAuditLog
         | Permission::ManageLeads
         | Permission::ManageObligations
-        | Permission::ManageBenefits => false,
+        | Permission::ManageBenefits
+        | Permission::ManageRecognition => false,
         Permission::HandleLeads { partner_id } => {
             actor.has(Role::PartnerAdmin, Some(partner_id))
                 || actor.has(Role::PartnerMember, Some(partner_id))

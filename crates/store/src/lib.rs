@@ -28,6 +28,7 @@ mod partners;
 mod partnerships;
 mod people;
 mod rate_limit;
+mod recognition;
 mod regions;
 mod settings;
 mod sql;
@@ -77,6 +78,11 @@ pub use partners::{ImportRow, Invitation, Partner, StatusChange};
 pub use partnerships::StoredPartnership;
 pub use people::{Person, PersonWithGrants};
 pub use rate_limit::RateDelta;
+pub use recognition::{
+    AwardHistory, AwardSubject, CredentialKey, FameEntry, NewCredential, PanelComment,
+    RecognitionSettings, Recusal, StoredAward, StoredCategory, StoredCredential, StoredCycle,
+    StoredNomination, StoredScore,
+};
 pub use tokens::{ApiTokenInfo, ApiTokenOwner, Redeemed, SessionRecord, TokenPurpose};
 
 use agora_domain::ValidationErrors;

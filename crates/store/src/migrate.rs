@@ -112,6 +112,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "identities",
         include_str!("../migrations/0026_identities.sql"),
     ),
+    (
+        27,
+        "recognition",
+        include_str!("../migrations/0027_recognition.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {
@@ -166,6 +171,7 @@ pub async fn run(store: &Store) -> Result<Vec<String>> {
         crate::settings::ensure_secret(store).await?;
         store.ensure_lead_policy().await?;
         store.ensure_bodies().await?;
+        store.ensure_recognition_categories().await?;
     }
     Ok(applied)
 }

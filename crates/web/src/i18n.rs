@@ -698,6 +698,14 @@ mod tests {
             "partners",
             "organization",
             "partner",
+            "category",
+            "weight",
+            "from",
+            "until",
+            "did",
+            "score",
+            "quorum",
+            "url",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

@@ -15,6 +15,7 @@ pub mod notifications;
 pub mod obligations;
 pub mod partners;
 pub mod partnerships;
+pub mod recognition;
 
 // Shared kernels.
 pub mod activity;

@@ -28,6 +28,7 @@ fn programs(state: &AppState) -> Vec<Routes> {
         crate::partners::routes(state),
         crate::partnerships::routes(state),
         crate::benefits::routes(state),
+        crate::recognition::routes(state),
         crate::accounts::routes(),
         crate::leads::routes(),
         crate::governance::routes(),

@@ -145,7 +145,7 @@ pub fn may_score(
 }
 
 /// The panel's view of one nomination's scores.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Aggregate {
     /// Complete score sets of panelists not recused: what the quorum counts.
     pub counted: usize,

@@ -23,6 +23,7 @@ mod okrs;
 mod pages;
 mod partnerships;
 mod permissions;
+mod recognition;
 mod security;
 mod tasks;
 mod updates;

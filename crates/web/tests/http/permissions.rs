@@ -392,8 +392,172 @@ async fn every_route_checks_every_role(app: TestApp) {
     let occ = format!("/groups/wg/meetings/{sid}/2026-01-07T10:00:00");
     let api_occ = format!("/api/v1/groups/wg/meetings/{sid}/occurrences/2026-01-07T10:00:00");
 
+    // A recognition cycle with the foundation's nomination of A's partner admin.
+    let today = app.clock.now().date_naive();
+    let announce = today + chrono::Duration::days(21);
+    let rcycle = agora_domain::recognition::Cycle {
+        year: announce.format("%Y").to_string().parse().expect("year"),
+        nominations_open: today - chrono::Duration::days(1),
+        nominations_close: today + chrono::Duration::days(5),
+        review_open: today + chrono::Duration::days(6),
+        review_close: today + chrono::Duration::days(20),
+        announce_on: announce,
+        appeal_days: 14,
+    };
+    let rcycle_id = app
+        .store
+        .save_recognition_cycle(&rcycle, &agora_store::Who::system())
+        .await
+        .expect("cycle");
+    let engineer = app
+        .store
+        .recognition_categories()
+        .await
+        .expect("categories")
+        .remove(0);
+    let nomination = agora_domain::recognition::NominationInput {
+        nominee: pa_id.to_string(),
+        justification: [("code-contributions".to_string(), "Shipped it.".to_string())].into(),
+        ..Default::default()
+    }
+    .parse(
+        &engineer.category,
+        &rcycle,
+        &agora_domain::recognition::PersonRef {
+            person_id: admin_id,
+            partner_ids: &[],
+        },
+        today,
+    )
+    .expect("nomination");
+    let (nomination_id, _) = app
+        .store
+        .nominate(
+            rcycle_id,
+            engineer.id,
+            &nomination,
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("nominate");
+    let award_id = app.store.recognition_awards().await.expect("awards")[0].id;
+
     // (method, path, [anonymous, member of another org, partner admin of A, admin])
     let html: Vec<(&str, String, [Expect; 4])> = vec![
+        ("GET", "/recognition".into(), [Login, Allow, Allow, Allow]),
+        (
+            "GET",
+            "/recognition/nominate".into(),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/recognition/nominate".into(),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/recognition/review".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            format!("/recognition/nominations/{nomination_id}"),
+            [Login, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/recognition/nominations/{nomination_id}/respond"),
+            [Login, Hidden, Allow, Forbid],
+        ),
+        (
+            "POST",
+            format!("/recognition/nominations/{nomination_id}/score"),
+            [Login, Hidden, Forbid, Forbid],
+        ),
+        (
+            "POST",
+            format!("/recognition/nominations/{nomination_id}/recuse"),
+            [Login, Hidden, Forbid, Forbid],
+        ),
+        (
+            "POST",
+            format!("/recognition/nominations/{nomination_id}/comment"),
+            [Login, Hidden, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/recognition/nominations/{nomination_id}/decide"),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/recognition/evidence".into(),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/recognition/evidence/{pa_id}"),
+            [Login, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/recognition/hall-of-fame".into(),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/recognition/badges/distinguished-engineer.png".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/.well-known/did.json".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/credentials/status/revocation".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/credentials/status/suspension".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/credentials/00000000-0000-4000-8000-000000000000.json".into(),
+            [Hidden, Hidden, Hidden, Hidden],
+        ),
+        ("GET", "/verify".into(), [Allow, Allow, Allow, Allow]),
+        ("POST", "/verify".into(), [Allow, Allow, Allow, Allow]),
+        ("GET", "/hall-of-fame".into(), [Allow, Allow, Allow, Allow]),
+        (
+            "GET",
+            "/admin/recognition".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/admin/recognition/settings".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/admin/recognition/cycles".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/admin/recognition/awards/{award_id}"),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/admin/recognition/keys".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
         ("GET", "/governance".into(), [Allow, Allow, Allow, Allow]),
         (
             "GET",
@@ -1329,6 +1493,41 @@ async fn every_route_checks_every_role(app: TestApp) {
         ),
     ];
     let api: Vec<(&str, String, [Expect; 4])> = vec![
+        (
+            "GET",
+            "/api/v1/recognition".into(),
+            [Unauth, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/recognition/nominations".into(),
+            [Unauth, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/api/v1/recognition/nominations/{nomination_id}"),
+            [Unauth, Hidden, Allow, Allow],
+        ),
+        (
+            "PUT",
+            format!("/api/v1/recognition/nominations/{nomination_id}/scores"),
+            [Unauth, Hidden, Forbid, Forbid],
+        ),
+        (
+            "POST",
+            format!("/api/v1/recognition/nominations/{nomination_id}/decision"),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/hall-of-fame".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/credentials/verify".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
         ("GET", "/api/v1/bodies".into(), [Allow, Allow, Allow, Allow]),
         (
             "GET",

@@ -1,0 +1,281 @@
+//! The foundation's page for the program: settings and the panel's groups, cycles, the current
+//! cycle's nominations, awards (renew, lapse, emeritus, revoke, suspend) and the issuer's keys.
+
+use super::issuer;
+use crate::auth::Viewer;
+use crate::error::{Error, Result};
+use crate::forms::FieldErrors;
+use crate::views::{render, Ctx};
+use crate::AppState;
+use agora_domain::permissions::Permission;
+use agora_domain::recognition::{AwardEvent, CycleInput, ProgramSettingsInput};
+use agora_domain::ValidationErrors;
+use agora_store::{CredentialKey, RecognitionSettings, StoredAward, StoredCycle, StoredNomination};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+
+#[derive(Template)]
+#[template(path = "recognition/admin.html")]
+struct AdminView {
+    ctx: Ctx,
+    settings_form: ProgramSettingsInput,
+    /// (id, name, on the panel)
+    groups: Vec<(i64, String, bool)>,
+    cycles: Vec<StoredCycle>,
+    /// The cycle form's fields in order: (name, value).
+    cycle_fields: Vec<(&'static str, String)>,
+    nominations: Vec<StoredNomination>,
+    awards: Vec<StoredAward>,
+    keys: Vec<CredentialKey>,
+    did: String,
+    errors: FieldErrors,
+    notice: Option<String>,
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct Done {
+    done: String,
+}
+
+async fn view(
+    state: &AppState,
+    v: &Viewer,
+    settings_form: Option<ProgramSettingsInput>,
+    cycle_form: Option<CycleInput>,
+    errors: ValidationErrors,
+    notice: Option<String>,
+) -> Result<AdminView> {
+    v.require(Permission::ManageRecognition)?;
+    let settings = state.store.recognition_settings().await?;
+    let cycles = state.store.recognition_cycles().await?;
+    let nominations = match cycles.first() {
+        Some(c) => state.store.recognition_nominations(c.id).await?,
+        None => vec![],
+    };
+    let groups = state
+        .store
+        .groups()
+        .await?
+        .into_iter()
+        .map(|g| {
+            (
+                g.body.id,
+                g.body.name.clone(),
+                settings.panel_groups.contains(&g.body.id),
+            )
+        })
+        .collect();
+    Ok(AdminView {
+        ctx: Ctx::new(v, "/admin/recognition"),
+        settings_form: settings_form.unwrap_or_else(|| ProgramSettingsInput {
+            quorum: settings.program.quorum.to_string(),
+            grace_days: settings.program.grace_days.to_string(),
+        }),
+        groups,
+        cycle_fields: cycle_fields(cycle_form.unwrap_or_else(|| match cycles.first() {
+            Some(c) => CycleInput {
+                year: c.cycle.year.to_string(),
+                nominations_open: c.cycle.nominations_open.to_string(),
+                nominations_close: c.cycle.nominations_close.to_string(),
+                review_open: c.cycle.review_open.to_string(),
+                review_close: c.cycle.review_close.to_string(),
+                announce_on: c.cycle.announce_on.to_string(),
+                appeal_days: c.cycle.appeal_days.to_string(),
+            },
+            None => CycleInput {
+                appeal_days: "14".into(),
+                ..CycleInput::default()
+            },
+        })),
+        cycles,
+        nominations,
+        awards: state.store.recognition_awards().await?,
+        keys: state.store.credential_keys().await?,
+        did: issuer::did(state)?,
+        errors: FieldErrors(errors),
+        notice,
+    })
+}
+
+fn cycle_fields(f: CycleInput) -> Vec<(&'static str, String)> {
+    vec![
+        ("year", f.year),
+        ("nominations_open", f.nominations_open),
+        ("nominations_close", f.nominations_close),
+        ("review_open", f.review_open),
+        ("review_close", f.review_close),
+        ("announce_on", f.announce_on),
+        ("appeal_days", f.appeal_days),
+    ]
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(q): Query<Done>,
+) -> Result<Html<String>> {
+    let notice = (!q.done.is_empty()).then(|| v.tr.t(&format!("recognition-done-{}", q.done)));
+    render(&view(&state, &v, None, None, ValidationErrors::new(), notice).await?)
+}
+
+fn refused(page: AdminView) -> Result<Response> {
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+}
+
+pub async fn settings(
+    State(state): State<AppState>,
+    v: Viewer,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response> {
+    v.require(Permission::ManageRecognition)?;
+    let mut input = ProgramSettingsInput::default();
+    let mut groups = vec![];
+    let mut errors = ValidationErrors::new();
+    for (k, val) in &fields {
+        match k.as_str() {
+            "quorum" => input.quorum = val.clone(),
+            "grace_days" => input.grace_days = val.clone(),
+            "panel_groups" => match val.parse::<i64>() {
+                Ok(id) => groups.push(id),
+                Err(_) => errors.add("panel_groups", "invalid-group"),
+            },
+            _ => {}
+        }
+    }
+    let parsed = input.parse();
+    let result = match (parsed, errors.is_empty()) {
+        (Ok(program), true) => state
+            .store
+            .set_recognition_settings(
+                &RecognitionSettings {
+                    program,
+                    panel_groups: groups,
+                },
+                &v.who(),
+            )
+            .await
+            .map_err(Error::from),
+        (Ok(_), false) => Err(errors.into()),
+        (Err(e), _) => Err(e.into()),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to("/admin/recognition?done=settings").into_response()),
+        Err(Error::Invalid(e)) => refused(view(&state, &v, Some(input), None, e, None).await?),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn save_cycle(
+    State(state): State<AppState>,
+    v: Viewer,
+    Form(input): Form<CycleInput>,
+) -> Result<Response> {
+    v.require(Permission::ManageRecognition)?;
+    let result = match input.parse() {
+        Ok(c) => state
+            .store
+            .save_recognition_cycle(&c, &v.who())
+            .await
+            .map(|_| ())
+            .map_err(Error::from),
+        Err(e) => Err(e.into()),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to("/admin/recognition?done=cycle").into_response()),
+        Err(Error::Invalid(e)) => refused(view(&state, &v, None, Some(input), e, None).await?),
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct AwardForm {
+    action: String,
+    reason: String,
+}
+
+/// Applies an admin action to an award: renew (issues the next term's credential), lapse,
+/// emeritus, revoke (reasons required), suspend and lift a suspension.
+pub async fn change_award(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<AwardForm>,
+) -> Result<Response> {
+    v.require(Permission::ManageRecognition)?;
+    let award = state
+        .store
+        .recognition_award(id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let reason = f.reason.trim().to_owned();
+    let result: Result<()> = match f.action.as_str() {
+        "suspend" | "unsuspend" => {
+            if reason.is_empty() {
+                Err(ValidationErrors::single("reason", "award-reason-required").into())
+            } else {
+                state
+                    .store
+                    .suspend_award(id, f.action == "suspend", &reason, &v.who())
+                    .await
+                    .map_err(Error::from)
+            }
+        }
+        action => {
+            let event = match action {
+                "renew" => AwardEvent::Renewed,
+                "lapse" => AwardEvent::Lapsed { reason },
+                "emeritus" => AwardEvent::Emeritus { reason },
+                "revoke" => AwardEvent::Revoked { reason },
+                _ => return Err(ValidationErrors::single("action", "invalid-transition").into()),
+            };
+            // A renewal issues the next term's credential with it.
+            let credential = match (&event, award.nomination_id) {
+                (AwardEvent::Renewed, Some(nomination)) => {
+                    let today = state.clock.now().date_naive();
+                    let start = award
+                        .award
+                        .current_term()
+                        .and_then(|t| t.end)
+                        .map_or(today, |end| (end + chrono::Days::new(1)).max(today));
+                    let subject = state.store.award_subject(nomination).await?;
+                    Some(
+                        issuer::issue(
+                            &state,
+                            &subject,
+                            (start, Some(agora_domain::recognition::term_end(start))),
+                            vec![],
+                            award.status_index,
+                        )
+                        .await?,
+                    )
+                }
+                _ => None,
+            };
+            state
+                .store
+                .change_award(id, &event, credential.as_ref(), &v.who())
+                .await
+                .map(|_| ())
+                .map_err(Error::from)
+        }
+    };
+    match result {
+        Ok(()) => {
+            state.cache.invalidate();
+            Ok(Redirect::to("/admin/recognition?done=award").into_response())
+        }
+        Err(Error::Invalid(e)) => refused(view(&state, &v, None, None, e, None).await?),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn rotate_key(State(state): State<AppState>, v: Viewer) -> Result<Response> {
+    v.require(Permission::ManageRecognition)?;
+    issuer::rotate(&state, &v.who()).await?;
+    Ok(Redirect::to("/admin/recognition?done=key").into_response())
+}

@@ -1,0 +1,351 @@
+//! Agora as an issuer of Open Badges 3.0 credentials: its `did:web` identity on the deployment's
+//! host, its keys (made on first use, rotated without breaking what was issued), the credentials it
+//! signs for awards, the two Bitstring Status Lists it publishes, and verification that resolves its
+//! own DID and lists from the database (never the network).
+
+use crate::error::{Error, Result};
+use crate::AppState;
+use agora_credentials as vc;
+use agora_store::{AwardSubject, CredentialKey, NewCredential, Who};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use rand::Rng;
+use serde_json::Value;
+
+/// Bits per status list: the specification's minimum, which also hides how many were issued.
+pub const LIST_LEN: usize = vc::StatusList::MIN_LEN;
+
+pub fn host(state: &AppState) -> String {
+    let url = url::Url::parse(&state.config.public_url).ok();
+    match url
+        .as_ref()
+        .and_then(|u| u.host_str().map(|h| (h.to_owned(), u.port())))
+    {
+        Some((h, Some(p))) => format!("{h}:{p}"),
+        Some((h, None)) => h,
+        None => "localhost".into(),
+    }
+}
+
+pub fn did(state: &AppState) -> Result<String> {
+    vc::did_web_for(&host(state)).map_err(|e| Error::Unexpected(anyhow::anyhow!("issuer DID: {e}")))
+}
+
+pub fn list_url(state: &AppState, purpose: vc::StatusPurpose) -> String {
+    state
+        .config
+        .url(&format!("/credentials/status/{}", purpose.as_str()))
+}
+
+fn unexpected(e: impl std::fmt::Display) -> Error {
+    Error::Unexpected(anyhow::anyhow!("credentials: {e}"))
+}
+
+/// The key new credentials are signed with, made on first use.
+pub async fn signing_key(state: &AppState) -> Result<(CredentialKey, vc::SigningKey)> {
+    let current = |keys: Vec<CredentialKey>| {
+        keys.into_iter()
+            .rev()
+            .find(|k| k.retired_at.is_none() && k.removed_at.is_none())
+    };
+    let key = match current(state.store.credential_keys().await?) {
+        Some(k) => k,
+        None => {
+            rotate(state, &Who::system()).await?;
+            current(state.store.credential_keys().await?)
+                .ok_or_else(|| unexpected("no signing key after creating one"))?
+        }
+    };
+    let signing = vc::SigningKey::from_secret_key_multibase(&key.secret_key).map_err(unexpected)?;
+    Ok((key, signing))
+}
+
+/// A new signing key; the previous one is retired and stays in the DID document.
+pub async fn rotate(state: &AppState, who: &Who) -> Result<()> {
+    let key = vc::SigningKey::generate().map_err(unexpected)?;
+    let fragment = format!(
+        "key-{}-{}",
+        state.clock.now().format("%Y%m%d"),
+        &hex::encode(key.public_key())[..8]
+    );
+    state
+        .store
+        .add_credential_key(
+            &fragment,
+            &key.public_key_multibase(),
+            &key.secret_key_multibase(),
+            who,
+        )
+        .await?;
+    Ok(())
+}
+
+/// The DID document: every key not removed, current and retired.
+pub async fn did_document(state: &AppState) -> Result<Value> {
+    let mut keys = vec![];
+    for k in state.store.credential_keys().await? {
+        if k.removed_at.is_none() {
+            keys.push(vc::DidKey {
+                fragment: k.fragment,
+                public_key: vc::public_key_from_multibase(&k.public_key).map_err(unexpected)?,
+            });
+        }
+    }
+    Ok(vc::did_document(&did(state)?, &keys))
+}
+
+/// A signed status list credential for `purpose`: the bits of revoked (or suspended) awards. It is
+/// dated from its signing key's creation (verifiers check `validFrom`, and a list must be valid from
+/// before the credentials it serves), so it reads the same between changes.
+pub async fn status_list(state: &AppState, purpose: vc::StatusPurpose) -> Result<Value> {
+    let mut list = vc::StatusList::new(LIST_LEN).map_err(unexpected)?;
+    for (index, revoked, suspended) in state.store.credential_statuses().await? {
+        let set = match purpose {
+            vc::StatusPurpose::Revocation => revoked,
+            vc::StatusPurpose::Suspension => suspended,
+        };
+        if set {
+            let i = usize::try_from(index).map_err(unexpected)?;
+            list.set(i, true).map_err(unexpected)?;
+        }
+    }
+    let (key, signing) = signing_key(state).await?;
+    let since = key.created_at;
+    let issuer = did(state)?;
+    let unsigned =
+        vc::status_list_credential(&list_url(state, purpose), &issuer, purpose, &list, since)
+            .map_err(unexpected)?;
+    vc::sign(
+        &unsigned,
+        &signing,
+        &format!("{issuer}#{}", key.fragment),
+        since,
+    )
+    .map_err(unexpected)
+}
+
+fn day_start(d: NaiveDate) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default())
+}
+
+fn day_end(d: NaiveDate) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&d.and_hms_opt(23, 59, 59).unwrap_or_default())
+}
+
+/// Signs the credential of an award for `term` (start, end: `None` for lifetime status).
+pub async fn issue(
+    state: &AppState,
+    subject: &AwardSubject,
+    term: (NaiveDate, Option<NaiveDate>),
+    evidence: Vec<(String, String)>,
+    status_index: Option<i64>,
+) -> Result<NewCredential> {
+    let uuid = random_uuid();
+    // An award keeps one place in the lists for all its credentials, so revoking it reaches each.
+    let status_index = match status_index {
+        Some(i) => i,
+        None => {
+            let used = state.store.used_status_indexes().await?;
+            let mut rng = rand::thread_rng();
+            std::iter::repeat_with(|| rng.gen_range(0..LIST_LEN as i64))
+                .find(|i| !used.contains(i))
+                .unwrap_or_default()
+        }
+    };
+    let issuer = did(state)?;
+    let category = &subject.category.category;
+    let recipient = match &subject.holder_email {
+        Some(email) => vc::RecipientIdentity::HashedEmail {
+            email: email.clone(),
+            salt: hex::encode(rand::thread_rng().gen::<[u8; 8]>()),
+        },
+        None => vc::RecipientIdentity::Url(subject.holder_url.as_deref().map_or_else(
+            || state.config.url("/hall-of-fame"),
+            |p| state.config.url(p),
+        )),
+    };
+    let criteria = category
+        .criteria
+        .iter()
+        .map(|c| format!("- {}", c.label))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let credential = vc::BadgeCredential {
+        id: format!("urn:uuid:{uuid}"),
+        issuer: vc::Issuer {
+            id: issuer.clone(),
+            name: "Open edX Distinguished Contributor program".into(),
+            url: state.config.url("/recognition"),
+        },
+        valid_from: day_start(term.0),
+        valid_until: term.1.map(day_end),
+        name: format!("{} {}", category.name, subject.cycle_year),
+        description: Some(category.who_qualifies.clone()),
+        achievement: vc::Achievement {
+            id: state
+                .config
+                .url(&format!("/recognition/categories/{}", category.slug)),
+            name: category.name.clone(),
+            description: category.who_qualifies.clone(),
+            criteria_narrative: criteria,
+            image: Some(
+                state
+                    .config
+                    .url(&format!("/recognition/badges/{}.png", category.slug)),
+            ),
+        },
+        recipient: vc::Recipient {
+            identity: recipient,
+            name: Some(subject.holder_name.clone()),
+        },
+        evidence: evidence
+            .into_iter()
+            .map(|(id, name)| vc::Evidence {
+                id,
+                name,
+                narrative: None,
+            })
+            .collect(),
+        status: [vc::StatusPurpose::Revocation, vc::StatusPurpose::Suspension]
+            .into_iter()
+            .map(|purpose| vc::StatusEntry {
+                purpose,
+                list_url: list_url(state, purpose),
+                index: status_index as usize,
+            })
+            .collect(),
+    };
+    let (key, signing) = signing_key(state).await?;
+    let signed = vc::sign(
+        &credential.to_json(),
+        &signing,
+        &format!("{issuer}#{}", key.fragment),
+        state.clock.now(),
+    )
+    .map_err(unexpected)?;
+    Ok(NewCredential {
+        uuid,
+        status_index,
+        document: serde_json::to_string_pretty(&signed).map_err(unexpected)?,
+    })
+}
+
+fn random_uuid() -> String {
+    let mut b: [u8; 16] = rand::thread_rng().gen();
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h = hex::encode(b);
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..]
+    )
+}
+
+/// Resolves Agora's own DID and status lists (read before verifying: the trait is synchronous).
+pub struct Local {
+    did: String,
+    document: Value,
+    lists: Vec<(String, Value)>,
+}
+
+impl Local {
+    pub async fn load(state: &AppState) -> Result<Self> {
+        let mut lists = vec![];
+        for p in [vc::StatusPurpose::Revocation, vc::StatusPurpose::Suspension] {
+            lists.push((list_url(state, p), status_list(state, p).await?));
+        }
+        Ok(Self {
+            did: did(state)?,
+            document: did_document(state).await?,
+            lists,
+        })
+    }
+}
+
+impl vc::Resolver for Local {
+    fn did_document(&self, id: &str) -> Option<Value> {
+        (id == self.did).then(|| self.document.clone())
+    }
+
+    fn status_list(&self, url: &str) -> Option<Value> {
+        self.lists
+            .iter()
+            .find(|(u, _)| u == url)
+            .map(|(_, v)| v.clone())
+    }
+}
+
+/// The verdict of `/verify` and its API.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct Verdict {
+    /// valid, expired, revoked, suspended, not-yet-valid, tampered, unknown-issuer, malformed.
+    pub status: &'static str,
+    pub valid: bool,
+    /// Why, in words (English).
+    pub reason: Option<String>,
+    /// What the credential says, when it could be read.
+    pub name: Option<String>,
+    pub recipient: Option<String>,
+    pub issuer: Option<String>,
+    pub valid_from: Option<String>,
+    pub valid_until: Option<String>,
+}
+
+/// Verifies a pasted or uploaded credential (JSON, or a baked PNG or SVG) as of now.
+pub async fn verify(state: &AppState, bytes: &[u8]) -> Result<Verdict> {
+    let json = if bytes.starts_with(b"\x89PNG") {
+        vc::extract_from_png(bytes).map_err(|e| e.to_string())
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(s) if s.trim_start().starts_with('<') => {
+                vc::extract_from_svg(s).map_err(|e| e.to_string())
+            }
+            Ok(s) => Ok(s.to_owned()),
+            Err(_) => Err("the file is neither JSON, a PNG nor an SVG".to_owned()),
+        }
+    };
+    let json = match json {
+        Ok(j) => j,
+        Err(reason) => return Ok(verdict("malformed", Some(reason), None)),
+    };
+    let parsed: Option<Value> = serde_json::from_str(&json).ok();
+    let local = Local::load(state).await?;
+    let outcome = vc::verify(&json, state.clock.now(), &local);
+    let (status, reason) = match outcome {
+        vc::Verification::Valid => ("valid", None),
+        vc::Verification::Invalid(r) => (
+            match &r {
+                vc::Reason::Expired { .. } => "expired",
+                vc::Reason::Revoked => "revoked",
+                vc::Reason::Suspended => "suspended",
+                vc::Reason::NotYetValid { .. } => "not-yet-valid",
+                vc::Reason::Tampered => "tampered",
+                vc::Reason::UnknownKey(_)
+                | vc::Reason::KeyNotAuthorized(_)
+                | vc::Reason::WrongController { .. }
+                | vc::Reason::UnknownStatusList(_)
+                | vc::Reason::InvalidStatusList { .. } => "unknown-issuer",
+                vc::Reason::Malformed(_) | vc::Reason::UnsupportedProof(_) => "malformed",
+            },
+            Some(r.to_string()),
+        ),
+    };
+    Ok(verdict(status, reason, parsed.as_ref()))
+}
+
+fn verdict(status: &'static str, reason: Option<String>, doc: Option<&Value>) -> Verdict {
+    let s = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
+    Verdict {
+        status,
+        valid: status == "valid",
+        reason,
+        name: s(doc.and_then(|d| d.get("name"))),
+        recipient: s(doc.and_then(|d| d.pointer("/credentialSubject/name"))),
+        issuer: s(doc.and_then(|d| d.pointer("/issuer/name"))),
+        valid_from: s(doc.and_then(|d| d.get("validFrom"))),
+        valid_until: s(doc.and_then(|d| d.get("validUntil"))),
+    }
+}

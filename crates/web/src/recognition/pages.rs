@@ -1,0 +1,681 @@
+//! Pages of the program: its description and current cycle, the nomination form, a nomination
+//! (its parties, the panel's work and the foundation's decision), the panel's queue, evidence pages
+//! and the public hall of fame.
+
+use super::actions::{self, current_cycle, partner_ids_of, person_id, visible};
+use crate::auth::Viewer;
+use crate::error::{Error, Result};
+use crate::forms::FieldErrors;
+use crate::tasks::{Contribution, Task};
+use crate::views::{render, Ctx};
+use crate::AppState;
+use agora_domain::permissions::Permission;
+use agora_domain::recognition::evidence::evidence_by_criterion;
+use agora_domain::recognition::hall_of_fame::HallOfFame;
+use agora_domain::recognition::review::{ConflictReason, DecisionInput, ScoreInput};
+use agora_domain::recognition::{NominationInput, NomineeResponse, Phase, SubjectKind};
+use agora_domain::ValidationErrors;
+use agora_store::{
+    FameEntry, PanelComment, Recusal, StoredCategory, StoredCycle, StoredNomination, StoredScore,
+};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use std::collections::BTreeMap;
+
+#[derive(Template)]
+#[template(path = "recognition/program.html")]
+struct ProgramView {
+    ctx: Ctx,
+    categories: Vec<StoredCategory>,
+    cycle: Option<StoredCycle>,
+    phase: Option<Phase>,
+    can_nominate: bool,
+    mine: Vec<StoredNomination>,
+    is_panelist: bool,
+    is_admin: bool,
+    hall_of_fame: HallOfFame,
+    choices: Vec<(&'static str, String)>,
+    notice: Option<String>,
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct Notice {
+    done: String,
+}
+
+pub async fn program(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(q): Query<Notice>,
+) -> Result<Html<String>> {
+    let me = person_id(&v)?;
+    let cycle = current_cycle(&state).await?;
+    let today = state.clock.now().date_naive();
+    let mine = partner_ids_of(&state, me).await?;
+    render(&ProgramView {
+        ctx: Ctx::new(&v, "/recognition"),
+        categories: state.store.recognition_categories().await?,
+        phase: cycle.as_ref().map(|c| c.cycle.phase(today)),
+        can_nominate: cycle
+            .as_ref()
+            .is_some_and(|c| c.cycle.accepts_nominations(today)),
+        cycle,
+        mine: state.store.recognition_nominations_of(me, &mine).await?,
+        is_panelist: state.store.is_panelist(me).await?,
+        is_admin: v.can(Permission::ManageRecognition),
+        hall_of_fame: state.store.hall_of_fame_choice(me).await?,
+        choices: HallOfFame::ALL
+            .iter()
+            .map(|c| (c.slug(), v.tr.label("hall-of-fame", c.slug())))
+            .collect(),
+        notice: (!q.done.is_empty()).then(|| v.tr.t(&format!("recognition-done-{}", q.done))),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "recognition/nominate.html")]
+struct NominateView {
+    ctx: Ctx,
+    cycle: Option<StoredCycle>,
+    open: bool,
+    categories: Vec<StoredCategory>,
+    category: Option<StoredCategory>,
+    people: Vec<(i64, String)>,
+    organizations: Vec<(i64, String)>,
+    form: NominationInput,
+    errors: FieldErrors,
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct CategoryQuery {
+    category: String,
+}
+
+async fn nominate_view(
+    state: &AppState,
+    v: &Viewer,
+    category: &str,
+    form: NominationInput,
+    errors: ValidationErrors,
+) -> Result<NominateView> {
+    person_id(v)?;
+    let cycle = current_cycle(state).await?;
+    let today = state.clock.now().date_naive();
+    let categories = state.store.recognition_categories().await?;
+    let chosen = categories
+        .iter()
+        .find(|c| c.id.to_string() == category.trim())
+        .cloned();
+    Ok(NominateView {
+        ctx: Ctx::new(v, "/recognition/nominate"),
+        open: cycle
+            .as_ref()
+            .is_some_and(|c| c.cycle.accepts_nominations(today)),
+        cycle,
+        categories,
+        category: chosen,
+        people: state.store.nominable_people().await?,
+        organizations: state
+            .store
+            .partner_names()
+            .await?
+            .into_iter()
+            .filter(|p| p.status == agora_domain::partner::PartnerStatus::Active)
+            .map(|p| (p.id, p.name))
+            .collect(),
+        form,
+        errors: FieldErrors(errors),
+    })
+}
+
+pub async fn nominate_form(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(q): Query<CategoryQuery>,
+) -> Result<Html<String>> {
+    render(
+        &nominate_view(
+            &state,
+            &v,
+            &q.category,
+            NominationInput::default(),
+            ValidationErrors::new(),
+        )
+        .await?,
+    )
+}
+
+/// Reads `justification.<key>` fields into the input's map.
+fn nomination_input(fields: &[(String, String)]) -> (String, NominationInput) {
+    let mut input = NominationInput::default();
+    let mut category = String::new();
+    for (k, val) in fields {
+        match k.as_str() {
+            "category" => category = val.clone(),
+            "nominee" => input.nominee = val.clone(),
+            "self_nomination" => input.self_nomination = !val.is_empty(),
+            "links" => input.links = val.clone(),
+            _ => {
+                if let Some(key) = k.strip_prefix("justification.") {
+                    input.justification.insert(key.to_owned(), val.clone());
+                }
+            }
+        }
+    }
+    (category, input)
+}
+
+pub async fn nominate(
+    State(state): State<AppState>,
+    v: Viewer,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response> {
+    let (category, input) = nomination_input(&fields);
+    match actions::nominate(&state, &v, &category, &input).await {
+        Ok((id, _)) => Ok(
+            Redirect::to(&format!("/recognition/nominations/{id}?done=nominated")).into_response(),
+        ),
+        Err(Error::Invalid(errors)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(&nominate_view(&state, &v, &category, input, errors).await?)?,
+        )
+            .into_response()),
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "recognition/nomination.html")]
+struct NominationView {
+    ctx: Ctx,
+    n: StoredNomination,
+    category: StoredCategory,
+    admin: bool,
+    panelist: bool,
+    recused: Option<ConflictReason>,
+    nominee: bool,
+    sees_panel: bool,
+    /// Criterion key → (label, justifications as (text)).
+    justified: Vec<(String, Vec<String>)>,
+    scores: Vec<StoredScore>,
+    my_scores: BTreeMap<String, String>,
+    my_comment: String,
+    counted: usize,
+    mean: Option<String>,
+    per_criterion: Vec<(String, String)>,
+    quorum: u8,
+    recusals: Vec<Recusal>,
+    comments: Vec<PanelComment>,
+    errors: FieldErrors,
+    notice: Option<String>,
+    may_respond: bool,
+}
+
+async fn nomination_view(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+    errors: ValidationErrors,
+    notice: Option<String>,
+) -> Result<NominationView> {
+    let (n, a) = visible(state, v, id).await?;
+    let category = state
+        .store
+        .recognition_category(n.category_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let cycle = state
+        .store
+        .recognition_cycle(n.cycle_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let grouped = n.nomination.by_criterion();
+    let justified = category
+        .category
+        .criteria
+        .iter()
+        .filter_map(|c| {
+            grouped
+                .get(c.key.as_str())
+                .map(|js| (c.label.clone(), js.iter().map(|j| j.text.clone()).collect()))
+        })
+        .collect();
+    let me = person_id(v)?;
+    let (scores, agg) = if a.sees_panel() {
+        actions::aggregate(state, &n).await?
+    } else {
+        (vec![], Default::default())
+    };
+    let mine = scores.iter().find(|s| s.set.panelist == me);
+    let label = |key: &str| {
+        category
+            .category
+            .criterion(key)
+            .map_or_else(|| key.to_owned(), |c| c.label.clone())
+    };
+    Ok(NominationView {
+        ctx: Ctx::new(v, "/recognition"),
+        my_scores: mine
+            .map(|s| {
+                s.set
+                    .scores
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.to_string()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        my_comment: mine.map(|s| s.set.comment.clone()).unwrap_or_default(),
+        counted: agg.counted,
+        mean: agg.mean.map(|m| v.tr.number((m * 10.0).round() / 10.0)),
+        per_criterion: agg
+            .per_criterion
+            .iter()
+            .map(|(k, m)| (label(k), v.tr.number((m * 10.0).round() / 10.0)))
+            .collect(),
+        quorum: state.store.recognition_settings().await?.program.quorum,
+        recusals: if a.sees_panel() {
+            state.store.recognition_recusals(id).await?
+        } else {
+            vec![]
+        },
+        comments: if a.sees_panel() {
+            state.store.recognition_comments(id).await?
+        } else {
+            vec![]
+        },
+        scores: if a.sees_panel() { scores } else { vec![] },
+        may_respond: a.nominee
+            && agora_domain::recognition::nomination::may_respond(
+                &cycle.cycle,
+                state.clock.now().date_naive(),
+            )
+            .is_ok(),
+        admin: a.admin,
+        panelist: a.panelist,
+        recused: a.recused,
+        nominee: a.nominee,
+        sees_panel: a.sees_panel(),
+        justified,
+        n,
+        category,
+        errors: FieldErrors(errors),
+        notice,
+    })
+}
+
+pub async fn nomination(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Query(q): Query<Notice>,
+) -> Result<Html<String>> {
+    let notice = (!q.done.is_empty()).then(|| v.tr.t(&format!("recognition-done-{}", q.done)));
+    render(&nomination_view(&state, &v, id, ValidationErrors::new(), notice).await?)
+}
+
+/// After a form on the nomination page: back to it with a notice, or the page with the errors.
+async fn after(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+    result: Result<()>,
+    done: &str,
+) -> Result<Response> {
+    match result {
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/recognition/nominations/{id}?done={done}")).into_response())
+        }
+        Err(Error::Invalid(errors)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(&nomination_view(state, v, id, errors, None).await?)?,
+        )
+            .into_response()),
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct RespondForm {
+    response: String,
+}
+
+pub async fn respond(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<RespondForm>,
+) -> Result<Response> {
+    let r = actions::respond(&state, &v, id, &f.response).await;
+    after(&state, &v, id, r, "responded").await
+}
+
+pub async fn score(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response> {
+    let mut input = ScoreInput::default();
+    for (k, val) in fields {
+        if k == "comment" {
+            input.comment = val;
+        } else if let Some(key) = k.strip_prefix("scores.") {
+            input.scores.insert(key.to_owned(), val);
+        }
+    }
+    let r = actions::score(&state, &v, id, &input).await;
+    after(&state, &v, id, r, "scored").await
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct RecuseForm {
+    note: String,
+}
+
+pub async fn recuse(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<RecuseForm>,
+) -> Result<Response> {
+    let (_, a) = visible(&state, &v, id).await?;
+    if !a.panelist {
+        return Err(Error::Forbidden);
+    }
+    let note = f.note.trim();
+    let r = if note.chars().count() > 2000 {
+        Err(ValidationErrors::single("note", "too-long").into())
+    } else {
+        let reason = a.recused.unwrap_or(ConflictReason::Declared);
+        state
+            .store
+            .recuse(id, person_id(&v)?, reason, note, &v.who())
+            .await
+            .map_err(Error::from)
+    };
+    after(&state, &v, id, r, "recused").await
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct CommentForm {
+    body: String,
+}
+
+pub async fn comment(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<CommentForm>,
+) -> Result<Response> {
+    let (_, a) = visible(&state, &v, id).await?;
+    if !a.sees_panel() {
+        return Err(Error::Forbidden);
+    }
+    let body = f.body.trim();
+    let r = if body.is_empty() {
+        Err(ValidationErrors::single("body", "required").into())
+    } else if body.chars().count() > 4000 {
+        Err(ValidationErrors::single("body", "too-long").into())
+    } else {
+        state
+            .store
+            .comment_nomination(id, person_id(&v)?, body, &v.who())
+            .await
+            .map_err(Error::from)
+    };
+    after(&state, &v, id, r, "commented").await
+}
+
+pub async fn decide(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<DecisionInput>,
+) -> Result<Response> {
+    let r = actions::decide(&state, &v, id, &f).await;
+    after(&state, &v, id, r, "decided").await
+}
+
+#[derive(Template)]
+#[template(path = "recognition/review.html")]
+struct ReviewView {
+    ctx: Ctx,
+    cycle: Option<StoredCycle>,
+    /// (nomination, my status: scored / recused / to do)
+    rows: Vec<(StoredNomination, &'static str)>,
+}
+
+pub async fn review_queue(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
+    let me = person_id(&v)?;
+    if !state.store.is_panelist(me).await? && !v.can(Permission::ManageRecognition) {
+        return Err(Error::Forbidden);
+    }
+    let cycle = current_cycle(&state).await?;
+    let mut rows = vec![];
+    if let Some(c) = &cycle {
+        for n in state.store.recognition_nominations(c.id).await? {
+            let a = actions::access(&state, &v, &n).await?;
+            let status = if a.recused.is_some() {
+                "recused"
+            } else if n.outcome.is_some() {
+                "decided"
+            } else if state
+                .store
+                .recognition_scores(n.id)
+                .await?
+                .iter()
+                .any(|s| s.set.panelist == me)
+            {
+                "scored"
+            } else if n.nomination.response == NomineeResponse::Declined {
+                "declined"
+            } else {
+                "to-score"
+            };
+            rows.push((n, status));
+        }
+    }
+    render(&ReviewView {
+        ctx: Ctx::new(&v, "/recognition/review"),
+        cycle,
+        rows,
+    })
+}
+
+/// A year and its count per criterion (label, count).
+type YearCells = (i32, Vec<(String, u64)>);
+
+#[derive(Template)]
+#[template(path = "recognition/evidence.html")]
+struct EvidenceView {
+    ctx: Ctx,
+    name: String,
+    /// (category name, its years)
+    categories: Vec<(String, Vec<YearCells>)>,
+    /// (year, kind label, count)
+    totals: Vec<(i32, String, u64)>,
+}
+
+async fn evidence_page(state: &AppState, v: &Viewer, person: i64) -> Result<Html<String>> {
+    let p = state.store.person(person).await?.ok_or(Error::NotFound)?;
+    let rows = state.store.recognition_evidence(person).await?;
+    let mut categories = vec![];
+    for c in state.store.recognition_categories().await? {
+        if c.category.subject != SubjectKind::Person {
+            continue;
+        }
+        let by = evidence_by_criterion(&c.category, &rows);
+        let years = by
+            .into_iter()
+            .rev()
+            .map(|(y, m)| {
+                let cells = c
+                    .category
+                    .criteria
+                    .iter()
+                    .map(|cr| (cr.label.clone(), m.get(&cr.key).copied().unwrap_or(0)))
+                    .collect();
+                (y, cells)
+            })
+            .collect();
+        categories.push((c.category.name.clone(), years));
+    }
+    let totals = rows
+        .iter()
+        .rev()
+        .map(|(y, k, n)| {
+            let label = match k {
+                agora_domain::recognition::retention::EvidenceKind::Activity(a) => {
+                    v.tr.label("activity-kind", a.slug())
+                }
+                other => v.tr.t(&format!("recognition-evidence-{}", other.slug())),
+            };
+            (*y, label, *n)
+        })
+        .collect();
+    render(&EvidenceView {
+        ctx: Ctx::new(v, "/recognition/evidence"),
+        name: p.display_name,
+        categories,
+        totals,
+    })
+}
+
+pub async fn my_evidence(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
+    let me = person_id(&v)?;
+    evidence_page(&state, &v, me).await
+}
+
+/// A person's evidence: theirs, or anyone's for the foundation and the panel.
+pub async fn evidence(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(person): Path<i64>,
+) -> Result<Html<String>> {
+    let me = person_id(&v)?;
+    if me != person && !v.can(Permission::ManageRecognition) && !state.store.is_panelist(me).await?
+    {
+        return Err(Error::NotFound);
+    }
+    evidence_page(&state, &v, person).await
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct FameForm {
+    hall_of_fame: String,
+}
+
+pub async fn hall_of_fame_choice(
+    State(state): State<AppState>,
+    v: Viewer,
+    Form(f): Form<FameForm>,
+) -> Result<Response> {
+    let me = person_id(&v)?;
+    let choice = HallOfFame::parse(&f.hall_of_fame)
+        .map_err(|c| ValidationErrors::single("hall_of_fame", c))?;
+    state.store.set_hall_of_fame(me, choice, &v.who()).await?;
+    state.cache.invalidate();
+    Ok(Redirect::to("/recognition?done=hall-of-fame").into_response())
+}
+
+#[derive(Template)]
+#[template(path = "recognition/hall_of_fame.html")]
+struct FameView {
+    ctx: Ctx,
+    /// (category name, entries)
+    sections: Vec<(String, Vec<FameEntry>)>,
+    lifetime: Vec<FameEntry>,
+}
+
+pub async fn hall_of_fame(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
+    let entries = state.store.hall_of_fame().await?;
+    let (lifetime, yearly): (Vec<_>, Vec<_>) = entries
+        .into_iter()
+        .partition(|e| e.kind == agora_domain::recognition::AwardKind::Lifetime);
+    let mut sections: Vec<(String, Vec<FameEntry>)> = vec![];
+    for c in state.store.recognition_categories().await? {
+        let list: Vec<FameEntry> = yearly
+            .iter()
+            .filter(|e| e.category_slug == c.category.slug)
+            .cloned()
+            .collect();
+        if !list.is_empty() {
+            sections.push((c.category.name.clone(), list));
+        }
+    }
+    render(&FameView {
+        ctx: Ctx::new(&v, "/hall-of-fame"),
+        sections,
+        lifetime,
+    })
+}
+
+/// What needs the viewer: nominations to answer; for panelists, nominations to score while the
+/// review is open.
+pub fn tasks<'a>(state: &'a AppState, v: &'a Viewer) -> Contribution<'a> {
+    Box::pin(items(state, v))
+}
+
+async fn items(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
+    let Some(me) = v.person.as_ref().map(|p| p.id) else {
+        return Ok(vec![]);
+    };
+    let Some(cycle) = current_cycle(state).await? else {
+        return Ok(vec![]);
+    };
+    let today = state.clock.now().date_naive();
+    let mut out = vec![];
+    let mine = partner_ids_of(state, me).await?;
+    for n in state.store.recognition_nominations_of(me, &mine).await? {
+        let ours = match n.nomination.nominee {
+            agora_domain::recognition::Nominee::Person(p) => p == me,
+            agora_domain::recognition::Nominee::Organization(o) => mine.contains(&o),
+        };
+        if ours
+            && n.cycle_id == cycle.id
+            && n.nomination.response == NomineeResponse::Pending
+            && agora_domain::recognition::nomination::may_respond(&cycle.cycle, today).is_ok()
+        {
+            out.push(Task::new(
+                "recognition",
+                "nomination-answer",
+                v.tr.t1("recognition-task-answer", "category", &n.category_name),
+                format!("/recognition/nominations/{}", n.id),
+                None,
+            ));
+        }
+    }
+    if cycle.cycle.accepts_scores(today) && state.store.is_panelist(me).await? {
+        for n in state.store.recognition_nominations(cycle.id).await? {
+            if n.outcome.is_some() || n.nomination.response == NomineeResponse::Declined {
+                continue;
+            }
+            let a = actions::access(state, v, &n).await?;
+            let scored = state
+                .store
+                .recognition_scores(n.id)
+                .await?
+                .iter()
+                .any(|s| s.set.panelist == me);
+            if a.recused.is_none() && !scored {
+                out.push(Task::new(
+                    "recognition",
+                    "nomination-score",
+                    v.tr.t1("recognition-task-score", "name", &n.nominee_name),
+                    format!("/recognition/nominations/{}", n.id),
+                    None,
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
