@@ -16,6 +16,7 @@ mod groups;
 mod initiatives;
 mod leads;
 mod partnerships;
+mod recognition;
 
 use benefits::benefits;
 use contributions::contributions;
@@ -24,6 +25,7 @@ use groups::groups;
 use initiatives::initiatives;
 use leads::leads;
 use partnerships::partnerships;
+use recognition::recognition;
 
 pub const ADMIN_EMAIL: &str = "admin@agora.example";
 
@@ -289,7 +291,8 @@ pub async fn load(store: &Store, partners: usize) -> Result<()> {
     initiatives(store, &first.profile.name).await?;
     partnerships(store).await?;
     benefits(store, first.id, second.id).await?;
-    contributions(store, first.id, second.id).await
+    contributions(store, first.id, second.id).await?;
+    recognition(store, first.id).await
 }
 
 const FACILITATOR_EMAIL: &str = "facilitator@agora.example";
@@ -424,10 +427,36 @@ mod tests {
         demo_has_the_seeds_groups(&db.store).await;
         demo_has_contributions_in_every_state(&db.store).await;
         demo_has_the_mwg_initiatives(&db.store).await;
+        demo_has_awarded_members_with_credentials(&db.store).await;
     }
 
     /// Seed 002: the MWG's initiatives, the multi-stakeholder one (people of two partners, a
     /// sponsor) listed first.
+    async fn demo_has_awarded_members_with_credentials(store: &Store) {
+        let awards = store.recognition_awards().await.expect("awards");
+        let active: Vec<_> = awards
+            .iter()
+            .filter(|a| a.award.state == agora_domain::recognition::AwardState::Active)
+            .collect();
+        assert_eq!(active.len(), 3, "two members and a partner organization");
+        for a in &active {
+            let uuid = a.credential.as_deref().expect("a credential");
+            let c = store
+                .recognition_credential(uuid)
+                .await
+                .expect("read")
+                .expect("stored");
+            assert!(c.document.contains("eddsa-rdfc-2022"));
+        }
+        let fame = store.hall_of_fame().await.expect("fame");
+        assert_eq!(
+            fame.len(),
+            3,
+            "two members chose to be shown, and the organization"
+        );
+        assert!(fame.iter().any(|e| e.credential.is_some()));
+    }
+
     async fn demo_has_the_mwg_initiatives(store: &Store) {
         let mwg = store
             .body("marketing-wg")

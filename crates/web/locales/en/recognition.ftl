@@ -245,3 +245,5 @@ field-appeal_days = Appeal window (days)
 field-credential = Credential
 field-hall_of_fame = Hall of fame
 error-invalid-group = Choose groups that exist.
+nav-recognition = Recognition
+recognition-admin-nav = Distinguished Contributors

@@ -245,3 +245,5 @@ field-appeal_days = Plazo de apelación (días)
 field-credential = Credencial
 field-hall_of_fame = Salón de la fama
 error-invalid-group = Elija grupos que existan.
+nav-recognition = Reconocimiento
+recognition-admin-nav = Contribuidores Distinguidos

@@ -245,3 +245,5 @@ field-appeal_days = Délai d’appel (jours)
 field-credential = Attestation numérique
 field-hall_of_fame = Panthéon
 error-invalid-group = Choisissez des groupes existants.
+nav-recognition = Reconnaissance
+recognition-admin-nav = Contributeurs distingués

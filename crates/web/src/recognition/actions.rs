@@ -285,7 +285,7 @@ pub async fn decide(state: &AppState, v: &Viewer, id: i64, input: &DecisionInput
         )];
         Some(
             issuer::issue(
-                state,
+                &issuer::Issuer::of(state),
                 &subject,
                 (today, Some(agora_domain::recognition::term_end(today))),
                 evidence,

@@ -95,7 +95,7 @@ async fn view(
         nominations,
         awards: state.store.recognition_awards().await?,
         keys: state.store.credential_keys().await?,
-        did: issuer::did(state)?,
+        did: issuer::did(&issuer::Issuer::of(state))?,
         errors: FieldErrors(errors),
         notice,
     })
@@ -245,7 +245,7 @@ pub async fn change_award(
                     let subject = state.store.award_subject(nomination).await?;
                     Some(
                         issuer::issue(
-                            &state,
+                            &issuer::Issuer::of(&state),
                             &subject,
                             (start, Some(agora_domain::recognition::term_end(start))),
                             vec![],
@@ -276,6 +276,6 @@ pub async fn change_award(
 
 pub async fn rotate_key(State(state): State<AppState>, v: Viewer) -> Result<Response> {
     v.require(Permission::ManageRecognition)?;
-    issuer::rotate(&state, &v.who()).await?;
+    issuer::rotate(&issuer::Issuer::of(&state), &v.who()).await?;
     Ok(Redirect::to("/admin/recognition?done=key").into_response())
 }

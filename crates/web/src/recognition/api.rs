@@ -162,5 +162,7 @@ pub async fn verify(
     State(state): State<AppState>,
     body: axum::body::Bytes,
 ) -> Result<Json<Verdict>> {
-    Ok(Json(issuer::verify(&state, &body).await?))
+    Ok(Json(
+        issuer::verify(&issuer::Issuer::of(&state), &body).await?,
+    ))
 }

@@ -76,9 +76,9 @@ fn json_response(v: &Value, content_type: &'static str) -> Response {
 
 pub async fn did_json(State(state): State<AppState>) -> Result<Response> {
     // The document exists from the first visit on, so a verifier never meets an empty one.
-    issuer::signing_key(&state).await?;
+    issuer::signing_key(&issuer::Issuer::of(&state)).await?;
     Ok(json_response(
-        &issuer::did_document(&state).await?,
+        &issuer::did_document(&issuer::Issuer::of(&state)).await?,
         "application/did+json",
     ))
 }
@@ -89,7 +89,7 @@ pub async fn status_list(
 ) -> Result<Response> {
     let purpose = vc::StatusPurpose::parse(&purpose).ok_or(Error::NotFound)?;
     Ok(json_response(
-        &issuer::status_list(&state, purpose).await?,
+        &issuer::status_list(&issuer::Issuer::of(&state), purpose).await?,
         "application/vc+ld+json",
     ))
 }
@@ -184,7 +184,8 @@ pub async fn credential(
         "" => {
             let doc: Value = serde_json::from_str(&stored.document)
                 .map_err(|e| Error::Unexpected(anyhow::anyhow!("stored credential: {e}")))?;
-            let verdict = issuer::verify(&state, stored.document.as_bytes()).await?;
+            let verdict =
+                issuer::verify(&issuer::Issuer::of(&state), stored.document.as_bytes()).await?;
             let page = state.config.url(&format!("/credentials/{uuid}"));
             let qr = qrcode::QrCode::new(page.as_bytes())
                 .map(|c| {
@@ -308,7 +309,7 @@ pub async fn verify_submit(
                 .into_response())
         }
     };
-    let verdict = issuer::verify(&state, &bytes).await?;
+    let verdict = issuer::verify(&issuer::Issuer::of(&state), &bytes).await?;
     Ok(render(&VerifyView {
         ctx: Ctx::new(&v, "/verify"),
         pasted,

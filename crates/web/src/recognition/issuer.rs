@@ -6,16 +6,38 @@
 use crate::error::{Error, Result};
 use crate::AppState;
 use agora_credentials as vc;
-use agora_store::{AwardSubject, CredentialKey, NewCredential, Who};
+use agora_store::{AwardSubject, CredentialKey, NewCredential, Store, Who};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use rand::Rng;
 use serde_json::Value;
 
+/// What issuing needs: the database, the address people reach Agora at (its DID is made from it)
+/// and the time. The web layer makes one per request; the demo loader makes its own.
+pub struct Issuer<'a> {
+    pub store: &'a Store,
+    pub public_url: &'a str,
+    pub now: DateTime<Utc>,
+}
+
+impl<'a> Issuer<'a> {
+    pub fn of(state: &'a AppState) -> Self {
+        Self {
+            store: &state.store,
+            public_url: &state.config.public_url,
+            now: state.clock.now(),
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{}", self.public_url.trim_end_matches('/'), path)
+    }
+}
+
 /// Bits per status list: the specification's minimum, which also hides how many were issued.
 pub const LIST_LEN: usize = vc::StatusList::MIN_LEN;
 
-pub fn host(state: &AppState) -> String {
-    let url = url::Url::parse(&state.config.public_url).ok();
+pub fn host(is: &Issuer<'_>) -> String {
+    let url = url::Url::parse(is.public_url).ok();
     match url
         .as_ref()
         .and_then(|u| u.host_str().map(|h| (h.to_owned(), u.port())))
@@ -26,14 +48,12 @@ pub fn host(state: &AppState) -> String {
     }
 }
 
-pub fn did(state: &AppState) -> Result<String> {
-    vc::did_web_for(&host(state)).map_err(|e| Error::Unexpected(anyhow::anyhow!("issuer DID: {e}")))
+pub fn did(is: &Issuer<'_>) -> Result<String> {
+    vc::did_web_for(&host(is)).map_err(|e| Error::Unexpected(anyhow::anyhow!("issuer DID: {e}")))
 }
 
-pub fn list_url(state: &AppState, purpose: vc::StatusPurpose) -> String {
-    state
-        .config
-        .url(&format!("/credentials/status/{}", purpose.as_str()))
+pub fn list_url(is: &Issuer<'_>, purpose: vc::StatusPurpose) -> String {
+    is.url(&format!("/credentials/status/{}", purpose.as_str()))
 }
 
 fn unexpected(e: impl std::fmt::Display) -> Error {
@@ -41,17 +61,17 @@ fn unexpected(e: impl std::fmt::Display) -> Error {
 }
 
 /// The key new credentials are signed with, made on first use.
-pub async fn signing_key(state: &AppState) -> Result<(CredentialKey, vc::SigningKey)> {
+pub async fn signing_key(is: &Issuer<'_>) -> Result<(CredentialKey, vc::SigningKey)> {
     let current = |keys: Vec<CredentialKey>| {
         keys.into_iter()
             .rev()
             .find(|k| k.retired_at.is_none() && k.removed_at.is_none())
     };
-    let key = match current(state.store.credential_keys().await?) {
+    let key = match current(is.store.credential_keys().await?) {
         Some(k) => k,
         None => {
-            rotate(state, &Who::system()).await?;
-            current(state.store.credential_keys().await?)
+            rotate(is, &Who::system()).await?;
+            current(is.store.credential_keys().await?)
                 .ok_or_else(|| unexpected("no signing key after creating one"))?
         }
     };
@@ -60,15 +80,14 @@ pub async fn signing_key(state: &AppState) -> Result<(CredentialKey, vc::Signing
 }
 
 /// A new signing key; the previous one is retired and stays in the DID document.
-pub async fn rotate(state: &AppState, who: &Who) -> Result<()> {
+pub async fn rotate(is: &Issuer<'_>, who: &Who) -> Result<()> {
     let key = vc::SigningKey::generate().map_err(unexpected)?;
     let fragment = format!(
         "key-{}-{}",
-        state.clock.now().format("%Y%m%d"),
+        is.now.format("%Y%m%d"),
         &hex::encode(key.public_key())[..8]
     );
-    state
-        .store
+    is.store
         .add_credential_key(
             &fragment,
             &key.public_key_multibase(),
@@ -80,9 +99,9 @@ pub async fn rotate(state: &AppState, who: &Who) -> Result<()> {
 }
 
 /// The DID document: every key not removed, current and retired.
-pub async fn did_document(state: &AppState) -> Result<Value> {
+pub async fn did_document(is: &Issuer<'_>) -> Result<Value> {
     let mut keys = vec![];
-    for k in state.store.credential_keys().await? {
+    for k in is.store.credential_keys().await? {
         if k.removed_at.is_none() {
             keys.push(vc::DidKey {
                 fragment: k.fragment,
@@ -90,15 +109,15 @@ pub async fn did_document(state: &AppState) -> Result<Value> {
             });
         }
     }
-    Ok(vc::did_document(&did(state)?, &keys))
+    Ok(vc::did_document(&did(is)?, &keys))
 }
 
 /// A signed status list credential for `purpose`: the bits of revoked (or suspended) awards. It is
 /// dated from its signing key's creation (verifiers check `validFrom`, and a list must be valid from
 /// before the credentials it serves), so it reads the same between changes.
-pub async fn status_list(state: &AppState, purpose: vc::StatusPurpose) -> Result<Value> {
+pub async fn status_list(is: &Issuer<'_>, purpose: vc::StatusPurpose) -> Result<Value> {
     let mut list = vc::StatusList::new(LIST_LEN).map_err(unexpected)?;
-    for (index, revoked, suspended) in state.store.credential_statuses().await? {
+    for (index, revoked, suspended) in is.store.credential_statuses().await? {
         let set = match purpose {
             vc::StatusPurpose::Revocation => revoked,
             vc::StatusPurpose::Suspension => suspended,
@@ -108,11 +127,11 @@ pub async fn status_list(state: &AppState, purpose: vc::StatusPurpose) -> Result
             list.set(i, true).map_err(unexpected)?;
         }
     }
-    let (key, signing) = signing_key(state).await?;
+    let (key, signing) = signing_key(is).await?;
     let since = key.created_at;
-    let issuer = did(state)?;
+    let issuer = did(is)?;
     let unsigned =
-        vc::status_list_credential(&list_url(state, purpose), &issuer, purpose, &list, since)
+        vc::status_list_credential(&list_url(is, purpose), &issuer, purpose, &list, since)
             .map_err(unexpected)?;
     vc::sign(
         &unsigned,
@@ -133,7 +152,7 @@ fn day_end(d: NaiveDate) -> DateTime<Utc> {
 
 /// Signs the credential of an award for `term` (start, end: `None` for lifetime status).
 pub async fn issue(
-    state: &AppState,
+    is: &Issuer<'_>,
     subject: &AwardSubject,
     term: (NaiveDate, Option<NaiveDate>),
     evidence: Vec<(String, String)>,
@@ -144,24 +163,26 @@ pub async fn issue(
     let status_index = match status_index {
         Some(i) => i,
         None => {
-            let used = state.store.used_status_indexes().await?;
+            let used = is.store.used_status_indexes().await?;
             let mut rng = rand::thread_rng();
             std::iter::repeat_with(|| rng.gen_range(0..LIST_LEN as i64))
                 .find(|i| !used.contains(i))
                 .unwrap_or_default()
         }
     };
-    let issuer = did(state)?;
+    let issuer = did(is)?;
     let category = &subject.category.category;
     let recipient = match &subject.holder_email {
         Some(email) => vc::RecipientIdentity::HashedEmail {
             email: email.clone(),
             salt: hex::encode(rand::thread_rng().gen::<[u8; 8]>()),
         },
-        None => vc::RecipientIdentity::Url(subject.holder_url.as_deref().map_or_else(
-            || state.config.url("/hall-of-fame"),
-            |p| state.config.url(p),
-        )),
+        None => vc::RecipientIdentity::Url(
+            subject
+                .holder_url
+                .as_deref()
+                .map_or_else(|| is.url("/hall-of-fame"), |p| is.url(p)),
+        ),
     };
     let criteria = category
         .criteria
@@ -174,24 +195,18 @@ pub async fn issue(
         issuer: vc::Issuer {
             id: issuer.clone(),
             name: "Open edX Distinguished Contributor program".into(),
-            url: state.config.url("/recognition"),
+            url: is.url("/recognition"),
         },
         valid_from: day_start(term.0),
         valid_until: term.1.map(day_end),
         name: format!("{} {}", category.name, subject.cycle_year),
         description: Some(category.who_qualifies.clone()),
         achievement: vc::Achievement {
-            id: state
-                .config
-                .url(&format!("/recognition/categories/{}", category.slug)),
+            id: is.url(&format!("/recognition/categories/{}", category.slug)),
             name: category.name.clone(),
             description: category.who_qualifies.clone(),
             criteria_narrative: criteria,
-            image: Some(
-                state
-                    .config
-                    .url(&format!("/recognition/badges/{}.png", category.slug)),
-            ),
+            image: Some(is.url(&format!("/recognition/badges/{}.png", category.slug))),
         },
         recipient: vc::Recipient {
             identity: recipient,
@@ -209,17 +224,17 @@ pub async fn issue(
             .into_iter()
             .map(|purpose| vc::StatusEntry {
                 purpose,
-                list_url: list_url(state, purpose),
+                list_url: list_url(is, purpose),
                 index: status_index as usize,
             })
             .collect(),
     };
-    let (key, signing) = signing_key(state).await?;
+    let (key, signing) = signing_key(is).await?;
     let signed = vc::sign(
         &credential.to_json(),
         &signing,
         &format!("{issuer}#{}", key.fragment),
-        state.clock.now(),
+        is.now,
     )
     .map_err(unexpected)?;
     Ok(NewCredential {
@@ -252,14 +267,14 @@ pub struct Local {
 }
 
 impl Local {
-    pub async fn load(state: &AppState) -> Result<Self> {
+    pub async fn load(is: &Issuer<'_>) -> Result<Self> {
         let mut lists = vec![];
         for p in [vc::StatusPurpose::Revocation, vc::StatusPurpose::Suspension] {
-            lists.push((list_url(state, p), status_list(state, p).await?));
+            lists.push((list_url(is, p), status_list(is, p).await?));
         }
         Ok(Self {
-            did: did(state)?,
-            document: did_document(state).await?,
+            did: did(is)?,
+            document: did_document(is).await?,
             lists,
         })
     }
@@ -295,7 +310,7 @@ pub struct Verdict {
 }
 
 /// Verifies a pasted or uploaded credential (JSON, or a baked PNG or SVG) as of now.
-pub async fn verify(state: &AppState, bytes: &[u8]) -> Result<Verdict> {
+pub async fn verify(is: &Issuer<'_>, bytes: &[u8]) -> Result<Verdict> {
     let json = if bytes.starts_with(b"\x89PNG") {
         vc::extract_from_png(bytes).map_err(|e| e.to_string())
     } else {
@@ -312,8 +327,8 @@ pub async fn verify(state: &AppState, bytes: &[u8]) -> Result<Verdict> {
         Err(reason) => return Ok(verdict("malformed", Some(reason), None)),
     };
     let parsed: Option<Value> = serde_json::from_str(&json).ok();
-    let local = Local::load(state).await?;
-    let outcome = vc::verify(&json, state.clock.now(), &local);
+    let local = Local::load(is).await?;
+    let outcome = vc::verify(&json, is.now, &local);
     let (status, reason) = match outcome {
         vc::Verification::Valid => ("valid", None),
         vc::Verification::Invalid(r) => (
