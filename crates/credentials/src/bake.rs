@@ -64,6 +64,9 @@ pub fn bake_svg(svg: &str, credential_json: &str) -> Result<String> {
 
 /// The credential embedded in an SVG (the text of its `credential` element in the OB 3.0 namespace).
 pub fn extract_from_svg(svg: &str) -> Result<String> {
+    // XML parsers skip comments; so must we, or a credential inside a comment would be read first.
+    let uncommented = strip_comments(svg)?;
+    let svg = uncommented.as_str();
     let (prefix, content_start) = find_credential_element(svg)
         .ok_or_else(|| err("the SVG contains no Open Badges 3.0 credential"))?;
     let close = format!("</{prefix}:credential");
@@ -94,6 +97,36 @@ pub fn extract_from_svg(svg: &str) -> Result<String> {
 }
 
 /// (prefix, byte offset just after the start tag) of the credential element, if the SVG has one.
+/// The SVG without its `<!-- … -->` comments (CDATA sections, where `<!--` is text, are kept).
+fn strip_comments(svg: &str) -> Result<String> {
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    loop {
+        let comment = rest.find("<!--");
+        let cdata = rest.find("<![CDATA[");
+        match (comment, cdata) {
+            (Some(c), Some(d)) if d < c => {
+                let end = rest[d..]
+                    .find("]]>")
+                    .ok_or_else(|| err("an SVG CDATA section is not closed"))?;
+                out.push_str(&rest[..d + end + 3]);
+                rest = &rest[d + end + 3..];
+            }
+            (Some(c), _) => {
+                out.push_str(&rest[..c]);
+                let end = rest[c + 4..]
+                    .find("-->")
+                    .ok_or_else(|| err("an SVG comment is not closed"))?;
+                rest = &rest[c + 4 + end + 3..];
+            }
+            (None, _) => {
+                out.push_str(rest);
+                return Ok(out);
+            }
+        }
+    }
+}
+
 fn find_credential_element(svg: &str) -> Option<(String, usize)> {
     let prefix = namespace_prefix(svg)?;
     let open = format!("<{prefix}:credential");
@@ -320,7 +353,11 @@ pub fn extract_from_png(png: &[u8]) -> Result<String> {
             "the PNG's credential chunk is corrupted (CRC mismatch)",
         ));
     }
-    let rest = &data[PNG_KEYWORD.len() + 1..];
+    // The keyword must end with its NUL: a chunk that is only the keyword is truncated, not a
+    // reason to read past its end.
+    let rest = data
+        .get(PNG_KEYWORD.len() + 1..)
+        .ok_or_else(|| err("truncated iTXt chunk"))?;
     let (flag, rest) = rest
         .split_first()
         .ok_or_else(|| err("truncated iTXt chunk"))?;

@@ -498,6 +498,25 @@ fn issue_verify_tamper_expire_revoke_suspend() {
     let unsuspended = world(&[("key-2025", &k)], ("key-2025", &k), false, false);
     assert_eq!(verify(&cred, now, &unsuspended), Verification::Valid);
 
+    // Writing a property by its IRI keeps the JSON-LD meaning (and the signature) but would hide
+    // it from the status and date checks: such credentials are refused (found by an attack).
+    let by_iri = cred.replace(
+        "\"credentialStatus\"",
+        "\"https://www.w3.org/2018/credentials#credentialStatus\"",
+    );
+    assert!(
+        matches!(verify(&by_iri, now, &revoked), Verification::Invalid(Reason::Malformed(m)) if m.contains("credentialStatus")),
+        "a revoked credential does not become valid"
+    );
+    let mut doc: Value = serde_json::from_str(&cred).expect("json");
+    let until = doc["validUntil"].clone();
+    doc["validUntil"] =
+        serde_json::json!({"@value": until, "@type": "http://www.w3.org/2001/XMLSchema#dateTime"});
+    assert!(matches!(
+        verify(&doc.to_string(), at("2026-01-01T00:00:01Z"), &ok),
+        Verification::Invalid(Reason::Malformed(_))
+    ));
+
     // Messages say what failed.
     assert!(Reason::Revoked.to_string().contains("revoked"));
     assert!(Reason::Tampered.to_string().contains("signature"));
@@ -689,6 +708,23 @@ fn baking_png_and_svg() {
     let mut corrupt = baked;
     corrupt[33 + 8 + 25] ^= 1;
     assert!(extract_from_png(&corrupt).is_err());
+    // A chunk holding only the keyword (no NUL after it) is an error, not a panic.
+    let mut only_keyword = png;
+    let chunk = {
+        let data = b"openbadgecredential";
+        let mut crc = flate2::Crc::new();
+        crc.update(b"iTXt");
+        crc.update(data);
+        [
+            &(data.len() as u32).to_be_bytes()[..],
+            b"iTXt",
+            data,
+            &crc.sum().to_be_bytes(),
+        ]
+        .concat()
+    };
+    only_keyword.splice(33..33, chunk);
+    assert!(extract_from_png(&only_keyword).is_err());
 
     let svg = "<?xml version=\"1.0\"?>\n<!-- badge -->\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\" data-x=\"a>b\"><rect/></svg>\n";
     let baked = bake_svg(svg, cred).expect("bake");
@@ -704,6 +740,13 @@ fn baking_png_and_svg() {
     // Another prefix and escaped text instead of CDATA, as other issuers may write it.
     let other = "<svg xmlns:ob='https://purl.imsglobal.org/ob/v3p0'><ob:credential>{&quot;a&quot;:&#x31;}</ob:credential></svg>";
     assert_eq!(extract_from_svg(other).expect("extract"), "{\"a\":1}");
+    // A credential inside a comment is not the image's credential (XML parsers skip comments).
+    let commented = baked.replacen(
+        "<svg",
+        "<!-- <openbadges:credential>{\"fake\":1}</openbadges:credential> --><svg",
+        1,
+    );
+    assert_eq!(extract_from_svg(&commented).expect("extract"), cred);
 }
 
 // ---------------------------------------------------------------- properties

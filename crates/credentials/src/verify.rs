@@ -114,9 +114,41 @@ fn key_for(vm: &str, resolver: &dyn Resolver) -> Option<crate::ResolvedKey> {
     resolve_key(&resolver.did_document(id)?, vm)
 }
 
+/// Dates and statuses are read from the JSON as written, while the signature covers its JSON-LD
+/// meaning; a property written as an IRI (`https://www.w3.org/2018/credentials#credentialStatus`)
+/// or a value object would be signed yet unseen by those checks. Credentials are therefore read
+/// only in their compact form: every key a term, the one keyword `@context`.
+fn check_compact(v: &Value, path: &str) -> Checked {
+    match v {
+        Value::Object(map) => {
+            for (k, child) in map {
+                if k.starts_with('@') && k != "@context" || !k.starts_with('@') && k.contains(':') {
+                    return Err(malformed(format!(
+                        "{path}{k}: properties must be written as terms (compact JSON-LD)"
+                    )));
+                }
+                if k != "@context" {
+                    check_compact(child, &format!("{path}{k}."))?;
+                }
+            }
+            Ok(())
+        }
+        Value::Array(items) => items.iter().try_for_each(|i| check_compact(i, path)),
+        _ => Ok(()),
+    }
+}
+
 fn check_structure(c: &Value) -> Checked {
     if !c.is_object() {
         return Err(malformed("a credential is a JSON object"));
+    }
+    check_compact(c, "")?;
+    for key in ["validFrom", "validUntil"] {
+        if c.get(key).is_some_and(|v| !v.is_string()) {
+            return Err(malformed(format!(
+                "{key} must be a date and time (a string)"
+            )));
+        }
     }
     let first_context = match c.get("@context") {
         Some(Value::Array(a)) => a.first(),

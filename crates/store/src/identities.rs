@@ -77,8 +77,10 @@ impl Store {
         let mut out = OutsideImport::default();
         // One group per (commit?, credited?), so rows_affected of a batch counts one kind.
         let mut groups: [Vec<(&IdentityActivity, Option<i64>)>; 4] = Default::default();
+        // Anyone can write any date into a commit: one from the future credits no one.
+        let latest = self.now() + chrono::Duration::days(1);
         for e in entries {
-            let person = if e.bot {
+            let person = if e.bot || e.occurred_at > latest {
                 None
             } else {
                 holders.get(&e.identity).copied()

@@ -472,6 +472,7 @@ impl Store {
         .bind(self.stamp())
         .execute(&mut *tx)
         .await?;
+        bump_directory_version(&mut tx).await?;
         tx.commit(
             who,
             [
@@ -620,6 +621,7 @@ impl Store {
         .bind(&stamp)
         .fetch_one(&mut *tx)
         .await?;
+        bump_directory_version(&mut tx).await?;
         let mut event = AuditEvent::new("recognition.cycle_save", "recognition_cycle", id)
             .after(serde_json::to_value(c).unwrap_or_default());
         if let Some(b) = before {
@@ -917,6 +919,16 @@ impl Store {
         who: &Who,
     ) -> Result<()> {
         let mut tx = self.write_locked(LOCK_RECOGNITION).await?;
+        let decided: Option<String> =
+            sqlx::query_scalar("SELECT outcome FROM recognition_nominations WHERE id = $1")
+                .bind(nomination_id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(StoreError::NotFound)?;
+        if decided.is_some() {
+            // A decided nomination keeps the scores it was decided on.
+            return Err(ValidationErrors::single("note", "invalid-transition").into());
+        }
         let n = sqlx::query(
             "INSERT INTO recognition_recusals (nomination_id, person_id, reason, note, created_at) \
              VALUES ($1, $2, $3, $4, $5) ON CONFLICT (nomination_id, person_id) DO NOTHING",
@@ -1146,9 +1158,8 @@ impl Store {
                 .await?
                 .ok_or(StoreError::NotFound)?;
         let today = self.now().date_naive();
-        let appeal_overturns = decided.as_deref() == Some(Outcome::Decline.slug())
-            && decision.outcome == Outcome::Award;
-        if decided.is_some() && !appeal_overturns {
+        // Decided once: overturning a decline needs an appeal, which is not part of this yet.
+        if decided.is_some() {
             return Err(ValidationErrors::single("outcome", "invalid-transition").into());
         }
         let stamp = self.stamp();

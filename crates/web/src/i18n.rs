@@ -698,6 +698,8 @@ mod tests {
             "partners",
             "organization",
             "partner",
+            "answer",
+            "id",
             "category",
             "weight",
             "from",

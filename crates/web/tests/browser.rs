@@ -1562,6 +1562,238 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
     v.go("/admin/training", "76-admin-training").await;
     v.go("/admin/lead-policy", "77-admin-lead-policy").await;
 
+    // The Distinguished Contributor program: Mia nominates Frida (Fjord); two panelists score, a
+    // third (also at Fjord) is recused; the foundation awards; the hall of fame shows Frida once
+    // she chooses so; /verify accepts the credential downloaded from there.
+    let panel = store
+        .create_body(
+            &agora_store::NewBody {
+                slug: "core-product".into(),
+                name: "Core Product Working Group".into(),
+                description: String::new(),
+                visibility: agora_domain::governance::Visibility::Public,
+                min_close_hours: 24,
+            },
+            &Who::system(),
+        )
+        .await
+        .expect("panel group");
+    for (email, name, extra) in [
+        ("pia@example.org", "Pia Panel", None),
+        ("pablo@example.org", "Pablo Panel", None),
+        ("paula@fjord.example", "Paula Fjord", Some(fjord_id)),
+    ] {
+        let mut grants = vec![Grant {
+            role: Role::GroupMember,
+            scope_id: Some(panel.id),
+        }];
+        if let Some(p) = extra {
+            grants.push(Grant {
+                role: Role::PartnerMember,
+                scope_id: Some(p),
+            });
+        }
+        store
+            .create_person(
+                &Email::parse(email).expect("email"),
+                name,
+                Some(&hash),
+                &grants,
+                &Who::system(),
+            )
+            .await
+            .expect("panelist");
+    }
+    store
+        .set_recognition_settings(
+            &agora_store::RecognitionSettings {
+                program: agora_domain::recognition::ProgramSettings {
+                    quorum: 2,
+                    grace_days: 30,
+                },
+                panel_groups: vec![panel.id],
+            },
+            &Who::system(),
+        )
+        .await
+        .expect("settings");
+    let today = clock.now().date_naive();
+    let announce = today + chrono::Duration::days(3);
+    store
+        .save_recognition_cycle(
+            &agora_domain::recognition::Cycle {
+                year: announce.format("%Y").to_string().parse().expect("year"),
+                nominations_open: today - chrono::Duration::days(1),
+                nominations_close: today,
+                review_open: today + chrono::Duration::days(1),
+                review_close: today + chrono::Duration::days(2),
+                announce_on: announce,
+                appeal_days: 14,
+            },
+            &Who::system(),
+        )
+        .await
+        .expect("cycle");
+    let engineer = store.recognition_categories().await.expect("categories")[0].id;
+    let frida = store
+        .person_by_email("sales@fjord.example")
+        .await
+        .expect("read")
+        .expect("frida")
+        .id;
+    click_to_new_page(&c, Locator::Css("header.site form button")).await;
+    v.sign_in("mia@example.org", "78-nominator-login").await;
+    v.go("/recognition", "79-recognition").await;
+    v.go(
+        &format!("/recognition/nominate?category={engineer}"),
+        "80-nominate",
+    )
+    .await;
+    c.find(Locator::Id("nominee"))
+        .await
+        .expect("nominee")
+        .select_by_value(&frida.to_string())
+        .await
+        .expect("choose");
+    c.find(Locator::Id("justification.code-contributions"))
+        .await
+        .expect("justification")
+        .send_keys("Rebuilt the course import pipeline; it now handles 10,000-learner courses.")
+        .await
+        .expect("type");
+    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
+    v.check("81-nominated").await;
+    let nomination_path = c.current_url().await.expect("url").path().to_owned();
+    assert!(nomination_path.starts_with("/recognition/nominations/"));
+    click_to_new_page(&c, Locator::Css("header.site form button")).await;
+    v.sign_in("sales@fjord.example", "82-nominee-login").await;
+    v.go(&nomination_path, "83-nominee-answers").await;
+    click_to_new_page(
+        &c,
+        Locator::Css("form[action$='/respond'] input[value=accepted] + button"),
+    )
+    .await;
+    v.check("84-accepted").await;
+    // The review opens the next day (sessions end meanwhile).
+    clock.advance(chrono::Duration::days(1));
+    for (email, score) in [("pia@example.org", "5"), ("pablo@example.org", "4")] {
+        c.delete_all_cookies().await.expect("sign out");
+        v.sign_in(email, &format!("85-{score}-panelist-login"))
+            .await;
+        v.go(&nomination_path, &format!("86-{score}-scoring")).await;
+        for key in [
+            "code-contributions",
+            "community-support",
+            "architecture-proposals",
+            "core-processes",
+            "mentorship",
+        ] {
+            c.find(Locator::Id(&format!("scores.{key}")))
+                .await
+                .expect("score field")
+                .select_by_value(score)
+                .await
+                .expect("score");
+        }
+        click_to_new_page(
+            &c,
+            Locator::Css("form[action$='/score'] button[type=submit]"),
+        )
+        .await;
+        v.check(&format!("87-{score}-scored")).await;
+    }
+    c.delete_all_cookies().await.expect("sign out");
+    v.sign_in("paula@fjord.example", "88-recused-login").await;
+    v.go(&nomination_path, "89-recused").await;
+    let page = c.source().await.expect("source");
+    assert!(page.contains("You are recused"), "the recusal is stated");
+    assert!(
+        !page.contains("Pia Panel"),
+        "a recused panelist sees no scores"
+    );
+    assert!(c
+        .find(Locator::Css("form[action$='/score']"))
+        .await
+        .is_err());
+    c.delete_all_cookies().await.expect("sign out");
+    v.sign_in("admin@example.org", "90-admin-decides-login")
+        .await;
+    v.go(&nomination_path, "91-admin-decides").await;
+    c.find(Locator::Css("input[name=outcome][value=award]"))
+        .await
+        .expect("award")
+        .click()
+        .await
+        .expect("choose");
+    c.find(Locator::Id("rationale"))
+        .await
+        .expect("rationale")
+        .send_keys("Sustained, high-impact work on the platform's core.")
+        .await
+        .expect("type");
+    click_to_new_page(
+        &c,
+        Locator::Css("form[action$='/decide'] button[type=submit]"),
+    )
+    .await;
+    v.check("92-awarded").await;
+    v.go("/admin/recognition", "93-admin-recognition").await;
+    // After the announcement, Frida shows herself in the hall of fame.
+    clock.advance(chrono::Duration::days(2));
+    c.delete_all_cookies().await.expect("sign out");
+    v.sign_in("sales@fjord.example", "94-member-login").await;
+    v.go("/recognition", "95-member-recognition").await;
+    c.find(Locator::Css("input[name=hall_of_fame][value=full]"))
+        .await
+        .expect("choice")
+        .click()
+        .await
+        .expect("choose");
+    click_to_new_page(
+        &c,
+        Locator::Css("form[action='/recognition/hall-of-fame'] button"),
+    )
+    .await;
+    c.delete_all_cookies().await.expect("sign out");
+    v.go("/hall-of-fame", "96-hall-of-fame").await;
+    assert!(c.source().await.expect("source").contains("Frida Fjord"));
+    let json_link = c
+        .find(Locator::Css("a[href$='.json']"))
+        .await
+        .expect("credential link")
+        .attr("href")
+        .await
+        .expect("href")
+        .expect("href");
+    let credential = c
+        .execute_async(
+            "const done = arguments[1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('ERROR ' + e));",
+            vec![json!(json_link)],
+        )
+        .await
+        .expect("download")
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(credential.contains("OpenBadgeCredential"), "{credential}");
+    v.go(json_link.trim_end_matches(".json"), "97-certificate")
+        .await;
+    v.go("/verify", "98-verify").await;
+    c.find(Locator::Id("credential"))
+        .await
+        .expect("paste box")
+        .send_keys(&credential)
+        .await
+        .expect("paste");
+    click_to_new_page(
+        &c,
+        Locator::Css("form[action^='/verify'] button[type=submit]"),
+    )
+    .await;
+    v.check_posted("99-verified").await;
+    let page = c.source().await.expect("source");
+    assert!(page.contains("verdict-valid"), "the credential verifies");
+
     let pages = std::mem::take(&mut v.pages);
     c.close().await.expect("close browser");
     let _ = stop.send(());

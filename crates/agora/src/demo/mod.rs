@@ -308,6 +308,9 @@ pub async fn reset_credentials(store: &Store) -> Result<Vec<(String, String)>> {
         "other-partner@agora.example",
         FACILITATOR_EMAIL,
         MEMBER_EMAIL,
+        // The Distinguished Contributor program: a panelist and an awarded member.
+        "stefania@bizdev.example",
+        "eden@openedx.example",
     ] {
         let Some(p) = store.person_by_email(email).await? else {
             continue;

@@ -6,6 +6,16 @@ use agora_store::RecognitionSettings;
 use agora_web::recognition::issuer::{self, Issuer};
 use chrono::{Datelike, Duration, NaiveDate};
 
+/// A demo nomination: its category, nominee (id), nominator, justification per criterion and the
+/// panel's outcome.
+type Case<'a> = (
+    &'a agora_store::StoredCategory,
+    String,
+    &'a agora_store::Person,
+    Vec<(&'static str, &'static str)>,
+    Outcome,
+);
+
 /// The Distinguished Contributor program, fictional: last cycle announced, with two members and a
 /// partner organization awarded (their credentials downloadable, two shown in the hall of fame)
 /// and one nomination declined; this year's cycle open for nominations with one waiting for its
@@ -86,13 +96,7 @@ pub(super) async fn recognition(store: &Store, partner_id: i64) -> Result<()> {
     let advocate = category("distinguished-advocate")?;
     let innovator = category("distinguished-innovator")?;
     let partner_org = category("partner-organization")?;
-    let cases: Vec<(
-        &agora_store::StoredCategory,
-        String,
-        &agora_store::Person,
-        Vec<(&str, &str)>,
-        Outcome,
-    )> = vec![
+    let cases: Vec<Case> = vec![
         (
             &advocate,
             eden.id.to_string(),

@@ -122,7 +122,31 @@ pub async fn visible(state: &AppState, v: &Viewer, id: i64) -> Result<(StoredNom
     if !a.sees_nomination() {
         return Err(Error::NotFound);
     }
-    Ok((n, a))
+    let announced = state
+        .store
+        .recognition_cycle(n.cycle_id)
+        .await?
+        .is_some_and(|c| c.cycle.announce_on <= state.clock.now().date_naive());
+    Ok((shown(n, &a, person_id(v)?, announced), a))
+}
+
+/// What a viewer is shown of a nomination. Someone who joined it by nominating the same person is
+/// shown their own words, not the others' (nominating must not be a way to read a nomination).
+/// Before the announcement, only the panel and the foundation know the outcome.
+pub fn shown(mut n: StoredNomination, a: &Access, me: i64, announced: bool) -> StoredNomination {
+    let privileged = a.admin || a.panelist;
+    if !privileged && !a.nominee && n.nomination.nominator != me {
+        n.nominator_name = String::new();
+        n.nomination.supporters.retain(|p| *p == me);
+        n.nomination.justifications.retain(|j| j.by == me);
+    }
+    if !privileged && !announced && n.outcome.is_some() {
+        n.outcome = None;
+        n.rationale = None;
+        n.decided_at = None;
+        n.award_state = agora_domain::recognition::AwardState::InReview;
+    }
+    n
 }
 
 pub async fn nominate(
@@ -224,6 +248,9 @@ pub async fn score(state: &AppState, v: &Viewer, id: i64, input: &ScoreInput) ->
         return Err(ValidationErrors::single("scores", "invalid-transition").into());
     }
     let set = input.parse(&category.category, person_id(v)?)?;
+    if set.scores.is_empty() {
+        return Err(ValidationErrors::single("scores", "required").into());
+    }
     state.store.score_nomination(id, &set, &v.who()).await?;
     Ok(())
 }

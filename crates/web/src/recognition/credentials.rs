@@ -112,6 +112,8 @@ pub async fn badge_image(Path(file): Path<String>) -> Result<Response> {
 struct CertificateView {
     ctx: Ctx,
     uuid: String,
+    /// The badge artwork's name.
+    art: String,
     name: String,
     holder: String,
     category: String,
@@ -194,6 +196,12 @@ pub async fn credential(
                         .quiet_zone(true)
                         .build()
                 })
+                // Inline in HTML: without the XML declaration the renderer starts with.
+                .map(|svg| {
+                    svg.find("<svg")
+                        .map(|i| svg[i..].to_owned())
+                        .unwrap_or_default()
+                })
                 .unwrap_or_default();
             let s = |p: &str| {
                 doc.pointer(p)
@@ -227,6 +235,7 @@ pub async fn credential(
             Ok(render(&CertificateView {
                 ctx: Ctx::new(&v, "/credentials"),
                 uuid: uuid.to_owned(),
+                art: art.to_owned(),
                 name: s("/name"),
                 holder: award.holder_name,
                 category: award.category_name,

@@ -33,6 +33,10 @@ impl<'a> Issuer<'a> {
     }
 }
 
+/// The largest credential `/verify` checks: Agora's are a few kilobytes, and canonicalization
+/// grows faster than the document.
+pub const MAX_CREDENTIAL: usize = 32 * 1024;
+
 /// Bits per status list: the specification's minimum, which also hides how many were issued.
 pub const LIST_LEN: usize = vc::StatusList::MIN_LEN;
 
@@ -323,12 +327,40 @@ pub async fn verify(is: &Issuer<'_>, bytes: &[u8]) -> Result<Verdict> {
         }
     };
     let json = match json {
+        Ok(j) if j.len() > MAX_CREDENTIAL => {
+            return Ok(verdict(
+                "malformed",
+                Some(format!(
+                    "a credential of {} bytes is larger than any this issuer writes ({MAX_CREDENTIAL} at most)",
+                    j.len()
+                )),
+                None,
+            ))
+        }
         Ok(j) => j,
         Err(reason) => return Ok(verdict("malformed", Some(reason), None)),
     };
     let parsed: Option<Value> = serde_json::from_str(&json).ok();
+    let is_badge = parsed
+        .as_ref()
+        .and_then(|d| d.get("type"))
+        .and_then(Value::as_array)
+        .is_some_and(|t| t.iter().any(|x| x == "OpenBadgeCredential"));
+    if !is_badge {
+        return Ok(verdict(
+            "malformed",
+            Some(
+                "not an Open Badges credential (its type must include OpenBadgeCredential)".into(),
+            ),
+            parsed.as_ref(),
+        ));
+    }
     let local = Local::load(is).await?;
-    let outcome = vc::verify(&json, is.now, &local);
+    let now = is.now;
+    // Canonicalization is CPU work: off the async workers, so a request cannot stall others.
+    let outcome = tokio::task::spawn_blocking(move || vc::verify(&json, now, &local))
+        .await
+        .map_err(unexpected)?;
     let (status, reason) = match outcome {
         vc::Verification::Valid => ("valid", None),
         vc::Verification::Invalid(r) => (

@@ -10,7 +10,6 @@ pub mod credentials;
 pub mod issuer;
 pub mod pages;
 
-use crate::middleware::public_cache;
 use crate::routes::Routes;
 use crate::AppState;
 use axum::routing::{get, post};
@@ -19,20 +18,18 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 pub fn routes(state: &AppState) -> Routes {
-    let cached = Router::new()
-        .route("/hall-of-fame", get(pages::hall_of_fame))
-        .route_layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            public_cache,
-        ));
+    // The hall of fame is not cached: what it shows also changes with the date (an announcement,
+    // a term's end), which no write marks.
+    let _ = state;
     let pages = Router::new()
-        .merge(cached)
+        .route("/hall-of-fame", get(pages::hall_of_fame))
         .route("/recognition", get(pages::program))
         .route(
             "/recognition/nominate",
             get(pages::nominate_form).post(pages::nominate),
         )
         .route("/recognition/review", get(pages::review_queue))
+        .route("/recognition/categories/{slug}", get(pages::category))
         .route("/recognition/nominations/{id}", get(pages::nomination))
         .route(
             "/recognition/nominations/{id}/respond",

@@ -33,7 +33,11 @@ struct ProgramView {
     cycle: Option<StoredCycle>,
     phase: Option<Phase>,
     can_nominate: bool,
-    mine: Vec<StoredNomination>,
+    /// (title key, nominations): of the viewer (or their organization), then those they made.
+    lists: Vec<(&'static str, Vec<StoredNomination>)>,
+    /// The viewer's awards, with their credentials.
+    awards: Vec<agora_store::StoredAward>,
+    signed_in: bool,
     is_panelist: bool,
     is_admin: bool,
     hall_of_fame: HallOfFame,
@@ -52,10 +56,68 @@ pub async fn program(
     v: Viewer,
     Query(q): Query<Notice>,
 ) -> Result<Html<String>> {
-    let me = person_id(&v)?;
     let cycle = current_cycle(&state).await?;
     let today = state.clock.now().date_naive();
-    let mine = partner_ids_of(&state, me).await?;
+    // The program's description is public (credentials link here); the rest is the viewer's own.
+    let me = v.person.as_ref().map(|p| p.id);
+    let orgs = match me {
+        Some(me) => partner_ids_of(&state, me).await?,
+        None => vec![],
+    };
+    let nominations = match me {
+        Some(me) => state.store.recognition_nominations_of(me, &orgs).await?,
+        None => vec![],
+    };
+    let cycles = state.store.recognition_cycles().await?;
+    let is_panelist = match me {
+        Some(me) => state.store.is_panelist(me).await?,
+        None => false,
+    };
+    let nominations: Vec<StoredNomination> = nominations
+        .into_iter()
+        .map(|n| {
+            let announced = cycles
+                .iter()
+                .any(|c| c.id == n.cycle_id && c.cycle.announce_on <= today);
+            let access = actions::Access {
+                admin: v.can(Permission::ManageRecognition),
+                panelist: is_panelist,
+                recused: None,
+                nominee: false,
+                nominator: false,
+            };
+            let nominee = match n.nomination.nominee {
+                agora_domain::recognition::Nominee::Person(p) => Some(p) == me,
+                agora_domain::recognition::Nominee::Organization(o) => orgs.contains(&o),
+            };
+            actions::shown(
+                n,
+                &actions::Access { nominee, ..access },
+                me.unwrap_or_default(),
+                announced,
+            )
+        })
+        .collect();
+    let (of_me, by_me): (Vec<_>, Vec<_>) =
+        nominations
+            .into_iter()
+            .partition(|n| match n.nomination.nominee {
+                agora_domain::recognition::Nominee::Person(p) => Some(p) == me,
+                agora_domain::recognition::Nominee::Organization(o) => orgs.contains(&o),
+            });
+    let awards = match me {
+        Some(me) => state
+            .store
+            .recognition_awards()
+            .await?
+            .into_iter()
+            .filter(|a| {
+                a.award.awarded_on.is_some()
+                    && (a.person_id == Some(me) || a.partner_id.is_some_and(|o| orgs.contains(&o)))
+            })
+            .collect(),
+        None => vec![],
+    };
     render(&ProgramView {
         ctx: Ctx::new(&v, "/recognition"),
         categories: state.store.recognition_categories().await?,
@@ -64,16 +126,38 @@ pub async fn program(
             .as_ref()
             .is_some_and(|c| c.cycle.accepts_nominations(today)),
         cycle,
-        mine: state.store.recognition_nominations_of(me, &mine).await?,
-        is_panelist: state.store.is_panelist(me).await?,
+        lists: vec![
+            ("recognition-nominations-of-you", of_me),
+            ("recognition-nominations-by-you", by_me),
+        ],
+        awards,
+        signed_in: me.is_some(),
+        is_panelist,
         is_admin: v.can(Permission::ManageRecognition),
-        hall_of_fame: state.store.hall_of_fame_choice(me).await?,
+        hall_of_fame: match me {
+            Some(me) => state.store.hall_of_fame_choice(me).await?,
+            None => HallOfFame::default(),
+        },
         choices: HallOfFame::ALL
             .iter()
             .map(|c| (c.slug(), v.tr.label("hall-of-fame", c.slug())))
             .collect(),
         notice: (!q.done.is_empty()).then(|| v.tr.t(&format!("recognition-done-{}", q.done))),
     })
+}
+
+/// A category's address (a credential's achievement id): its description on the program page.
+pub async fn category(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Response> {
+    let known = state
+        .store
+        .recognition_categories()
+        .await?
+        .into_iter()
+        .any(|c| c.category.slug == slug);
+    if !known {
+        return Err(Error::NotFound);
+    }
+    Ok(Redirect::to(&format!("/recognition#{slug}")).into_response())
 }
 
 #[derive(Template)]
@@ -207,13 +291,20 @@ struct NominationView {
     my_comment: String,
     counted: usize,
     mean: Option<String>,
-    per_criterion: Vec<(String, String)>,
+    /// Criterion key → the panel's mean score.
+    per_criterion: BTreeMap<String, String>,
     quorum: u8,
     recusals: Vec<Recusal>,
     comments: Vec<PanelComment>,
     errors: FieldErrors,
     notice: Option<String>,
     may_respond: bool,
+    /// Why the viewer may not score now (a validation code), if so.
+    score_blocked: Option<&'static str>,
+    /// Why the foundation may not decide yet, if so.
+    decide_blocked: Option<&'static str>,
+    review_open: String,
+    review_close: String,
 }
 
 async fn nomination_view(
@@ -246,18 +337,14 @@ async fn nomination_view(
         })
         .collect();
     let me = person_id(v)?;
+    let today = state.clock.now().date_naive();
+    let quorum = state.store.recognition_settings().await?.program.quorum;
     let (scores, agg) = if a.sees_panel() {
         actions::aggregate(state, &n).await?
     } else {
         (vec![], Default::default())
     };
     let mine = scores.iter().find(|s| s.set.panelist == me);
-    let label = |key: &str| {
-        category
-            .category
-            .criterion(key)
-            .map_or_else(|| key.to_owned(), |c| c.label.clone())
-    };
     Ok(NominationView {
         ctx: Ctx::new(v, "/recognition"),
         my_scores: mine
@@ -275,9 +362,25 @@ async fn nomination_view(
         per_criterion: agg
             .per_criterion
             .iter()
-            .map(|(k, m)| (label(k), v.tr.number((m * 10.0).round() / 10.0)))
+            .map(|(k, m)| (k.clone(), v.tr.number((m * 10.0).round() / 10.0)))
             .collect(),
-        quorum: state.store.recognition_settings().await?.program.quorum,
+        quorum,
+        score_blocked: agora_domain::recognition::review::may_score(
+            &cycle.cycle,
+            today,
+            n.nomination.response,
+            a.recused,
+        )
+        .err(),
+        decide_blocked: agora_domain::recognition::review::may_decide(
+            &cycle.cycle,
+            today,
+            &agg,
+            quorum,
+        )
+        .err(),
+        review_open: cycle.cycle.review_open.to_string(),
+        review_close: cycle.cycle.review_close.to_string(),
         recusals: if a.sees_panel() {
             state.store.recognition_recusals(id).await?
         } else {

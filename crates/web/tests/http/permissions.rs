@@ -444,7 +444,12 @@ async fn every_route_checks_every_role(app: TestApp) {
 
     // (method, path, [anonymous, member of another org, partner admin of A, admin])
     let html: Vec<(&str, String, [Expect; 4])> = vec![
-        ("GET", "/recognition".into(), [Login, Allow, Allow, Allow]),
+        ("GET", "/recognition".into(), [Allow, Allow, Allow, Allow]),
+        (
+            "GET",
+            "/recognition/categories/distinguished-engineer".into(),
+            [Allow, Allow, Allow, Allow],
+        ),
         (
             "GET",
             "/recognition/nominate".into(),

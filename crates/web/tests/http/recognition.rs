@@ -173,6 +173,17 @@ async fn a_peer_nomination_is_reviewed_awarded_and_verified(app: TestApp) {
     assert_eq!(status, 201, "{again}");
     assert_eq!(again["merged"], true);
     assert_eq!(again["id"], id, "a duplicate nomination joins the first");
+    // Joining a nomination is no way to read it: the second nominator sees their own words only.
+    let (_, seen) = api(
+        &app,
+        &second_t,
+        Method::GET,
+        &format!("/api/v1/recognition/nominations/{id}"),
+        None,
+    )
+    .await;
+    assert!(!seen.to_string().contains("grading backend"), "{seen}");
+    assert!(seen.to_string().contains("course import"), "{seen}");
     // The nominee was told, and sees it on their home page.
     let (_, tasks) = api(&app, &nominee_t, Method::GET, "/api/v1/me/tasks", None).await;
     assert!(
@@ -299,6 +310,45 @@ async fn a_peer_nomination_is_reviewed_awarded_and_verified(app: TestApp) {
         verify(&app, "{\"not\": \"a credential\"}").await["status"],
         "malformed"
     );
+    // Attacks found by review: a status list is not a badge; an oversized body is refused before
+    // any work; a PNG whose credential chunk is only its keyword is an error, not a panic.
+    let list = reqwest::get(app.url("/credentials/status/revocation"))
+        .await
+        .expect("list")
+        .text()
+        .await
+        .expect("text");
+    assert_eq!(verify(&app, &list).await["status"], "malformed");
+    let huge = format!(
+        "{{\"type\": [\"OpenBadgeCredential\"], \"x\": \"{}\"}}",
+        "a".repeat(40_000)
+    );
+    assert_eq!(verify(&app, &huge).await["status"], "malformed");
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let chunk = |kind: &[u8], data: &[u8]| {
+        let crc = crc32(&[kind, data].concat());
+        [
+            &(data.len() as u32).to_be_bytes()[..],
+            kind,
+            data,
+            &crc.to_be_bytes(),
+        ]
+        .concat()
+    };
+    png.extend(chunk(b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]));
+    png.extend(chunk(b"iTXt", b"openbadgecredential"));
+    png.extend(chunk(b"IEND", &[]));
+    let res = reqwest::Client::new()
+        .post(app.url("/api/v1/credentials/verify"))
+        .body(png)
+        .send()
+        .await
+        .expect("verify");
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        res.json::<Value>().await.expect("json")["status"],
+        "malformed"
+    );
     // The baked PNG verifies as the JSON does.
     let png = reqwest::get(app.url(&format!("/credentials/{uuid}.png")))
         .await
@@ -379,11 +429,33 @@ async fn a_peer_nomination_is_reviewed_awarded_and_verified(app: TestApp) {
     assert_eq!(res.status(), 303);
     let v = verify(&app, &credential).await;
     assert_eq!(v["status"], "revoked", "{v}");
+    // Writing credentialStatus by its IRI keeps the signature but must not hide the revocation.
+    let by_iri = credential.replace(
+        "\"credentialStatus\"",
+        "\"https://www.w3.org/2018/credentials#credentialStatus\"",
+    );
+    assert_ne!(verify(&app, &by_iri).await["status"], "valid");
     if let Ok(dir) = std::env::var("AGORA_CREDENTIAL_VERIFIER") {
         independent_verifier(&app, &dir, &credential, false).await;
     }
     let (_, fame) = anonymous(&app, "/api/v1/hall-of-fame").await;
     assert_eq!(fame, json!([]), "a revoked member leaves the hall of fame");
+}
+
+/// PNG's CRC-32 (ISO 3309), bit by bit: enough for a test's three chunks.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut c = 0xffff_ffffu32;
+    for b in bytes {
+        c ^= u32::from(*b);
+        for _ in 0..8 {
+            c = if c & 1 != 0 {
+                0xedb8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
+        }
+    }
+    !c
 }
 
 /// Digital Bazaar's verifier, offline, with the DID document, the key and both status lists as
