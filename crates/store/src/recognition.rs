@@ -1408,15 +1408,27 @@ impl Store {
     }
 
     /// Adds a signing key (the first, or a rotation: the previous current key is retired and stays
-    /// published). Audited without the secret.
+    /// published). With `first`, nothing happens when a current key exists: concurrent first uses
+    /// make one key. Audited without the secret.
     pub async fn add_credential_key(
         &self,
         fragment: &str,
         public_key: &str,
         secret_key: &str,
+        first: bool,
         who: &Who,
     ) -> Result<()> {
-        let mut tx = self.write().await?;
+        let mut tx = self.write_locked(LOCK_RECOGNITION).await?;
+        if first {
+            let current: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM credential_keys WHERE retired_at IS NULL AND removed_at IS NULL",
+            )
+            .fetch_one(&mut *tx)
+            .await?;
+            if current > 0 {
+                return Ok(());
+            }
+        }
         let stamp = self.stamp();
         sqlx::query("UPDATE credential_keys SET retired_at = $1 WHERE retired_at IS NULL AND removed_at IS NULL")
             .bind(&stamp)

@@ -74,7 +74,7 @@ pub async fn signing_key(is: &Issuer<'_>) -> Result<(CredentialKey, vc::SigningK
     let key = match current(is.store.credential_keys().await?) {
         Some(k) => k,
         None => {
-            rotate(is, &Who::system()).await?;
+            add_key(is, true, &Who::system()).await?;
             current(is.store.credential_keys().await?)
                 .ok_or_else(|| unexpected("no signing key after creating one"))?
         }
@@ -85,6 +85,10 @@ pub async fn signing_key(is: &Issuer<'_>) -> Result<(CredentialKey, vc::SigningK
 
 /// A new signing key; the previous one is retired and stays in the DID document.
 pub async fn rotate(is: &Issuer<'_>, who: &Who) -> Result<()> {
+    add_key(is, false, who).await
+}
+
+async fn add_key(is: &Issuer<'_>, first: bool, who: &Who) -> Result<()> {
     let key = vc::SigningKey::generate().map_err(unexpected)?;
     let fragment = format!(
         "key-{}-{}",
@@ -96,6 +100,7 @@ pub async fn rotate(is: &Issuer<'_>, who: &Who) -> Result<()> {
             &fragment,
             &key.public_key_multibase(),
             &key.secret_key_multibase(),
+            first,
             who,
         )
         .await?;

@@ -343,3 +343,225 @@ async fn partners_race_for_the_last_places_sqlite() {
 async fn partners_race_for_the_last_places_postgres() {
     partners_race_for_the_last_places(Backend::Postgres).await;
 }
+
+/// The credential pages anonymous visitors and verifiers reach, under concurrency: the issuer's DID
+/// document and status lists (the first visits racing to make its key), a credential, the hall of
+/// fame, and `/verify` by API and by form. No 5xx, every request answered, every check "valid", one
+/// signing key.
+async fn credential_pages_under_concurrency(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let store = &app.store;
+    let who = agora_store::Who::system();
+    let person = app.person("member@example.org", &[]).await;
+    let nominator = app.person("peer@example.org", &[]).await;
+    let today = app.clock.now().date_naive();
+    let announce = today;
+    let cycle = agora_domain::recognition::Cycle {
+        year: announce.format("%Y").to_string().parse().expect("year"),
+        nominations_open: today - chrono::Duration::days(30),
+        nominations_close: today - chrono::Duration::days(20),
+        review_open: today - chrono::Duration::days(10),
+        review_close: today - chrono::Duration::days(1),
+        announce_on: announce,
+        appeal_days: 0,
+    };
+    let cycle_id = store
+        .save_recognition_cycle(&cycle, &who)
+        .await
+        .expect("cycle");
+    let category = store
+        .recognition_categories()
+        .await
+        .expect("categories")
+        .remove(0);
+    let nomination = agora_domain::recognition::NominationInput {
+        nominee: person.to_string(),
+        justification: [("code-contributions".to_string(), "Shipped.".to_string())].into(),
+        ..Default::default()
+    }
+    .parse(
+        &category.category,
+        &cycle,
+        &agora_domain::recognition::PersonRef {
+            person_id: nominator,
+            partner_ids: &[],
+        },
+        cycle.nominations_open,
+    )
+    .expect("nomination");
+    let (id, _) = store
+        .nominate(cycle_id, category.id, &nomination, &who)
+        .await
+        .expect("nominate");
+    // Many first visits of the DID document race to make the issuer's key: one key comes of it.
+    let mut first = vec![];
+    for _ in 0..8 {
+        let url = app.url("/.well-known/did.json");
+        first.push(tokio::spawn(async move {
+            reqwest::get(url).await.map_or(0, |r| r.status().as_u16())
+        }));
+    }
+    for t in first {
+        assert_eq!(t.await.expect("client"), 200);
+    }
+    assert_eq!(store.credential_keys().await.expect("keys").len(), 1);
+    // The test app keeps the default public address; credentials name their issuer after it.
+    let public_url = agora_web::Config::default().public_url;
+    let issuer = agora_web::recognition::issuer::Issuer {
+        store,
+        public_url: &public_url,
+        now: app.clock.now(),
+    };
+    let subject = store.award_subject(id).await.expect("subject");
+    let credential = agora_web::recognition::issuer::issue(
+        &issuer,
+        &subject,
+        (today, Some(agora_domain::recognition::term_end(today))),
+        vec![],
+        None,
+    )
+    .await
+    .expect("issue");
+    store
+        .decide_nomination(
+            id,
+            &agora_domain::recognition::review::Decision {
+                outcome: agora_domain::recognition::review::Outcome::Award,
+                rationale: "Sustained impact across the year.".into(),
+            },
+            Some(&credential),
+            &who,
+        )
+        .await
+        .expect("decide");
+    let document = credential.document.clone();
+    let uuid = credential.uuid.clone();
+    let mut tasks = vec![];
+    for c in 0..CLIENTS {
+        let base = app.url("");
+        let document = document.clone();
+        let uuid = uuid.clone();
+        tasks.push(tokio::spawn(async move {
+            let client = browser();
+            let ip = format!("198.51.100.{c}");
+            let mut out: Vec<(u16, Option<String>)> = vec![];
+            for i in 0..EACH {
+                let res = match (c + i) % 6 {
+                    0 => {
+                        client
+                            .get(format!("{base}/hall-of-fame"))
+                            .header("x-forwarded-for", &ip)
+                            .send()
+                            .await
+                    }
+                    1 => {
+                        client
+                            .get(format!("{base}/.well-known/did.json"))
+                            .header("x-forwarded-for", &ip)
+                            .send()
+                            .await
+                    }
+                    2 => {
+                        client
+                            .get(format!("{base}/credentials/status/revocation"))
+                            .header("x-forwarded-for", &ip)
+                            .send()
+                            .await
+                    }
+                    3 => {
+                        client
+                            .get(format!("{base}/credentials/{uuid}.json"))
+                            .header("x-forwarded-for", &ip)
+                            .send()
+                            .await
+                    }
+                    4 => {
+                        let res = client
+                            .post(format!("{base}/api/v1/credentials/verify"))
+                            .header("x-forwarded-for", &ip)
+                            .body(document.clone())
+                            .send()
+                            .await;
+                        match res {
+                            Ok(r) => {
+                                let status = r.status().as_u16();
+                                let v: serde_json::Value = r.json().await.unwrap_or_default();
+                                out.push((status, v["status"].as_str().map(str::to_owned)));
+                            }
+                            Err(_) => out.push((0, None)),
+                        }
+                        continue;
+                    }
+                    _ => {
+                        // A browser: the form, then the pasted credential (multipart, token in the query).
+                        let page = client
+                            .get(format!("{base}/verify"))
+                            .header("x-forwarded-for", &ip)
+                            .send()
+                            .await;
+                        let Ok(page) = page else {
+                            out.push((0, None));
+                            continue;
+                        };
+                        // Multipart forms carry the token in their action's query string.
+                        let html = page.text().await.unwrap_or_default();
+                        let token = html
+                            .split("action=\"/verify?csrf_token=")
+                            .nth(1)
+                            .and_then(|s| s.split('"').next())
+                            .unwrap_or_default()
+                            .to_owned();
+                        let form =
+                            reqwest::multipart::Form::new().text("credential", document.clone());
+                        let res = client
+                            .post(format!("{base}/verify?csrf_token={token}"))
+                            .header("x-forwarded-for", &ip)
+                            .multipart(form)
+                            .send()
+                            .await;
+                        match res {
+                            Ok(r) => {
+                                let status = r.status().as_u16();
+                                let html = r.text().await.unwrap_or_default();
+                                let valid = html.contains("verdict-valid");
+                                out.push((
+                                    status,
+                                    Some(if valid { "valid" } else { "other" }.to_owned()),
+                                ));
+                            }
+                            Err(_) => out.push((0, None)),
+                        }
+                        continue;
+                    }
+                };
+                out.push((res.map_or(0, |r| r.status().as_u16()), None));
+            }
+            out
+        }));
+    }
+    let mut all = vec![];
+    for t in tasks {
+        all.extend(t.await.expect("client"));
+    }
+    assert_eq!(all.len(), CLIENTS * EACH);
+    let failed: Vec<_> = all.iter().filter(|(s, _)| *s != 200).collect();
+    assert!(failed.is_empty(), "{failed:?}");
+    assert!(
+        all.iter()
+            .all(|(_, v)| v.as_deref().is_none_or(|v| v == "valid")),
+        "{all:?}"
+    );
+    assert_eq!(store.credential_keys().await.expect("keys").len(), 1);
+}
+
+#[tokio::test]
+async fn credential_pages_under_concurrency_sqlite() {
+    credential_pages_under_concurrency(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn credential_pages_under_concurrency_postgres() {
+    credential_pages_under_concurrency(Backend::Postgres).await;
+}
