@@ -1317,6 +1317,173 @@ async fn every_change_of_state_is_audited(store: Store) {
         ],
     )
     .await;
+    // ---- The Distinguished Contributor program, and outside history (issue 12)
+    {
+        use agora_domain::recognition as rec;
+        let (nominee, nominee_who) = member(&store, "nominee@example.org", &[]).await;
+        log.expect(&store, "create_person", &["person.create"])
+            .await;
+        store
+            .set_recognition_settings(
+                &agora_store::RecognitionSettings {
+                    program: rec::ProgramSettings::default(),
+                    panel_groups: vec![],
+                },
+                &admin_who,
+            )
+            .await
+            .expect("settings");
+        let today = now.date_naive();
+        let announce = today + chrono::Duration::days(21);
+        let cycle = rec::Cycle {
+            year: announce.format("%Y").to_string().parse().expect("year"),
+            nominations_open: today,
+            nominations_close: today + chrono::Duration::days(10),
+            review_open: today + chrono::Duration::days(11),
+            review_close: today + chrono::Duration::days(20),
+            announce_on: announce,
+            appeal_days: 7,
+        };
+        let cycle_id = store
+            .save_recognition_cycle(&cycle, &admin_who)
+            .await
+            .expect("cycle");
+        let mut category = store
+            .recognition_categories()
+            .await
+            .expect("categories")
+            .remove(0);
+        let n = rec::NominationInput {
+            nominee: nominee.to_string(),
+            justification: [("code-contributions".to_string(), "Shipped.".to_string())].into(),
+            ..Default::default()
+        }
+        .parse(
+            &category.category,
+            &cycle,
+            &rec::PersonRef {
+                person_id: pid,
+                partner_ids: &[],
+            },
+            today,
+        )
+        .expect("nomination");
+        let (id, _) = store
+            .nominate(cycle_id, category.id, &n, &who)
+            .await
+            .expect("nominate");
+        store
+            .respond_to_nomination(id, rec::NomineeResponse::Accepted, &nominee_who)
+            .await
+            .expect("respond");
+        let scores = rec::review::ScoreInput {
+            scores: [("code-contributions".to_string(), "4".to_string())].into(),
+            comment: "Good.".into(),
+        }
+        .parse(&category.category, pid)
+        .expect("scores");
+        store
+            .score_nomination(id, &scores, &who)
+            .await
+            .expect("score");
+        store
+            .comment_nomination(id, pid, "Agreed.", &who)
+            .await
+            .expect("comment");
+        store
+            .recuse(id, nominee, rec::ConflictReason::Declared, "", &nominee_who)
+            .await
+            .expect("recuse");
+        store
+            .decide_nomination(
+                id,
+                &rec::Decision {
+                    outcome: rec::review::Outcome::Award,
+                    rationale: "Sustained impact.".into(),
+                },
+                None,
+                &admin_who,
+            )
+            .await
+            .expect("decide");
+        let award = store.recognition_awards().await.expect("awards")[0].id;
+        store
+            .suspend_award(award, true, "Review", &admin_who)
+            .await
+            .expect("suspend");
+        store
+            .suspend_award(award, false, "Cleared", &admin_who)
+            .await
+            .expect("lift");
+        store
+            .change_award(
+                award,
+                &rec::AwardEvent::Revoked {
+                    reason: "Walked.".into(),
+                },
+                None,
+                &admin_who,
+            )
+            .await
+            .expect("revoke");
+        store
+            .set_hall_of_fame(nominee, rec::hall_of_fame::HallOfFame::Full, &nominee_who)
+            .await
+            .expect("hall of fame");
+        store
+            .add_credential_key("key-walk", "z6Mkwalk", "zsecret", false, &admin_who)
+            .await
+            .expect("key");
+        let key = store.credential_keys().await.expect("keys")[0].id;
+        store
+            .remove_credential_key(key, &admin_who)
+            .await
+            .expect("remove key");
+        category.category.name = "Distinguished Walker".into();
+        store
+            .update_recognition_category(category.id, &category.category, &admin_who)
+            .await
+            .expect("category");
+        store
+            .import_outside_activity(
+                "git:walk",
+                &[agora_domain::activity::IdentityActivity {
+                    identity: "walker@example.org".into(),
+                    bot: false,
+                    source: agora_domain::activity::ActivitySource::Git,
+                    source_id: "walk-import".into(),
+                    kind: agora_domain::activity::ActivityKind::Commit,
+                    occurred_at: now,
+                    detail: serde_json::json!({}),
+                }],
+                &admin_who,
+            )
+            .await
+            .expect("import");
+        log.expect(
+            &store,
+            "recognition",
+            &[
+                "activity.import",
+                "recognition.award_change",
+                "recognition.category_update",
+                "recognition.comment",
+                "recognition.cycle_save",
+                "recognition.decide",
+                "recognition.hall_of_fame",
+                "recognition.key_add",
+                "recognition.key_remove",
+                "recognition.nominate",
+                "recognition.recuse",
+                "recognition.respond",
+                "recognition.score",
+                "recognition.settings",
+                "recognition.suspend",
+                "recognition.unsuspend",
+            ],
+        )
+        .await;
+    }
     // ---- Notification preferences and one-click unsubscribing
     use agora_domain::notifications::{Delivery, Preference, Scope, Topic};
     store
