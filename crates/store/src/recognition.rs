@@ -1711,3 +1711,57 @@ impl Store {
         Ok(v.into_iter().collect())
     }
 }
+
+impl Store {
+    /// A person's evidence between two days (inclusive): activity per kind, mentorships begun and
+    /// attestations received, for the annual evaluation's retention rule.
+    pub async fn recognition_summary(
+        &self,
+        person_id: i64,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<agora_domain::recognition::ActivitySummary> {
+        let mut summary = agora_domain::recognition::ActivitySummary::default();
+        let (start, end) = (from.to_string(), format!("{to}T23:59:59.999Z"));
+        let rows = sqlx::query(
+            "SELECT kind, COUNT(*) AS n FROM activity WHERE person_id = $1 AND occurred_at >= $2 \
+             AND occurred_at <= $3 GROUP BY kind",
+        )
+        .bind(person_id)
+        .bind(&start)
+        .bind(&end)
+        .fetch_all(&self.reader)
+        .await?;
+        for r in &rows {
+            let kind = parse_column(
+                "activity",
+                "kind",
+                &get::<String>(r, "kind")?,
+                ActivityKind::parse,
+            )?;
+            summary
+                .activity
+                .insert(kind, get::<i64>(r, "n")?.max(0) as u64);
+        }
+        let mentorships: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM recognition_mentorships WHERE mentor_id = $1 AND starts_on <= $2 \
+             AND (ends_on IS NULL OR ends_on >= $3)",
+        )
+        .bind(person_id)
+        .bind(to.to_string())
+        .bind(from.to_string())
+        .fetch_one(&self.reader)
+        .await?;
+        summary.mentorships = mentorships.max(0) as u64;
+        let attestations: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM recognition_attestations WHERE person_id = $1 AND year >= $2 AND year <= $3",
+        )
+        .bind(person_id)
+        .bind(i64::from(chrono::Datelike::year(&from)))
+        .bind(i64::from(chrono::Datelike::year(&to)))
+        .fetch_one(&self.reader)
+        .await?;
+        summary.attestations = attestations.max(0) as u64;
+        Ok(summary)
+    }
+}

@@ -279,3 +279,50 @@ pub async fn rotate_key(State(state): State<AppState>, v: Viewer) -> Result<Resp
     issuer::rotate(&issuer::Issuer::of(&state), &v.who()).await?;
     Ok(Redirect::to("/admin/recognition?done=key").into_response())
 }
+
+/// One member in the annual evaluation.
+pub struct Evaluation {
+    pub award: StoredAward,
+    pub check: agora_domain::recognition::RetentionCheck,
+}
+
+#[derive(Template)]
+#[template(path = "recognition/renewals.html")]
+struct RenewalsView {
+    ctx: Ctx,
+    rows: Vec<Evaluation>,
+}
+
+/// The annual evaluation: every current member with a term, whether the retention rule holds over
+/// the term (from the activity ledger, mentorships and attestations) and why not; the panel
+/// confirms each renewal or lapse with the award's actions.
+pub async fn renewals(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
+    v.require(Permission::ManageRecognition)?;
+    let today = state.clock.now().date_naive();
+    let mut rows = vec![];
+    for a in state.store.recognition_awards().await? {
+        let (Some(person), Some(term)) = (a.person_id, a.award.current_term().copied()) else {
+            continue;
+        };
+        if !matches!(
+            a.award.state,
+            agora_domain::recognition::AwardState::Active
+                | agora_domain::recognition::AwardState::Grace
+        ) {
+            continue;
+        }
+        let end = term.end.unwrap_or(today).min(today);
+        let summary = state
+            .store
+            .recognition_summary(person, term.start, end)
+            .await?;
+        rows.push(Evaluation {
+            check: agora_domain::recognition::retention_check(&summary),
+            award: a,
+        });
+    }
+    render(&RenewalsView {
+        ctx: Ctx::new(&v, "/admin/recognition"),
+        rows,
+    })
+}

@@ -66,7 +66,8 @@ pub fn routes(state: &AppState) -> Routes {
         .route("/admin/recognition/settings", post(admin::settings))
         .route("/admin/recognition/cycles", post(admin::save_cycle))
         .route("/admin/recognition/awards/{id}", post(admin::change_award))
-        .route("/admin/recognition/keys", post(admin::rotate_key));
+        .route("/admin/recognition/keys", post(admin::rotate_key))
+        .route("/admin/recognition/renewals", get(admin::renewals));
     Routes {
         pages,
         api: OpenApiRouter::new()

@@ -563,6 +563,11 @@ async fn every_route_checks_every_role(app: TestApp) {
             "/admin/recognition/keys".into(),
             [Login, Forbid, Forbid, Allow],
         ),
+        (
+            "GET",
+            "/admin/recognition/renewals".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
         ("GET", "/governance".into(), [Allow, Allow, Allow, Allow]),
         (
             "GET",

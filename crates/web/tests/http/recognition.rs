@@ -393,8 +393,34 @@ async fn a_peer_nomination_is_reviewed_awarded_and_verified(app: TestApp) {
     assert!(page.contains(&format!("/credentials/{uuid}.json")));
     assert!(!page.contains("@"), "no addresses on the public page");
 
-    // Suspension shows in verification and can be lifted; revocation is final.
+    // The annual evaluation lists the member: no activity recorded, so the rule proposes a lapse;
+    // a renewal before the term's tenth month is refused.
     let award_id = a.id;
+    let admin_c = app.login("admin@example.org").await;
+    let page = admin_c
+        .get(app.url("/admin/recognition/renewals"))
+        .send()
+        .await
+        .expect("renewals")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        page.contains("Test Person") && page.contains("Lapses"),
+        "{page}"
+    );
+    assert!(page.contains("no contribution recorded"));
+    let res = app
+        .post_form(
+            &admin_c,
+            "/admin/recognition",
+            &format!("/admin/recognition/awards/{award_id}"),
+            &[("action", "renew"), ("reason", "")],
+        )
+        .await;
+    assert_eq!(res.status(), 422, "too early to renew");
+
+    // Suspension shows in verification and can be lifted; revocation is final.
     app.store
         .suspend_award(award_id, true, "Under review", &Who::system())
         .await
@@ -405,7 +431,6 @@ async fn a_peer_nomination_is_reviewed_awarded_and_verified(app: TestApp) {
         .await
         .expect("lift");
     assert_eq!(verify(&app, &credential).await["status"], "valid");
-    let admin_c = app.login("admin@example.org").await;
     let res = app
         .post_form(
             &admin_c,
