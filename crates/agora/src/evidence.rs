@@ -365,6 +365,7 @@ pub fn entries(
                     "name": clip(&c.name, 100),
                     "summary": summary,
                     "merge": c.merge,
+                    "bot": is_bot(&c.name, &c.email),
                 }),
             });
         }
@@ -391,6 +392,7 @@ pub fn entries(
                     "name": clip(name, 100),
                     "commit": c.id,
                     "summary": summary,
+                    "bot": is_bot(name, email),
                 }),
             });
         }

@@ -643,12 +643,19 @@ async fn run(cli: Cli) -> Result<()> {
                     },
                 )
                 .await?;
+            // Identities no one holds yet: proposed merges wait in the queue for an admin.
+            let queued = store
+                .queue_identity_candidates(&Who {
+                    person_id: None,
+                    label: "cli".into(),
+                })
+                .await?;
             let report = evidence::report(&walked, imported.new_commits, is_bot);
             if json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else {
                 println!(
-                    "{name}: {} commits read, {} new; {} authors, {} bots; {} new entries, {} credited to people",
+                    "{name}: {} commits read, {} new; {} authors, {} bots; {} new entries, {} credited to people; {queued} identities proposed for merging (/admin/recognition/identities)",
                     report.commits,
                     report.new,
                     report.authors.len(),

@@ -375,6 +375,67 @@ async fn credits_reach_people_with_that_address(db: TestDb) {
     );
 }
 
+/// An identity that only shares a name with a person waits for an admin: merged (and credited),
+/// undone (and uncredited), and never proposed again.
+async fn a_named_identity_waits_for_an_admin(db: TestDb) {
+    use agora_domain::person::Email;
+    let root = tempfile::tempdir().expect("tmp");
+    let r = Repo::init(root.path(), "names");
+    r.commit("Dana Reviewer", "dana@old.example", "Old address", &[]);
+    let dana = db
+        .store
+        .create_person(
+            &Email::parse("dana@new.example").expect("email"),
+            "Dana Reviewer",
+            Some("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA"),
+            &[],
+            &agora_store::Who::system(),
+        )
+        .await
+        .expect("dana")
+        .id;
+    import(&db.url, &r.home, &r.dir);
+    let queue = db.store.identity_candidates().await.expect("queue");
+    assert_eq!(queue.len(), 1, "{queue:?}");
+    assert_eq!(queue[0].person_id, dana);
+    assert_eq!(queue[0].value, "dana@old.example");
+    assert_eq!(queue[0].status, "pending");
+    let ledger = |db: &TestDb| {
+        let store = db.store.clone();
+        async move {
+            store
+                .activity(dana, None, agora_domain::pagination::PageRequest::default())
+                .await
+                .expect("ledger")
+                .items
+                .len()
+        }
+    };
+    assert_eq!(ledger(&db).await, 0, "not credited before an admin says so");
+    let admin = agora_store::Who::system();
+    db.store
+        .decide_identity_candidate(queue[0].id, "accept", &admin)
+        .await
+        .expect("accept");
+    assert_eq!(ledger(&db).await, 1);
+    db.store
+        .decide_identity_candidate(queue[0].id, "undo", &admin)
+        .await
+        .expect("undo");
+    assert_eq!(ledger(&db).await, 0);
+    assert!(db
+        .store
+        .decide_identity_candidate(queue[0].id, "reject", &admin)
+        .await
+        .is_err());
+    import(&db.url, &r.home, &r.dir);
+    assert_eq!(
+        db.store.identity_candidates().await.expect("queue").len(),
+        1,
+        "not proposed again"
+    );
+}
+
 macro_rules! both_backends {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -397,4 +458,5 @@ both_backends!(
     git_import_matches_git,
     broken_repositories_change_nothing,
     credits_reach_people_with_that_address,
+    a_named_identity_waits_for_an_admin,
 );

@@ -8,6 +8,7 @@ use crate::sql::Sql;
 use crate::{Result, Store, StoreError, Who};
 use agora_domain::activity::{ActivityKind, ActivitySource, IdentityActivity};
 use agora_domain::audit::AuditEvent;
+use agora_domain::ValidationErrors;
 use std::collections::{HashMap, HashSet};
 
 /// Rows per INSERT: 9 parameters each stays far below SQLite's 32,766 and PostgreSQL's 65,535.
@@ -135,5 +136,267 @@ impl Store {
         )
         .await?;
         Ok(out)
+    }
+}
+
+/// A proposed merge of an identity into a person, and what became of it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct IdentityCandidate {
+    pub id: i64,
+    pub person_id: i64,
+    pub person_name: String,
+    pub kind: agora_domain::recognition::identity::IdentityKind,
+    pub value: String,
+    /// The name the identity appears under (a commit's author name).
+    pub display_name: String,
+    pub reason: agora_domain::recognition::identity::MergeReason,
+    /// pending, accepted, rejected (never proposed again) or undone.
+    pub status: String,
+    /// Ledger entries recorded under the identity.
+    pub entries: i64,
+}
+
+impl Store {
+    /// Proposes merges for identities no one holds yet (the domain's `candidate_reason`: a GitHub
+    /// noreply address naming a login a person holds, or the same name). A pair proposed before,
+    /// whatever became of it, is not proposed again (a rejection is a "never merge"). Returns how
+    /// many were queued; one audited change when any.
+    pub async fn queue_identity_candidates(&self, who: &Who) -> Result<u64> {
+        use agora_domain::recognition::identity::{
+            candidate_reason, Holder, Identity, IdentityKind, NeverMerge,
+        };
+        let unmatched: Vec<(String, i64, i64)> = sqlx::query_as(
+            "SELECT identity, COUNT(*) AS n, MIN(id) AS first FROM activity \
+             WHERE person_id IS NULL AND identity IS NOT NULL GROUP BY identity",
+        )
+        .fetch_all(&self.reader)
+        .await?;
+        if unmatched.is_empty() {
+            return Ok(0);
+        }
+        let people: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT id, display_name, email, password_hash FROM people WHERE disabled_at IS NULL",
+        )
+        .fetch_all(&self.reader)
+        .await?;
+        let held: Vec<(i64, String, String, i64)> =
+            sqlx::query_as("SELECT person_id, kind, value, verified FROM person_identities")
+                .fetch_all(&self.reader)
+                .await?;
+        let proposed: Vec<(i64, String)> =
+            sqlx::query_as("SELECT person_id, normalized FROM identity_candidates")
+                .fetch_all(&self.reader)
+                .await?;
+        let mut never = NeverMerge::default();
+        for (person, key) in &proposed {
+            never.insert(&format!("person:{person}"), &format!("email:{key}"));
+        }
+        let holders: Vec<Holder> = people
+            .iter()
+            .map(|(id, name, email, hash)| {
+                let mut identities = vec![Identity {
+                    kind: IdentityKind::Email,
+                    value: email.clone(),
+                    verified: hash.is_some(),
+                }];
+                for (p, kind, value, verified) in &held {
+                    if p == id {
+                        if let Ok(kind) = IdentityKind::parse(kind) {
+                            identities.push(Identity {
+                                kind,
+                                value: value.clone(),
+                                verified: *verified != 0,
+                            });
+                        }
+                    }
+                }
+                Holder {
+                    key: format!("person:{id}"),
+                    name: name.clone(),
+                    bot: false,
+                    identities,
+                }
+            })
+            .collect();
+        let mut queue = vec![];
+        for (identity, _, first) in &unmatched {
+            let detail: String = sqlx::query_scalar("SELECT detail FROM activity WHERE id = $1")
+                .bind(first)
+                .fetch_one(&self.reader)
+                .await?;
+            let detail: serde_json::Value = crate::json_column("activity", "detail", &detail)?;
+            if detail["bot"].as_bool() == Some(true) {
+                continue;
+            }
+            let name = detail["name"].as_str().unwrap_or_default().to_owned();
+            let candidate = Holder {
+                key: format!("email:{identity}"),
+                name: name.clone(),
+                bot: false,
+                identities: vec![Identity {
+                    kind: IdentityKind::Email,
+                    value: identity.clone(),
+                    verified: false,
+                }],
+            };
+            for (h, (pid, ..)) in holders.iter().zip(&people) {
+                if let Some(reason) = candidate_reason(&candidate, h, &never) {
+                    queue.push((*pid, identity.clone(), name.clone(), reason));
+                }
+            }
+        }
+        if queue.is_empty() {
+            return Ok(0);
+        }
+        let mut tx = self.write().await?;
+        let stamp = self.stamp();
+        let mut n = 0;
+        for (person, identity, name, reason) in &queue {
+            n += sqlx::query(
+                "INSERT INTO identity_candidates (person_id, kind, normalized, value, display_name, reason, \
+                 status, created_at) VALUES ($1, 'email', $2, $2, $3, $4, 'pending', $5) \
+                 ON CONFLICT (person_id, kind, normalized) DO NOTHING",
+            )
+            .bind(person)
+            .bind(identity)
+            .bind(name)
+            .bind(reason.slug())
+            .bind(&stamp)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
+        if n == 0 {
+            return Ok(0);
+        }
+        tx.commit(
+            who,
+            [
+                AuditEvent::new("identity.candidates", "identity_candidates", n as i64)
+                    .after(serde_json::json!({"queued": n})),
+            ],
+        )
+        .await?;
+        Ok(n)
+    }
+
+    /// The merge queue: pending first, then what was decided, newest first.
+    pub async fn identity_candidates(&self) -> Result<Vec<IdentityCandidate>> {
+        use agora_domain::recognition::identity::{IdentityKind, MergeReason};
+        let t = "identity_candidates";
+        let rows = sqlx::query(
+            "SELECT c.id, c.person_id, p.display_name AS person_name, c.kind, c.value, c.display_name, \
+             c.reason, c.status, (SELECT COUNT(*) FROM activity a WHERE a.identity = c.normalized) AS entries \
+             FROM identity_candidates c JOIN people p ON p.id = c.person_id \
+             ORDER BY CASE WHEN c.status = 'pending' THEN 0 ELSE 1 END, c.id DESC",
+        )
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(IdentityCandidate {
+                    id: crate::get(r, "id")?,
+                    person_id: crate::get(r, "person_id")?,
+                    person_name: crate::get(r, "person_name")?,
+                    kind: crate::parse_column(
+                        t,
+                        "kind",
+                        &crate::get::<String>(r, "kind")?,
+                        IdentityKind::parse,
+                    )?,
+                    value: crate::get(r, "value")?,
+                    display_name: crate::get(r, "display_name")?,
+                    reason: crate::parse_column(
+                        t,
+                        "reason",
+                        &crate::get::<String>(r, "reason")?,
+                        MergeReason::parse,
+                    )?,
+                    status: crate::get(r, "status")?,
+                    entries: crate::get(r, "entries")?,
+                })
+            })
+            .collect()
+    }
+
+    /// An admin's answer to a proposed merge: accepting gives the identity to the person and
+    /// credits them its unclaimed ledger entries; rejecting remembers the pair as never to merge;
+    /// undoing an accepted merge takes the identity and the credit back. Audited.
+    pub async fn decide_identity_candidate(&self, id: i64, action: &str, who: &Who) -> Result<()> {
+        let mut tx = self.write().await?;
+        let row: Option<(i64, String, String, String)> = sqlx::query_as(
+            "SELECT person_id, normalized, value, status FROM identity_candidates WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let (person, key, value, status) = row.ok_or(StoreError::NotFound)?;
+        let stamp = self.stamp();
+        let (to, event, moved) = match (action, status.as_str()) {
+            ("accept", "pending") => {
+                sqlx::query(
+                    "INSERT INTO person_identities (person_id, kind, normalized, value, verified, origin, \
+                     candidate_id, created_at) VALUES ($1, 'email', $2, $3, 0, 'merge', $4, $5)",
+                )
+                .bind(person)
+                .bind(&key)
+                .bind(&value)
+                .bind(id)
+                .bind(&stamp)
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| {
+                    if crate::is_unique_violation(&e) {
+                        StoreError::Invalid(ValidationErrors::single("candidate", "identity-taken"))
+                    } else {
+                        e.into()
+                    }
+                })?;
+                let moved = sqlx::query(
+                    "UPDATE activity SET person_id = $1 WHERE identity = $2 AND person_id IS NULL",
+                )
+                .bind(person)
+                .bind(&key)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                ("accepted", "identity.merge", moved)
+            }
+            ("reject", "pending") => ("rejected", "identity.never_merge", 0),
+            ("undo", "accepted") => {
+                sqlx::query("DELETE FROM person_identities WHERE candidate_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                let moved = sqlx::query(
+                    "UPDATE activity SET person_id = NULL WHERE identity = $1 AND person_id = $2",
+                )
+                .bind(&key)
+                .bind(person)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                ("undone", "identity.unmerge", moved)
+            }
+            _ => return Err(ValidationErrors::single("candidate", "invalid-transition").into()),
+        };
+        sqlx::query(
+            "UPDATE identity_candidates SET status = $1, decided_at = $2, decided_by = $3 WHERE id = $4",
+        )
+        .bind(to)
+        .bind(&stamp)
+        .bind(crate::shown_label(&who.label))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit(
+            who,
+            [
+                AuditEvent::new(event, "identity_candidate", id).after(serde_json::json!({
+                    "person_id": person, "identity": key, "entries": moved,
+                })),
+            ],
+        )
+        .await
     }
 }

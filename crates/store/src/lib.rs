@@ -61,7 +61,7 @@ pub use groups::{
     ProposedObjective, RotationReport, Sponsor, StoredCheckIn, StoredInitiative, StoredKeyResult,
     StoredOutput, UpdateReminderReport, UpdateSchedule,
 };
-pub use identities::OutsideImport;
+pub use identities::{IdentityCandidate, OutsideImport};
 pub use jobs::JobRun;
 pub use leads::{
     lead_reference, Allocation, Confirmation, DryRun, Funnel, Intake, JobReport, Lead, LeadFilter,

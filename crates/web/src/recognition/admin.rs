@@ -326,3 +326,62 @@ pub async fn renewals(State(state): State<AppState>, v: Viewer) -> Result<Html<S
         rows,
     })
 }
+
+#[derive(Template)]
+#[template(path = "recognition/identities.html")]
+struct IdentitiesView {
+    ctx: Ctx,
+    candidates: Vec<agora_store::IdentityCandidate>,
+    errors: FieldErrors,
+    notice: Option<String>,
+}
+
+/// The merge queue of identities found in outside history (git): accept, reject (never proposed
+/// again) or undo an accepted merge.
+pub async fn identities(
+    State(state): State<AppState>,
+    v: Viewer,
+    Query(q): Query<Done>,
+) -> Result<Html<String>> {
+    v.require(Permission::ManageRecognition)?;
+    let notice = (!q.done.is_empty()).then(|| v.tr.t(&format!("recognition-done-{}", q.done)));
+    render(&IdentitiesView {
+        ctx: Ctx::new(&v, "/admin/recognition"),
+        candidates: state.store.identity_candidates().await?,
+        errors: FieldErrors(ValidationErrors::new()),
+        notice,
+    })
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct CandidateForm {
+    action: String,
+}
+
+pub async fn decide_identity(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<CandidateForm>,
+) -> Result<Response> {
+    v.require(Permission::ManageRecognition)?;
+    match state
+        .store
+        .decide_identity_candidate(id, &f.action, &v.who())
+        .await
+    {
+        Ok(()) => Ok(Redirect::to("/admin/recognition/identities?done=identity").into_response()),
+        Err(agora_store::StoreError::Invalid(e)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(&IdentitiesView {
+                ctx: Ctx::new(&v, "/admin/recognition"),
+                candidates: state.store.identity_candidates().await?,
+                errors: FieldErrors(e),
+                notice: None,
+            })?,
+        )
+            .into_response()),
+        Err(e) => Err(e.into()),
+    }
+}

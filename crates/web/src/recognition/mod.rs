@@ -67,7 +67,12 @@ pub fn routes(state: &AppState) -> Routes {
         .route("/admin/recognition/cycles", post(admin::save_cycle))
         .route("/admin/recognition/awards/{id}", post(admin::change_award))
         .route("/admin/recognition/keys", post(admin::rotate_key))
-        .route("/admin/recognition/renewals", get(admin::renewals));
+        .route("/admin/recognition/renewals", get(admin::renewals))
+        .route("/admin/recognition/identities", get(admin::identities))
+        .route(
+            "/admin/recognition/identities/{id}",
+            post(admin::decide_identity),
+        );
     Routes {
         pages,
         api: OpenApiRouter::new()

@@ -568,6 +568,16 @@ async fn every_route_checks_every_role(app: TestApp) {
             "/admin/recognition/renewals".into(),
             [Login, Forbid, Forbid, Allow],
         ),
+        (
+            "GET",
+            "/admin/recognition/identities".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/admin/recognition/identities/999999".into(),
+            [Login, Forbid, Forbid, Hidden],
+        ),
         ("GET", "/governance".into(), [Allow, Allow, Allow, Allow]),
         (
             "GET",
