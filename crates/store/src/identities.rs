@@ -11,8 +11,10 @@ use agora_domain::audit::AuditEvent;
 use agora_domain::ValidationErrors;
 use std::collections::{HashMap, HashSet};
 
-/// Rows per INSERT: 9 parameters each stays far below SQLite's 32,766 and PostgreSQL's 65,535.
-const BATCH: usize = 500;
+/// Rows per INSERT. Measured on 20,000 commits: 500-row statements took twice as long as 16- to
+/// 64-row ones (binding thousands of parameters through the `Any` driver costs more than the
+/// statements saved).
+const BATCH: usize = 64;
 
 /// What an import added.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
