@@ -98,16 +98,31 @@ impl Store {
                     "INSERT INTO activity (person_id, source, source_id, kind, occurred_at, body_id, \
                      detail, recorded_at, identity) VALUES ",
                 );
+                let mut stamp_at = String::new();
+                // The stamp is bound once and named again in every row, and an uncredited row's
+                // person is a literal NULL: fewer parameters to bind.
                 for (i, (e, person)) in chunk.iter().enumerate() {
                     q.push(if i == 0 { "(" } else { ", (" });
-                    q.bind(*person).push(", ");
+                    match person {
+                        Some(p) => q.bind(*p),
+                        None => q.push("NULL"),
+                    };
+                    q.push(", ");
                     q.bind(e.source.slug()).push(", ");
                     q.bind(e.source_id.as_str()).push(", ");
                     q.bind(e.kind.slug()).push(", ");
                     q.bind(crate::format_time(e.occurred_at)).push(", NULL, ");
                     q.bind(e.detail.to_string()).push(", ");
-                    q.bind(stamp.as_str()).push(", ");
+                    if i == 0 {
+                        q.bind(stamp.as_str());
+                    } else {
+                        q.push(&stamp_at);
+                    }
+                    q.push(", ");
                     q.bind(e.identity.as_str()).push(")");
+                    if i == 0 {
+                        stamp_at = format!("${}", q.bound() - 1);
+                    }
                 }
                 q.push(" ON CONFLICT (source, source_id) DO NOTHING");
                 let n = q.query().execute(&mut *tx).await?.rows_affected();
