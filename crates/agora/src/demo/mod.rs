@@ -394,7 +394,7 @@ mod tests {
             "applications wait for review"
         );
         let creds = reset_credentials(&db.store).await.expect("creds");
-        assert_eq!(creds.len(), 6);
+        assert_eq!(creds.len(), 8);
         let marketing = db
             .store
             .body("marketing-wg")
