@@ -3,7 +3,7 @@
 //! changes bump the directory version.
 
 use crate::settings::bump_directory_version;
-use crate::{get, get_opt_time, get_parsed, get_time, Result, Store, StoreError, Who};
+use crate::{date, get, get_opt_time, get_parsed, get_time, Result, Store, StoreError, Who};
 use agora_domain::audit::AuditEvent;
 use agora_domain::benefits::{
     may_join, may_leave, Audience, Join, ParticipantRole, Program, ProgramKind, Training,
@@ -48,10 +48,6 @@ pub struct ProgramParticipant {
     pub contact_email: String,
     #[serde(serialize_with = "crate::json_time::serialize")]
     pub joined_at: DateTime<Utc>,
-}
-
-fn date(s: &str) -> std::result::Result<NaiveDate, chrono::ParseError> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
 }
 
 fn opt_date(r: &AnyRow, table: &'static str, col: &'static str) -> Result<Option<NaiveDate>> {

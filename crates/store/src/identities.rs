@@ -182,9 +182,10 @@ impl Store {
         use agora_domain::recognition::identity::{
             candidate_reason, Holder, Identity, IdentityKind, NeverMerge,
         };
-        let unmatched: Vec<(String, i64, i64)> = sqlx::query_as(
-            "SELECT identity, COUNT(*) AS n, MIN(id) AS first FROM activity \
-             WHERE person_id IS NULL AND identity IS NOT NULL GROUP BY identity",
+        // Each identity no one holds, with the detail (name, bot) of its first entry.
+        let unmatched: Vec<(String, String)> = sqlx::query_as(
+            "SELECT a.identity, a.detail FROM activity a JOIN (SELECT MIN(id) AS first FROM activity \
+             WHERE person_id IS NULL AND identity IS NOT NULL GROUP BY identity) f ON a.id = f.first",
         )
         .fetch_all(&self.reader)
         .await?;
@@ -236,12 +237,8 @@ impl Store {
             })
             .collect();
         let mut queue = vec![];
-        for (identity, _, first) in &unmatched {
-            let detail: String = sqlx::query_scalar("SELECT detail FROM activity WHERE id = $1")
-                .bind(first)
-                .fetch_one(&self.reader)
-                .await?;
-            let detail: serde_json::Value = crate::json_column("activity", "detail", &detail)?;
+        for (identity, detail) in &unmatched {
+            let detail: serde_json::Value = crate::json_column("activity", "detail", detail)?;
             if detail["bot"].as_bool() == Some(true) {
                 continue;
             }

@@ -372,6 +372,11 @@ pub fn format_time(t: chrono::DateTime<chrono::Utc>) -> String {
 }
 
 /// Reads a stored time back; `None` for text that is not RFC 3339.
+/// A stored day (`YYYY-MM-DD`), for `parse_column`.
+pub(crate) fn date(s: &str) -> std::result::Result<chrono::NaiveDate, chrono::ParseError> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+}
+
 pub(crate) fn parse_time(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
     chrono::DateTime::parse_from_rfc3339(s)
         .ok()

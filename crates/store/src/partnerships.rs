@@ -2,10 +2,9 @@
 //! cached page, so every change bumps the directory version.
 
 use crate::settings::bump_directory_version;
-use crate::{get, get_parsed, Result, Store, StoreError, Who};
+use crate::{date, get, get_parsed, Result, Store, StoreError, Who};
 use agora_domain::audit::AuditEvent;
 use agora_domain::partnerships::{Partnership, PartnershipKind};
-use chrono::NaiveDate;
 use serde::Serialize;
 use sqlx::any::AnyRow;
 
@@ -16,10 +15,6 @@ pub struct StoredPartnership {
     pub id: i64,
     #[serde(flatten)]
     pub partnership: Partnership,
-}
-
-fn date(s: &str) -> std::result::Result<NaiveDate, chrono::ParseError> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
 }
 
 fn row(r: &AnyRow) -> Result<StoredPartnership> {

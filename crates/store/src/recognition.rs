@@ -6,7 +6,7 @@
 
 use crate::outbox::{queue_mail, Mail};
 use crate::settings::bump_directory_version;
-use crate::{get, get_time, json_column, parse_column, Result, Store, StoreError, Who};
+use crate::{date, get, get_time, json_column, parse_column, Result, Store, StoreError, Who};
 use agora_domain::activity::ActivityKind;
 use agora_domain::audit::AuditEvent;
 use agora_domain::recognition::award::{state_on, transition, TermRules};
@@ -28,10 +28,6 @@ const LOCK_RECOGNITION: i64 = 0x4147_0027;
 
 const N: &str = "recognition_nominations";
 const A: &str = "recognition_awards";
-
-fn date(s: &str) -> std::result::Result<NaiveDate, chrono::ParseError> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-}
 
 fn date_col(r: &AnyRow, table: &'static str, col: &'static str) -> Result<NaiveDate> {
     parse_column(table, col, &get::<String>(r, col)?, date)
@@ -86,15 +82,6 @@ pub struct StoredNomination {
     pub award_state: AwardState,
     #[serde(serialize_with = "crate::json_time::serialize")]
     pub created_at: DateTime<Utc>,
-}
-
-impl StoredNomination {
-    pub fn decision(&self) -> Option<Decision> {
-        Some(Decision {
-            outcome: self.outcome?,
-            rationale: self.rationale.clone().unwrap_or_default(),
-        })
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
@@ -838,10 +825,8 @@ impl Store {
         let mut out = vec![];
         for r in &rows {
             let n = nomination_row(r)?;
-            let mine = match n.nomination.nominee {
-                Nominee::Person(p) => p == person_id,
-                Nominee::Organization(o) => partner_ids.contains(&o),
-            } || n.nomination.nominators().any(|p| p == person_id);
+            let mine = n.nomination.nominee.is_of(person_id, partner_ids)
+                || n.nomination.nominators().any(|p| p == person_id);
             if mine {
                 out.push(n);
             }

@@ -37,6 +37,14 @@ pub enum Nominee {
 }
 
 impl Nominee {
+    /// Whether the nomination is of this person: them, or one of the organizations they work for.
+    pub fn is_of(self, person_id: i64, partner_ids: &[i64]) -> bool {
+        match self {
+            Nominee::Person(p) => p == person_id,
+            Nominee::Organization(o) => partner_ids.contains(&o),
+        }
+    }
+
     pub fn subject(self) -> SubjectKind {
         match self {
             Nominee::Person(_) => SubjectKind::Person,

@@ -64,10 +64,7 @@ pub async fn access(state: &AppState, v: &Viewer, n: &StoredNomination) -> Resul
     let mine = partner_ids_of(state, me).await?;
     let admin = v.can(Permission::ManageRecognition);
     let panelist = state.store.is_panelist(me).await?;
-    let nominee = match n.nomination.nominee {
-        Nominee::Person(p) => p == me,
-        Nominee::Organization(o) => mine.contains(&o),
-    };
+    let nominee = n.nomination.nominee.is_of(me, &mine);
     let nominator = n.nomination.nominators().any(|p| p == me);
     let recused = if panelist {
         let declared = state

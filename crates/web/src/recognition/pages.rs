@@ -73,38 +73,27 @@ pub async fn program(
         Some(me) => state.store.is_panelist(me).await?,
         None => false,
     };
-    let nominations: Vec<StoredNomination> = nominations
-        .into_iter()
-        .map(|n| {
-            let announced = cycles
-                .iter()
-                .any(|c| c.id == n.cycle_id && c.cycle.announce_on <= today);
-            let access = actions::Access {
-                admin: v.can(Permission::ManageRecognition),
-                panelist: is_panelist,
-                recused: None,
-                nominee: false,
-                nominator: false,
-            };
-            let nominee = match n.nomination.nominee {
-                agora_domain::recognition::Nominee::Person(p) => Some(p) == me,
-                agora_domain::recognition::Nominee::Organization(o) => orgs.contains(&o),
-            };
-            actions::shown(
-                n,
-                &actions::Access { nominee, ..access },
-                me.unwrap_or_default(),
-                announced,
-            )
-        })
-        .collect();
-    let (of_me, by_me): (Vec<_>, Vec<_>) =
-        nominations
-            .into_iter()
-            .partition(|n| match n.nomination.nominee {
-                agora_domain::recognition::Nominee::Person(p) => Some(p) == me,
-                agora_domain::recognition::Nominee::Organization(o) => orgs.contains(&o),
-            });
+    let admin = v.can(Permission::ManageRecognition);
+    let (mut of_me, mut by_me) = (vec![], vec![]);
+    for n in nominations {
+        let nominee = me.is_some_and(|me| n.nomination.nominee.is_of(me, &orgs));
+        let announced = cycles
+            .iter()
+            .any(|c| c.id == n.cycle_id && c.cycle.announce_on <= today);
+        let access = actions::Access {
+            admin,
+            panelist: is_panelist,
+            recused: None,
+            nominee,
+            nominator: false,
+        };
+        let n = actions::shown(n, &access, me.unwrap_or_default(), announced);
+        if nominee {
+            of_me.push(n);
+        } else {
+            by_me.push(n);
+        }
+    }
     let awards = match me {
         Some(me) => state
             .store
@@ -133,7 +122,7 @@ pub async fn program(
         awards,
         signed_in: me.is_some(),
         is_panelist,
-        is_admin: v.can(Permission::ManageRecognition),
+        is_admin: admin,
         hall_of_fame: match me {
             Some(me) => state.store.hall_of_fame_choice(me).await?,
             None => HallOfFame::default(),
@@ -739,11 +728,7 @@ async fn items(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
     let mut out = vec![];
     let mine = partner_ids_of(state, me).await?;
     for n in state.store.recognition_nominations_of(me, &mine).await? {
-        let ours = match n.nomination.nominee {
-            agora_domain::recognition::Nominee::Person(p) => p == me,
-            agora_domain::recognition::Nominee::Organization(o) => mine.contains(&o),
-        };
-        if ours
+        if n.nomination.nominee.is_of(me, &mine)
             && n.cycle_id == cycle.id
             && n.nomination.response == NomineeResponse::Pending
             && agora_domain::recognition::nomination::may_respond(&cycle.cycle, today).is_ok()
