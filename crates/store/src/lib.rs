@@ -79,8 +79,9 @@ pub use partnerships::StoredPartnership;
 pub use people::{Person, PersonWithGrants};
 pub use rate_limit::RateDelta;
 pub use recognition::{
-    AwardHistory, AwardSubject, CredentialKey, FameEntry, NewCredential, PanelComment,
-    RecognitionSettings, Recusal, StoredAward, StoredCategory, StoredCredential, StoredCycle,
+    Attestation, AwardHistory, AwardPlace, AwardSubject, CredentialKey, DashboardFacts, FameEntry,
+    Mentorship, NewCredential, OpenAppeal, PanelComment, RecognitionSettings, Recusal,
+    StoredAppeal, StoredAward, StoredCategory, StoredCredential, StoredCycle, StoredDeliverable,
     StoredNomination, StoredScore,
 };
 pub use tokens::{ApiTokenInfo, ApiTokenOwner, Redeemed, SessionRecord, TokenPurpose};

@@ -26,6 +26,12 @@ use sqlx::any::AnyRow;
 /// always finds the first and an award is decided once.
 const LOCK_RECOGNITION: i64 = 0x4147_0027;
 
+mod program;
+pub use program::{
+    Attestation, AwardPlace, DashboardFacts, Mentorship, OpenAppeal, StoredAppeal,
+    StoredDeliverable,
+};
+
 const N: &str = "recognition_nominations";
 const A: &str = "recognition_awards";
 

@@ -25,7 +25,8 @@
 //!     `outbox_mark_sent`, `outbox_mark_failed`;
 //!   - reminders, which change no decision or offer, only which reminders went out:
 //!     `send_closing_reminders`, `send_review_reminders`, `remind_overdue`,
-//!     `send_obligation_reminders`;
+//!     `send_obligation_reminders`, `send_recognition_warnings` (the month-9 and month-11 warnings
+//!     before a Distinguished Contributor's annual evaluation);
 //!   - digests, which send mail kept (in audited changes) for a person's daily or weekly digest:
 //!     `send_digest`;
 //!   - the record of who saw a lead's personal data, itself a log: `log_lead_view`; and of who
@@ -250,6 +251,7 @@ mod tests {
         "send_review_reminders",
         "remind_overdue",
         "send_obligation_reminders",
+        "send_recognition_warnings",
         "send_digest",
         "log_lead_view",
         "log_training_open",

@@ -708,6 +708,9 @@ mod tests {
             "score",
             "quorum",
             "url",
+            "verdict",
+            "end",
+            "target",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

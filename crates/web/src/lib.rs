@@ -110,6 +110,10 @@ pub fn jobs(
             store.clone(),
             contributions::compliance::REMINDERS_EVERY,
         ));
+        jobs.add(recognition::program::warnings_job(
+            store.clone(),
+            recognition::program::WARNINGS_EVERY,
+        ));
     }
     if let Some(smtp) = &config.smtp {
         jobs.add(

@@ -2,9 +2,11 @@
 //! Distinguished Contributors in the first year", "80%+ retention of members year-over-year", "At
 //! least 3 key community-driven initiatives or proposals per year") and how a figure meets them.
 
+use super::{Award, AwardKind, AwardState};
 use crate::category;
+use chrono::Datelike;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Active Distinguished Contributors the first year should reach.
 pub const TARGET_ACTIVE_FIRST_YEAR: u64 = 10;
@@ -41,6 +43,49 @@ pub fn retention_rate(active_last_year: &[i64], active_this_year: &[i64]) -> Opt
     }
     let this: BTreeSet<i64> = active_this_year.iter().copied().collect();
     Some(last.intersection(&this).count() as f64 / last.len() as f64)
+}
+
+/// Whether an award makes its holder an active Distinguished Contributor in `year`: a yearly award
+/// in every year one of its terms overlaps (a term without an end still runs), lifetime status from
+/// the year it was granted. A revoked award counts in no year.
+pub fn active_in_year(award: &Award, year: i32) -> bool {
+    if award.state == AwardState::Revoked {
+        return false;
+    }
+    match award.kind {
+        AwardKind::Lifetime => award.awarded_on.is_some_and(|d| d.year() <= year),
+        AwardKind::Term => award
+            .terms
+            .iter()
+            .any(|t| t.start.year() <= year && t.end.is_none_or(|e| e.year() >= year)),
+    }
+}
+
+/// The people active in `year`, from (holder, award) pairs; a person with several awards counts once.
+pub fn active_people<'a>(
+    awards: impl IntoIterator<Item = (i64, &'a Award)>,
+    year: i32,
+) -> Vec<i64> {
+    let people: BTreeSet<i64> = awards
+        .into_iter()
+        .filter(|(_, a)| active_in_year(a, year))
+        .map(|(p, _)| p)
+        .collect();
+    people.into_iter().collect()
+}
+
+/// Counts per label, largest first (then by label), `None` labelled `unknown`.
+pub fn balance<'a>(
+    labels: impl IntoIterator<Item = Option<&'a str>>,
+    unknown: &str,
+) -> Vec<(String, u64)> {
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    for l in labels {
+        *counts.entry(l.unwrap_or(unknown).to_owned()).or_default() += 1;
+    }
+    let mut out: Vec<(String, u64)> = counts.into_iter().collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
 }
 
 pub fn active_members_status(active: u64) -> KpiStatus {
@@ -87,6 +132,46 @@ mod tests {
             "repeats count once"
         );
         assert_eq!(retention_rate(&[1], &[]), Some(0.0));
+    }
+
+    fn d(s: &str) -> chrono::NaiveDate {
+        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+    }
+
+    #[test]
+    fn active_years_follow_terms() {
+        use crate::recognition::award::TermRecord;
+        let mut a = Award::nominated(AwardKind::Term);
+        a.state = AwardState::Lapsed;
+        a.terms = vec![TermRecord {
+            start: d("2024-06-01"),
+            end: Some(d("2025-05-31")),
+            renewed: false,
+        }];
+        assert!(!active_in_year(&a, 2023));
+        assert!(active_in_year(&a, 2024));
+        assert!(active_in_year(&a, 2025), "the term overlaps 2025");
+        assert!(!active_in_year(&a, 2026));
+        a.terms[0].end = None;
+        assert!(active_in_year(&a, 2030), "a running term");
+        a.state = AwardState::Revoked;
+        assert!(!active_in_year(&a, 2024), "revoked counts nowhere");
+        let l = Award::lifetime(d("2026-03-01"));
+        assert!(!active_in_year(&l, 2025));
+        assert!(active_in_year(&l, 2026) && active_in_year(&l, 2040));
+        assert_eq!(
+            active_people([(7, &l), (7, &l), (3, &a)], 2026),
+            vec![7],
+            "a person counts once"
+        );
+    }
+
+    #[test]
+    fn balance_is_largest_first() {
+        assert_eq!(
+            balance([Some("b"), None, Some("a"), Some("b")], "?"),
+            vec![("b".into(), 2), ("?".into(), 1), ("a".into(), 1)]
+        );
     }
 
     proptest! {

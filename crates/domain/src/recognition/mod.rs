@@ -20,6 +20,7 @@ pub mod hall_of_fame;
 pub mod identity;
 pub mod kpi;
 pub mod nomination;
+pub mod records;
 pub mod retention;
 pub mod review;
 

@@ -8,10 +8,10 @@ use crate::AppState;
 use agora_domain::permissions::{Permission, Role};
 use agora_domain::recognition::nomination::may_respond;
 use agora_domain::recognition::review::{
-    conflict, may_decide, may_score, Aggregate, ConflictReason, DecisionInput, Outcome, Parties,
-    ScoreInput,
+    conflict, may_appeal, may_decide, may_score, Aggregate, AppealAnswerInput, AppealInput,
+    AppealVerdict, ConflictReason, Decision, DecisionInput, Outcome, Parties, ScoreInput,
 };
-use agora_domain::recognition::{NominationInput, Nominee, NomineeResponse, PersonRef};
+use agora_domain::recognition::{AwardEvent, NominationInput, Nominee, NomineeResponse, PersonRef};
 use agora_domain::ValidationErrors;
 use agora_store::{StoredCycle, StoredNomination, StoredScore};
 
@@ -299,24 +299,7 @@ pub async fn decide(state: &AppState, v: &Viewer, id: i64, input: &DecisionInput
     may_decide(&cycle.cycle, today, &agg, settings.program.quorum)
         .map_err(|c| ValidationErrors::single("outcome", c))?;
     let credential = if decision.outcome == Outcome::Award {
-        let subject = state.store.award_subject(id).await?;
-        let evidence = vec![(
-            state.config.url(&format!("/recognition/nominations/{id}")),
-            format!(
-                "{} — {}",
-                subject.category.category.name, subject.cycle_year
-            ),
-        )];
-        Some(
-            issuer::issue(
-                &issuer::Issuer::of(state),
-                &subject,
-                (today, Some(agora_domain::recognition::term_end(today))),
-                evidence,
-                None,
-            )
-            .await?,
-        )
+        Some(term_credential(state, id, today, None).await?)
     } else {
         None
     };
@@ -325,5 +308,202 @@ pub async fn decide(state: &AppState, v: &Viewer, id: i64, input: &DecisionInput
         .decide_nomination(id, &decision, credential.as_ref(), &v.who())
         .await?;
     state.cache.invalidate();
+    Ok(())
+}
+
+/// The credential of a nomination's award for a term starting on `start`.
+async fn term_credential(
+    state: &AppState,
+    nomination_id: i64,
+    start: chrono::NaiveDate,
+    status_index: Option<i64>,
+) -> Result<agora_store::NewCredential> {
+    let subject = state.store.award_subject(nomination_id).await?;
+    let evidence = vec![(
+        state
+            .config
+            .url(&format!("/recognition/nominations/{nomination_id}")),
+        format!(
+            "{} — {}",
+            subject.category.category.name, subject.cycle_year
+        ),
+    )];
+    issuer::issue(
+        &issuer::Issuer::of(state),
+        &subject,
+        (start, Some(agora_domain::recognition::term_end(start))),
+        evidence,
+        status_index,
+    )
+    .await
+}
+
+/// The nominee (or a nominator) appeals a decline, within the cycle's appeal window.
+pub async fn appeal(state: &AppState, v: &Viewer, id: i64, input: &AppealInput) -> Result<()> {
+    let (n, _) = visible(state, v, id).await?;
+    let me = person_id(v)?;
+    let appeal = input.parse(me)?;
+    let cycle = state
+        .store
+        .recognition_cycle(n.cycle_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let (Some(outcome), Some(decided_at)) = (n.outcome, n.decided_at) else {
+        return Err(ValidationErrors::single("text", "not-declined").into());
+    };
+    let decision = Decision {
+        outcome,
+        rationale: n.rationale.clone().unwrap_or_default(),
+    };
+    let mine = partner_ids_of(state, me).await?;
+    may_appeal(
+        &n.nomination,
+        &decision,
+        decided_at.date_naive(),
+        &cycle.cycle,
+        &PersonRef {
+            person_id: me,
+            partner_ids: &mine,
+        },
+        state.clock.now().date_naive(),
+    )
+    .map_err(|c| ValidationErrors::single("text", c))?;
+    state.store.appeal_nomination(id, &appeal, &v.who()).await?;
+    Ok(())
+}
+
+/// The foundation records the panel's answer to an appeal; overturned, the award is issued.
+pub async fn answer_appeal(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+    input: &AppealAnswerInput,
+) -> Result<()> {
+    v.require(Permission::ManageRecognition)?;
+    let answer = input.parse()?;
+    let n = state
+        .store
+        .recognition_nomination(id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let pending = state
+        .store
+        .recognition_appeal(id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if pending.verdict.is_some() {
+        return Err(ValidationErrors::single("verdict", "already-answered").into());
+    }
+    let credential = if answer.verdict == AppealVerdict::Overturned {
+        if n.nomination.response == NomineeResponse::Declined {
+            return Err(ValidationErrors::single("verdict", "nomination-declined").into());
+        }
+        let today = state.clock.now().date_naive();
+        Some(term_credential(state, id, today, None).await?)
+    } else {
+        None
+    };
+    state
+        .store
+        .answer_appeal(id, &answer, credential.as_ref(), &v.who())
+        .await?;
+    state.cache.invalidate();
+    Ok(())
+}
+
+/// An admin's change of an award: renew (issuing the next term's credential, and lifetime status
+/// with its own credential once five consecutive terms were renewed), lapse, emeritus, revoke
+/// (each with a reason), suspend or lift a suspension (with a reason).
+pub async fn change_award(
+    state: &AppState,
+    v: &Viewer,
+    id: i64,
+    action: &str,
+    reason: &str,
+) -> Result<()> {
+    v.require(Permission::ManageRecognition)?;
+    let award = state
+        .store
+        .recognition_award(id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let reason = reason.trim().to_owned();
+    if reason.chars().count() > agora_domain::recognition::review::MAX_RATIONALE {
+        return Err(ValidationErrors::single("reason", "too-long").into());
+    }
+    match action {
+        "suspend" | "unsuspend" => {
+            if reason.is_empty() {
+                return Err(ValidationErrors::single("reason", "award-reason-required").into());
+            }
+            state
+                .store
+                .suspend_award(id, action == "suspend", &reason, &v.who())
+                .await?;
+        }
+        action => {
+            let event = match action {
+                "renew" => AwardEvent::Renewed,
+                "lapse" => AwardEvent::Lapsed { reason },
+                "emeritus" => AwardEvent::Emeritus { reason },
+                "revoke" => AwardEvent::Revoked { reason },
+                _ => return Err(ValidationErrors::single("action", "invalid-transition").into()),
+            };
+            // A renewal issues the next term's credential with it.
+            let credential = match (&event, award.nomination_id) {
+                (AwardEvent::Renewed, Some(nomination)) => {
+                    let today = state.clock.now().date_naive();
+                    let start = award
+                        .award
+                        .current_term()
+                        .and_then(|t| t.end)
+                        .map_or(today, |end| (end + chrono::Days::new(1)).max(today));
+                    Some(term_credential(state, nomination, start, award.status_index).await?)
+                }
+                _ => None,
+            };
+            let next = state
+                .store
+                .change_award(id, &event, credential.as_ref(), &v.who())
+                .await?;
+            if event == AwardEvent::Renewed {
+                grant_lifetime_if_due(state, v, &award, &next).await?;
+            }
+        }
+    }
+    state.cache.invalidate();
+    Ok(())
+}
+
+/// Lifetime status, a separate award with no expiry, once five consecutive terms were renewed.
+async fn grant_lifetime_if_due(
+    state: &AppState,
+    v: &Viewer,
+    award: &agora_store::StoredAward,
+    renewed: &agora_domain::recognition::Award,
+) -> Result<()> {
+    let grace = state.store.recognition_settings().await?.program.grace_days;
+    let Some(nomination) = award.nomination_id else {
+        return Ok(());
+    };
+    if !agora_domain::recognition::award::lifetime_due(&renewed.terms, grace)
+        || state.store.lifetime_award_of(award).await?.is_some()
+    {
+        return Ok(());
+    }
+    let subject = state.store.award_subject(nomination).await?;
+    let today = state.clock.now().date_naive();
+    let credential = issuer::issue(
+        &issuer::Issuer::of(state),
+        &subject,
+        (today, None),
+        vec![],
+        None,
+    )
+    .await?;
+    state
+        .store
+        .grant_lifetime(award.id, &credential, &v.who())
+        .await?;
     Ok(())
 }

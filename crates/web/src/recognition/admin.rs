@@ -8,7 +8,7 @@ use crate::forms::FieldErrors;
 use crate::views::{render, Ctx};
 use crate::AppState;
 use agora_domain::permissions::Permission;
-use agora_domain::recognition::{AwardEvent, CycleInput, ProgramSettingsInput};
+use agora_domain::recognition::{CycleInput, ProgramSettingsInput};
 use agora_domain::ValidationErrors;
 use agora_store::{CredentialKey, RecognitionSettings, StoredAward, StoredCycle, StoredNomination};
 use askama::Template;
@@ -206,69 +206,9 @@ pub async fn change_award(
     Path(id): Path<i64>,
     Form(f): Form<AwardForm>,
 ) -> Result<Response> {
-    v.require(Permission::ManageRecognition)?;
-    let award = state
-        .store
-        .recognition_award(id)
-        .await?
-        .ok_or(Error::NotFound)?;
-    let reason = f.reason.trim().to_owned();
-    let result: Result<()> = match f.action.as_str() {
-        "suspend" | "unsuspend" => {
-            if reason.is_empty() {
-                Err(ValidationErrors::single("reason", "award-reason-required").into())
-            } else {
-                state
-                    .store
-                    .suspend_award(id, f.action == "suspend", &reason, &v.who())
-                    .await
-                    .map_err(Error::from)
-            }
-        }
-        action => {
-            let event = match action {
-                "renew" => AwardEvent::Renewed,
-                "lapse" => AwardEvent::Lapsed { reason },
-                "emeritus" => AwardEvent::Emeritus { reason },
-                "revoke" => AwardEvent::Revoked { reason },
-                _ => return Err(ValidationErrors::single("action", "invalid-transition").into()),
-            };
-            // A renewal issues the next term's credential with it.
-            let credential = match (&event, award.nomination_id) {
-                (AwardEvent::Renewed, Some(nomination)) => {
-                    let today = state.clock.now().date_naive();
-                    let start = award
-                        .award
-                        .current_term()
-                        .and_then(|t| t.end)
-                        .map_or(today, |end| (end + chrono::Days::new(1)).max(today));
-                    let subject = state.store.award_subject(nomination).await?;
-                    Some(
-                        issuer::issue(
-                            &issuer::Issuer::of(&state),
-                            &subject,
-                            (start, Some(agora_domain::recognition::term_end(start))),
-                            vec![],
-                            award.status_index,
-                        )
-                        .await?,
-                    )
-                }
-                _ => None,
-            };
-            state
-                .store
-                .change_award(id, &event, credential.as_ref(), &v.who())
-                .await
-                .map(|_| ())
-                .map_err(Error::from)
-        }
-    };
+    let result = super::actions::change_award(&state, &v, id, &f.action, &f.reason).await;
     match result {
-        Ok(()) => {
-            state.cache.invalidate();
-            Ok(Redirect::to("/admin/recognition?done=award").into_response())
-        }
+        Ok(()) => Ok(Redirect::to("/admin/recognition?done=award").into_response()),
         Err(Error::Invalid(e)) => refused(view(&state, &v, None, None, e, None).await?),
         Err(e) => Err(e),
     }

@@ -7,10 +7,14 @@ use crate::api::{ApiJson, ErrorBody};
 use crate::auth::Viewer;
 use crate::error::Result;
 use crate::AppState;
-use agora_domain::recognition::review::{DecisionInput, ScoreInput};
+use agora_domain::permissions::Permission;
+use agora_domain::recognition::review::{
+    AppealAnswerInput, AppealInput, DecisionInput, ScoreInput,
+};
 use agora_domain::recognition::NominationInput;
 use agora_store::{
-    FameEntry, PanelComment, Recusal, StoredCategory, StoredCycle, StoredNomination, StoredScore,
+    FameEntry, PanelComment, Recusal, StoredAppeal, StoredAward, StoredCategory, StoredCycle,
+    StoredNomination, StoredScore,
 };
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -79,6 +83,8 @@ pub struct NominationDetail {
     pub scores: Vec<StoredScore>,
     pub recusals: Vec<Recusal>,
     pub comments: Vec<PanelComment>,
+    /// The appeal of a decline, if any; its text only for the appellant, the nominee and the panel.
+    pub appeal: Option<StoredAppeal>,
 }
 
 #[utoipa::path(get, path = "/api/v1/recognition/nominations/{id}", tag = "recognition", params(("id" = i64, Path)),
@@ -93,7 +99,15 @@ pub async fn nomination(
 ) -> Result<Json<NominationDetail>> {
     let (n, a) = visible(&state, &v, id).await?;
     let panel = a.sees_panel();
+    let me = person_id(&v)?;
+    let appeal = state.store.recognition_appeal(id).await?.map(|mut x| {
+        if !(panel || a.nominee || x.person_id == me) {
+            x.text.clear();
+        }
+        x
+    });
     Ok(Json(NominationDetail {
+        appeal,
         scores: if panel {
             state.store.recognition_scores(id).await?
         } else {
@@ -143,6 +157,74 @@ pub async fn decide(
     ApiJson(input): ApiJson<DecisionInput>,
 ) -> Result<StatusCode> {
     actions::decide(&state, &v, id, &input).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(post, path = "/api/v1/recognition/nominations/{id}/appeal", tag = "recognition", params(("id" = i64, Path)),
+    request_body = AppealInput,
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 422, body = ErrorBody, description = "`text` (required, too-long, not-declined, not-a-party, outside-window, already-appealed)")),
+    security(("token" = [])))]
+/// The nominee or a nominator appeals a decline, once, within the cycle's appeal window.
+pub async fn appeal(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<AppealInput>,
+) -> Result<StatusCode> {
+    actions::appeal(&state, &v, id, &input).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(post, path = "/api/v1/recognition/nominations/{id}/appeal/answer", tag = "recognition", params(("id" = i64, Path)),
+    request_body = AppealAnswerInput,
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 422, body = ErrorBody, description = "`verdict` (invalid-appeal-verdict, already-answered, nomination-declined), `rationale` (required, too-short, too-long)")),
+    security(("token" = [])))]
+/// The panel's answer to an appeal, recorded by the foundation. Overturned, the nomination is
+/// awarded: the term starts today and the credential is issued.
+pub async fn answer_appeal(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<AppealAnswerInput>,
+) -> Result<StatusCode> {
+    actions::answer_appeal(&state, &v, id, &input).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(get, path = "/api/v1/recognition/awards", tag = "recognition",
+    responses((status = 200, body = Vec<StoredAward>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)),
+    security(("token" = [])))]
+/// Every award with its state as of today (terms, grace, reasons), for the foundation.
+pub async fn awards(State(state): State<AppState>, v: Viewer) -> Result<Json<Vec<StoredAward>>> {
+    v.require(Permission::ManageRecognition)?;
+    Ok(Json(state.store.recognition_awards().await?))
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct AwardChange {
+    /// `renew`, `lapse`, `emeritus`, `revoke`, `suspend` or `unsuspend`.
+    pub action: String,
+    /// Required for every action but `renew`.
+    pub reason: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/recognition/awards/{id}", tag = "recognition", params(("id" = i64, Path)),
+    request_body = AwardChange,
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 422, body = ErrorBody, description = "`action` (invalid-transition), `reason` (award-reason-required, too-long), `state` (too-early, too-late, invalid-transition)")),
+    security(("token" = [])))]
+/// Renews an award (issuing the next term's credential, and lifetime status after five
+/// consecutive renewed terms), lapses it, makes it emeritus, revokes, suspends or unsuspends it.
+pub async fn change_award(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<AwardChange>,
+) -> Result<StatusCode> {
+    actions::change_award(&state, &v, id, &input.action, &input.reason).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

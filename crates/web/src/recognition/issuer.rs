@@ -199,6 +199,19 @@ pub async fn issue(
         .map(|c| format!("- {}", c.label))
         .collect::<Vec<_>>()
         .join("\n");
+    // Lifetime status (no end) is its own achievement, with the lifetime badge.
+    let (name, achievement_id, art) = match term.1 {
+        Some(_) => (
+            category.name.clone(),
+            format!("/recognition/categories/{}", category.slug),
+            category.slug.as_str(),
+        ),
+        None => (
+            format!("{} (lifetime)", category.name),
+            format!("/recognition/categories/{}#lifetime", category.slug),
+            "lifetime",
+        ),
+    };
     let credential = vc::BadgeCredential {
         id: format!("urn:uuid:{uuid}"),
         issuer: vc::Issuer {
@@ -208,14 +221,17 @@ pub async fn issue(
         },
         valid_from: day_start(term.0),
         valid_until: term.1.map(day_end),
-        name: format!("{} {}", category.name, subject.cycle_year),
+        name: match term.1 {
+            Some(_) => format!("{name} {}", subject.cycle_year),
+            None => name.clone(),
+        },
         description: Some(category.who_qualifies.clone()),
         achievement: vc::Achievement {
-            id: is.url(&format!("/recognition/categories/{}", category.slug)),
-            name: category.name.clone(),
+            id: is.url(&achievement_id),
+            name,
             description: category.who_qualifies.clone(),
             criteria_narrative: criteria,
-            image: Some(is.url(&format!("/recognition/badges/{}.png", category.slug))),
+            image: Some(is.url(&format!("/recognition/badges/{art}.png"))),
         },
         recipient: vc::Recipient {
             identity: recipient,

@@ -1,7 +1,9 @@
 //! The Distinguished Contributor program on the web (issue 12): the program page and nominations,
 //! the review panel's work (recusal, scores, discussion), the foundation's decisions and awards,
 //! the credentials Agora issues (downloads, `/verify`, its DID and status lists) and the public hall
-//! of fame. Pages and API call the same functions in `actions`.
+//! of fame, appeals, lifetime status, the dashboard, the budget, mentorship and attestation
+//! records and the evaluation warnings (`program`). Pages and API call the same functions in
+//! `actions` and `program`.
 
 pub mod actions;
 pub mod admin;
@@ -9,6 +11,7 @@ pub mod api;
 pub mod credentials;
 pub mod issuer;
 pub mod pages;
+pub mod program;
 
 use crate::routes::Routes;
 use crate::AppState;
@@ -42,6 +45,11 @@ pub fn routes(state: &AppState) -> Routes {
             post(pages::comment),
         )
         .route("/recognition/nominations/{id}/decide", post(pages::decide))
+        .route("/recognition/nominations/{id}/appeal", post(pages::appeal))
+        .route(
+            "/recognition/nominations/{id}/appeal/answer",
+            post(pages::answer_appeal),
+        )
         .route("/recognition/evidence", get(pages::my_evidence))
         .route("/recognition/evidence/{person}", get(pages::evidence))
         .route(
@@ -62,6 +70,23 @@ pub fn routes(state: &AppState) -> Routes {
                 credentials::MAX_UPLOAD + 64 * 1024,
             )),
         )
+        .route("/recognition/dashboard", get(program::dashboard))
+        .route("/recognition/records", get(program::records))
+        .route("/recognition/mentorships", post(program::mentorship_form))
+        .route(
+            "/recognition/mentorships/{id}/delete",
+            post(program::remove_mentorship_form),
+        )
+        .route("/recognition/attestations", post(program::attestation_form))
+        .route(
+            "/admin/recognition/budget",
+            get(program::budget).post(program::save_deliverable),
+        )
+        .route("/admin/recognition/budget.csv", get(program::budget_csv))
+        .route(
+            "/admin/recognition/budget/{id}/delete",
+            post(program::delete_deliverable),
+        )
         .route("/admin/recognition", get(admin::page))
         .route("/admin/recognition/settings", post(admin::settings))
         .route("/admin/recognition/cycles", post(admin::save_cycle))
@@ -81,6 +106,20 @@ pub fn routes(state: &AppState) -> Routes {
             .routes(routes!(api::nomination))
             .routes(routes!(api::score))
             .routes(routes!(api::decide))
+            .routes(routes!(api::appeal))
+            .routes(routes!(api::answer_appeal))
+            .routes(routes!(api::awards))
+            .routes(routes!(api::change_award))
+            .routes(routes!(program::dashboard_api))
+            .routes(routes!(program::budget_api, program::add_deliverable_api))
+            .routes(routes!(
+                program::update_deliverable_api,
+                program::delete_deliverable_api
+            ))
+            .routes(routes!(program::records_api))
+            .routes(routes!(program::add_mentorship_api))
+            .routes(routes!(program::remove_mentorship_api))
+            .routes(routes!(program::add_attestation_api))
             .routes(routes!(api::hall_of_fame))
             .routes(routes!(api::verify)),
         tasks: vec![pages::tasks],

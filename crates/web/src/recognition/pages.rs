@@ -294,6 +294,10 @@ struct NominationView {
     decide_blocked: Option<&'static str>,
     review_open: String,
     review_close: String,
+    appeal: Option<agora_store::StoredAppeal>,
+    /// The appellant's words: for them, the nominee and the panel.
+    appeal_text_shown: bool,
+    may_appeal: bool,
 }
 
 async fn nomination_view(
@@ -334,7 +338,34 @@ async fn nomination_view(
         (vec![], Default::default())
     };
     let mine = scores.iter().find(|s| s.set.panelist == me);
+    let appeal = state.store.recognition_appeal(id).await?;
+    let may_appeal = match (&appeal, n.outcome, n.decided_at) {
+        (None, Some(outcome), Some(decided_at)) if a.nominee || a.nominator => {
+            let partners = actions::partner_ids_of(state, me).await?;
+            agora_domain::recognition::review::may_appeal(
+                &n.nomination,
+                &agora_domain::recognition::review::Decision {
+                    outcome,
+                    rationale: String::new(),
+                },
+                decided_at.date_naive(),
+                &cycle.cycle,
+                &agora_domain::recognition::PersonRef {
+                    person_id: me,
+                    partner_ids: &partners,
+                },
+                today,
+            )
+            .is_ok()
+        }
+        _ => false,
+    };
     Ok(NominationView {
+        appeal_text_shown: a.sees_panel()
+            || a.nominee
+            || appeal.as_ref().is_some_and(|x| x.person_id == me),
+        appeal,
+        may_appeal,
         ctx: Ctx::new(v, "/recognition"),
         my_scores: mine
             .map(|s| {
@@ -524,6 +555,33 @@ pub async fn comment(
             .map_err(Error::from)
     };
     after(&state, &v, id, r, "commented").await
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct AppealForm {
+    text: String,
+}
+
+pub async fn appeal(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<AppealForm>,
+) -> Result<Response> {
+    let input = agora_domain::recognition::review::AppealInput { text: f.text };
+    let r = actions::appeal(&state, &v, id, &input).await;
+    after(&state, &v, id, r, "appealed").await
+}
+
+pub async fn answer_appeal(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<agora_domain::recognition::review::AppealAnswerInput>,
+) -> Result<Response> {
+    let r = actions::answer_appeal(&state, &v, id, &f).await;
+    after(&state, &v, id, r, "answered").await
 }
 
 pub async fn decide(
@@ -721,11 +779,26 @@ async fn items(state: &AppState, v: &Viewer) -> Result<Vec<Task>> {
     let Some(me) = v.person.as_ref().map(|p| p.id) else {
         return Ok(vec![]);
     };
+    let mut out = vec![];
+    if v.can(agora_domain::permissions::Permission::ManageRecognition) {
+        for a in state.store.open_appeals().await? {
+            out.push(Task::new(
+                "recognition",
+                "appeal-answer",
+                v.tr.t2(
+                    "recognition-task-appeal",
+                    ("name", a.nominee_name.clone()),
+                    ("category", a.category_name.clone()),
+                ),
+                format!("/recognition/nominations/{}", a.nomination_id),
+                None,
+            ));
+        }
+    }
     let Some(cycle) = current_cycle(state).await? else {
-        return Ok(vec![]);
+        return Ok(out);
     };
     let today = state.clock.now().date_naive();
-    let mut out = vec![];
     let mine = partner_ids_of(state, me).await?;
     for n in state.store.recognition_nominations_of(me, &mine).await? {
         if n.nomination.nominee.is_of(me, &mine)
