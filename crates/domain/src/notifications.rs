@@ -167,6 +167,13 @@ pub const MAILS: &[(&str, Class)] = &[
     ("email-obligations-reminder", Class::Topic(Topic::Reminders)),
     // The nominee must answer (accept or decline) before the review: not a notification to mute.
     ("email-recognition-nominated", Class::Always),
+    // The answer to one's own appeal, and the warning that a term's evaluation comes (a member
+    // who misses it may lapse): both concern the recipient alone.
+    ("email-recognition-appeal-answered", Class::Always),
+    (
+        "email-recognition-evaluation-warning",
+        Class::Topic(Topic::Reminders),
+    ),
 ];
 
 pub fn classify(mail_id: &str) -> Class {

@@ -1483,6 +1483,112 @@ async fn every_change_of_state_is_audited(store: Store) {
             ],
         )
         .await;
+        // A decline, its appeal and the answer; records the ledger cannot see; the budget.
+        let (second, second_who) = member(&store, "second@example.org", &[]).await;
+        log.expect(&store, "create_person", &["person.create"])
+            .await;
+        let n = rec::NominationInput {
+            nominee: second.to_string(),
+            justification: [("code-contributions".to_string(), "Shipped.".to_string())].into(),
+            ..Default::default()
+        }
+        .parse(
+            &category.category,
+            &cycle,
+            &rec::PersonRef {
+                person_id: pid,
+                partner_ids: &[],
+            },
+            today,
+        )
+        .expect("nomination");
+        let (declined, _) = store
+            .nominate(cycle_id, category.id, &n, &who)
+            .await
+            .expect("nominate");
+        store
+            .decide_nomination(
+                declined,
+                &rec::Decision {
+                    outcome: rec::review::Outcome::Decline,
+                    rationale: "Not this year.".into(),
+                },
+                None,
+                &admin_who,
+            )
+            .await
+            .expect("decline");
+        store
+            .appeal_nomination(
+                declined,
+                &rec::review::Appeal {
+                    by: second,
+                    text: "Please look again.".into(),
+                },
+                &second_who,
+            )
+            .await
+            .expect("appeal");
+        store
+            .answer_appeal(
+                declined,
+                &rec::review::AppealAnswer {
+                    verdict: rec::review::AppealVerdict::Upheld,
+                    rationale: "The panel looked again.".into(),
+                },
+                None,
+                &admin_who,
+            )
+            .await
+            .expect("answer");
+        let mentorship = store
+            .add_mentorship(pid, second, today, None, "Pairing", &who)
+            .await
+            .expect("mentorship");
+        store
+            .remove_mentorship(mentorship, &admin_who)
+            .await
+            .expect("remove mentorship");
+        let body = store.bodies().await.expect("bodies")[0].id;
+        store
+            .add_attestation(second, body, 2026, "Ran the demos.", &who)
+            .await
+            .expect("attestation");
+        let item = rec::budget::Deliverable {
+            name: "Badges".into(),
+            description: String::new(),
+            cost_cents: 10_000,
+            cycle_year: 2026,
+        };
+        let deliverable = store
+            .save_deliverable(None, &item, &admin_who)
+            .await
+            .expect("deliverable");
+        store
+            .save_deliverable(Some(deliverable), &item, &admin_who)
+            .await
+            .expect("deliverable change");
+        store
+            .remove_deliverable(deliverable, &admin_who)
+            .await
+            .expect("deliverable removed");
+        log.expect(
+            &store,
+            "recognition records",
+            &[
+                "recognition.appeal",
+                "recognition.appeal_answer",
+                "recognition.attestation",
+                "recognition.budget",
+                "recognition.budget",
+                "recognition.budget_removed",
+                "recognition.decide",
+                "recognition.mentorship",
+                "recognition.mentorship_removed",
+                "recognition.nominate",
+            ],
+        )
+        .await;
     }
     // ---- Notification preferences and one-click unsubscribing
     use agora_domain::notifications::{Delivery, Preference, Scope, Topic};

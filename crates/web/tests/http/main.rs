@@ -24,6 +24,7 @@ mod pages;
 mod partnerships;
 mod permissions;
 mod recognition;
+mod recognition_program;
 mod security;
 mod tasks;
 mod updates;

@@ -569,6 +569,61 @@ async fn every_route_checks_every_role(app: TestApp) {
             [Login, Forbid, Forbid, Allow],
         ),
         (
+            "POST",
+            format!("/recognition/nominations/{nomination_id}/appeal"),
+            [Login, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/recognition/nominations/{nomination_id}/appeal/answer"),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/recognition/dashboard".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/recognition/records".into(),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/recognition/mentorships".into(),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/recognition/mentorships/999999/delete".into(),
+            [Login, Hidden, Hidden, Hidden],
+        ),
+        (
+            "POST",
+            "/recognition/attestations".into(),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/admin/recognition/budget".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/admin/recognition/budget".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/admin/recognition/budget.csv".into(),
+            [Login, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/admin/recognition/budget/999999/delete".into(),
+            [Login, Forbid, Forbid, Hidden],
+        ),
+        (
             "GET",
             "/admin/recognition/identities".into(),
             [Login, Forbid, Forbid, Allow],
@@ -1537,6 +1592,71 @@ async fn every_route_checks_every_role(app: TestApp) {
             "POST",
             format!("/api/v1/recognition/nominations/{nomination_id}/decision"),
             [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/recognition/nominations/{nomination_id}/appeal"),
+            [Unauth, Hidden, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/recognition/nominations/{nomination_id}/appeal/answer"),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/recognition/awards".into(),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/recognition/awards/{award_id}"),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/recognition/dashboard".into(),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/recognition/budget".into(),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/recognition/budget".into(),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "PUT",
+            "/api/v1/recognition/budget/999999".into(),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
+        (
+            "DELETE",
+            "/api/v1/recognition/budget/999999".into(),
+            [Unauth, Forbid, Forbid, Hidden],
+        ),
+        (
+            "GET",
+            "/api/v1/recognition/records".into(),
+            [Unauth, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/recognition/mentorships".into(),
+            [Unauth, Allow, Allow, Allow],
+        ),
+        (
+            "DELETE",
+            "/api/v1/recognition/mentorships/999999".into(),
+            [Unauth, Hidden, Hidden, Hidden],
+        ),
+        (
+            "POST",
+            "/api/v1/recognition/attestations".into(),
+            [Unauth, Allow, Allow, Allow],
         ),
         (
             "GET",
