@@ -268,5 +268,62 @@ pub(super) async fn recognition(store: &Store, partner_id: i64) -> Result<()> {
             &Who::person(eden.id, &eden.email),
         )
         .await?;
+    // The program's budget for this cycle (the seed's table) and records the ledger cannot see.
+    for (name, description, cost_cents) in [
+        (
+            "Badges and certificates",
+            "Badge artwork per category, the certificate page and its print layout.",
+            150_000,
+        ),
+        (
+            "Recognition at the Open edX Conference",
+            "Award ceremony, stage time and travel support for two members.",
+            600_000,
+        ),
+        (
+            "Program coordination",
+            "Part-time coordination of cycles, the panel and the annual evaluation.",
+            450_000,
+        ),
+    ] {
+        store
+            .save_deliverable(
+                None,
+                &agora_domain::recognition::budget::Deliverable {
+                    name: name.into(),
+                    description: description.into(),
+                    cost_cents,
+                    cycle_year: next_year,
+                },
+                &system,
+            )
+            .await?;
+    }
+    store
+        .add_mentorship(
+            eden.id,
+            member.id,
+            today - Duration::days(150),
+            None,
+            "Weekly pairing on the first contributions to the platform.",
+            &Who::person(eden.id, &eden.email),
+        )
+        .await?;
+    for g in store.groups().await? {
+        let members = store.group_members(g.body.id).await?;
+        let holds = |id: i64| members.iter().any(|m| m.person_id == id);
+        if holds(facilitator.id) && holds(member.id) {
+            store
+                .add_attestation(
+                    member.id,
+                    g.body.id,
+                    today.year(),
+                    "Prepared and ran the group's monthly demo sessions.",
+                    &Who::person(facilitator.id, &facilitator.email),
+                )
+                .await?;
+            break;
+        }
+    }
     Ok(())
 }
