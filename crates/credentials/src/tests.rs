@@ -517,6 +517,35 @@ fn issue_verify_tamper_expire_revoke_suspend() {
         Verification::Invalid(Reason::Malformed(_))
     ));
 
+    // An inline context can alias a term to credentialStatus or validUntil: the signature still
+    // matches, so such contexts are refused outright (found by an attack).
+    for (alias, key, iri) in [
+        (
+            "cs",
+            "credentialStatus",
+            "https://www.w3.org/2018/credentials#credentialStatus",
+        ),
+        (
+            "vu",
+            "validUntil",
+            "https://www.w3.org/2018/credentials#validUntil",
+        ),
+    ] {
+        let mut doc: Value = serde_json::from_str(&cred).expect("json");
+        let obj = doc.as_object_mut().expect("object");
+        let moved = obj.remove(key).expect(key);
+        obj.insert(alias.into(), moved);
+        obj["@context"]
+            .as_array_mut()
+            .expect("contexts")
+            .push(json!({ alias: {"@id": iri, "@type": "@id"} }));
+        let v = verify(&doc.to_string(), at("2026-01-01T00:00:01Z"), &revoked);
+        assert!(
+            matches!(&v, Verification::Invalid(Reason::Malformed(m)) if m.contains("@context")),
+            "{alias}: {v:?}"
+        );
+    }
+
     // Messages say what failed.
     assert!(Reason::Revoked.to_string().contains("revoked"));
     assert!(Reason::Tampered.to_string().contains("signature"));

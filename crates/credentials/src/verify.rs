@@ -127,7 +127,9 @@ fn check_compact(v: &Value, path: &str) -> Checked {
                         "{path}{k}: properties must be written as terms (compact JSON-LD)"
                     )));
                 }
-                if k != "@context" {
+                if k == "@context" {
+                    check_contexts(child, path)?;
+                } else {
                     check_compact(child, &format!("{path}{k}."))?;
                 }
             }
@@ -136,6 +138,32 @@ fn check_compact(v: &Value, path: &str) -> Checked {
         Value::Array(items) => items.iter().try_for_each(|i| check_compact(i, path)),
         _ => Ok(()),
     }
+}
+
+/// Only the published contexts Agora holds, each named by its URL: an inline context (or an unknown
+/// one) could map a term such as `cs` to `credentialStatus`, so the signature would still match
+/// while the checks below, which read the terms, would find no status or end date.
+fn check_contexts(v: &Value, path: &str) -> Checked {
+    let urls: Vec<&Value> = match v {
+        Value::Array(a) => a.iter().collect(),
+        other => vec![other],
+    };
+    for u in urls {
+        match u.as_str() {
+            Some(url) if crate::contexts::context(url).is_some() => {}
+            Some(url) => {
+                return Err(malformed(format!(
+                    "{path}@context: {url} is not a context this verifier knows"
+                )))
+            }
+            None => {
+                return Err(malformed(format!(
+                    "{path}@context: only published contexts, named by their URL, are accepted"
+                )))
+            }
+        }
+    }
+    Ok(())
 }
 
 fn check_structure(c: &Value) -> Checked {

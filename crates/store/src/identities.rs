@@ -4,17 +4,36 @@
 //! them; an automatic merge happens only on such a verified address, every other candidate waits in
 //! the queue for an admin.
 
-use crate::sql::Sql;
 use crate::{Result, Store, StoreError, Who};
 use agora_domain::activity::{ActivityKind, ActivitySource, IdentityActivity};
 use agora_domain::audit::AuditEvent;
 use agora_domain::ValidationErrors;
 use std::collections::{HashMap, HashSet};
 
-/// Rows per INSERT. Measured on 20,000 commits: 500-row statements took twice as long as 16- to
-/// 64-row ones (binding thousands of parameters through the `Any` driver costs more than the
-/// statements saved).
-const BATCH: usize = 64;
+/// Rows per INSERT (one JSON parameter each).
+const BATCH: usize = 4096;
+
+/// Inserts the rows of a JSON array (`[person, source, source_id, kind, occurred_at, detail,
+/// identity]` each) stamped `$2`, skipping those already in the ledger.
+fn insert_rows_sql(dialect: crate::Dialect) -> &'static str {
+    match dialect {
+        // `WHERE true`: SQLite's parser needs it before an upsert clause on INSERT … SELECT.
+        crate::Dialect::Sqlite => {
+            "INSERT INTO activity (person_id, source, source_id, kind, occurred_at, body_id, detail, \
+             recorded_at, identity) \
+             SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), \
+             json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]'), \
+             NULL, json_extract(value, '$[5]'), $2, json_extract(value, '$[6]') \
+             FROM json_each($1) WHERE true ON CONFLICT (source, source_id) DO NOTHING"
+        }
+        crate::Dialect::Postgres => {
+            "INSERT INTO activity (person_id, source, source_id, kind, occurred_at, body_id, detail, \
+             recorded_at, identity) \
+             SELECT (e->>0)::bigint, e->>1, e->>2, e->>3, e->>4, NULL::bigint, e->>5, $2, e->>6 \
+             FROM jsonb_array_elements($1::text::jsonb) AS e ON CONFLICT (source, source_id) DO NOTHING"
+        }
+    }
+}
 
 /// What an import added.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -92,40 +111,32 @@ impl Store {
                 usize::from(e.kind == ActivityKind::Commit) * 2 + usize::from(person.is_some());
             groups[slot].push((e, person));
         }
+        let insert = insert_rows_sql(self.dialect());
         for (slot, group) in groups.iter().enumerate() {
             for chunk in group.chunks(BATCH) {
-                let mut q = Sql::new(
-                    "INSERT INTO activity (person_id, source, source_id, kind, occurred_at, body_id, \
-                     detail, recorded_at, identity) VALUES ",
-                );
-                let mut stamp_at = String::new();
-                // The stamp is bound once and named again in every row, and an uncredited row's
-                // person is a literal NULL: fewer parameters to bind.
-                for (i, (e, person)) in chunk.iter().enumerate() {
-                    q.push(if i == 0 { "(" } else { ", (" });
-                    match person {
-                        Some(p) => q.bind(*p),
-                        None => q.push("NULL"),
-                    };
-                    q.push(", ");
-                    q.bind(e.source.slug()).push(", ");
-                    q.bind(e.source_id.as_str()).push(", ");
-                    q.bind(e.kind.slug()).push(", ");
-                    q.bind(crate::format_time(e.occurred_at)).push(", NULL, ");
-                    q.bind(e.detail.to_string()).push(", ");
-                    if i == 0 {
-                        q.bind(stamp.as_str());
-                    } else {
-                        q.push(&stamp_at);
-                    }
-                    q.push(", ");
-                    q.bind(e.identity.as_str()).push(")");
-                    if i == 0 {
-                        stamp_at = format!("${}", q.bound() - 1);
-                    }
-                }
-                q.push(" ON CONFLICT (source, source_id) DO NOTHING");
-                let n = q.query().execute(&mut *tx).await?.rows_affected();
+                // The rows travel as one JSON array, unpacked by the database: one parameter per
+                // statement instead of seven per row (binding through the `Any` driver was the
+                // import's cost).
+                let rows: Vec<serde_json::Value> = chunk
+                    .iter()
+                    .map(|(e, person)| {
+                        serde_json::json!([
+                            person,
+                            e.source.slug(),
+                            e.source_id,
+                            e.kind.slug(),
+                            crate::format_time(e.occurred_at),
+                            e.detail.to_string(),
+                            e.identity,
+                        ])
+                    })
+                    .collect();
+                let n = sqlx::query(insert)
+                    .bind(serde_json::Value::Array(rows).to_string())
+                    .bind(stamp.as_str())
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
                 out.new_entries += n;
                 if slot >= 2 {
                     out.new_commits += n;

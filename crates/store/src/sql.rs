@@ -37,11 +37,6 @@ impl Sql {
         self
     }
 
-    /// How many values are bound: the last one is `$len`.
-    pub(crate) fn bound(&self) -> usize {
-        self.binds.len()
-    }
-
     /// `($1, $2, …)` for a non-empty list.
     pub fn bind_list<T: Into<Value> + Clone>(&mut self, items: &[T]) -> &mut Self {
         self.text.push('(');

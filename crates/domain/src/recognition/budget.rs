@@ -56,13 +56,26 @@ pub struct DeliverableInput {
 /// A dollar amount as cents: digits, optional thousands commas, at most two decimals, not
 /// negative, not above `MAX_COST_CENTS`.
 pub fn parse_cost(s: &str) -> Result<i64, &'static str> {
-    let s = s.trim().trim_start_matches('$').replace(',', "");
+    let s = s.trim().trim_start_matches('$');
     if s.is_empty() {
         return Err("required");
     }
-    let (whole, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let (grouped, frac) = match s.split_once('.') {
+        // "1." is a typing slip, not an amount.
+        Some((_, "")) => return Err("invalid-amount"),
+        Some((w, f)) => (w, f),
+        None => (s, ""),
+    };
+    // Thousands commas only where they belong: "1,500" and "12,000,000", never "1,0,0".
+    let groups: Vec<&str> = grouped.split(',').collect();
+    if groups.len() > 1
+        && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3))
+    {
+        return Err("invalid-amount");
+    }
+    let whole = groups.concat();
     let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || !digits(whole) || !digits(frac) || frac.len() > 2 || whole.len() > 12 {
+    if whole.is_empty() || !digits(&whole) || !digits(frac) || frac.len() > 2 || whole.len() > 12 {
         return Err("invalid-amount");
     }
     let dollars: i64 = whole.parse().map_err(|_| "invalid-amount")?;
@@ -162,6 +175,11 @@ mod tests {
             "1e3",
             "10000001",
             "99999999999999999999",
+            // Found by an attack: stray commas and a lone point were read as amounts.
+            "1,0,0",
+            "1.",
+            ",500",
+            "1500,00",
         ] {
             assert_eq!(parse_cost(bad), Err("invalid-amount"), "{bad}");
         }

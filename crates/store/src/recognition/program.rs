@@ -251,11 +251,10 @@ impl Store {
         let mut award_id = None;
         if answer.verdict == AppealVerdict::Overturned {
             sqlx::query(
-                "UPDATE recognition_nominations SET outcome = $1, rationale = $2, decided_at = $3, \
-                 decided_by = $4, updated_at = $3 WHERE id = $5",
+                "UPDATE recognition_nominations SET outcome = $1, decided_at = $2, decided_by = $3, \
+                 updated_at = $2 WHERE id = $4",
             )
             .bind(Outcome::Award.slug())
-            .bind(&answer.rationale)
             .bind(&stamp)
             .bind(who.person_id)
             .bind(nomination_id)

@@ -118,3 +118,4 @@ job-cleanup = Removal of expired sessions, links and rate-limit counts
 job-groups = Group facilitator rotation and term reminders
 job-digests = Daily and weekly notification digests
 job-obligation-reminders = Reminders of marketing obligations before the year ends
+job-recognition-warnings = Evaluation warnings of Distinguished Contributors (months 9 and 11 of a term)

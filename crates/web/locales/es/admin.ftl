@@ -124,3 +124,4 @@ job-cleanup = Eliminación de sesiones, enlaces y contadores de límite caducado
 job-groups = Rotación de facilitadores de los grupos y recordatorios de fin de mandato
 job-digests = Resúmenes diarios y semanales de notificaciones
 job-obligation-reminders = Recordatorios de las obligaciones de marketing antes de fin de año
+job-recognition-warnings = Avisos de evaluación de Distinguished Contributors (meses 9 y 11 del período)

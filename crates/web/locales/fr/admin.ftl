@@ -121,3 +121,4 @@ job-cleanup = Suppression des sessions, liens et compteurs de limites expirés
 job-groups = Rotation des facilitateurs des groupes et rappels de fin de mandat
 job-digests = Résumés quotidiens et hebdomadaires des notifications
 job-obligation-reminders = Rappels des obligations marketing avant la fin de l’année
+job-recognition-warnings = Avertissements d’évaluation des Distinguished Contributors (mois 9 et 11 du mandat)

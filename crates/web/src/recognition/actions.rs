@@ -107,6 +107,24 @@ pub async fn access(state: &AppState, v: &Viewer, n: &StoredNomination) -> Resul
     })
 }
 
+/// The viewer's own nominations (as nominee or a nominator), each shown as `visible` would show it:
+/// the program page and `GET /api/v1/recognition` list them through this one door.
+pub async fn mine(state: &AppState, v: &Viewer) -> Result<Vec<(StoredNomination, Access)>> {
+    let me = person_id(v)?;
+    let orgs = partner_ids_of(state, me).await?;
+    let cycles = state.store.recognition_cycles().await?;
+    let today = state.clock.now().date_naive();
+    let mut out = Vec::new();
+    for n in state.store.recognition_nominations_of(me, &orgs).await? {
+        let a = access(state, v, &n).await?;
+        let announced = cycles
+            .iter()
+            .any(|c| c.id == n.cycle_id && c.cycle.announce_on <= today);
+        out.push((shown(n, &a, me, announced), a));
+    }
+    Ok(out)
+}
+
 /// A nomination the viewer may see, or 404 (as an unknown id: nothing is learned).
 pub async fn visible(state: &AppState, v: &Viewer, id: i64) -> Result<(StoredNomination, Access)> {
     person_id(v)?;
@@ -131,11 +149,16 @@ pub async fn visible(state: &AppState, v: &Viewer, id: i64) -> Result<(StoredNom
 /// shown their own words, not the others' (nominating must not be a way to read a nomination).
 /// Before the announcement, only the panel and the foundation know the outcome.
 pub fn shown(mut n: StoredNomination, a: &Access, me: i64, announced: bool) -> StoredNomination {
-    let privileged = a.admin || a.panelist;
+    // A recused panelist is one more outsider to this nomination (found by an attack: a panelist who
+    // was the nominee saw the decision before the announcement).
+    let privileged = a.sees_panel();
     if !privileged && !a.nominee && n.nomination.nominator != me {
         n.nominator_name = String::new();
+        n.nomination.nominator = 0;
         n.nomination.supporters.retain(|p| *p == me);
         n.nomination.justifications.retain(|j| j.by == me);
+        // Links are not kept per author: someone who joined sees none of the others'.
+        n.nomination.links.clear();
     }
     if !privileged && !announced && n.outcome.is_some() {
         n.outcome = None;
@@ -319,15 +342,25 @@ async fn term_credential(
     status_index: Option<i64>,
 ) -> Result<agora_store::NewCredential> {
     let subject = state.store.award_subject(nomination_id).await?;
-    let evidence = vec![(
-        state
-            .config
-            .url(&format!("/recognition/nominations/{nomination_id}")),
-        format!(
-            "{} — {}",
-            subject.category.category.name, subject.cycle_year
-        ),
-    )];
+    // The public links the nomination gave (the nomination page itself needs a sign-in, so a
+    // verifier could not follow it: found by a walk).
+    let evidence = state
+        .store
+        .recognition_nomination(nomination_id)
+        .await?
+        .map(|n| n.nomination.links)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|url| {
+            (
+                url,
+                format!(
+                    "{} — {}",
+                    subject.category.category.name, subject.cycle_year
+                ),
+            )
+        })
+        .collect();
     issuer::issue(
         &issuer::Issuer::of(state),
         &subject,

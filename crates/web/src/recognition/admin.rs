@@ -8,6 +8,9 @@ use crate::forms::FieldErrors;
 use crate::views::{render, Ctx};
 use crate::AppState;
 use agora_domain::permissions::Permission;
+use agora_domain::recognition::award::{
+    state_on, transition, AwardEvent, TermRules, TransitionError,
+};
 use agora_domain::recognition::{CycleInput, ProgramSettingsInput};
 use agora_domain::ValidationErrors;
 use agora_store::{CredentialKey, RecognitionSettings, StoredAward, StoredCycle, StoredNomination};
@@ -224,6 +227,9 @@ pub async fn rotate_key(State(state): State<AppState>, v: Viewer) -> Result<Resp
 pub struct Evaluation {
     pub award: StoredAward,
     pub check: agora_domain::recognition::RetentionCheck,
+    /// When the action the check proposes becomes possible, if not today (found by a walk: the
+    /// buttons were offered all year and refused).
+    pub opens: Option<chrono::NaiveDate>,
 }
 
 #[derive(Template)]
@@ -239,6 +245,7 @@ struct RenewalsView {
 pub async fn renewals(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
     v.require(Permission::ManageRecognition)?;
     let today = state.clock.now().date_naive();
+    let rules: TermRules = (&state.store.recognition_settings().await?.program).into();
     let mut rows = vec![];
     for a in state.store.recognition_awards().await? {
         let (Some(person), Some(term)) = (a.person_id, a.award.current_term().copied()) else {
@@ -256,9 +263,23 @@ pub async fn renewals(State(state): State<AppState>, v: Viewer) -> Result<Html<S
             .store
             .recognition_summary(person, term.start, end)
             .await?;
+        let check = agora_domain::recognition::retention_check(&summary);
+        let event = if check.renews {
+            AwardEvent::Renewed
+        } else {
+            AwardEvent::Lapsed { reason: "-".into() }
+        };
+        let current = state_on(&a.award, today, &rules);
+        let opens = match transition(&current, &event, today, &rules) {
+            Ok(_) => None,
+            Err(TransitionError::TooEarly { allowed_from, .. }) => Some(allowed_from),
+            // A lapse waits for the term's end (the grace period).
+            Err(_) => term.end.map(|e| e + chrono::Duration::days(1)),
+        };
         rows.push(Evaluation {
-            check: agora_domain::recognition::retention_check(&summary),
+            check,
             award: a,
+            opens,
         });
     }
     render(&RenewalsView {

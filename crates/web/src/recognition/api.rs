@@ -1,7 +1,7 @@
 //! `/api/v1/recognition…`, `/api/v1/hall-of-fame` and `/api/v1/credentials/verify`: the same rules
 //! as the pages (`actions`).
 
-use super::actions::{self, current_cycle, partner_ids_of, person_id, visible};
+use super::actions::{self, current_cycle, person_id, visible};
 use super::issuer::{self, Verdict};
 use crate::api::{ApiJson, ErrorBody};
 use crate::auth::Viewer;
@@ -36,12 +36,14 @@ pub struct Program {
     responses((status = 200, body = Program), (status = 401, body = ErrorBody)), security(("token" = [])))]
 /// The program's categories with their rubrics, the current cycle and the caller's nominations.
 pub async fn program(State(state): State<AppState>, v: Viewer) -> Result<Json<Program>> {
-    let me = person_id(&v)?;
-    let mine = partner_ids_of(&state, me).await?;
     Ok(Json(Program {
         categories: state.store.recognition_categories().await?,
         cycle: current_cycle(&state).await?,
-        mine: state.store.recognition_nominations_of(me, &mine).await?,
+        mine: actions::mine(&state, &v)
+            .await?
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect(),
     }))
 }
 

@@ -65,35 +65,31 @@ pub async fn program(
         None => vec![],
     };
     let nominations = match me {
-        Some(me) => state.store.recognition_nominations_of(me, &orgs).await?,
+        Some(_) => actions::mine(&state, &v).await?,
         None => vec![],
     };
-    let cycles = state.store.recognition_cycles().await?;
     let is_panelist = match me {
         Some(me) => state.store.is_panelist(me).await?,
         None => false,
     };
     let admin = v.can(Permission::ManageRecognition);
     let (mut of_me, mut by_me) = (vec![], vec![]);
-    for n in nominations {
-        let nominee = me.is_some_and(|me| n.nomination.nominee.is_of(me, &orgs));
-        let announced = cycles
-            .iter()
-            .any(|c| c.id == n.cycle_id && c.cycle.announce_on <= today);
-        let access = actions::Access {
-            admin,
-            panelist: is_panelist,
-            recused: None,
-            nominee,
-            nominator: false,
-        };
-        let n = actions::shown(n, &access, me.unwrap_or_default(), announced);
-        if nominee {
+    for (n, access) in nominations {
+        if access.nominee {
             of_me.push(n);
         } else {
             by_me.push(n);
         }
     }
+    // An award decided before its cycle's announcement stays unseen until then, here as in the hall
+    // of fame (found by a walk: the nominee saw it at once).
+    let cycles = state.store.recognition_cycles().await?;
+    let announced = |year: i32| {
+        cycles
+            .iter()
+            .find(|c| c.cycle.year == year)
+            .is_none_or(|c| c.cycle.announce_on <= today)
+    };
     let awards = match me {
         Some(me) => state
             .store
@@ -102,6 +98,7 @@ pub async fn program(
             .into_iter()
             .filter(|a| {
                 a.award.awarded_on.is_some()
+                    && announced(a.cycle_year)
                     && (a.person_id == Some(me) || a.partner_id.is_some_and(|o| orgs.contains(&o)))
             })
             .collect(),
@@ -297,6 +294,9 @@ struct NominationView {
     appeal: Option<agora_store::StoredAppeal>,
     /// The appellant's words: for them, the nominee and the panel.
     appeal_text_shown: bool,
+    /// The decision was a decline that an appeal overturned: the decision line keeps the decline
+    /// and its rationale (found by a walk: the overturn erased them).
+    overturned: bool,
     may_appeal: bool,
 }
 
@@ -361,6 +361,9 @@ async fn nomination_view(
         _ => false,
     };
     Ok(NominationView {
+        overturned: appeal.as_ref().is_some_and(|x| {
+            x.verdict == Some(agora_domain::recognition::review::AppealVerdict::Overturned)
+        }),
         appeal_text_shown: a.sees_panel()
             || a.nominee
             || appeal.as_ref().is_some_and(|x| x.person_id == me),

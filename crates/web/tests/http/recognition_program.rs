@@ -199,7 +199,33 @@ async fn appeals_warnings_lifetime_records_dashboard_and_budget(app: TestApp) {
     // --- Appeals.
     let appeal = format!("/api/v1/recognition/nominations/{refused}/appeal");
     let grounds = json!({"text": "The panel missed my three conference talks (links attached)."});
-    // Before the announcement the nominee does not know of the decline: nothing to appeal.
+    // Before the announcement the nominee does not know of the decline, neither from the nomination
+    // nor from the list of their own (found by an attack: the list told), nor from the page listing
+    // their awards; nothing to appeal.
+    let awarded_t = app.token(awarded).await;
+    for token in [&declined_t, &awarded_t] {
+        let (_, program) = api(&app, token, Method::GET, "/api/v1/recognition", None).await;
+        let mine = program["mine"].as_array().expect("mine");
+        assert_eq!(mine.len(), 1, "{program}");
+        assert!(
+            mine[0]["outcome"].is_null() && mine[0]["rationale"].is_null(),
+            "{program}"
+        );
+    }
+    let page = app
+        .login("ava@example.org")
+        .await
+        .get(app.url("/recognition"))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        !page.contains("recognition/credentials") && !page.contains("/credentials/"),
+        "no award shown before the announcement"
+    );
     let (status, e) = api(
         &app,
         &declined_t,
@@ -328,6 +354,19 @@ async fn appeals_warnings_lifetime_records_dashboard_and_budget(app: TestApp) {
         .find(|a| a.person_id == Some(declined))
         .expect("award");
     assert_eq!(overturned.award.state, AwardState::Active);
+    // The decline and its rationale stay on record beside the appeal's answer.
+    let (_, n) = api(
+        &app,
+        &admin_t,
+        Method::GET,
+        &format!("/api/v1/recognition/nominations/{refused}"),
+        None,
+    )
+    .await;
+    assert_eq!(
+        n["rationale"], "The panel weighed the evidence carefully.",
+        "{n}"
+    );
     let uuid = overturned.credential.clone().expect("credential issued");
     assert_eq!(
         verify(&app, &credential_of(&app, &uuid).await).await["status"],
