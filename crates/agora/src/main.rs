@@ -1,6 +1,7 @@
 //! The `agora` command: runs the server and the operator tasks around it.
 
 mod bench;
+mod courses;
 mod demo;
 mod evidence;
 mod tally;
@@ -86,6 +87,9 @@ enum Command {
     /// Evidence for the Distinguished Contributor program.
     #[command(subcommand)]
     Evidence(EvidenceCommand),
+    /// Courses and their learner activity, for community plans.
+    #[command(subcommand)]
+    Course(CourseCommand),
     /// Recount a published ballot file and print the result (needs no database).
     ///
     /// FILE is the CSV published at the close of a ranked vote: metadata rows starting with `#`
@@ -122,6 +126,22 @@ enum EvidenceCommand {
         since: Option<String>,
         /// Print the counts as JSON: {"commits", "new", "authors": [{"name", "email", "commits"}],
         /// "bots": [{"email", "commits"}]}, per mailmapped author address over all refs.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum CourseCommand {
+    /// Import Open edX tracking logs (one JSON event per line, plain or gzip) into the weekly series
+    /// of the courses they mention, creating those courses. Learners are pseudonymised; malformed
+    /// lines are skipped and listed by number; importing a file again adds nothing, and a file
+    /// that grew adds only its new lines.
+    ImportTrackingLog {
+        /// The log files, in any order.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print the reports as a JSON array.
         #[arg(long)]
         json: bool,
     },
@@ -665,6 +685,9 @@ async fn run(cli: Cli) -> Result<()> {
                 );
             }
             Ok(())
+        }
+        Command::Course(CourseCommand::ImportTrackingLog { files, json }) => {
+            courses::import_tracking_logs(&store, &files, json).await
         }
         Command::Leads(LeadsCommand::RunJobs { retention_days }) => {
             let r = store

@@ -6,6 +6,7 @@
 pub mod activity;
 pub mod audit;
 pub mod benefits;
+pub mod courses;
 pub mod csv_file;
 pub mod events;
 pub mod geo;

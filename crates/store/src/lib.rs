@@ -12,6 +12,7 @@ mod audit;
 mod benefits;
 mod clock;
 mod contributions;
+mod courses;
 mod deals;
 mod event_guests;
 mod events;
@@ -47,6 +48,7 @@ pub use contributions::{
     ApprovedCounts, Contribution, ContributionEvent, ContributionVersion, EventKind, PartnerRef,
     ShowcaseFilter, ShowcaseItem, Topic,
 };
+pub use courses::{open_log, Course, CourseFacts, MalformedLine, TrackingReport};
 pub use deals::StoredDeal;
 pub use event_guests::{EventGuest, GuestAsked, GuestRequest};
 pub use events::{EventFilter, EventReader, Organizer, Registrant, StoredEvent};

@@ -117,6 +117,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "recognition",
         include_str!("../migrations/0027_recognition.sql"),
     ),
+    (
+        28,
+        "courses",
+        include_str!("../migrations/0028_courses.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {
@@ -172,6 +177,7 @@ pub async fn run(store: &Store) -> Result<Vec<String>> {
         store.ensure_lead_policy().await?;
         store.ensure_bodies().await?;
         store.ensure_recognition_categories().await?;
+        crate::courses::ensure_learner_key(store).await?;
     }
     Ok(applied)
 }

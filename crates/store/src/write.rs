@@ -10,7 +10,7 @@
 //!   [`Store::bookkeeping_pool`] (one statement) are for writes that are not anyone's change of state,
 //!   and are never audited. Exactly these use them (a test holds the code to this list):
 //!   - the schema and what the first migration seeds: `run` (migrations), `ensure_secret`,
-//!     `ensure_bodies`, `ensure_recognition_categories` (the seed document's categories); and the database administration of tests and benchmarks:
+//!     `ensure_bodies`, `ensure_recognition_categories` (the seed document's categories), `ensure_learner_key` (the key of learner pseudonyms); and the database administration of tests and benchmarks:
 //!     `admin_database`, `backup_sqlite`;
 //!   - sessions: `create_session` (the sign-in itself is audited by the caller with
 //!     `Store::record`), `touch_session`, `delete_session`, `purge_expired` (with expired one-time
@@ -229,6 +229,7 @@ mod tests {
         "ensure_secret",
         "ensure_bodies",
         "ensure_recognition_categories",
+        "ensure_learner_key",
         "admin_database",
         "backup_sqlite",
         "create_session",

@@ -50,6 +50,7 @@ mod activity;
 mod audit;
 mod benefits;
 mod contributions;
+mod courses;
 mod events;
 mod governance;
 mod groups;

@@ -116,3 +116,9 @@ language-name-fr = Français
 # Shared by every form with a "kind" field (decisions, key results, contributions).
 field-kind = Kind
 error-nul-character = This text contains a NUL character (U+0000), which is not accepted.
+error-invalid-course-id = Enter an Open edX course id: course-v1:Org+Course+Run or Org/Course/Run.
+error-not-a-tracking-log = This file is not an Open edX tracking log: its first lines are not JSON events with an event type and a time.
+error-roi-zero-investment = A return on investment needs at least one investment line above zero.
+error-too-many = There are too many entries here.
+error-tracking-log-differs = This file begins like a log imported before but differs from it further on; nothing was added.
+error-unknown-metric = Choose one of the metrics offered.

@@ -116,3 +116,9 @@ language-name-fr = Français
 # Shared by every form with a "kind" field (decisions, key results, contributions).
 field-kind = Tipo
 error-nul-character = Este texto contiene un carácter NUL (U+0000), que no se acepta.
+error-invalid-course-id = Indique un identificador de curso de Open edX: course-v1:Org+Curso+Edición u Org/Curso/Edición.
+error-not-a-tracking-log = Este archivo no es un registro de seguimiento de Open edX: sus primeras líneas no son eventos JSON con un tipo de evento y una hora.
+error-roi-zero-investment = Un retorno de la inversión necesita al menos una línea de inversión mayor que cero.
+error-too-many = Hay demasiadas entradas aquí.
+error-tracking-log-differs = Este archivo empieza como un registro ya importado pero luego difiere de él; no se añadió nada.
+error-unknown-metric = Elija una de las métricas ofrecidas.

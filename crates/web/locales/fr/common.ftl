@@ -116,3 +116,9 @@ language-name-fr = Français
 # Shared by every form with a "kind" field (decisions, key results, contributions).
 field-kind = Type
 error-nul-character = Ce texte contient un caractère NUL (U+0000), qui n’est pas accepté.
+error-invalid-course-id = Indiquez un identifiant de cours Open edX : course-v1:Org+Cours+Session ou Org/Cours/Session.
+error-not-a-tracking-log = Ce fichier n’est pas un journal de suivi Open edX : ses premières lignes ne sont pas des événements JSON avec un type d’événement et une heure.
+error-roi-zero-investment = Un retour sur investissement demande au moins une ligne d’investissement supérieure à zéro.
+error-too-many = Il y a trop d’entrées ici.
+error-tracking-log-differs = Ce fichier commence comme un journal déjà importé mais en diffère ensuite ; rien n’a été ajouté.
+error-unknown-metric = Choisissez l’une des mesures proposées.

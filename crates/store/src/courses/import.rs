@@ -1,0 +1,580 @@
+//! The streaming import of Open edX tracking logs: a reader thread reads lines (plain or gzip),
+//! parses them with the domain's `parse_line`, pseudonymises learners and folds the events into
+//! facts; every few megabytes it hands a batch to the writer, which commits it whole with the
+//! file's progress. Memory is bounded by the batch, never by the file; a second import of a file
+//! adds nothing and a file that grew adds only its new lines.
+
+use crate::{Result, Store, StoreError, Who};
+use agora_domain::audit::AuditEvent;
+use agora_domain::courses::facts::{pseudonym, Facts};
+use agora_domain::courses::series::MilestoneKind;
+use agora_domain::courses::tracking::{parse_line, Line, LineError};
+use agora_domain::courses::CourseId;
+use agora_domain::ValidationErrors;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::{BufRead, BufReader, Read};
+
+/// Input bytes per committed batch.
+const BATCH_BYTES: u64 = 32 << 20;
+/// Facts per batch at most, whatever the bytes (a log of one learner per line).
+const BATCH_FACTS: usize = 400_000;
+/// The most of a file's first line that names it.
+const HEAD_BYTES: usize = 64 << 10;
+/// Lines looked at before deciding that a file is not a tracking log at all.
+const SNIFF_LINES: u64 = 100;
+/// Malformed lines listed by number in the report (all are counted).
+const LIST_MALFORMED: usize = 100;
+/// Rows per INSERT statement.
+const ROWS: usize = 8192;
+/// Pseudonyms remembered by the reader before it starts afresh (bounds memory).
+const PSEUDONYM_CACHE: usize = 1 << 20;
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct MalformedLine {
+    pub line: u64,
+    pub reason: String,
+}
+
+/// What an import read, skipped and added.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct TrackingReport {
+    pub label: String,
+    /// Bytes read (uncompressed), and how many of them an earlier import had already added.
+    pub bytes: u64,
+    pub already_imported_bytes: u64,
+    pub lines: u64,
+    /// Events of a learner in a course, counted.
+    pub events: u64,
+    /// Valid events outside any course or of no signed-in learner.
+    pub outside: u64,
+    pub malformed: u64,
+    /// The first malformed lines, by number.
+    pub malformed_lines: Vec<MalformedLine>,
+    /// Courses met for the first time.
+    pub new_courses: Vec<String>,
+    /// Batches committed.
+    pub batches: u64,
+    /// Why the import stopped before the end of the file, if it did: what was committed before
+    /// stays, and importing the file again resumes after it.
+    pub stopped: Option<String>,
+}
+
+/// Opens a log, plain or gzip (told by its first bytes).
+pub fn open_log(path: &std::path::Path) -> std::io::Result<Box<dyn Read + Send>> {
+    let mut f = BufReader::with_capacity(1 << 20, std::fs::File::open(path)?);
+    let gz = f.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+    Ok(if gz {
+        Box::new(BufReader::with_capacity(
+            1 << 20,
+            flate2::bufread::MultiGzDecoder::new(f),
+        ))
+    } else {
+        Box::new(f)
+    })
+}
+
+/// A batch handed from the reader to the writer.
+struct Batch {
+    facts: Facts,
+    /// Courses first met in this batch: (index, canonical key).
+    courses: Vec<(u32, CourseId)>,
+    /// Where the committed part of the file ends, and its hash.
+    bytes: u64,
+    prefix: String,
+    lines: u64,
+    events: u64,
+}
+
+enum Message {
+    Batch(Batch),
+    /// The file ended; the report's counts.
+    Done(TrackingReport),
+    Failed(StoreError),
+}
+
+struct Reader {
+    key: Vec<u8>,
+    skip: Option<(u64, String)>,
+    courses: HashMap<String, Option<u32>>,
+    known: HashMap<CourseId, u32>,
+    pseudonyms: HashMap<String, i64>,
+}
+
+impl Reader {
+    fn course(&mut self, raw: &str, new: &mut Vec<(u32, CourseId)>) -> Option<u32> {
+        if let Some(c) = self.courses.get(raw) {
+            return *c;
+        }
+        let idx = CourseId::parse(raw).ok().map(|id| {
+            let next = self.known.len() as u32;
+            *self.known.entry(id.clone()).or_insert_with(|| {
+                new.push((next, id));
+                next
+            })
+        });
+        self.courses.insert(raw.to_owned(), idx);
+        idx
+    }
+
+    fn learner(&mut self, name: &str) -> i64 {
+        if let Some(p) = self.pseudonyms.get(name) {
+            return *p;
+        }
+        if self.pseudonyms.len() >= PSEUDONYM_CACHE {
+            self.pseudonyms.clear();
+        }
+        let p = pseudonym(&self.key, name);
+        self.pseudonyms.insert(name.to_owned(), p);
+        p
+    }
+
+    /// Reads the whole file, sending batches; returns the report's counts.
+    fn run(
+        mut self,
+        input: Box<dyn Read + Send>,
+        label: String,
+        tx: &tokio::sync::mpsc::Sender<Message>,
+        progress: &(dyn Fn(u64) + Send + Sync),
+    ) -> std::result::Result<TrackingReport, StoreError> {
+        let mut input = BufReader::with_capacity(1 << 20, input);
+        let mut report = TrackingReport {
+            label,
+            ..TrackingReport::default()
+        };
+        let mut hasher = blake3::Hasher::new();
+        let mut buf = Vec::with_capacity(4096);
+        let mut facts = Facts::default();
+        let mut new_courses = Vec::new();
+        let (mut batch_lines, mut batch_events, mut batch_start) = (0u64, 0u64, 0u64);
+        let mut valid = 0u64;
+        let mut first_error: Option<(u64, String)> = None;
+        let mut last_tick = 0u64;
+        let skip_to = self.skip.as_ref().map_or(0, |s| s.0);
+        loop {
+            buf.clear();
+            let n = match input.read_until(b'\n', &mut buf) {
+                Ok(n) => n,
+                Err(e) => {
+                    report.stopped =
+                        Some(format!("reading stopped after line {}: {e}", report.lines));
+                    break;
+                }
+            };
+            if n == 0 {
+                break;
+            }
+            // A last line without its newline may be one the LMS is still writing: it waits for the
+            // next import.
+            if buf.last() != Some(&b'\n') {
+                break;
+            }
+            report.lines += 1;
+            report.bytes += n as u64;
+            hasher.update(&buf);
+            if report.bytes <= skip_to {
+                report.already_imported_bytes = report.bytes;
+                if report.bytes == skip_to {
+                    let (_, want) = self.skip.as_ref().expect("skip");
+                    if hasher.finalize().to_hex().as_str() != want {
+                        return Err(StoreError::Invalid(ValidationErrors::single(
+                            "file",
+                            "tracking-log-differs",
+                        )));
+                    }
+                    batch_start = report.bytes;
+                }
+                continue;
+            }
+            batch_lines += 1;
+            let text = std::str::from_utf8(&buf).map_err(|_| LineError::NotJson);
+            let parsed = text.and_then(|t| {
+                let t = t.trim();
+                if t.is_empty() {
+                    Ok(None)
+                } else {
+                    parse_line(t).map(Some)
+                }
+            });
+            match parsed {
+                Ok(None) => {}
+                Ok(Some(Line::Outside)) => {
+                    report.outside += 1;
+                    valid += 1;
+                }
+                Ok(Some(Line::Event(e))) => {
+                    valid += 1;
+                    match self.course(&e.course, &mut new_courses) {
+                        Some(course) => {
+                            let learner = self.learner(&e.learner);
+                            facts.add(course, learner, &e);
+                            report.events += 1;
+                            batch_events += 1;
+                        }
+                        None => {
+                            report.malformed += 1;
+                            if report.malformed_lines.len() < LIST_MALFORMED {
+                                report.malformed_lines.push(MalformedLine {
+                                    line: report.lines,
+                                    reason: "not an Open edX course id".into(),
+                                });
+                            }
+                        }
+                    }
+                }
+                Err(err) => {
+                    report.malformed += 1;
+                    first_error.get_or_insert((report.lines, err.to_string()));
+                    if report.malformed_lines.len() < LIST_MALFORMED {
+                        report.malformed_lines.push(MalformedLine {
+                            line: report.lines,
+                            reason: err.to_string(),
+                        });
+                    }
+                }
+            }
+            // A file whose first lines hold no event at all is not a tracking log: stop before
+            // anything is written.
+            if report.lines == skip_lines_plus(&report, SNIFF_LINES) && valid == 0 {
+                return Err(not_a_log(first_error));
+            }
+            if report.bytes - last_tick >= 4 << 20 {
+                last_tick = report.bytes;
+                progress(report.bytes);
+            }
+            if report.bytes - batch_start >= BATCH_BYTES || facts.len() >= BATCH_FACTS {
+                let batch = Batch {
+                    facts: std::mem::take(&mut facts),
+                    courses: std::mem::take(&mut new_courses),
+                    bytes: report.bytes,
+                    prefix: hasher.finalize().to_hex().to_string(),
+                    lines: batch_lines,
+                    events: batch_events,
+                };
+                (batch_lines, batch_events, batch_start) = (0, 0, report.bytes);
+                if tx.blocking_send(Message::Batch(batch)).is_err() {
+                    // The writer failed; it reports why.
+                    return Ok(report);
+                }
+            }
+        }
+        if valid == 0 && report.malformed > 0 {
+            return Err(not_a_log(first_error));
+        }
+        if report.bytes < skip_to {
+            // A shorter copy of a file imported before: nothing of it is new.
+            return Ok(report);
+        }
+        if batch_lines > 0 {
+            let batch = Batch {
+                facts,
+                courses: new_courses,
+                bytes: report.bytes,
+                prefix: hasher.finalize().to_hex().to_string(),
+                lines: batch_lines,
+                events: batch_events,
+            };
+            let _ = tx.blocking_send(Message::Batch(batch));
+        }
+        progress(report.bytes);
+        Ok(report)
+    }
+}
+
+/// The line count at which the sniff decides: the first `n` lines after those already imported.
+fn skip_lines_plus(report: &TrackingReport, n: u64) -> u64 {
+    // Lines already imported were valid once; only a fresh start is sniffed.
+    if report.already_imported_bytes > 0 {
+        u64::MAX
+    } else {
+        n
+    }
+}
+
+fn not_a_log(first: Option<(u64, String)>) -> StoreError {
+    let _ = first;
+    StoreError::Invalid(ValidationErrors::single("file", "not-a-tracking-log"))
+}
+
+impl Store {
+    /// Imports a tracking log. `open` is called twice (once for the file's head, once to read it);
+    /// `progress` gets the bytes read so far from the reading thread.
+    pub async fn import_tracking_log<F>(
+        &self,
+        label: &str,
+        open: F,
+        who: &Who,
+        progress: std::sync::Arc<dyn Fn(u64) + Send + Sync>,
+    ) -> Result<TrackingReport>
+    where
+        F: Fn() -> std::io::Result<Box<dyn Read + Send>> + Send + 'static,
+    {
+        let io = |e: std::io::Error| StoreError::Config(format!("reading {label}: {e}"));
+        let mut head = Vec::with_capacity(HEAD_BYTES);
+        open()
+            .map_err(io)?
+            .take(HEAD_BYTES as u64)
+            .read_to_end(&mut head)
+            .map_err(io)?;
+        if head.is_empty() {
+            return Err(StoreError::Invalid(ValidationErrors::single(
+                "file",
+                "not-a-tracking-log",
+            )));
+        }
+        // A file is named by its first line, which stays as the LMS appends: the file imported
+        // yesterday and today's longer copy of it are one file.
+        let first = head
+            .iter()
+            .position(|b| *b == b'\n')
+            .map_or(&head[..], |end| &head[..=end]);
+        let head = blake3::hash(first).to_hex().to_string();
+        let skip: Option<(i64, String)> =
+            sqlx::query_as("SELECT bytes, prefix FROM tracking_imports WHERE head = $1")
+                .bind(&head)
+                .fetch_optional(&self.reader)
+                .await?;
+        let known: Vec<(i64, String)> = sqlx::query_as("SELECT id, course_key FROM courses")
+            .fetch_all(&self.reader)
+            .await?;
+        let reader = Reader {
+            key: self.learner_key().await?,
+            skip: skip.map(|(b, p)| (b as u64, p)),
+            courses: HashMap::new(),
+            known: HashMap::new(),
+            pseudonyms: HashMap::new(),
+        };
+        let mut ids: HashMap<CourseId, i64> = known
+            .into_iter()
+            .filter_map(|(id, key)| CourseId::parse(&key).ok().map(|k| (k, id)))
+            .collect();
+        let input = open().map_err(io)?;
+        let (tx, mut rx) = tokio::sync::mpsc::channel::<Message>(2);
+        let owned_label = label.to_owned();
+        let thread = std::thread::spawn(move || {
+            let msg = match reader.run(input, owned_label, &tx, progress.as_ref()) {
+                Ok(r) => Message::Done(r),
+                Err(e) => Message::Failed(e),
+            };
+            let _ = tx.blocking_send(msg);
+        });
+        let mut by_index: HashMap<u32, i64> = HashMap::new();
+        let mut new_courses = Vec::new();
+        let mut batches = 0u64;
+        let mut outcome: Result<TrackingReport> = Err(StoreError::Config(format!(
+            "reading {label} stopped unexpectedly"
+        )));
+        while let Some(msg) = rx.recv().await {
+            match msg {
+                Message::Batch(b) => {
+                    match self
+                        .apply_batch(&head, label, b, &mut ids, &mut by_index, who)
+                        .await
+                    {
+                        Ok(created) => {
+                            new_courses.extend(created);
+                            batches += 1;
+                        }
+                        Err(e) => {
+                            outcome = Err(e);
+                            break;
+                        }
+                    }
+                }
+                Message::Done(mut r) => {
+                    r.new_courses = std::mem::take(&mut new_courses);
+                    r.batches = batches;
+                    outcome = Ok(r);
+                }
+                Message::Failed(e) => outcome = Err(e),
+            }
+        }
+        drop(rx);
+        let _ = tokio::task::spawn_blocking(move || thread.join()).await;
+        outcome
+    }
+
+    /// Commits one batch with the file's progress, in one audited change. Returns the courses it
+    /// created.
+    async fn apply_batch(
+        &self,
+        head: &str,
+        label: &str,
+        b: Batch,
+        ids: &mut HashMap<CourseId, i64>,
+        by_index: &mut HashMap<u32, i64>,
+        who: &Who,
+    ) -> Result<Vec<String>> {
+        let mut tx = self.write().await?;
+        let stamp = self.stamp();
+        let mut created = Vec::new();
+        for (idx, key) in &b.courses {
+            let id = match ids.get(key) {
+                Some(id) => *id,
+                None => {
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO courses (course_key, title, organization, partner_id, created_at, \
+                         updated_at) VALUES ($1, $2, $3, NULL, $4, $4) RETURNING id",
+                    )
+                    .bind(key.to_string())
+                    .bind(&key.course)
+                    .bind(&key.org)
+                    .bind(&stamp)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    tx.audit(AuditEvent::new("course.create", "course", id).after(
+                        serde_json::json!({ "course_key": key.to_string(), "from": label }),
+                    ));
+                    created.push(key.to_string());
+                    id
+                }
+            };
+            by_index.insert(*idx, id);
+        }
+        let course = |idx: u32| by_index.get(&idx).copied().expect("course of the batch");
+        let sqlite = self.dialect() == crate::Dialect::Sqlite;
+        let unpack = |cols: &str, casts: &[&str]| -> String {
+            if sqlite {
+                let fields: Vec<String> = (0..casts.len())
+                    .map(|i| format!("json_extract(value, '$[{i}]')"))
+                    .collect();
+                format!(
+                    "{cols} SELECT {} FROM json_each($1) WHERE true",
+                    fields.join(", ")
+                )
+            } else {
+                let fields: Vec<String> = casts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| format!("(e->>{i}){c}"))
+                    .collect();
+                format!(
+                    "{cols} SELECT {} FROM jsonb_array_elements($1::text::jsonb) AS e",
+                    fields.join(", ")
+                )
+            }
+        };
+        let weeks_sql = format!(
+            "{} ON CONFLICT (course_id, learner, week) DO UPDATE SET \
+             flags = course_learner_weeks.flags | excluded.flags, \
+             forum_posts = course_learner_weeks.forum_posts + excluded.forum_posts",
+            unpack(
+                "INSERT INTO course_learner_weeks (course_id, learner, week, flags, forum_posts)",
+                &["::bigint", "::bigint", "", "::bigint", "::bigint"]
+            )
+        );
+        let rows: Vec<String> = b
+            .facts
+            .weeks
+            .iter()
+            .map(|(&(c, l, w), &(flags, posts))| {
+                format!("[{},{},\"{}\",{},{}]", course(c), l, w, flags, posts)
+            })
+            .collect();
+        execute_json(&mut tx, &weeks_sql, &rows).await?;
+        let enroll_sql = format!(
+            "{} ON CONFLICT (course_id, learner, at, enrolled) DO NOTHING",
+            unpack(
+                "INSERT INTO course_enrollments (course_id, learner, at, enrolled, referral)",
+                &["::bigint", "::bigint", "", "::bigint", ""]
+            )
+        );
+        let rows: Vec<String> = b
+            .facts
+            .enrollments
+            .iter()
+            .map(|e| {
+                let mut s = format!(
+                    "[{},{},\"{}\",{},",
+                    course(e.course),
+                    e.learner,
+                    crate::format_time(e.at),
+                    u8::from(e.enrolled)
+                );
+                match &e.referral {
+                    // Referral codes are letters, digits and hyphens: nothing to escape.
+                    Some(r) => {
+                        let _ = write!(s, "\"{r}\"]");
+                    }
+                    None => s.push_str("null]"),
+                }
+                s
+            })
+            .collect();
+        execute_json(&mut tx, &enroll_sql, &rows).await?;
+        let milestone_sql = format!(
+            "{} ON CONFLICT (course_id, learner, kind) DO UPDATE SET at = CASE WHEN excluded.at < \
+             course_milestones.at THEN excluded.at ELSE course_milestones.at END",
+            unpack(
+                "INSERT INTO course_milestones (course_id, learner, kind, at)",
+                &["::bigint", "::bigint", "", ""]
+            )
+        );
+        let rows: Vec<String> = b
+            .facts
+            .milestones
+            .iter()
+            .map(|(&(c, l, kind), at)| {
+                let kind = match kind {
+                    MilestoneKind::Completion => "completion",
+                    MilestoneKind::Certificate => "certificate",
+                };
+                format!(
+                    "[{},{},\"{kind}\",\"{}\"]",
+                    course(c),
+                    l,
+                    crate::format_time(*at)
+                )
+            })
+            .collect();
+        execute_json(&mut tx, &milestone_sql, &rows).await?;
+        sqlx::query(
+            "INSERT INTO tracking_imports (head, label, bytes, prefix, lines, events, created_at, \
+             updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (head) DO UPDATE SET \
+             label = excluded.label, bytes = excluded.bytes, prefix = excluded.prefix, \
+             lines = tracking_imports.lines + excluded.lines, \
+             events = tracking_imports.events + excluded.events, updated_at = excluded.updated_at",
+        )
+        .bind(head)
+        .bind(label)
+        .bind(b.bytes as i64)
+        .bind(&b.prefix)
+        .bind(b.lines as i64)
+        .bind(b.events as i64)
+        .bind(&stamp)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit(
+            who,
+            [
+                AuditEvent::new("course.import", "tracking_import", b.bytes as i64).after(
+                    serde_json::json!({
+                        "from": label,
+                        "up_to_byte": b.bytes,
+                        "lines": b.lines,
+                        "events": b.events,
+                    }),
+                ),
+            ],
+        )
+        .await?;
+        Ok(created)
+    }
+}
+
+/// Runs `sql` (taking a JSON array as `$1`) over `rows` in statements of `ROWS`.
+async fn execute_json(tx: &mut crate::write::WriteTx, sql: &str, rows: &[String]) -> Result<()> {
+    for chunk in rows.chunks(ROWS) {
+        let mut json = String::with_capacity(chunk.iter().map(|r| r.len() + 1).sum::<usize>() + 2);
+        json.push('[');
+        for (i, r) in chunk.iter().enumerate() {
+            if i > 0 {
+                json.push(',');
+            }
+            json.push_str(r);
+        }
+        json.push(']');
+        sqlx::query(sql).bind(json).execute(&mut **tx).await?;
+    }
+    Ok(())
+}

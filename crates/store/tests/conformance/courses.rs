@@ -1,0 +1,205 @@
+//! Conformance: tracking-log imports (facts, pseudonyms, idempotence, growth, bad files) and the
+//! series computed from what the store keeps.
+
+use super::*;
+use agora_domain::courses::series::compute;
+use agora_domain::courses::CourseId;
+use std::io::Write;
+use std::sync::Arc;
+
+conformance!(
+    a_log_is_imported_once_and_a_grown_log_adds_only_its_new_lines,
+    files_that_are_not_tracking_logs_change_nothing,
+);
+
+const COURSE: &str = "course-v1:OpenedX+Intro101+2026_T1";
+
+fn line(user: &str, name: &str, time: &str) -> String {
+    format!(
+        r#"{{"username": "{user}", "event_type": "{name}", "name": "{name}", "time": "{time}", "referer": "https://lms.example.org/courses/{COURSE}/about?ref=FRIENDS-1", "context": {{"course_id": "{COURSE}", "user_id": 1, "org_id": "OpenedX"}}, "event": {{"course_id": "{COURSE}"}}}}"#
+    ) + "\n"
+}
+
+fn write(path: &std::path::Path, text: &str) {
+    std::fs::write(path, text).expect("write");
+}
+
+async fn import(
+    store: &Store,
+    path: &std::path::Path,
+) -> agora_store::Result<agora_store::TrackingReport> {
+    let p = path.to_owned();
+    store
+        .import_tracking_log(
+            &path.display().to_string(),
+            move || agora_store::open_log(&p),
+            &admin(),
+            Arc::new(|_| {}),
+        )
+        .await
+}
+
+async fn series(store: &Store) -> agora_domain::courses::series::Series {
+    let course = store
+        .course_by_key(&CourseId::parse(COURSE).expect("id"))
+        .await
+        .expect("read")
+        .expect("course created");
+    let f = store.course_facts(course.id).await.expect("facts");
+    compute(&f.weeks, &f.enrollments, &f.milestones, None)
+}
+
+async fn a_log_is_imported_once_and_a_grown_log_adds_only_its_new_lines(store: Store) {
+    let dir = tempfile::tempdir().expect("dir");
+    let log = dir.path().join("tracking.log");
+    let mut text = String::new();
+    text += &line(
+        "amara",
+        "edx.course.enrollment.activated",
+        "2026-03-02T09:00:00+00:00",
+    );
+    text += &line("amara", "play_video", "2026-03-02T10:00:00+00:00");
+    text += &line(
+        "amara",
+        "edx.forum.thread.created",
+        "2026-03-03T10:00:00+00:00",
+    );
+    text += "{\"username\": \"broken\", \"event_type\": \"play_video\", \"time\": \n";
+    text += &line("bo", "problem_check", "2026-03-04T10:00:00.5Z");
+    text += r#"{"username": "", "event_type": "/login", "time": "2026-03-04T10:00:00Z", "context": {"user_id": ""}}"#;
+    text += "\n";
+    write(&log, &text);
+    let audited = store.audit_seq().await.expect("seq");
+    let r = import(&store, &log).await.expect("import");
+    assert_eq!(
+        (r.lines, r.events, r.outside, r.malformed),
+        (6, 4, 1, 1),
+        "{r:?}"
+    );
+    assert_eq!(r.malformed_lines[0].line, 4);
+    assert_eq!(r.new_courses, vec![COURSE.to_owned()]);
+    assert!(
+        store.audit_seq().await.expect("seq") > audited,
+        "the import is audited"
+    );
+    let s = series(&store).await;
+    assert_eq!(s.rows.len(), 1);
+    let w = &s.rows[0];
+    // bo had no enrollment in the log: active, so enrolled before it began.
+    assert_eq!((w.enrolled, w.new_enrollments, w.referred), (2, 2, 1));
+    assert_eq!(
+        (w.active, w.played_video, w.attempted_problem, w.forum_posts),
+        (2, 1, 1, 1)
+    );
+
+    // The same file again adds nothing.
+    let again = import(&store, &log).await.expect("again");
+    assert_eq!((again.events, again.already_imported_bytes), (0, r.bytes));
+    assert_eq!(series(&store).await, s);
+
+    // The LMS appends a week later, and is writing a last line that is not finished yet.
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&log)
+        .expect("open");
+    f.write_all(line("amara", "edx.forum.comment.created", "2026-03-10T10:00:00Z").as_bytes())
+        .expect("append");
+    f.write_all(line("bo", "edx.certificate.created", "2026-03-11T10:00:00Z").as_bytes())
+        .expect("append");
+    f.write_all(br#"{"username": "amara", "event_type": "play_vid"#)
+        .expect("append");
+    drop(f);
+    let grown = import(&store, &log).await.expect("grown");
+    assert_eq!(
+        (grown.events, grown.already_imported_bytes),
+        (2, r.bytes),
+        "{grown:?}"
+    );
+    let s = series(&store).await;
+    assert_eq!(s.rows.len(), 2);
+    assert_eq!(
+        s.rows[0].forum_posts, 1,
+        "the first week is not counted twice"
+    );
+    assert_eq!(
+        (
+            s.rows[1].forum_posts,
+            s.rows[1].certificates,
+            s.rows[1].returning
+        ),
+        (1, 1, 1)
+    );
+
+    // The unfinished line, once finished, is read: only it.
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&log)
+        .expect("open");
+    f.write_all(b"eo\", \"time\": \"2026-03-12T10:00:00Z\", \"context\": {\"course_id\": \"OpenedX/Intro101/2026_T1\"}}\n")
+        .expect("finish");
+    drop(f);
+    let finished = import(&store, &log).await.expect("finished");
+    assert_eq!(finished.events, 1, "{finished:?}");
+    assert!(
+        finished.new_courses.is_empty(),
+        "the slash form names the same course"
+    );
+    assert_eq!(
+        series(&store).await.rows[1].played_video,
+        1,
+        "the finished line is a video played"
+    );
+
+    // A gzip log is read the same way.
+    let gz = dir.path().join("tracking.log-20260320.gz");
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).expect("create"),
+        flate2::Compression::default(),
+    );
+    enc.write_all(line("cy", "edx.video.played", "2026-03-17T08:00:00Z").as_bytes())
+        .expect("gz");
+    enc.finish().expect("gz");
+    let r = import(&store, &gz).await.expect("gz import");
+    assert_eq!(r.events, 1);
+    assert_eq!(series(&store).await.rows[2].played_video, 1);
+}
+
+async fn files_that_are_not_tracking_logs_change_nothing(store: Store) {
+    let dir = tempfile::tempdir().expect("dir");
+    let csv = dir.path().join("grades.csv");
+    write(&csv, &"id,username,grade\n1,amara,0.9\n".repeat(80));
+    let audited = store.audit_seq().await.expect("seq");
+    let e = import(&store, &csv).await.expect_err("not a log");
+    assert!(
+        matches!(&e, StoreError::Invalid(v) if v.get("file") == Some("not-a-tracking-log")),
+        "{e:?}"
+    );
+    let empty = dir.path().join("empty.log");
+    write(&empty, "");
+    assert!(import(&store, &empty).await.is_err());
+    assert_eq!(
+        store.audit_seq().await.expect("seq"),
+        audited,
+        "nothing written"
+    );
+
+    // A file that begins like an imported one but differs after it is refused, unchanged.
+    let log = dir.path().join("a.log");
+    let mut text: String = (0..2000)
+        .map(|i| line(&format!("u{i}"), "play_video", "2026-03-02T10:00:00Z"))
+        .collect();
+    write(&log, &text);
+    import(&store, &log).await.expect("import");
+    let before = series(&store).await;
+    // The same length up to where the import stopped, one byte changed near its end, and more.
+    let at = text.rfind("u1999").expect("last line");
+    text.replace_range(at..at + 1, "x");
+    text += &line("u2000", "play_video", "2026-03-03T10:00:00Z");
+    write(&log, &text);
+    let e = import(&store, &log).await.expect_err("differs");
+    assert!(
+        matches!(&e, StoreError::Invalid(v) if v.get("file") == Some("tracking-log-differs")),
+        "{e:?}"
+    );
+    assert_eq!(series(&store).await, before);
+}
