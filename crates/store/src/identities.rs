@@ -112,6 +112,11 @@ impl Store {
             groups[slot].push((e, person));
         }
         let insert = insert_rows_sql(self.dialect());
+        // In the order of the ledger's unique index: each insert lands beside the previous one
+        // instead of on a random page of it (commit ids are random hex).
+        for g in &mut groups {
+            g.sort_unstable_by(|a, b| a.0.source_id.cmp(&b.0.source_id));
+        }
         for (slot, group) in groups.iter().enumerate() {
             for chunk in group.chunks(BATCH) {
                 // The rows travel as one JSON array, unpacked by the database: one parameter per

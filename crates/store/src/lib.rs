@@ -540,6 +540,15 @@ fn sqlite_pool(max_connections: u32, read_only: bool) -> AnyPoolOptions {
                     conn.execute("PRAGMA journal_mode = WAL").await?;
                 }
                 conn.execute("PRAGMA synchronous = FULL").await?;
+                // SQLite's default 2 MB page cache made a bulk import re-read its index pages from
+                // the WAL and the OS (measured: most of a 200,000-row import); pages are only taken
+                // as they are used, so idle connections cost nothing.
+                conn.execute(if read_only {
+                    "PRAGMA cache_size = -16384"
+                } else {
+                    "PRAGMA cache_size = -65536"
+                })
+                .await?;
                 conn.execute("PRAGMA foreign_keys = ON").await?;
                 conn.execute("PRAGMA busy_timeout = 10000").await?;
                 Ok(())

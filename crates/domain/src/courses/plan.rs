@@ -198,3 +198,106 @@ mod tests {
         assert_eq!(Phase::parse("go-viral"), Ok(Phase::GoViral));
     }
 }
+
+/// An audience segment of a plan, with its size estimate, the offer made to it and what makes the
+/// offer stand out (seed 004: "for each target, build your offer, perfect your USP").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Target {
+    pub name: String,
+    pub size: u64,
+    pub offer: String,
+    pub usp: String,
+}
+
+pub const MAX_TARGETS: usize = 12;
+pub const MAX_NAME: usize = 160;
+pub const MAX_TEXT: usize = 4000;
+
+/// A measure of success as stored: a metric of the series with its target and date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Measure {
+    pub name: String,
+    pub metric: super::measures::Metric,
+    pub target: f64,
+    #[schema(value_type = String, format = Date)]
+    pub due_on: NaiveDate,
+    /// Shown on the course's public progress page (with small cells suppressed).
+    pub public: bool,
+}
+
+/// The measure form, as text.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct MeasureInput {
+    pub name: String,
+    pub metric: String,
+    pub target: String,
+    pub due_on: String,
+    /// "on" (a checkbox) or "true" to publish.
+    pub public: String,
+}
+
+impl MeasureInput {
+    pub fn parse(&self) -> Result<Measure, crate::ValidationErrors> {
+        let mut e = crate::ValidationErrors::new();
+        let name = crate::partner::parse_text(&mut e, "name", &self.name, MAX_NAME, true);
+        let metric = e.check("metric", super::measures::Metric::parse(&self.metric));
+        let target = match metric {
+            Some(m) => e.check("target", super::measures::parse_target(m, &self.target)),
+            None => None,
+        };
+        let due_on = e.check(
+            "due_on",
+            NaiveDate::parse_from_str(self.due_on.trim(), "%Y-%m-%d").map_err(|_| {
+                if self.due_on.trim().is_empty() {
+                    "required"
+                } else {
+                    "invalid-date"
+                }
+            }),
+        );
+        let public = matches!(self.public.trim(), "on" | "true" | "1");
+        match (metric, target, due_on) {
+            (Some(metric), Some(target), Some(due_on)) if e.is_empty() => Ok(Measure {
+                name,
+                metric,
+                target,
+                due_on,
+                public,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod input_tests {
+    use super::*;
+
+    #[test]
+    fn a_measure_names_each_bad_field() {
+        let ok = MeasureInput {
+            name: "Enrolled by week 6".into(),
+            metric: "enrolled".into(),
+            target: "2,000".into(),
+            due_on: "2026-04-13".into(),
+            public: "on".into(),
+        }
+        .parse()
+        .expect("valid");
+        assert_eq!(ok.target, 2000.0);
+        assert!(ok.public);
+        let e = MeasureInput {
+            name: String::new(),
+            metric: "likes".into(),
+            target: "x".into(),
+            due_on: "13/04/2026".into(),
+            public: String::new(),
+        }
+        .parse()
+        .expect_err("invalid");
+        assert_eq!(e.get("name"), Some("required"));
+        assert_eq!(e.get("metric"), Some("unknown-metric"));
+        assert_eq!(e.get("due_on"), Some("invalid-date"));
+    }
+}

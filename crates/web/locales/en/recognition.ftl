@@ -144,6 +144,7 @@ recognition-verify-hint = Or choose a file below.
 recognition-verify-file = Credential file (JSON, PNG or SVG)
 recognition-verify-submit = Verify
 recognition-nominations-title = Nominations of the current cycle
+recognition-nominations-of-cycle = Nominations of the { $year } cycle
 recognition-awards = Awards
 recognition-no-awards = No awards yet.
 recognition-holder = Holder

@@ -144,6 +144,7 @@ recognition-verify-hint = O elija un archivo abajo.
 recognition-verify-file = Archivo de la credencial (JSON, PNG o SVG)
 recognition-verify-submit = Verificar
 recognition-nominations-title = Nominaciones del ciclo actual
+recognition-nominations-of-cycle = Nominaciones del ciclo { $year }
 recognition-awards = Distinciones
 recognition-no-awards = Todavía no hay distinciones.
 recognition-holder = Titular

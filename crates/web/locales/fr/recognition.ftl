@@ -144,6 +144,7 @@ recognition-verify-hint = Ou choisissez un fichier ci-dessous.
 recognition-verify-file = Fichier de l’attestation numérique (JSON, PNG ou SVG)
 recognition-verify-submit = Vérifier
 recognition-nominations-title = Nominations du cycle en cours
+recognition-nominations-of-cycle = Nominations du cycle { $year }
 recognition-awards = Distinctions
 recognition-no-awards = Aucune distinction pour l’instant.
 recognition-holder = Titulaire

@@ -31,6 +31,8 @@ struct AdminView {
     /// The cycle form's fields in order: (name, value).
     cycle_fields: Vec<(&'static str, String)>,
     nominations: Vec<StoredNomination>,
+    /// The year whose nominations are listed.
+    shown_year: Option<i32>,
     awards: Vec<StoredAward>,
     keys: Vec<CredentialKey>,
     did: String,
@@ -42,6 +44,9 @@ struct AdminView {
 #[serde(default)]
 pub struct Done {
     done: String,
+    /// The cycle (year) whose nominations are listed; the latest when absent (found by a walk:
+    /// appeals of an earlier cycle could not be reached).
+    cycle: String,
 }
 
 async fn view(
@@ -51,11 +56,16 @@ async fn view(
     cycle_form: Option<CycleInput>,
     errors: ValidationErrors,
     notice: Option<String>,
+    year: Option<i32>,
 ) -> Result<AdminView> {
     v.require(Permission::ManageRecognition)?;
     let settings = state.store.recognition_settings().await?;
     let cycles = state.store.recognition_cycles().await?;
-    let nominations = match cycles.first() {
+    let shown = year
+        .and_then(|y| cycles.iter().find(|c| c.cycle.year == y))
+        .or(cycles.first());
+    let shown_year = shown.map(|c| c.cycle.year);
+    let nominations = match shown {
         Some(c) => state.store.recognition_nominations(c.id).await?,
         None => vec![],
     };
@@ -73,6 +83,7 @@ async fn view(
         })
         .collect();
     Ok(AdminView {
+        shown_year,
         ctx: Ctx::new(v, "/admin/recognition"),
         settings_form: settings_form.unwrap_or_else(|| ProgramSettingsInput {
             quorum: settings.program.quorum.to_string(),
@@ -122,7 +133,18 @@ pub async fn page(
     Query(q): Query<Done>,
 ) -> Result<Html<String>> {
     let notice = (!q.done.is_empty()).then(|| v.tr.t(&format!("recognition-done-{}", q.done)));
-    render(&view(&state, &v, None, None, ValidationErrors::new(), notice).await?)
+    render(
+        &view(
+            &state,
+            &v,
+            None,
+            None,
+            ValidationErrors::new(),
+            notice,
+            q.cycle.trim().parse().ok(),
+        )
+        .await?,
+    )
 }
 
 fn refused(page: AdminView) -> Result<Response> {
@@ -167,7 +189,9 @@ pub async fn settings(
     };
     match result {
         Ok(()) => Ok(Redirect::to("/admin/recognition?done=settings").into_response()),
-        Err(Error::Invalid(e)) => refused(view(&state, &v, Some(input), None, e, None).await?),
+        Err(Error::Invalid(e)) => {
+            refused(view(&state, &v, Some(input), None, e, None, None).await?)
+        }
         Err(e) => Err(e),
     }
 }
@@ -189,7 +213,9 @@ pub async fn save_cycle(
     };
     match result {
         Ok(()) => Ok(Redirect::to("/admin/recognition?done=cycle").into_response()),
-        Err(Error::Invalid(e)) => refused(view(&state, &v, None, Some(input), e, None).await?),
+        Err(Error::Invalid(e)) => {
+            refused(view(&state, &v, None, Some(input), e, None, None).await?)
+        }
         Err(e) => Err(e),
     }
 }
@@ -212,7 +238,7 @@ pub async fn change_award(
     let result = super::actions::change_award(&state, &v, id, &f.action, &f.reason).await;
     match result {
         Ok(()) => Ok(Redirect::to("/admin/recognition?done=award").into_response()),
-        Err(Error::Invalid(e)) => refused(view(&state, &v, None, None, e, None).await?),
+        Err(Error::Invalid(e)) => refused(view(&state, &v, None, None, e, None, None).await?),
         Err(e) => Err(e),
     }
 }

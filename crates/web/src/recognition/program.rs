@@ -99,7 +99,16 @@ async fn dashboard_of(state: &AppState, v: &Viewer) -> Result<Dashboard> {
     .unwrap_or(year)
     .clamp(year - 20, year);
     let get = |m: &std::collections::BTreeMap<i32, u64>, y: i32| m.get(&y).copied().unwrap_or(0);
-    let years: Vec<YearFigures> = (first..=year)
+    // A cycle named for next year takes its nominations this year: it has its row too (found by a
+    // walk: the open cycle's nominations were missing).
+    let last = f
+        .nominations
+        .keys()
+        .next_back()
+        .copied()
+        .unwrap_or(year)
+        .clamp(year, year + 1);
+    let years: Vec<YearFigures> = (first..=last)
         .map(|y| {
             let this = kpi::active_people(people.iter().copied(), y);
             let last = kpi::active_people(people.iter().copied(), y - 1);
@@ -114,15 +123,19 @@ async fn dashboard_of(state: &AppState, v: &Viewer) -> Result<Dashboard> {
             }
         })
         .collect();
-    let now = years.last().cloned().unwrap_or(YearFigures {
-        year,
-        active: 0,
-        retention: None,
-        nominations: 0,
-        proposals: 0,
-        initiatives: 0,
-        referred_leads: 0,
-    });
+    let now = years
+        .iter()
+        .find(|y| y.year == year)
+        .cloned()
+        .unwrap_or(YearFigures {
+            year,
+            active: 0,
+            retention: None,
+            nominations: 0,
+            proposals: 0,
+            initiatives: 0,
+            referred_leads: 0,
+        });
     let unknown = v.tr.t("recognition-dashboard-unknown");
     let place = |id: i64| f.places.iter().find(|p| p.award_id == id);
     let initiatives = now.proposals + now.initiatives;
