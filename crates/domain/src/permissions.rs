@@ -166,6 +166,8 @@ pub enum Permission {
     /// Run the Distinguished Contributor program: cycles, categories, the panel's decisions, awards
     /// and their credentials, the issuer's keys, the budget.
     ManageRecognition,
+    /// See every course's exact series (imported learner activity).
+    ManageCourses,
 }
 
 pub fn allows(actor: &Actor, permission: Permission) -> bool {
@@ -179,7 +181,8 @@ pub fn allows(actor: &Actor, permission: Permission) -> bool {
         | Permission::ManageLeads
         | Permission::ManageObligations
         | Permission::ManageBenefits
-        | Permission::ManageRecognition => false,
+        | Permission::ManageRecognition
+        | Permission::ManageCourses => false,
         Permission::HandleLeads { partner_id } => {
             actor.has(Role::PartnerAdmin, Some(partner_id))
                 || actor.has(Role::PartnerMember, Some(partner_id))

@@ -318,6 +318,6 @@ impl utoipa::Modify for TokenAuth {
 #[openapi(
     info(title = "Agora API", description = "Partner directory and programs of the Open edX community."),
     modifiers(&TokenAuth),
-    tags((name = "partners"), (name = "leads"), (name = "governance"), (name = "obligations"), (name = "admin"), (name = "reference"), (name = "account"), (name = "recognition"))
+    tags((name = "partners"), (name = "leads"), (name = "governance"), (name = "obligations"), (name = "admin"), (name = "reference"), (name = "account"), (name = "recognition"), (name = "courses"))
 )]
 pub struct ApiDoc;

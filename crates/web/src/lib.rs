@@ -27,6 +27,7 @@ pub mod cache;
 pub mod client_address;
 pub mod config;
 pub mod contributions;
+pub mod courses;
 pub mod error;
 pub mod forms;
 pub mod i18n;

@@ -29,6 +29,7 @@ fn programs(state: &AppState) -> Vec<Routes> {
         crate::partnerships::routes(state),
         crate::benefits::routes(state),
         crate::recognition::routes(state),
+        crate::courses::routes(state),
         crate::accounts::routes(),
         crate::leads::routes(),
         crate::governance::routes(),

@@ -2364,6 +2364,11 @@ async fn every_route_checks_every_role(app: TestApp) {
             format!("/api/v1/events/{pub_ev}/guests"),
             [Unauth, Forbid, Forbid, Allow],
         ),
+        (
+            "GET",
+            "/api/v1/courses/not-a-course/series".into(),
+            [Unauth, Forbid, Forbid, Allow],
+        ),
     ];
 
     let people = [
