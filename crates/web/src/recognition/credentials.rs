@@ -121,7 +121,8 @@ struct CertificateView {
     valid_until: Option<String>,
     verdict: issuer::Verdict,
     qr: String,
-    linkedin: String,
+    /// The "add to profile" link, for the holder only (found by a walk: it was offered to anyone).
+    linkedin: Option<String>,
     verify_url: String,
 }
 
@@ -243,7 +244,9 @@ pub async fn credential(
                 valid_until: until.map(|u| u.get(..10).unwrap_or_default().to_owned()),
                 verdict,
                 qr,
-                linkedin: linkedin.to_string(),
+                linkedin: (v.person.as_ref().map(|p| p.id).is_some()
+                    && v.person.as_ref().map(|p| p.id) == award.person_id)
+                    .then(|| linkedin.to_string()),
                 verify_url: state.config.url("/verify"),
             })?
             .into_response())

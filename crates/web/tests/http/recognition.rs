@@ -298,6 +298,26 @@ async fn a_peer_nomination_is_reviewed_awarded_and_verified(app: TestApp) {
         .expect("json");
     assert_eq!(res.status(), 200);
     let credential = res.text().await.expect("text");
+    // The certificate is public; "add to LinkedIn" is for its holder (found by a walk).
+    let certificate = |c: reqwest::Client| {
+        let url = app.url(&format!("/credentials/{uuid}"));
+        async move {
+            c.get(url)
+                .send()
+                .await
+                .expect("certificate")
+                .text()
+                .await
+                .expect("html")
+        }
+    };
+    let public = certificate(reqwest::Client::new()).await;
+    assert!(
+        public.contains("class=\"qr\"") && !public.contains("linkedin.com"),
+        "{public}"
+    );
+    let own = certificate(app.login("nina@acme.example").await).await;
+    assert!(own.contains("linkedin.com"), "{own}");
     assert!(
         !credential.contains("nina@acme.example"),
         "the address is hashed"
@@ -465,6 +485,17 @@ async fn a_peer_nomination_is_reviewed_awarded_and_verified(app: TestApp) {
     }
     let (_, fame) = anonymous(&app, "/api/v1/hall-of-fame").await;
     assert_eq!(fame, json!([]), "a revoked member leaves the hall of fame");
+    // A revoked certificate is no longer offered for printing (found by a walk).
+    let page = reqwest::get(app.url(&format!("/credentials/{uuid}")))
+        .await
+        .expect("certificate")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        page.contains("verdict-revoked") && !page.contains("class=\"qr\""),
+        "{page}"
+    );
 }
 
 /// PNG's CRC-32 (ISO 3309), bit by bit: enough for a test's three chunks.
