@@ -4,6 +4,7 @@
 //! them; an automatic merge happens only on such a verified address, every other candidate waits in
 //! the queue for an admin.
 
+use crate::sql::JsonRows;
 use crate::{Result, Store, StoreError, Who};
 use agora_domain::activity::{ActivityKind, ActivitySource, IdentityActivity};
 use agora_domain::audit::AuditEvent;
@@ -12,28 +13,6 @@ use std::collections::{HashMap, HashSet};
 
 /// Rows per INSERT (one JSON parameter each).
 const BATCH: usize = 4096;
-
-/// Inserts the rows of a JSON array (`[person, source, source_id, kind, occurred_at, detail,
-/// identity]` each) stamped `$2`, skipping those already in the ledger.
-fn insert_rows_sql(dialect: crate::Dialect) -> &'static str {
-    match dialect {
-        // `WHERE true`: SQLite's parser needs it before an upsert clause on INSERT … SELECT.
-        crate::Dialect::Sqlite => {
-            "INSERT INTO activity (person_id, source, source_id, kind, occurred_at, body_id, detail, \
-             recorded_at, identity) \
-             SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), \
-             json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]'), \
-             NULL, json_extract(value, '$[5]'), $2, json_extract(value, '$[6]') \
-             FROM json_each($1) WHERE true ON CONFLICT (source, source_id) DO NOTHING"
-        }
-        crate::Dialect::Postgres => {
-            "INSERT INTO activity (person_id, source, source_id, kind, occurred_at, body_id, detail, \
-             recorded_at, identity) \
-             SELECT (e->>0)::bigint, e->>1, e->>2, e->>3, e->>4, NULL::bigint, e->>5, $2, e->>6 \
-             FROM jsonb_array_elements($1::text::jsonb) AS e ON CONFLICT (source, source_id) DO NOTHING"
-        }
-    }
-}
 
 /// What an import added.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -111,44 +90,41 @@ impl Store {
                 usize::from(e.kind == ActivityKind::Commit) * 2 + usize::from(person.is_some());
             groups[slot].push((e, person));
         }
-        let insert = insert_rows_sql(self.dialect());
+        let insert = JsonRows::insert(
+            self.dialect(),
+            "activity (person_id, source, source_id, kind, occurred_at, detail, recorded_at, identity)",
+            &["::bigint", "", "", "", "", "", "", ""],
+            "ON CONFLICT (source, source_id) DO NOTHING",
+        );
         // In the order of the ledger's unique index: each insert lands beside the previous one
         // instead of on a random page of it (commit ids are random hex).
         for g in &mut groups {
             g.sort_unstable_by(|a, b| a.0.source_id.cmp(&b.0.source_id));
         }
         for (slot, group) in groups.iter().enumerate() {
-            for chunk in group.chunks(BATCH) {
-                // The rows travel as one JSON array, unpacked by the database: one parameter per
-                // statement instead of seven per row (binding through the `Any` driver was the
-                // import's cost).
-                let rows: Vec<serde_json::Value> = chunk
-                    .iter()
-                    .map(|(e, person)| {
-                        serde_json::json!([
-                            person,
-                            e.source.slug(),
-                            e.source_id,
-                            e.kind.slug(),
-                            crate::format_time(e.occurred_at),
-                            e.detail.to_string(),
-                            e.identity,
-                        ])
-                    })
-                    .collect();
-                let n = sqlx::query(insert)
-                    .bind(serde_json::Value::Array(rows).to_string())
-                    .bind(stamp.as_str())
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected();
-                out.new_entries += n;
-                if slot >= 2 {
-                    out.new_commits += n;
-                }
-                if slot % 2 == 1 {
-                    out.credited += n;
-                }
+            let rows: Vec<String> = group
+                .iter()
+                .map(|(e, person)| {
+                    serde_json::json!([
+                        person,
+                        e.source.slug(),
+                        e.source_id,
+                        e.kind.slug(),
+                        crate::format_time(e.occurred_at),
+                        e.detail.to_string(),
+                        stamp,
+                        e.identity,
+                    ])
+                    .to_string()
+                })
+                .collect();
+            let n = insert.execute(&mut tx, &rows, BATCH).await?;
+            out.new_entries += n;
+            if slot >= 2 {
+                out.new_commits += n;
+            }
+            if slot % 2 == 1 {
+                out.credited += n;
             }
         }
         if out.new_entries == 0 {

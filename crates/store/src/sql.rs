@@ -113,3 +113,66 @@ impl From<&String> for Value {
         Value::Text(v.clone())
     }
 }
+
+/// Bulk inserts with one parameter per statement: the rows travel as one JSON array bound as `$1`,
+/// each row an array of the columns in order, and the database unpacks them. Binding every value
+/// through the `Any` driver was the cost of bulk writes (measured on the git import, see
+/// docs/performance.md). Used by the git import and the tracking-log import.
+pub(crate) struct JsonRows(String);
+
+impl JsonRows {
+    /// `INSERT INTO {into} SELECT …` over the array's rows, then `tail` (an `ON CONFLICT` clause).
+    /// `casts` holds each column's PostgreSQL cast (`""` for text).
+    pub(crate) fn insert(dialect: crate::Dialect, into: &str, casts: &[&str], tail: &str) -> Self {
+        let select = match dialect {
+            crate::Dialect::Sqlite => {
+                let fields: Vec<String> = (0..casts.len())
+                    .map(|i| format!("json_extract(value, '$[{i}]')"))
+                    .collect();
+                // `WHERE true`: SQLite's parser needs it before an upsert clause on INSERT … SELECT.
+                format!("SELECT {} FROM json_each($1) WHERE true", fields.join(", "))
+            }
+            crate::Dialect::Postgres => {
+                let fields: Vec<String> = casts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| format!("(e->>{i}){c}"))
+                    .collect();
+                format!(
+                    "SELECT {} FROM jsonb_array_elements($1::text::jsonb) AS e",
+                    fields.join(", ")
+                )
+            }
+        };
+        Self(format!("INSERT INTO {into} {select} {tail}"))
+    }
+
+    /// Inserts `rows` (each the text of a JSON array), `per_statement` at a time; returns how many
+    /// rows were written (not those the `tail` skipped).
+    pub(crate) async fn execute(
+        &self,
+        conn: &mut sqlx::AnyConnection,
+        rows: &[String],
+        per_statement: usize,
+    ) -> crate::Result<u64> {
+        let mut written = 0;
+        for chunk in rows.chunks(per_statement) {
+            let mut json =
+                String::with_capacity(chunk.iter().map(|r| r.len() + 1).sum::<usize>() + 2);
+            json.push('[');
+            for (i, r) in chunk.iter().enumerate() {
+                if i > 0 {
+                    json.push(',');
+                }
+                json.push_str(r);
+            }
+            json.push(']');
+            written += sqlx::query(&self.0)
+                .bind(json)
+                .execute(&mut *conn)
+                .await?
+                .rows_affected();
+        }
+        Ok(written)
+    }
+}

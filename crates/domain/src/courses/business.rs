@@ -13,48 +13,29 @@ pub const MAX_HORIZON_MONTHS: u32 = 60;
 pub const MAX_LINES: usize = 60;
 pub const MAX_LABEL: usize = 160;
 
-/// Why the course exists (seed 004): for an internal audience the community's cost matters less;
-/// an external one needs an extended community, with its costs and complexity.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema, Default,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum Purpose {
-    Internal,
-    #[default]
-    External,
-}
-
-impl Purpose {
-    pub const ALL: [Purpose; 2] = [Purpose::Internal, Purpose::External];
-    pub fn slug(self) -> &'static str {
-        match self {
-            Purpose::Internal => "internal",
-            Purpose::External => "external",
-        }
+crate::category!(
+    /// Why the course exists (seed 004): for an internal audience the community's cost matters
+    /// less; an external one needs an extended community, with its costs and complexity.
+    Purpose, "course-purpose", "invalid-choice", {
+        Internal => "internal",
+        External => "external",
     }
-    pub fn parse(s: &str) -> Result<Self, &'static str> {
-        Self::ALL
-            .into_iter()
-            .find(|p| p.slug() == s.trim())
-            .ok_or("invalid-choice")
-    }
-}
+);
 
-/// What a line is: where money goes (people, marketing, tools, events) or where value comes from
-/// (revenue, cost savings, certificates sold, leads).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum LineKind {
-    People,
-    Marketing,
-    Tools,
-    Events,
-    Revenue,
-    CostSavings,
-    CertificatesSold,
-    Leads,
-}
+crate::category!(
+    /// What a line is: where money goes (people, marketing, tools, events) or where value comes
+    /// from (revenue, cost savings, certificates sold, leads).
+    LineKind, "course-line", "invalid-choice", {
+        People => "people",
+        Marketing => "marketing",
+        Tools => "tools",
+        Events => "events",
+        Revenue => "revenue",
+        CostSavings => "cost-savings",
+        CertificatesSold => "certificates-sold",
+        Leads => "leads",
+    }
+);
 
 impl LineKind {
     pub const INVESTMENT: [LineKind; 4] = [
@@ -69,52 +50,18 @@ impl LineKind {
         LineKind::CertificatesSold,
         LineKind::Leads,
     ];
-    pub fn slug(self) -> &'static str {
-        match self {
-            LineKind::People => "people",
-            LineKind::Marketing => "marketing",
-            LineKind::Tools => "tools",
-            LineKind::Events => "events",
-            LineKind::Revenue => "revenue",
-            LineKind::CostSavings => "cost-savings",
-            LineKind::CertificatesSold => "certificates-sold",
-            LineKind::Leads => "leads",
-        }
-    }
     pub fn is_investment(self) -> bool {
         Self::INVESTMENT.contains(&self)
     }
-    pub fn parse(s: &str) -> Result<Self, &'static str> {
-        Self::INVESTMENT
-            .into_iter()
-            .chain(Self::VALUE)
-            .find(|k| k.slug() == s.trim())
-            .ok_or("invalid-choice")
-    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Cadence {
-    OneOff,
-    Monthly,
-}
-
-impl Cadence {
-    pub fn slug(self) -> &'static str {
-        match self {
-            Cadence::OneOff => "one-off",
-            Cadence::Monthly => "monthly",
-        }
+crate::category!(
+    /// Whether a line is paid once (in the first month) or every month.
+    Cadence, "course-cadence", "invalid-choice", {
+        OneOff => "one-off",
+        Monthly => "monthly",
     }
-    pub fn parse(s: &str) -> Result<Self, &'static str> {
-        match s.trim() {
-            "one-off" => Ok(Cadence::OneOff),
-            "monthly" => Ok(Cadence::Monthly),
-            _ => Err("invalid-choice"),
-        }
-    }
-}
+);
 
 /// One line: `quantity` × `unit_cents`, once (in the first month) or every month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]

@@ -6,68 +6,26 @@ use super::series::WeekRow;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// What a measure counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Metric {
-    /// Learners enrolled at the end of the week.
-    Enrolled,
-    /// Share of enrolled learners active in the week, in percent.
-    ActiveShare,
-    /// Share of the week's active learners who were active before, in percent.
-    ReturningShare,
-    /// Learners active in the week.
-    Active,
-    /// Forum posts so far.
-    ForumPosts,
-    /// Referred enrollments so far.
-    Referred,
-    /// Completions so far.
-    Completions,
-    /// Certificates so far.
-    Certificates,
-    /// Learners who played a video in the week.
-    PlayedVideo,
-    /// Learners who attempted a problem in the week.
-    AttemptedProblem,
-}
+crate::category!(
+    /// What a measure counts: learners enrolled at the end of the week; the share of them active in
+    /// the week (percent); the share of the week's active learners who were active before
+    /// (percent); learners active in the week; forum posts, referred enrollments, completions and
+    /// certificates so far; learners who played a video or attempted a problem in the week.
+    Metric, "course-metric", "unknown-metric", {
+        Enrolled => "enrolled",
+        ActiveShare => "active-share",
+        ReturningShare => "returning-share",
+        Active => "active",
+        ForumPosts => "forum-posts",
+        Referred => "referred",
+        Completions => "completions",
+        Certificates => "certificates",
+        PlayedVideo => "played-video",
+        AttemptedProblem => "attempted-problem",
+    }
+);
 
 impl Metric {
-    pub const ALL: [Metric; 10] = [
-        Metric::Enrolled,
-        Metric::ActiveShare,
-        Metric::ReturningShare,
-        Metric::Active,
-        Metric::ForumPosts,
-        Metric::Referred,
-        Metric::Completions,
-        Metric::Certificates,
-        Metric::PlayedVideo,
-        Metric::AttemptedProblem,
-    ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Metric::Enrolled => "enrolled",
-            Metric::ActiveShare => "active-share",
-            Metric::ReturningShare => "returning-share",
-            Metric::Active => "active",
-            Metric::ForumPosts => "forum-posts",
-            Metric::Referred => "referred",
-            Metric::Completions => "completions",
-            Metric::Certificates => "certificates",
-            Metric::PlayedVideo => "played-video",
-            Metric::AttemptedProblem => "attempted-problem",
-        }
-    }
-
-    pub fn parse(s: &str) -> Result<Self, &'static str> {
-        Self::ALL
-            .into_iter()
-            .find(|m| m.slug() == s.trim())
-            .ok_or("unknown-metric")
-    }
-
     pub fn is_percent(self) -> bool {
         matches!(self, Metric::ActiveShare | Metric::ReturningShare)
     }
@@ -130,30 +88,16 @@ pub struct Value {
     pub parts: Option<(u64, u64)>,
 }
 
-/// How a measure stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Standing {
-    /// The target is reached.
-    Met,
-    /// The date has passed without reaching it.
-    Missed,
-    /// Not reached yet; the date is still ahead.
-    InProgress,
-    /// No data yet.
-    NoData,
-}
-
-impl Standing {
-    pub fn slug(self) -> &'static str {
-        match self {
-            Standing::Met => "met",
-            Standing::Missed => "missed",
-            Standing::InProgress => "in-progress",
-            Standing::NoData => "no-data",
-        }
+crate::category!(
+    /// How a measure stands: its target reached, missed (the date passed without it), in progress
+    /// (the date still ahead), or no data yet.
+    Standing, "course-standing", "invalid-choice", {
+        Met => "met",
+        Missed => "missed",
+        InProgress => "in-progress",
+        NoData => "no-data",
     }
-}
+);
 
 /// A measure's actual value (in the week holding its date, or the latest week before it) and where
 /// it stands on `today`.

@@ -4,162 +4,50 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// The roles of seed 004's "educate & organize employee".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Role {
-    StrategicLead,
-    CommunityManager,
-    PedagogicalManager,
-    Sales,
-    Legal,
-    It,
-}
+crate::category!(
+    /// The roles of seed 004's "educate & organize employee".
+    Role, "course-role", "invalid-choice", {
+        StrategicLead => "strategic-lead",
+        CommunityManager => "community-manager",
+        PedagogicalManager => "pedagogical-manager",
+        Sales => "sales",
+        Legal => "legal",
+        It => "it",
+    }
+);
 
-impl Role {
-    pub const ALL: [Role; 6] = [
-        Role::StrategicLead,
-        Role::CommunityManager,
-        Role::PedagogicalManager,
-        Role::Sales,
-        Role::Legal,
-        Role::It,
-    ];
-    pub fn slug(self) -> &'static str {
-        match self {
-            Role::StrategicLead => "strategic-lead",
-            Role::CommunityManager => "community-manager",
-            Role::PedagogicalManager => "pedagogical-manager",
-            Role::Sales => "sales",
-            Role::Legal => "legal",
-            Role::It => "it",
-        }
+crate::category!(
+    /// The four phases of the seed's community-building roadmap.
+    Phase, "course-phase", "invalid-choice", {
+        BuildTargetBase => "build-target-base",
+        Engage => "engage",
+        GoViral => "go-viral",
+        OrganizeTeam => "organize-team",
     }
-    pub fn parse(s: &str) -> Result<Self, &'static str> {
-        Self::ALL
-            .into_iter()
-            .find(|r| r.slug() == s.trim())
-            .ok_or("invalid-choice")
-    }
-}
+);
 
-/// The four phases of the seed's community-building roadmap.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    utoipa::ToSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum Phase {
-    BuildTargetBase,
-    Engage,
-    GoViral,
-    OrganizeTeam,
-}
-
-impl Phase {
-    pub const ALL: [Phase; 4] = [
-        Phase::BuildTargetBase,
-        Phase::Engage,
-        Phase::GoViral,
-        Phase::OrganizeTeam,
-    ];
-    pub fn slug(self) -> &'static str {
-        match self {
-            Phase::BuildTargetBase => "build-target-base",
-            Phase::Engage => "engage",
-            Phase::GoViral => "go-viral",
-            Phase::OrganizeTeam => "organize-team",
-        }
+crate::category!(
+    /// Where a roadmap item stands.
+    ItemStatus, "course-item-status", "invalid-choice", {
+        Planned => "planned",
+        InProgress => "in-progress",
+        Done => "done",
+        Dropped => "dropped",
     }
-    pub fn parse(s: &str) -> Result<Self, &'static str> {
-        Self::ALL
-            .into_iter()
-            .find(|p| p.slug() == s.trim())
-            .ok_or("invalid-choice")
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum ItemStatus {
-    Planned,
-    InProgress,
-    Done,
-    Dropped,
-}
-
-impl ItemStatus {
-    pub const ALL: [ItemStatus; 4] = [
-        ItemStatus::Planned,
-        ItemStatus::InProgress,
-        ItemStatus::Done,
-        ItemStatus::Dropped,
-    ];
-    pub fn slug(self) -> &'static str {
-        match self {
-            ItemStatus::Planned => "planned",
-            ItemStatus::InProgress => "in-progress",
-            ItemStatus::Done => "done",
-            ItemStatus::Dropped => "dropped",
-        }
-    }
-    pub fn parse(s: &str) -> Result<Self, &'static str> {
-        Self::ALL
-            .into_iter()
-            .find(|x| x.slug() == s.trim())
-            .ok_or("invalid-choice")
-    }
-}
+);
 
 /// An item is overdue when its date has passed and it is neither done nor dropped.
 pub fn overdue(status: ItemStatus, due: Option<NaiveDate>, today: NaiveDate) -> bool {
     matches!(status, ItemStatus::Planned | ItemStatus::InProgress) && due.is_some_and(|d| d < today)
 }
 
-/// What someone a plan is shared with may do.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    utoipa::ToSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum Access {
-    View,
-    Edit,
-}
-
-impl Access {
-    pub fn slug(self) -> &'static str {
-        match self {
-            Access::View => "view",
-            Access::Edit => "edit",
-        }
+crate::category!(
+    /// What someone a plan is shared with may do (ordered: edit is more than view).
+    Access, "course-access", "invalid-choice", {
+        View => "view",
+        Edit => "edit",
     }
-    pub fn parse(s: &str) -> Result<Self, &'static str> {
-        match s.trim() {
-            "view" => Ok(Access::View),
-            "edit" => Ok(Access::Edit),
-            _ => Err("invalid-choice"),
-        }
-    }
-}
+);
 
 /// A person's access to a plan: admins and the plan's owner edit; otherwise the strongest of their
 /// own share and the shares of groups they belong to.

@@ -42,6 +42,12 @@ category!(
 );
 
 impl Cycle {
+    /// Whether the cycle's outcomes are public on `today`: before the announcement only the panel
+    /// and the foundation know them.
+    pub fn announced(&self, today: NaiveDate) -> bool {
+        self.announce_on <= today
+    }
+
     /// The last day of the appeal window that opens on `from`.
     fn appeal_end(&self, from: NaiveDate) -> NaiveDate {
         from.checked_add_signed(Duration::days(i64::from(self.appeal_days)))

@@ -4,6 +4,7 @@
 //! file's progress. Memory is bounded by the batch, never by the file; a second import of a file
 //! adds nothing and a file that grew adds only its new lines.
 
+use crate::sql::JsonRows;
 use crate::{Result, Store, StoreError, Who};
 use agora_domain::audit::AuditEvent;
 use agora_domain::courses::facts::{pseudonym, Facts};
@@ -148,7 +149,6 @@ impl Reader {
         let mut new_courses = Vec::new();
         let (mut batch_lines, mut batch_events, mut batch_start) = (0u64, 0u64, 0u64);
         let mut valid = 0u64;
-        let mut first_error: Option<(u64, String)> = None;
         let mut last_tick = 0u64;
         let skip_to = self.skip.as_ref().map_or(0, |s| s.0);
         loop {
@@ -224,7 +224,6 @@ impl Reader {
                 }
                 Err(err) => {
                     report.malformed += 1;
-                    first_error.get_or_insert((report.lines, err.to_string()));
                     if report.malformed_lines.len() < LIST_MALFORMED {
                         report.malformed_lines.push(MalformedLine {
                             line: report.lines,
@@ -235,8 +234,9 @@ impl Reader {
             }
             // A file whose first lines hold no event at all is not a tracking log: stop before
             // anything is written.
-            if report.lines == skip_lines_plus(&report, SNIFF_LINES) && valid == 0 {
-                return Err(not_a_log(first_error));
+            // Lines imported before were valid once: only a fresh start is sniffed.
+            if skip_to == 0 && report.lines == SNIFF_LINES && valid == 0 {
+                return Err(not_a_log());
             }
             if report.bytes - last_tick >= 4 << 20 {
                 last_tick = report.bytes;
@@ -259,7 +259,7 @@ impl Reader {
             }
         }
         if valid == 0 && report.malformed > 0 {
-            return Err(not_a_log(first_error));
+            return Err(not_a_log());
         }
         if report.bytes < skip_to {
             // A shorter copy of a file imported before: nothing of it is new.
@@ -281,18 +281,7 @@ impl Reader {
     }
 }
 
-/// The line count at which the sniff decides: the first `n` lines after those already imported.
-fn skip_lines_plus(report: &TrackingReport, n: u64) -> u64 {
-    // Lines already imported were valid once; only a fresh start is sniffed.
-    if report.already_imported_bytes > 0 {
-        u64::MAX
-    } else {
-        n
-    }
-}
-
-fn not_a_log(first: Option<(u64, String)>) -> StoreError {
-    let _ = first;
+fn not_a_log() -> StoreError {
     StoreError::Invalid(ValidationErrors::single("file", "not-a-tracking-log"))
 }
 
@@ -317,10 +306,7 @@ impl Store {
             .read_to_end(&mut head)
             .map_err(io)?;
         if head.is_empty() {
-            return Err(StoreError::Invalid(ValidationErrors::single(
-                "file",
-                "not-a-tracking-log",
-            )));
+            return Err(not_a_log());
         }
         // A file is named by its first line, which stays as the LMS appends: the file imported
         // yesterday and today's longer copy of it are one file.
@@ -344,7 +330,7 @@ impl Store {
             known: HashMap::new(),
             pseudonyms: HashMap::new(),
         };
-        let mut ids: HashMap<CourseId, i64> = known
+        let ids: HashMap<CourseId, i64> = known
             .into_iter()
             .filter_map(|(id, key)| CourseId::parse(&key).ok().map(|k| (k, id)))
             .collect();
@@ -368,7 +354,7 @@ impl Store {
             match msg {
                 Message::Batch(b) => {
                     match self
-                        .apply_batch(&head, label, b, &mut ids, &mut by_index, who)
+                        .apply_batch(&head, label, b, &ids, &mut by_index, who)
                         .await
                     {
                         Ok(created) => {
@@ -401,7 +387,7 @@ impl Store {
         head: &str,
         label: &str,
         b: Batch,
-        ids: &mut HashMap<CourseId, i64>,
+        ids: &HashMap<CourseId, i64>,
         by_index: &mut HashMap<u32, i64>,
         who: &Who,
     ) -> Result<Vec<String>> {
@@ -432,36 +418,13 @@ impl Store {
             by_index.insert(*idx, id);
         }
         let course = |idx: u32| by_index.get(&idx).copied().expect("course of the batch");
-        let sqlite = self.dialect() == crate::Dialect::Sqlite;
-        let unpack = |cols: &str, casts: &[&str]| -> String {
-            if sqlite {
-                let fields: Vec<String> = (0..casts.len())
-                    .map(|i| format!("json_extract(value, '$[{i}]')"))
-                    .collect();
-                format!(
-                    "{cols} SELECT {} FROM json_each($1) WHERE true",
-                    fields.join(", ")
-                )
-            } else {
-                let fields: Vec<String> = casts
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| format!("(e->>{i}){c}"))
-                    .collect();
-                format!(
-                    "{cols} SELECT {} FROM jsonb_array_elements($1::text::jsonb) AS e",
-                    fields.join(", ")
-                )
-            }
-        };
-        let weeks_sql = format!(
-            "{} ON CONFLICT (course_id, learner, week) DO UPDATE SET \
+        let weeks = JsonRows::insert(
+            self.dialect(),
+            "course_learner_weeks (course_id, learner, week, flags, forum_posts)",
+            &["::bigint", "::bigint", "", "::bigint", "::bigint"],
+            "ON CONFLICT (course_id, learner, week) DO UPDATE SET \
              flags = course_learner_weeks.flags | excluded.flags, \
              forum_posts = course_learner_weeks.forum_posts + excluded.forum_posts",
-            unpack(
-                "INSERT INTO course_learner_weeks (course_id, learner, week, flags, forum_posts)",
-                &["::bigint", "::bigint", "", "::bigint", "::bigint"]
-            )
         );
         let rows: Vec<String> = b
             .facts
@@ -471,13 +434,12 @@ impl Store {
                 format!("[{},{},\"{}\",{},{}]", course(c), l, w, flags, posts)
             })
             .collect();
-        execute_json(&mut tx, &weeks_sql, &rows).await?;
-        let enroll_sql = format!(
-            "{} ON CONFLICT (course_id, learner, at, enrolled) DO NOTHING",
-            unpack(
-                "INSERT INTO course_enrollments (course_id, learner, at, enrolled, referral)",
-                &["::bigint", "::bigint", "", "::bigint", ""]
-            )
+        weeks.execute(&mut tx, &rows, ROWS).await?;
+        let enrollments = JsonRows::insert(
+            self.dialect(),
+            "course_enrollments (course_id, learner, at, enrolled, referral)",
+            &["::bigint", "::bigint", "", "::bigint", ""],
+            "ON CONFLICT (course_id, learner, at, enrolled) DO NOTHING",
         );
         let rows: Vec<String> = b
             .facts
@@ -501,14 +463,13 @@ impl Store {
                 s
             })
             .collect();
-        execute_json(&mut tx, &enroll_sql, &rows).await?;
-        let milestone_sql = format!(
-            "{} ON CONFLICT (course_id, learner, kind) DO UPDATE SET at = CASE WHEN excluded.at < \
+        enrollments.execute(&mut tx, &rows, ROWS).await?;
+        let milestones = JsonRows::insert(
+            self.dialect(),
+            "course_milestones (course_id, learner, kind, at)",
+            &["::bigint", "::bigint", "", ""],
+            "ON CONFLICT (course_id, learner, kind) DO UPDATE SET at = CASE WHEN excluded.at < \
              course_milestones.at THEN excluded.at ELSE course_milestones.at END",
-            unpack(
-                "INSERT INTO course_milestones (course_id, learner, kind, at)",
-                &["::bigint", "::bigint", "", ""]
-            )
         );
         let rows: Vec<String> = b
             .facts
@@ -527,7 +488,7 @@ impl Store {
                 )
             })
             .collect();
-        execute_json(&mut tx, &milestone_sql, &rows).await?;
+        milestones.execute(&mut tx, &rows, ROWS).await?;
         sqlx::query(
             "INSERT INTO tracking_imports (head, label, bytes, prefix, lines, events, created_at, \
              updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (head) DO UPDATE SET \
@@ -560,21 +521,4 @@ impl Store {
         .await?;
         Ok(created)
     }
-}
-
-/// Runs `sql` (taking a JSON array as `$1`) over `rows` in statements of `ROWS`.
-async fn execute_json(tx: &mut crate::write::WriteTx, sql: &str, rows: &[String]) -> Result<()> {
-    for chunk in rows.chunks(ROWS) {
-        let mut json = String::with_capacity(chunk.iter().map(|r| r.len() + 1).sum::<usize>() + 2);
-        json.push('[');
-        for (i, r) in chunk.iter().enumerate() {
-            if i > 0 {
-                json.push(',');
-            }
-            json.push_str(r);
-        }
-        json.push(']');
-        sqlx::query(sql).bind(json).execute(&mut **tx).await?;
-    }
-    Ok(())
 }

@@ -119,7 +119,7 @@ pub async fn mine(state: &AppState, v: &Viewer) -> Result<Vec<(StoredNomination,
         let a = access(state, v, &n).await?;
         let announced = cycles
             .iter()
-            .any(|c| c.id == n.cycle_id && c.cycle.announce_on <= today);
+            .any(|c| c.id == n.cycle_id && c.cycle.announced(today));
         out.push((shown(n, &a, me, announced), a));
     }
     Ok(out)
@@ -141,7 +141,7 @@ pub async fn visible(state: &AppState, v: &Viewer, id: i64) -> Result<(StoredNom
         .store
         .recognition_cycle(n.cycle_id)
         .await?
-        .is_some_and(|c| c.cycle.announce_on <= state.clock.now().date_naive());
+        .is_some_and(|c| c.cycle.announced(state.clock.now().date_naive()));
     Ok((shown(n, &a, person_id(v)?, announced), a))
 }
 

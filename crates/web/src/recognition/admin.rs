@@ -299,8 +299,12 @@ pub async fn renewals(State(state): State<AppState>, v: Viewer) -> Result<Html<S
         let opens = match transition(&current, &event, today, &rules) {
             Ok(_) => None,
             Err(TransitionError::TooEarly { allowed_from, .. }) => Some(allowed_from),
-            // A lapse waits for the term's end (the grace period).
-            Err(_) => term.end.map(|e| e + chrono::Duration::days(1)),
+            // A lapse comes after the term's end, once the calendar has moved the award to grace:
+            // the date the domain allows that step from.
+            Err(_) => match transition(&current, &AwardEvent::TermEnded, today, &rules) {
+                Err(TransitionError::TooEarly { allowed_from, .. }) => Some(allowed_from),
+                _ => None,
+            },
         };
         rows.push(Evaluation {
             check,

@@ -244,8 +244,10 @@ pub async fn credential(
                 valid_until: until.map(|u| u.get(..10).unwrap_or_default().to_owned()),
                 verdict,
                 qr,
-                linkedin: (v.person.as_ref().map(|p| p.id).is_some()
-                    && v.person.as_ref().map(|p| p.id) == award.person_id)
+                linkedin: v
+                    .person
+                    .as_ref()
+                    .is_some_and(|p| award.person_id == Some(p.id))
                     .then(|| linkedin.to_string()),
                 verify_url: state.config.url("/verify"),
             })?

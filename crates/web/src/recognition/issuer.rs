@@ -404,6 +404,17 @@ pub async fn verify(is: &Issuer<'_>, bytes: &[u8]) -> Result<Verdict> {
     Ok(verdict(status, reason, parsed.as_ref()))
 }
 
+impl Verdict {
+    /// Whether the signature was checked and holds, so what the credential says is what its issuer
+    /// signed (valid, or no longer or not yet valid).
+    pub fn signed_by_issuer(&self) -> bool {
+        matches!(
+            self.status,
+            "valid" | "expired" | "revoked" | "suspended" | "not-yet-valid"
+        )
+    }
+}
+
 fn verdict(status: &'static str, reason: Option<String>, doc: Option<&Value>) -> Verdict {
     let s = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
     Verdict {

@@ -88,7 +88,7 @@ pub async fn program(
         cycles
             .iter()
             .find(|c| c.cycle.year == year)
-            .is_none_or(|c| c.cycle.announce_on <= today)
+            .is_none_or(|c| c.cycle.announced(today))
     };
     let awards = match me {
         Some(me) => state
