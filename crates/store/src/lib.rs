@@ -48,7 +48,10 @@ pub use contributions::{
     ApprovedCounts, Contribution, ContributionEvent, ContributionVersion, EventKind, PartnerRef,
     ShowcaseFilter, ShowcaseItem, Topic,
 };
-pub use courses::{open_log, Course, CourseFacts, MalformedLine, TrackingReport};
+pub use courses::{
+    open_log, Course, CourseFacts, MalformedLine, OverdueItem, Plan, PlanRole, PlanShare,
+    RoadmapItem, StoredMeasure, TrackingReport,
+};
 pub use deals::StoredDeal;
 pub use event_guests::{EventGuest, GuestAsked, GuestRequest};
 pub use events::{EventFilter, EventReader, Organizer, Registrant, StoredEvent};

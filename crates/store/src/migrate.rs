@@ -122,6 +122,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "courses",
         include_str!("../migrations/0028_courses.sql"),
     ),
+    (
+        29,
+        "course_plans",
+        include_str!("../migrations/0029_course_plans.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

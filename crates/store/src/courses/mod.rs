@@ -2,8 +2,10 @@
 //! computed by `agora_domain::courses::series` from what these methods read.
 
 mod import;
+mod plans;
 
 pub use import::{open_log, MalformedLine, TrackingReport};
+pub use plans::{OverdueItem, Plan, PlanRole, PlanShare, RoadmapItem, StoredMeasure};
 
 use crate::{Result, Store};
 use agora_domain::courses::series::{EnrollmentChange, LearnerWeek, Milestone, MilestoneKind};

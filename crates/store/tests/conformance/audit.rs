@@ -1590,6 +1590,102 @@ async fn every_change_of_state_is_audited(store: Store) {
         )
         .await;
     }
+    // ---- Community plans for courses
+    {
+        use agora_domain::courses::plan as cp;
+        let today = now.date_naive();
+        let basics = cp::PlanInput {
+            course_id: "course-v1:Org+Walk+1".into(),
+            title: "Walk".into(),
+            organization: "Org".into(),
+            purpose: "internal".into(),
+            ..Default::default()
+        }
+        .parse()
+        .expect("plan");
+        let plan = store.create_plan(&basics, pid, &who).await.expect("plan");
+        store
+            .update_plan(plan, &basics, &who)
+            .await
+            .expect("update");
+        store
+            .set_plan_targets(plan, &[], &who)
+            .await
+            .expect("targets");
+        store
+            .set_plan_business(plan, &Default::default(), &who)
+            .await
+            .expect("business");
+        let role = cp::RoleAssignment {
+            role: cp::Role::It,
+            person: pid,
+            responsibilities: String::new(),
+        };
+        let role = store.add_plan_role(plan, &role, &who).await.expect("role");
+        store
+            .remove_plan_role(plan, role, &who)
+            .await
+            .expect("role removed");
+        store
+            .share_plan(plan, cp::Grantee::Person(pid), cp::Access::View, &who)
+            .await
+            .expect("share");
+        let share = store.plan_shares(plan).await.expect("shares")[0].id;
+        store
+            .unshare_plan(plan, share, &who)
+            .await
+            .expect("unshare");
+        let measure = cp::Measure {
+            name: "Enrolled".into(),
+            metric: agora_domain::courses::measures::Metric::Enrolled,
+            target: 100.0,
+            due_on: today,
+            public: false,
+        };
+        let m = store
+            .save_measure(plan, None, &measure, &who)
+            .await
+            .expect("measure");
+        let item = cp::Item {
+            phase: cp::Phase::Engage,
+            title: "Live session".into(),
+            owner: Some(pid),
+            due_on: None,
+            status: cp::ItemStatus::Planned,
+            measure: Some(m),
+        };
+        let i = store
+            .save_item(plan, None, &item, &who)
+            .await
+            .expect("item");
+        store
+            .delete_item(plan, i, &who)
+            .await
+            .expect("item deleted");
+        store
+            .delete_measure(plan, m, &who)
+            .await
+            .expect("measure deleted");
+        log.expect(
+            &store,
+            "course plans",
+            &[
+                "course_measure.delete",
+                "course_measure.save",
+                "course_plan.business",
+                "course_plan.create",
+                "course_plan.role_add",
+                "course_plan.role_remove",
+                "course_plan.share",
+                "course_plan.targets",
+                "course_plan.unshare",
+                "course_plan.update",
+                "course_roadmap_item.delete",
+                "course_roadmap_item.save",
+            ],
+        )
+        .await;
+    }
     // ---- Notification preferences and one-click unsubscribing
     use agora_domain::notifications::{Delivery, Preference, Scope, Topic};
     store

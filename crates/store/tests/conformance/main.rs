@@ -50,6 +50,7 @@ mod activity;
 mod audit;
 mod benefits;
 mod contributions;
+mod course_plans;
 mod courses;
 mod events;
 mod governance;
