@@ -43,7 +43,13 @@ pub async fn import_tracking_logs(store: &Store, files: &[PathBuf], json: bool) 
         });
         let path = file.clone();
         let result = store
-            .import_tracking_log(&label, move || agora_store::open_log(&path), &who, progress)
+            .import_tracking_log(
+                &label,
+                move || agora_store::open_log(&path),
+                None,
+                &who,
+                progress,
+            )
             .await;
         if on {
             eprint!("\r\x1b[2K");

@@ -186,6 +186,10 @@ struct ServeArgs {
     /// Megabytes of rendered public pages (directory, profiles, badges) kept in memory per instance.
     #[arg(long, env = "AGORA_PAGE_CACHE_MB", default_value_t = 64)]
     page_cache_mb: u64,
+    /// Megabytes of the largest tracking log a course plan's page accepts as an upload (larger logs
+    /// go through `agora course import-tracking-log`).
+    #[arg(long, env = "AGORA_MAX_LOG_UPLOAD_MB", default_value_t = 2048)]
+    max_log_upload_mb: usize,
     /// Minutes of inactivity after which a session ends.
     #[arg(long, env = "AGORA_SESSION_IDLE_MINUTES", default_value_t = 30)]
     session_idle_minutes: u64,
@@ -829,6 +833,7 @@ async fn serve(store: Store, args: ServeArgs) -> Result<()> {
         trusted_proxies: usize::from(args.trusted_proxies),
         metrics_token: args.metrics_token.map(Into::into),
         page_cache_bytes: args.page_cache_mb.saturating_mul(1024 * 1024),
+        max_log_upload_bytes: args.max_log_upload_mb.saturating_mul(1024 * 1024),
         session_idle: std::time::Duration::from_secs(args.session_idle_minutes * 60),
         lead_jobs_interval: std::time::Duration::from_secs(args.lead_jobs_interval_secs),
         lead_retention_days: (args.lead_retention_days > 0).then_some(args.lead_retention_days),

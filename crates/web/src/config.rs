@@ -21,6 +21,9 @@ pub struct Config {
     /// The most bytes of rendered public pages this instance keeps.
     pub page_cache_bytes: u64,
     pub max_body_bytes: usize,
+    /// The largest tracking log or enrolled-students file a plan's page accepts (streamed to a
+    /// temporary file, never held in memory).
+    pub max_log_upload_bytes: usize,
     pub login_attempts_per_account: i64,
     pub login_attempts_per_ip: i64,
     /// How often this instance adds its rate-limit counts to the shared counters (see `limits`).
@@ -67,6 +70,7 @@ impl Default for Config {
             cache_check_interval: Duration::from_millis(1000),
             page_cache_bytes: 64 * 1024 * 1024,
             max_body_bytes: 2 * 1024 * 1024,
+            max_log_upload_bytes: 2048 * 1024 * 1024,
             login_attempts_per_account: 10,
             login_attempts_per_ip: 50,
             rate_limit_flush_interval: Duration::from_millis(500),

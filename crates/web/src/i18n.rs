@@ -711,6 +711,14 @@ mod tests {
             "verdict",
             "end",
             "target",
+            "course",
+            "month",
+            "months",
+            "added",
+            "rows",
+            "mb",
+            "actual",
+            "measure",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

@@ -98,8 +98,9 @@ impl Line {
     }
 }
 
-/// A plan's lines over a horizon of months.
+/// A plan's lines over a horizon of months (12 and none when not given).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
 pub struct BusinessPlan {
     pub horizon_months: u32,
     pub lines: Vec<Line>,

@@ -4,6 +4,7 @@
 
 pub mod business;
 pub mod course_id;
+pub mod enrolled_csv;
 pub mod facts;
 pub mod measures;
 pub mod plan;

@@ -394,14 +394,15 @@ impl BusinessInput {
         );
         let cell = |v: &Vec<String>, i: usize| v.get(i).map(|s| s.trim()).unwrap_or("").to_string();
         let mut lines = Vec::new();
+        // The form's row of each line kept: errors name the row the reader sees.
+        let mut row_of = Vec::new();
         for i in 0..self.label.len().max(self.unit.len()) {
             let (label, unit) = (cell(&self.label, i), cell(&self.unit, i));
             if label.is_empty() && unit.is_empty() {
                 continue;
             }
-            // The line's number among those kept, so errors name the row the reader sees.
-            let n = lines.len();
-            let f = |x: &str| format!("lines.{n}.{x}");
+            row_of.push(i);
+            let f = |x: &str| format!("lines.{i}.{x}");
             let kind = e.check(&f("kind"), LineKind::parse(&cell(&self.kind, i)));
             let cadence = e.check(&f("cadence"), Cadence::parse(&cell(&self.cadence, i)));
             let quantity = match cell(&self.quantity, i).as_str() {
@@ -420,7 +421,7 @@ impl BusinessInput {
                     cadence,
                 });
             } else {
-                // Keep the numbering of later rows.
+                // A placeholder keeps lines and rows in step; the refusal is already recorded.
                 lines.push(Line {
                     kind: LineKind::People,
                     label,
@@ -437,7 +438,18 @@ impl BusinessInput {
         if let Err(more) = plan.check() {
             // A field already refused keeps its first message.
             for f in more.errors {
-                e.add(f.field, f.code);
+                let field = match f
+                    .field
+                    .strip_prefix("lines.")
+                    .and_then(|r| r.split_once('.'))
+                {
+                    Some((n, rest)) => match n.parse::<usize>().ok().and_then(|n| row_of.get(n)) {
+                        Some(row) => format!("lines.{row}.{rest}"),
+                        None => f.field,
+                    },
+                    None => f.field,
+                };
+                e.add(field, f.code);
             }
         }
         e.into_result(plan)
@@ -654,11 +666,20 @@ mod form_tests {
         let bad = BusinessInput {
             horizon_months: "0".into(),
             unit: v(&["3,000", "", "1,0,0"]),
-            ..b
+            ..b.clone()
         };
         let e = bad.parse().expect_err("invalid");
         assert_eq!(e.get("horizon_months"), Some("invalid-number"));
-        assert_eq!(e.get("lines.1.unit"), Some("invalid-amount"));
+        // Errors name the form's row, blank rows included.
+        assert_eq!(e.get("lines.2.unit"), Some("invalid-amount"));
+        let long = BusinessInput {
+            label: v(&["Community manager", "", &"x".repeat(200)]),
+            ..b
+        };
+        assert_eq!(
+            long.parse().expect_err("long").get("lines.2.label"),
+            Some("too-long")
+        );
     }
 
     #[test]

@@ -49,6 +49,8 @@ pub struct TrackingReport {
     pub events: u64,
     /// Valid events outside any course or of no signed-in learner.
     pub outside: u64,
+    /// Events of other courses, left out by an import for one course.
+    pub other_courses: u64,
     pub malformed: u64,
     /// The first malformed lines, by number.
     pub malformed_lines: Vec<MalformedLine>,
@@ -94,8 +96,13 @@ enum Message {
     Failed(StoreError),
 }
 
+/// The reader's index of a course that an import for another course leaves out.
+const OTHER_COURSE: u32 = u32::MAX;
+
 struct Reader {
     key: Vec<u8>,
+    /// The one course an import keeps (an import from a plan's page), if any.
+    only: Option<CourseId>,
     skip: Option<(u64, String)>,
     courses: HashMap<String, Option<u32>>,
     known: HashMap<CourseId, u32>,
@@ -108,6 +115,9 @@ impl Reader {
             return *c;
         }
         let idx = CourseId::parse(raw).ok().map(|id| {
+            if self.only.as_ref().is_some_and(|only| *only != id) {
+                return OTHER_COURSE;
+            }
             let next = self.known.len() as u32;
             *self.known.entry(id.clone()).or_insert_with(|| {
                 new.push((next, id));
@@ -205,6 +215,7 @@ impl Reader {
                 Ok(Some(Line::Event(e))) => {
                     valid += 1;
                     match self.course(&e.course, &mut new_courses) {
+                        Some(OTHER_COURSE) => report.other_courses += 1,
                         Some(course) => {
                             let learner = self.learner(&e.learner);
                             facts.add(course, learner, &e);
@@ -292,6 +303,7 @@ impl Store {
         &self,
         label: &str,
         open: F,
+        only: Option<&CourseId>,
         who: &Who,
         progress: std::sync::Arc<dyn Fn(u64) + Send + Sync>,
     ) -> Result<TrackingReport>
@@ -314,7 +326,13 @@ impl Store {
             .iter()
             .position(|b| *b == b'\n')
             .map_or(&head[..], |end| &head[..=end]);
-        let head = blake3::hash(first).to_hex().to_string();
+        // An import for one course keeps only its events: it is another import of the file.
+        let mut named = blake3::Hasher::new();
+        named.update(first);
+        if let Some(only) = only {
+            named.update(b"\0").update(only.to_string().as_bytes());
+        }
+        let head = named.finalize().to_hex().to_string();
         let skip: Option<(i64, String)> =
             sqlx::query_as("SELECT bytes, prefix FROM tracking_imports WHERE head = $1")
                 .bind(&head)
@@ -325,6 +343,7 @@ impl Store {
             .await?;
         let reader = Reader {
             key: self.learner_key().await?,
+            only: only.cloned(),
             skip: skip.map(|(b, p)| (b as u64, p)),
             courses: HashMap::new(),
             known: HashMap::new(),

@@ -8,6 +8,7 @@ pub use import::{open_log, MalformedLine, TrackingReport};
 pub use plans::{OverdueItem, Plan, PlanRole, PlanShare, RoadmapItem, StoredMeasure};
 
 use crate::{Result, Store};
+use agora_domain::audit::AuditEvent;
 use agora_domain::courses::series::{EnrollmentChange, LearnerWeek, Milestone, MilestoneKind};
 use agora_domain::courses::CourseId;
 use rand::RngCore;
@@ -122,5 +123,91 @@ impl Store {
             });
         }
         Ok(out)
+    }
+}
+
+impl Store {
+    /// Learners whose enrollment came with each referral code, most first.
+    pub async fn course_referrals(&self, course_id: i64) -> Result<Vec<(String, i64)>> {
+        Ok(sqlx::query_as(
+            "SELECT referral, COUNT(DISTINCT learner) AS n FROM course_enrollments \
+             WHERE course_id = $1 AND enrolled = 1 AND referral IS NOT NULL \
+             GROUP BY referral ORDER BY n DESC, referral",
+        )
+        .bind(course_id)
+        .fetch_all(&self.reader)
+        .await?)
+    }
+
+    /// Whether any learner fact of a course has been imported.
+    pub async fn course_has_facts(&self, course_id: i64) -> Result<bool> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM course_learner_weeks WHERE course_id = $1 LIMIT 1) x",
+        )
+        .bind(course_id)
+        .fetch_one(&self.reader)
+        .await?;
+        Ok(n > 0)
+    }
+}
+
+impl Store {
+    /// Adds the enrollments of the instructor dashboard's enrolled-students CSV to a course: each
+    /// learner pseudonymised like the tracking logs, so a learner met in both counts once. Returns
+    /// how many enrollments were new. Audited as one change.
+    pub async fn import_enrolled(
+        &self,
+        course_id: i64,
+        label: &str,
+        rows: &[agora_domain::courses::enrolled_csv::Enrolled],
+        who: &crate::Who,
+    ) -> Result<u64> {
+        use agora_domain::courses::facts::pseudonym;
+        let key = self.learner_key().await?;
+        let mut tx = self.write().await?;
+        let before: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM course_enrollments WHERE course_id = $1")
+                .bind(course_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        let insert = crate::sql::JsonRows::insert(
+            self.dialect(),
+            "course_enrollments (course_id, learner, at, enrolled, referral)",
+            &["::bigint", "::bigint", "", "::bigint", ""],
+            "ON CONFLICT (course_id, learner, at, enrolled) DO NOTHING",
+        );
+        let json: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                serde_json::json!([
+                    course_id,
+                    pseudonym(&key, &r.username),
+                    crate::format_time(r.at),
+                    1,
+                    null
+                ])
+                .to_string()
+            })
+            .collect();
+        insert.execute(&mut tx, &json, 8192).await?;
+        let after: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM course_enrollments WHERE course_id = $1")
+                .bind(course_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        let added = (after - before).max(0) as u64;
+        if added == 0 {
+            // Nothing new: nobody's change.
+            return Ok(0);
+        }
+        tx.commit(
+            who,
+            [
+                AuditEvent::new("course.enrolled_import", "course", course_id)
+                    .after(serde_json::json!({"file": label, "rows": rows.len(), "added": added})),
+            ],
+        )
+        .await?;
+        Ok(added)
     }
 }

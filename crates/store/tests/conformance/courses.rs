@@ -10,7 +10,32 @@ use std::sync::Arc;
 conformance!(
     a_log_is_imported_once_and_a_grown_log_adds_only_its_new_lines,
     files_that_are_not_tracking_logs_change_nothing,
+    an_import_for_one_course_leaves_the_others_out,
 );
+
+async fn an_import_for_one_course_leaves_the_others_out(store: Store) {
+    let dir = tempfile::tempdir().expect("dir");
+    let log = dir.path().join("tracking.log");
+    let other =
+        line("zoe", "play_video", "2026-03-03T09:00:00+00:00").replace("Intro101", "Other202");
+    let text = line("amara", "play_video", "2026-03-02T09:00:00+00:00") + &other;
+    write(&log, &text);
+    let only = CourseId::parse(COURSE).expect("id");
+    let r = import_for(&store, &log, Some(&only)).await.expect("import");
+    assert_eq!((r.events, r.other_courses), (1, 1));
+    assert_eq!(r.new_courses, vec![COURSE.to_string()]);
+    let other_id = CourseId::parse("course-v1:OpenedX+Other202+2026_T1").expect("id");
+    assert!(store
+        .course_by_key(&other_id)
+        .await
+        .expect("read")
+        .is_none());
+    // The same file imported whole is another import: it adds the other course only.
+    let r = import(&store, &log).await.expect("import");
+    assert_eq!(r.already_imported_bytes, 0);
+    assert_eq!(r.new_courses, vec![other_id.to_string()]);
+    assert_eq!(series(&store).await.rows[0].active, 1);
+}
 
 const COURSE: &str = "course-v1:OpenedX+Intro101+2026_T1";
 
@@ -28,11 +53,20 @@ async fn import(
     store: &Store,
     path: &std::path::Path,
 ) -> agora_store::Result<agora_store::TrackingReport> {
+    import_for(store, path, None).await
+}
+
+async fn import_for(
+    store: &Store,
+    path: &std::path::Path,
+    only: Option<&CourseId>,
+) -> agora_store::Result<agora_store::TrackingReport> {
     let p = path.to_owned();
     store
         .import_tracking_log(
             &path.display().to_string(),
             move || agora_store::open_log(&p),
+            only,
             &admin(),
             Arc::new(|_| {}),
         )

@@ -3,6 +3,7 @@
 mod api;
 mod benefits;
 mod contributions;
+mod course_plans;
 mod courses;
 mod events;
 mod flows;

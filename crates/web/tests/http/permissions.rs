@@ -441,6 +441,47 @@ async fn every_route_checks_every_role(app: TestApp) {
         .await
         .expect("nominate");
     let award_id = app.store.recognition_awards().await.expect("awards")[0].id;
+    // A community plan owned by A's partner admin, shared with B's member to view.
+    let plan = {
+        let b = agora_domain::courses::plan::PlanInput {
+            course_id: "course-v1:Org+Perm+1".into(),
+            title: "Permissions".into(),
+            organization: "Org".into(),
+            purpose: "external".into(),
+            ..Default::default()
+        }
+        .parse()
+        .expect("plan");
+        let who = agora_store::Who::person(pa_id, "pa@a.example");
+        let plan = app.store.create_plan(&b, pa_id, &who).await.expect("plan");
+        app.store
+            .share_plan(
+                plan,
+                agora_domain::courses::plan::Grantee::Person(other_id),
+                agora_domain::courses::plan::Access::View,
+                &who,
+            )
+            .await
+            .expect("share");
+        plan
+    };
+    let plan_item = app
+        .store
+        .save_item(
+            plan,
+            None,
+            &agora_domain::courses::plan::Item {
+                phase: agora_domain::courses::plan::Phase::Engage,
+                title: "Live session".into(),
+                owner: None,
+                due_on: None,
+                status: agora_domain::courses::plan::ItemStatus::Planned,
+                measure: None,
+            },
+            &agora_store::Who::person(pa_id, "pa@a.example"),
+        )
+        .await
+        .expect("item");
 
     // (method, path, [anonymous, member of another org, partner admin of A, admin])
     let html: Vec<(&str, String, [Expect; 4])> = vec![
@@ -1566,6 +1607,120 @@ async fn every_route_checks_every_role(app: TestApp) {
             "/events/guests/not-the-link/withdraw".into(),
             [Hidden, Hidden, Hidden, Hidden],
         ),
+        ("GET", "/courses".into(), [Allow, Allow, Allow, Allow]),
+        ("GET", "/courses/new".into(), [Login, Allow, Allow, Allow]),
+        ("POST", "/courses".into(), [Login, Allow, Allow, Allow]),
+        (
+            "GET",
+            format!("/courses/{plan}"),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/courses/999999".into(),
+            [Hidden, Hidden, Hidden, Hidden],
+        ),
+        (
+            "GET",
+            format!("/courses/{plan}/edit"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/courses/{plan}/edit"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/courses/{plan}/targets"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/courses/{plan}/targets"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/courses/{plan}/business"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/courses/{plan}/business"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/courses/{plan}/measures"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/courses/{plan}/measures/999999/delete"),
+            [Login, Forbid, Hidden, Hidden],
+        ),
+        (
+            "POST",
+            format!("/courses/{plan}/roadmap"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/courses/{plan}/roadmap/{plan_item}/status"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/courses/{plan}/roadmap/999999/delete"),
+            [Login, Forbid, Hidden, Hidden],
+        ),
+        (
+            "POST",
+            format!("/courses/{plan}/roles"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/courses/{plan}/roles/999999/delete"),
+            [Login, Forbid, Hidden, Hidden],
+        ),
+        (
+            "POST",
+            format!("/courses/{plan}/shares"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/courses/{plan}/shares/999999/delete"),
+            [Login, Forbid, Hidden, Hidden],
+        ),
+        (
+            "GET",
+            format!("/courses/{plan}/series"),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/courses/{plan}/series.csv"),
+            [Login, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/courses/{plan}/import"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/courses/{plan}/import"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        // Not published: no one sees it.
+        (
+            "GET",
+            format!("/courses/{plan}/progress"),
+            [Hidden, Hidden, Hidden, Hidden],
+        ),
     ];
     let api: Vec<(&str, String, [Expect; 4])> = vec![
         (
@@ -2366,8 +2521,53 @@ async fn every_route_checks_every_role(app: TestApp) {
         ),
         (
             "GET",
-            "/api/v1/courses/not-a-course/series".into(),
-            [Unauth, Forbid, Forbid, Allow],
+            "/api/v1/courses/course-v1%3AOrg%2BPerm%2B1/series".into(),
+            [Unauth, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/courses/course-v1%3AOrg%2BElse%2B1/series".into(),
+            [Unauth, Hidden, Hidden, Hidden],
+        ),
+        (
+            "GET",
+            "/api/v1/courses/plans".into(),
+            [Unauth, Allow, Allow, Allow],
+        ),
+        (
+            "POST",
+            "/api/v1/courses/plans".into(),
+            [Unauth, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/api/v1/courses/plans/{plan}"),
+            [Unauth, Allow, Allow, Allow],
+        ),
+        (
+            "GET",
+            "/api/v1/courses/plans/999999".into(),
+            [Hidden, Hidden, Hidden, Hidden],
+        ),
+        (
+            "PUT",
+            format!("/api/v1/courses/plans/{plan}/business"),
+            [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "PUT",
+            format!("/api/v1/courses/plans/{plan}/targets"),
+            [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/courses/plans/{plan}/measures"),
+            [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/api/v1/courses/plans/{plan}/roadmap"),
+            [Unauth, Forbid, Allow, Allow],
         ),
     ];
 
