@@ -11,6 +11,7 @@ use anyhow::{Context, Result};
 
 mod benefits;
 mod contributions;
+mod courses;
 mod governance;
 mod groups;
 mod initiatives;
@@ -20,6 +21,7 @@ mod recognition;
 
 use benefits::benefits;
 use contributions::contributions;
+use courses::courses;
 use governance::governance;
 use groups::groups;
 use initiatives::initiatives;
@@ -292,6 +294,7 @@ pub async fn load(store: &Store, partners: usize) -> Result<()> {
     partnerships(store).await?;
     benefits(store, first.id, second.id).await?;
     contributions(store, first.id, second.id).await?;
+    courses(store, &first.profile.slug, &mut rng).await?;
     recognition(store, first.id).await
 }
 
