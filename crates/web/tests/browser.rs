@@ -1794,6 +1794,91 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
     let page = c.source().await.expect("source");
     assert!(page.contains("verdict-valid"), "the credential verifies");
 
+    // A course team plans its MOOC's community: a plan with a measure, then a tracking log
+    // uploaded in the browser moves the measure's chart.
+    v.sign_in("sales@fjord.example", "c01-course-team-login")
+        .await;
+    v.go("/courses", "c02-courses").await;
+    click_to_new_page(&c, Locator::Css("a[href='/courses/new']")).await;
+    v.check("c03-new-plan").await;
+    for (id, text) in [
+        ("course_id", "course-v1:Fjord+Ops101+2026"),
+        ("title", "Operating Open edX"),
+        ("organization", "Fjord Academy"),
+    ] {
+        c.find(Locator::Id(id))
+            .await
+            .expect("plan field")
+            .send_keys(text)
+            .await
+            .expect("type");
+    }
+    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
+    let plan_path = c.current_url().await.expect("url").path().to_string();
+    v.check("c04-plan").await;
+    c.find(Locator::Id("name"))
+        .await
+        .expect("measure name")
+        .send_keys("Six enrolled")
+        .await
+        .expect("type");
+    c.find(Locator::Id("target"))
+        .await
+        .expect("target")
+        .send_keys("6")
+        .await
+        .expect("type");
+    c.execute(
+        "document.getElementById('due_on').value = '2026-03-30';",
+        vec![],
+    )
+    .await
+    .expect("date");
+    click_to_new_page(
+        &c,
+        Locator::Css("form[action$='/measures'] button[type=submit]"),
+    )
+    .await;
+    v.check("c05-plan-with-measure").await;
+    assert!(c
+        .find(Locator::Css("svg.line-chart polyline"))
+        .await
+        .is_err());
+    let log = out.join("tracking.log");
+    let lines: String = (0..7)
+        .map(|i| {
+            format!(
+                r#"{{"username": "learner{i}", "event_type": "edx.course.enrollment.activated", "time": "2026-03-0{}T09:00:00+00:00", "context": {{"course_id": "course-v1:Fjord+Ops101+2026"}}}}"#,
+                2 + i % 5
+            ) + "\n"
+        })
+        .collect();
+    std::fs::write(&log, lines).expect("log");
+    // The browser takes only a canonical path for a file input.
+    let log = log.canonicalize().expect("log path");
+    v.go(&format!("{plan_path}/import"), "c06-import").await;
+    c.find(Locator::Id("file"))
+        .await
+        .expect("file input")
+        .send_keys(log.to_str().expect("path"))
+        .await
+        .expect("choose file");
+    click_to_new_page(&c, Locator::Css("form.form button[type=submit]")).await;
+    v.check_posted("c07-imported").await;
+    assert!(c
+        .source()
+        .await
+        .expect("source")
+        .contains("7 events of learners in courses"));
+    v.go(&plan_path, "c08-plan-with-data").await;
+    let page = c.source().await.expect("source");
+    assert!(page.contains("now 7"), "the measure moved");
+    c.find(Locator::Css("svg.line-chart polyline"))
+        .await
+        .expect("the measure's chart is drawn");
+    v.go(&format!("{plan_path}/series"), "c09-series").await;
+    v.go(&format!("{plan_path}/business"), "c10-business").await;
+
     let pages = std::mem::take(&mut v.pages);
     c.close().await.expect("close browser");
     let _ = stop.send(());
