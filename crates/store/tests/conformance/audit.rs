@@ -1666,10 +1666,37 @@ async fn every_change_of_state_is_audited(store: Store) {
             .delete_measure(plan, m, &who)
             .await
             .expect("measure deleted");
+        let course = store
+            .plan(plan)
+            .await
+            .expect("read")
+            .expect("plan")
+            .course
+            .id;
+        let rows = [agora_domain::courses::enrolled_csv::Enrolled {
+            username: "amara".into(),
+            at: now,
+        }];
+        assert_eq!(
+            store
+                .import_enrolled(course, "enrolled.csv", &rows, &who)
+                .await
+                .expect("enrolled"),
+            1
+        );
+        // The same file again changes nothing and is not audited.
+        assert_eq!(
+            store
+                .import_enrolled(course, "enrolled.csv", &rows, &who)
+                .await
+                .expect("enrolled"),
+            0
+        );
         log.expect(
             &store,
             "course plans",
             &[
+                "course.enrolled_import",
                 "course_measure.delete",
                 "course_measure.save",
                 "course_plan.business",
