@@ -1872,7 +1872,7 @@ async fn admin_approves_an_applicant_who_then_appears_in_the_directory_with_a_wo
         .contains("7 events of learners in courses"));
     v.go(&plan_path, "c08-plan-with-data").await;
     let page = c.source().await.expect("source");
-    assert!(page.contains("now 7"), "the measure moved");
+    assert!(page.contains("7 on 2026-03-30"), "the measure moved");
     c.find(Locator::Css("svg.line-chart polyline"))
         .await
         .expect("the measure's chart is drawn");

@@ -167,10 +167,16 @@ pub enum Cell {
     Suppressed,
 }
 
+/// The nearest multiple of five (2.5 rounds up).
+fn round5(x: f64) -> f64 {
+    (x / 5.0 + 0.5).floor() * 5.0
+}
+
 /// The public form of a measure's weekly values. A count between 1 and 4 is suppressed; so is a
 /// share whose numerator, denominator or complement is; and for a running total, a week is shown
-/// only if what it adds to the last shown week is 0 or at least five, so no week's small count can
-/// be recovered by subtracting two published totals.
+/// only if what it adds to the last shown week is 0 or at least five. What is shown is rounded to
+/// the nearest five (learners, or percentage points): two published figures — of two weeks, or of
+/// two measures such as enrolled and active — then never subtract to a small group exactly.
 pub fn publish(metric: Metric, values: &[Value]) -> Vec<Cell> {
     let small = |n: u64| (1..MIN_CELL).contains(&n);
     let mut last_shown = 0u64;
@@ -181,7 +187,7 @@ pub fn publish(metric: Metric, values: &[Value]) -> Vec<Cell> {
                 if d < MIN_CELL || small(n) || small(d - n.min(d)) {
                     Cell::Suppressed
                 } else {
-                    Cell::Shown(v.value)
+                    Cell::Shown(round5(v.value))
                 }
             }
             None => {
@@ -196,7 +202,7 @@ pub fn publish(metric: Metric, values: &[Value]) -> Vec<Cell> {
                     }
                     last_shown = n;
                 }
-                Cell::Shown(v.value)
+                Cell::Shown(round5(v.value))
             }
         })
         .collect()
@@ -303,6 +309,8 @@ mod tests {
             let mut last = 0u64;
             for (v, c) in values.iter().zip(&cells) {
                 if let Cell::Shown(x) = c {
+                    prop_assert_eq!(x % 5.0, 0.0, "rounded to five");
+                    prop_assert!((x - v.value).abs() <= 2.5, "within 2.5 of the truth");
                     match v.parts {
                         Some((n, d)) => {
                             prop_assert!(d >= MIN_CELL);
@@ -310,8 +318,9 @@ mod tests {
                             prop_assert!(d - n == 0 || d - n >= MIN_CELL);
                         }
                         None => {
-                            let n = *x as u64;
+                            let n = v.value as u64;
                             prop_assert!(n == 0 || n >= MIN_CELL);
+                            prop_assert!(*x == 0.0 || *x >= MIN_CELL as f64);
                             if metric.is_cumulative() {
                                 prop_assert!(n - last == 0 || n - last >= MIN_CELL);
                                 last = n;

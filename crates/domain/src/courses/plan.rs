@@ -128,7 +128,7 @@ pub struct MeasureInput {
 impl MeasureInput {
     pub fn parse(&self) -> Result<Measure, crate::ValidationErrors> {
         let mut e = crate::ValidationErrors::new();
-        let name = crate::partner::parse_text(&mut e, "name", &self.name, MAX_NAME, true);
+        let name = text(&mut e, "name", &self.name, MAX_NAME, true);
         let metric = e.check("metric", super::measures::Metric::parse(&self.metric));
         let target = match metric {
             Some(m) => e.check("target", super::measures::parse_target(m, &self.target)),
@@ -136,13 +136,7 @@ impl MeasureInput {
         };
         let due_on = e.check(
             "due_on",
-            NaiveDate::parse_from_str(self.due_on.trim(), "%Y-%m-%d").map_err(|_| {
-                if self.due_on.trim().is_empty() {
-                    "required"
-                } else {
-                    "invalid-date"
-                }
-            }),
+            date(&self.due_on, true).map(|d| d.unwrap_or_default()),
         );
         let public = matches!(self.public.trim(), "on" | "true" | "1");
         match (metric, target, due_on) {
@@ -196,6 +190,32 @@ pub fn default_duties_key(role: Role) -> String {
     format!("course-role-{}-duties", role.slug())
 }
 
+/// Free text of the plan's forms: `required`, `too-long`, or `invalid-text` when it holds the
+/// invisible characters that reverse the direction of what follows (a reader would see other words).
+fn text(
+    e: &mut crate::ValidationErrors,
+    field: &str,
+    s: &str,
+    max: usize,
+    required: bool,
+) -> String {
+    let out = crate::partner::parse_text(e, field, s, max, required);
+    if crate::text::has_direction_controls(&out) {
+        e.add(field, "invalid-text");
+    }
+    out
+}
+
+/// A date a plan can hold: from 2000 to 2100 (a typing mistake otherwise).
+pub fn plan_date(s: &str) -> Result<NaiveDate, &'static str> {
+    let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| "invalid-date")?;
+    if (2000..=2100).contains(&chrono::Datelike::year(&d)) {
+        Ok(d)
+    } else {
+        Err("invalid-date")
+    }
+}
+
 /// A whole number as a person types it (thousands commas allowed) in `min..=max`.
 fn number(s: &str, min: i64, max: i64) -> Result<i64, &'static str> {
     match s.trim().replace(',', "").as_str() {
@@ -224,9 +244,7 @@ fn date(s: &str, required: bool) -> Result<Option<NaiveDate>, &'static str> {
     match s.trim() {
         "" if required => Err("required"),
         "" => Ok(None),
-        s => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| "invalid-date"),
+        s => plan_date(s).map(Some),
     }
 }
 
@@ -270,18 +288,15 @@ impl PlanInput {
     pub fn parse(&self) -> Result<PlanBasics, crate::ValidationErrors> {
         let mut e = crate::ValidationErrors::new();
         let course = e.check("course_id", super::CourseId::parse(&self.course_id));
-        let title = crate::partner::parse_text(&mut e, "title", &self.title, MAX_NAME, true);
-        let organization =
-            crate::partner::parse_text(&mut e, "organization", &self.organization, MAX_NAME, true);
+        let title = text(&mut e, "title", &self.title, MAX_NAME, true);
+        let organization = text(&mut e, "organization", &self.organization, MAX_NAME, true);
         let partner = Some(self.partner.trim().to_string()).filter(|s| !s.is_empty());
         let purpose = e.check(
             "purpose",
             super::business::Purpose::parse(self.purpose.trim()),
         );
-        let stakeholders =
-            crate::partner::parse_text(&mut e, "stakeholders", &self.stakeholders, MAX_TEXT, false);
-        let guidelines =
-            crate::partner::parse_text(&mut e, "guidelines", &self.guidelines, MAX_TEXT, false);
+        let stakeholders = text(&mut e, "stakeholders", &self.stakeholders, MAX_TEXT, false);
+        let guidelines = text(&mut e, "guidelines", &self.guidelines, MAX_TEXT, false);
         let lms_url = match self.lms_url.trim() {
             "" => Some(String::new()),
             s => e.check("lms_url", crate::partner::parse_web_url(s)),
@@ -323,6 +338,10 @@ impl TargetsInput {
             .map(|v| v.len())
             .max()
             .unwrap_or(0);
+        if rows > MAX_TARGETS * 2 {
+            // A form of this size was not typed by a person: refused before any row is read.
+            return Err(crate::ValidationErrors::single("targets", "too-many"));
+        }
         let mut out = Vec::new();
         for i in 0..rows {
             let (name, size, offer, usp) = (
@@ -335,10 +354,10 @@ impl TargetsInput {
                 continue;
             }
             let f = |x: &str| format!("targets.{i}.{x}");
-            let name = crate::partner::parse_text(&mut e, &f("name"), &name, MAX_NAME, true);
+            let name = text(&mut e, &f("name"), &name, MAX_NAME, true);
             let size = e.check(&f("size"), number(&size, 0, 10_000_000_000));
-            let offer = crate::partner::parse_text(&mut e, &f("offer"), &offer, MAX_TEXT, false);
-            let usp = crate::partner::parse_text(&mut e, &f("usp"), &usp, MAX_TEXT, false);
+            let offer = text(&mut e, &f("offer"), &offer, MAX_TEXT, false);
+            let usp = text(&mut e, &f("usp"), &usp, MAX_TEXT, false);
             if let Some(size) = size {
                 out.push(Target {
                     name,
@@ -393,6 +412,9 @@ impl BusinessInput {
             ),
         );
         let cell = |v: &Vec<String>, i: usize| v.get(i).map(|s| s.trim()).unwrap_or("").to_string();
+        if self.label.len().max(self.unit.len()) > super::business::MAX_LINES * 2 {
+            return Err(crate::ValidationErrors::single("lines", "too-many"));
+        }
         let mut lines = Vec::new();
         // The form's row of each line kept: errors name the row the reader sees.
         let mut row_of = Vec::new();
@@ -482,7 +504,7 @@ impl RoleInput {
             "person",
             optional_id(&self.person, "invalid-person").and_then(|p| p.ok_or("required")),
         );
-        let responsibilities = crate::partner::parse_text(
+        let responsibilities = text(
             &mut e,
             "responsibilities",
             &self.responsibilities,
@@ -572,7 +594,7 @@ impl ItemInput {
     pub fn parse(&self) -> Result<Item, crate::ValidationErrors> {
         let mut e = crate::ValidationErrors::new();
         let phase = e.check("phase", Phase::parse(self.phase.trim()));
-        let title = crate::partner::parse_text(&mut e, "title", &self.title, MAX_NAME, true);
+        let title = text(&mut e, "title", &self.title, MAX_NAME, true);
         let owner = e.check("owner", optional_id(&self.owner, "invalid-person"));
         let due_on = e.check("due_on", date(&self.due_on, false));
         let status = match self.status.trim() {

@@ -91,6 +91,10 @@ pub enum LineError {
     NoName,
     #[error("no time, or a time that is not ISO 8601")]
     BadTime,
+    #[error("a time before 2012 or in the future")]
+    TimeOutOfRange,
+    #[error("a line longer than a megabyte")]
+    TooLong,
 }
 
 /// What a valid line turned out to be.
@@ -302,6 +306,16 @@ pub fn parse_time(s: &str) -> Option<DateTime<Utc>> {
         .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S%.f"))
         .ok()
         .map(|n| n.and_utc())
+}
+
+/// Whether an event's time can be real: Open edX courses ran from 2012, and a log is not written
+/// ahead of time (a day of clock skew allowed). Anything else would stretch a course's weekly
+/// series over centuries.
+pub fn plausible(at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    let earliest = NaiveDate::from_ymd_opt(2012, 1, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|d| d.and_utc());
+    earliest.is_some_and(|e| at >= e) && at <= now + Duration::days(1)
 }
 
 /// The Monday (UTC) of the week holding `t`.

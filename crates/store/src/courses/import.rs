@@ -30,6 +30,11 @@ const LIST_MALFORMED: usize = 100;
 const ROWS: usize = 8192;
 /// Pseudonyms remembered by the reader before it starts afresh (bounds memory).
 const PSEUDONYM_CACHE: usize = 1 << 20;
+/// The longest line kept in memory: a tracking event is a few kilobytes; a longer line is skipped
+/// as malformed while it streams, so a file of one endless line costs no memory.
+const MAX_LINE: usize = 1 << 20;
+/// Serialises the imports' batches: two imports of one file at once must not both add it.
+pub(crate) const LOCK_TRACKING: i64 = 0x4147_0029;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct MalformedLine {
@@ -79,6 +84,8 @@ pub fn open_log(path: &std::path::Path) -> std::io::Result<Box<dyn Read + Send>>
 
 /// A batch handed from the reader to the writer.
 struct Batch {
+    /// Where in the file the batch begins: the file's progress the batch continues.
+    start: u64,
     facts: Facts,
     /// Courses first met in this batch: (index, canonical key).
     courses: Vec<(u32, CourseId)>,
@@ -101,6 +108,7 @@ const OTHER_COURSE: u32 = u32::MAX;
 
 struct Reader {
     key: Vec<u8>,
+    now: chrono::DateTime<chrono::Utc>,
     /// The one course an import keeps (an import from a plan's page), if any.
     only: Option<CourseId>,
     skip: Option<(u64, String)>,
@@ -163,8 +171,8 @@ impl Reader {
         let skip_to = self.skip.as_ref().map_or(0, |s| s.0);
         loop {
             buf.clear();
-            let n = match input.read_until(b'\n', &mut buf) {
-                Ok(n) => n,
+            let (n, ended, whole) = match read_line(&mut input, &mut buf, &mut hasher) {
+                Ok(r) => r,
                 Err(e) => {
                     report.stopped =
                         Some(format!("reading stopped after line {}: {e}", report.lines));
@@ -176,12 +184,14 @@ impl Reader {
             }
             // A last line without its newline may be one the LMS is still writing: it waits for the
             // next import.
-            if buf.last() != Some(&b'\n') {
+            if !ended {
                 break;
             }
             report.lines += 1;
-            report.bytes += n as u64;
-            hasher.update(&buf);
+            report.bytes += n;
+            if whole {
+                hasher.update(&buf);
+            }
             if report.bytes <= skip_to {
                 report.already_imported_bytes = report.bytes;
                 if report.bytes == skip_to {
@@ -197,7 +207,11 @@ impl Reader {
                 continue;
             }
             batch_lines += 1;
-            let text = std::str::from_utf8(&buf).map_err(|_| LineError::NotJson);
+            let text = if whole {
+                std::str::from_utf8(&buf).map_err(|_| LineError::NotJson)
+            } else {
+                Err(LineError::TooLong)
+            };
             let parsed = text.and_then(|t| {
                 let t = t.trim();
                 if t.is_empty() {
@@ -205,6 +219,13 @@ impl Reader {
                 } else {
                     parse_line(t).map(Some)
                 }
+            });
+            let now = self.now;
+            let parsed = parsed.and_then(|l| match l {
+                Some(Line::Event(e)) if !agora_domain::courses::tracking::plausible(e.at, now) => {
+                    Err(LineError::TimeOutOfRange)
+                }
+                other => Ok(other),
             });
             match parsed {
                 Ok(None) => {}
@@ -255,6 +276,7 @@ impl Reader {
             }
             if report.bytes - batch_start >= BATCH_BYTES || facts.len() >= BATCH_FACTS {
                 let batch = Batch {
+                    start: batch_start,
                     facts: std::mem::take(&mut facts),
                     courses: std::mem::take(&mut new_courses),
                     bytes: report.bytes,
@@ -278,6 +300,7 @@ impl Reader {
         }
         if batch_lines > 0 {
             let batch = Batch {
+                start: batch_start,
                 facts,
                 courses: new_courses,
                 bytes: report.bytes,
@@ -289,6 +312,58 @@ impl Reader {
         }
         progress(report.bytes);
         Ok(report)
+    }
+}
+
+/// Reads one line into `buf`, keeping at most `MAX_LINE` bytes of it, so a line of any length
+/// costs bounded memory. Returns the bytes the line took, whether it ended with a newline (a last
+/// line without one is left for the next import), and whether it was kept whole. The bytes of a
+/// line too long to keep are given to `hasher` as they stream, once the line is known to end; the
+/// caller hashes a whole line itself.
+fn read_line(
+    input: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    hasher: &mut blake3::Hasher,
+) -> std::io::Result<(u64, bool, bool)> {
+    let mut n = 0u64;
+    // Once the line outgrows `buf`: the hash with everything read so far.
+    let mut long: Option<blake3::Hasher> = None;
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok((n, false, long.is_none()));
+        }
+        let (take, ended) = match chunk.iter().position(|b| *b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        let part = &chunk[..take];
+        match &mut long {
+            Some(h) => {
+                h.update(part);
+            }
+            None if buf.len() + take <= MAX_LINE => buf.extend_from_slice(part),
+            None => {
+                let mut h = hasher.clone();
+                h.update(buf);
+                h.update(part);
+                buf.clear();
+                long = Some(h);
+            }
+        }
+        input.consume(take);
+        n += take as u64;
+        if ended {
+            if let Some(h) = long {
+                *hasher = h;
+                return Ok((n, true, false));
+            }
+            return Ok((n, true, true));
+        }
     }
 }
 
@@ -343,6 +418,7 @@ impl Store {
             .await?;
         let reader = Reader {
             key: self.learner_key().await?,
+            now: self.now(),
             only: only.cloned(),
             skip: skip.map(|(b, p)| (b as u64, p)),
             courses: HashMap::new(),
@@ -410,7 +486,20 @@ impl Store {
         by_index: &mut HashMap<u32, i64>,
         who: &Who,
     ) -> Result<Vec<String>> {
-        let mut tx = self.write().await?;
+        let mut tx = self.write_locked(LOCK_TRACKING).await?;
+        // Another import of the same file may have committed since this one read its progress:
+        // then this batch is not the continuation it was read as, and nothing of it is added.
+        let progress: Option<i64> =
+            sqlx::query_scalar("SELECT bytes FROM tracking_imports WHERE head = $1")
+                .bind(head)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if progress.unwrap_or(0) as u64 != b.start {
+            return Err(StoreError::Invalid(ValidationErrors::single(
+                "file",
+                "tracking-log-busy",
+            )));
+        }
         let stamp = self.stamp();
         let mut created = Vec::new();
         for (idx, key) in &b.courses {

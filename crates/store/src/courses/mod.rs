@@ -141,8 +141,11 @@ impl Store {
 
     /// Whether any learner fact of a course has been imported.
     pub async fn course_has_facts(&self, course_id: i64) -> Result<bool> {
+        // Activity, enrollments (a course before its start has only these) or milestones.
         let n: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM course_learner_weeks WHERE course_id = $1 LIMIT 1) x",
+            "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM course_learner_weeks WHERE course_id = $1 LIMIT 1) a) \
+             + (SELECT COUNT(*) FROM (SELECT 1 FROM course_enrollments WHERE course_id = $1 LIMIT 1) b) \
+             + (SELECT COUNT(*) FROM (SELECT 1 FROM course_milestones WHERE course_id = $1 LIMIT 1) c)",
         )
         .bind(course_id)
         .fetch_one(&self.reader)

@@ -82,6 +82,12 @@ pub struct OverdueItem {
     pub due_on: NaiveDate,
 }
 
+/// A group share counts only while the group admits members on request: anyone may join an open
+/// group (a group that opened after the share no longer carries it).
+const CLOSED_GROUP: &str =
+    "NOT EXISTS (SELECT 1 FROM group_profiles gp WHERE gp.body_id = s.body_id \
+    AND gp.membership = 'open')";
+
 const PLAN_SELECT: &str =
     "SELECT p.id, p.owner_id, o.display_name AS owner_name, p.purpose, p.targets, \
     p.stakeholders, p.guidelines, p.business, p.lms_url, p.public_progress, p.updated_at, \
@@ -347,7 +353,8 @@ impl Store {
                  OR p.id IN (SELECT plan_id FROM course_plan_roles WHERE person_id = $1) \
                  OR p.id IN (SELECT plan_id FROM course_plan_shares WHERE person_id = $1) \
                  OR p.id IN (SELECT s.plan_id FROM course_plan_shares s JOIN role_grants g \
-                    ON g.scope_kind = 'group' AND g.scope_id = s.body_id WHERE g.person_id = $1) \
+                    ON g.scope_kind = 'group' AND g.scope_id = s.body_id WHERE g.person_id = $1 \
+                    AND {CLOSED_GROUP}) \
                  ORDER BY c.title, p.id"
             ))
             .bind(person)
@@ -380,8 +387,9 @@ impl Store {
             return Ok(admin.then_some(Access::Edit));
         };
         let shares: Vec<(Option<i64>, String)> = sqlx::query_as(
-            "SELECT person_id, access FROM course_plan_shares WHERE plan_id = $1 AND (person_id = $2 \
-             OR body_id IN (SELECT scope_id FROM role_grants WHERE person_id = $2 AND scope_kind = 'group'))",
+            &format!("SELECT person_id, access FROM course_plan_shares s WHERE plan_id = $1 AND (person_id = $2 \
+             OR (body_id IN (SELECT scope_id FROM role_grants WHERE person_id = $2 AND scope_kind = 'group') \
+             AND {CLOSED_GROUP}))"),
         )
         .bind(plan.id)
         .bind(person)
@@ -553,14 +561,22 @@ impl Store {
                 (Some(p), None)
             }
             Grantee::Group(g) => {
-                let n: i64 = sqlx::query_scalar(
-                    "SELECT COUNT(*) FROM bodies WHERE id = $1 AND kind = 'group'",
+                let membership: Option<Option<String>> = sqlx::query_scalar(
+                    "SELECT gp.membership FROM bodies b LEFT JOIN group_profiles gp ON gp.body_id = b.id \
+                     WHERE b.id = $1 AND b.kind = 'group'",
                 )
                 .bind(g)
-                .fetch_one(&mut *tx)
+                .fetch_optional(&mut *tx)
                 .await?;
-                if n == 0 {
-                    return Err(ValidationErrors::single("group", "invalid-group").into());
+                match membership {
+                    None => return Err(ValidationErrors::single("group", "invalid-group").into()),
+                    // Anyone may join an open group: sharing with it would be sharing with anyone.
+                    Some(Some(m)) if m == "open" => {
+                        return Err(
+                            ValidationErrors::single("group", "course-share-open-group").into()
+                        )
+                    }
+                    Some(_) => {}
                 }
                 (None, Some(g))
             }

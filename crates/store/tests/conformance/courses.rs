@@ -11,7 +11,61 @@ conformance!(
     a_log_is_imported_once_and_a_grown_log_adds_only_its_new_lines,
     files_that_are_not_tracking_logs_change_nothing,
     an_import_for_one_course_leaves_the_others_out,
+    endless_lines_and_impossible_times_are_skipped,
+    two_imports_of_one_file_at_once_add_it_once,
 );
+
+async fn endless_lines_and_impossible_times_are_skipped(store: Store) {
+    let dir = tempfile::tempdir().expect("dir");
+    let log = dir.path().join("tracking.log");
+    let mut text = line("amara", "play_video", "2026-03-02T09:00:00+00:00");
+    // Two megabytes without a newline inside, then a proper end.
+    text += &format!("{{\"username\": \"{}\"}}\n", "x".repeat(2 << 20));
+    text += &line("zoe", "play_video", "0001-01-01T00:00:00+00:00");
+    text += &line("zoe", "play_video", "9999-01-01T00:00:00+00:00");
+    text += &line("bo", "play_video", "2026-03-03T09:00:00+00:00");
+    write(&log, &text);
+    let r = import(&store, &log).await.expect("import");
+    assert_eq!((r.events, r.malformed), (2, 3), "{r:?}");
+    let lines: Vec<u64> = r.malformed_lines.iter().map(|m| m.line).collect();
+    assert_eq!(lines, vec![2, 3, 4]);
+    let s = series(&store).await;
+    assert_eq!(s.rows.len(), 1, "no week outside the course's real time");
+    assert_eq!(s.rows[0].active, 2);
+    // The long line counts in the file's progress: the same file again adds nothing.
+    let again = import(&store, &log).await.expect("again");
+    assert_eq!(again.events, 0);
+    assert_eq!(again.already_imported_bytes, text.len() as u64);
+}
+
+async fn two_imports_of_one_file_at_once_add_it_once(store: Store) {
+    let dir = tempfile::tempdir().expect("dir");
+    let log = dir.path().join("tracking.log");
+    let mut text = String::new();
+    for i in 0..40 {
+        text += &line(
+            &format!("learner{}", i % 4),
+            "edx.forum.thread.created",
+            "2026-03-02T09:00:00+00:00",
+        );
+    }
+    write(&log, &text);
+    let (a, b) = tokio::join!(import(&store, &log), import(&store, &log));
+    // One adds the file; the other adds nothing, or is refused as busy.
+    let added: u64 = [&a, &b]
+        .iter()
+        .map(|r| match r {
+            Ok(r) => r.events,
+            Err(agora_store::StoreError::Invalid(e)) => {
+                assert_eq!(e.get("file"), Some("tracking-log-busy"));
+                0
+            }
+            Err(e) => panic!("{e}"),
+        })
+        .sum();
+    assert_eq!(added, 40);
+    assert_eq!(series(&store).await.rows[0].forum_posts, 40);
+}
 
 async fn an_import_for_one_course_leaves_the_others_out(store: Store) {
     let dir = tempfile::tempdir().expect("dir");

@@ -4,7 +4,7 @@ courses-title = Community plans for courses
 courses-lead = For each course: who it is for, what it offers them, what the community costs and returns, who does what, and how learners actually respond, measured from the course's own activity.
 courses-new = New community plan
 courses-new-text = A plan belongs to one course. You will own it and can share it with people or a group.
-courses-mine = Your plans
+courses-mine = Plans you can see
 courses-none = No plan is shared with you yet.
 courses-sign-in = Sign in to see the plans shared with you or to start one.
 courses-owner = Owner
@@ -43,9 +43,9 @@ courses-business-no-break-even = This external plan does not pay for itself with
 courses-business-internal = An internal plan shows its cost; it is not required to break even.
 courses-business-none = No line yet.
 courses-business-lines = Lines of the business plan
-courses-business-amount = Amount
+courses-business-amount = Each time
 courses-business-sensitivity = Return if the value is off
-courses-business-value-change = Value
+courses-business-value-change = If the value is
 courses-business-as-planned = As planned
 courses-business-investment = Investment
 courses-business-value = Value
@@ -145,14 +145,17 @@ course-import-malformed = { $n ->
 }
 course-import-stopped = The import stopped early; what was read before is kept:
 course-import-see-measures = See the measures
-course-import-enrolled = { $added } new enrollments from { $rows } rows.
+course-import-enrolled = { $added ->
+    [one] { $added } new enrollment from { $rows } readable rows.
+   *[other] { $added } new enrollments from { $rows } readable rows.
+}
 course-import-bad-rows = { $n ->
     [one] { $n } row had no username or no readable enrollment date and was skipped:
    *[other] { $n } rows had no username or no readable enrollment date and were skipped:
 }
 
 course-progress-title = { $course }: how the community grows
-course-progress-text = The measures this course's team chose to publish. A week with fewer than five learners is not shown.
+course-progress-text = The measures this course's team chose to publish. Figures are rounded to the nearest five; a week with fewer than five learners is not shown.
 course-progress-none = No measure is published yet.
 course-fewer-than-five = fewer than 5
 
@@ -236,4 +239,14 @@ error-csv-enrolled-columns = This is not the enrolled-students CSV: it needs the
 error-csv-not-utf8 = The file is not UTF-8 text.
 courses-segment-size = Estimated size
 courses-unit-price = Unit price (US$)
-footer-courses = Course communities
+footer-courses = Community plans for courses
+error-invalid-text = This text holds invisible characters that change the direction of what follows; remove them.
+error-time-out-of-range = A date is before 2012 or in the future.
+error-tracking-log-busy = This file was being imported at the same time by someone else; what that import added stays. Import it again to add the rest.
+error-course-owner-no-access = This person cannot see the plan: share it with them or give them a role first.
+error-course-share-open-group = Anyone can join this group, so sharing with it would share the plan with anyone. Share with people, or with a group that admits members on request.
+courses-measure-actual-at = { $actual } on { $date }
+courses-measure-name = Name of the measure
+courses-value = Value
+courses-not-saved = Not saved: see the form below.
+courses-import-nothing-new = This file had been imported before: nothing new was added.

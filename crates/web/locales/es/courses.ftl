@@ -4,7 +4,7 @@ courses-title = Planes de comunidad para cursos
 courses-lead = Para cada curso: a quién se dirige, qué le ofrece, cuánto cuesta y qué aporta la comunidad, quién hace qué y cómo responden realmente los estudiantes, medido a partir de la propia actividad del curso.
 courses-new = Nuevo plan de comunidad
 courses-new-text = Un plan pertenece a un solo curso. Usted será su propietario y podrá compartirlo con personas o con un grupo.
-courses-mine = Sus planes
+courses-mine = Planes que puede ver
 courses-none = Todavía no se ha compartido ningún plan con usted.
 courses-sign-in = Inicie sesión para ver los planes compartidos con usted o para crear uno.
 courses-owner = Propietario
@@ -43,9 +43,9 @@ courses-business-no-break-even = Este plan externo no alcanza el punto de equili
 courses-business-internal = Un plan interno muestra su costo; no está obligado a alcanzar el punto de equilibrio.
 courses-business-none = Todavía no hay ninguna línea.
 courses-business-lines = Líneas del plan de negocio
-courses-business-amount = Importe
+courses-business-amount = Cada vez
 courses-business-sensitivity = Retorno si el valor se desvía de lo previsto
-courses-business-value-change = Valor
+courses-business-value-change = Si el valor es
 courses-business-as-planned = Según lo previsto
 courses-business-investment = Inversión
 courses-business-value = Valor
@@ -145,14 +145,17 @@ course-import-malformed = { $n ->
 }
 course-import-stopped = La importación se detuvo antes de terminar; se conserva lo leído hasta entonces:
 course-import-see-measures = Ver los indicadores
-course-import-enrolled = { $added } nuevas inscripciones de { $rows } filas.
+course-import-enrolled = { $added ->
+    [one] { $added } nueva inscripción de { $rows } filas legibles.
+   *[other] { $added } nuevas inscripciones de { $rows } filas legibles.
+}
 course-import-bad-rows = { $n ->
     [one] { $n } fila no tenía username o no tenía una fecha de inscripción legible y se omitió:
    *[other] { $n } filas no tenían username o no tenían una fecha de inscripción legible y se omitieron:
 }
 
 course-progress-title = { $course }: cómo crece la comunidad
-course-progress-text = Los indicadores que el equipo de este curso eligió publicar. No se muestra ninguna semana con menos de cinco estudiantes.
+course-progress-text = Los indicadores que el equipo de este curso eligió publicar. Las cifras se redondean al múltiplo de cinco más cercano; no se muestra ninguna semana con menos de cinco estudiantes.
 course-progress-none = Todavía no se ha publicado ningún indicador.
 course-fewer-than-five = menos de 5
 
@@ -236,4 +239,14 @@ error-csv-enrolled-columns = Este no es el CSV de estudiantes inscritos: necesit
 error-csv-not-utf8 = El archivo no es texto UTF-8.
 courses-segment-size = Tamaño estimado
 courses-unit-price = Precio unitario (US$)
-footer-courses = Comunidades de cursos
+footer-courses = Planes de comunidad de cursos
+error-invalid-text = Este texto contiene caracteres invisibles que cambian la dirección de lo que sigue; elimínelos.
+error-time-out-of-range = Una fecha es anterior a 2012 o está en el futuro.
+error-tracking-log-busy = Otra persona estaba importando este archivo al mismo tiempo; lo que esa importación añadió se conserva. Impórtelo de nuevo para añadir el resto.
+error-course-owner-no-access = Esta persona no puede ver el plan: compártalo con ella o asígnele un rol primero.
+error-course-share-open-group = Cualquiera puede unirse a este grupo, así que compartir con él sería compartir el plan con cualquiera. Comparta con personas o con un grupo que admita miembros por solicitud.
+courses-measure-actual-at = { $actual } el { $date }
+courses-measure-name = Nombre del indicador
+courses-value = Valor
+courses-not-saved = No se guardó: vea el formulario más abajo.
+courses-import-nothing-new = Este archivo ya se había importado: no se añadió nada nuevo.

@@ -4,7 +4,7 @@ courses-title = Plans de communauté pour les cours
 courses-lead = Pour chaque cours : à qui il s'adresse, ce qu'il leur offre, ce que la communauté coûte et rapporte, qui fait quoi, et comment les apprenants réagissent réellement, mesuré à partir de l'activité propre du cours.
 courses-new = Nouveau plan de communauté
 courses-new-text = Un plan appartient à un seul cours. Vous en serez propriétaire et pourrez le partager avec des personnes ou un groupe.
-courses-mine = Vos plans
+courses-mine = Plans que vous pouvez voir
 courses-none = Aucun plan n'est encore partagé avec vous.
 courses-sign-in = Connectez-vous pour voir les plans partagés avec vous ou pour en créer un.
 courses-owner = Propriétaire
@@ -43,9 +43,9 @@ courses-business-no-break-even = Ce plan externe n'atteint pas le seuil de renta
 courses-business-internal = Un plan interne montre son coût ; il n'est pas tenu d'atteindre le seuil de rentabilité.
 courses-business-none = Aucune ligne pour l'instant.
 courses-business-lines = Lignes du plan d'affaires
-courses-business-amount = Montant
+courses-business-amount = À chaque fois
 courses-business-sensitivity = Retour si la valeur s'écarte des prévisions
-courses-business-value-change = Valeur
+courses-business-value-change = Si la valeur est
 courses-business-as-planned = Comme prévu
 courses-business-investment = Investissement
 courses-business-value = Valeur
@@ -100,7 +100,7 @@ course-series-week-start = Semaine du
 course-series-enrolled = Inscrits
 course-series-new-enrollments = Nouvelles inscriptions
 course-series-active = Apprenants actifs
-course-series-returning = Apprenants revenus
+course-series-returning = Apprenants de retour
 course-series-played-video = Ont lu une vidéo
 course-series-attempted-problem = Ont tenté un problème
 course-series-forum-posts = Messages sur le forum
@@ -145,14 +145,17 @@ course-import-malformed = { $n ->
 }
 course-import-stopped = L'importation s'est arrêtée avant la fin ; ce qui a été lu auparavant est conservé :
 course-import-see-measures = Voir les indicateurs
-course-import-enrolled = { $added } nouvelles inscriptions sur { $rows } lignes.
+course-import-enrolled = { $added ->
+    [one] { $added } nouvelle inscription sur { $rows } lignes lisibles.
+   *[other] { $added } nouvelles inscriptions sur { $rows } lignes lisibles.
+}
 course-import-bad-rows = { $n ->
     [one] { $n } ligne n'avait pas de username ou pas de date d'inscription lisible et a été ignorée :
    *[other] { $n } lignes n'avaient pas de username ou pas de date d'inscription lisible et ont été ignorées :
 }
 
 course-progress-title = { $course } : comment la communauté grandit
-course-progress-text = Les indicateurs que l'équipe de ce cours a choisi de publier. Une semaine comptant moins de cinq apprenants n'est pas affichée.
+course-progress-text = Les indicateurs que l'équipe de ce cours a choisi de publier. Les chiffres sont arrondis au multiple de cinq le plus proche ; une semaine comptant moins de cinq apprenants n'est pas affichée.
 course-progress-none = Aucun indicateur n'est encore publié.
 course-fewer-than-five = moins de 5
 
@@ -236,4 +239,14 @@ error-csv-enrolled-columns = Ce n'est pas le CSV des apprenants inscrits : il do
 error-csv-not-utf8 = Le fichier n'est pas du texte UTF-8.
 courses-segment-size = Taille estimée
 courses-unit-price = Prix unitaire (US$)
-footer-courses = Communautés de cours
+footer-courses = Plans de communauté des cours
+error-invalid-text = Ce texte contient des caractères invisibles qui changent le sens de ce qui suit ; supprimez-les.
+error-time-out-of-range = Une date est antérieure à 2012 ou dans le futur.
+error-tracking-log-busy = Quelqu'un d'autre importait ce fichier au même moment ; ce que cette importation a ajouté est conservé. Importez-le de nouveau pour ajouter le reste.
+error-course-owner-no-access = Cette personne ne peut pas voir le plan : partagez-le avec elle ou donnez-lui d'abord un rôle.
+error-course-share-open-group = N'importe qui peut rejoindre ce groupe : le partager avec lui reviendrait à partager le plan avec n'importe qui. Partagez avec des personnes, ou avec un groupe qui admet ses membres sur demande.
+courses-measure-actual-at = { $actual } au { $date }
+courses-measure-name = Nom de l'indicateur
+courses-value = Valeur
+courses-not-saved = Non enregistré : voir le formulaire plus bas.
+courses-import-nothing-new = Ce fichier avait déjà été importé : rien de nouveau n'a été ajouté.

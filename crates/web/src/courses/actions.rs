@@ -29,6 +29,10 @@ impl Loaded {
 /// "not found" for them (its existence is not theirs to know); an anonymous visitor is asked to
 /// sign in.
 pub async fn load(state: &AppState, v: &Viewer, id: i64, need: Access) -> Result<Loaded> {
+    // Anonymous visitors learn nothing, not even whether the plan exists.
+    if v.person.is_none() {
+        return Err(Error::Unauthorized);
+    }
     let plan = state.store.plan(id).await?.ok_or(Error::NotFound)?;
     let access = state
         .store
@@ -100,7 +104,7 @@ pub struct PublicMeasure {
     pub chart: LineChart,
 }
 
-pub fn public_measures(views: &[MeasureView]) -> Vec<PublicMeasure> {
+pub fn public_measures(views: &[MeasureView], today: NaiveDate) -> Vec<PublicMeasure> {
     views
         .iter()
         .filter(|m| m.measure.measure.public)
@@ -123,10 +127,18 @@ pub fn public_measures(views: &[MeasureView]) -> Vec<PublicMeasure> {
                 metric: x.metric,
                 target: x.target,
                 due_on: x.due_on,
-                // A standing says something of the value: only when its latest cell is shown.
-                standing: match cells.last() {
-                    Some(Cell::Shown(_)) => m.progress.standing,
-                    _ => Standing::NoData,
+                // A standing says how the exact values compare with the target: it is published
+                // only when every week it was judged on is itself published.
+                standing: if m
+                    .weeks
+                    .iter()
+                    .zip(&cells)
+                    .filter(|(w, _)| w.week_start <= x.due_on.min(today))
+                    .all(|(_, c)| matches!(c, Cell::Shown(_)))
+                {
+                    m.progress.standing
+                } else {
+                    Standing::NoData
                 },
                 cells: m.weeks.iter().map(|w| w.week_start).zip(cells).collect(),
                 chart: LineChart::new(&shown, Some(x.target)),

@@ -227,8 +227,9 @@ pub async fn add_item(
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<ItemInput>,
 ) -> Result<Response> {
-    actions::load(&state, &v, id, Access::Edit).await?;
+    let l = actions::load(&state, &v, id, Access::Edit).await?;
     let item = input.parse()?;
+    pages::check_owner(&state, &l.plan, item.owner).await?;
     state.store.save_item(id, None, &item, &v.who()).await?;
     let body = plan(State(state), v, Path(id)).await?;
     Ok((StatusCode::CREATED, body).into_response())

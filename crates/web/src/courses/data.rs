@@ -190,7 +190,8 @@ struct ImportView {
     plan: Plan,
     errors: FieldErrors,
     report: Option<TrackingReport>,
-    enrolled: Option<(u64, usize, Vec<u64>)>,
+    /// Enrollments added, rows read, rows skipped and the first of them.
+    enrolled: Option<(u64, usize, u64, Vec<u64>)>,
     max_mb: usize,
 }
 
@@ -229,7 +230,13 @@ async fn receive(
                 let mut tmp = tempfile::NamedTempFile::new()
                     .map_err(|e| Error::Unexpected(anyhow::Error::new(e)))?;
                 let mut any = false;
-                while let Some(chunk) = field.chunk().await.map_err(|_| Error::TooLarge)? {
+                while let Some(chunk) = field.chunk().await.map_err(|e| {
+                    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                        Error::TooLarge
+                    } else {
+                        unreadable()
+                    }
+                })? {
                     any |= !chunk.is_empty();
                     tmp.write_all(&chunk)
                         .map_err(|e| Error::Unexpected(anyhow::Error::new(e)))?;
@@ -264,10 +271,18 @@ pub async fn import(
         .map_err(|_| Error::Unexpected(anyhow::anyhow!("a stored course key does not parse")))?;
     let mut view = import_view(&state, &v, l.plan, ValidationErrors::new());
     if kind == "enrolled" {
-        let bytes = tokio::fs::read(tmp.path())
-            .await
-            .map_err(|e| Error::Unexpected(anyhow::Error::new(e)))?;
-        let parsed = match agora_domain::courses::enrolled_csv::parse(&bytes) {
+        let now = state.clock.now();
+        let path = tmp.path().to_owned();
+        // Read as it streams, off the async threads.
+        let parsed = tokio::task::spawn_blocking(move || {
+            std::fs::File::open(&path).map(|f| {
+                agora_domain::courses::enrolled_csv::parse(std::io::BufReader::new(f), now)
+            })
+        })
+        .await
+        .map_err(|e| Error::Unexpected(anyhow::Error::new(e)))?
+        .map_err(|e| Error::Unexpected(anyhow::Error::new(e)))?;
+        let parsed = match parsed {
             Ok(p) => p,
             Err(e) => {
                 view.errors = FieldErrors(e);
@@ -278,7 +293,7 @@ pub async fn import(
             .store
             .import_enrolled(view.plan.course.id, &name, &parsed.rows, &v.who())
             .await?;
-        view.enrolled = Some((added, parsed.rows.len(), parsed.bad_lines));
+        view.enrolled = Some((added, parsed.rows.len(), parsed.bad, parsed.bad_lines));
         return Ok(render(&view)?.into_response());
     }
     let path = tmp.path().to_owned();
@@ -343,7 +358,7 @@ pub async fn progress(
     let s = actions::series(&state, plan.course.id).await?;
     let views = actions::measure_views(state.store.plan_measures(plan.id).await?, &s, today);
     let fewer = v.tr.t("course-fewer-than-five");
-    let measures = public_measures(&views)
+    let measures = public_measures(&views, today)
         .into_iter()
         .map(|m| {
             let suffix = if m.metric.is_percent() { " %" } else { "" };

@@ -42,12 +42,18 @@ pub fn routes(state: &AppState) -> Routes {
             "/courses/{id}/business",
             get(pages::business_form).post(pages::save_business),
         )
-        .route("/courses/{id}/measures", post(pages::add_measure))
+        .route(
+            "/courses/{id}/measures",
+            get(pages::to_plan).post(pages::add_measure),
+        )
         .route(
             "/courses/{id}/measures/{mid}/delete",
             post(pages::delete_measure),
         )
-        .route("/courses/{id}/roadmap", post(pages::add_item))
+        .route(
+            "/courses/{id}/roadmap",
+            get(pages::to_plan).post(pages::add_item),
+        )
         .route(
             "/courses/{id}/roadmap/{iid}/status",
             post(pages::item_status),
@@ -56,9 +62,15 @@ pub fn routes(state: &AppState) -> Routes {
             "/courses/{id}/roadmap/{iid}/delete",
             post(pages::delete_item),
         )
-        .route("/courses/{id}/roles", post(pages::add_role))
+        .route(
+            "/courses/{id}/roles",
+            get(pages::to_plan).post(pages::add_role),
+        )
         .route("/courses/{id}/roles/{rid}/delete", post(pages::remove_role))
-        .route("/courses/{id}/shares", post(pages::share))
+        .route(
+            "/courses/{id}/shares",
+            get(pages::to_plan).post(pages::share),
+        )
         .route("/courses/{id}/shares/{sid}/delete", post(pages::unshare))
         .route("/courses/{id}/series", get(data::series_page))
         .route("/courses/{id}/series.csv", get(data::series_csv))

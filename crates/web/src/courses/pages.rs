@@ -88,12 +88,16 @@ async fn plan_form(
     form: PlanInput,
     errors: ValidationErrors,
 ) -> Result<PlanFormView> {
+    // A plan names the partner running the course: one of the viewer's own organizations (any
+    // listed partner for the foundation).
+    let mine = v.actor.partner_ids();
+    let admin = v.can(Permission::ManageCourses);
     let mut partners: Vec<(String, String)> = state
         .store
         .all_partners()
         .await?
         .into_iter()
-        .filter(|p| p.status.is_public())
+        .filter(|p| p.status.is_public() && (admin || mine.contains(&p.id)))
         .map(|p| (p.profile.slug, p.profile.name))
         .collect();
     partners.sort_by_key(|p| p.1.to_lowercase());
@@ -105,6 +109,35 @@ async fn plan_form(
         purposes: choices(v, Purpose::ALL, "course-purpose", Purpose::slug),
         partners,
     })
+}
+
+/// Only the foundation, or someone of the partner, says a partner runs a course.
+async fn check_partner(
+    state: &AppState,
+    v: &Viewer,
+    b: &agora_domain::courses::plan::PlanBasics,
+) -> Result<()> {
+    let Some(slug) = &b.partner else {
+        return Ok(());
+    };
+    if v.can(Permission::ManageCourses) {
+        return Ok(());
+    }
+    match state.store.partner_by_slug(slug).await? {
+        Some(p) if v.actor.partner_ids().contains(&p.id) => Ok(()),
+        _ => Err(ValidationErrors::single("partner", "invalid-choice").into()),
+    }
+}
+
+/// A roadmap item's owner is someone who can see the plan (their home page links there).
+pub async fn check_owner(state: &AppState, plan: &Plan, owner: Option<i64>) -> Result<()> {
+    let Some(owner) = owner else {
+        return Ok(());
+    };
+    match state.store.plan_access(plan, Some(owner), false).await? {
+        Some(_) => Ok(()),
+        None => Err(ValidationErrors::single("owner", "course-owner-no-access").into()),
+    }
 }
 
 pub async fn new_form(State(state): State<AppState>, v: Viewer) -> Result<Html<String>> {
@@ -121,6 +154,7 @@ pub async fn new_form(State(state): State<AppState>, v: Viewer) -> Result<Html<S
 pub async fn create_plan(state: &AppState, v: &Viewer, form: &PlanInput) -> Result<i64> {
     let me = person_id(v)?;
     let b = form.parse()?;
+    check_partner(state, v, &b).await?;
     if let Some(c) = state.store.course_by_key(&b.course).await? {
         if state.store.plan_of_course(c.id).await?.is_some() {
             return Err(ValidationErrors::single("course_id", "course-plan-exists").into());
@@ -182,11 +216,14 @@ pub async fn edit(
     // The course stays the plan's.
     form.course_id = l.plan.course.course_key.clone();
     let done = match form.parse() {
-        Ok(b) => state
-            .store
-            .update_plan(id, &b, &v.who())
-            .await
-            .map_err(Error::from),
+        Ok(b) => match check_partner(&state, &v, &b).await {
+            Ok(()) => state
+                .store
+                .update_plan(id, &b, &v.who())
+                .await
+                .map_err(Error::from),
+            Err(e) => Err(e),
+        },
         Err(e) => Err(e.into()),
     };
     match done {
@@ -260,7 +297,8 @@ struct MeasureRow {
     id: String,
     view: MeasureView,
     target: String,
-    actual: String,
+    /// The actual value with when it was taken: the due date once it has passed.
+    actual_label: String,
     chart: LineChart,
     /// (week, value) for the table beside the chart.
     weeks: Vec<(NaiveDate, String)>,
@@ -355,20 +393,30 @@ async fn plan_view(state: &AppState, v: &Viewer, l: Loaded, retry: Retry) -> Res
         .map(|m| {
             let x = &m.measure.measure;
             let suffix = if x.metric.is_percent() { " %" } else { "" };
+            let actual = m
+                .progress
+                .actual
+                .map(|a| format!("{}{suffix}", format_value(a)))
+                .unwrap_or_else(|| "—".into());
             let points: Vec<(NaiveDate, f64)> = m
                 .weeks
                 .iter()
                 .filter(|w| w.week_start <= x.due_on.max(today))
                 .map(|w| (w.week_start, w.value))
                 .collect();
+            let actual_label = if x.due_on < today {
+                v.tr.t2(
+                    "courses-measure-actual-at",
+                    ("actual", actual),
+                    ("date", x.due_on.to_string()),
+                )
+            } else {
+                v.tr.t1("courses-measure-actual", "actual", actual)
+            };
             MeasureRow {
                 id: format!("measure-{}", m.measure.id),
+                actual_label,
                 target: format!("{}{suffix}", format_value(x.target)),
-                actual: m
-                    .progress
-                    .actual
-                    .map(|a| format!("{}{suffix}", format_value(a)))
-                    .unwrap_or_else(|| "—".into()),
                 chart: LineChart::new(&points, Some(x.target)),
                 weeks: points
                     .iter()
@@ -478,6 +526,11 @@ async fn plan_view(state: &AppState, v: &Viewer, l: Loaded, retry: Retry) -> Res
     })
 }
 
+/// A form's address asked for as a page (a reload after a refusal): the plan.
+pub async fn to_plan(Path(id): Path<i64>) -> Redirect {
+    Redirect::to(&format!("/courses/{id}"))
+}
+
 pub async fn show(
     State(state): State<AppState>,
     v: Viewer,
@@ -548,14 +601,17 @@ pub async fn add_item(
     Path(id): Path<i64>,
     Form(form): Form<ItemInput>,
 ) -> Result<Response> {
-    load(&state, &v, id, Access::Edit).await?;
+    let l = load(&state, &v, id, Access::Edit).await?;
     let done = match form.parse() {
-        Ok(i) => state
-            .store
-            .save_item(id, None, &i, &v.who())
-            .await
-            .map(drop)
-            .map_err(Error::from),
+        Ok(i) => match check_owner(&state, &l.plan, i.owner).await {
+            Ok(()) => state
+                .store
+                .save_item(id, None, &i, &v.who())
+                .await
+                .map(drop)
+                .map_err(Error::from),
+            Err(e) => Err(e),
+        },
         Err(e) => Err(e.into()),
     };
     after(&state, &v, id, "roadmap", done, |errors| Retry {
@@ -715,7 +771,8 @@ fn targets_view(
             )
         })
         .collect();
-    // Room for two more segments.
+    // Room for two more segments (a refused oversized form is not echoed whole).
+    rows.truncate(agora_domain::courses::plan::MAX_TARGETS);
     rows.extend(std::iter::repeat_n(Default::default(), 2));
     TargetsView {
         ctx: Ctx::new(v, "/courses"),
@@ -799,6 +856,7 @@ fn business_view(
             )
         })
         .collect();
+    rows.truncate(agora_domain::courses::business::MAX_LINES);
     rows.extend(std::iter::repeat_n(
         (
             String::new(),

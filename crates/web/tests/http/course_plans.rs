@@ -218,7 +218,7 @@ async fn a_course_team_plans_imports_and_sees_its_measures_move(app: TestApp) {
         .expect("read")
         .is_none());
     let (_, body) = page(&team, &app, &plan_page).await;
-    assert!(body.contains("now 7"), "{body}");
+    assert!(body.contains("7 on 2026-03-30"), "{body}");
     assert!(body.contains("status-met"), "{body}");
 
     // The same file again adds nothing; a file that is not a log is refused whole.
@@ -314,7 +314,9 @@ async fn a_course_team_plans_imports_and_sees_its_measures_move(app: TestApp) {
     let anonymous = reqwest::Client::new();
     let (status, body) = page(&anonymous, &app, &format!("/courses/{plan}/progress")).await;
     assert_eq!(status, 200);
-    assert!(body.contains("<td>7</td>"), "{body}");
+    // Seven enrolled, published rounded to five; two posts not at all.
+    assert!(body.contains("<td>5</td>"), "{body}");
+    assert!(!body.contains("<td>7</td>"), "{body}");
     assert!(body.contains("fewer than 5"), "{body}");
     assert!(!body.contains("<td>2</td>"), "{body}");
     assert!(!body.contains("example.org"), "{body}");
@@ -386,4 +388,51 @@ async fn a_course_team_plans_imports_and_sees_its_measures_move(app: TestApp) {
         let body = res.text().await.expect("body");
         assert!(body.contains(message), "{course}: {body}");
     }
+
+    // No one says another organization runs their course; no one's home is given an item of a
+    // plan they cannot open.
+    let other = app
+        .partner(
+            "Aurora EdTech",
+            agora_domain::partner::PartnerStatus::Active,
+        )
+        .await;
+    let res = app
+        .post_form(
+            &outsider,
+            "/courses/new",
+            "/courses",
+            &[
+                ("course_id", "course-v1:Org+Claim+2026"),
+                ("title", "Mine"),
+                ("organization", "Org"),
+                ("purpose", "internal"),
+                ("partner", &other.profile.slug),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let outsider_id = app
+        .store
+        .person_by_email("outsider@example.org")
+        .await
+        .expect("read")
+        .expect("outsider")
+        .id;
+    let res = app
+        .post_form(
+            &team,
+            &plan_page,
+            &format!("/courses/{plan}/roadmap"),
+            &[
+                ("phase", "engage"),
+                ("title", "Something for a stranger"),
+                ("owner", &outsider_id.to_string()),
+                ("due_on", "2026-01-05"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let body = res.text().await.expect("body");
+    assert!(body.contains("cannot see the plan"), "{body}");
 }

@@ -1618,7 +1618,12 @@ async fn every_route_checks_every_role(app: TestApp) {
         (
             "GET",
             "/courses/999999".into(),
-            [Hidden, Hidden, Hidden, Hidden],
+            [Login, Hidden, Hidden, Hidden],
+        ),
+        (
+            "GET",
+            format!("/courses/{plan}/measures"),
+            [Allow, Allow, Allow, Allow],
         ),
         (
             "GET",
@@ -2547,7 +2552,7 @@ async fn every_route_checks_every_role(app: TestApp) {
         (
             "GET",
             "/api/v1/courses/plans/999999".into(),
-            [Hidden, Hidden, Hidden, Hidden],
+            [Unauth, Hidden, Hidden, Hidden],
         ),
         (
             "PUT",
