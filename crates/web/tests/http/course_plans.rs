@@ -320,6 +320,26 @@ async fn a_course_team_plans_imports_and_sees_its_measures_move(app: TestApp) {
     assert!(body.contains("fewer than 5"), "{body}");
     assert!(!body.contains("<td>2</td>"), "{body}");
     assert!(!body.contains("example.org"), "{body}");
+    // Sixteen anonymous visitors at once, as a shared link brings them: every one is answered.
+    let mut visits = tokio::task::JoinSet::new();
+    for _ in 0..16 {
+        let url = app.url(&format!("/courses/{plan}/progress"));
+        visits.spawn(async move {
+            reqwest::Client::new()
+                .get(url)
+                .send()
+                .await
+                .map(|r| r.status().as_u16())
+                .unwrap_or(0)
+        });
+    }
+    let mut failed = 0;
+    while let Some(status) = visits.join_next().await {
+        if status.expect("visit") != 200 {
+            failed += 1;
+        }
+    }
+    assert_eq!(failed, 0, "anonymous visits refused or failed");
 
     // A roadmap item past its date is on its owner's home.
     let res = app
