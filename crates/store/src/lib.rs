@@ -279,6 +279,15 @@ impl Dialect {
         }
     }
 
+    /// The table option that stores a table by its primary key alone (SQLite's clustered tables;
+    /// PostgreSQL has none).
+    fn without_rowid(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => " WITHOUT ROWID",
+            Dialect::Postgres => "",
+        }
+    }
+
     /// Case-insensitive substring match (PostgreSQL's LIKE is case-sensitive).
     fn ilike(self) -> &'static str {
         match self {

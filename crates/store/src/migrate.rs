@@ -1,5 +1,5 @@
-//! Migrations: one ordered list of SQL files shared by both databases. The only per-database text is the
-//! `{{PK}}` placeholder for an auto-incrementing 64-bit key. Applied migrations are recorded with a
+//! Migrations: one ordered list of SQL files shared by both databases. The only per-database texts are the
+//! `{{PK}}` placeholder for an auto-incrementing 64-bit key and `{{WITHOUT_ROWID}}` (SQLite's clustered tables). Applied migrations are recorded with a
 //! checksum, and a changed file is refused: migrations are append-only.
 
 use crate::{Result, Store, StoreError, LOCK_MIGRATE};
@@ -127,6 +127,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "course_plans",
         include_str!("../migrations/0029_course_plans.sql"),
     ),
+    (
+        30,
+        "course_facts_without_rowid",
+        include_str!("../migrations/0030_course_facts_without_rowid.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {
@@ -140,7 +145,9 @@ pub async fn run(store: &Store) -> Result<Vec<String>> {
     .await?;
     let mut applied = vec![];
     for (version, name, text) in MIGRATIONS {
-        let sql = text.replace("{{PK}}", store.dialect.primary_key());
+        let sql = text
+            .replace("{{PK}}", store.dialect.primary_key())
+            .replace("{{WITHOUT_ROWID}}", store.dialect.without_rowid());
         let checksum = hex::encode(Sha256::digest(text.as_bytes()));
         let existing: Option<String> =
             sqlx::query_scalar("SELECT checksum FROM agora_migrations WHERE version = $1")
