@@ -566,13 +566,18 @@ impl Store {
              flags = course_learner_weeks.flags | excluded.flags, \
              forum_posts = course_learner_weeks.forum_posts + excluded.forum_posts",
         );
-        let rows: Vec<String> = b
+        // In the key's order: each page of the table's B-tree is then visited once per batch rather
+        // than once per row, which matters once the table outgrows the page cache.
+        let mut weeks_sorted: Vec<_> = b
             .facts
             .weeks
             .iter()
-            .map(|(&(c, l, w), &(flags, posts))| {
-                format!("[{},{},\"{}\",{},{}]", course(c), l, w, flags, posts)
-            })
+            .map(|(&(c, l, w), &v)| ((course(c), l, w), v))
+            .collect();
+        weeks_sorted.sort_unstable_by_key(|(k, _)| *k);
+        let rows: Vec<String> = weeks_sorted
+            .iter()
+            .map(|&((c, l, w), (flags, posts))| format!("[{c},{l},\"{w}\",{flags},{posts}]"))
             .collect();
         weeks.execute(&mut tx, &rows, ROWS).await?;
         let enrollments = JsonRows::insert(
@@ -581,9 +586,9 @@ impl Store {
             &["::bigint", "::bigint", "", "::bigint", ""],
             "ON CONFLICT (course_id, learner, at, enrolled) DO NOTHING",
         );
-        let rows: Vec<String> = b
-            .facts
-            .enrollments
+        let mut enrollments_sorted: Vec<_> = b.facts.enrollments.iter().collect();
+        enrollments_sorted.sort_unstable_by_key(|e| (course(e.course), e.learner, e.at));
+        let rows: Vec<String> = enrollments_sorted
             .iter()
             .map(|e| {
                 let mut s = format!(
