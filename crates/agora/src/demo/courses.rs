@@ -30,7 +30,7 @@ pub(super) async fn courses(store: &Store, partner_slug: &str, rng: &mut Rng) ->
     }
     .parse()
     .map_err(|e| anyhow::anyhow!("demo plan: {e}"))?;
-    let plan = store.create_plan(&basics, owner.id, &who).await?;
+    let plan = store.create_plan(&basics, owner.id, true, &who).await?;
     let s = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     let targets = TargetsInput {
         name: s(&["University IT teams", "Independent instructors"]),

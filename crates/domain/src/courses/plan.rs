@@ -218,14 +218,7 @@ pub fn plan_date(s: &str) -> Result<NaiveDate, &'static str> {
 
 /// A whole number as a person types it (thousands commas allowed) in `min..=max`.
 fn number(s: &str, min: i64, max: i64) -> Result<i64, &'static str> {
-    match s.trim().replace(',', "").as_str() {
-        "" => Err("required"),
-        s => s
-            .parse::<i64>()
-            .ok()
-            .filter(|n| (min..=max).contains(n))
-            .ok_or("invalid-number"),
-    }
+    crate::recognition::parse_number(&s.replace(',', ""), min, max)
 }
 
 fn optional_id(s: &str, code: &'static str) -> Result<Option<i64>, &'static str> {

@@ -15,6 +15,13 @@ use rand::RngCore;
 
 const LEARNER_KEY: &str = "learner_key";
 
+/// 1 when any learner fact of course `$1` has been imported, else 0: activity, enrollments (a
+/// course before its start has only these) or milestones.
+pub(crate) const HAS_FACTS: &str =
+    "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM course_learner_weeks WHERE course_id = $1 LIMIT 1) a) \
+     + (SELECT COUNT(*) FROM (SELECT 1 FROM course_enrollments WHERE course_id = $1 LIMIT 1) b) \
+     + (SELECT COUNT(*) FROM (SELECT 1 FROM course_milestones WHERE course_id = $1 LIMIT 1) c)";
+
 /// A course Agora knows, from a tracking log or created with a plan.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct Course {
@@ -137,20 +144,6 @@ impl Store {
         .bind(course_id)
         .fetch_all(&self.reader)
         .await?)
-    }
-
-    /// Whether any learner fact of a course has been imported.
-    pub async fn course_has_facts(&self, course_id: i64) -> Result<bool> {
-        // Activity, enrollments (a course before its start has only these) or milestones.
-        let n: i64 = sqlx::query_scalar(
-            "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM course_learner_weeks WHERE course_id = $1 LIMIT 1) a) \
-             + (SELECT COUNT(*) FROM (SELECT 1 FROM course_enrollments WHERE course_id = $1 LIMIT 1) b) \
-             + (SELECT COUNT(*) FROM (SELECT 1 FROM course_milestones WHERE course_id = $1 LIMIT 1) c)",
-        )
-        .bind(course_id)
-        .fetch_one(&self.reader)
-        .await?;
-        Ok(n > 0)
     }
 }
 

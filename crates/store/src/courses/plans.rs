@@ -161,7 +161,16 @@ fn item_row(r: &AnyRow) -> Result<RoadmapItem> {
 
 impl Store {
     /// A new plan for a course (created if Agora has not met it in a log yet), owned by `owner`.
-    pub async fn create_plan(&self, b: &PlanBasics, owner: i64, who: &Who) -> Result<i64> {
+    /// Unless `may_claim_data` (the foundation), a course whose learner data Agora already holds is
+    /// refused: no one claims another team's figures. Both checks are made in the write, so an
+    /// import or another plan cannot slip in between.
+    pub async fn create_plan(
+        &self,
+        b: &PlanBasics,
+        owner: i64,
+        may_claim_data: bool,
+        who: &Who,
+    ) -> Result<i64> {
         let partner = self.plan_partner(b).await?;
         let mut tx = self.write().await?;
         let stamp = self.stamp();
@@ -188,6 +197,15 @@ impl Store {
                 .await?;
         if taken > 0 {
             return Err(ValidationErrors::single("course_id", "course-plan-exists").into());
+        }
+        if !may_claim_data {
+            let facts: i64 = sqlx::query_scalar(super::HAS_FACTS)
+                .bind(course_id)
+                .fetch_one(&mut *tx)
+                .await?;
+            if facts > 0 {
+                return Err(ValidationErrors::single("course_id", "course-has-data").into());
+            }
         }
         self.update_course(&mut tx, course_id, b, partner).await?;
         let id: i64 = sqlx::query_scalar(

@@ -1603,7 +1603,10 @@ async fn every_change_of_state_is_audited(store: Store) {
         }
         .parse()
         .expect("plan");
-        let plan = store.create_plan(&basics, pid, &who).await.expect("plan");
+        let plan = store
+            .create_plan(&basics, pid, false, &who)
+            .await
+            .expect("plan");
         store
             .update_plan(plan, &basics, &who)
             .await

@@ -33,7 +33,12 @@ async fn a_plan_is_read_by_those_it_is_shared_with(store: Store) {
     let group_member = people[1].0;
 
     let id = store
-        .create_plan(&basics("OpenedX/Intro101/2026_T1"), owner, &owner_who)
+        .create_plan(
+            &basics("OpenedX/Intro101/2026_T1"),
+            owner,
+            false,
+            &owner_who,
+        )
         .await
         .expect("created");
     let plan = store.plan(id).await.expect("read").expect("plan");
@@ -45,10 +50,11 @@ async fn a_plan_is_read_by_those_it_is_shared_with(store: Store) {
         .create_plan(
             &basics("course-v1:OpenedX+Intro101+2026_T1"),
             owner,
+            true,
             &owner_who,
         )
         .await
-        .expect_err("one plan per course");
+        .expect_err("one plan per course, even for the foundation");
     assert_eq!(code(again), "course-plan-exists");
 
     let access = |p: i64| {
@@ -163,11 +169,11 @@ async fn a_plan_is_read_by_those_it_is_shared_with(store: Store) {
 async fn plan_parts_refuse_what_is_not_theirs(store: Store) {
     let (owner, who) = member(&store, "owner@course.example", &[]).await;
     let a = store
-        .create_plan(&basics("course-v1:Org+A+1"), owner, &who)
+        .create_plan(&basics("course-v1:Org+A+1"), owner, false, &who)
         .await
         .expect("created");
     let b = store
-        .create_plan(&basics("course-v1:Org+B+1"), owner, &who)
+        .create_plan(&basics("course-v1:Org+B+1"), owner, false, &who)
         .await
         .expect("created");
     let measure = MeasureInput {
@@ -250,4 +256,34 @@ async fn plan_parts_refuse_what_is_not_theirs(store: Store) {
     assert!(roadmap.iter().all(|i| i.item.measure.is_none()));
     assert!(store.plan_measures(a).await.expect("measures").is_empty());
     assert!(store.public_plans().await.expect("public").is_empty());
+
+    // A course whose learner data is already held is the foundation's to plan.
+    let dir = tempfile::tempdir().expect("dir");
+    let log = dir.path().join("held.log");
+    std::fs::write(
+        &log,
+        r#"{"username": "amara", "event_type": "edx.course.enrollment.activated", "time": "2026-03-02T09:00:00+00:00", "context": {"course_id": "course-v1:Org+Held+1"}}"#.to_string() + "\n",
+    )
+    .expect("write");
+    let path = log.clone();
+    store
+        .import_tracking_log(
+            "held.log",
+            move || agora_store::open_log(&path),
+            None,
+            &admin(),
+            std::sync::Arc::new(|_| {}),
+        )
+        .await
+        .expect("import");
+    let held = basics("course-v1:Org+Held+1");
+    let e = store
+        .create_plan(&held, owner, false, &who)
+        .await
+        .expect_err("held data");
+    assert_eq!(code(e), "course-has-data");
+    store
+        .create_plan(&held, owner, true, &admin())
+        .await
+        .expect("the foundation plans it");
 }

@@ -155,15 +155,10 @@ pub async fn create_plan(state: &AppState, v: &Viewer, form: &PlanInput) -> Resu
     let me = person_id(v)?;
     let b = form.parse()?;
     check_partner(state, v, &b).await?;
-    if let Some(c) = state.store.course_by_key(&b.course).await? {
-        if state.store.plan_of_course(c.id).await?.is_some() {
-            return Err(ValidationErrors::single("course_id", "course-plan-exists").into());
-        }
-        if !v.can(Permission::ManageCourses) && state.store.course_has_facts(c.id).await? {
-            return Err(ValidationErrors::single("course_id", "course-has-data").into());
-        }
-    }
-    Ok(state.store.create_plan(&b, me, &v.who()).await?)
+    Ok(state
+        .store
+        .create_plan(&b, me, v.can(Permission::ManageCourses), &v.who())
+        .await?)
 }
 
 pub async fn create(

@@ -453,7 +453,11 @@ async fn every_route_checks_every_role(app: TestApp) {
         .parse()
         .expect("plan");
         let who = agora_store::Who::person(pa_id, "pa@a.example");
-        let plan = app.store.create_plan(&b, pa_id, &who).await.expect("plan");
+        let plan = app
+            .store
+            .create_plan(&b, pa_id, false, &who)
+            .await
+            .expect("plan");
         app.store
             .share_plan(
                 plan,
