@@ -165,44 +165,57 @@ fn tips(repo: &gix::Repository) -> Result<Vec<gix::ObjectId>> {
     Ok(commits)
 }
 
-/// Reads every commit reachable from any ref (committed at or after `since`, pruning the walk there
-/// as `git log --since` does).
-pub fn walk(path: &Path, since: Option<DateTime<Utc>>) -> Result<Vec<WalkedCommit>> {
+/// Reads every commit reachable from any ref (committed at or after `since`: an older commit is
+/// left out and the walk does not go on through it, as `git log --since` does). Each commit is read
+/// once (gix's own walk reads it for its parents, then again for its content) into one reused
+/// buffer; the order does not matter, only the set. The commits go to `sink` a chunk at a time, as
+/// they are read; an error (a missing or corrupt object) stops the walk.
+pub fn walk(
+    path: &Path,
+    since: Option<DateTime<Utc>>,
+    mut sink: impl FnMut(Vec<WalkedCommit>) -> Result<()>,
+) -> Result<usize> {
+    use gix::prelude::FindExt;
     // gix::open, not discover: a folder inside another repository must not import that one.
-    let mut repo = gix::open(path).map_err(|e| {
+    let repo = gix::open(path).map_err(|e| {
         anyhow::anyhow!(
             "{} is not a git repository (or cannot be read): {e}",
             path.display()
         )
     })?;
-    repo.object_cache_size_if_unset(64 << 20);
     let mut snapshot = gix::mailmap::Snapshot::default();
     repo.open_mailmap_into(&mut snapshot)
         .context("reading the .mailmap")?;
     let mailmap = GitMailmap::new(&snapshot);
-    let mut platform = repo.rev_walk(tips(&repo)?);
-    if let Some(since) = since {
-        platform = platform.sorting(gix::revision::walk::Sorting::ByCommitTimeCutoff {
-            order: gix::revision::walk::CommitTimeOrder::NewestFirst,
-            seconds: since.timestamp(),
-        });
-    }
+    let since = since.map(|s| s.timestamp());
+    let mut seen = gix::hashtable::HashSet::default();
+    let mut stack: Vec<gix::ObjectId> = tips(&repo)?;
+    seen.extend(stack.iter().copied());
+    let mut buf = Vec::new();
     let mut progress = Progress::new();
-    let mut out = Vec::new();
-    for info in platform.all()? {
-        let info = info.context("walking the history (a missing or corrupt object)")?;
-        let object = info
-            .object()
-            .with_context(|| format!("reading commit {}", info.id))?;
-        let c = object
-            .decode()
-            .with_context(|| format!("decoding commit {}", info.id))?;
-        let author = c
-            .author()
-            .with_context(|| format!("author of commit {}", info.id))?;
+    let mut out = Vec::with_capacity(CHUNK);
+    let mut read = 0;
+    while let Some(id) = stack.pop() {
+        let c = repo
+            .objects
+            .find_commit(&id, &mut buf)
+            .with_context(|| format!("reading commit {id} (a missing or corrupt object)"))?;
         let committer = c
             .committer()
-            .with_context(|| format!("committer of commit {}", info.id))?;
+            .with_context(|| format!("committer of commit {id}"))?;
+        if since.is_some_and(|s| committer.seconds() < s) {
+            continue;
+        }
+        let mut parents = 0;
+        for p in c.parents() {
+            parents += 1;
+            if seen.insert(p) {
+                stack.push(p);
+            }
+        }
+        let author = c
+            .author()
+            .with_context(|| format!("author of commit {id}"))?;
         let (name, email) = mailmap.resolve(author.name, author.email);
         let mut credits = Vec::new();
         for t in c.message_trailers() {
@@ -215,29 +228,119 @@ pub fn walk(path: &Path, since: Option<DateTime<Utc>>) -> Result<Vec<WalkedCommi
             } else {
                 continue;
             };
-            if let Ok(id) = gix::actor::IdentityRef::from_bytes(t.value.as_ref()) {
-                let id = id.trim();
-                if id.email.is_empty() {
+            if let Ok(who) = gix::actor::IdentityRef::from_bytes(t.value.as_ref()) {
+                let who = who.trim();
+                if who.email.is_empty() {
                     continue;
                 }
-                let (n, e) = mailmap.resolve(id.name, id.email);
+                let (n, e) = mailmap.resolve(who.name, who.email);
                 credits.push((kind, n, e));
             }
         }
         out.push(WalkedCommit {
-            id: info.id.to_string(),
+            id: id.to_string(),
             name,
             email,
             author_time: author.seconds(),
             committer_time: committer.seconds(),
-            merge: c.parents().count() > 1,
+            merge: parents > 1,
             summary: c.message_summary().to_str_lossy().into_owned(),
             credits,
         });
-        progress.tick("reading", out.len());
+        read += 1;
+        if out.len() == CHUNK {
+            sink(std::mem::replace(&mut out, Vec::with_capacity(CHUNK)))?;
+        }
+        progress.tick("importing", read);
     }
-    progress.done("read", out.len());
-    Ok(out)
+    if !out.is_empty() {
+        sink(out)?;
+    }
+    progress.done("imported", read);
+    Ok(read)
+}
+
+/// Commits per chunk handed from the walk to the writer.
+const CHUNK: usize = 16384;
+
+/// `agora evidence import-git`: the walk runs on its own thread, which also turns each chunk of
+/// commits into the rows of its statements, while the database writes the chunk before (in one
+/// transaction: a broken object half-way writes nothing); the counts are kept for the report.
+pub async fn import(
+    store: &agora_store::Store,
+    path: &Path,
+    since: Option<DateTime<Utc>>,
+    json: bool,
+) -> Result<()> {
+    let started = Instant::now();
+    let name = repository_name(path)?;
+    let who = agora_store::Who {
+        person_id: None,
+        label: "cli".into(),
+    };
+    let is_bot = agora_domain::recognition::identity::is_bot;
+    let known = store.activity_source_ids(ActivitySource::Git).await?;
+    let mut writer = store.begin_outside_import().await?;
+    let (batches, mut received) = tokio::sync::mpsc::channel(2);
+    let walking = {
+        let path = path.to_owned();
+        let preparer = writer.preparer();
+        let repository = name.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut tally = Tally::default();
+            let n = walk(&path, since, |chunk| {
+                tally.add(&chunk);
+                let batch = preparer.prepare(&entries(&repository, &chunk, &known, is_bot))?;
+                batches
+                    .blocking_send(batch)
+                    .map_err(|_| anyhow::anyhow!("the import stopped"))
+            })?;
+            anyhow::Ok((n, tally))
+        })
+    };
+    // The receiver moves into the writer's future: when the writer fails, dropping it stops the
+    // walk (its next send fails) instead of leaving it blocked on a full channel.
+    let written = async move {
+        while let Some(batch) = received.recv().await {
+            writer.write(batch).await?;
+        }
+        anyhow::Ok(writer)
+    };
+    let (written, walked) = tokio::join!(written, walking);
+    let (writer, tally, walked) = match (written, walked?) {
+        (Ok(writer), Ok((n, tally))) => (writer, tally, n),
+        // The walk stopped (a missing or corrupt object): what was written is rolled back.
+        (Ok(writer), Err(e)) => {
+            writer.abandon().await?;
+            return Err(e);
+        }
+        // The writer stopped, and with it the walk: its error is the cause.
+        (Err(e), _) => return Err(e),
+    };
+    let imported = writer.finish(&format!("git:{name}"), &who).await?;
+    tracing::debug!(
+        commits = walked,
+        secs = started.elapsed().as_secs_f64(),
+        "written"
+    );
+    // Identities no one holds yet: proposed merges wait in the queue for an admin.
+    let queued = store.queue_identity_candidates(&who).await?;
+    let report = tally.report(imported.new_commits, is_bot);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        println!(
+            "{name}: {} commits read, {} new; {} authors, {} bots; {} new entries, {} credited to people; {queued} identities proposed for merging (/admin/recognition/identities); {:.1} s",
+            report.commits,
+            report.new,
+            report.authors.len(),
+            report.bots.len(),
+            imported.new_entries,
+            imported.credited,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
 }
 
 /// What `--json` prints: the counts `git log --all --use-mailmap --format=%aE | sort | uniq -c`
@@ -265,49 +368,64 @@ pub struct BotCount {
 
 /// Counts per mailmapped author address, exactly as spelled (git's `uniq -c` is case-sensitive);
 /// the name shown is the one on the address's newest commit.
-pub fn report(commits: &[WalkedCommit], new: u64, is_bot: impl Fn(&str, &str) -> bool) -> Report {
-    let mut by_email: BTreeMap<&str, (u64, i64, &str)> = BTreeMap::new();
-    for c in commits {
-        let slot = by_email
-            .entry(c.email.as_str())
-            .or_insert((0, i64::MIN, c.name.as_str()));
-        slot.0 += 1;
-        if c.committer_time >= slot.1 {
-            slot.1 = c.committer_time;
-            slot.2 = c.name.as_str();
+#[derive(Default)]
+pub struct Tally {
+    commits: u64,
+    /// address → (commits, newest committer time, the name on that commit)
+    by_email: BTreeMap<String, (u64, i64, String)>,
+}
+
+impl Tally {
+    pub fn add(&mut self, commits: &[WalkedCommit]) {
+        for c in commits {
+            self.commits += 1;
+            let slot = match self.by_email.get_mut(&c.email) {
+                Some(slot) => slot,
+                None => {
+                    self.by_email
+                        .entry(c.email.clone())
+                        .or_insert((0, i64::MIN, c.name.clone()))
+                }
+            };
+            slot.0 += 1;
+            // Ties go to the greater name, so the answer does not depend on the walk's order.
+            if (c.committer_time, c.name.as_str()) >= (slot.1, slot.2.as_str()) {
+                slot.1 = c.committer_time;
+                slot.2.clone_from(&c.name);
+            }
         }
     }
-    let mut authors = Vec::new();
-    let mut bots = Vec::new();
-    for (email, (n, _, name)) in by_email {
-        if is_bot(name, email) {
-            bots.push(BotCount {
-                email: email.into(),
-                commits: n,
-            });
-        } else {
-            authors.push(AuthorCount {
-                name: name.into(),
-                email: email.into(),
-                commits: n,
-            });
+
+    pub fn report(self, new: u64, is_bot: impl Fn(&str, &str) -> bool) -> Report {
+        let mut authors = Vec::new();
+        let mut bots = Vec::new();
+        for (email, (n, _, name)) in self.by_email {
+            if is_bot(&name, &email) {
+                bots.push(BotCount { email, commits: n });
+            } else {
+                authors.push(AuthorCount {
+                    name,
+                    email,
+                    commits: n,
+                });
+            }
         }
-    }
-    authors.sort_by(|a, b| {
-        b.commits
-            .cmp(&a.commits)
-            .then_with(|| a.email.cmp(&b.email))
-    });
-    bots.sort_by(|a, b| {
-        b.commits
-            .cmp(&a.commits)
-            .then_with(|| a.email.cmp(&b.email))
-    });
-    Report {
-        commits: commits.len() as u64,
-        new,
-        authors,
-        bots,
+        authors.sort_by(|a, b| {
+            b.commits
+                .cmp(&a.commits)
+                .then_with(|| a.email.cmp(&b.email))
+        });
+        bots.sort_by(|a, b| {
+            b.commits
+                .cmp(&a.commits)
+                .then_with(|| a.email.cmp(&b.email))
+        });
+        Report {
+            commits: self.commits,
+            new,
+            authors,
+            bots,
+        }
     }
 }
 

@@ -647,48 +647,7 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::Evidence(EvidenceCommand::ImportGit { path, since, json }) => {
             let since = since.as_deref().map(parse_since).transpose()?;
-            let name = evidence::repository_name(&path)?;
-            let walked = {
-                let path = path.clone();
-                tokio::task::spawn_blocking(move || evidence::walk(&path, since)).await??
-            };
-            let known = store
-                .activity_source_ids(agora_domain::activity::ActivitySource::Git)
-                .await?;
-            let is_bot = agora_domain::recognition::identity::is_bot;
-            let entries = evidence::entries(&name, &walked, &known, is_bot);
-            let imported = store
-                .import_outside_activity(
-                    &format!("git:{name}"),
-                    &entries,
-                    &Who {
-                        person_id: None,
-                        label: "cli".into(),
-                    },
-                )
-                .await?;
-            // Identities no one holds yet: proposed merges wait in the queue for an admin.
-            let queued = store
-                .queue_identity_candidates(&Who {
-                    person_id: None,
-                    label: "cli".into(),
-                })
-                .await?;
-            let report = evidence::report(&walked, imported.new_commits, is_bot);
-            if json {
-                println!("{}", serde_json::to_string_pretty(&report)?);
-            } else {
-                println!(
-                    "{name}: {} commits read, {} new; {} authors, {} bots; {} new entries, {} credited to people; {queued} identities proposed for merging (/admin/recognition/identities)",
-                    report.commits,
-                    report.new,
-                    report.authors.len(),
-                    report.bots.len(),
-                    imported.new_entries,
-                    imported.credited
-                );
-            }
-            Ok(())
+            evidence::import(&store, &path, since, json).await
         }
         Command::Course(CourseCommand::ImportTrackingLog { files, json }) => {
             courses::import_tracking_logs(&store, &files, json).await

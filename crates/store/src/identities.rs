@@ -4,15 +4,15 @@
 //! them; an automatic merge happens only on such a verified address, every other candidate waits in
 //! the queue for an admin.
 
-use crate::sql::JsonRows;
+use crate::sql::{JsonRows, Value};
 use crate::{Result, Store, StoreError, Who};
 use agora_domain::activity::{ActivityKind, ActivitySource, IdentityActivity};
 use agora_domain::audit::AuditEvent;
 use agora_domain::ValidationErrors;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Rows per INSERT (one JSON parameter each).
-const BATCH: usize = 4096;
+const BATCH: usize = 16384;
 
 /// What an import added.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -72,79 +72,197 @@ impl Store {
         for e in entries {
             e.check().map_err(StoreError::Invalid)?;
         }
+        let mut import = self.begin_outside_import().await?;
+        import.append(entries).await?;
+        import.finish(label, who).await
+    }
+
+    /// Begins an import of outside history written as it is read (`OutsideImportWriter::append`),
+    /// in one transaction: `finish` commits it as one audited change; dropping the writer (the
+    /// source turned out broken half-way) writes nothing.
+    pub async fn begin_outside_import(&self) -> Result<OutsideImportWriter> {
         let mut tx = self.write().await?;
+        // A whole history is written in one transaction: with SQLite's usual page cache its index
+        // pages spill to the WAL mid-way and are read back (most of a 200,000-row import).
+        let cache = self.bulk_page_cache(&mut tx, usize::MAX).await?;
         let holders = self.identity_holders(&mut tx).await?;
-        let stamp = crate::format_time(self.now());
-        let mut out = OutsideImport::default();
-        // One group per (commit?, credited?), so rows_affected of a batch counts one kind.
-        let mut groups: [Vec<(&IdentityActivity, Option<i64>)>; 4] = Default::default();
-        // Anyone can write any date into a commit: one from the future credits no one.
-        let latest = self.now() + chrono::Duration::days(1);
-        for e in entries {
-            let person = if e.bot || e.occurred_at > latest {
+        Ok(OutsideImportWriter {
+            store: self.clone(),
+            tx,
+            cache,
+            preparer: OutsidePreparer {
+                holders: std::sync::Arc::new(holders),
+                stamp: crate::format_time(self.now()),
+                // Anyone can write any date into a commit: one from the future credits no one.
+                latest: self.now() + chrono::Duration::days(1),
+            },
+            // What a statement's rows share (their kind, the person credited, the source and
+            // the time of the import) is bound once instead of unpacked from every row.
+            insert: JsonRows::insert_shared(
+                self.dialect(),
+                "activity (kind, person_id, source, recorded_at, source_id, occurred_at, detail, identity)",
+                &["", "::bigint", "", ""],
+                &["", "", "", ""],
+                "ON CONFLICT (source, source_id) DO NOTHING",
+            ),
+            out: OutsideImport::default(),
+        })
+    }
+}
+
+/// An import of outside history under way (`Store::begin_outside_import`).
+pub struct OutsideImportWriter {
+    store: Store,
+    tx: crate::write::WriteTx,
+    cache: bool,
+    preparer: OutsidePreparer,
+    insert: JsonRows,
+    out: OutsideImport,
+}
+
+/// The pure half of an import's write: checks entries and turns them into the rows of its
+/// statements, with no database at hand, so it can run on the thread that reads the source while
+/// the database writes the previous batch.
+#[derive(Clone)]
+pub struct OutsidePreparer {
+    holders: std::sync::Arc<HashMap<String, i64>>,
+    stamp: String,
+    latest: chrono::DateTime<chrono::Utc>,
+}
+
+/// A batch of entries ready to write: per statement, the values its rows share and the rows.
+pub struct PreparedOutside(Vec<(Statement, Vec<String>)>);
+
+/// What a statement's rows share: their source, their kind and the person credited.
+type Statement = (ActivitySource, ActivityKind, Option<i64>);
+
+impl OutsidePreparer {
+    /// Checks every entry (one bad entry refuses the batch: the caller drops the writer and
+    /// nothing of the import is written) and groups them by statement.
+    pub fn prepare(&self, entries: &[IdentityActivity]) -> Result<PreparedOutside> {
+        // Each detail is serialized once: checked, then written.
+        let details: Vec<String> = entries.iter().map(|e| e.detail.to_string()).collect();
+        for (e, d) in entries.iter().zip(&details) {
+            e.check_written(d).map_err(StoreError::Invalid)?;
+        }
+        // One statement per (source, kind, person credited): the values its rows share, and
+        // its rows_affected counts one kind.
+        let mut groups: BTreeMap<_, Vec<(&IdentityActivity, &str)>> = BTreeMap::new();
+        for (e, detail) in entries.iter().zip(&details) {
+            let person = if e.bot || e.occurred_at > self.latest {
                 None
             } else {
-                holders.get(&e.identity).copied()
+                self.holders.get(&e.identity).copied()
             };
-            let slot =
-                usize::from(e.kind == ActivityKind::Commit) * 2 + usize::from(person.is_some());
-            groups[slot].push((e, person));
+            groups
+                .entry((e.source, e.kind, person))
+                .or_default()
+                .push((e, detail));
         }
-        let insert = JsonRows::insert(
-            self.dialect(),
-            "activity (person_id, source, source_id, kind, occurred_at, detail, recorded_at, identity)",
-            &["::bigint", "", "", "", "", "", "", ""],
-            "ON CONFLICT (source, source_id) DO NOTHING",
-        );
-        // In the order of the ledger's unique index: each insert lands beside the previous one
-        // instead of on a random page of it (commit ids are random hex).
-        for g in &mut groups {
-            g.sort_unstable_by(|a, b| a.0.source_id.cmp(&b.0.source_id));
-        }
-        for (slot, group) in groups.iter().enumerate() {
-            let rows: Vec<String> = group
-                .iter()
-                .map(|(e, person)| {
-                    serde_json::json!([
-                        person,
-                        e.source.slug(),
-                        e.source_id,
-                        e.kind.slug(),
-                        crate::format_time(e.occurred_at),
-                        e.detail.to_string(),
-                        stamp,
-                        e.identity,
-                    ])
-                    .to_string()
+        Ok(PreparedOutside(
+            groups
+                .into_iter()
+                .map(|(key, mut group)| {
+                    // In the order of the ledger's unique index: each insert lands beside the
+                    // previous one instead of on a random page of it (commit ids are random hex).
+                    group.sort_unstable_by(|a, b| a.0.source_id.cmp(&b.0.source_id));
+                    let rows = group
+                        .iter()
+                        .map(|(e, detail)| {
+                            serde_json::to_string(&(
+                                &e.source_id,
+                                crate::format_time(e.occurred_at),
+                                detail,
+                                &e.identity,
+                            ))
+                            .unwrap_or_default()
+                        })
+                        .collect();
+                    (key, rows)
                 })
-                .collect();
-            let n = insert.execute(&mut tx, &rows, BATCH).await?;
-            out.new_entries += n;
-            if slot >= 2 {
-                out.new_commits += n;
+                .collect(),
+        ))
+    }
+}
+
+impl OutsideImportWriter {
+    /// What prepares batches for `write`, to hand to another thread.
+    pub fn preparer(&self) -> OutsidePreparer {
+        self.preparer.clone()
+    }
+
+    /// Checks and writes a batch of entries (`OutsidePreparer::prepare`, then `write`).
+    pub async fn append(&mut self, entries: &[IdentityActivity]) -> Result<()> {
+        let batch = self.preparer.prepare(entries)?;
+        self.write(batch).await
+    }
+
+    /// Writes a prepared batch.
+    pub async fn write(&mut self, batch: PreparedOutside) -> Result<()> {
+        for ((source, kind, person), rows) in batch.0 {
+            let shared = [
+                Value::from(kind.slug()),
+                Value::OptInt(person),
+                Value::from(source.slug()),
+                Value::from(&self.preparer.stamp),
+            ];
+            let n = self
+                .insert
+                .execute_shared(&mut self.tx, &rows, BATCH, &shared)
+                .await?;
+            self.out.new_entries += n;
+            if kind == ActivityKind::Commit {
+                self.out.new_commits += n;
             }
-            if slot % 2 == 1 {
-                out.credited += n;
+            if person.is_some() {
+                self.out.credited += n;
             }
         }
+        Ok(())
+    }
+
+    /// Commits what was appended, as one audited change (nothing, and no audit entry, when
+    /// nothing was new).
+    pub async fn finish(self, label: &str, who: &Who) -> Result<OutsideImport> {
+        let Self {
+            store,
+            tx,
+            cache,
+            out,
+            ..
+        } = self;
         if out.new_entries == 0 {
+            drop(tx);
+            store.usual_page_cache(cache).await?;
             return Ok(OutsideImport::default());
         }
-        tx.commit(
-            who,
-            [
-                AuditEvent::new("activity.import", "activity", out.new_entries as i64).after(
-                    serde_json::json!({
-                        "from": label,
-                        "new_commits": out.new_commits,
-                        "new_entries": out.new_entries,
-                        "credited": out.credited,
-                    }),
-                ),
-            ],
-        )
-        .await?;
+        let committed = tx
+            .commit(
+                who,
+                [
+                    AuditEvent::new("activity.import", "activity", out.new_entries as i64).after(
+                        serde_json::json!({
+                            "from": label,
+                            "new_commits": out.new_commits,
+                            "new_entries": out.new_entries,
+                            "credited": out.credited,
+                        }),
+                    ),
+                ],
+            )
+            .await;
+        store.usual_page_cache(cache).await?;
+        committed?;
         Ok(out)
+    }
+
+    /// Gives up: nothing of the import is written.
+    pub async fn abandon(self) -> Result<()> {
+        let Self {
+            store, tx, cache, ..
+        } = self;
+        drop(tx);
+        store.usual_page_cache(cache).await
     }
 }
 

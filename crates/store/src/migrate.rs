@@ -132,6 +132,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "course_facts_without_rowid",
         include_str!("../migrations/0030_course_facts_without_rowid.sql"),
     ),
+    (
+        31,
+        "activity_partial_indexes",
+        include_str!("../migrations/0031_activity_partial_indexes.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

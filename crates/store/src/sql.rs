@@ -124,13 +124,38 @@ impl JsonRows {
     /// `INSERT INTO {into} SELECT …` over the array's rows, then `tail` (an `ON CONFLICT` clause).
     /// `casts` holds each column's PostgreSQL cast (`""` for text).
     pub(crate) fn insert(dialect: crate::Dialect, into: &str, casts: &[&str], tail: &str) -> Self {
+        Self::insert_shared(dialect, into, &[], casts, tail)
+    }
+
+    /// As `insert`, with `into`'s first columns the same for every row of a statement: bound once
+    /// as `$2`, `$3`… (`shared` holds their PostgreSQL casts), not repeated in each row for the
+    /// database to unpack (`execute_shared`); the rows hold the columns after them.
+    pub(crate) fn insert_shared(
+        dialect: crate::Dialect,
+        into: &str,
+        shared: &[&str],
+        casts: &[&str],
+        tail: &str,
+    ) -> Self {
+        let shared: Vec<String> = shared
+            .iter()
+            .enumerate()
+            .map(|(i, c)| match dialect {
+                crate::Dialect::Sqlite => format!("${}, ", i + 2),
+                crate::Dialect::Postgres => format!("${}{c}, ", i + 2),
+            })
+            .collect();
+        let shared = shared.concat();
         let select = match dialect {
             crate::Dialect::Sqlite => {
                 let fields: Vec<String> = (0..casts.len())
                     .map(|i| format!("json_extract(value, '$[{i}]')"))
                     .collect();
                 // `WHERE true`: SQLite's parser needs it before an upsert clause on INSERT … SELECT.
-                format!("SELECT {} FROM json_each($1) WHERE true", fields.join(", "))
+                format!(
+                    "SELECT {shared}{} FROM json_each($1) WHERE true",
+                    fields.join(", ")
+                )
             }
             crate::Dialect::Postgres => {
                 let fields: Vec<String> = casts
@@ -139,7 +164,7 @@ impl JsonRows {
                     .map(|(i, c)| format!("(e->>{i}){c}"))
                     .collect();
                 format!(
-                    "SELECT {} FROM jsonb_array_elements($1::text::jsonb) AS e",
+                    "SELECT {shared}{} FROM jsonb_array_elements($1::text::jsonb) AS e",
                     fields.join(", ")
                 )
             }
@@ -155,6 +180,17 @@ impl JsonRows {
         rows: &[String],
         per_statement: usize,
     ) -> crate::Result<u64> {
+        self.execute_shared(conn, rows, per_statement, &[]).await
+    }
+
+    /// `execute` for a statement made by `insert_shared`, with the shared columns' values.
+    pub(crate) async fn execute_shared(
+        &self,
+        conn: &mut sqlx::AnyConnection,
+        rows: &[String],
+        per_statement: usize,
+        shared: &[Value],
+    ) -> crate::Result<u64> {
         let mut written = 0;
         for chunk in rows.chunks(per_statement) {
             let mut json =
@@ -167,11 +203,15 @@ impl JsonRows {
                 json.push_str(r);
             }
             json.push(']');
-            written += sqlx::query(&self.0)
-                .bind(json)
-                .execute(&mut *conn)
-                .await?
-                .rows_affected();
+            let mut q = sqlx::query(&self.0).bind(json);
+            for v in shared {
+                q = match v {
+                    Value::Int(i) => q.bind(*i),
+                    Value::Text(s) => q.bind(s.as_str()),
+                    Value::OptInt(i) => q.bind(*i),
+                };
+            }
+            written += q.execute(&mut *conn).await?.rows_affected();
         }
         Ok(written)
     }

@@ -43,6 +43,9 @@ use sqlx::{AnyConnection, AnyPool};
 
 type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
+/// The writer connection's SQLite page cache (64 MiB) outside bulk writes.
+pub(crate) const WRITER_PAGE_CACHE: &str = "PRAGMA cache_size = -65536";
+
 /// The pool that writes. Only this module can begin a transaction on it, so every write goes
 /// through a `WriteTx` or one of the named bookkeeping paths.
 #[derive(Clone, Debug)]
@@ -147,6 +150,31 @@ impl Store {
     /// The writing pool, for a single unaudited bookkeeping statement outside a transaction.
     pub(crate) fn bookkeeping_pool(&self) -> &AnyPool {
         &self.writer.0
+    }
+
+    /// Widens SQLite's page cache on the writer for a bulk write of about `rows` rows (a kibibyte a
+    /// row, for the row and its index entries, up to 512 MiB; pages are only taken as they are used),
+    /// so the transaction's pages stay in memory until its commit. PostgreSQL keeps its own buffers.
+    /// Returns whether it changed, for `usual_page_cache` after the commit.
+    pub(crate) async fn bulk_page_cache(&self, tx: &mut WriteTx, rows: usize) -> Result<bool> {
+        let kib = rows.min(512 * 1024) as i64;
+        if self.dialect != crate::Dialect::Sqlite || kib <= 65536 {
+            return Ok(false);
+        }
+        sqlx::query(&format!("PRAGMA cache_size = -{kib}"))
+            .execute(&mut *tx.tx)
+            .await?;
+        Ok(true)
+    }
+
+    /// Puts the writer's page cache back after `bulk_page_cache` (the transaction is over).
+    pub(crate) async fn usual_page_cache(&self, changed: bool) -> Result<()> {
+        if changed {
+            sqlx::query(WRITER_PAGE_CACHE)
+                .execute(&self.writer.0)
+                .await?;
+        }
+        Ok(())
     }
 
     async fn begin_tx(&self) -> Result<Tx> {
