@@ -1,8 +1,8 @@
 //! `agora evidence import-git`: reads a local repository's whole history (every ref, as
 //! `git log --all`) with gix, applies its `.mailmap` exactly as git does, credits authors and the
 //! people named in `Co-authored-by`, `Reviewed-by` and `Signed-off-by` trailers, keeps bots apart,
-//! and appends the result to the activity ledger. Everything is read before anything is written, so
-//! a broken repository changes nothing; a second run adds only what is new.
+//! and appends the result to the activity ledger as it reads, in one transaction: a broken repository
+//! changes nothing; a second run adds only what is new.
 
 use agora_domain::activity::{normalize_email, ActivityKind, ActivitySource, IdentityActivity};
 use anyhow::{bail, Context, Result};
