@@ -188,6 +188,15 @@ pub fn walk(
         .context("reading the .mailmap")?;
     let mailmap = GitMailmap::new(&snapshot);
     let since = since.map(|s| s.timestamp());
+    // A shallow clone's boundary commits name parents it does not have: git shows them as roots.
+    let shallow = repo
+        .shallow_commits()
+        .context("reading the shallow clone's boundary")?;
+    let boundary = |id: &gix::ObjectId| {
+        shallow
+            .as_ref()
+            .is_some_and(|c| c.binary_search(id).is_ok())
+    };
     let mut seen = gix::hashtable::HashSet::default();
     let mut stack: Vec<gix::ObjectId> = tips(&repo)?;
     seen.extend(stack.iter().copied());
@@ -206,8 +215,9 @@ pub fn walk(
         if since.is_some_and(|s| committer.seconds() < s) {
             continue;
         }
+        let root = boundary(&id);
         let mut parents = 0;
-        for p in c.parents() {
+        for p in c.parents().filter(|_| !root) {
             parents += 1;
             if seen.insert(p) {
                 stack.push(p);
@@ -311,7 +321,9 @@ pub async fn import(
         (Ok(writer), Ok((n, tally))) => (writer, tally, n),
         // The walk stopped (a missing or corrupt object): what was written is rolled back.
         (Ok(writer), Err(e)) => {
-            writer.abandon().await?;
+            if let Err(reset) = writer.abandon().await {
+                tracing::warn!(error = %reset, "putting the writer back after a failed import");
+            }
             return Err(e);
         }
         // The writer stopped, and with it the walk: its error is the cause.

@@ -454,8 +454,33 @@ macro_rules! both_backends {
     };
 }
 
+/// A shallow clone (what CI checkouts make): its boundary commits are roots, as git shows them.
+async fn shallow_clones_import_what_they_hold(db: TestDb) {
+    let root = tempfile::tempdir().expect("tmp");
+    let r = Repo::init(root.path(), "deep");
+    for i in 0..5 {
+        r.commit("Ann", "ann@example.org", &format!("Commit {i}"), &[]);
+    }
+    let url = format!("file://{}", r.dir.display());
+    let o = r.git_in(
+        root.path(),
+        &["clone", "-q", "--depth", "2", &url, "shallow"],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let shallow = Repo {
+        dir: root.path().join("shallow"),
+        home: r.home.clone(),
+        clock: std::cell::Cell::new(0),
+    };
+    assert!(shallow.dir.join(".git/shallow").exists());
+    let report = import(&db.url, &r.home, &shallow.dir);
+    assert_eq!(agora_counts(&report), shallow.git_counts(&[]));
+    assert_eq!(report["commits"], 2);
+}
+
 both_backends!(
     git_import_matches_git,
+    shallow_clones_import_what_they_hold,
     broken_repositories_change_nothing,
     credits_reach_people_with_that_address,
     a_named_identity_waits_for_an_admin,
