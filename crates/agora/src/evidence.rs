@@ -174,7 +174,7 @@ pub fn walk(
     path: &Path,
     since: Option<DateTime<Utc>>,
     mut sink: impl FnMut(Vec<WalkedCommit>) -> Result<()>,
-) -> Result<usize> {
+) -> Result<()> {
     use gix::prelude::FindExt;
     // gix::open, not discover: a folder inside another repository must not import that one.
     let repo = gix::open(path).map_err(|e| {
@@ -267,7 +267,7 @@ pub fn walk(
         sink(out)?;
     }
     progress.done("imported", read);
-    Ok(read)
+    Ok(())
 }
 
 /// Commits per chunk handed from the walk to the writer.
@@ -298,14 +298,14 @@ pub async fn import(
         let repository = name.clone();
         tokio::task::spawn_blocking(move || {
             let mut tally = Tally::default();
-            let n = walk(&path, since, |chunk| {
+            walk(&path, since, |chunk| {
                 tally.add(&chunk);
                 let batch = preparer.prepare(&entries(&repository, &chunk, &known, is_bot))?;
                 batches
                     .blocking_send(batch)
                     .map_err(|_| anyhow::anyhow!("the import stopped"))
             })?;
-            anyhow::Ok((n, tally))
+            anyhow::Ok(tally)
         })
     };
     // The receiver moves into the writer's future: when the writer fails, dropping it stops the
@@ -317,8 +317,8 @@ pub async fn import(
         anyhow::Ok(writer)
     };
     let (written, walked) = tokio::join!(written, walking);
-    let (writer, tally, walked) = match (written, walked?) {
-        (Ok(writer), Ok((n, tally))) => (writer, tally, n),
+    let (writer, tally) = match (written, walked?) {
+        (Ok(writer), Ok(tally)) => (writer, tally),
         // The walk stopped (a missing or corrupt object): what was written is rolled back.
         (Ok(writer), Err(e)) => {
             if let Err(reset) = writer.abandon().await {
@@ -331,7 +331,7 @@ pub async fn import(
     };
     let imported = writer.finish(&format!("git:{name}"), &who).await?;
     tracing::debug!(
-        commits = walked,
+        commits = tally.commits,
         secs = started.elapsed().as_secs_f64(),
         "written"
     );

@@ -69,9 +69,7 @@ impl Store {
         entries: &[IdentityActivity],
         who: &Who,
     ) -> Result<OutsideImport> {
-        for e in entries {
-            e.check().map_err(StoreError::Invalid)?;
-        }
+        // `append` checks every entry before writing any.
         let mut import = self.begin_outside_import().await?;
         import.append(entries).await?;
         import.finish(label, who).await
@@ -84,7 +82,7 @@ impl Store {
         let mut tx = self.write().await?;
         // A whole history is written in one transaction: with SQLite's usual page cache its index
         // pages spill to the WAL mid-way and are read back (most of a 200,000-row import).
-        let cache = self.bulk_page_cache(&mut tx, usize::MAX).await?;
+        let cache = self.bulk_page_cache(&mut tx).await?;
         let holders = self.identity_holders(&mut tx).await?;
         Ok(OutsideImportWriter {
             store: self.clone(),
@@ -224,6 +222,10 @@ impl OutsideImportWriter {
     /// Commits what was appended, as one audited change (nothing, and no audit entry, when
     /// nothing was new).
     pub async fn finish(self, label: &str, who: &Who) -> Result<OutsideImport> {
+        if self.out.new_entries == 0 {
+            self.abandon().await?;
+            return Ok(OutsideImport::default());
+        }
         let Self {
             store,
             tx,
@@ -231,11 +233,6 @@ impl OutsideImportWriter {
             out,
             ..
         } = self;
-        if out.new_entries == 0 {
-            drop(tx);
-            store.usual_page_cache(cache).await?;
-            return Ok(OutsideImport::default());
-        }
         let committed = tx
             .commit(
                 who,

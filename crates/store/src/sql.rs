@@ -76,15 +76,16 @@ impl Sql {
     }
 
     pub fn query(&self) -> Query<'_, Any, AnyArguments<'_>> {
-        let mut q = sqlx::query(&self.text);
-        for b in &self.binds {
-            q = match b {
-                Value::Int(i) => q.bind(*i),
-                Value::Text(s) => q.bind(s.as_str()),
-                Value::OptInt(i) => q.bind(*i),
-            };
-        }
-        q
+        self.binds.iter().fold(sqlx::query(&self.text), bind)
+    }
+}
+
+/// Binds one value as the query's next parameter.
+fn bind<'q>(q: Query<'q, Any, AnyArguments<'q>>, v: &'q Value) -> Query<'q, Any, AnyArguments<'q>> {
+    match v {
+        Value::Int(i) => q.bind(*i),
+        Value::Text(s) => q.bind(s.as_str()),
+        Value::OptInt(i) => q.bind(*i),
     }
 }
 
@@ -203,15 +204,12 @@ impl JsonRows {
                 json.push_str(r);
             }
             json.push(']');
-            let mut q = sqlx::query(&self.0).bind(json);
-            for v in shared {
-                q = match v {
-                    Value::Int(i) => q.bind(*i),
-                    Value::Text(s) => q.bind(s.as_str()),
-                    Value::OptInt(i) => q.bind(*i),
-                };
-            }
-            written += q.execute(&mut *conn).await?.rows_affected();
+            written += shared
+                .iter()
+                .fold(sqlx::query(&self.0).bind(json), bind)
+                .execute(&mut *conn)
+                .await?
+                .rows_affected();
         }
         Ok(written)
     }

@@ -152,16 +152,14 @@ impl Store {
         &self.writer.0
     }
 
-    /// Widens SQLite's page cache on the writer for a bulk write of about `rows` rows (a kibibyte a
-    /// row, for the row and its index entries, up to 512 MiB; pages are only taken as they are used),
-    /// so the transaction's pages stay in memory until its commit. PostgreSQL keeps its own buffers.
-    /// Returns whether it changed, for `usual_page_cache` after the commit.
-    pub(crate) async fn bulk_page_cache(&self, tx: &mut WriteTx, rows: usize) -> Result<bool> {
-        let kib = rows.min(512 * 1024) as i64;
-        if self.dialect != crate::Dialect::Sqlite || kib <= 65536 {
+    /// Widens SQLite's page cache on the writer to 512 MiB for a bulk write (pages are only taken
+    /// as they are used), so the transaction's pages stay in memory until its commit. PostgreSQL
+    /// keeps its own buffers. Returns whether it changed, for `usual_page_cache` after the commit.
+    pub(crate) async fn bulk_page_cache(&self, tx: &mut WriteTx) -> Result<bool> {
+        if self.dialect != crate::Dialect::Sqlite {
             return Ok(false);
         }
-        sqlx::query(&format!("PRAGMA cache_size = -{kib}"))
+        sqlx::query("PRAGMA cache_size = -524288")
             .execute(&mut *tx.tx)
             .await?;
         Ok(true)
