@@ -4,7 +4,7 @@
 //! them; an automatic merge happens only on such a verified address, every other candidate waits in
 //! the queue for an admin.
 
-use crate::sql::{JsonRows, Value};
+use crate::sql::{BulkInsert, Col, Rows, Value};
 use crate::{Result, Store, StoreError, Who};
 use agora_domain::activity::{ActivityKind, ActivitySource, IdentityActivity};
 use agora_domain::audit::AuditEvent;
@@ -93,16 +93,16 @@ impl Store {
                 stamp: crate::format_time(self.now()),
                 // Anyone can write any date into a commit: one from the future credits no one.
                 latest: self.now() + chrono::Duration::days(1),
-            },
             // What a statement's rows share (their kind, the person credited, the source and
-            // the time of the import) is bound once instead of unpacked from every row.
-            insert: JsonRows::insert_shared(
-                self.dialect(),
-                "activity (kind, person_id, source, recorded_at, source_id, occurred_at, detail, identity)",
-                &["", "::bigint", "", ""],
-                &["", "", "", ""],
-                "ON CONFLICT (source, source_id) DO NOTHING",
-            ),
+                // the time of the import) is bound once instead of unpacked from every row.
+                    insert: BulkInsert::shared(
+                    self.dialect(),
+                    "activity (kind, person_id, source, recorded_at, source_id, occurred_at, detail, identity)",
+                    &[Col::Text, Col::Int, Col::Text, Col::Text],
+                    &[Col::Text, Col::Text, Col::Text, Col::Text],
+                    "ON CONFLICT (source, source_id) DO NOTHING",
+                ),
+            },
             out: OutsideImport::default(),
         })
     }
@@ -114,7 +114,6 @@ pub struct OutsideImportWriter {
     tx: crate::write::WriteTx,
     cache: bool,
     preparer: OutsidePreparer,
-    insert: JsonRows,
     out: OutsideImport,
 }
 
@@ -126,10 +125,11 @@ pub struct OutsidePreparer {
     holders: std::sync::Arc<HashMap<String, i64>>,
     stamp: String,
     latest: chrono::DateTime<chrono::Utc>,
+    insert: BulkInsert,
 }
 
 /// A batch of entries ready to write: per statement, the values its rows share and the rows.
-pub struct PreparedOutside(Vec<(Statement, Vec<String>)>);
+pub struct PreparedOutside(Vec<(Statement, Rows)>);
 
 /// What a statement's rows share: their source, their kind and the person credited.
 type Statement = (ActivitySource, ActivityKind, Option<i64>);
@@ -164,18 +164,13 @@ impl OutsidePreparer {
                     // In the order of the ledger's unique index: each insert lands beside the
                     // previous one instead of on a random page of it (commit ids are random hex).
                     group.sort_unstable_by(|a, b| a.0.source_id.cmp(&b.0.source_id));
-                    let rows = group
-                        .iter()
-                        .map(|(e, detail)| {
-                            serde_json::to_string(&(
-                                &e.source_id,
-                                crate::format_time(e.occurred_at),
-                                detail,
-                                &e.identity,
-                            ))
-                            .unwrap_or_default()
-                        })
-                        .collect();
+                    let mut rows = self.insert.rows(BATCH);
+                    for (e, detail) in &group {
+                        rows.text(&e.source_id)
+                            .text(&crate::format_time(e.occurred_at))
+                            .text(detail)
+                            .text(&e.identity);
+                    }
                     (key, rows)
                 })
                 .collect(),
@@ -205,8 +200,9 @@ impl OutsideImportWriter {
                 Value::from(&self.preparer.stamp),
             ];
             let n = self
+                .preparer
                 .insert
-                .execute_shared(&mut self.tx, &rows, BATCH, &shared)
+                .execute(&mut self.tx, rows, &shared)
                 .await?;
             self.out.new_entries += n;
             if kind == ActivityKind::Commit {

@@ -137,6 +137,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "activity_partial_indexes",
         include_str!("../migrations/0031_activity_partial_indexes.sql"),
     ),
+    (
+        32,
+        "course_facts_without_foreign_keys",
+        include_str!("../migrations/0032_course_facts_without_foreign_keys.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

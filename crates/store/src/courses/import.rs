@@ -4,7 +4,7 @@
 //! file's progress. Memory is bounded by the batch, never by the file; a second import of a file
 //! adds nothing and a file that grew adds only its new lines.
 
-use crate::sql::JsonRows;
+use crate::sql::{BulkInsert, Col, Merge};
 use crate::{Result, Store, StoreError, Who};
 use agora_domain::audit::AuditEvent;
 use agora_domain::courses::facts::{pseudonym, Facts};
@@ -18,6 +18,9 @@ use std::io::{BufRead, BufReader, Read};
 
 /// Input bytes per committed batch.
 const BATCH_BYTES: u64 = 32 << 20;
+/// The first batch's input bytes, doubled batch by batch up to `BATCH_BYTES`: the database starts
+/// writing while the reader is still at the start of the file rather than after a full batch.
+const FIRST_BATCH_BYTES: u64 = 2 << 20;
 /// Facts per batch at most, whatever the bytes (a log of one learner per line).
 const BATCH_FACTS: usize = 400_000;
 /// The most of a file's first line that names it.
@@ -168,6 +171,7 @@ impl Reader {
         let (mut batch_lines, mut batch_events, mut batch_start) = (0u64, 0u64, 0u64);
         let mut valid = 0u64;
         let mut last_tick = 0u64;
+        let mut batch_bytes = FIRST_BATCH_BYTES;
         let skip_to = self.skip.as_ref().map_or(0, |s| s.0);
         loop {
             buf.clear();
@@ -274,7 +278,8 @@ impl Reader {
                 last_tick = report.bytes;
                 progress(report.bytes);
             }
-            if report.bytes - batch_start >= BATCH_BYTES || facts.len() >= BATCH_FACTS {
+            if report.bytes - batch_start >= batch_bytes || facts.len() >= BATCH_FACTS {
+                batch_bytes = (batch_bytes * 2).min(BATCH_BYTES);
                 let batch = Batch {
                     start: batch_start,
                     facts: std::mem::take(&mut facts),
@@ -558,13 +563,18 @@ impl Store {
             by_index.insert(*idx, id);
         }
         let course = |idx: u32| by_index.get(&idx).copied().expect("course of the batch");
-        let weeks = JsonRows::insert(
+        let weeks = BulkInsert::upsert(
             self.dialect(),
-            "course_learner_weeks (course_id, learner, week, flags, forum_posts)",
-            &["::bigint", "::bigint", "", "::bigint", "::bigint"],
-            "ON CONFLICT (course_id, learner, week) DO UPDATE SET \
-             flags = course_learner_weeks.flags | excluded.flags, \
-             forum_posts = course_learner_weeks.forum_posts + excluded.forum_posts",
+            "course_learner_weeks",
+            &[
+                ("course_id", Col::Int),
+                ("learner", Col::Int),
+                ("week", Col::Text),
+                ("flags", Col::Int),
+                ("forum_posts", Col::Int),
+            ],
+            3,
+            &[("flags", Merge::Or), ("forum_posts", Merge::Add)],
         );
         // In the key's order: each page of the table's B-tree is then visited once per batch rather
         // than once per row, which matters once the table outgrows the page cache.
@@ -575,65 +585,69 @@ impl Store {
             .map(|(&(c, l, w), &v)| ((course(c), l, w), v))
             .collect();
         weeks_sorted.sort_unstable_by_key(|(k, _)| *k);
-        let rows: Vec<String> = weeks_sorted
-            .iter()
-            .map(|&((c, l, w), (flags, posts))| format!("[{c},{l},\"{w}\",{flags},{posts}]"))
-            .collect();
-        weeks.execute(&mut tx, &rows, ROWS).await?;
-        let enrollments = JsonRows::insert(
+        let mut rows = weeks.rows(ROWS);
+        let mut day = String::new();
+        for ((c, l, w), (flags, posts)) in weeks_sorted {
+            day.clear();
+            let _ = write!(day, "{w}");
+            rows.int(c)
+                .int(l)
+                .text(&day)
+                .int(flags as i64)
+                .int(posts as i64);
+        }
+        weeks.execute(&mut tx, rows, &[]).await?;
+        let enrollments = BulkInsert::upsert(
             self.dialect(),
-            "course_enrollments (course_id, learner, at, enrolled, referral)",
-            &["::bigint", "::bigint", "", "::bigint", ""],
-            "ON CONFLICT (course_id, learner, at, enrolled) DO NOTHING",
+            "course_enrollments",
+            &[
+                ("course_id", Col::Int),
+                ("learner", Col::Int),
+                ("at", Col::Text),
+                ("enrolled", Col::Int),
+                ("referral", Col::Text),
+            ],
+            4,
+            &[],
         );
         let mut enrollments_sorted: Vec<_> = b.facts.enrollments.iter().collect();
-        enrollments_sorted.sort_unstable_by_key(|e| (course(e.course), e.learner, e.at));
-        let rows: Vec<String> = enrollments_sorted
-            .iter()
-            .map(|e| {
-                let mut s = format!(
-                    "[{},{},\"{}\",{},",
-                    course(e.course),
-                    e.learner,
-                    crate::format_time(e.at),
-                    u8::from(e.enrolled)
-                );
-                match &e.referral {
-                    // Referral codes are letters, digits and hyphens: nothing to escape.
-                    Some(r) => {
-                        let _ = write!(s, "\"{r}\"]");
-                    }
-                    None => s.push_str("null]"),
-                }
-                s
-            })
-            .collect();
-        enrollments.execute(&mut tx, &rows, ROWS).await?;
-        let milestones = JsonRows::insert(
+        // Stable: of an event the log repeats, the first one's referral code is kept.
+        enrollments_sorted.sort_by_key(|e| (course(e.course), e.learner, e.at, e.enrolled));
+        // One row per key: a log may repeat an event.
+        enrollments_sorted.dedup_by_key(|e| (e.course, e.learner, e.at, e.enrolled));
+        let mut rows = enrollments.rows(ROWS);
+        for e in enrollments_sorted {
+            rows.int(course(e.course))
+                .int(e.learner)
+                .text(&crate::format_time(e.at))
+                .int(i64::from(e.enrolled))
+                .opt_text(e.referral.as_deref());
+        }
+        enrollments.execute(&mut tx, rows, &[]).await?;
+        let milestones = BulkInsert::upsert(
             self.dialect(),
-            "course_milestones (course_id, learner, kind, at)",
-            &["::bigint", "::bigint", "", ""],
-            "ON CONFLICT (course_id, learner, kind) DO UPDATE SET at = CASE WHEN excluded.at < \
-             course_milestones.at THEN excluded.at ELSE course_milestones.at END",
+            "course_milestones",
+            &[
+                ("course_id", Col::Int),
+                ("learner", Col::Int),
+                ("kind", Col::Text),
+                ("at", Col::Text),
+            ],
+            3,
+            &[("at", Merge::Min)],
         );
-        let rows: Vec<String> = b
-            .facts
-            .milestones
-            .iter()
-            .map(|(&(c, l, kind), at)| {
-                let kind = match kind {
-                    MilestoneKind::Completion => "completion",
-                    MilestoneKind::Certificate => "certificate",
-                };
-                format!(
-                    "[{},{},\"{kind}\",\"{}\"]",
-                    course(c),
-                    l,
-                    crate::format_time(*at)
-                )
-            })
-            .collect();
-        milestones.execute(&mut tx, &rows, ROWS).await?;
+        let mut rows = milestones.rows(ROWS);
+        for (&(c, l, kind), at) in &b.facts.milestones {
+            let kind = match kind {
+                MilestoneKind::Completion => "completion",
+                MilestoneKind::Certificate => "certificate",
+            };
+            rows.int(course(c))
+                .int(l)
+                .text(kind)
+                .text(&crate::format_time(*at));
+        }
+        milestones.execute(&mut tx, rows, &[]).await?;
         sqlx::query(
             "INSERT INTO tracking_imports (head, label, bytes, prefix, lines, events, created_at, \
              updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (head) DO UPDATE SET \

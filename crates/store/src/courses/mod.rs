@@ -166,26 +166,22 @@ impl Store {
                 .bind(course_id)
                 .fetch_one(&mut *tx)
                 .await?;
-        let insert = crate::sql::JsonRows::insert(
+        use crate::sql::Col;
+        let insert = crate::sql::BulkInsert::new(
             self.dialect(),
             "course_enrollments (course_id, learner, at, enrolled, referral)",
-            &["::bigint", "::bigint", "", "::bigint", ""],
+            &[Col::Int, Col::Int, Col::Text, Col::Int, Col::Text],
             "ON CONFLICT (course_id, learner, at, enrolled) DO NOTHING",
         );
-        let json: Vec<String> = rows
-            .iter()
-            .map(|r| {
-                serde_json::json!([
-                    course_id,
-                    pseudonym(&key, &r.username),
-                    crate::format_time(r.at),
-                    1,
-                    null
-                ])
-                .to_string()
-            })
-            .collect();
-        insert.execute(&mut tx, &json, 8192).await?;
+        let mut bulk = insert.rows(8192);
+        for r in rows {
+            bulk.int(course_id)
+                .int(pseudonym(&key, &r.username))
+                .text(&crate::format_time(r.at))
+                .int(1)
+                .null();
+        }
+        insert.execute(&mut tx, bulk, &[]).await?;
         let after: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM course_enrollments WHERE course_id = $1")
                 .bind(course_id)

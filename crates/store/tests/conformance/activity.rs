@@ -12,6 +12,7 @@ conformance!(
     other_readers_see_only_the_groups_they_may_view,
     updates_are_due_a_cadence_after_the_last_and_remind_once_per_due_date,
     damaged_activity_and_update_rows_are_corrupt,
+    outside_history_keeps_every_character,
 );
 
 fn entry(person: i64, source: ActivitySource, id: &str, at: &str) -> NewActivity {
@@ -451,4 +452,58 @@ async fn damaged_activity_and_update_rows_are_corrupt(store: Store) {
         "occurred_at",
         "yesterday",
     );
+}
+
+/// Bulk imports carry their rows as JSON (SQLite) or array literals (PostgreSQL): quotes,
+/// backslashes, braces, commas, the word NULL, control characters and non-ASCII text all come back
+/// as they went in.
+async fn outside_history_keeps_every_character(store: Store) {
+    let (alice, _) = member(&store, "alice@example.org", &[]).await;
+    let tricky = [
+        "plain",
+        "a \"quoted\" word",
+        "back\\slash\\",
+        "{braces},commas,",
+        "NULL",
+        "null",
+        "tab\tand\nnewline",
+        "\u{1}control",
+        "café ☕ 漢字",
+        "'single' -- ; DROP TABLE activity",
+    ];
+    let entries: Vec<agora_domain::activity::IdentityActivity> = tricky
+        .iter()
+        .enumerate()
+        .map(|(i, text)| agora_domain::activity::IdentityActivity {
+            identity: "alice@example.org".into(),
+            bot: false,
+            source: ActivitySource::Git,
+            source_id: format!("{i}:{}", text.trim()),
+            kind: ActivityKind::Commit,
+            occurred_at: t("2026-01-02T10:00:00Z") + Duration::minutes(i as i64),
+            detail: serde_json::json!({ "subject": text, "n": i }),
+        })
+        .collect();
+    let report = store
+        .import_outside_activity("git:tricky", &entries, &admin())
+        .await
+        .expect("import");
+    assert_eq!(report.new_entries, tricky.len() as u64);
+    let page = store.activity(alice, None, all()).await.expect("ledger");
+    assert_eq!(page.items.len(), tricky.len());
+    for e in &entries {
+        let found = page
+            .items
+            .iter()
+            .find(|a| a.source_id == e.source_id)
+            .unwrap_or_else(|| panic!("{:?} missing", e.source_id));
+        assert_eq!(found.detail, e.detail);
+        assert_eq!(found.occurred_at, e.occurred_at);
+    }
+    // Nothing new the second time.
+    let again = store
+        .import_outside_activity("git:tricky", &entries, &admin())
+        .await
+        .expect("again");
+    assert_eq!(again.new_entries, 0);
 }

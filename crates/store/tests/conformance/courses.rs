@@ -156,12 +156,18 @@ async fn a_log_is_imported_once_and_a_grown_log_adds_only_its_new_lines(store: S
     text += &line("bo", "problem_check", "2026-03-04T10:00:00.5Z");
     text += r#"{"username": "", "event_type": "/login", "time": "2026-03-04T10:00:00Z", "context": {"user_id": ""}}"#;
     text += "\n";
+    // A line the log repeats is one enrollment.
+    text += &line(
+        "amara",
+        "edx.course.enrollment.activated",
+        "2026-03-02T09:00:00+00:00",
+    );
     write(&log, &text);
     let audited = store.audit_seq().await.expect("seq");
     let r = import(&store, &log).await.expect("import");
     assert_eq!(
         (r.lines, r.events, r.outside, r.malformed),
-        (6, 4, 1, 1),
+        (7, 5, 1, 1),
         "{r:?}"
     );
     assert_eq!(r.malformed_lines[0].line, 4);
