@@ -142,6 +142,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "course_facts_without_foreign_keys",
         include_str!("../migrations/0032_course_facts_without_foreign_keys.sql"),
     ),
+    (
+        33,
+        "course_data_updated",
+        include_str!("../migrations/0033_course_data_updated.sql"),
+    ),
 ];
 
 pub async fn run(store: &Store) -> Result<Vec<String>> {

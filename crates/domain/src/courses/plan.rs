@@ -489,6 +489,16 @@ pub struct RoleAssignment {
     pub responsibilities: String,
 }
 
+/// The roles a new plan starts with: its owner leads it (seed 004: the strategic lead defines the
+/// strategy and owns the plan) until someone else is named.
+pub fn initial_roles(owner: i64) -> Vec<RoleAssignment> {
+    vec![RoleAssignment {
+        role: Role::StrategicLead,
+        person: owner,
+        responsibilities: String::new(),
+    }]
+}
+
 impl RoleInput {
     pub fn parse(&self) -> Result<RoleAssignment, crate::ValidationErrors> {
         let mut e = crate::ValidationErrors::new();

@@ -648,6 +648,26 @@ impl Store {
                 .text(&crate::format_time(*at));
         }
         milestones.execute(&mut tx, rows, &[]).await?;
+        // The courses this batch adds to are as current as this import.
+        let mut touched: Vec<i64> = b
+            .facts
+            .weeks
+            .keys()
+            .map(|k| k.0)
+            .chain(b.facts.enrollments.iter().map(|e| e.course))
+            .chain(b.facts.milestones.keys().map(|k| k.0))
+            .collect::<std::collections::HashSet<u32>>()
+            .into_iter()
+            .map(course)
+            .collect();
+        touched.sort_unstable();
+        if !touched.is_empty() {
+            let mut q = crate::sql::Sql::new("UPDATE courses SET data_updated_at = ");
+            q.bind(stamp.as_str())
+                .push(" WHERE id IN ")
+                .bind_list(&touched);
+            q.query().execute(&mut *tx).await?;
+        }
         sqlx::query(
             "INSERT INTO tracking_imports (head, label, bytes, prefix, lines, events, created_at, \
              updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (head) DO UPDATE SET \

@@ -192,6 +192,11 @@ impl Store {
             // Nothing new: nobody's change.
             return Ok(0);
         }
+        sqlx::query("UPDATE courses SET data_updated_at = $1 WHERE id = $2")
+            .bind(self.stamp())
+            .bind(course_id)
+            .execute(&mut *tx)
+            .await?;
         tx.commit(
             who,
             [
@@ -201,5 +206,24 @@ impl Store {
         )
         .await?;
         Ok(added)
+    }
+
+    /// When learner data of a course was last imported, if it ever was.
+    pub async fn course_data_updated_at(
+        &self,
+        course_id: i64,
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>> {
+        let at: Option<Option<String>> =
+            sqlx::query_scalar("SELECT data_updated_at FROM courses WHERE id = $1")
+                .bind(course_id)
+                .fetch_optional(&self.reader)
+                .await?;
+        at.flatten()
+            .map(|t| {
+                crate::parse_column("courses", "data_updated_at", &t, |t| {
+                    crate::parse_time(t).ok_or(())
+                })
+            })
+            .transpose()
     }
 }

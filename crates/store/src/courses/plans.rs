@@ -224,9 +224,29 @@ impl Store {
         .bind(&stamp)
         .fetch_one(&mut *tx)
         .await?;
+        let roles = agora_domain::courses::plan::initial_roles(owner);
+        for r in &roles {
+            sqlx::query(
+                "INSERT INTO course_plan_roles (plan_id, role, person_id, responsibilities, \
+                 created_at) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(id)
+            .bind(r.role.slug())
+            .bind(r.person)
+            .bind(&r.responsibilities)
+            .bind(&stamp)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let roles: Vec<_> = roles
+            .iter()
+            .map(|r| serde_json::json!({"role": r.role.slug(), "person_id": r.person}))
+            .collect();
+        let mut after = json(b);
+        after["roles"] = serde_json::Value::Array(roles);
         tx.commit(
             who,
-            [AuditEvent::new("course_plan.create", "course_plan", id).after(json(b))],
+            [AuditEvent::new("course_plan.create", "course_plan", id).after(after)],
         )
         .await?;
         Ok(id)

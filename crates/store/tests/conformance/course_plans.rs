@@ -45,6 +45,15 @@ async fn a_plan_is_read_by_those_it_is_shared_with(store: Store) {
     assert_eq!(plan.course.course_key, "course-v1:OpenedX+Intro101+2026_T1");
     assert_eq!(plan.owner_id, Some(owner));
     assert_eq!(plan.business.horizon_months, 12);
+    // Its owner leads it until someone else is named.
+    let roles = store.plan_roles(id).await.expect("roles");
+    assert_eq!(
+        roles
+            .iter()
+            .map(|r| (r.role.slug(), r.person_id))
+            .collect::<Vec<_>>(),
+        [("strategic-lead", owner)]
+    );
     // A second plan for the same course, in either form, is refused.
     let again = store
         .create_plan(

@@ -178,6 +178,17 @@ async fn a_log_is_imported_once_and_a_grown_log_adds_only_its_new_lines(store: S
     );
     let s = series(&store).await;
     assert_eq!(s.rows.len(), 1);
+    let course = store
+        .course_by_key(&CourseId::parse(COURSE).expect("id"))
+        .await
+        .expect("read")
+        .expect("course");
+    let updated = store
+        .course_data_updated_at(course.id)
+        .await
+        .expect("read")
+        .expect("the course is as current as the import");
+    assert!((store.now() - updated).num_minutes().abs() < 5, "{updated}");
     let w = &s.rows[0];
     // bo had no enrollment in the log: active, so enrolled before it began.
     assert_eq!((w.enrolled, w.new_enrollments, w.referred), (2, 2, 1));

@@ -157,6 +157,8 @@ course-import-bad-rows = { $n ->
 course-progress-title = { $course }: how the community grows
 course-progress-text = The measures this course's team chose to publish. Figures are rounded to the nearest five; a week with fewer than five learners is not shown.
 course-progress-none = No measure is published yet.
+course-progress-data-updated = Learner activity last imported on { $date }.
+course-progress-no-data = No learner activity has been imported yet.
 course-fewer-than-five = fewer than 5
 
 task-course-item-overdue = Overdue on the roadmap of { $course }: { $item }

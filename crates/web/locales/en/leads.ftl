@@ -6,6 +6,8 @@ footer-transparency = Lead transparency report
 footer-policy = How leads are allocated
 form-any = Any
 form-save = Save
+form-remove-question = Remove { $name }?
+form-remove-yes = Yes, remove
 
 find-title = Request proposals
 find-heading = Request proposals from Open edX partners

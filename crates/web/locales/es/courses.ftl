@@ -157,6 +157,8 @@ course-import-bad-rows = { $n ->
 course-progress-title = { $course }: cómo crece la comunidad
 course-progress-text = Los indicadores que el equipo de este curso eligió publicar. Las cifras se redondean al múltiplo de cinco más cercano; no se muestra ninguna semana con menos de cinco estudiantes.
 course-progress-none = Todavía no se ha publicado ningún indicador.
+course-progress-data-updated = Actividad de los estudiantes importada por última vez el { $date }.
+course-progress-no-data = Todavía no se ha importado actividad de los estudiantes.
 course-fewer-than-five = menos de 5
 
 task-course-item-overdue = Atrasado en la hoja de ruta de { $course }: { $item }

@@ -6,6 +6,8 @@ footer-transparency = Informe de transparencia de leads
 footer-policy = Cómo se asignan los leads
 form-any = Cualquiera
 form-save = Guardar
+form-remove-question = ¿Quitar { $name }?
+form-remove-yes = Sí, quitar
 
 find-title = Solicitar propuestas
 find-heading = Solicite propuestas a socios de Open edX

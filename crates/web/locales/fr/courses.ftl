@@ -157,6 +157,8 @@ course-import-bad-rows = { $n ->
 course-progress-title = { $course } : comment la communauté grandit
 course-progress-text = Les indicateurs que l'équipe de ce cours a choisi de publier. Les chiffres sont arrondis au multiple de cinq le plus proche ; une semaine comptant moins de cinq apprenants n'est pas affichée.
 course-progress-none = Aucun indicateur n'est encore publié.
+course-progress-data-updated = Activité des apprenants importée pour la dernière fois le { $date }.
+course-progress-no-data = Aucune activité d'apprenants n'a encore été importée.
 course-fewer-than-five = moins de 5
 
 task-course-item-overdue = En retard sur la feuille de route de { $course } : { $item }

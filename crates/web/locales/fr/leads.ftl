@@ -6,6 +6,8 @@ footer-transparency = Rapport de transparence des leads
 footer-policy = Comment les leads sont attribués
 form-any = Indifférent
 form-save = Enregistrer
+form-remove-question = Retirer { $name } ?
+form-remove-yes = Oui, retirer
 
 find-title = Demander des propositions
 find-heading = Demandez des propositions aux partenaires Open edX

@@ -338,6 +338,8 @@ struct ProgressView {
     ctx: Ctx,
     plan: Plan,
     measures: Vec<Published>,
+    /// When learner data was last imported: how current the figures are.
+    data_updated: Option<NaiveDate>,
 }
 
 /// A published measure's target as text, the measure, and its weekly cells as text.
@@ -380,9 +382,15 @@ pub async fn progress(
             )
         })
         .collect();
+    let data_updated = state
+        .store
+        .course_data_updated_at(plan.course.id)
+        .await?
+        .map(|t| t.date_naive());
     render(&ProgressView {
         ctx: Ctx::new(&v, "/courses"),
         plan,
         measures,
+        data_updated,
     })
 }

@@ -312,6 +312,8 @@ struct PlanView {
     break_even_warning: bool,
     measures: Vec<MeasureRow>,
     phases: Vec<PhaseRows>,
+    /// No roadmap item yet: the form to add one is open.
+    roadmap_empty: bool,
     roles: Vec<(PlanRole, String)>,
     shares: Vec<PlanShare>,
     referrals: Vec<(String, String, Option<String>, i64)>,
@@ -500,6 +502,7 @@ async fn plan_view(state: &AppState, v: &Viewer, l: Loaded, retry: Retry) -> Res
         lines,
         outlook,
         measures: measure_rows,
+        roadmap_empty: roadmap.is_empty(),
         phases,
         roles,
         shares,

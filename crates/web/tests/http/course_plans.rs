@@ -163,6 +163,21 @@ async fn a_course_team_plans_imports_and_sees_its_measures_move(app: TestApp) {
     }
     let (_, body) = page(&team, &app, &plan_page).await;
     assert!(body.contains("No data yet"), "nothing imported yet");
+    // The plan's creator leads it; a removal is asked twice, and the form to add a measure is
+    // folded away once there is one.
+    assert!(
+        body.contains("<th scope=\"row\">Strategic lead</th>"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<details class=\"confirm\"><summary class=\"small danger\">Remove"),
+        "{body}"
+    );
+    assert!(body.contains("Remove Enrolled?"), "{body}");
+    assert!(
+        body.contains("<details class=\"add-form\"><summary><h3>Add a measure</h3>"),
+        "{body}"
+    );
 
     // A log uploaded in the browser: seven learners enroll, two post; another course's events
     // are left out.
@@ -320,6 +335,10 @@ async fn a_course_team_plans_imports_and_sees_its_measures_move(app: TestApp) {
     assert!(body.contains("fewer than 5"), "{body}");
     assert!(!body.contains("<td>2</td>"), "{body}");
     assert!(!body.contains("example.org"), "{body}");
+    assert!(
+        body.contains("Learner activity last imported on 2026-"),
+        "{body}"
+    );
     // Sixteen anonymous visitors at once, as a shared link brings them: every one is answered.
     let mut visits = tokio::task::JoinSet::new();
     for _ in 0..16 {
