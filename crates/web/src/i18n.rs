@@ -719,6 +719,7 @@ mod tests {
             "mb",
             "actual",
             "measure",
+            "role",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

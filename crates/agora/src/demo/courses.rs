@@ -64,10 +64,8 @@ pub(super) async fn courses(store: &Store, partner_slug: &str, rng: &mut Rng) ->
     .parse()
     .map_err(|e| anyhow::anyhow!("demo business plan: {e}"))?;
     store.set_plan_business(plan, &business, &who).await?;
-    for (role, person) in [
-        ("strategic-lead", owner.id),
-        ("community-manager", member.id),
-    ] {
+    // The owner is its strategic lead from the start (`create_plan`).
+    for (role, person) in [("community-manager", member.id)] {
         let r = RoleInput {
             role: role.into(),
             person: person.to_string(),

@@ -143,17 +143,33 @@ pub fn progress(
 
 /// A measure's target as typed: a count, or a percentage for a share (0–100).
 pub fn parse_target(metric: Metric, s: &str) -> Result<f64, &'static str> {
-    let t: f64 = s
-        .trim()
-        .trim_end_matches('%')
-        .replace(',', "")
-        .trim()
-        .parse()
-        .map_err(|_| "invalid-number")?;
+    let s = s.trim().trim_end_matches('%').trim();
+    if s.is_empty() {
+        return Err("required");
+    }
+    // "1.000" is a thousand to a reader of Spanish or French and one to a reader of English:
+    // refused rather than guessed.
+    if thousands_with_points(s) {
+        return Err("ambiguous-number");
+    }
+    let t: f64 = s.replace(',', "").parse().map_err(|_| "invalid-target")?;
     if !t.is_finite() || t < 0.0 || (metric.is_percent() && t > 100.0) || t > 1e9 {
-        return Err("invalid-number");
+        return Err("invalid-target");
     }
     Ok(t)
+}
+
+/// Digits grouped by threes with points (`1.000`, `12.500.000`).
+pub(crate) fn thousands_with_points(s: &str) -> bool {
+    let mut groups = s.split('.');
+    let first = groups.next().unwrap_or_default();
+    let rest: Vec<&str> = groups.collect();
+    !rest.is_empty()
+        && (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && rest
+            .iter()
+            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Learners fewer than this are never shown on a public page.
@@ -280,12 +296,23 @@ mod tests {
         assert_eq!(parse_target(Metric::ActiveShare, "30%"), Ok(30.0));
         assert_eq!(
             parse_target(Metric::ActiveShare, "130"),
-            Err("invalid-number")
+            Err("invalid-target")
         );
-        assert_eq!(parse_target(Metric::Enrolled, "-1"), Err("invalid-number"));
+        assert_eq!(parse_target(Metric::Enrolled, "-1"), Err("invalid-target"));
+        assert_eq!(parse_target(Metric::Enrolled, "12.5"), Ok(12.5));
+        assert_eq!(
+            parse_target(Metric::Enrolled, "1.000"),
+            Err("ambiguous-number")
+        );
+        assert_eq!(
+            parse_target(Metric::Enrolled, "2.500.000"),
+            Err("ambiguous-number")
+        );
+        assert_eq!(parse_target(Metric::Enrolled, "1.0001"), Ok(1.0001));
+        assert_eq!(parse_target(Metric::Enrolled, " "), Err("required"));
         assert_eq!(
             parse_target(Metric::Enrolled, "many"),
-            Err("invalid-number")
+            Err("invalid-target")
         );
         assert_eq!(Metric::parse("likes"), Err("unknown-metric"));
     }

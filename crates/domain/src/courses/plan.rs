@@ -152,6 +152,30 @@ impl MeasureInput {
     }
 }
 
+/// A target as its form shows it: `Display` of a float is the shortest text that reads back as the
+/// same float; `12.345` gets a trailing zero so it is not read as digits grouped by thousands.
+fn target_text(t: f64) -> String {
+    let text = t.to_string();
+    if super::measures::thousands_with_points(&text) {
+        text + "0"
+    } else {
+        text
+    }
+}
+
+impl From<&Measure> for MeasureInput {
+    /// The form filled with a stored measure, for editing it (`parse` gives the measure back).
+    fn from(m: &Measure) -> Self {
+        MeasureInput {
+            name: m.name.clone(),
+            metric: m.metric.slug().into(),
+            target: target_text(m.target),
+            due_on: m.due_on.to_string(),
+            public: if m.public { "on".into() } else { String::new() },
+        }
+    }
+}
+
 #[cfg(test)]
 mod input_tests {
     use super::*;
@@ -619,6 +643,62 @@ impl ItemInput {
                 })
             }
             _ => Err(e),
+        }
+    }
+}
+
+impl From<&Item> for ItemInput {
+    /// The form filled with a stored item, for editing it (`parse` gives the item back).
+    fn from(i: &Item) -> Self {
+        let id = |x: Option<i64>| x.map(|x| x.to_string()).unwrap_or_default();
+        ItemInput {
+            phase: i.phase.slug().into(),
+            title: i.title.clone(),
+            owner: id(i.owner),
+            due_on: i.due_on.map(|d| d.to_string()).unwrap_or_default(),
+            status: i.status.slug().into(),
+            measure: id(i.measure),
+        }
+    }
+}
+
+#[cfg(test)]
+mod edit_round_trip {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn day() -> impl Strategy<Value = NaiveDate> {
+        (0i64..20_000).prop_map(|d| {
+            NaiveDate::from_ymd_opt(2000, 1, 1).expect("date") + chrono::Duration::days(d)
+        })
+    }
+
+    proptest! {
+        /// A measure shown in its edit form and saved unchanged is the same measure.
+        #[test]
+        fn a_measure_reads_back_from_its_form(
+            name in "[A-Za-z0-9][A-Za-z0-9 %,.-]{0,40}[A-Za-z0-9]",
+            metric in proptest::sample::select(super::super::measures::Metric::ALL),
+            target in 0.0f64..1e9,
+            due_on in day(),
+            public in any::<bool>(),
+        ) {
+            let target = if metric.is_percent() { target % 100.0 } else { target };
+            let m = Measure { name, metric, target, due_on, public };
+            prop_assert_eq!(MeasureInput::from(&m).parse().expect("valid"), m);
+        }
+
+        #[test]
+        fn an_item_reads_back_from_its_form(
+            phase in proptest::sample::select(Phase::ALL),
+            title in "[A-Za-z0-9][A-Za-z0-9 ,.-]{0,40}[A-Za-z0-9]",
+            owner in proptest::option::of(1i64..1_000_000),
+            due_on in proptest::option::of(day()),
+            status in proptest::sample::select(ItemStatus::ALL),
+            measure in proptest::option::of(1i64..1_000_000),
+        ) {
+            let i = Item { phase, title, owner, due_on, status, measure };
+            prop_assert_eq!(ItemInput::from(&i).parse().expect("valid"), i);
         }
     }
 }

@@ -234,3 +234,48 @@ pub async fn add_item(
     let body = plan(State(state), v, Path(id)).await?;
     Ok((StatusCode::CREATED, body).into_response())
 }
+
+#[utoipa::path(put, path = "/api/v1/courses/plans/{id}/measures/{mid}", tag = "courses",
+    params(("id" = i64, Path), ("mid" = i64, Path, description = "The measure's id")),
+    request_body = MeasureInput,
+    responses((status = 200, body = PlanBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody, description = "`name`, `metric` (unknown-metric), `target`, `due_on`")),
+    security(("token" = [])))]
+/// Change a measure of success (its editors).
+pub async fn edit_measure(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, mid)): Path<(i64, i64)>,
+    ApiJson(input): ApiJson<MeasureInput>,
+) -> Result<Json<PlanBody>> {
+    actions::load(&state, &v, id, Access::Edit).await?;
+    let m = input.parse()?;
+    state
+        .store
+        .save_measure(id, Some(mid), &m, &v.who())
+        .await?;
+    plan(State(state), v, Path(id)).await
+}
+
+#[utoipa::path(put, path = "/api/v1/courses/plans/{id}/roadmap/{iid}", tag = "courses",
+    params(("id" = i64, Path), ("iid" = i64, Path, description = "The roadmap item's id")),
+    request_body = ItemInput,
+    responses((status = 200, body = PlanBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody, description = "`phase`, `title`, `owner`, `due_on`, `status`, `measure`")),
+    security(("token" = [])))]
+/// Change a roadmap item (its editors).
+pub async fn edit_item(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, iid)): Path<(i64, i64)>,
+    ApiJson(input): ApiJson<ItemInput>,
+) -> Result<Json<PlanBody>> {
+    let l = actions::load(&state, &v, id, Access::Edit).await?;
+    let item = input.parse()?;
+    pages::check_owner(&state, &l.plan, item.owner).await?;
+    state
+        .store
+        .save_item(id, Some(iid), &item, &v.who())
+        .await?;
+    plan(State(state), v, Path(id)).await
+}

@@ -47,6 +47,10 @@ pub fn routes(state: &AppState) -> Routes {
             get(pages::to_plan).post(pages::add_measure),
         )
         .route(
+            "/courses/{id}/measures/{mid}/edit",
+            get(pages::measure_edit_form).post(pages::edit_measure),
+        )
+        .route(
             "/courses/{id}/measures/{mid}/delete",
             post(pages::delete_measure),
         )
@@ -57,6 +61,10 @@ pub fn routes(state: &AppState) -> Routes {
         .route(
             "/courses/{id}/roadmap/{iid}/status",
             post(pages::item_status),
+        )
+        .route(
+            "/courses/{id}/roadmap/{iid}/edit",
+            get(pages::item_edit_form).post(pages::edit_item),
         )
         .route(
             "/courses/{id}/roadmap/{iid}/delete",
@@ -85,7 +93,9 @@ pub fn routes(state: &AppState) -> Routes {
             .routes(routes!(api::set_business))
             .routes(routes!(api::set_targets))
             .routes(routes!(api::add_measure))
-            .routes(routes!(api::add_item)),
+            .routes(routes!(api::edit_measure))
+            .routes(routes!(api::add_item))
+            .routes(routes!(api::edit_item)),
         tasks: vec![tasks],
     }
 }

@@ -314,6 +314,8 @@ struct PlanView {
     phases: Vec<PhaseRows>,
     /// No roadmap item yet: the form to add one is open.
     roadmap_empty: bool,
+    /// The plan's measures by id, for a roadmap item to name the one it should move.
+    measure_choices: Vec<(i64, String)>,
     roles: Vec<(PlanRole, String)>,
     shares: Vec<PlanShare>,
     referrals: Vec<(String, String, Option<String>, i64)>,
@@ -493,6 +495,10 @@ async fn plan_view(state: &AppState, v: &Viewer, l: Loaded, retry: Retry) -> Res
     } else {
         (Vec::new(), Vec::new())
     };
+    let measure_choices = measure_rows
+        .iter()
+        .map(|m| (m.view.measure.id, m.view.measure.measure.name.clone()))
+        .collect();
     Ok(PlanView {
         ctx: Ctx::new(v, "/courses"),
         me: v.person.as_ref().map(|p| p.id),
@@ -503,6 +509,7 @@ async fn plan_view(state: &AppState, v: &Viewer, l: Loaded, retry: Retry) -> Res
         outlook,
         measures: measure_rows,
         roadmap_empty: roadmap.is_empty(),
+        measure_choices,
         phases,
         roles,
         shares,
@@ -777,6 +784,179 @@ fn targets_view(
         plan,
         rows,
         errors: FieldErrors(errors),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "courses/measure_edit.html")]
+struct MeasureEditView {
+    ctx: Ctx,
+    plan: Plan,
+    mid: i64,
+    metrics: Vec<(&'static str, String)>,
+    failed: Option<&'static str>,
+    errors: FieldErrors,
+    measure_form: MeasureInput,
+}
+
+fn measure_edit_view(
+    v: &Viewer,
+    plan: Plan,
+    mid: i64,
+    form: MeasureInput,
+    errors: ValidationErrors,
+) -> MeasureEditView {
+    MeasureEditView {
+        ctx: Ctx::new(v, "/courses"),
+        plan,
+        mid,
+        metrics: choices(v, Metric::ALL, "course-metric", Metric::slug),
+        failed: (!errors.is_empty()).then_some("measure"),
+        errors: FieldErrors(errors),
+        measure_form: form,
+    }
+}
+
+/// The form to change a measure: its name, metric, target, date and whether it is public.
+pub async fn measure_edit_form(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, mid)): Path<(i64, i64)>,
+) -> Result<Html<String>> {
+    let l = load(&state, &v, id, Access::Edit).await?;
+    let m = state
+        .store
+        .plan_measures(id)
+        .await?
+        .into_iter()
+        .find(|m| m.id == mid)
+        .ok_or(Error::NotFound)?;
+    let form = MeasureInput::from(&m.measure);
+    render(&measure_edit_view(
+        &v,
+        l.plan,
+        mid,
+        form,
+        ValidationErrors::new(),
+    ))
+}
+
+pub async fn edit_measure(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, mid)): Path<(i64, i64)>,
+    Form(form): Form<MeasureInput>,
+) -> Result<Response> {
+    let l = load(&state, &v, id, Access::Edit).await?;
+    let done = match form.parse() {
+        Ok(m) => state
+            .store
+            .save_measure(id, Some(mid), &m, &v.who())
+            .await
+            .map(drop)
+            .map_err(Error::from),
+        Err(e) => Err(e.into()),
+    };
+    match done {
+        Ok(()) => Ok(Redirect::to(&format!("/courses/{id}#measure-{mid}")).into_response()),
+        Err(Error::Invalid(e)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(&measure_edit_view(&v, l.plan, mid, form, e))?,
+        )
+            .into_response()),
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "courses/item_edit.html")]
+struct ItemEditView {
+    ctx: Ctx,
+    plan: Plan,
+    iid: i64,
+    phase_choices: Vec<(&'static str, String)>,
+    status_choices: Vec<(&'static str, String)>,
+    people: Vec<(i64, String)>,
+    measure_choices: Vec<(i64, String)>,
+    failed: Option<&'static str>,
+    errors: FieldErrors,
+    item_form: ItemInput,
+}
+
+async fn item_edit_view(
+    state: &AppState,
+    v: &Viewer,
+    plan: Plan,
+    iid: i64,
+    form: ItemInput,
+    errors: ValidationErrors,
+) -> Result<ItemEditView> {
+    let measure_choices = state
+        .store
+        .plan_measures(plan.id)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m.measure.name))
+        .collect();
+    Ok(ItemEditView {
+        ctx: Ctx::new(v, "/courses"),
+        iid,
+        phase_choices: choices(v, Phase::ALL, "course-phase", Phase::slug),
+        status_choices: choices(v, ItemStatus::ALL, "course-item-status", ItemStatus::slug),
+        people: state.store.nominable_people().await?,
+        measure_choices,
+        failed: (!errors.is_empty()).then_some("item"),
+        errors: FieldErrors(errors),
+        item_form: form,
+        plan,
+    })
+}
+
+/// The form to change a roadmap item: its phase, title, owner, date, status and measure.
+pub async fn item_edit_form(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, iid)): Path<(i64, i64)>,
+) -> Result<Html<String>> {
+    let l = load(&state, &v, id, Access::Edit).await?;
+    let item = state
+        .store
+        .roadmap(id)
+        .await?
+        .into_iter()
+        .find(|i| i.id == iid)
+        .ok_or(Error::NotFound)?;
+    let form = ItemInput::from(&item.item);
+    let view = item_edit_view(&state, &v, l.plan, iid, form, ValidationErrors::new()).await?;
+    render(&view)
+}
+
+pub async fn edit_item(
+    State(state): State<AppState>,
+    v: Viewer,
+    Path((id, iid)): Path<(i64, i64)>,
+    Form(form): Form<ItemInput>,
+) -> Result<Response> {
+    let l = load(&state, &v, id, Access::Edit).await?;
+    let done = match form.parse() {
+        Ok(i) => match check_owner(&state, &l.plan, i.owner).await {
+            Ok(()) => state
+                .store
+                .save_item(id, Some(iid), &i, &v.who())
+                .await
+                .map(drop)
+                .map_err(Error::from),
+            Err(e) => Err(e),
+        },
+        Err(e) => Err(e.into()),
+    };
+    match done {
+        Ok(()) => Ok(Redirect::to(&format!("/courses/{id}#item-{iid}")).into_response()),
+        Err(Error::Invalid(e)) => {
+            let view = item_edit_view(&state, &v, l.plan, iid, form, e).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&view)?).into_response())
+        }
+        Err(e) => Err(e),
     }
 }
 

@@ -179,6 +179,47 @@ async fn a_course_team_plans_imports_and_sees_its_measures_move(app: TestApp) {
         "{body}"
     );
 
+    // A measure is changed in place: a bad target is refused naming the field and changes
+    // nothing; a good one is kept.
+    let enrolled = app.store.plan_measures(plan).await.expect("measures")[0].clone();
+    assert_eq!(enrolled.measure.name, "Enrolled");
+    let edit = format!("/courses/{plan}/measures/{}/edit", enrolled.id);
+    let (status, form) = page(&team, &app, &edit).await;
+    assert_eq!(status, 200);
+    assert!(
+        form.contains("value=\"6\""),
+        "the form holds the target: {form}"
+    );
+    let fields = |target: &'static str| {
+        [
+            ("name", "Enrolled"),
+            ("metric", "enrolled"),
+            ("target", target),
+            ("due_on", "2026-03-30"),
+            ("public", "on"),
+        ]
+    };
+    let res = app.post_form(&team, &edit, &edit, &fields("lots")).await;
+    assert_eq!(res.status(), 422);
+    let refused = res.text().await.expect("body");
+    assert!(refused.contains("id=\"target-error\""), "{refused}");
+    assert_eq!(
+        app.store.plan_measures(plan).await.expect("measures")[0]
+            .measure
+            .target,
+        6.0
+    );
+    let res = app.post_form(&team, &edit, &edit, &fields("5")).await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(
+        app.store.plan_measures(plan).await.expect("measures")[0]
+            .measure
+            .target,
+        5.0
+    );
+    // An outsider cannot reach the form.
+    assert_eq!(page(&outsider, &app, &edit).await.0, 404);
+
     // A log uploaded in the browser: seven learners enroll, two post; another course's events
     // are left out.
     let mut log = String::new();

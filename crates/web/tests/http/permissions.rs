@@ -1670,6 +1670,26 @@ async fn every_route_checks_every_role(app: TestApp) {
             [Login, Forbid, Hidden, Hidden],
         ),
         (
+            "GET",
+            format!("/courses/{plan}/measures/999999/edit"),
+            [Login, Forbid, Hidden, Hidden],
+        ),
+        (
+            "POST",
+            format!("/courses/{plan}/measures/999999/edit"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "GET",
+            format!("/courses/{plan}/roadmap/{plan_item}/edit"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
+            "POST",
+            format!("/courses/{plan}/roadmap/{plan_item}/edit"),
+            [Login, Forbid, Allow, Allow],
+        ),
+        (
             "POST",
             format!("/courses/{plan}/roadmap"),
             [Login, Forbid, Allow, Allow],
@@ -2576,6 +2596,16 @@ async fn every_route_checks_every_role(app: TestApp) {
         (
             "POST",
             format!("/api/v1/courses/plans/{plan}/roadmap"),
+            [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "PUT",
+            format!("/api/v1/courses/plans/{plan}/measures/999999"),
+            [Unauth, Forbid, Allow, Allow],
+        ),
+        (
+            "PUT",
+            format!("/api/v1/courses/plans/{plan}/roadmap/{plan_item}"),
             [Unauth, Forbid, Allow, Allow],
         ),
     ];
