@@ -122,19 +122,11 @@ pub fn progress(
         .rev()
         .find(|v| v.week_start <= upto)
         .map(|v| v.value);
-    // A weekly measure is met if any week up to the due date reached it.
-    let best = if metric.is_cumulative() || metric == Metric::Enrolled {
-        actual
-    } else {
-        values
-            .iter()
-            .filter(|v| v.week_start <= upto)
-            .map(|v| v.value)
-            .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))))
-    };
-    let standing = match best {
+    // The value the page shows is the one judged: a share that reached its target in an earlier
+    // week and fell since is not met at its date.
+    let standing = match actual {
         None => Standing::NoData,
-        Some(b) if b >= target => Standing::Met,
+        Some(a) if a >= target => Standing::Met,
         Some(_) if today > due => Standing::Missed,
         Some(_) => Standing::InProgress,
     };
@@ -282,6 +274,20 @@ mod tests {
             "2026-04-01".parse().expect("test data"),
         );
         assert_eq!(share.standing, Standing::Met);
+        // 40 % active in the first week, 7 % at the due date: missed, as the page shows 7 %.
+        let mut fell = rows(&[100, 100]);
+        fell[0].active = 40;
+        fell[1].active = 7;
+        let due_fell = fell[1].week_start;
+        let fell_share = progress(
+            Metric::ActiveShare,
+            30.0,
+            due_fell,
+            &fell,
+            due_fell + chrono::Duration::days(10),
+        );
+        assert_eq!(fell_share.actual, Some(7.0));
+        assert_eq!(fell_share.standing, Standing::Missed);
         assert_eq!(
             progress(Metric::Active, 1.0, due, &[], due).standing,
             Standing::NoData
