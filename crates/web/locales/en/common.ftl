@@ -4,6 +4,7 @@ site-name = Agora
 site-tagline = Open edX community programs
 nav-skip = Skip to content
 nav-label = Main
+nav-account-label = Your account
 nav-partners = Partner directory
 nav-apply = Become a partner
 nav-portal = My organization

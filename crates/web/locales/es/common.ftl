@@ -4,6 +4,7 @@ site-name = Agora
 site-tagline = Programas comunitarios de Open edX
 nav-skip = Ir al contenido
 nav-label = Principal
+nav-account-label = Su cuenta
 nav-partners = Directorio de socios
 nav-apply = Hacerse socio
 nav-portal = Mi organización

@@ -4,6 +4,7 @@ site-name = Agora
 site-tagline = Programmes communautaires d'Open edX
 nav-skip = Aller au contenu
 nav-label = Principal
+nav-account-label = Votre compte
 nav-partners = Annuaire des partenaires
 nav-apply = Devenir partenaire
 nav-portal = Mon organisation
