@@ -720,6 +720,8 @@ mod tests {
             "actual",
             "measure",
             "role",
+            "field",
+            "message",
         ] {
             args.insert(Cow::Borrowed(a), FluentValue::from("1"));
         }

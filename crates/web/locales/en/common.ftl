@@ -34,7 +34,7 @@ chart-regions-desc = Horizontal bar chart of how many active partners serve each
 chart-count = Partners
 
 ## Field names, for error summaries
-field-name = Organization name
+field-name = Name
 field-slug = Address in the directory
 field-website = Website
 field-logo_url = Logo URL

@@ -69,6 +69,7 @@ edit-title = Edit { $name }
 edit-saved = The profile was saved.
 edit-submit = Save profile
 form-has-errors = Some fields need your attention:
+form-error-line = { $field }: { $message }
 form-organization = Organization
 form-name = Organization name
 form-slug = Address in the directory

@@ -34,7 +34,7 @@ chart-regions-desc = Gráfico de barras horizontales con el número de socios ac
 chart-count = Socios
 
 ## Field names, for error summaries
-field-name = Nombre de la organización
+field-name = Nombre
 field-slug = Dirección en el directorio
 field-website = Sitio web
 field-logo_url = URL del logotipo

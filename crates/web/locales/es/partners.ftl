@@ -69,6 +69,7 @@ edit-title = Editar { $name }
 edit-saved = El perfil se guardó.
 edit-submit = Guardar el perfil
 form-has-errors = Algunos campos requieren su atención:
+form-error-line = { $field }: { $message }
 form-organization = Organización
 form-name = Nombre de la organización
 form-slug = Dirección en el directorio

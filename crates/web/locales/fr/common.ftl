@@ -34,7 +34,7 @@ chart-regions-desc = Diagramme en barres horizontales du nombre de partenaires a
 chart-count = Partenaires
 
 ## Field names, for error summaries
-field-name = Nom de l'organisation
+field-name = Nom
 field-slug = Adresse dans l'annuaire
 field-website = Site web
 field-logo_url = URL du logo

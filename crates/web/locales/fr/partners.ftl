@@ -69,6 +69,7 @@ edit-title = Modifier { $name }
 edit-saved = Le profil a été enregistré.
 edit-submit = Enregistrer le profil
 form-has-errors = Certains champs demandent votre attention :
+form-error-line = { $field } : { $message }
 form-organization = Organisation
 form-name = Nom de l'organisation
 form-slug = Adresse dans l'annuaire

@@ -597,11 +597,12 @@ async fn one_navigation_item_is_current_and_names_match_titles(app: TestApp) {
     let c = browser();
     for path in ["/partners/apply", "/partners", "/find-a-partner", "/login"] {
         let (_, html) = get_html(&c, &app, path).await;
+        // The programs' navigation and the account's, in the header.
         let nav = html
-            .split("<nav aria-label=\"Main\">")
+            .split("<header class=\"site\">")
             .nth(1)
-            .and_then(|s| s.split("</nav>").next())
-            .expect("main nav");
+            .and_then(|s| s.split("</header>").next())
+            .expect("header");
         assert_eq!(
             nav.matches("aria-current=\"page\"").count(),
             1,
