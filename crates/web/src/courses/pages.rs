@@ -634,6 +634,17 @@ pub struct StatusForm {
     pub status: String,
 }
 
+/// A roadmap item of the plan, or not found (an item of another plan included).
+async fn roadmap_item(state: &AppState, plan: i64, iid: i64) -> Result<RoadmapItem> {
+    state
+        .store
+        .roadmap(plan)
+        .await?
+        .into_iter()
+        .find(|i| i.id == iid)
+        .ok_or(Error::NotFound)
+}
+
 /// Moves an item to another status: the plan's editors and the item's owner.
 pub async fn item_status(
     State(state): State<AppState>,
@@ -642,13 +653,7 @@ pub async fn item_status(
     Form(form): Form<StatusForm>,
 ) -> Result<Response> {
     let l = load(&state, &v, id, Access::View).await?;
-    let item = state
-        .store
-        .roadmap(id)
-        .await?
-        .into_iter()
-        .find(|i| i.id == iid)
-        .ok_or(Error::NotFound)?;
+    let item = roadmap_item(&state, id, iid).await?;
     let mine = v
         .person
         .as_ref()
@@ -919,13 +924,7 @@ pub async fn item_edit_form(
     Path((id, iid)): Path<(i64, i64)>,
 ) -> Result<Html<String>> {
     let l = load(&state, &v, id, Access::Edit).await?;
-    let item = state
-        .store
-        .roadmap(id)
-        .await?
-        .into_iter()
-        .find(|i| i.id == iid)
-        .ok_or(Error::NotFound)?;
+    let item = roadmap_item(&state, id, iid).await?;
     let form = ItemInput::from(&item.item);
     let view = item_edit_view(&state, &v, l.plan, iid, form, ValidationErrors::new()).await?;
     render(&view)
